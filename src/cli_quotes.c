@@ -1,0 +1,131 @@
+/* cli_quotes.c: `verbatim quotes` and `verbatim sources`. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "json.h"
+#include "quotes.h"
+#include "text.h"
+
+typedef struct qargs {
+  int json;
+  int nfiles;
+  char **files;
+} qargs;
+
+static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *help) {
+  memset(a, 0, sizeof *a);
+  a->files = argv + 1;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--json")) a->json = 1;
+    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
+    else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
+    else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("%s: unknown option '%s'", cmd, argv[i]); return 2; }
+    else a->files[a->nfiles++] = argv[i];
+  }
+  if (!a->nfiles) { vb_cli_err("%s: no FILE given (try verbatim %s --help)", cmd, cmd); return 2; }
+  return 0;
+}
+
+/* A short one-line excerpt: newlines folded, cut at a code point boundary. */
+static void excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
+  size_t i = 0, shown = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n && shown < max) {
+    uint32_t cp;
+    size_t k = vb_utf8_dec(u, n, i, &cp);
+    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
+    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
+    else if (cp < 0x20) vb_buf_addc(b, '?');
+    else vb_buf_add(b, s + i, k);
+    i += k;
+    shown++;
+  }
+  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
+}
+
+static void quotes_json(vb_buf *o, const char *file, const char *s, const vb_quotes *qs) {
+  vb_buf t = {0};
+  vb_buf_addc(o, '{');
+  vb_json_key(o, "file"); vb_json_cstr(o, file);
+  vb_buf_adds(o, ",\"quotes\":[");
+  for (size_t i = 0; i < qs->q.n; i++) {
+    const vb_quote *q = &qs->q.v[i];
+    t.n = 0;
+    vb_quote_text(s, qs, q, &t);
+    vb_buf_adds(o, i ? ",\n" : "\n");
+    vb_buf_addf(o, "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":", q->start, q->end, q->line, q->col);
+    vb_json_str(o, t.p ? t.p : "", t.n);
+    vb_buf_addf(o, ",\"kind\":\"%s\",\"speaker\":null,\"cue\":null", vb_kind_names[q->kind]);
+    if (q->nparts > 1) {
+      vb_buf_adds(o, ",\"parts\":[");
+      for (size_t k = 0; k < q->nparts; k++) {
+        const vb_part *p = &qs->parts.v[q->part0 + k];
+        vb_buf_addf(o, "%s{\"start\":%zu,\"end\":%zu}", k ? "," : "", p->start, p->end);
+      }
+      vb_buf_addc(o, ']');
+    }
+    vb_buf_addc(o, '}');
+  }
+  vb_buf_adds(o, "],\"sources\":[],\"diagnostics\":[");
+  for (size_t i = 0; i < qs->diag.n; i++) {
+    const vb_diag *d = &qs->diag.v[i];
+    vb_buf_addf(o, "%s{\"offset\":%zu,\"line\":%u,\"col\":%u,\"message\":", i ? "," : "", d->off, d->line, d->col);
+    vb_json_cstr(o, d->msg);
+    vb_buf_addc(o, '}');
+  }
+  vb_buf_adds(o, "]}");
+  vb_buf_free(&t);
+}
+
+static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_quotes *qs) {
+  vb_buf t = {0};
+  for (size_t i = 0; i < qs->q.n; i++) {
+    const vb_quote *q = &qs->q.v[i];
+    t.n = 0;
+    vb_quote_text(s, qs, q, &t);
+    vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
+    excerpt(o, t.p ? t.p : "", t.n, 60);
+    vb_buf_adds(o, "\xE2\x80\x9D\n");
+  }
+  for (size_t i = 0; i < qs->diag.n; i++)
+    vb_buf_addf(o, "%s:%u:%u: warning: %s\n", file, qs->diag.v[i].line, qs->diag.v[i].col, qs->diag.v[i].msg);
+  vb_buf_free(&t);
+}
+
+static const char quotes_help[] =
+  "usage: verbatim quotes [--json] FILE...\n"
+  "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
+  "  --json   one JSON object per file (several files: {\"files\": [...]})\n";
+
+int vb_cmd_quotes(int argc, char **argv) {
+  qargs a;
+  int rc = parse(argc, argv, &a, "quotes", quotes_help), nok = 0;
+  vb_buf out = {0};
+  if (rc) return rc == 1 ? 0 : rc;
+  if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
+  for (int f = 0; f < a.nfiles; f++) {
+    vb_buf in = {0};
+    vb_quotes qs = {0};
+    if (vb_cli_read(a.files[f], &in)) { rc = 2; continue; }
+    if (vb_quotes_find(in.p, in.n, NULL, &qs)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
+    else if (a.json) {
+      if (nok++) vb_buf_adds(&out, ",\n");
+      quotes_json(&out, a.files[f], in.p, &qs);
+    } else quotes_lines(&out, a.files[f], in.p, &qs);
+    vb_quotes_free(&qs);
+    vb_buf_free(&in);
+    if (!a.json && vb_cli_flush(&out)) rc = 2;
+  }
+  if (a.json) {
+    vb_buf_adds(&out, a.nfiles > 1 ? "]}\n" : "\n");
+    if (vb_cli_flush(&out)) rc = 2;
+  }
+  vb_buf_free(&out);
+  return rc;
+}
+
+int vb_cmd_sources(int argc, char **argv) {
+  (void)argc; (void)argv;
+  vb_cli_err("sources: not built yet");
+  return 2;
+}

@@ -1,0 +1,4 @@
+/* lua_more.c: hook where the later stages register their Lua functions. */
+#include "lua_core.h"
+
+void vb_lua_register_more(lua_State *L) { (void)L; }

@@ -1,0 +1,36 @@
+/* text.h: the first stage. UTF-8 decoding that never fails and a line index,
+ * both over (pointer, length) so that NUL bytes are ordinary bytes. */
+#ifndef VB_TEXT_H
+#define VB_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define VB_BADCP 0xFFFDu
+
+/* Decode the code point at s[i]; returns the bytes it takes (1..4, never 0 while i < n).
+ * An invalid or truncated sequence is one byte decoding to VB_BADCP. */
+size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+/* Start of the code point that ends just before byte i (i > 0). */
+size_t vb_utf8_prev(const unsigned char *s, size_t i);
+size_t vb_utf8_enc(uint32_t cp, char out[4]);
+/* 1 when s[0..n) is valid UTF-8 without NUL bytes. */
+int vb_utf8_valid(const char *s, size_t n);
+
+int vb_cp_isspace(uint32_t cp);
+int vb_cp_isalpha(uint32_t cp);      /* letters (Latin, Greek, Cyrillic, and any cp >= 0xC0 that is not punctuation) */
+int vb_cp_isalnum(uint32_t cp);
+int vb_cp_isupper(uint32_t cp);
+int vb_cp_isdash(uint32_t cp);
+
+/* Line starts, for byte offset -> (line, column) lookups in O(log lines). */
+typedef struct vb_lines {
+  size_t *start;
+  size_t n;
+} vb_lines;
+
+int vb_lines_build(vb_lines *L, const char *s, size_t n);
+/* line is 1-based; col is 1-based, in bytes */
+void vb_lines_pos(const vb_lines *L, size_t off, uint32_t *line, uint32_t *col);
+void vb_lines_free(vb_lines *L);
+
+#endif
