@@ -77,24 +77,34 @@ C_TESTS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS) $$($(PKG_CONFIG) --libs cmocka)
 
-test: test-c test-lua test-cli
+# every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
+# only when its tool is missing; .ci/run installs them all)
+test: test-c test-lua test-cli test-nvim test-pandoc
 test-c: $(C_TESTS)
 	@set -e; for t in $(C_TESTS); do echo "== $$t"; $$t; done
 test-lua: lua-all
 	@set -e; for v in lua5.4:lua5.4 lua5.3:lua5.3 luajit:luajit; do \
 	  tag=$${v%%:*}; bin=$${v##*:}; echo "== tests/lua with $$bin"; \
 	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
-	    $$bin tests/lua/run.lua; done
+	    $$bin tests/lua/run.lua $(wildcard tests/lua/test_*.lua); done
 test-cli: cli
 	@sh tests/cli/run.sh $(BUILD)/verbatim
+test-nvim: nvim
+	@if [ -f tests/nvim/run.sh ]; then sh tests/nvim/run.sh; fi
+test-pandoc: cli module
+	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
 
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli
 
-bench: cli $(BUILD)/bench
-	$(BUILD)/bench $(BENCH_ARGS)
-$(BUILD)/bench: bench/bench.c $(ENGINE_LIB)
+# one program per stage (bench/bench_*.c), each printing its own figures; bench/*.sh for peers
+BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
+bench: cli $(BENCHES)
+	@set -e; for b in $(BENCHES); do $$b $(BENCH_ARGS); done
+	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
+$(BUILD)/bench/%: bench/%.c $(ENGINE_LIB)
+	mkdir -p $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS)
 
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))

@@ -1,11 +1,13 @@
--- Lua tests for the verbatim module, run by every Lua the module is built for.
--- Each tests/lua/test_*.lua file returns a table of name -> function.
+-- Lua tests for the verbatim module, run by every Lua the module is built for:
+--   lua tests/lua/run.lua tests/lua/test_*.lua
+-- Each test file returns a table of name -> function; a test fails by raising an error.
 local failed, passed = 0, 0
-local files = { "test_quotes" }
-for _, f in ipairs(files) do
-  local ok, tests = pcall(require, f)
+for _, path in ipairs(arg) do
+  local chunk, lerr = loadfile(path)
+  local ok, tests = false, lerr
+  if chunk then ok, tests = pcall(chunk) end
   if not ok then
-    io.stderr:write("error loading ", f, ": ", tostring(tests), "\n")
+    io.stderr:write("error loading ", path, ": ", tostring(tests), "\n")
     failed = failed + 1
   else
     local names = {}
@@ -13,10 +15,11 @@ for _, f in ipairs(files) do
     table.sort(names)
     for _, name in ipairs(names) do
       local ok2, err = pcall(tests[name])
-      if ok2 then passed = passed + 1
+      if ok2 then
+        passed = passed + 1
       else
         failed = failed + 1
-        io.stderr:write("FAIL ", f, ".", name, ": ", tostring(err), "\n")
+        io.stderr:write("FAIL ", path, ": ", name, ": ", tostring(err), "\n")
       end
     end
   end
