@@ -1,7 +1,17 @@
 -- verbatim: quotes, speakers and quote checks for Lua, over the C engine verbatim.core.
-local core = require("verbatim.core")
+local ok, core = pcall(require, "verbatim.core")
+if not ok then
+  -- Neovim: setup() must work before `make nvim` has built the core; commands explain
+  if vim then
+    return { missing = core, setup = function(o) return require("verbatim.nvim").setup(o) end }
+  end
+  error(core, 0)
+end
 
 local M = { version = core.version, core = core }
+
+--- Neovim: options and live mode (lua/verbatim/nvim/); needs Neovim, loaded only here.
+function M.setup(opts) return require("verbatim.nvim").setup(opts) end
 
 local function argcheck(cond, n, fname, msg)
   if not cond then

@@ -1,0 +1,89 @@
+-- :checkhealth verbatim. vim.health (0.8+: start/ok/..., or report_* in 0.8) or the
+-- old `health` module of Neovim 0.7 (report_start/report_ok/...).
+local M = {}
+
+local function reporter()
+  local h = vim.health
+  if not h or not (h.start or h.report_start) then h = require("health") end
+  return {
+    start = h.start or h.report_start,
+    ok = h.ok or h.report_ok,
+    warn = h.warn or h.report_warn,
+    error = h.error or h.report_error,
+    info = h.info or h.report_info,
+  }
+end
+
+local function firstline(s)
+  return (tostring(s):match("^[^\n]*"))
+end
+
+function M.check()
+  local h = reporter()
+  local E = require("verbatim.nvim.engine")
+  h.start("verbatim")
+  if vim.fn.has("nvim-0.7") == 1 then
+    h.ok("Neovim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor)
+      .. "." .. tostring(vim.version().patch))
+  else
+    h.error("Neovim 0.7 or later is needed")
+  end
+
+  -- the native module
+  local ok, core = pcall(require, "verbatim.core")
+  if ok and type(core) == "table" then
+    local where = vim.api.nvim_get_runtime_file("lua/verbatim/core.so", false)[1]
+      or package.searchpath and package.searchpath("verbatim.core", package.cpath) or "?"
+    h.ok(("native module verbatim.core %s loaded from %s"):format(tostring(core.version), where))
+    local lua = (jit and jit.version) and (tostring(core.lua) .. ", running on " .. jit.version)
+      or tostring(core.lua)
+    h.info("built for " .. lua)
+    if core.pcre2 then
+      h.ok("PCRE2 " .. tostring(core.pcre2))
+    else
+      h.info("PCRE2 version: not reported by this build of verbatim.core")
+    end
+    local vb = E.load()
+    if vb then
+      if type(vb.analyze) == "function" then h.ok("speaker attribution (vb.analyze)")
+      else h.warn("no speaker attribution in this build (vb.analyze)", { "update the plugin, then `make nvim`" }) end
+      if type(vb.check) == "function" then h.ok("quote checking (vb.check)")
+      else h.warn("no quote checking in this build (vb.check)", { "update the plugin, then `make nvim`" }) end
+    end
+  else
+    h.error("native module verbatim.core not loaded: " .. firstline(core), {
+      "run `make nvim` in " .. E.root() .. " (needs a C compiler, make and libpcre2-8)",
+      "with lazy.nvim: build = \"make nvim\", then :Lazy build verbatim",
+    })
+  end
+
+  -- the CLI
+  if vim.fn.executable("verbatim") == 1 then
+    local v = vim.fn.system({ "verbatim", "--version" })
+    h.ok(("CLI on PATH: %s (%s)"):format(vim.fn.exepath("verbatim"), firstline(v)))
+  else
+    local built = E.root() .. "/build/verbatim"
+    h.warn("CLI `verbatim` not on PATH (the plugin does not need it)", {
+      vim.fn.executable(built) == 1 and ("built at " .. built .. ": add it to PATH or `make install`")
+        or "`make install` installs it",
+    })
+  end
+
+  -- configured sources
+  local C = require("verbatim.nvim.config")
+  local src = C.options.sources
+  if type(src) == "function" then
+    h.info("sources: a function, resolved per buffer at :Verbatim check")
+  elseif type(src) ~= "table" or #src == 0 then
+    h.info("no sources configured: :Verbatim check takes paths")
+  else
+    local files, err = require("verbatim.nvim.check").resolve(0, src)
+    if files then
+      h.ok(("%d configured source file(s) readable"):format(#files))
+    else
+      h.error(err:gsub("^verbatim: ", ""), { "fix `sources` in require(\"verbatim\").setup()" })
+    end
+  end
+end
+
+return M

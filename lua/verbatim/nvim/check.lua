@@ -1,0 +1,192 @@
+-- verbatim.nvim.check: :Verbatim check (diagnostics on altered and missing quotes)
+-- and :Verbatim jump (open the source passage a quote was matched to).
+local E = require("verbatim.nvim.engine")
+local C = require("verbatim.nvim.config")
+local K = {}
+
+K.ns = vim.api.nvim_create_namespace("verbatim")
+
+-- buf -> {tick=, quotes=} of the last check, for :Verbatim jump
+K.last = {}
+
+--- Source paths: PATH arguments, else the `sources` option; globs and ~ expanded.
+-- Returns the list of readable files, or nil and a message naming what is wrong.
+function K.resolve(buf, args)
+  local list = args
+  if not list or #list == 0 then
+    list = C.options.sources
+    if type(list) == "function" then
+      local ok, res = pcall(list, buf)
+      if not ok then return nil, "verbatim: the sources function failed: " .. tostring(res) end
+      list = res
+    end
+    if type(list) == "string" then list = { list } end
+  end
+  if type(list) ~= "table" or #list == 0 then
+    return nil, "verbatim: no sources to check against: give paths (:Verbatim check notes.txt)"
+      .. " or set `sources` in require(\"verbatim\").setup()"
+  end
+  local files, seen = {}, {}
+  for _, p in ipairs(list) do
+    local expanded = vim.fn.glob(vim.fn.expand(p), false, true)
+    if #expanded == 0 then expanded = { vim.fn.expand(p) } end
+    for _, f in ipairs(expanded) do
+      f = vim.fn.fnamemodify(f, ":p")
+      if vim.fn.isdirectory(f) == 1 then
+        return nil, "verbatim: source is a directory (use a glob such as dir/*.txt): " .. f
+      end
+      if vim.fn.filereadable(f) ~= 1 then return nil, "verbatim: cannot read source " .. f end
+      if not seen[f] then
+        seen[f] = true
+        files[#files + 1] = f
+      end
+    end
+  end
+  return files
+end
+
+-- A source's text: the loaded buffer's (it may be unsaved), else the file's bytes.
+local function readsource(path)
+  local b = vim.fn.bufnr(path)
+  if b ~= -1 and vim.api.nvim_buf_is_loaded(b) then return (E.buftext(b)) end
+  local fh = io.open(path, "rb")
+  if not fh then return nil end
+  local s = fh:read("*a")
+  fh:close()
+  return s
+end
+
+-- The diff as one line, [-removed-]{+added+}, long unchanged runs shortened.
+function K.difftext(diff)
+  if type(diff) ~= "table" then return "" end
+  local out = {}
+  for i, d in ipairs(diff) do
+    local t = tostring(d.text or ""):gsub("%s+", " ")
+    if d.op == "-" then
+      out[#out + 1] = "[-" .. t .. "-]"
+    elseif d.op == "+" then
+      out[#out + 1] = "{+" .. t .. "+}"
+    else
+      local n = vim.fn.strchars(t)
+      if n > 30 then
+        local head = i > 1 and vim.fn.strcharpart(t, 0, 12) or ""
+        local tail = i < #diff and vim.fn.strcharpart(t, n - 12) or ""
+        t = head .. "…" .. tail
+      end
+      out[#out + 1] = t
+    end
+  end
+  return table.concat(out)
+end
+
+local function where(src)
+  if type(src) ~= "table" then return "" end
+  local f = src.file or src.name
+  if not f then return "" end
+  return (" (%s:%s)"):format(vim.fn.fnamemodify(f, ":~:."), src.line or "?")
+end
+
+--- The diagnostic for one checked quote, or nil for verbatim and faithful quotes.
+function K.diagnostic(q, starts)
+  local c = q.check
+  if type(c) ~= "table" or (c.verdict ~= "altered" and c.verdict ~= "not_found") then return nil end
+  local erow, ecol = E.rowcol(starts, q.stop)
+  local sev = vim.diagnostic.severity[C.options.severity[c.verdict] or "WARN"]
+  local msg
+  if c.verdict == "altered" then
+    local score = tonumber(c.score)
+    msg = ("altered quote%s: %s%s"):format(
+      score and (" (%d%% match)"):format(math.floor((score <= 1 and score * 100 or score) + 0.5)) or "",
+      K.difftext(c.diff), where(c.source))
+  else
+    msg = "quote not found in the sources"
+  end
+  return {
+    lnum = q.line - 1, col = q.col - 1, end_lnum = erow, end_col = ecol + 1,
+    severity = sev, message = msg, source = "verbatim", code = c.verdict,
+    user_data = { verbatim = { source = c.source, score = c.score } },
+  }
+end
+
+--- Check buf against files; set the diagnostics; returns the checked quotes and counts.
+function K.run(buf, files)
+  local sources = {}
+  for i, f in ipairs(files) do
+    local s = readsource(f)
+    if not s then return nil, "verbatim: cannot read source " .. f end
+    sources[i] = { name = f, text = s }
+  end
+  local text, lines = E.buftext(buf)
+  local quotes, err = E.check(text, sources)
+  if not quotes then return nil, err end
+  local starts = E.linestarts(lines)
+  local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
+  for _, q in ipairs(quotes) do
+    local v = type(q.check) == "table" and q.check.verdict
+    if v and counts[v] then counts[v] = counts[v] + 1 end
+    diags[#diags + 1] = K.diagnostic(q, starts)
+  end
+  vim.diagnostic.config({ virtual_text = C.options.virtual_text, signs = C.options.signs }, K.ns)
+  vim.diagnostic.set(K.ns, buf, diags)
+  K.last[buf] = { tick = vim.api.nvim_buf_get_changedtick(buf), quotes = quotes, files = files }
+  return quotes, counts
+end
+
+function K.cmd_check(args)
+  local buf = vim.api.nvim_get_current_buf()
+  local files, err = K.resolve(buf, args)
+  if not files then return E.error(err) end
+  local quotes, counts = K.run(buf, files)
+  if not quotes then return E.error(counts) end
+  E.notify(("verbatim: %d quotes checked: %d verbatim, %d faithful, %d altered, %d not found")
+    :format(#quotes, counts.verbatim, counts.faithful, counts.altered, counts.not_found))
+end
+
+--- The checked quote under the cursor (rechecking when the buffer changed).
+function K.under_cursor(buf)
+  local last = K.last[buf]
+  if not last or last.tick ~= vim.api.nvim_buf_get_changedtick(buf) then
+    local files, err = K.resolve(buf, last and last.files)
+    if not files then return nil, err end
+    local quotes, e = K.run(buf, files)
+    if not quotes then return nil, e end
+    last = K.last[buf]
+  end
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local cur = vim.api.nvim_win_get_cursor(0)
+  local pos = E.pos(E.linestarts(lines), cur[1] - 1, cur[2])
+  for _, q in ipairs(last.quotes) do
+    if q.start <= pos and pos <= q.stop then return q end
+  end
+  return nil, "verbatim: no quote under the cursor"
+end
+
+function K.cmd_jump(mods)
+  local buf = vim.api.nvim_get_current_buf()
+  local q, err = K.under_cursor(buf)
+  if not q then return E.error(err) end
+  local c = q.check or {}
+  local src = type(c.source) == "table" and c.source or nil
+  local file = src and (src.file or src.name)
+  if c.verdict == "not_found" or not file then
+    return E.error("verbatim: this quote was not found in the sources")
+  end
+  local cmd = (mods and mods ~= "") and (mods .. " split ") or "edit "
+  vim.cmd(cmd .. vim.fn.fnameescape(file))
+  local line, col = src.line, src.col
+  if not line and src.start then
+    -- only a byte position: let the source buffer map it
+    line = vim.fn.byte2line(src.start)
+    col = line > 0 and src.start - vim.fn.line2byte(line) + 1 or 1
+  end
+  line = math.max(1, math.min(line or 1, vim.api.nvim_buf_line_count(0)))
+  vim.api.nvim_win_set_cursor(0, { line, math.max(0, (col or 1) - 1) })
+  vim.cmd("normal! zv")
+end
+
+function K.clear(buf)
+  vim.diagnostic.reset(K.ns, buf)
+  K.last[buf] = nil
+end
+
+return K

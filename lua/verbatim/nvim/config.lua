@@ -1,0 +1,94 @@
+-- verbatim.nvim.config: options, their validation and the highlight groups.
+local C = {}
+
+C.defaults = {
+  -- filetypes where live mode attaches by itself
+  filetypes = { "markdown", "text", "pandoc", "rst", "asciidoc", "org", "mail" },
+  -- source material for :Verbatim check: paths or globs, or function(bufnr) -> paths
+  sources = {},
+  -- re-analyse while drafting and show speakers as virtual text
+  live = false,
+  -- milliseconds of quiet before live mode re-analyses
+  debounce = 200,
+  -- speaker after each quote (live mode), diagnostics' virtual text (:Verbatim check)
+  virtual_text = true,
+  -- sign on quotes without a speaker (live mode), diagnostics' signs (:Verbatim check)
+  signs = true,
+  -- diagnostic severity of each verdict that gets one
+  severity = { altered = "WARN", not_found = "INFO" },
+}
+
+C.options = vim.deepcopy(C.defaults)
+
+local severities = { ERROR = true, WARN = true, INFO = true, HINT = true }
+
+local function severity_ok(v)
+  if type(v) ~= "table" then return false end
+  for k, s in pairs(v) do
+    if (k ~= "altered" and k ~= "not_found") or not severities[s] then return false end
+  end
+  return true
+end
+
+local function list_of_strings(v)
+  if type(v) ~= "table" then return false end
+  for _, s in ipairs(v) do
+    if type(s) ~= "string" then return false end
+  end
+  return true
+end
+
+--- Merge opts over the defaults; errors start with "verbatim: ".
+function C.set(opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    error("verbatim: setup() expects a table, got " .. type(opts), 0)
+  end
+  opts = opts or {}
+  for k in pairs(opts) do
+    if C.defaults[k] == nil then error(("verbatim: unknown option '%s'"):format(tostring(k)), 0) end
+  end
+  local ok, err = pcall(vim.validate, {
+    filetypes = { opts.filetypes, function(v) return v == nil or list_of_strings(v) end,
+      "list of filetype names" },
+    sources = { opts.sources, function(v)
+      return v == nil or type(v) == "function" or type(v) == "string" or list_of_strings(v)
+    end, "list of paths or function(bufnr)" },
+    live = { opts.live, "boolean", true },
+    debounce = { opts.debounce, function(v)
+      return v == nil or (type(v) == "number" and v >= 0 and v == math.floor(v))
+    end, "whole number of milliseconds" },
+    virtual_text = { opts.virtual_text, "boolean", true },
+    signs = { opts.signs, "boolean", true },
+    severity = { opts.severity, function(v) return v == nil or severity_ok(v) end,
+      "table {altered=, not_found=} of ERROR|WARN|INFO|HINT" },
+  })
+  if not ok then
+    error("verbatim: " .. tostring(err):gsub("^[^\n]-:%d+: ", ""), 0)
+  end
+  local o = vim.tbl_deep_extend("force", vim.deepcopy(C.defaults), opts)
+  -- lists replace, not merge
+  if opts.filetypes then o.filetypes = vim.deepcopy(opts.filetypes) end
+  if type(opts.sources) == "string" then o.sources = { opts.sources }
+  elseif opts.sources then o.sources = opts.sources end
+  C.options = o
+  return o
+end
+
+C.links = {
+  VerbatimSpeaker = "Comment",              -- speaker virtual text
+  VerbatimNoSpeaker = "DiagnosticUnderlineWarn", -- a quote nobody said (live mode)
+  VerbatimNoSpeakerSign = "DiagnosticSignWarn",
+  VerbatimQuote = "String",                 -- quotes, while the build cannot attribute
+  VerbatimTitle = "Title",                  -- header of :Verbatim sources
+  VerbatimRole = "Comment",                 -- roles and organisations there
+  VerbatimCount = "Number",
+}
+
+--- Link the groups with `default`, so a colorscheme or the user wins.
+function C.highlights()
+  for group, target in pairs(C.links) do
+    vim.cmd(("highlight default link %s %s"):format(group, target))
+  end
+end
+
+return C

@@ -1,0 +1,115 @@
+-- verbatim.nvim.engine: the one place that loads the native engine. Every command
+-- goes through here, so a missing or broken core.so turns into advice, not a traceback.
+local E = {}
+
+-- The plugin's root, from this file's path (…/lua/verbatim/nvim/engine.lua).
+function E.root()
+  local src = debug.getinfo(1, "S").source:gsub("^@", "")
+  return vim.fn.fnamemodify(src, ":p:h:h:h:h")
+end
+
+local function advice(err)
+  local first = tostring(err):match("^[^\n]*") or ""
+  return ("verbatim: the native module is not available (%s). Build it with `make nvim` in %s"
+    .. " (needs a C compiler and libpcre2-8), e.g. lazy.nvim `build = \"make nvim\"`;"
+    .. " then restart Neovim. See :checkhealth verbatim"):format(first, E.root())
+end
+
+--- The core API module, or nil and a message that says what to do.
+function E.load()
+  local vb = package.loaded["verbatim"]
+  if type(vb) == "table" and vb.quotes then return vb end
+  -- init.lua may have been cached as a setup-only stub while core.so was missing:
+  -- forget it so a rebuilt module is picked up
+  package.loaded["verbatim"] = nil
+  local ok, res = pcall(require, "verbatim")
+  if ok and type(res) == "table" and res.quotes then return res end
+  if ok then
+    package.loaded["verbatim"] = res
+    res = res and res.missing or "verbatim.core did not load"
+  end
+  return nil, advice(res)
+end
+
+function E.notify(msg, level)
+  vim.notify(msg, level or vim.log.levels.INFO, { title = "verbatim" })
+end
+
+function E.error(msg)
+  E.notify(msg, vim.log.levels.ERROR)
+end
+
+--- Buffer text as the engine sees it: lines joined and ended by "\n", so engine
+-- lines and byte columns are buffer lines and byte columns.
+function E.buftext(buf)
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  return table.concat(lines, "\n") .. "\n", lines
+end
+
+--- Byte offsets where each line starts (1-based), for position -> (row, col).
+function E.linestarts(lines)
+  local starts, pos = {}, 1
+  for i = 1, #lines do
+    starts[i] = pos
+    pos = pos + #lines[i] + 1
+  end
+  return starts
+end
+
+--- 0-based (row, col) of a 1-based byte position, by binary search over line starts.
+function E.rowcol(starts, pos)
+  local lo, hi = 1, #starts
+  if hi == 0 then return 0, 0 end
+  while lo < hi do
+    local mid = math.floor((lo + hi + 1) / 2)
+    if starts[mid] <= pos then lo = mid else hi = mid - 1 end
+  end
+  return lo - 1, pos - starts[lo]
+end
+
+--- 1-based byte position of a 0-based (row, col).
+function E.pos(starts, row, col)
+  return (starts[row + 1] or 1) + col
+end
+
+local function call(f, ...)
+  local ok, res, extra = pcall(f, ...)
+  if not ok then return nil, "verbatim: " .. tostring(res):gsub("^verbatim: ", "") end
+  return res, extra
+end
+
+--- Quotes with speakers: {quotes=, sources=, diagnostics=, attributed=}. Falls back to
+-- plain vb.quotes (no speakers, attributed=false) while the build has no vb.analyze.
+function E.analyze(text)
+  local vb, err = E.load()
+  if not vb then return nil, err end
+  if type(vb.analyze) == "function" then
+    local res, e = call(vb.analyze, text)
+    if not res then return nil, e end
+    res.quotes = res.quotes or {}
+    res.sources = res.sources or {}
+    res.diagnostics = res.diagnostics or {}
+    res.attributed = true
+    return res
+  end
+  local qs, diags = call(vb.quotes, text)
+  if not qs then return nil, diags end
+  return { quotes = qs, sources = {}, diagnostics = diags or {}, attributed = false }
+end
+
+--- Checked quotes (each with .check), or nil and a message.
+function E.check(text, sources)
+  local vb, err = E.load()
+  if not vb then return nil, err end
+  if type(vb.check) ~= "function" then
+    return nil, "verbatim: this build has no quote checking (vb.check is missing);"
+      .. " update the plugin and run `make nvim` again"
+  end
+  local res, e = call(vb.check, text, sources)
+  if not res then return nil, e end
+  -- the quotes, whether returned bare or as {quotes = ...}
+  if type(res) == "table" and type(res.quotes) == "table" then res = res.quotes end
+  return res
+end
+
+return E

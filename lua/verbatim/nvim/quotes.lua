@@ -1,0 +1,139 @@
+-- verbatim.nvim.quotes: :Verbatim quotes (location list) and :Verbatim sources (float).
+local E = require("verbatim.nvim.engine")
+local Q = {}
+
+-- At most n characters of s on one line, cut on a character boundary.
+local function short(s, n)
+  s = s:gsub("%s+", " ")
+  if vim.fn.strchars(s) <= n then return s end
+  return vim.fn.strcharpart(s, 0, n - 1) .. "…"
+end
+
+--- “text” — Speaker (cue): one location-list line.
+function Q.label(q, text)
+  local words = q.text
+  if (not words or words == "") and text then words = text:sub(q.start, q.stop) end
+  local t = "“" .. short(words or "", 70) .. "”"
+  local sp = q.speaker
+  if type(sp) == "table" and sp.name then
+    t = t .. " — " .. sp.name
+    if type(q.cue) == "table" and q.cue.text and q.cue.text ~= "" then
+      t = t .. " (" .. short(q.cue.text, 40) .. ")"
+    end
+  end
+  return t
+end
+
+local warned_attrib = false
+local function attrib_note(res)
+  if not res.attributed and not warned_attrib then
+    warned_attrib = true
+    E.notify("verbatim: this build cannot attribute speakers yet (no vb.analyze): quotes only")
+  end
+end
+
+--- Fill window win's location list with buf's quotes; returns the items.
+function Q.loclist(buf, win)
+  local text, lines = E.buftext(buf)
+  local res, err = E.analyze(text)
+  if not res then return E.error(err) end
+  attrib_note(res)
+  local starts = E.linestarts(lines)
+  local items = {}
+  for _, q in ipairs(res.quotes) do
+    local erow, ecol = E.rowcol(starts, q.stop)
+    items[#items + 1] = {
+      bufnr = buf, lnum = q.line, col = q.col,
+      end_lnum = erow + 1, end_col = ecol + 2,
+      text = Q.label(q, text), valid = 1,
+    }
+  end
+  vim.fn.setloclist(win, {}, " ", { title = "verbatim quotes", items = items })
+  return items
+end
+
+function Q.cmd_quotes()
+  local win, buf = vim.api.nvim_get_current_win(), vim.api.nvim_get_current_buf()
+  local items = Q.loclist(buf, win)
+  if not items then return end
+  if #items == 0 then return E.notify("verbatim: no quotes in this buffer") end
+  vim.cmd("lopen")
+  vim.cmd("wincmd p")
+end
+
+local function pad(s, w, right)
+  local gap = string.rep(" ", math.max(0, w - vim.fn.strdisplaywidth(s)))
+  return right and gap .. s or s .. gap
+end
+
+--- The lines of the sources table and their highlights {row, col, endcol, group}.
+function Q.sources_lines(sources)
+  local head = { "Source", "Role", "Organisation", "Quotes", "Words" }
+  local rows = {}
+  for _, s in ipairs(sources) do
+    rows[#rows + 1] = {
+      s.name or "?", s.role or "", s.org or "",
+      tostring(type(s.quotes) == "table" and #s.quotes or s.quotes or 0),
+      tostring(s.words or 0),
+    }
+  end
+  local w = {}
+  for c = 1, 5 do
+    w[c] = vim.fn.strdisplaywidth(head[c])
+    for _, r in ipairs(rows) do w[c] = math.max(w[c], vim.fn.strdisplaywidth(r[c])) end
+  end
+  local lines, hls = {}, {}
+  local function put(r, header)
+    local parts, col = {}, 0
+    for c = 1, 5 do
+      local cell = pad(r[c], w[c], c >= 4)
+      local group = header and "VerbatimTitle" or (c == 2 or c == 3) and "VerbatimRole"
+        or c >= 4 and "VerbatimCount" or nil
+      if group then hls[#hls + 1] = { #lines, col, col + #cell, group } end
+      parts[c] = cell
+      col = col + #cell + 2
+    end
+    lines[#lines + 1] = table.concat(parts, "  ")
+  end
+  put(head, true)
+  for _, r in ipairs(rows) do put(r) end
+  return lines, hls
+end
+
+function Q.cmd_sources()
+  local buf = vim.api.nvim_get_current_buf()
+  local res, err = E.analyze((E.buftext(buf)))
+  if not res then return E.error(err) end
+  if not res.attributed then
+    return E.error("verbatim: listing sources needs speaker attribution (vb.analyze),"
+      .. " which this build lacks: update the plugin and run `make nvim` again")
+  end
+  if #res.sources == 0 then return E.notify("verbatim: no sources in this buffer") end
+  local lines, hls = Q.sources_lines(res.sources)
+  local sbuf = vim.api.nvim_create_buf(false, true)
+  vim.api.nvim_buf_set_lines(sbuf, 0, -1, false, lines)
+  local ns = vim.api.nvim_create_namespace("verbatim_sources")
+  for _, h in ipairs(hls) do
+    vim.api.nvim_buf_add_highlight(sbuf, ns, h[4], h[1], h[2], h[3])
+  end
+  vim.bo[sbuf].modifiable = false
+  vim.bo[sbuf].bufhidden = "wipe"
+  vim.bo[sbuf].filetype = "verbatim-sources"
+  local width = 0
+  for _, l in ipairs(lines) do width = math.max(width, vim.fn.strdisplaywidth(l)) end
+  width = math.min(width, math.max(20, vim.o.columns - 4))
+  local height = math.min(#lines, math.max(1, vim.o.lines - 6))
+  local win = vim.api.nvim_open_win(sbuf, true, {
+    relative = "editor", style = "minimal", border = "rounded",
+    width = width, height = height,
+    row = math.floor((vim.o.lines - height) / 2) - 1,
+    col = math.floor((vim.o.columns - width) / 2),
+  })
+  vim.wo[win].cursorline = true
+  for _, key in ipairs({ "q", "<Esc>" }) do
+    vim.keymap.set("n", key, "<cmd>close<cr>", { buffer = sbuf, nowait = true, silent = true })
+  end
+  return sbuf, win
+end
+
+return Q
