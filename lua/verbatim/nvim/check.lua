@@ -134,6 +134,9 @@ end
 
 function K.cmd_check(args)
   local buf = vim.api.nvim_get_current_buf()
+  local vb, lerr = E.load()
+  if not vb then return E.error(lerr) end
+  if type(vb.check) ~= "function" then return E.error(select(2, E.check(""))) end
   local files, err = K.resolve(buf, args)
   if not files then return E.error(err) end
   local quotes, counts = K.run(buf, files)
@@ -144,6 +147,8 @@ end
 
 --- The checked quote under the cursor (rechecking when the buffer changed).
 function K.under_cursor(buf)
+  local ok, lerr = E.load()
+  if not ok then return nil, lerr end
   local last = K.last[buf]
   if not last or last.tick ~= vim.api.nvim_buf_get_changedtick(buf) then
     local files, err = K.resolve(buf, last and last.files)

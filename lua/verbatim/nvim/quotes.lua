@@ -11,9 +11,12 @@ end
 
 --- “text” — Speaker (cue): one location-list line.
 function Q.label(q, text)
-  local words = q.text
-  if (not words or words == "") and text then words = text:sub(q.start, q.stop) end
-  local t = "“" .. short(words or "", 70) .. "”"
+  local t
+  if (not q.text or q.text == "") and text then
+    t = short(text:sub(q.start, q.stop), 72)  -- no inner words: show the marks as written
+  else
+    t = "“" .. short(q.text or "", 70) .. "”"
+  end
   local sp = q.speaker
   if type(sp) == "table" and sp.name then
     t = t .. " — " .. sp.name

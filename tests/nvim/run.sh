@@ -1,0 +1,38 @@
+#!/bin/sh
+# Neovim tests: each tests/nvim/test_*.lua runs in its own headless Neovim
+# (nvim --headless -u NONE, this repository on 'runtimepath', the module built by
+# `make nvim`); test_nocore.lua runs on a copy of the plugin without core.so.
+# Prints "nvim: N passed, M failed, K pending"; exits non-zero on any failure.
+cd "$(dirname "$0")/../.." || exit 1
+root=$(pwd)
+NVIM=${NVIM:-nvim}
+if ! command -v "$NVIM" >/dev/null 2>&1; then echo "nvim: skipped (no $NVIM)"; exit 0; fi
+if [ ! -f lua/verbatim/core.so ]; then echo "nvim: lua/verbatim/core.so missing: run make nvim" >&2; exit 1; fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+# the plugin as a user without a compiler would have it: no core.so
+mkdir -p "$tmp/nocore"
+cp -R plugin lua doc tests "$tmp/nocore/" 2>/dev/null
+rm -f "$tmp/nocore/lua/verbatim/core.so"
+
+pass=0 fail=0 pend=0
+for t in tests/nvim/test_*.lua; do
+  vbroot=$root nocore=
+  case $t in *test_nocore.lua) vbroot=$tmp/nocore nocore=1 ;; esac
+  out=$(cd "$tmp" && HOME=$tmp XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data \
+    XDG_STATE_HOME=$tmp/state VB_ROOT=$vbroot VB_NOCORE=$nocore VB_TEST=$vbroot/$t \
+    timeout 120 "$NVIM" --headless -u NONE -i NONE -n \
+    -c "luafile $root/tests/nvim/harness.lua" </dev/null 2>&1)
+  printf '%s\n' "$out" | grep -v '^RESULT '
+  res=$(printf '%s\n' "$out" | grep '^RESULT ' | tail -1)
+  if [ -z "$res" ]; then
+    echo "FAIL $t: Neovim did not finish the file" >&2
+    fail=$((fail + 1))
+    continue
+  fi
+  set -- $res
+  pass=$((pass + $2)) fail=$((fail + $3)) pend=$((pend + $4))
+done
+echo "nvim: $pass passed, $fail failed, $pend pending"
+[ "$fail" -eq 0 ]

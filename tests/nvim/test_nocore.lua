@@ -1,0 +1,51 @@
+-- Run by run.sh on a copy of the plugin without lua/verbatim/core.so: the plugin loads,
+-- setup() works and every command says how to build the module.
+local H = require("helpers")
+local T = {}
+
+function T.core_is_really_absent()
+  H.eq(#vim.api.nvim_get_runtime_file("lua/verbatim/core.so", true), 0, "core.so on rtp")
+  H.eq((pcall(require, "verbatim.core")), false, "verbatim.core loads")
+end
+
+function T.setup_works_without_the_core()
+  require("verbatim").setup({ live = true })
+  H.truthy(vim.api.nvim_get_commands({}).Verbatim, ":Verbatim defined")
+end
+
+function T.every_command_says_to_run_make_nvim()
+  local buf = H.open("article.txt")
+  vim.api.nvim_win_set_cursor(0, { 7, 3 })
+  for _, sub in ipairs(require("verbatim.nvim").subcommands) do
+    if sub ~= "clear" then
+      local cmd = "Verbatim " .. sub .. (sub == "check" and (" " .. H.fixture("council-transcript.txt")) or "")
+      local notes = H.notes(function() vim.cmd(cmd) end)
+      H.eq(#notes, 1, cmd .. " notifications")
+      H.eq(notes[1].level, vim.log.levels.ERROR, cmd .. " level")
+      H.truthy(notes[1].msg:find("make nvim", 1, true), cmd .. ": " .. notes[1].msg)
+      H.truthy(not notes[1].msg:find("traceback"), cmd .. " leaks a traceback")
+    end
+  end
+  -- clear has nothing to do and must not fail
+  vim.cmd("Verbatim clear")
+  H.eq(vim.api.nvim_get_current_buf(), buf, "still in the article")
+end
+
+function T.live_mode_on_a_filetype_explains_once()
+  local notes = H.notes(function()
+    require("verbatim").setup({ live = true, filetypes = { "text" } })
+    H.open("article.txt")
+    vim.bo.filetype = "text"
+  end)
+  H.eq(#notes, 1, "notifications")
+  H.truthy(notes[1].msg:find("make nvim", 1, true), notes[1].msg)
+end
+
+function T.checkhealth_explains()
+  vim.cmd("silent checkhealth verbatim")
+  local out = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  H.truthy(out:find("ERROR:? native module verbatim%.core not loaded"), out)
+  H.truthy(out:find("make nvim", 1, true), out)
+end
+
+return T
