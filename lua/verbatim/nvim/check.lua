@@ -28,8 +28,9 @@ function K.resolve(buf, args)
   end
   local files, seen = {}, {}
   for _, p in ipairs(list) do
-    local expanded = vim.fn.glob(vim.fn.expand(p), false, true)
-    if #expanded == 0 then expanded = { vim.fn.expand(p) } end
+    -- glob() expands ~ and $VARS too; a pattern matching nothing is reported as is
+    local expanded = vim.fn.glob(p, false, true)
+    if #expanded == 0 then expanded = { p } end
     for _, f in ipairs(expanded) do
       f = vim.fn.fnamemodify(f, ":p")
       if vim.fn.isdirectory(f) == 1 then
@@ -56,6 +57,24 @@ local function readsource(path)
   return s
 end
 
+local function words(t)
+  local w = {}
+  for x in t:gmatch("%S+") do w[#w + 1] = x end
+  return w
+end
+
+-- An unchanged run of the diff, cut to a few words beside the changes around it.
+local function context(t, before, after)
+  local w = words(t)
+  local keep = 4
+  if #w <= 2 * keep then return t end
+  local lead, trail = t:match("^%s") and " " or "", t:match("%s$") and " " or ""
+  local head = before and table.concat(w, " ", 1, keep) .. " …" or "…"
+  local tail = after and "… " .. table.concat(w, " ", #w - keep + 1, #w) or "…"
+  if before and after then return lead .. head .. " " .. tail:sub(#"… " + 1) .. trail end
+  return before and (lead .. head) or (tail .. trail)
+end
+
 -- The diff as one line, [-removed-]{+added+}, long unchanged runs shortened.
 function K.difftext(diff)
   if type(diff) ~= "table" then return "" end
@@ -67,13 +86,7 @@ function K.difftext(diff)
     elseif d.op == "+" then
       out[#out + 1] = "{+" .. t .. "+}"
     else
-      local n = vim.fn.strchars(t)
-      if n > 30 then
-        local head = i > 1 and vim.fn.strcharpart(t, 0, 12) or ""
-        local tail = i < #diff and vim.fn.strcharpart(t, n - 12) or ""
-        t = head .. "…" .. tail
-      end
-      out[#out + 1] = t
+      out[#out + 1] = context(t, i > 1, i < #diff)
     end
   end
   return table.concat(out)

@@ -1,0 +1,127 @@
+-- :Verbatim check (diagnostics), :Verbatim jump, :Verbatim clear.
+local H = require("helpers")
+local T = {}
+
+local function ns() return vim.api.nvim_get_namespaces().verbatim end
+
+local function diags(buf)
+  return vim.diagnostic.get(buf, { namespace = H.truthy(ns(), "verbatim namespace") })
+end
+
+-- council.txt quotes the transcript word for word, except "March" (the transcript
+-- says "April"): exactly that quote gets a diagnostic, where it starts.
+local function assert_one_altered(buf)
+  local d = diags(buf)
+  H.eq(#d, 1, "diagnostics: " .. vim.inspect(d))
+  local lnum, col = H.find(buf, "“We will reopen the library")
+  H.eq(d[1].lnum, lnum - 1, "diagnostic line")
+  H.eq(d[1].col, col - 1, "diagnostic column")
+  H.eq(d[1].severity, vim.diagnostic.severity.WARN, "severity of altered")
+  H.truthy(d[1].message:find("March", 1, true) and d[1].message:find("April", 1, true),
+    "diff in the message: " .. d[1].message)
+  H.truthy(d[1].message:find("council%-transcript%.txt:%d"), "source and line in: " .. d[1].message)
+end
+
+function T.check_marks_exactly_the_altered_quote()
+  H.need_check()
+  local buf = H.open("council.txt")
+  local notes = H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  assert_one_altered(buf)
+  H.truthy(notes[1] and notes[1].msg:find("1 altered", 1, true), "summary: " .. vim.inspect(notes))
+end
+
+function T.check_uses_configured_sources()
+  H.need_check()
+  require("verbatim").setup({ sources = { H.fixture("council-tr*.txt") } })
+  local buf = H.open("council.txt")
+  H.notes(function() vim.cmd("Verbatim check") end)
+  assert_one_altered(buf)
+  require("verbatim").setup({})
+end
+
+function T.jump_opens_the_source_passage()
+  H.need_check()
+  local buf = H.open("council.txt")
+  H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  local lnum, col = H.find(buf, "A town without a library")
+  vim.api.nvim_win_set_cursor(0, { lnum, col + 5 })
+  vim.cmd("Verbatim jump")
+  H.truthy(vim.api.nvim_buf_get_name(0):find("council%-transcript%.txt$"), "source opened")
+  local want = H.find(0, "A town without a library")
+  H.eq(vim.api.nvim_win_get_cursor(0)[1], want, "cursor on the passage's line")
+  -- the altered quote is still matched to its passage
+  vim.cmd("buffer " .. buf)
+  lnum, col = H.find(buf, "We will reopen")
+  vim.api.nvim_win_set_cursor(0, { lnum, col })
+  vim.cmd("vertical Verbatim jump")
+  H.eq(#vim.api.nvim_tabpage_list_wins(0), 2, "a split with a modifier")
+  H.eq(vim.api.nvim_win_get_cursor(0)[1], H.find(0, "We will reopen the library in April"), "altered passage")
+end
+
+function T.clear_removes_the_diagnostics()
+  H.need_check()
+  local buf = H.open("council.txt")
+  H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  H.eq(#diags(buf), 1, "before")
+  vim.cmd("Verbatim clear")
+  H.eq(#diags(buf), 0, "after")
+end
+
+function T.check_without_sources_says_what_to_do()
+  H.open("council.txt")
+  local notes = H.notes(function() vim.cmd("Verbatim check") end)
+  H.eq(#notes, 1, "one message")
+  H.eq(notes[1].level, vim.log.levels.ERROR, "level")
+  local vb = H.vb()
+  local want = (vb and vb.check) and "no sources to check against" or "vb.check"
+  H.truthy(notes[1].msg:find(want, 1, true), notes[1].msg)
+end
+
+function T.sources_resolve_globs_and_name_unreadable_files()
+  local K = require("verbatim.nvim.check")
+  local files = K.resolve(0, { H.fixture("council*.txt"), H.fixture("council.txt") })
+  H.eq(#files, 2, "glob expanded, duplicates dropped: " .. vim.inspect(files))
+  local none, err = K.resolve(0, { H.fixture("council.txt"), "/nonexistent/notes.txt" })
+  H.eq(none, nil, "unreadable accepted")
+  H.truthy(err:find("cannot read source /nonexistent/notes.txt", 1, true), err)
+  none, err = K.resolve(0, { H.root .. "/tests" })
+  H.truthy(not none and err:find("directory"), tostring(err))
+  require("verbatim").setup({ sources = function(b) return { H.fixture("council.txt"), tostring(b) == "0" and "/x" or nil } end })
+  files = K.resolve(5, nil)
+  H.eq(#files, 1, "sources function")
+  require("verbatim").setup({})
+end
+
+function T.diagnostics_only_for_altered_and_not_found()
+  local K = require("verbatim.nvim.check")
+  local E = require("verbatim.nvim.engine")
+  local starts = E.linestarts({ "ab “cd” ef", "“gh”" })
+  local function q(verdict, line)
+    local start = line == 1 and 4 or 13
+    return { start = start, stop = start + 7, line = line, col = line == 1 and 4 or 1, text = "cd",
+      check = { verdict = verdict, score = 0.8, source = { file = "/n/notes.txt", line = 7 },
+        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "March" }, { op = "+", text = "April" } } } }
+  end
+  H.eq(K.diagnostic(q("verbatim", 1), starts), nil, "verbatim")
+  H.eq(K.diagnostic(q("faithful", 1), starts), nil, "faithful")
+  local d = K.diagnostic(q("altered", 1), starts)
+  H.eq(d.lnum, 0, "lnum")
+  H.eq(d.col, 3, "col")
+  H.eq(d.code, "altered", "code")
+  H.eq(d.message, "altered quote (80% match): we will reopen in [-March-]{+April+} (/n/notes.txt:7)", "message")
+  d = K.diagnostic(q("not_found", 2), starts)
+  H.eq(d.lnum, 1, "second line")
+  H.eq(d.severity, vim.diagnostic.severity.INFO, "not_found default severity")
+  H.eq(d.message, "quote not found in the sources", "not found")
+  -- long unchanged runs are cut to a few words next to each change
+  local long = "one two three four five six seven eight nine "
+  H.eq(K.difftext({ { op = "=", text = long }, { op = "-", text = "ten" }, { op = "+", text = "10" },
+    { op = "=", text = " " .. long } }),
+    "… six seven eight nine [-ten-]{+10+} one two three four …", "context")
+  H.eq(K.difftext({ { op = "-", text = "a" }, { op = "=", text = " " .. long }, { op = "+", text = "b" } }),
+    "[-a-] one two three four … six seven eight nine {+b+}", "between two changes")
+  H.eq(K.difftext({ { op = "=", text = "short  and\nkept " }, { op = "-", text = "x" } }),
+    "short and kept [-x-]", "short runs kept, spaces folded")
+end
+
+return T
