@@ -1,0 +1,121 @@
+-- Live mode: debounced re-analysis after TextChanged / InsertLeave, speakers as virtual
+-- text, quotes without a speaker highlighted. Edits are typed keys, as a user makes them.
+local H = require("helpers")
+local T = {}
+
+local function marks(buf)
+  local L = require("verbatim.nvim.live")
+  return vim.api.nvim_buf_get_extmarks(buf, L.ns, 0, -1, { details = true })
+end
+
+-- virtual text of marks on row (0-based), joined
+local function vtext(buf, row)
+  local out = {}
+  for _, m in ipairs(marks(buf)) do
+    if m[2] == row and m[4].virt_text then
+      for _, chunk in ipairs(m[4].virt_text) do out[#out + 1] = chunk[1] end
+    end
+  end
+  return table.concat(out, " ")
+end
+
+local function start_live(name)
+  require("verbatim").setup({ debounce = 10 })
+  local buf = H.open(name)
+  H.notes(function() vim.cmd("Verbatim live on") end)
+  return buf
+end
+
+function T.an_edit_adding_a_quote_updates_the_marks()
+  local buf = start_live("article.txt")
+  local before = #marks(buf)
+  H.truthy(before > 0, "marks after live on")
+  local tick = vim.b.changedtick
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(
+    "Go<CR>“The timetable will be ready by Easter,” Mbeki said.<Esc>", true, false, true), "x", false)
+  H.truthy(vim.b.changedtick > tick, "typed")
+  H.truthy(H.wait(2000, function() return #marks(buf) == before + 1 end),
+    ("one more mark after adding a quote: %d -> %d"):format(before, #marks(buf)))
+  local row = vim.api.nvim_buf_line_count(buf) - 1
+  local on_row = vim.tbl_filter(function(m) return m[2] == row end, marks(buf))
+  H.eq(#on_row, 1, "the new mark is on the new line")
+  H.need_analyze()
+  H.truthy(vtext(buf, row):find("Mbeki", 1, true), "speaker shown: " .. vtext(buf, row))
+end
+
+function T.speakers_show_as_virtual_text()
+  H.need_analyze()
+  local buf = start_live("article.txt")
+  local lnum = H.find(buf, "Nobody will be stranded")
+  H.truthy(vtext(buf, lnum - 1):find("Vasquez", 1, true), "line " .. lnum .. ": " .. vtext(buf, lnum - 1))
+  -- a quote with nobody to credit is highlighted instead
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("Go<CR>“Nobody knows where this ends.”<Esc>",
+    true, false, true), "x", false)
+  local row = vim.api.nvim_buf_line_count(buf) - 1
+  H.truthy(H.wait(2000, function()
+    for _, m in ipairs(marks(buf)) do
+      if m[2] == row and m[4].hl_group == "VerbatimNoSpeaker" then return true end
+    end
+  end), "unattributed quote highlighted")
+end
+
+function T.deleting_a_quote_in_normal_mode_updates_the_marks()
+  local buf = start_live("council.txt")
+  local before = #marks(buf)
+  local lnum = H.find(buf, "A town without a library")
+  vim.api.nvim_win_set_cursor(0, { lnum, 0 })
+  vim.api.nvim_feedkeys("dd", "x", false)
+  -- TextChanged fires from the main loop, which vim.wait does not run in a script
+  vim.cmd("doautocmd <nomodeline> TextChanged")
+  H.truthy(H.wait(2000, function() return #marks(buf) == before - 1 end),
+    ("one mark less: %d -> %d"):format(before, #marks(buf)))
+end
+
+function T.live_off_clears_and_stops()
+  local buf = start_live("council.txt")
+  H.truthy(#marks(buf) > 0, "marks")
+  vim.cmd("Verbatim live off")
+  H.eq(#marks(buf), 0, "cleared")
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("Go“More,” she said.<Esc>", true, false, true), "x", false)
+  vim.wait(100)
+  H.eq(#marks(buf), 0, "no longer updated")
+  vim.cmd("Verbatim live")
+  H.truthy(#marks(buf) > 0, "toggled back on")
+end
+
+function T.setup_live_attaches_by_filetype()
+  require("verbatim").setup({ live = true, filetypes = { "text" }, debounce = 10 })
+  local buf = H.open("council.txt")
+  H.eq(#marks(buf), 0, "no filetype yet")
+  vim.bo[buf].filetype = "text"
+  H.truthy(#marks(buf) > 0, "attached on FileType")
+  vim.cmd("Verbatim clear")
+  H.eq(#marks(buf), 0, "cleared")
+  require("verbatim").setup({})
+  H.eq(require("verbatim.nvim.live").attached(buf), false, "setup without live detaches")
+end
+
+-- a long draft: every quote gets its mark (speed is measured by tests/nvim/bench_live.lua)
+function T.a_long_draft_gets_every_quote()
+  local vb = H.truthy(H.vb(), "core API")
+  local para = vim.fn.readfile(H.fixture("article.txt"))
+  local lines = {}
+  for _ = 1, 40 do vim.list_extend(lines, para) end
+  local buf = start_live("council.txt")
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  vim.cmd("doautocmd <nomodeline> TextChanged")
+  local text = table.concat(lines, "\n") .. "\n"
+  local _, nwords = text:gsub("%S+", "")
+  H.truthy(nwords >= 10000, "words: " .. nwords)
+  local want = #vb.quotes(text)
+  local function n() return #marks(buf) end
+  if type(vb.analyze) == "function" then
+    want = 0
+    for _, q in ipairs(vb.analyze(text).quotes) do
+      if q.speaker or q.kind ~= "term" then want = want + 1 end
+    end
+  end
+  H.truthy(H.wait(5000, function() return n() == want end), ("marks %d, quotes %d"):format(n(), want))
+end
+
+return T
