@@ -4,7 +4,7 @@ local T = {}
 
 -- The speaker named by a location-list line: “words” — Speaker (cue).
 local function speaker_of(item)
-  local who = item.text:match("” — ([^(]+)")
+  local who = item.text:match(".*” — ([^(]+)")
   return who and vim.trim(who) or nil
 end
 
@@ -35,6 +35,8 @@ function T.loclist_label_has_speaker_and_cue()
   H.eq(Q.label({ text = "Nobody will be stranded,", speaker = { name = "Henrik Vasquez" },
     cue = { text = "Vasquez said" } }), "“Nobody will be stranded,” — Henrik Vasquez (Vasquez said)", "full")
   H.eq(Q.label({ text = "a  new\nera" }), "“a new era”", "no speaker, spaces folded")
+  -- no words from the engine: the span without its marks
+  H.eq(Q.label({ text = "", start = 4, stop = 16 }, "He “said ‘so’”."), "“said ‘so’”", "span")
   local long = Q.label({ text = string.rep("é", 100) })
   H.eq(vim.fn.strchars(long), 72, "long quotes cut on characters")
 end

@@ -9,14 +9,25 @@ local function short(s, n)
   return vim.fn.strcharpart(s, 0, n - 1) .. "…"
 end
 
+local marks = { "“", "”", "„", "‟", "‘", "’", "‚", "«", "»", "‹", "›", "「", "」", '"', "'" }
+
+-- A quote's span without the marks around it (for quotes the engine gave no words).
+local function inner(span)
+  span = vim.trim(span)
+  for _, m in ipairs(marks) do
+    if span:sub(1, #m) == m then span = span:sub(#m + 1) break end
+  end
+  for _, m in ipairs(marks) do
+    if #span >= #m and span:sub(-#m) == m then span = span:sub(1, -#m - 1) break end
+  end
+  return vim.trim(span)
+end
+
 --- “text” — Speaker (cue): one location-list line.
 function Q.label(q, text)
-  local t
-  if (not q.text or q.text == "") and text then
-    t = short(text:sub(q.start, q.stop), 72)  -- no inner words: show the marks as written
-  else
-    t = "“" .. short(q.text or "", 70) .. "”"
-  end
+  local words = q.text
+  if (not words or words == "") and text then words = inner(text:sub(q.start, q.stop)) end
+  local t = "“" .. short(words or "", 70) .. "”"
   local sp = q.speaker
   if type(sp) == "table" and sp.name then
     t = t .. " — " .. sp.name
