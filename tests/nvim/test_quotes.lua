@@ -36,7 +36,7 @@ function T.loclist_label_has_speaker_and_cue()
     cue = { text = "Vasquez said" } }), "“Nobody will be stranded,” — Henrik Vasquez (Vasquez said)", "full")
   H.eq(Q.label({ text = "a  new\nera" }), "“a new era”", "no speaker, spaces folded")
   -- no words from the engine: the span without its marks
-  H.eq(Q.label({ text = "", start = 4, stop = 16 }, "He “said ‘so’”."), "“said ‘so’”", "span")
+  H.eq(Q.label({ text = "", start = 4, stop = 22 }, "He “said ‘so’”."), "“said ‘so’”", "span")
   local long = Q.label({ text = string.rep("é", 100) })
   H.eq(vim.fn.strchars(long), 72, "long quotes cut on characters")
 end
@@ -57,10 +57,14 @@ function T.loclist_names_the_speaker_on_every_speech_line()
   H.need_analyze()
   local buf = H.open("article.txt")
   vim.cmd("Verbatim quotes")
+  -- items by each line their quote covers: a quote running on into the next
+  -- paragraph is listed once, where it starts
   local byline = {}
   for _, it in ipairs(vim.fn.getloclist(0)) do
-    byline[it.lnum] = byline[it.lnum] or {}
-    table.insert(byline[it.lnum], it)
+    for l = it.lnum, math.max(it.lnum, it.end_lnum or 0) do
+      byline[l] = byline[l] or {}
+      table.insert(byline[l], it)
+    end
   end
   for _, e in ipairs(expected) do
     local lnum = H.find(buf, e[1])
