@@ -100,7 +100,7 @@ function T.diagnostics_only_for_altered_and_not_found()
     local start = line == 1 and 4 or 13
     return { start = start, stop = start + 7, line = line, col = line == 1 and 4 or 1, text = "cd",
       check = { verdict = verdict, score = 0.8, source = { file = "/n/notes.txt", line = 7 },
-        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "March" }, { op = "+", text = "April" } } } }
+        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } } } }
   end
   H.eq(K.diagnostic(q("verbatim", 1), starts), nil, "verbatim")
   H.eq(K.diagnostic(q("faithful", 1), starts), nil, "faithful")
@@ -108,7 +108,7 @@ function T.diagnostics_only_for_altered_and_not_found()
   H.eq(d.lnum, 0, "lnum")
   H.eq(d.col, 3, "col")
   H.eq(d.code, "altered", "code")
-  H.eq(d.message, "altered quote (80% match): we will reopen in [-March-]{+April+} (/n/notes.txt:7)", "message")
+  H.eq(d.message, "altered quote (80% match): we will reopen in [-April-]{+March+} (/n/notes.txt:7)", "message")
   d = K.diagnostic(q("not_found", 2), starts)
   H.eq(d.lnum, 1, "second line")
   H.eq(d.severity, vim.diagnostic.severity.INFO, "not_found default severity")

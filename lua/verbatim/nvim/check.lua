@@ -75,7 +75,8 @@ local function context(t, before, after)
   return before and (lead .. head) or (tail .. trail)
 end
 
--- The diff as one line, [-removed-]{+added+}, long unchanged runs shortened.
+-- The diff as one line: [-only in the source-]{+only in the quote+}, long unchanged
+-- runs shortened.
 function K.difftext(diff)
   if type(diff) ~= "table" then return "" end
   local out = {}
