@@ -40,6 +40,9 @@ function M.check()
     h.info("built for " .. lua)
     if core.pcre2 then
       h.ok("PCRE2 " .. tostring(core.pcre2))
+    elseif vim.fn.executable("pcre2-config") == 1 then
+      h.info("PCRE2 " .. firstline(vim.fn.system({ "pcre2-config", "--version" }))
+        .. " installed (pcre2-config); this build of verbatim.core does not report its own")
     else
       h.info("PCRE2 version: not reported by this build of verbatim.core")
     end

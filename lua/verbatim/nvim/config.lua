@@ -38,6 +38,18 @@ local function list_of_strings(v)
   return true
 end
 
+-- vim.validate's table form (0.7 to 0.10); 0.11 deprecates it for one call per value.
+local function validate(spec)
+  if vim.fn.has("nvim-0.11") == 0 then return vim.validate(spec) end
+  local names = vim.tbl_keys(spec)
+  table.sort(names)
+  for _, name in ipairs(names) do
+    local v = spec[name]
+    if type(v[2]) == "function" then vim.validate(name, v[1], v[2], v[3])
+    else vim.validate(name, v[1], v[2], v[3] == true) end
+  end
+end
+
 --- Merge opts over the defaults; errors start with "verbatim: ".
 function C.set(opts)
   if opts ~= nil and type(opts) ~= "table" then
@@ -47,7 +59,7 @@ function C.set(opts)
   for k in pairs(opts) do
     if C.defaults[k] == nil then error(("verbatim: unknown option '%s'"):format(tostring(k)), 0) end
   end
-  local ok, err = pcall(vim.validate, {
+  local ok, err = pcall(validate, {
     filetypes = { opts.filetypes, function(v) return v == nil or list_of_strings(v) end,
       "list of filetype names" },
     sources = { opts.sources, function(v)
