@@ -45,7 +45,7 @@ local function validate(spec)
   table.sort(names)
   for _, name in ipairs(names) do
     local v = spec[name]
-    if type(v[2]) == "function" then vim.validate(name, v[1], v[2], v[3])
+    if type(v[2]) == "function" then vim.validate(name, v[1], v[2], true, v[3])
     else vim.validate(name, v[1], v[2], v[3] == true) end
   end
 end
