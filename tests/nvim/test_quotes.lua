@@ -125,6 +125,16 @@ function T.sources_window_lists_the_article_sources()
   end
   vim.cmd("normal q")
   H.eq(vim.api.nvim_get_current_win(), before, "q closes the window")
+  -- <CR> on Raman's row lists Raman's quotes
+  vim.cmd("Verbatim sources")
+  local row = H.find(0, "Raman")
+  vim.api.nvim_win_set_cursor(0, { row, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("<CR>", true, false, true), "x", false)
+  H.eq(vim.api.nvim_get_current_win(), before, "back in the article")
+  local items = vim.fn.getloclist(0)
+  H.truthy(#items >= 1, "Raman's quotes listed")
+  for _, it in ipairs(items) do H.truthy(it.text:find("Raman", 1, true), it.text) end
+  H.truthy(vim.fn.getloclist(0, { title = 0 }).title:find("Raman", 1, true), "title")
 end
 
 return T

@@ -46,15 +46,11 @@ local function attrib_note(res)
   end
 end
 
---- Fill window win's location list with buf's quotes; returns the items.
-function Q.loclist(buf, win)
-  local text, lines = E.buftext(buf)
-  local res, err = E.analyze(text)
-  if not res then return E.error(err) end
-  attrib_note(res)
+-- Location-list items for the quotes of res (all, or those numbered in only).
+local function items_of(buf, res, text, lines, only)
   local starts = E.linestarts(lines)
   local items = {}
-  for _, q in ipairs(res.quotes) do
+  local function add(q)
     local erow, ecol = E.rowcol(starts, q.stop)
     items[#items + 1] = {
       bufnr = buf, lnum = q.line, col = q.col,
@@ -62,6 +58,23 @@ function Q.loclist(buf, win)
       text = Q.label(q, text), valid = 1,
     }
   end
+  if only then
+    for _, i in ipairs(only) do
+      if res.quotes[i] then add(res.quotes[i]) end
+    end
+  else
+    for _, q in ipairs(res.quotes) do add(q) end
+  end
+  return items
+end
+
+--- Fill window win's location list with buf's quotes; returns the items.
+function Q.loclist(buf, win)
+  local text, lines = E.buftext(buf)
+  local res, err = E.analyze(text)
+  if not res then return E.error(err) end
+  attrib_note(res)
+  local items = items_of(buf, res, text, lines)
   vim.fn.setloclist(win, {}, " ", { title = "verbatim quotes", items = items })
   return items
 end
@@ -115,8 +128,9 @@ function Q.sources_lines(sources)
 end
 
 function Q.cmd_sources()
-  local buf = vim.api.nvim_get_current_buf()
-  local res, err = E.analyze((E.buftext(buf)))
+  local buf, origin = vim.api.nvim_get_current_buf(), vim.api.nvim_get_current_win()
+  local text, tlines = E.buftext(buf)
+  local res, err = E.analyze(text)
   if not res then return E.error(err) end
   if not res.attributed then
     return E.error("verbatim: listing sources needs speaker attribution (vb.analyze),"
@@ -147,6 +161,17 @@ function Q.cmd_sources()
   for _, key in ipairs({ "q", "<Esc>" }) do
     vim.keymap.set("n", key, "<cmd>close<cr>", { buffer = sbuf, nowait = true, silent = true })
   end
+  -- <CR> on a source: its quotes in the article window's location list
+  vim.keymap.set("n", "<CR>", function()
+    local s = res.sources[vim.api.nvim_win_get_cursor(0)[1] - 1]
+    if not s or not vim.api.nvim_win_is_valid(origin) then return end
+    vim.cmd("close")
+    vim.api.nvim_set_current_win(origin)
+    local items = items_of(buf, res, text, tlines, type(s.quotes) == "table" and s.quotes or {})
+    vim.fn.setloclist(origin, {}, " ", { title = "verbatim quotes: " .. (s.name or "?"), items = items })
+    vim.cmd("lopen")
+    vim.cmd("wincmd p")
+  end, { buffer = sbuf, nowait = true, silent = true })
   return sbuf, win
 end
 
