@@ -33,10 +33,11 @@ function K.resolve(buf, args)
     if #expanded == 0 then expanded = { p } end
     for _, f in ipairs(expanded) do
       f = vim.fn.fnamemodify(f, ":p")
-      if vim.fn.isdirectory(f) == 1 then
-        return nil, "verbatim: source is a directory (use a glob such as dir/*.txt): " .. f
+      f = f:gsub("/$", "")
+      local dir = vim.fn.isdirectory(f) == 1
+      if not dir and vim.fn.filereadable(f) ~= 1 then
+        return nil, "verbatim: cannot read source " .. f
       end
-      if vim.fn.filereadable(f) ~= 1 then return nil, "verbatim: cannot read source " .. f end
       if not seen[f] then
         seen[f] = true
         files[#files + 1] = f
@@ -46,15 +47,15 @@ function K.resolve(buf, args)
   return files
 end
 
--- A source's text: the loaded buffer's (it may be unsaved), else the file's bytes.
-local function readsource(path)
+-- What vb.check gets for a source: the text of a modified buffer holding it (the
+-- draft of a transcript counts as it stands), else the path (a file, a folder of
+-- files or an archive index), read by the engine.
+local function source_arg(path)
   local b = vim.fn.bufnr(path)
-  if b ~= -1 and vim.api.nvim_buf_is_loaded(b) then return (E.buftext(b)) end
-  local fh = io.open(path, "rb")
-  if not fh then return nil end
-  local s = fh:read("*a")
-  fh:close()
-  return s
+  if b ~= -1 and vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified then
+    return { name = path, text = (E.buftext(b)) }
+  end
+  return path
 end
 
 local function words(t)
@@ -125,11 +126,7 @@ end
 --- Check buf against files; set the diagnostics; returns the checked quotes and counts.
 function K.run(buf, files)
   local sources = {}
-  for i, f in ipairs(files) do
-    local s = readsource(f)
-    if not s then return nil, "verbatim: cannot read source " .. f end
-    sources[i] = { name = f, text = s }
-  end
+  for i, f in ipairs(files) do sources[i] = source_arg(f) end
   local text, lines = E.buftext(buf)
   local quotes, err = E.check(text, sources)
   if not quotes then return nil, err end
