@@ -106,21 +106,24 @@ end
 function T.diagnostics_only_for_altered_and_not_found()
   local K = require("verbatim.nvim.check")
   local E = require("verbatim.nvim.engine")
-  local starts = E.linestarts({ "ab “cd” ef", "“gh”" })
+  local lines = { "ab “cd” ef", "“gh”" }
+  local starts = E.linestarts(lines)
   local function q(verdict, line)
     local start = line == 1 and 4 or 13
     return { start = start, stop = start + 7, line = line, col = line == 1 and 4 or 1, text = "cd",
       check = { verdict = verdict, score = 0.8, source = { file = "/n/notes.txt", line = 7 },
         diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } } } }
   end
-  H.eq(K.diagnostic(q("verbatim", 1), starts), nil, "verbatim")
-  H.eq(K.diagnostic(q("faithful", 1), starts), nil, "faithful")
-  local d = K.diagnostic(q("altered", 1), starts)
+  H.eq(K.diagnostic(q("verbatim", 1), starts, lines), nil, "verbatim")
+  H.eq(K.diagnostic(q("faithful", 1), starts, lines), nil, "faithful")
+  local d = K.diagnostic(q("altered", 1), starts, lines)
   H.eq(d.lnum, 0, "lnum")
   H.eq(d.col, 3, "col")
+  H.eq(d.end_lnum, 0, "end line")
+  H.eq(d.end_col, 11, "end col: after the closing mark")
   H.eq(d.code, "altered", "code")
   H.eq(d.message, "altered quote (80% match): we will reopen in [-April-]{+March+} (/n/notes.txt:7)", "message")
-  d = K.diagnostic(q("not_found", 2), starts)
+  d = K.diagnostic(q("not_found", 2), starts, lines)
   H.eq(d.lnum, 1, "second line")
   H.eq(d.severity, vim.diagnostic.severity.INFO, "not_found default severity")
   H.eq(d.message, "quote not found in the sources", "not found")

@@ -102,10 +102,10 @@ local function where(src)
 end
 
 --- The diagnostic for one checked quote, or nil for verbatim and faithful quotes.
-function K.diagnostic(q, starts)
+function K.diagnostic(q, starts, lines)
   local c = q.check
   if type(c) ~= "table" or (c.verdict ~= "altered" and c.verdict ~= "not_found") then return nil end
-  local erow, ecol = E.rowcol(starts, q.stop)
+  local erow, ecol = E.endpos(starts, lines, q.stop)
   local sev = vim.diagnostic.severity[C.options.severity[c.verdict] or "WARN"]
   local msg
   if c.verdict == "altered" then
@@ -117,7 +117,7 @@ function K.diagnostic(q, starts)
     msg = "quote not found in the sources"
   end
   return {
-    lnum = q.line - 1, col = q.col - 1, end_lnum = erow, end_col = ecol + 1,
+    lnum = q.line - 1, col = q.col - 1, end_lnum = erow, end_col = ecol,
     severity = sev, message = msg, source = "verbatim", code = c.verdict,
     user_data = { verbatim = { source = c.source, score = c.score } },
   }
@@ -135,7 +135,7 @@ function K.run(buf, files)
   for _, q in ipairs(quotes) do
     local v = type(q.check) == "table" and q.check.verdict
     if v and counts[v] then counts[v] = counts[v] + 1 end
-    diags[#diags + 1] = K.diagnostic(q, starts)
+    diags[#diags + 1] = K.diagnostic(q, starts, lines)
   end
   vim.diagnostic.config({ virtual_text = C.options.virtual_text, signs = C.options.signs }, K.ns)
   vim.diagnostic.set(K.ns, buf, diags)

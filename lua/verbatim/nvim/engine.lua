@@ -67,6 +67,13 @@ function E.rowcol(starts, pos)
   return lo - 1, pos - starts[lo]
 end
 
+--- 0-based (row, col) just after a quote's last byte, kept inside the buffer (a
+-- quote may end on a newline).
+function E.endpos(starts, lines, stop)
+  local row, col = E.rowcol(starts, stop)
+  return row, math.min(col + 1, #(lines[row + 1] or ""))
+end
+
 --- 1-based byte position of a 0-based (row, col).
 function E.pos(starts, row, col)
   return (starts[row + 1] or 1) + col

@@ -28,20 +28,20 @@ function L.render(buf, res, lines)
   local o = C.options
   for _, q in ipairs(res.quotes) do
     local srow, scol = q.line - 1, q.col - 1
-    local erow, ecol = E.rowcol(starts, q.stop)
+    local erow, ecol = E.endpos(starts, lines, q.stop)
     local sp = type(q.speaker) == "table" and q.speaker.name
     if sp and o.virtual_text then
-      vim.api.nvim_buf_set_extmark(buf, L.ns, erow, ecol + 1, {
+      vim.api.nvim_buf_set_extmark(buf, L.ns, erow, ecol, {
         virt_text = { { "— " .. sp, "VerbatimSpeaker" } }, virt_text_pos = "eol",
       })
     elseif not sp and res.attributed and speech(q) then
       vim.api.nvim_buf_set_extmark(buf, L.ns, srow, scol, {
-        end_row = erow, end_col = ecol + 1, hl_group = "VerbatimNoSpeaker",
+        end_row = erow, end_col = ecol, hl_group = "VerbatimNoSpeaker",
         sign_text = o.signs and "?" or nil, sign_hl_group = o.signs and "VerbatimNoSpeakerSign" or nil,
       })
     elseif not res.attributed then
       vim.api.nvim_buf_set_extmark(buf, L.ns, srow, scol, {
-        end_row = erow, end_col = ecol + 1, hl_group = "VerbatimQuote",
+        end_row = erow, end_col = ecol, hl_group = "VerbatimQuote",
       })
     end
   end
@@ -68,7 +68,12 @@ function L.refresh(buf)
     return E.error(err)
   end
   st.tick, st.result = tick, res
-  L.render(buf, res, lines)
+  local ok, rerr = pcall(L.render, buf, res, lines)
+  if not ok then
+    -- never an error per keystroke: say it once and stop
+    L.detach(buf)
+    E.error("verbatim: live mode stopped: " .. tostring(rerr))
+  end
 end
 
 function L.schedule(buf)

@@ -51,10 +51,10 @@ local function items_of(buf, res, text, lines, only)
   local starts = E.linestarts(lines)
   local items = {}
   local function add(q)
-    local erow, ecol = E.rowcol(starts, q.stop)
+    local erow, ecol = E.endpos(starts, lines, q.stop)
     items[#items + 1] = {
       bufnr = buf, lnum = q.line, col = q.col,
-      end_lnum = erow + 1, end_col = ecol + 2,
+      end_lnum = erow + 1, end_col = ecol + 1,
       text = Q.label(q, text), valid = 1,
     }
   end
