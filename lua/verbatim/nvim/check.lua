@@ -98,7 +98,8 @@ local function where(src)
   if type(src) ~= "table" then return "" end
   local f = src.file or src.name
   if not f then return "" end
-  return (" (%s:%s)"):format(vim.fn.fnamemodify(f, ":~:."), src.line or "?")
+  local who = type(src.speaker) == "string" and src.speaker ~= "" and (", " .. src.speaker) or ""
+  return (" (%s:%s%s)"):format(vim.fn.fnamemodify(f, ":~:."), src.line or "?", who)
 end
 
 --- The diagnostic for one checked quote, or nil for verbatim and faithful quotes.
