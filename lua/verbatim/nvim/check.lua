@@ -32,10 +32,8 @@ function K.resolve(buf, args)
     local expanded = vim.fn.glob(p, false, true)
     if #expanded == 0 then expanded = { p } end
     for _, f in ipairs(expanded) do
-      f = vim.fn.fnamemodify(f, ":p")
-      f = f:gsub("/$", "")
-      local dir = vim.fn.isdirectory(f) == 1
-      if not dir and vim.fn.filereadable(f) ~= 1 then
+      f = vim.fn.fnamemodify(f, ":p"):gsub("/$", "")
+      if vim.fn.isdirectory(f) == 0 and vim.fn.filereadable(f) ~= 1 then
         return nil, "verbatim: cannot read source " .. f
       end
       if not seen[f] then
@@ -51,9 +49,11 @@ end
 -- draft of a transcript counts as it stands), else the path (a file, a folder of
 -- files or an archive index), read by the engine.
 local function source_arg(path)
-  local b = vim.fn.bufnr(path)
-  if b ~= -1 and vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified then
-    return { name = path, text = (E.buftext(b)) }
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified
+      and vim.api.nvim_buf_get_name(b) == path then
+      return { name = path, text = (E.buftext(b)) }
+    end
   end
   return path
 end
