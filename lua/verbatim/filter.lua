@@ -455,7 +455,7 @@ Renderer.__index = Renderer
 
 local function new_renderer()
   return setmetatable({ buf = {}, len = 0, nodes = {}, roots = {}, srcpos = {}, blocks = {},
-                        nblock = 0, pos = nil }, Renderer)
+                        nblock = 0, pos = nil, qleft = 0 }, Renderer)
 end
 
 function Renderer:emit(s)
@@ -522,20 +522,26 @@ local function starts_with_mark(s)
   return s:find("^[\"'“”‘’„«»‹›]") ~= nil
 end
 
+-- the prose paragraphs of a block quote, through the Divs that +sourcepos adds
+local function quote_paras(blocks, out)
+  for _, b in ipairs(blocks) do
+    local t = tag(b)
+    if t == "Para" or t == "Plain" then out[#out + 1] = b
+    elseif t == "Div" then quote_paras(b.content, out) end
+  end
+  return out
+end
+
 function Renderer:blocks_(blocks, inquote)
-  for i, b in ipairs(blocks) do
+  for _, b in ipairs(blocks) do
     local t = tag(b)
     local saved = self.pos
     local p = attr_pos(b)
     if p then self.pos = p end
     if t == "Para" or t == "Plain" or t == "Header" then
-      if inquote and (t == "Para" or t == "Plain") then
-        local last = true
-        for j = i + 1, #blocks do
-          local u = tag(blocks[j])
-          if u == "Para" or u == "Plain" then last = false break end
-        end
-        self:root(b.content, "“", last and "”" or nil)
+      if inquote and t ~= "Header" and self.qleft > 0 then
+        self:root(b.content, "“", self.qleft == 1 and "”" or nil)
+        self.qleft = self.qleft - 1
       else
         self:root(b.content)
       end
@@ -543,12 +549,12 @@ function Renderer:blocks_(blocks, inquote)
       for _, line in ipairs(b.content) do self:root(line) end
     elseif t == "BlockQuote" then
       -- a quotation already in marks keeps them
-      local first = b.content[1]
-      local text = first and (tag(first) == "Para" or tag(first) == "Plain")
-        and pandoc.utils.stringify(first) or ""
-      local marked = first and (tag(first) == "Para" or tag(first) == "Plain")
-        and not starts_with_mark(text) and text ~= ""
-      self:blocks_(b.content, marked)
+      local paras = quote_paras(b.content, {})
+      local text = paras[1] and pandoc.utils.stringify(paras[1]) or ""
+      local saved_left = self.qleft
+      self.qleft = (text ~= "" and not starts_with_mark(text)) and #paras or 0
+      self:blocks_(b.content, true)
+      self.qleft = saved_left
     elseif t == "Div" or t == "Figure" then
       self:blocks_(b.content, inquote)
     elseif t == "BulletList" or t == "OrderedList" then
