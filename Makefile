@@ -42,7 +42,7 @@ EXTRA_LIBS ?=
 LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
-.PHONY: all cli module lua-all nvim test test-c test-lua test-cli check-asan bench fuzz deps install clean
+.PHONY: all cli module lua-all nvim pandoc-ext test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -71,6 +71,11 @@ lua-all:
 nvim:
 	$(MAKE) LUA=jit module cli
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
+
+# the Quarto extension carries a copy of the pandoc filter (tests/pandoc/run.sh checks it)
+pandoc-ext: _extensions/verbatim/verbatim.lua
+_extensions/verbatim/verbatim.lua: lua/verbatim/filter.lua
+	cp $< $@
 
 # ---------------------------------------------------------------- tests
 C_TESTS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
@@ -124,6 +129,7 @@ install: cli module
 	install -m 755 $(BUILD)/verbatim $(DESTDIR)$(PREFIX)/bin/verbatim
 	install -m 755 $(MODULE) $(DESTDIR)$(LUA_LIBDIR)/verbatim/core.so
 	install -m 644 lua/verbatim/*.lua $(DESTDIR)$(LUA_SHAREDIR)/verbatim/
+	install -d $(DESTDIR)$(PREFIX)/share/pandoc/filters && install -m 644 lua/verbatim/filter.lua $(DESTDIR)$(PREFIX)/share/pandoc/filters/verbatim.lua
 
 clean:
 	rm -rf build lua/verbatim/core.so

@@ -346,7 +346,11 @@ local function cli_engine(cmd)
   if cmd then candidates[1] = cmd
   else
     local here = dirname(PANDOC_SCRIPT_FILE or "")
-    if here then candidates[#candidates + 1] = here .. "/../../build/verbatim" end
+    if here then
+      -- a source tree (lua/verbatim/), then an install (PREFIX/share/pandoc/filters/)
+      candidates[#candidates + 1] = here .. "/../../build/verbatim"
+      candidates[#candidates + 1] = here .. "/../../../bin/verbatim"
+    end
     candidates[#candidates + 1] = "verbatim"
   end
   local function run(exe, args, input)
