@@ -199,7 +199,9 @@ local function decode(s)
       local null = pandoc.json.null
       local function clean(t)
         for k, x in pairs(t) do
-          if x == null then t[k] = nil elseif type(x) == "table" then clean(x) end
+          if x == null then t[k] = nil
+          elseif type(x) == "table" then clean(x)
+          elseif math.type(x) == "float" then t[k] = math.tointeger(x) or x end
         end
         return t
       end
@@ -356,7 +358,9 @@ local function cli_engine(cmd)
   local function run(exe, args, input)
     local ok, out = pcall(pandoc.pipe, exe, args, input)
     if ok then return out, 0 end
-    if type(out) == "table" and out.error_code then return out.output, out.error_code end
+    -- a non-zero exit raises {command=, error_code=, output=}
+    local okf, code = pcall(function() return out.error_code end)
+    if okf and code then return out.output, code end
     return nil, tostring(out)
   end
   local exe
@@ -497,7 +501,8 @@ function Renderer:inlines(list)
       child = self:inlines(el.content)
       self:emit(m[2])
     elseif t == "Code" or t == "Math" then
-      self:emit(el.text)
+      -- kept for the words around it, but marks in code are not quotation marks
+      self:emit((el.text:gsub("[\"'`]", "_"):gsub("\226\128[\152-\159]", "___"):gsub("\194[\171\187]", "__")))
     elseif CONTAINERS[t] then
       child = self:inlines(el.content)
     end
@@ -847,6 +852,10 @@ end
 -- ------------------------------------------------------------------ the filter
 
 local function run(doc)
+  -- pandoc.utils.type, userdata elements with settable fields: 2.17 and later
+  if PANDOC_VERSION and PANDOC_VERSION.must_be_at_least then
+    PANDOC_VERSION:must_be_at_least("2.17", "verbatim: the filter needs pandoc %s or later (this is %s)")
+  end
   local o = read_options(doc.meta)
   local want_check = #o.check > 0 or o.index ~= nil
   local fmt = (FORMAT or ""):match("^[%w_]+") or ""
@@ -958,7 +967,8 @@ local function run(doc)
                 quotes = type(s.quotes) == "table" and #s.quotes or s.quotes }
     end
     local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
-    local report = { file = input or "-", engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs }
+    local report = { file = input or "-", engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs,
+                     pandoc = PANDOC_VERSION and tostring(PANDOC_VERSION) or nil }
     if want_check then report.summary = counts end
     local f, err = io.open(o.report, "wb")
     if not f then error("verbatim: report: " .. tostring(err), 0) end

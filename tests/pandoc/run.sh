@@ -68,6 +68,12 @@ golden annotate.html "$T/md.html"
 viacli $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/md-cli.html"
 golden annotate.html "$T/md-cli.html"
 
+# notes, links and code inside quotes; lists, definition lists, line blocks
+native $D/edge.md -t html --wrap=none 2>"$T/err" | norm >"$T/edge.html"
+golden edge.html "$T/edge.html"
+viacli $D/edge.md -t html --wrap=none 2>"$T/err" | norm >"$T/edge-cli.html"
+golden edge.html "$T/edge-cli.html"
+
 # the Quarto extension carries an identical copy of the filter
 cmp -s $F $EXT && ok || no "$EXT is out of date (make pandoc-ext)"
 FILTER=$EXT viacli $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/ext.html"
