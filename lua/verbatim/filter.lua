@@ -297,6 +297,13 @@ local function native_engine()
   local here = dirname(PANDOC_SCRIPT_FILE or "")
   if here then
     package.path = here .. "/../?.lua;" .. here .. "/../?/init.lua;" .. package.path
+    -- installed as PREFIX/share/pandoc/filters/verbatim.lua: the module is in PREFIX too
+    local prefix = here:match("^(.*)/share/pandoc/filters$")
+    local v = _VERSION:match("%d+%.%d+")
+    if prefix and v then
+      package.path = ("%s/share/lua/%s/?.lua;%s/share/lua/%s/?/init.lua;"):format(prefix, v, prefix, v) .. package.path
+      package.cpath = ("%s/lib/lua/%s/?.so;"):format(prefix, v) .. package.cpath
+    end
   end
   local ok, vb = pcall(require, "verbatim")
   if not ok or type(vb) ~= "table" or type(vb.quotes) ~= "function" then
