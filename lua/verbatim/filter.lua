@@ -809,7 +809,7 @@ local function describe(q, where)
   if c then
     if c.verdict == "altered" then
       local d = diff_text(c.diff)
-      if d then s = s .. ": source differs: " .. d end
+      if d then s = s .. ": differs from the source ([-source-] {+quote+}): " .. d end
     elseif c.verdict == "not_found" then
       s = s .. ": not in the sources"
     end
@@ -897,6 +897,7 @@ local function run(doc)
       for _, p in ipairs(o.check) do
         if not exists(p) then error("verbatim: check: cannot read " .. p, 0) end
       end
+      if o.index and not exists(o.index) then error("verbatim: index: cannot read " .. o.index, 0) end
       merge_checks(quotes, check(text, o.check, o.index))
       for k, q in ipairs(quotes) do
         local v = q.check and q.check.verdict
