@@ -618,7 +618,15 @@ end
 -- container inline without covering it.
 local function plan(node, qa, qb, w)
   local i, j
-  for k, s in ipairs(node.slots) do
+  local slots = node.slots
+  -- slots are in text order: start at the first that ends at or after qa
+  local lo, hi, from = 1, #slots, #slots + 1
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    if slots[mid].b >= qa then from = mid; hi = mid - 1 else lo = mid + 1 end
+  end
+  for k = from, #slots do
+    local s = slots[k]
     if s.b >= s.a and s.b >= qa and s.a <= qb then
       i = i or k
       j = k
@@ -653,13 +661,17 @@ local function rebuild_list(node, make_span)
   for _, w in ipairs(node.wraps) do
     if w.qa > last then wraps[#wraps + 1] = w; last = w.qb end
   end
-  local pieces = {}
+  local pieces, w0 = {}, 1
   for _, s in ipairs(node.slots) do
     local el = s.el
     if s.child then el = rebuild(s) end
-    if s.t == "Str" and #wraps > 0 then
+    -- wraps that end before this slot never matter again: one pass over both
+    while wraps[w0] and wraps[w0].qb < s.a do w0 = w0 + 1 end
+    if s.t == "Str" and wraps[w0] then
       local cuts = {}
-      for _, w in ipairs(wraps) do
+      for n = w0, #wraps do
+        local w = wraps[n]
+        if w.qa > s.b then break end
         if w.qa > s.a and w.qa <= s.b then cuts[#cuts + 1] = w.qa end
         if w.qb >= s.a and w.qb < s.b then cuts[#cuts + 1] = w.qb + 1 end
       end
