@@ -381,9 +381,11 @@ local function cli_engine(cmd)
     local out, code = run(exe, { "quotes", "--json", "-" }, text)
     if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
     local r = decode(out)
-    local attributed = false
-    for _, q in ipairs(r.quotes or {}) do if q.speaker then attributed = true end end
-    if r.sources and #r.sources > 0 then attributed = true end
+    -- a CLI with the attribution stage says so even when nobody is quoted
+    local attributed = r.unattributed ~= nil or (r.sources ~= nil and #r.sources > 0)
+    for _, q in ipairs(r.quotes or {}) do
+      if q.speaker or q.rule or q.confidence then attributed = true break end
+    end
     return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {},
              attributed = attributed }
   end
@@ -832,30 +834,40 @@ local function describe(q, where)
   return s
 end
 
+-- plain text as Str and Space, the way a reader would give it
+local function words(text, out)
+  out = out or {}
+  for w in text:gmatch("%S+") do
+    if #out > 0 and out[#out].t ~= "Space" then out[#out + 1] = pandoc.Space() end
+    out[#out + 1] = pandoc.Str(w)
+  end
+  return out
+end
+
 local function sources_section(title, sources, nquotes)
   local items = {}
   for _, s in ipairs(sources) do
-    local inl = { pandoc.Strong({ pandoc.Str(s.name or "?") }) }
+    if not s.name or s.name == "" then goto next end
     local what = {}
     if s.role and s.role ~= "" then what[#what + 1] = s.role end
-    if s.org and s.org ~= "" then what[#what + 1] = s.org end
-    if #what > 0 then
-      inl[#inl + 1] = pandoc.Str(",")
-      inl[#inl + 1] = pandoc.Space()
-      inl[#inl + 1] = pandoc.Str(table.concat(what, ", "))
-    end
+    if s.org and s.org ~= "" and s.org ~= s.name then what[#what + 1] = s.org end
     local n = type(s.quotes) == "table" and #s.quotes or tonumber(s.quotes) or 0
-    inl[#inl + 1] = pandoc.Space()
-    inl[#inl + 1] = pandoc.Str(("(%d %s)"):format(n, n == 1 and "quote" or "quotes"))
+    local inl = { pandoc.Strong(words(s.name)) }
+    if #what > 0 then
+      inl[2] = pandoc.Str(",")
+      words(table.concat(what, ", "), inl)
+    end
+    words(("(%d %s)"):format(n, n == 1 and "quote" or "quotes"), inl)
     items[#items + 1] = { pandoc.Plain(inl) }
+    ::next::
   end
   local body
   if #items > 0 then
     body = pandoc.BulletList(items)
   else
-    body = pandoc.Para({ pandoc.Str(nquotes > 0 and "No named sources." or "No quotes.") })
+    body = pandoc.Para(words(nquotes > 0 and "No named sources." or "No quotes."))
   end
-  return pandoc.Div({ pandoc.Header(2, { pandoc.Str(title) }, pandoc.Attr("verbatim-sources-title")), body },
+  return pandoc.Div({ pandoc.Header(2, words(title), pandoc.Attr("verbatim-sources-title")), body },
     pandoc.Attr("verbatim-sources", { "sources" }))
 end
 
