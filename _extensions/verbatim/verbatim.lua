@@ -767,6 +767,14 @@ end
 
 -- ------------------------------------------------------------------ results
 
+-- names come from the text: a name broken over two lines is still one name
+local function flat(t)
+  if type(t) ~= "table" then return end
+  for _, k in ipairs({ "name", "role", "org" }) do
+    if type(t[k]) == "string" then t[k] = t[k]:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "") end
+  end
+end
+
 local function merge_checks(quotes, checked)
   if not checked then return end
   local by = {}
@@ -775,7 +783,7 @@ local function merge_checks(quotes, checked)
     local c = by[q.start]
     if c then
       q.check = c.check
-      q.speaker = q.speaker or c.speaker
+      if not q.speaker then q.speaker = c.speaker; flat(q.speaker) end
     end
   end
 end
@@ -904,6 +912,8 @@ local function run(doc)
 
   local res = engine.analyze(text)
   local quotes = res.quotes
+  for _, q in ipairs(quotes) do flat(q.speaker) end
+  for _, s in ipairs(res.sources or {}) do flat(s) end
   for _, d in ipairs(res.diagnostics or {}) do
     local off = d.pos or ((d.offset or 0) + 1)
     warn(("%s at %s"):format(d.message or "diagnostic", r:where(off)))
