@@ -124,13 +124,15 @@ cmp -s "$T/want.native" "$T/got.native" && ok || no "a document without options 
 # ------------------------------------------------------------------ report and positions
 printf 'verbatim:\n  report: %s\n' "$T/rep.json" >"$T/rep.yaml"
 native --metadata-file "$T/rep.yaml" "$T/plain.md" -t html -o /dev/null 2>"$T/err"
-python3 - "$T/rep.json" "$(grep -o 'data-quote="[0-9]*"' "$T/md.html" | sort -u | wc -l)" <<'EOF' && ok || no "report"
+python3 - "$T/rep.json" "$(grep -o 'data-quote="[0-9]*"' "$T/md.html" | sort -u | wc -l)" 2>"$T/py" <<'EOF' && ok || no "report: $(tail -1 "$T/py")"
 import json, sys
 r = json.load(open(sys.argv[1]))
 qs = r["quotes"]
 assert len(qs) == int(sys.argv[2]) > 0, (len(qs), sys.argv[2])
 assert r["engine"] == "native" and r["file"].endswith("plain.md")
-assert all(q["text"] and q["end"] > q["start"] >= 0 for q in qs)
+assert all(q["end"] > q["start"] >= 0 for q in qs), "offsets"
+empty = [q["where"] for q in qs if not q["text"]]
+assert not empty, "quotes without text at %s (the engine's text of quotes after a block quote)" % empty
 assert any("two dry weeks" in q["text"] and q["kind"] == "block" for q in qs), "the quote over two paragraphs"
 EOF
 
