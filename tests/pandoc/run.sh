@@ -149,6 +149,16 @@ LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=/nonexistent/verbatim "$PANDOC" --
 rc=$?
 [ $rc -ne 0 ] && grep -q "no engine" "$T/err" && grep -q "VERBATIM_CLI" "$T/err" && ok || no "missing engine (rc $rc): $(cat "$T/err")"
 
+# a CLI that prints broken JSON, a native engine asked for but not there: clear errors
+LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=$D/broken-cli.sh "$PANDOC" --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q "bad JSON from the engine" "$T/err" && ok || no "broken CLI output (rc $rc): $(cat "$T/err")"
+LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q "native engine unavailable" "$T/err" && ok || no "engine: native without the module (rc $rc): $(cat "$T/err")"
+
 # a transcript that cannot be read fails the run
 printf 'verbatim:\n  check: no-such-transcript.txt\n' >"$T/missing.yaml"
 native --metadata-file "$T/missing.yaml" $D/strict.md -t html -o /dev/null 2>"$T/err"
