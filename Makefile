@@ -42,7 +42,7 @@ EXTRA_LIBS ?=
 LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
-.PHONY: all cli module lua-all nvim pandoc-ext test test-c test-lua test-cli check-asan bench fuzz deps install clean
+.PHONY: all cli module lua-all nvim pandoc-ext install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -72,7 +72,14 @@ nvim:
 	$(MAKE) LUA=jit module cli
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
 
-# the Quarto extension carries a copy of the pandoc filter (tests/pandoc/run.sh checks it)
+# the pandoc filter: installed as PREFIX/share/pandoc/filters/verbatim.lua (it finds the
+# module and the CLI of that prefix); the Quarto extension carries a copy of it, which
+# tests/pandoc/run.sh checks
+PANDOC_FILTERDIR ?= $(if $(INST_PREFIX),$(INST_PREFIX),$(PREFIX))/share/pandoc/filters
+install: install-pandoc
+install-pandoc:
+	install -d $(DESTDIR)$(PANDOC_FILTERDIR)
+	install -m 644 lua/verbatim/filter.lua $(DESTDIR)$(PANDOC_FILTERDIR)/verbatim.lua
 pandoc-ext: _extensions/verbatim/verbatim.lua
 _extensions/verbatim/verbatim.lua: lua/verbatim/filter.lua
 	cp $< $@
@@ -129,7 +136,6 @@ install: cli module
 	install -m 755 $(BUILD)/verbatim $(DESTDIR)$(PREFIX)/bin/verbatim
 	install -m 755 $(MODULE) $(DESTDIR)$(LUA_LIBDIR)/verbatim/core.so
 	install -m 644 lua/verbatim/*.lua $(DESTDIR)$(LUA_SHAREDIR)/verbatim/
-	install -d $(DESTDIR)$(PREFIX)/share/pandoc/filters && install -m 644 lua/verbatim/filter.lua $(DESTDIR)$(PREFIX)/share/pandoc/filters/verbatim.lua
 
 clean:
 	rm -rf build lua/verbatim/core.so
