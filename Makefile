@@ -145,7 +145,7 @@ build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PCRE_CFLAGS) -Isrc $< $(ENGINE_SRC) -o $@ $(LIBS)
 
 deps:
-	sh tools/deps.sh
+	@sh tools/deps.sh
 
 # the CLI, the module for $(LUA) and every Lua file under lua/ (nvim and pandoc helpers too)
 install: cli module
