@@ -63,7 +63,7 @@ LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim test test-c test-lua test-cli test-nvim test-pandoc \
-  check-asan bench fuzz deps install clean
+  check-asan test-lua-asan bench fuzz deps install clean
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -122,9 +122,17 @@ test-nvim: nvim
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
 
+# C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
+# interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli
+	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli test-lua-asan
+ASAN_RT = $(shell clang -print-file-name=libclang_rt.asan-$$(uname -m).so 2>/dev/null)
+test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
+	@fail=0; for tag in lua5.4 lua5.3 luajit; do echo "== tests/lua with $$tag (ASan)"; \
+	  LD_PRELOAD="$(ASAN_RT)" ASAN_OPTIONS=detect_leaks=1 \
+	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
+	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
 
 # one program per stage (bench/bench_*.c), each printing its own figures; bench/*.sh for peers
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
