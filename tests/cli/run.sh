@@ -11,10 +11,12 @@
 #   expect_err RE NAME     its stderr has a line matching RE (grep -E)
 #   expect_json PY NAME    its stdout is one JSON document and the Python expression PY,
 #                          with the document bound to d, is true
-# Temporary files go in $TMP (removed at exit); fixtures are in tests/cli/fixtures ($FX).
+# Temporary files go in $TMP (removed at exit); fixtures are in tests/cli/fixtures ($FX);
+# $ROOT is the top of the repository.
 VB=${1:-build/verbatim}
 case $VB in /*) ;; *) VB=$(pwd)/$VB ;; esac
 FX=$(cd "$(dirname "$0")" && pwd)/fixtures
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/vb-cli.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 OUT=$TMP/out ERR=$TMP/err RC=0

@@ -128,6 +128,13 @@ if [ -w /dev/full ]; then
   expect_err "write error" "write error message"
 fi
 
+# -- the README's example: every line in the quickfix format, the first quote in place
+(cd "$ROOT" && "$VB" quotes examples/article.txt) >"$OUT" 2>"$ERR" && RC=0 || RC=$?
+expect_rc 0 "README example exits 0"
+if [ -s "$OUT" ] && ! grep -Ev '^examples/article.txt:[0-9]+:[0-9]+: (direct|partial|block|term|indirect|warning:) ' "$OUT"; then ok
+else no "README example: every line FILE:LINE:COL: kind"; fi
+expect_grep '^examples/article.txt:7:1: direct “People here don’t have a second way across,”$' "README example: first quote"
+
 # -- help and version
 run --help
 expect_rc 0 "--help exits 0"
