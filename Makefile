@@ -108,7 +108,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # only when its tool is missing; .ci/run installs them all)
 test: test-c test-lua test-cli test-nvim test-pandoc
 test-c: $(C_TESTS)
-	@set -e; for t in $(C_TESTS); do echo "== $$t"; $$t; done
+	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
 	@fail=0; for tag in lua5.4 lua5.3 luajit; do echo "== tests/lua with $$tag"; \
 	  if ldd $(BUILD)/$$tag/verbatim/core.so | grep -q 'libluajit\|liblua'; then \
