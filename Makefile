@@ -35,20 +35,20 @@ INC_lua5.3 = $(call lua_inc,5.3)
 INC_luajit = $(call lua_inc,jit)
 LUA_BIN = $(call lua_pc,$(LUA))
 
+# PCRE2: the folders LuaRocks found for external_dependencies.PCRE2 win over pkg-config
+ifneq ($(PCRE2_INCDIR),)
+override PCRE_CFLAGS := -I$(PCRE2_INCDIR)
+override PCRE_LIBS := $(if $(PCRE2_LIBDIR),-L$(PCRE2_LIBDIR)) -lpcre2-8
+endif
+
 # install folders (LuaRocks passes INST_*: see rockspec/verbatim-scm-1.rockspec)
 INST_PREFIX ?= $(PREFIX)
 INST_BINDIR ?= $(INST_PREFIX)/bin
 INST_LIBDIR ?= $(INST_PREFIX)/lib/lua/$(call lua_dir,$(LUA))
 INST_LUADIR ?= $(INST_PREFIX)/share/lua/$(call lua_dir,$(LUA))
 
-# PCRE2: pkg-config, or the folders LuaRocks found for external_dependencies.PCRE2
-ifneq ($(PCRE2_INCDIR),)
-PCRE_CFLAGS := -I$(PCRE2_INCDIR)
-PCRE_LIBS := $(if $(PCRE2_LIBDIR),-L$(PCRE2_LIBDIR)) -lpcre2-8
-else
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
-endif
 
 CLI_SRC = $(wildcard src/cli*.c)
 BIND_SRC = $(wildcard src/lua_*.c)
@@ -62,8 +62,8 @@ EXTRA_LIBS ?=
 LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
-.PHONY: all cli module lua-all nvim test test-c test-lua test-cli test-nvim test-pandoc \
-  check-asan test-lua-asan bench fuzz deps install clean
+.PHONY: all cli module lua-all nvim test test-c test-lua test-cli check-asan bench fuzz deps install clean
+.PHONY: test-nvim test-pandoc test-lua-asan
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -97,7 +97,7 @@ lua-all: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUI
 # Neovim loads lua/verbatim/core.so from the plugin folder (LuaJIT)
 nvim: cli lua/verbatim/core.so
 lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
-	cp $< $@
+	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
 
 # ---------------------------------------------------------------- tests
 C_TESTS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))

@@ -3,10 +3,9 @@ local core = require("verbatim.core")
 
 local M = { version = core.version, core = core }
 
--- level 4 blames the line that called the API function (argcheck < check_* < M.fn < caller)
 local function argcheck(cond, n, fname, msg)
   if not cond then
-    error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), 4)
+    error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), 4)   -- the API function's caller
   end
 end
 
