@@ -63,7 +63,6 @@ LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim test test-c test-lua test-cli check-asan bench fuzz deps install clean
-.PHONY: test-nvim test-pandoc test-lua-asan
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -122,6 +121,7 @@ test-nvim: nvim
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
 
+.PHONY: test-nvim test-pandoc test-lua-asan
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
