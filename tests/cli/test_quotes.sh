@@ -58,7 +58,7 @@ expect_rc 0 "--json several files exits 0"
 expect_json '[f["file"][-9:] for f in d["files"]] == ["mayor.txt", "lines.txt"]' "--json several files: {files: [...]}"
 
 run quotes --json "$FX/open.txt"
-expect_json 'd["quotes"] == [] and d["diagnostics"][0]["line"] == 1 and "unclosed" in d["diagnostics"][0]["message"]' "--json diagnostics"
+expect_json 'd["diagnostics"][0]["line"] == 1 and d["diagnostics"][0]["col"] == 17 and "unclosed" in d["diagnostics"][0]["message"]' "--json diagnostics"
 
 # -- empty, binary and invalid input: best effort, valid JSON, no crash
 : >"$TMP/empty.txt"
