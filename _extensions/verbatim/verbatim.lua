@@ -472,7 +472,7 @@ Renderer.__index = Renderer
 
 local function new_renderer()
   return setmetatable({ buf = {}, len = 0, nodes = {}, roots = {}, srcpos = {}, blocks = {},
-                        nblock = 0, pos = nil, qleft = 0 }, Renderer)
+                        nblock = 0, pos = nil, qleft = 0, notes = {} }, Renderer)
 end
 
 function Renderer:emit(s)
@@ -494,7 +494,7 @@ function Renderer:inlines(list)
   self.at_para = false
   local saved = self.pos
   for k, el in ipairs(list) do
-    local t, a, child = tag(el), self.len + 1, nil
+    local t, a, child, note = tag(el), self.len + 1, nil, nil
     local p = attr_pos(el)
     if p then self.pos = p end
     if self.pos then self.srcpos[#self.srcpos + 1] = { a, self.pos } end
@@ -514,9 +514,13 @@ function Renderer:inlines(list)
       self:emit((el.text:gsub("[\"'`]", "_"):gsub("\226\128[\152-\159]", "___"):gsub("\194[\171\187]", "__")))
     elseif CONTAINERS[t] then
       child = self:inlines(el.content)
+    elseif t == "Note" then
+      -- a footnote is read after the text, as its own paragraphs
+      note = { blocks = el.content }
+      self.notes[#self.notes + 1] = note
     end
-    -- Note, Image, RawInline: not part of the running text
-    node.slots[k] = { a = a, b = self.len, el = el, t = t, child = child }
+    -- Image, RawInline: not part of the running text
+    node.slots[k] = { a = a, b = self.len, el = el, t = t, child = child, note = note }
     self.pos = saved
   end
   return node
@@ -548,6 +552,44 @@ local function quote_paras(blocks, out)
     elseif t == "Div" then quote_paras(b.content, out) end
   end
   return out
+end
+
+-- Every cell of a table, caption first, in reading order: fn(blocks) reads them, or
+-- returns their new version when write is set (pandoc hands out copies, so each level
+-- is assigned back).
+local function table_parts(t, fn, write)
+  local function rows_of(rows)
+    for i, row in ipairs(rows or {}) do
+      local cells = row.cells
+      for j, cell in ipairs(cells) do
+        local c = fn(cell.contents)
+        if write then cell.contents = c; cells[j] = cell end
+      end
+      if write then row.cells = cells; rows[i] = row end
+    end
+    return rows
+  end
+  local cap = t.caption
+  if cap and cap.long then
+    local c = fn(cap.long)
+    if write then cap.long = c; t.caption = cap end
+  end
+  local head = t.head
+  if head then
+    local rows = rows_of(head.rows)
+    if write then head.rows = rows; t.head = head end
+  end
+  local bodies = t.bodies or {}
+  for i, b in ipairs(bodies) do
+    local h, body = rows_of(b.head), rows_of(b.body)
+    if write then b.head = h; b.body = body; bodies[i] = b end
+  end
+  if write and t.bodies then t.bodies = bodies end
+  local foot = t.foot
+  if foot then
+    local rows = rows_of(foot.rows)
+    if write then foot.rows = rows; t.foot = foot end
+  end
 end
 
 function Renderer:blocks_(blocks, inquote)
@@ -582,9 +624,23 @@ function Renderer:blocks_(blocks, inquote)
         self:root(item[1])
         for _, def in ipairs(item[2]) do self:blocks_(def) end
       end
+    elseif t == "Table" then
+      table_parts(b, function(c) self:blocks_(c) end)
     end
-    -- CodeBlock, RawBlock, Table, HorizontalRule: not prose
+    -- CodeBlock, RawBlock, HorizontalRule: not prose
     self.pos = saved
+  end
+end
+
+-- the document, then its footnotes
+function Renderer:document(blocks)
+  self:blocks_(blocks)
+  local i = 1
+  while self.notes[i] do
+    local n = self.notes[i]
+    n.first = #self.roots + 1
+    self:blocks_(n.blocks)
+    i = i + 1
   end
 end
 
@@ -653,7 +709,7 @@ local function first_root(roots, off)
   return best
 end
 
-local rebuild
+local rebuild, rewrite_blocks, current_roots
 
 -- new inline list for node: children rebuilt, Str split at quote edges, wrapped runs
 local function rebuild_list(node, make_span)
@@ -667,6 +723,11 @@ local function rebuild_list(node, make_span)
   for _, s in ipairs(node.slots) do
     local el = s.el
     if s.child then el = rebuild(s) end
+    if s.note and s.note.first then
+      local c = el.content
+      rewrite_blocks(c, current_roots, s.note.first)
+      el.content = c
+    end
     -- wraps that end before this slot never matter again: one pass over both
     while wraps[w0] and wraps[w0].qb < s.a do w0 = w0 + 1 end
     if s.t == "Str" and wraps[w0] then
@@ -733,7 +794,7 @@ function rebuild(slot)
 end
 
 -- Walk the blocks again in the same order as the renderer, giving each root its list.
-local function rewrite_blocks(blocks, roots, k)
+function rewrite_blocks(blocks, roots, k)
   for _, b in ipairs(blocks) do
     local t = tag(b)
     if t == "Para" or t == "Plain" or t == "Header" then
@@ -760,6 +821,8 @@ local function rewrite_blocks(blocks, roots, k)
         items[n] = item
       end
       b.content = items
+    elseif t == "Table" then
+      table_parts(b, function(c) k = rewrite_blocks(c, roots, k); return c end, true)
     end
   end
   return k
@@ -907,7 +970,7 @@ local function run(doc)
   info("engine: " .. engine.name)
 
   local r = new_renderer()
-  r:blocks_(doc.blocks)
+  r:document(doc.blocks)
   local text = r:text()
 
   local res = engine.analyze(text)
@@ -975,6 +1038,7 @@ local function run(doc)
       return a
     end)
     local blocks = doc.blocks
+    current_roots = roots
     rewrite_blocks(blocks, roots, 1)
     doc.blocks = blocks
   end
