@@ -532,6 +532,8 @@ function Renderer:root(list, open, close)
   local a = self.len + 1
   self.nblock = self.nblock + 1
   self.blocks[#self.blocks + 1] = { a, self.nblock, self.pos }
+  -- a mark the renderer adds (a block quote's) is placed at its block
+  if self.pos then self.srcpos[#self.srcpos + 1] = { a, self.pos } end
   if open then self:emit(open) end
   local node = self:inlines(list)
   if close then self:emit(close) end

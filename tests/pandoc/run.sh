@@ -140,6 +140,22 @@ EOF
 # the paragraph otherwise
 native -f commonmark_x+sourcepos --metadata-file $D/opts.yaml $D/unbalanced.md -t html -o /dev/null 2>"$T/err"
 grep -q "unbalanced.md:3:31" "$T/err" && ok || no "sourcepos warning: $(cat "$T/err")"
+# every quote of the report has its line:col, the block quote (whose marks the filter
+# adds) included
+printf 'verbatim:\n  report: %s\n' "$T/pos.json" >"$T/pos.yaml"
+native -f commonmark_x+sourcepos --metadata-file "$T/pos.yaml" "$T/plain.md" -t html -o /dev/null 2>"$T/err"
+python3 - "$T/pos.json" "$(grep -n '^> The repair works' "$T/plain.md" | cut -d: -f1)" "$T/plain.md" 2>"$T/py" <<'EOF' && ok || no "sourcepos report: $(tail -1 "$T/py")"
+import json, sys
+qs = json.load(open(sys.argv[1]))["quotes"]
+lines = open(sys.argv[3], encoding="utf-8").read().split("\n")
+for q in qs:
+    assert q.get("line") and q.get("col"), q
+    # the opening mark (or the first word, for the block quote) is where the report says
+    at = lines[q["line"] - 1].encode()[q["col"] - 1:].decode(errors="replace")
+    assert at[:1] in "\"'\u201c" or q["text"].startswith(at.split()[0]), (q["where"], at[:20])
+bq = [q for q in qs if "repair works" in q["text"]]
+assert bq and bq[0]["line"] == int(sys.argv[2]) and bq[0]["col"] == 3, bq
+EOF
 viacli --metadata-file $D/opts.yaml $D/unbalanced.md -t html -o /dev/null 2>"$T/err"
 grep -q "verbatim: .*paragraph 2" "$T/err" && ok || no "paragraph warning: $(cat "$T/err")"
 
