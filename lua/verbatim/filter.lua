@@ -984,6 +984,7 @@ local function run(doc)
     warn(("%s at %s"):format(d.message or "diagnostic", r:where(off)))
   end
 
+  if o.strict and not want_check then warn("strict has nothing to enforce without check or index") end
   local counts = { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
   local bad = {}
   if want_check then
@@ -1071,7 +1072,7 @@ local function run(doc)
     end
     local rs = json.array()
     for k, s in ipairs(res.sources or {}) do
-      rs[k] = { name = s.name, role = s.role, org = s.org, words = s.words,
+      rs[k] = { name = s.name, role = s.role, org = s.org, kind = s.kind, words = s.words,
                 quotes = type(s.quotes) == "table" and #s.quotes or s.quotes }
     end
     local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
