@@ -297,8 +297,9 @@ local function native_engine()
   local here = dirname(PANDOC_SCRIPT_FILE or "")
   if here then
     package.path = here .. "/../?.lua;" .. here .. "/../?/init.lua;" .. package.path
-    -- installed as PREFIX/share/pandoc/filters/verbatim.lua: the module is in PREFIX too
-    local prefix = here:match("^(.*)/share/pandoc/filters$")
+    -- installed as PREFIX/share/pandoc/filters/verbatim.lua (make install) or as
+    -- PREFIX/share/lua/5.x/verbatim/filter.lua (a rock): the module is in PREFIX too
+    local prefix = here:match("^(.*)/share/pandoc/filters$") or here:match("^(.*)/share/lua/[%d.]+/verbatim$")
     local v = _VERSION:match("%d+%.%d+")
     if prefix and v then
       package.path = ("%s/share/lua/%s/?.lua;%s/share/lua/%s/?/init.lua;"):format(prefix, v, prefix, v) .. package.path
@@ -356,9 +357,11 @@ local function cli_engine(cmd)
   else
     local here = dirname(PANDOC_SCRIPT_FILE or "")
     if here then
-      -- a source tree (lua/verbatim/), then an install (PREFIX/share/pandoc/filters/)
+      -- a source tree (lua/verbatim/), then an install (PREFIX/share/pandoc/filters/,
+      -- PREFIX/share/lua/5.x/verbatim/)
       candidates[#candidates + 1] = here .. "/../../build/verbatim"
       candidates[#candidates + 1] = here .. "/../../../bin/verbatim"
+      candidates[#candidates + 1] = here .. "/../../../../bin/verbatim"
     end
     candidates[#candidates + 1] = "verbatim"
   end

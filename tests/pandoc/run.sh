@@ -121,6 +121,23 @@ done
 native $D/strict.md -t native >"$T/got.native" 2>"$T/err"
 cmp -s "$T/want.native" "$T/got.native" && ok || no "a document without options was changed"
 
+# make install: the filter lands in PREFIX/share/pandoc/filters and finds the module and
+# the CLI of that prefix by itself (no LUA_CPATH, no VERBATIM_CLI)
+if ${MAKE:-make} -s install PREFIX="$T/prefix" LUA="$LV" >"$T/inst" 2>&1; then
+  IF="$T/prefix/share/pandoc/filters/verbatim.lua"
+  (cd "$T" && env -u VERBATIM_CLI -u VERBATIM_ENGINE "$PANDOC" --verbose --lua-filter "$IF" \
+    --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
+  grep -q "engine: native" "$T/inst.err" && grep -q 'class="quote"' "$T/inst.html" && ok \
+    || no "installed filter, native: $(cat "$T/inst.err")"
+  rm -rf "$T/prefix/lib"
+  (cd "$T" && env -u VERBATIM_CLI -u VERBATIM_ENGINE PATH=/usr/bin:/bin "$PANDOC" --verbose --lua-filter "$IF" \
+    --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
+  grep -q "engine: cli" "$T/inst.err" && grep -q 'class="quote"' "$T/inst.html" && ok \
+    || no "installed filter, CLI of the prefix: $(cat "$T/inst.err")"
+else
+  no "make install: $(cat "$T/inst")"
+fi
+
 # ------------------------------------------------------------------ report and positions
 printf 'verbatim:\n  report: %s\n' "$T/rep.json" >"$T/rep.yaml"
 native --metadata-file "$T/rep.yaml" "$T/plain.md" -t html -o /dev/null 2>"$T/err"
