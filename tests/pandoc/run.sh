@@ -87,6 +87,10 @@ golden annotate-nosmart.html "$T/nosmart.html"
 [ "$(grep -o 'data-quote="[0-9]*"' "$T/nosmart.html" | sort -u | wc -l)" = \
   "$(grep -o 'data-quote="[0-9]*"' "$T/md.html" | sort -u | wc -l)" ] && ok || no "markdown-smart finds another number of quotes"
 
+# marks glued to the words and punctuation around them: Str split at the quote's edges
+native -f markdown-smart $D/loose.md -t html --wrap=none 2>"$T/err" | norm >"$T/loose.html"
+golden loose.html "$T/loose.html"
+
 # HTML input: <q> (Quoted) and curly marks in text, a scare quote inside <em>
 native --metadata-file $D/opts.yaml $D/article.html -t html --wrap=none 2>"$T/err" | norm >"$T/html.html"
 golden html-input.html "$T/html.html"
