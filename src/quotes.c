@@ -133,7 +133,7 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
   char w[16], lastw[16];
   if (start > istart || istart > iend || iend > end || end > n) return VB_DIRECT;
   /* the first words only, so that classifying costs O(1) whatever the quote's length */
-  while (i < iend && words <= 8) {
+  while (i < iend && words <= 6 && (title || words <= 4)) {
     size_t k = vb_utf8_dec(s, iend, i, &cp), ws = i;
     uint32_t c0 = 0;
     if (vb_cp_isspace(cp)) { i += k; continue; }
@@ -146,7 +146,7 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
       i += k;
     }
     /* a title capitalises every word but the small ones ("Face the Nation") */
-    if (c0 && vb_cp_isalpha(c0) && !vb_cp_isupper(c0)) {
+    if (title && c0 && vb_cp_isalpha(c0) && !vb_cp_isupper(c0)) {
       word_in(s, ws, i, w);
       if (words == 1 || !title_small(w)) title = 0;
     }
@@ -162,7 +162,6 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     p = q;
   }
   while (p > istart && iend - p < 64 && !((s[p - 1] | 32) >= 'a' && (s[p - 1] | 32) <= 'z')) p--;
-  word_before(s, istart, p, lastw);
   /* the first non-space character before the opening mark, and the word it ends */
   i = start;
   lo = start > 256 ? start - 256 : 0;
@@ -173,16 +172,19 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     if (!vb_cp_isspace(cp)) { before = cp; break; }
     i = q;
   }
-  word_before(s, lo, i, w);
   if (end < n) vb_utf8_dec(s, n, end, &after);
   if (before == '=') return VB_TERM;              /* a markup attribute value */
   /* a capitalised name in the run of a sentence: a title, a show, a slogan */
-  if (title && vb_cp_isupper(first) && last != '!' && last != '?' && !naming_cue(w) &&
-      (vb_cp_isalnum(before) || before == ',' || before == '(' || before == 0x2019 || before == '\''))
-    return VB_TERM;
+  if (title && vb_cp_isupper(first) && last != '!' && last != '?' &&
+      (vb_cp_isalnum(before) || before == ',' || before == '(' || before == 0x2019 || before == '\'')) {
+    word_before(s, lo, i, w);
+    if (!naming_cue(w)) return VB_TERM;
+  }
   /* a short lowercase name of a measure: a "zero tolerance policy" */
-  if (words <= 4 && !vb_cp_isupper(first) && naming_head(lastw) && last != '.' && last != ',')
-    return VB_TERM;
+  if (words <= 4 && !vb_cp_isupper(first) && last != '.' && last != ',') {
+    word_before(s, istart, p, lastw);
+    if (naming_head(lastw)) return VB_TERM;
+  }
   if (vb_cp_isalnum(before) && !vb_cp_isupper(first) && after != ',') return VB_PARTIAL;
   return VB_DIRECT;
 }
@@ -309,7 +311,7 @@ static void on_double(scan *S, int m, size_t ms, size_t me) {
   }
   if (m == M_DRIGHT || (m == M_GUIL_R && !(octx && !vb_cp_isspace(next)))) {
     if (d >= 0) close_double(S, d, ms, me);   /* a closer that does not match still ends it */
-    else if (m == M_DRIGHT && octx && !is_closer_next(next))
+    else if (m == M_DRIGHT && octx && (prev == '\n' || !is_closer_next(next)))
       push_frame(S, ms, me, 1, M_DRIGHT);     /* ”Like this” : some writers open with ” */
     else diag(S, ms, "stray closing quotation mark");
     return;
