@@ -177,15 +177,27 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
   /* a capitalised name in the run of a sentence: a title, a show, a slogan */
   if (title && vb_cp_isupper(first) && last != '!' && last != '?' &&
       (vb_cp_isalnum(before) || before == ',' || before == '(' || before == 0x2019 || before == '\'')) {
+    /* "called it", "called her": the cue may stand one word back */
+    size_t b;
     word_before(s, lo, i, w);
-    if (!naming_cue(w)) return VB_TERM;
+    b = i - strlen(w);
+    if (naming_cue(w)) goto speech;
+    if (*w && b > lo + 1 && s[b - 1] == ' ') {
+      word_before(s, lo, b - 1, w);
+      if (naming_cue(w)) goto speech;
+    }
+    return VB_TERM;
   }
   /* a short lowercase name of a measure: a "zero tolerance policy" */
   if (words <= 4 && !vb_cp_isupper(first) && last != '.' && last != ',') {
     word_before(s, istart, p, lastw);
     if (naming_head(lastw)) return VB_TERM;
   }
-  if (vb_cp_isalnum(before) && !vb_cp_isupper(first) && after != ',') return VB_PARTIAL;
+speech:
+  /* a fragment in the writer's sentence: lowercase, or a few words with no full stop */
+  if (vb_cp_isalnum(before) && after != ',' &&
+      (!vb_cp_isupper(first) || (words <= 4 && last != '.' && last != '!' && last != '?' && last != ',')))
+    return VB_PARTIAL;
   return VB_DIRECT;
 }
 
@@ -302,6 +314,11 @@ static void on_double(scan *S, int m, size_t ms, size_t me) {
   }
   /* “ used as a closer: glued to the word before, followed by space or punctuation */
   if (d >= 0 && m == M_DLEFT && !octx && is_closer_next(next)) { close_double(S, d, ms, me); return; }
+  /* »…« as in Danish: « glued to the word before closes */
+  if (d >= 0 && m == M_GUIL_L && S->st[d].style == M_GUIL_R && (!octx || is_closer_next(next))) {
+    close_double(S, d, ms, me);
+    return;
+  }
   if (d >= 0 && closes(S->st[d].style, m) && !(opener_only && m != M_DLEFT)) {
     int ambiguous = m == M_DQ || m == M_TWOAPOS;
     if (!ambiguous || !octx || is_closer_next(next) || S->st[d].style != m) {
@@ -327,6 +344,17 @@ static void on_double(scan *S, int m, size_t ms, size_t me) {
   push_frame(S, ms, me, 1, m);
 }
 
+/* The word ending at i starts with an apostrophe, as ’n’ in rock ’n’ roll: the mark at i
+ * ends the elision, not a quote. */
+static int elided_word(const unsigned char *s, size_t i) {
+  size_t b = i;
+  while (b > 0 && i - b < 3 && ((s[b - 1] | 32) >= 'a' && (s[b - 1] | 32) <= 'z')) b--;
+  if (b == i) return 0;
+  if (b >= 1 && s[b - 1] == '\'') return b == 1 || s[b - 2] == ' ';
+  if (b >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 && s[b - 1] == 0x99) return b == 3 || s[b - 4] == ' ';
+  return 0;
+}
+
 static void on_single(scan *S, int m, size_t ms, size_t me) {
   uint32_t prev = cp_before(S, ms), next = cp_at(S, me);
   int inside = S->singles_outer || top_double(S) >= 0;
@@ -336,7 +364,7 @@ static void on_single(scan *S, int m, size_t ms, size_t me) {
     if (inside && !vb_cp_isalnum(prev)) push_frame(S, ms, me, 0, m);
     return;
   }
-  if (top_single && !vb_cp_isspace(prev) && !vb_cp_isalnum(next)) {
+  if (top_single && !vb_cp_isspace(prev) && !vb_cp_isalnum(next) && !elided_word(S->s, ms)) {
     /* with a single open, a closer after a word ends it; otherwise it is an apostrophe */
     close_top(S, ms, me);
     return;
