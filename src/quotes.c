@@ -505,7 +505,7 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
   }
   vb_vfree(&S.parts);
   if (S.oom) return -1;
-  qsort(out->q.v, out->q.n, sizeof *out->q.v, cmp_quote);
+  if (out->q.n > 1) qsort(out->q.v, out->q.n, sizeof *out->q.v, cmp_quote);
   if (S.o->nested) {
     /* sorted by start (outer first on ties): a stack of open spans finds each parent in
      * amortised O(1), as each quote is pushed and popped once */
