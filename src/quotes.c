@@ -134,6 +134,7 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
   if (start > istart || istart > iend || iend > end || end > n) return VB_DIRECT;
   /* the first words only, so that classifying costs O(1) whatever the quote's length */
   while (i < iend && words <= 6 && (title || words <= 4)) {
+    if (i - istart > 512) { words = 9; title = 0; break; }   /* long words: no name */
     size_t k = vb_utf8_dec(s, iend, i, &cp), ws = i;
     uint32_t c0 = 0;
     if (vb_cp_isspace(cp)) { i += k; continue; }
@@ -155,7 +156,7 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
   if (words > 6) title = 0;
   /* the last non-space character inside, and the last word */
   p = iend;
-  while (p > istart) {
+  while (p > istart && iend - p < 256) {
     size_t q = vb_utf8_prev(s, p);
     vb_utf8_dec(s, iend, q, &cp);
     if (!vb_cp_isspace(cp)) { last = cp; break; }
