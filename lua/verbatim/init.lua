@@ -15,7 +15,7 @@ function M.setup(opts) return require("verbatim.nvim").setup(opts) end
 
 local function argcheck(cond, n, fname, msg)
   if not cond then
-    error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), 3)
+    error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), 4)   -- the API function's caller
   end
 end
 
