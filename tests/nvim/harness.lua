@@ -32,7 +32,8 @@ for _, name in ipairs(names) do
     failed = failed + 1
     say(("FAIL %s: %s: %s"):format(file, name, tostring(err)))
   end
-  -- fresh editor state for the next test
+  -- fresh editor state for the next test: default options, no buffers
+  if package.loaded["verbatim.nvim"] then pcall(require("verbatim.nvim").setup, {}) end
   pcall(vim.cmd, "silent! %bwipeout!")
   pcall(vim.cmd, "silent! only")
 end

@@ -122,7 +122,7 @@ function T.diagnostics_only_for_altered_and_not_found()
   H.eq(d.end_lnum, 0, "end line")
   H.eq(d.end_col, 11, "end col: after the closing mark")
   H.eq(d.code, "altered", "code")
-  H.eq(d.message, "altered quote (80% match): we will reopen in [-April-]{+March+} (/n/notes.txt:7)", "message")
+  H.eq(d.message, "altered quote (80% match): we will reopen in [-April-] {+March+} (/n/notes.txt:7)", "message")
   local sq = q("altered", 1)
   sq.check.source.speaker = "ALMA BRANDT"
   H.truthy(K.diagnostic(sq, starts, lines).message:find("(/n/notes.txt:7, ALMA BRANDT)", 1, true), "speaker of the passage")
@@ -130,12 +130,13 @@ function T.diagnostics_only_for_altered_and_not_found()
   H.eq(d.lnum, 1, "second line")
   H.eq(d.severity, vim.diagnostic.severity.INFO, "not_found default severity")
   H.eq(d.message, "quote not found in the sources", "not found")
-  -- long unchanged runs are cut to a few words next to each change
-  local long = "one two three four five six seven eight nine "
+  -- pieces are words, joined by spaces; long unchanged runs are cut to a few words
+  -- next to each change
+  local long = "one two three four five six seven eight nine"
   H.eq(K.difftext({ { op = "=", text = long }, { op = "-", text = "ten" }, { op = "+", text = "10" },
-    { op = "=", text = " " .. long } }),
-    "… six seven eight nine [-ten-]{+10+} one two three four …", "context")
-  H.eq(K.difftext({ { op = "-", text = "a" }, { op = "=", text = " " .. long }, { op = "+", text = "b" } }),
+    { op = "=", text = long } }),
+    "… six seven eight nine [-ten-] {+10+} one two three four …", "context")
+  H.eq(K.difftext({ { op = "-", text = "a" }, { op = "=", text = long }, { op = "+", text = "b" } }),
     "[-a-] one two three four … six seven eight nine {+b+}", "between two changes")
   H.eq(K.difftext({ { op = "=", text = "short  and\nkept " }, { op = "-", text = "x" } }),
     "short and kept [-x-]", "short runs kept, spaces folded")

@@ -69,29 +69,31 @@ local function context(t, before, after)
   local w = words(t)
   local keep = 4
   if #w <= 2 * keep then return t end
-  local lead, trail = t:match("^%s") and " " or "", t:match("%s$") and " " or ""
-  local head = before and table.concat(w, " ", 1, keep) .. " …" or "…"
-  local tail = after and "… " .. table.concat(w, " ", #w - keep + 1, #w) or "…"
-  if before and after then return lead .. head .. " " .. tail:sub(#"… " + 1) .. trail end
-  return before and (lead .. head) or (tail .. trail)
+  if before and after then
+    return table.concat(w, " ", 1, keep) .. " … " .. table.concat(w, " ", #w - keep + 1, #w)
+  end
+  if before then return table.concat(w, " ", 1, keep) .. " …" end
+  return "… " .. table.concat(w, " ", #w - keep + 1, #w)
 end
 
--- The diff as one line: [-only in the source-]{+only in the quote+}, long unchanged
--- runs shortened.
+-- The diff as one line of words: [-only in the source-]{+only in the quote+}, long
+-- unchanged runs shortened.
 function K.difftext(diff)
   if type(diff) ~= "table" then return "" end
   local out = {}
   for i, d in ipairs(diff) do
-    local t = tostring(d.text or ""):gsub("%s+", " ")
-    if d.op == "-" then
-      out[#out + 1] = "[-" .. t .. "-]"
-    elseif d.op == "+" then
-      out[#out + 1] = "{+" .. t .. "+}"
-    else
-      out[#out + 1] = context(t, i > 1, i < #diff)
+    local t = vim.trim(tostring(d.text or ""):gsub("%s+", " "))
+    if t ~= "" then
+      if d.op == "-" then
+        out[#out + 1] = "[-" .. t .. "-]"
+      elseif d.op == "+" then
+        out[#out + 1] = "{+" .. t .. "+}"
+      else
+        out[#out + 1] = context(t, i > 1, i < #diff)
+      end
     end
   end
-  return table.concat(out)
+  return table.concat(out, " ")
 end
 
 local function where(src)
