@@ -69,6 +69,25 @@ function T.check_reads_modified_source_buffers()
   H.eq(#diags(buf), 0, "diagnostics: " .. vim.inspect(diags(buf)) .. vim.inspect(notes))
 end
 
+function T.jump_explains_when_there_is_nothing_to_open()
+  H.need_check()
+  require("verbatim").setup({ sources = { H.fixture("council-transcript.txt") } })
+  local buf = H.open("council.txt")
+  -- no check yet: jump checks first, against the configured sources
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  local notes = H.notes(function() vim.cmd("Verbatim jump") end)
+  H.eq(#notes, 1, "one message: " .. vim.inspect(notes))
+  H.truthy(notes[1].msg:find("no quote under the cursor", 1, true), notes[1].msg)
+  H.eq(#diags(buf), 1, "checked on the way")
+  -- a quote the sources lack
+  vim.cmd("normal! Go“We never discussed the archive,” Brandt said.")
+  vim.api.nvim_win_set_cursor(0, { vim.api.nvim_buf_line_count(buf), 3 })
+  notes = H.notes(function() vim.cmd("Verbatim jump") end)
+  H.truthy(notes[1] and notes[1].msg:find("not found in the sources", 1, true), vim.inspect(notes))
+  H.eq(vim.api.nvim_get_current_buf(), buf, "stayed in the article")
+  H.eq(#diags(buf), 2, "rechecked after the edit")
+end
+
 function T.clear_removes_the_diagnostics()
   H.need_check()
   local buf = H.open("council.txt")
