@@ -142,7 +142,7 @@ function Q.cmd_sources()
   vim.api.nvim_buf_set_lines(sbuf, 0, -1, false, lines)
   local ns = vim.api.nvim_create_namespace("verbatim_sources")
   for _, h in ipairs(hls) do
-    vim.api.nvim_buf_add_highlight(sbuf, ns, h[4], h[1], h[2], h[3])
+    vim.api.nvim_buf_set_extmark(sbuf, ns, h[1], h[2], { end_col = h[3], hl_group = h[4] })
   end
   vim.bo[sbuf].modifiable = false
   vim.bo[sbuf].bufhidden = "wipe"
