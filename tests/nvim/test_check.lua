@@ -59,6 +59,19 @@ function T.jump_opens_the_source_passage()
 end
 
 -- a source open in a modified buffer is checked as it stands there
+function T.check_against_an_archive_index()
+  H.need_check()
+  local vb = H.vb()
+  local idx = vim.fn.tempname() .. ".vbi"
+  local x, err = vb.index.build(idx, { H.fixture("council-transcript.txt") })
+  H.truthy(x, "index built: " .. tostring(err))
+  x:close()
+  local buf = H.open("council.txt")
+  local notes = H.notes(function() vim.cmd("Verbatim check " .. vim.fn.fnameescape(idx)) end)
+  H.eq(#diags(buf), 1, "diagnostics: " .. vim.inspect(diags(buf)) .. vim.inspect(notes))
+  vim.fn.delete(idx)
+end
+
 function T.check_reads_modified_source_buffers()
   H.need_check()
   local src = H.open("council-transcript.txt")

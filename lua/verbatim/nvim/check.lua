@@ -45,15 +45,33 @@ function K.resolve(buf, args)
   return files
 end
 
+-- An archive index from `verbatim index` starts with this magic.
+local function is_index(path)
+  local fh = io.open(path, "rb")
+  if not fh then return false end
+  local head = fh:read(5)
+  fh:close()
+  return head == "VBIDX"
+end
+
 -- What vb.check gets for a source: the text of a modified buffer holding it (the
--- draft of a transcript counts as it stands), else the path (a file, a folder of
--- files or an archive index), read by the engine.
-local function source_arg(path)
+-- draft of a transcript counts as it stands), an opened archive index, else the path
+-- (a file or a folder of files), read by the engine. Opened indexes go in opened.
+local function source_arg(vb, path, opened)
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified
       and vim.api.nvim_buf_get_name(b) == path then
       return { name = path, text = (E.buftext(b)) }
     end
+  end
+  if vim.fn.isdirectory(path) == 0 and is_index(path) then
+    if type(vb.index) ~= "table" or type(vb.index.open) ~= "function" then
+      return nil, "verbatim: this build cannot read archive indexes: " .. path
+    end
+    local ok, x, err = pcall(vb.index.open, path)
+    if not ok or not x then return nil, ("verbatim: %s: %s"):format(path, tostring(ok and err or x)) end
+    opened[#opened + 1] = x
+    return x
   end
   return path
 end
@@ -128,10 +146,23 @@ end
 
 --- Check buf against files; set the diagnostics; returns the checked quotes and counts.
 function K.run(buf, files)
-  local sources = {}
-  for i, f in ipairs(files) do sources[i] = source_arg(f) end
+  local vb, lerr = E.load()
+  if not vb then return nil, lerr end
+  local sources, opened = {}, {}
+  local function close()
+    for _, x in ipairs(opened) do pcall(function() x:close() end) end
+  end
+  for i, f in ipairs(files) do
+    local arg, serr = source_arg(vb, f, opened)
+    if not arg then
+      close()
+      return nil, serr
+    end
+    sources[i] = arg
+  end
   local text, lines = E.buftext(buf)
   local quotes, err = E.check(text, sources)
+  close()
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
   local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
