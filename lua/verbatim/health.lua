@@ -34,7 +34,8 @@ function M.check()
   if ok and type(core) == "table" then
     local where = vim.api.nvim_get_runtime_file("lua/verbatim/core.so", false)[1]
       or package.searchpath and package.searchpath("verbatim.core", package.cpath) or "?"
-    h.ok(("native module verbatim.core %s loaded from %s"):format(tostring(core.version), where))
+    h.ok(("native module verbatim.core %s loaded from %s"):format(tostring(core.version),
+      vim.fn.fnamemodify(where, ":p")))
     local lua = (jit and jit.version) and (tostring(core.lua) .. ", running on " .. jit.version)
       or tostring(core.lua)
     h.info("built for " .. lua)
