@@ -71,6 +71,26 @@ function T.deleting_a_quote_in_normal_mode_updates_the_marks()
     ("one mark less: %d -> %d"):format(before, #marks(buf)))
 end
 
+-- a burst of edits is analysed once, after the pause
+function T.edits_in_a_burst_are_analysed_once()
+  local buf = start_live("council.txt")
+  local E = require("verbatim.nvim.engine")
+  local orig, calls = E.analyze, 0
+  E.analyze = function(...) calls = calls + 1 return orig(...) end
+  local ok, err = pcall(function()
+    for i = 1, 5 do
+      vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(
+        ("Go“Edit %d,” she said.<Esc>"):format(i), true, false, true), "x", false)
+    end
+    H.truthy(H.wait(2000, function() return calls > 0 end), "analysed after the burst")
+    vim.wait(100)
+  end)
+  E.analyze = orig
+  if not ok then error(err, 0) end
+  H.eq(calls, 1, "analyses for five edits")
+  H.truthy(vim.api.nvim_buf_get_lines(buf, -2, -1, false)[1]:find("Edit 5", 1, true), "typed")
+end
+
 function T.live_off_clears_and_stops()
   local buf = start_live("council.txt")
   H.truthy(#marks(buf) > 0, "marks")
