@@ -1,7 +1,8 @@
 #!/bin/sh
 # Neovim tests: each tests/nvim/test_*.lua runs in its own headless Neovim
 # (nvim --headless -u NONE, this repository on 'runtimepath', the module built by
-# `make nvim`); test_nocore.lua runs on a copy of the plugin without core.so.
+# `make nvim`); test_nocore.lua runs on copies of the plugin without core.so and
+# with a core.so that does not load.
 # Prints "nvim: N passed, M failed, K pending"; exits non-zero on any failure.
 cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
@@ -15,11 +16,17 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$tmp/nocore"
 cp -R plugin lua doc tests "$tmp/nocore/" 2>/dev/null
 rm -f "$tmp/nocore/lua/verbatim/core.so"
+# and after a failed or foreign build: a core.so that does not load
+cp -R "$tmp/nocore" "$tmp/broken"
+echo "not a shared object" > "$tmp/broken/lua/verbatim/core.so"
 
-pass=0 fail=0 pend=0
-for t in tests/nvim/test_*.lua; do
+pass=0 fail=0 pend=0 done=
+for t in tests/nvim/test_*.lua tests/nvim/test_nocore.lua; do
   vbroot=$root nocore=
   case $t in *test_nocore.lua) vbroot=$tmp/nocore nocore=1 ;; esac
+  # test_nocore.lua runs twice: no core.so, then a broken one
+  case " $done " in *" $t "*) vbroot=$tmp/broken nocore=broken ;; esac
+  done="$done $t"
   out=$(cd "$tmp" && HOME=$tmp XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data \
     XDG_STATE_HOME=$tmp/state VB_ROOT=$vbroot VB_NOCORE=$nocore VB_TEST=$vbroot/$t \
     timeout 120 "$NVIM" --headless -u NONE -i NONE -n \
