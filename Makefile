@@ -29,6 +29,8 @@ LUA_SHAREDIR ?= $(PREFIX)/share/lua/$(if $(filter jit,$(LUA)),5.1,$(LUA))
 
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 
 CLI_SRC = $(wildcard src/cli*.c)
 BIND_SRC = $(wildcard src/lua_*.c)
@@ -39,8 +41,8 @@ BIND_OBJ = $(patsubst src/%.c,$(BUILD)/$(LUA_TAG)/obj/%.o,$(BIND_SRC))
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
-LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
+LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
