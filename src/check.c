@@ -45,6 +45,7 @@ typedef struct ctx {
   VB_VEC(segref) segs;          /* set s >= 1 is segs.v[s - 1] */
   uint32_t cur_q;               /* for index lookups */
   uint32_t cur_qpos;
+  int bigrams;                  /* some quote needs bigrams: probe them too */
   int oom;
 } ctx;
 
@@ -97,14 +98,23 @@ static void add_gram(ctx *C, uint64_t g, uint32_t q, uint32_t qpos) {
   if (vb_push(&C->ents, e)) C->oom = 1;
 }
 
-/* Trigrams of runs of words not broken by an ellipsis or a bracket. */
+/* Trigrams of runs of words not broken by an ellipsis or a bracket; a quote with none
+ * (every run shorter than three words) falls back on bigrams, which only a scan finds. */
 static void quote_grams(ctx *C, uint32_t qi) {
   const vb_toks *t = &C->q.v[qi].t;
+  size_t before = C->ents.n;
   for (size_t i = 0; i + 2 < t->t.n; i++) {
     const vb_tok *a = &t->t.v[i];
     if (a->kind != VB_TW || a[1].kind != VB_TW || a[2].kind != VB_TW) continue;
     if ((a[1].flags | a[2].flags) & VB_TF_GAP) continue;
     add_gram(C, vb_gram(a->h, a[1].h, a[2].h), qi, (uint32_t)i);
+  }
+  if (C->ents.n > before) return;
+  for (size_t i = 0; i + 1 < t->t.n; i++) {
+    const vb_tok *a = &t->t.v[i];
+    if (a->kind != VB_TW || a[1].kind != VB_TW || (a[1].flags & VB_TF_GAP)) continue;
+    add_gram(C, vb_gram(a->h, a[1].h, 0), qi, (uint32_t)i);
+    C->bigrams = 1;
   }
 }
 
@@ -185,21 +195,29 @@ static void cluster(ctx *C, hit *h, size_t nh) {
 
 /* ---------------------------------------------------------------- phase 1 */
 
+static void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
+  size_t k = (size_t)g & C->mask;
+  uint32_t e;
+  while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
+  for (; e; e = C->ents.v[e - 1].next) {
+    gent *ge = &C->ents.v[e - 1];
+    if (ge->hits++ < GRAM_CAP) push_hit(C, ge->q, ge->qpos, 0, fi, off);
+  }
+}
+
 static int scan_source(ctx *C, uint32_t fi, const char *s, size_t n, vb_toks *tk) {
   tk->t.n = 0;
   if (vb_tokenize(s, n, 0, tk)) return -1;
   C->hits.n = 0;
   for (size_t j = 2; j < tk->t.n; j++) {
     const vb_tok *t = tk->t.v + j - 2;
-    uint64_t g = vb_gram(t[0].h, t[1].h, t[2].h);
-    size_t k = (size_t)g & C->mask;
-    uint32_t e;
-    while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
-    for (; e; e = C->ents.v[e - 1].next) {
-      gent *ge = &C->ents.v[e - 1];
-      if (ge->hits++ < GRAM_CAP) push_hit(C, ge->q, ge->qpos, 0, fi, t[0].start);
-    }
+    probe(C, vb_gram(t[0].h, t[1].h, t[2].h), fi, t[0].start);
   }
+  if (C->bigrams)
+    for (size_t j = 1; j < tk->t.n; j++) {
+      const vb_tok *t = tk->t.v + j - 1;
+      probe(C, vb_gram(t[0].h, t[1].h, 0), fi, t[0].start);
+    }
   if (C->oom) return -1;
   cluster(C, C->hits.v, C->hits.n);
   return 0;

@@ -1,5 +1,5 @@
 /* verdict.c: thresholds that turn alignment counts into a verdict. A passage counts as
- * found when at least 60% of the quote's words match it in order: one changed word or
+ * found when at least 75% of the quote's words match it in order: one changed word or
  * two typos stay well above that, while a sentence that merely shares common phrases
  * with a source (or half of a splice) stays below. */
 #include <string.h>
@@ -10,7 +10,7 @@ const char *const vb_verdict_names[] = {"verbatim", "faithful", "altered", "not_
 int vb_aln_found(const vb_aln *a) {
   if (a->words <= 0) return 0;
   if (a->words <= 3) return a->matched == a->words && a->cost == 0;
-  return a->matched >= 3 && a->matched * 5 >= a->words * 3;
+  return a->matched >= 3 && a->matched * 4 >= a->words * 3;
 }
 
 int vb_aln_better(const vb_aln *a, const vb_aln *b) {
