@@ -13,9 +13,10 @@
 #include "text.h"
 
 #define NCAND 6                 /* passages aligned per quote */
-#define GRAM_CAP 20000          /* hits kept per quote gram in a scan */
+#define GRAM_CAP 1000000        /* hits kept per quote gram in a scan: a bound, not a filter */
 #define POST_CAP 4096           /* index postings above which a gram is too common */
-#define WORD_BYTES 12           /* generous bytes per word, to size windows */
+#define WORD_BYTES 12
+#define BLOOM_BITS 18           /* generous bytes per word, to size windows */
 
 typedef struct hit { uint32_t q, qpos, set, file; uint64_t off; } hit;
 typedef struct cand { uint32_t set, file; uint64_t lo, hi; int score; } cand;
@@ -38,6 +39,7 @@ typedef struct ctx {
   VB_VEC(cq) q;
   VB_VEC(gent) ents;
   uint32_t *table;              /* open addressing: 1 + first entry of a gram, 0 empty */
+  uint64_t *bloom;              /* 1 << BLOOM_BITS bits: most source grams stop here */
   size_t mask;
   VB_VEC(uint32_t) stamps;
   uint32_t stamp;
@@ -98,23 +100,28 @@ static void add_gram(ctx *C, uint64_t g, uint32_t q, uint32_t qpos) {
   if (vb_push(&C->ents, e)) C->oom = 1;
 }
 
-/* Trigrams of runs of words not broken by an ellipsis or a bracket; a quote with none
- * (every run shorter than three words) falls back on bigrams, which only a scan finds. */
+/* Trigrams of runs of words not broken by an ellipsis or a bracket, and bigrams of the
+ * runs of two words (around an ellipsis: "His appointment . . . from a"), which tell
+ * apart passages that share a common trigram. Bigrams are probed by scans only. */
+static int tw(const vb_tok *t, size_t i, size_t n) { return i < n && t[i].kind == VB_TW; }
+
 static void quote_grams(ctx *C, uint32_t qi) {
-  const vb_toks *t = &C->q.v[qi].t;
-  size_t before = C->ents.n;
-  for (size_t i = 0; i + 2 < t->t.n; i++) {
-    const vb_tok *a = &t->t.v[i];
-    if (a->kind != VB_TW || a[1].kind != VB_TW || a[2].kind != VB_TW) continue;
-    if ((a[1].flags | a[2].flags) & VB_TF_GAP) continue;
-    add_gram(C, vb_gram(a->h, a[1].h, a[2].h), qi, (uint32_t)i);
+  const vb_tok *t = C->q.v[qi].t.t.v;
+  size_t n = C->q.v[qi].t.t.n, before = C->ents.n, i = 0;
+  for (i = 0; i + 2 < n; i++) {
+    if (!tw(t, i, n) || !tw(t, i + 1, n) || !tw(t, i + 2, n)) continue;
+    if ((t[i + 1].flags | t[i + 2].flags) & VB_TF_GAP) continue;
+    add_gram(C, vb_gram(t[i].h, t[i + 1].h, t[i + 2].h), qi, (uint32_t)i);
   }
-  if (C->ents.n > before) return;
-  for (size_t i = 0; i + 1 < t->t.n; i++) {
-    const vb_tok *a = &t->t.v[i];
-    if (a->kind != VB_TW || a[1].kind != VB_TW || (a[1].flags & VB_TF_GAP)) continue;
-    add_gram(C, vb_gram(a->h, a[1].h, 0), qi, (uint32_t)i);
-    C->bigrams = 1;
+  for (i = 0; i < n;) {                        /* runs of words */
+    size_t e = i + 1;
+    if (!tw(t, i, n)) { i++; continue; }
+    while (tw(t, e, n) && !(t[e].flags & VB_TF_GAP)) e++;
+    if (e - i == 2 || (C->ents.n == before && e - i >= 2)) {
+      for (size_t k = i; k + 1 < e; k++) add_gram(C, vb_gram(t[k].h, t[k + 1].h, 0), qi, (uint32_t)k);
+      C->bigrams = 1;
+    }
+    i = e;
   }
 }
 
@@ -124,11 +131,14 @@ static int build_table(ctx *C) {
   C->table = calloc(cap, sizeof *C->table);
   if (!C->table) return -1;
   C->mask = cap - 1;
+  C->bloom = calloc((1u << BLOOM_BITS) / 64, sizeof *C->bloom);
+  if (!C->bloom) return -1;
   for (size_t i = 0; i < C->ents.n; i++) {
     size_t k = (size_t)C->ents.v[i].g & C->mask;
     while (C->table[k] && C->ents.v[C->table[k] - 1].g != C->ents.v[i].g) k = (k + 1) & C->mask;
     C->ents.v[i].next = C->table[k];            /* chain entries of the same gram */
     C->table[k] = (uint32_t)i + 1;
+    { uint64_t b = C->ents.v[i].g >> (64 - BLOOM_BITS); C->bloom[b >> 6] |= (uint64_t)1 << (b & 63); }
   }
   return 0;
 }
@@ -195,9 +205,12 @@ static void cluster(ctx *C, hit *h, size_t nh) {
 
 /* ---------------------------------------------------------------- phase 1 */
 
-static void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
-  size_t k = (size_t)g & C->mask;
+static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
+  size_t k;
   uint32_t e;
+  uint64_t b = g >> (64 - BLOOM_BITS);
+  if (!(C->bloom[b >> 6] >> (b & 63) & 1)) return;
+  k = (size_t)g & C->mask;
   while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
   for (; e; e = C->ents.v[e - 1].next) {
     gent *ge = &C->ents.v[e - 1];
@@ -584,6 +597,7 @@ out:
   vb_vfree(&C.q);
   vb_vfree(&C.ents);
   free(C.table);
+  free(C.bloom);
   vb_vfree(&C.stamps);
   vb_vfree(&C.hits);
   vb_vfree(&C.segs);

@@ -15,14 +15,6 @@
 #include "index.h"
 #include "normalise.h"
 
-uint64_t vb_gram(uint64_t a, uint64_t b, uint64_t c) {
-  uint64_t h = a ^ ((b << 21) | (b >> 43)) ^ ((c << 42) | (c >> 22));
-  h ^= h >> 31;
-  h *= 0x9e3779b97f4a7c15ULL;
-  h ^= h >> 29;
-  return h;
-}
-
 /* ---------------------------------------------------------------- files */
 
 void vb_paths_free(vb_paths *p) {

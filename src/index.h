@@ -50,7 +50,13 @@ typedef struct vb_index {
 } vb_index;
 
 /* The hash of the gram of three word hashes (shared by the index and the scanner). */
-uint64_t vb_gram(uint64_t a, uint64_t b, uint64_t c);
+static inline uint64_t vb_gram(uint64_t a, uint64_t b, uint64_t c) {
+  uint64_t h = a ^ ((b << 21) | (b >> 43)) ^ ((c << 42) | (c >> 22));
+  h ^= h >> 31;
+  h *= 0x9e3779b97f4a7c15ULL;
+  h ^= h >> 29;
+  return h;
+}
 
 /* Index the files under paths[0..n) (folders recursively) into out_path; with append,
  * add a segment to an existing index for files it lacks or that changed.

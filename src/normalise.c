@@ -105,7 +105,8 @@ static uint64_t mix(uint64_t h) {
 static void push(tz *z, vb_tok t) {
   if (z->gap) t.flags |= VB_TF_GAP;
   z->gap = 0;
-  if (vb_push(&z->out->t, t)) z->oom = 1;
+  if (z->out->t.n < z->out->t.cap) z->out->t.v[z->out->t.n++] = t;   /* reserved in vb_tokenize */
+  else if (vb_push(&z->out->t, t)) z->oom = 1;
 }
 
 static void endword(tz *z) {
@@ -263,6 +264,8 @@ int vb_tokenize(const char *s, size_t n, int marks, vb_toks *out) {
   tz z;
   memset(&z, 0, sizeof z);
   z.s = (const unsigned char *)s; z.n = n; z.marks = marks; z.out = out;
+  /* a word takes at least two bytes with its break: one growth at most */
+  if (vb_vgrow(&out->t, out->t.n + n / 2 + 2)) return -1;
   return scan(&z);
 }
 

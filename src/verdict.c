@@ -15,7 +15,8 @@ int vb_aln_found(const vb_aln *a) {
 
 int vb_aln_better(const vb_aln *a, const vb_aln *b) {
   if (a->cost != b->cost) return a->cost < b->cost;
-  return a->matched > b->matched;
+  if (a->matched != b->matched) return a->matched > b->matched;
+  return a->skipped < b->skipped;               /* the tighter passage */
 }
 
 vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score) {
