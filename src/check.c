@@ -5,6 +5,7 @@
  * really comes from. Hits are clustered per quote, source file and byte distance; a
  * cluster's strength is how many different quote positions it hits. */
 #define _XOPEN_SOURCE 700
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -12,13 +13,15 @@
 #include "normalise.h"
 #include "text.h"
 
-#define NCAND 6                 /* passages aligned per quote */
+#define NCAND 128               /* passages kept per quote, at most */
+#define NCAND_SURE 24           /* aligned always; more only while they tie with the best */
+#define NCAND_SCAN 8            /* a scan sees every gram: its ranking needs fewer */
 #define GRAM_CAP 1000000        /* hits kept per quote gram in a scan: a bound, not a filter */
 #define POST_CAP 4096           /* index postings above which a gram is too common */
 #define WORD_BYTES 12
 #define BLOOM_BITS 18           /* generous bytes per word, to size windows */
 
-typedef struct hit { uint32_t q, qpos, set, file; uint64_t off; } hit;
+typedef struct hit { uint32_t q, qpos, set, file; uint64_t off; int w; } hit;
 typedef struct cand { uint32_t set, file; uint64_t lo, hi; int score; } cand;
 typedef VB_VEC(hit) hitvec;
 
@@ -37,7 +40,8 @@ typedef struct segref { const vb_index *x; size_t seg; } segref;
 typedef struct ctx {
   const vb_sources *S;
   VB_VEC(cq) q;
-  VB_VEC(gent) ents;
+  VB_VEC(gent) ents;            /* grams probed by scans */
+  VB_VEC(gent) ients;           /* grams looked up in indexes (VB_IDX_K words) */
   uint32_t *table;              /* open addressing: 1 + first entry of a gram, 0 empty */
   uint64_t *bloom;              /* 1 << BLOOM_BITS bits: most source grams stop here */
   size_t mask;
@@ -48,6 +52,7 @@ typedef struct ctx {
   uint32_t cur_q;               /* for index lookups */
   uint32_t cur_qpos;
   int bigrams;                  /* some quote needs bigrams: probe them too */
+  int ncand;
   int oom;
 } ctx;
 
@@ -94,11 +99,12 @@ void vb_checked_free(vb_checked *c) {
 
 /* ---------------------------------------------------------------- grams */
 
-static void add_gram(ctx *C, uint64_t g, uint32_t q, uint32_t qpos) {
+static void add_gram_to(ctx *C, int idx, uint64_t g, uint32_t q, uint32_t qpos) {
   gent e;
   e.g = g; e.q = q; e.qpos = qpos; e.next = 0; e.hits = 0;
-  if (vb_push(&C->ents, e)) C->oom = 1;
+  if (idx ? vb_push(&C->ients, e) : vb_push(&C->ents, e)) C->oom = 1;
 }
+#define add_gram(C, g, q, qpos) add_gram_to((C), 0, (g), (q), (qpos))
 
 /* Trigrams of runs of words not broken by an ellipsis or a bracket, and bigrams of the
  * runs of two words (around an ellipsis: "His appointment . . . from a"), which tell
@@ -117,6 +123,7 @@ static void quote_grams(ctx *C, uint32_t qi) {
     size_t e = i + 1;
     if (!tw(t, i, n)) { i++; continue; }
     while (tw(t, e, n) && !(t[e].flags & VB_TF_GAP)) e++;
+    for (size_t k = i; k + 1 < e; k++) add_gram_to(C, 1, vb_gram(t[k].h, t[k + 1].h, 0), qi, (uint32_t)k);
     if (e - i == 2 || (C->ents.n == before && e - i >= 2)) {
       for (size_t k = i; k + 1 < e; k++) add_gram(C, vb_gram(t[k].h, t[k + 1].h, 0), qi, (uint32_t)k);
       C->bigrams = 1;
@@ -143,9 +150,9 @@ static int build_table(ctx *C) {
   return 0;
 }
 
-static void push_hit(ctx *C, uint32_t q, uint32_t qpos, uint32_t set, uint32_t file, uint64_t off) {
+static void push_hit(ctx *C, uint32_t q, uint32_t qpos, uint32_t set, uint32_t file, uint64_t off, int w) {
   hit h;
-  h.q = q; h.qpos = qpos; h.set = set; h.file = file; h.off = off;
+  h.q = q; h.qpos = qpos; h.set = set; h.file = file; h.off = off; h.w = w;
   if (vb_push(&C->hits, h)) C->oom = 1;
 }
 
@@ -160,11 +167,11 @@ static int hitcmp(const void *a, const void *b) {
   return x->qpos < y->qpos ? -1 : x->qpos > y->qpos;
 }
 
-static void offer(cq *Q, const cand *c) {
+static void offer(cq *Q, const cand *c, int max) {
   int i;
-  if (Q->nc == NCAND) {
-    if (Q->c[NCAND - 1].score >= c->score) return;
-    i = NCAND - 1;
+  if (Q->nc == max) {
+    if (Q->c[max - 1].score >= c->score) return;
+    i = max - 1;
   } else i = Q->nc++;
   Q->c[i] = *c;
   while (i > 0 && Q->c[i - 1].score < Q->c[i].score) {
@@ -187,7 +194,7 @@ static void cluster(ctx *C, hit *h, size_t nh) {
     while (j < nh && h[j].q == h[i].q && h[j].set == h[i].set && h[j].file == h[i].file &&
            (j == i || h[j].off - h[j - 1].off <= join)) {
       uint32_t *st = &C->stamps.v[Q->stamp0 + h[j].qpos];
-      if (*st != C->stamp) { *st = C->stamp; c.score++; }
+      if (*st != C->stamp) { *st = C->stamp; c.score += h[j].w; }
       if (h[j].qpos < qlo) qlo = h[j].qpos;
       if (h[j].qpos > qhi) qhi = h[j].qpos;
       c.hi = h[j].off;
@@ -198,7 +205,7 @@ static void cluster(ctx *C, hit *h, size_t nh) {
       c.lo = c.lo > before ? c.lo - before : 0;
       c.hi += after;
     }
-    offer(Q, &c);
+    offer(Q, &c, C->ncand);
     i = j;
   }
 }
@@ -214,7 +221,7 @@ static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
   while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
   for (; e; e = C->ents.v[e - 1].next) {
     gent *ge = &C->ents.v[e - 1];
-    if (ge->hits++ < GRAM_CAP) push_hit(C, ge->q, ge->qpos, 0, fi, off);
+    if (ge->hits++ < GRAM_CAP) push_hit(C, ge->q, ge->qpos, 0, fi, off, 64);
   }
 }
 
@@ -236,9 +243,15 @@ static int scan_source(ctx *C, uint32_t fi, const char *s, size_t n, vb_toks *tk
   return 0;
 }
 
-static void index_hit(void *ud, size_t seg, size_t file, uint64_t off) {
+/* A rare gram is better evidence than a common one, but only a little: in an archive
+ * that repeats itself, what tells the true passage apart is how many of the quote's
+ * grams it holds. A gram found once weighs 64, one at the posting cap 16. */
+static void index_hit(void *ud, size_t seg, size_t file, uint64_t off, size_t count) {
   ctx *C = ud;
-  push_hit(C, C->cur_q, C->cur_qpos, (uint32_t)seg + 1, (uint32_t)file, off);
+  int w = 64, lg = 0;
+  while (count > 1 && lg < 12) { count >>= 1; lg++; }
+  w = 64 - lg * 4;
+  push_hit(C, C->cur_q, C->cur_qpos, (uint32_t)seg + 1, (uint32_t)file, off, w);
 }
 
 /* ---------------------------------------------------------------- phase 2 */
@@ -387,6 +400,9 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
   memset(&r, 0, sizeof r);
   r.verdict = VB_NOT_FOUND;
   for (int k = 0; k < Q->nc; k++) {
+    /* an archive repeats phrases: when the passages found so far differ from the
+     * quote, go on through the passages that scored as high as the first */
+    if (k >= NCAND_SURE && (w->ba.cost == 0 || Q->c[k].score * 2 < Q->c[0].score)) break;
     if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
     if (bestk < 0 || vb_aln_better(&w->ca, &w->ba)) {
       vb_aln ta = w->ba; vb_toks tt = w->bt;
@@ -448,7 +464,7 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
   for (int k = 0; k < Q->nc; k++) {
     const vb_aln *a = &w->ca;
     size_t i = 0;
-    if (Q->c[k].score < min - 2) continue;
+    if (Q->c[k].score < (min - 2) * 64) continue;
     if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
     while (i < a->steps.n) {
       size_t e = i;
@@ -536,6 +552,7 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
   C.S = S;
+  C.ncand = S->idx.n ? NCAND : NCAND_SCAN;
   for (size_t i = 0; i < qs->q.n; i++)
     if (add_quote(&C, s, qs, &qs->q.v[i])) goto oom;
   if (o && o->borrowed > 0 && add_unquoted(&C, s, n, qs)) goto oom;
@@ -570,11 +587,11 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
       size_t segbase = 0;
       for (size_t x = 0; x < S->idx.n; x++) {
         C.hits.n = 0;
-        for (size_t e = 0; e < C.ents.n; e++) {
+        for (size_t e = 0; e < C.ients.n; e++) {
           size_t before = C.hits.n;
-          C.cur_q = C.ents.v[e].q;
-          C.cur_qpos = C.ents.v[e].qpos;
-          vb_index_lookup(S->idx.v[x], C.ents.v[e].g, POST_CAP, index_hit, &C);
+          C.cur_q = C.ients.v[e].q;
+          C.cur_qpos = C.ients.v[e].qpos;
+          vb_index_lookup(S->idx.v[x], C.ients.v[e].g, POST_CAP, index_hit, &C);
           for (size_t h = before; h < C.hits.n; h++) C.hits.v[h].set += (uint32_t)segbase;
         }
         if (C.oom) goto oom;
@@ -596,6 +613,7 @@ out:
   for (size_t i = 0; i < C.q.n; i++) vb_toks_free(&C.q.v[i].t);
   vb_vfree(&C.q);
   vb_vfree(&C.ents);
+  vb_vfree(&C.ients);
   free(C.table);
   free(C.bloom);
   vb_vfree(&C.stamps);

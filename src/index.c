@@ -119,11 +119,11 @@ static int seg_write(seg_b *s, FILE *f) {
   size_t np = s->g.n, nb;
   unsigned bits = 10;
   uint32_t *dir, *locs;
-  uint16_t *chk;
+  uint8_t *chk;
   static const char zero[8] = {0};
   size_t names_size = (s->names.n + 7) & ~(size_t)7, tail;
   int rc = 0;
-  while (bits < 24 && ((size_t)1 << bits) * 4 < np) bits++;
+  while (bits < 24 && ((size_t)1 << bits) * 8 < np) bits++;
   nb = (size_t)1 << bits;
   dir = calloc(nb + 1, sizeof *dir);
   locs = malloc((np ? np : 1) * sizeof *locs);
@@ -139,7 +139,7 @@ static int seg_write(seg_b *s, FILE *f) {
       uint64_t g = s->g.v[i];
       uint32_t k = at[g >> (64 - bits)]++;
       locs[k] = s->loc.v[i];
-      chk[k] = (uint16_t)(g >> (48 - bits));
+      chk[k] = (uint8_t)(g >> (56 - bits));
     }
     free(at);
   }
@@ -147,32 +147,40 @@ static int seg_write(seg_b *s, FILE *f) {
   memcpy(h.magic, VB_IDX_MAGIC, 8);
   h.nfiles = s->files.n; h.nposts = np; h.names_size = names_size; h.total = s->total;
   h.dir_bits = bits; h.k = VB_IDX_K; h.w = VB_IDX_W;
-  tail = (np * 2) % 8 ? 8 - (np * 2) % 8 : 0;
-  h.size = sizeof h + s->files.n * sizeof(vb_idx_file) + names_size + (nb + 1) * 4 + np * 4 + np * 2 + tail;
-  if ((nb + 1 + np) % 2) h.size += 4;            /* keep the u16 block after an 8-byte boundary */
+  tail = ((nb + 1) * 4 + np * 5) % 8 ? 8 - ((nb + 1) * 4 + np * 5) % 8 : 0;
+  h.size = sizeof h + s->files.n * sizeof(vb_idx_file) + names_size + (nb + 1) * 4 + np * 5 + tail;
   rc |= wr(f, &h, sizeof h);
   rc |= wr(f, s->files.v, s->files.n * sizeof(vb_idx_file));
   rc |= wr(f, s->names.p, s->names.n);
   rc |= wr(f, zero, names_size - s->names.n);
   rc |= wr(f, dir, (nb + 1) * 4);
   rc |= wr(f, locs, np * 4);
-  if ((nb + 1 + np) % 2) rc |= wr(f, zero, 4);
-  rc |= wr(f, chk, np * 2);
+  rc |= wr(f, chk, np);
   rc |= wr(f, zero, tail);
   free(dir); free(locs); free(chk);
   return rc;
 }
 
-/* Keep one gram in every window of VB_IDX_W: the smallest hash, the rightmost on ties. */
-static int add_minimizers(seg_b *s, const vb_toks *t, uint64_t base, u64vec *G) {
+/* Keep one gram in every window of VB_IDX_W: the smallest key, the rightmost on ties.
+ * The key is the hash with a penalty for each short word (the, of, to: at most three
+ * bytes), so "of the" is seldom the one kept: its postings would be too many to use. */
+static uint64_t gram_key(const vb_tok *t, uint64_t g) {
+  int shortw = (t[0].end - t[0].start <= 3) + (t[1].end - t[1].start <= 3);
+  return (g >> 2) | ((uint64_t)shortw << 62);
+}
+
+static int add_minimizers(seg_b *s, const vb_toks *t, uint64_t base, u64vec *G, u64vec *K) {
   size_t n = t->t.n, ng, last = (size_t)-1;
   if (n < VB_IDX_K) return 0;
   ng = n - VB_IDX_K + 1;
-  if (vb_vgrow(G, ng)) return -1;
-  for (size_t p = 0; p < ng; p++) G->v[p] = vb_gram(t->t.v[p].h, t->t.v[p + 1].h, t->t.v[p + 2].h);
+  if (vb_vgrow(G, ng) || vb_vgrow(K, ng)) return -1;
+  for (size_t p = 0; p < ng; p++) {
+    G->v[p] = vb_gram(t->t.v[p].h, t->t.v[p + 1].h, 0);
+    K->v[p] = gram_key(t->t.v + p, G->v[p]);
+  }
   for (size_t p = 0; p + VB_IDX_W <= ng || (p == 0 && ng < VB_IDX_W); p++) {
     size_t e = p + VB_IDX_W < ng ? p + VB_IDX_W : ng, m = p;
-    for (size_t q = p + 1; q < e; q++) if (G->v[q] <= G->v[m]) m = q;
+    for (size_t q = p + 1; q < e; q++) if (K->v[q] <= K->v[m]) m = q;
     if (m != last) {
       if (vb_push(&s->g, G->v[m]) || vb_push(&s->loc, (uint32_t)(base + t->t.v[m].start))) return -1;
       last = m;
@@ -213,7 +221,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
   vb_paths files = {0};
   vb_buf text = {0}, tmpname = {0};
   vb_toks toks = {0};
-  u64vec G = {0};
+  u64vec G = {0}, K = {0};
   seg_b s;
   vb_index *old = NULL;
   seen_set seen = {0};
@@ -274,7 +282,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
     if (vb_tokenize(text.p, text.n, 0, &toks)) goto oom;
     e.base = s.total; e.size = text.n; e.mtime = (int64_t)st.st_mtime; e.name = s.names.n;
     vb_buf_add(&s.names, files.v[i], strlen(files.v[i]) + 1);
-    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G)) goto oom;
+    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G, &K)) goto oom;
     s.total += text.n;
     done++;
     bytes += text.n;
@@ -301,6 +309,7 @@ out:
   vb_buf_free(&text); vb_buf_free(&tmpname);
   vb_toks_free(&toks);
   vb_vfree(&G);
+  vb_vfree(&K);
   seg_free(&s);
   return rc;
 }
@@ -323,17 +332,17 @@ static const char *seg_parse(const unsigned char *p, size_t avail, vb_idx_seg *g
   if (h->size > avail || h->size < sizeof *h || h->size % 8) return "truncated or corrupt index";
   if (h->dir_bits < 1 || h->dir_bits > 30 || h->k != VB_IDX_K || h->w < 1) return "index from another version";
   nb = (uint64_t)1 << h->dir_bits;
-  if (h->nfiles > h->size / sizeof(vb_idx_file) || h->nposts > h->size / 6 || h->names_size > h->size ||
+  if (h->nfiles > h->size / sizeof(vb_idx_file) || h->nposts > h->size / 5 || h->names_size > h->size ||
       h->names_size % 8 || h->total > UINT32_MAX)
     return "corrupt index header";
-  need = sizeof *h + h->nfiles * sizeof(vb_idx_file) + h->names_size + (nb + 1) * 4 + h->nposts * 6;
+  need = sizeof *h + h->nfiles * sizeof(vb_idx_file) + h->names_size + (nb + 1) * 4 + h->nposts * 5;
   if (need > h->size) return "corrupt index sizes";
   g->h = h;
   g->files = (const vb_idx_file *)(const void *)(p + sizeof *h);
   g->names = (const char *)(p + sizeof *h + h->nfiles * sizeof(vb_idx_file));
   g->dir = (const uint32_t *)(const void *)(g->names + h->names_size);
   g->locs = g->dir + nb + 1;
-  g->checks = (const uint16_t *)(const void *)(g->locs + h->nposts + ((nb + 1 + h->nposts) % 2));
+  g->checks = (const uint8_t *)(g->locs + h->nposts);
   if ((const unsigned char *)(g->checks + h->nposts) > p + h->size) return "corrupt index sizes";
   if (g->dir[0] != 0 || g->dir[nb] != h->nposts) return "corrupt index directory";
   for (uint64_t b = 0; b < nb; b++) if (g->dir[b] > g->dir[b + 1]) return "corrupt index directory";
@@ -388,7 +397,7 @@ int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, vo
     const vb_idx_seg *s = &x->segs.v[k];
     unsigned bits = s->h->dir_bits;
     uint64_t b = g >> (64 - bits);
-    uint16_t c = (uint16_t)(g >> (48 - bits));
+    uint8_t c = (uint8_t)(g >> (56 - bits));
     size_t lo = s->dir[b], hi = s->dir[b + 1], cnt = 0;
     for (size_t i = lo; i < hi; i++) cnt += s->checks[i] == c;
     if (cnt > cap) return 1;
@@ -402,7 +411,7 @@ int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, vo
         if (s->files[mid].base <= loc) a = mid; else z = mid;
       }
       if (!s->h->nfiles || s->dead[a] || loc - s->files[a].base >= s->files[a].size) continue;
-      fn(ud, k, a, loc - s->files[a].base);
+      fn(ud, k, a, loc - s->files[a].base, cnt);
     }
   }
   return 0;

@@ -1,14 +1,15 @@
-/* index.h: an archive index the checker memory-maps. It holds hashed word trigrams
- * sampled by minimizers (one kept in every VB_IDX_W consecutive trigrams, so any run of
- * VB_IDX_W + 2 words a quote shares with a source is found), each with the byte where it
- * starts; the source files stay where they are and are read back to align a candidate.
+/* index.h: an archive index the checker memory-maps. It holds hashed word bigrams
+ * sampled by minimizers (one kept in every VB_IDX_W consecutive bigrams, so any run of
+ * VB_IDX_W + 1 words a quote shares with a source is found: four words, as between two
+ * ellipses), each with the byte where it starts; the source files stay where they are
+ * and are read back to align a candidate. A posting takes 5 bytes.
  *
  * File layout (host byte order, checked by the magic): a sequence of segments, each
  *   header   vb_idx_hdr
  *   files    nfiles x vb_idx_file, then the file names (NUL-terminated, padded to 8)
  *   dir      (1 << dir_bits) + 1 x u32: first posting of each hash bucket
  *   locs     nposts x u32: byte offset in the segment's concatenated files
- *   checks   nposts x u16: 16 more hash bits, to drop most bucket neighbours
+ *   checks   nposts x u8: 8 more hash bits, to drop most bucket neighbours
  * Appending (vb_index_build with append) adds a segment for new or changed files
  * without touching the others; a file indexed again shadows its older entry. */
 #ifndef VB_INDEX_H
@@ -17,9 +18,9 @@
 #include <stdint.h>
 #include "buf.h"
 
-#define VB_IDX_K 3              /* words per gram */
-#define VB_IDX_W 4              /* minimizer window, in grams */
-#define VB_IDX_MAGIC "VBIDX01\n"
+#define VB_IDX_K 2              /* words per gram */
+#define VB_IDX_W 3              /* minimizer window, in grams */
+#define VB_IDX_MAGIC "VBIDX02\n"
 
 typedef struct vb_idx_hdr {
   char magic[8];
@@ -39,7 +40,7 @@ typedef struct vb_idx_seg {
   const vb_idx_file *files;
   const char *names;
   const uint32_t *dir, *locs;
-  const uint16_t *checks;
+  const uint8_t *checks;
   unsigned char *dead;          /* per file: shadowed by a later segment */
 } vb_idx_seg;
 
@@ -67,9 +68,10 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
 vb_index *vb_index_open(const char *path, vb_buf *err);
 void vb_index_close(vb_index *x);
 
-/* Postings of gram g: calls fn(ud, seg, file, offset in file) for each, unless more
- * than cap match (a gram too common to tell passages apart): then returns 1. */
-typedef void (*vb_idx_hit)(void *ud, size_t seg, size_t file, uint64_t off);
+/* Postings of gram g: calls fn(ud, seg, file, offset in file, postings of g in that
+ * segment) for each, unless more than cap match (a gram too common to tell passages
+ * apart): then returns 1. */
+typedef void (*vb_idx_hit)(void *ud, size_t seg, size_t file, uint64_t off, size_t count);
 int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, void *ud);
 
 /* Files under path (itself when a file), sorted, appended to out as malloc'd strings.
