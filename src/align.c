@@ -1,6 +1,7 @@
 /* align.c: the dynamic programme behind a verdict. Rows are quote items, columns source
  * words; two rows of costs and a byte of back-pointer per cell. Candidate windows are a
  * few times the quote's length, so the m x n table stays small; the caller finds them. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "align.h"
@@ -17,13 +18,13 @@ static int step(vb_aln *a, char op, size_t q, size_t s, size_t se) {
 
 int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out) {
   size_t base = 0, w = n + 1, best = 0;
-  int *rows, *prev, *cur, bestc = -1;
+  int *rows, *prev, *cur, bestc;
   unsigned char *bp;
   int run = 0, seen = 0;
   out->steps.n = 0;
   out->s0 = out->s1 = 0;
   out->words = out->matched = out->subs = out->ins = out->dels = out->skipped = out->brackets = 0;
-  out->lead = out->tail = out->longest_del = out->cost = 0;
+  out->lead = out->tail = out->longest_del = out->cost = out->edits = 0;
   for (size_t i = 0; i < m; i++) out->words += q[i].kind == VB_TW;
   if ((m + 1) * w > VB_ALIGN_MAXCELLS) {        /* cut the window around its middle */
     size_t keep = VB_ALIGN_MAXCELLS / (m + 1);
@@ -49,7 +50,7 @@ int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out) 
       } else {
         c = prev[j] + 2; b = BP_INS;
         if (j) {
-          int d = prev[j - 1] + 2 * (t->h != s[j - 1].h);
+          int d = prev[j - 1] + (t->h != s[j - 1].h ? 2 : -1);
           if (d <= c) { c = d; b = BP_DIAG; }
         }
       }
@@ -59,8 +60,9 @@ int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out) 
     }
     { int *x = prev; prev = cur; cur = x; }
   }
+  bestc = INT_MAX;
   for (size_t j = 0; j < w; j++)
-    if (bestc < 0 || prev[j] < bestc) { bestc = prev[j]; best = j; }
+    if (prev[j] < bestc) { bestc = prev[j]; best = j; }
   out->cost = bestc;
   free(rows);
   /* trace back from (m, best); steps come out reversed */
@@ -102,6 +104,7 @@ int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out) 
     run = st->op == '-' ? run + 1 : 0;
     if (run > out->longest_del) out->longest_del = run;
   }
+  out->edits = out->subs + out->ins + out->dels;
   /* quote words before the first and after the last match */
   {
     size_t k;

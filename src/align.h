@@ -26,7 +26,9 @@ typedef struct vb_aln {
   int matched, subs, ins, dels, skipped, brackets;
   int lead, tail;         /* quote words left unmatched before the first / after the last match */
   int longest_del;        /* longest run of source words dropped without an ellipsis */
-  int cost;               /* 2 subs + 2 ins + dels: a word the quote lacks is cheaper than one it adds */
+  int cost;               /* 2 subs + 2 ins + dels - matched: the alignment minimises it; a word
+                             the source has and the quote lacks is cheaper than one it adds */
+  int edits;              /* subs + ins + dels: 0 when only editorial marks differ */
   VB_VEC(vb_step) steps;  /* in order */
 } vb_aln;
 

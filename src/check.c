@@ -379,16 +379,40 @@ static void work_free(work *w) {
   vb_aln_free(&w->ca); vb_aln_free(&w->ba); vb_aln_free(&w->aa);
 }
 
-/* Is items q[a..b) (at least 3 words) found near one of Q's other passages? */
-static int found_elsewhere(ctx *C, cq *Q, size_t a, size_t b, int skip, work *w, vb_buf *err) {
+/* Are items q[a..b) (at least 3 words), which the best alignment left unmatched, found
+ * in one of Q's passages? Then they come from somewhere else: the best passage's window
+ * counts too, as the best alignment could not place them there next to the rest. */
+static int found_elsewhere(ctx *C, cq *Q, size_t a, size_t b, work *w, vb_buf *err) {
   int words = 0;
   for (size_t i = a; i < b; i++) words += Q->t.t.v[i].kind == VB_TW;
   if (words < 3) return 0;
-  for (int k = 0; k < Q->nc; k++) {
-    if (k == skip) continue;
+  for (int k = 0; k < Q->nc && k < NCAND_SURE; k++) {
     if (align_cand(C, Q->t.t.v + a, b - a, &Q->c[k], &w->aux, &w->at, &w->aa, err)) return -1;
     if (w->aa.matched >= 3 && w->aa.matched * 5 >= words * 4) return 1;
   }
+  return 0;
+}
+
+/* The quote items [first, last) the passage really covers: the longest run of matched
+ * words, grown while at least two of the next three items match. Changed words at the
+ * edges that the aligner paired with whatever followed the passage stay outside. */
+static int core(const cq *Q, const vb_aln *a, size_t *first, size_t *last) {
+  size_t m = Q->t.t.n, bs = 0, bl = 0, run = 0;
+  unsigned char *hit = calloc(m + 3, 1);
+  if (!hit) return -1;
+  for (size_t k = 0; k < a->steps.n; k++)
+    if (a->steps.v[k].op == '=') hit[a->steps.v[k].q] = 1;
+  for (size_t i = 0; i < m; i++) {
+    run = hit[i] ? run + 1 : 0;
+    if (run > bl) { bl = run; bs = i + 1 - run; }
+  }
+  *first = bs;
+  *last = bs + bl;
+  while (*first >= 3 && hit[*first - 1] + hit[*first - 2] + hit[*first - 3] >= 2) (*first)--;
+  while (*first > 0 && hit[*first - 1]) (*first)--;
+  while (*last + 3 <= m && hit[*last] + hit[*last + 1] + hit[*last + 2] >= 2) (*last)++;
+  while (*last < m && hit[*last]) (*last)++;
+  free(hit);
   return 0;
 }
 
@@ -402,7 +426,7 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
   for (int k = 0; k < Q->nc; k++) {
     /* an archive repeats phrases: when the passages found so far differ from the
      * quote, go on through the passages that scored as high as the first */
-    if (k >= NCAND_SURE && (w->ba.cost == 0 || Q->c[k].score * 2 < Q->c[0].score)) break;
+    if (k >= NCAND_SURE && (w->ba.edits == 0 || Q->c[k].score * 2 < Q->c[0].score)) break;
     if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
     if (bestk < 0 || vb_aln_better(&w->ca, &w->ba)) {
       vb_aln ta = w->ba; vb_toks tt = w->bt;
@@ -419,14 +443,12 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
     if (r.verdict != VB_VERBATIM && r.verdict != VB_FAITHFUL && a->matched >= 3) {
       /* a splice: words dropped without an ellipsis, or a part of the quote that is
        * not here but in another passage */
-      size_t first = (size_t)-1, last = 0;
-      for (size_t k = 0; k < a->steps.n; k++)
-        if (a->steps.v[k].op == '=') { if (first == (size_t)-1) first = a->steps.v[k].q; last = a->steps.v[k].q; }
+      size_t first, last;
+      if (core(Q, a, &first, &last)) goto oom;
       if (a->longest_del >= 8) r.splice = 1;
       else if (a->matched * 5 >= a->words * 2) {
-        int f = 0;
-        if (a->lead >= 3) f = found_elsewhere(C, Q, 0, first, bestk, w, err);
-        if (!f && a->tail >= 3) f = found_elsewhere(C, Q, last + 1, Q->t.t.n, bestk, w, err);
+        int f = found_elsewhere(C, Q, 0, first, w, err);
+        if (!f) f = found_elsewhere(C, Q, last, Q->t.t.n, w, err);
         if (f < 0) return -1;
         r.splice = f;
       }

@@ -9,7 +9,7 @@ const char *const vb_verdict_names[] = {"verbatim", "faithful", "altered", "not_
 
 int vb_aln_found(const vb_aln *a) {
   if (a->words <= 0) return 0;
-  if (a->words <= 3) return a->matched == a->words && a->cost == 0;
+  if (a->words <= 3) return a->matched == a->words && a->edits == 0;
   return a->matched >= 3 && a->matched * 4 >= a->words * 3;
 }
 
@@ -23,7 +23,7 @@ vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score) {
   int den = a->matched + a->subs + a->ins + a->dels;
   *score = den ? (double)a->matched / den : 0.0;
   if (!vb_aln_found(a)) return VB_NOT_FOUND;
-  if (a->cost == 0) return marks || a->brackets || a->skipped ? VB_FAITHFUL : VB_VERBATIM;
+  if (a->edits == 0) return marks || a->brackets || a->skipped ? VB_FAITHFUL : VB_VERBATIM;
   return VB_ALTERED;
 }
 
