@@ -105,6 +105,8 @@ BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
 	@set -e; for b in $(BENCHES); do $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
+# edlib is a peer in the check bench, never part of the engine
+$(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib
 $(BUILD)/bench/%: bench/%.c $(ENGINE_LIB)
 	mkdir -p $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS)
