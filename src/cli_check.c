@@ -132,8 +132,14 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
         const vb_dop *d = &c->d.v[r->d0 + k];
         const char *p = c->arena.p + d->off;
         if (d->op == '=') {
-          if (d->len > 60 && k && k + 1 < r->nd) { excerpt(o, p, d->len, 20); vb_buf_adds(o, " "); excerpt(o, p + d->len - 20, 20, 20); }
-          else excerpt(o, p, d->len, 60);
+          if (d->len > 60 && k && k + 1 < r->nd) {      /* a long unchanged run: its ends */
+            size_t a = 24, b = d->len - 24;
+            while (a < d->len && p[a] != ' ') a++;
+            while (b > a && p[b - 1] != ' ') b--;
+            excerpt(o, p, a, a);
+            vb_buf_adds(o, " \xE2\x80\xA6 ");
+            excerpt(o, p + b, d->len - b, 40);
+          } else excerpt(o, p, d->len, 60);
         } else {
           vb_buf_adds(o, d->op == '-' ? "[-" : "{+");
           excerpt(o, p, d->len, 60);
