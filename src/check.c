@@ -19,7 +19,8 @@
 #define GRAM_CAP 1000000        /* hits kept per quote gram in a scan: a bound, not a filter */
 #define POST_CAP 4096           /* index postings above which a gram is too common */
 #define WORD_BYTES 12
-#define BLOOM_BITS 18           /* generous bytes per word, to size windows */
+#define BLOOM_BITS 18
+#define CHUNK 400               /* quote items aligned at once */           /* generous bytes per word, to size windows */
 
 typedef struct hit { uint32_t q, qpos, set, file; uint64_t off; int w; } hit;
 typedef struct cand { uint32_t set, file; uint64_t lo, hi; int score; } cand;
@@ -40,6 +41,7 @@ typedef struct segref { const vb_index *x; size_t seg; } segref;
 typedef struct ctx {
   const vb_sources *S;
   VB_VEC(cq) q;
+  VB_VEC(size_t) first;         /* quote i's chunks are q[first[i] .. first[i + 1]) */
   VB_VEC(gent) ents;            /* grams probed by scans */
   VB_VEC(gent) ients;           /* grams looked up in indexes (VB_IDX_K words) */
   uint32_t *table;              /* open addressing: 1 + first entry of a gram, 0 empty */
@@ -199,6 +201,14 @@ static void cluster(ctx *C, hit *h, size_t nh) {
       if (h[j].qpos > qhi) qhi = h[j].qpos;
       c.hi = h[j].off;
       j++;
+    }
+    if (c.hi - c.lo > (4 * m + 200) * WORD_BYTES) {
+      /* hits all over a repetitive source: a window around the middle hit, so that the
+       * alignment table stays a few times the quote's size */
+      const hit *mid = &h[(i + j) / 2];
+      c.lo = mid->off;
+      c.hi = mid->off;
+      qlo = qhi = mid->qpos;
     }
     {
       uint64_t before = (qhi + 8 + m / 4) * WORD_BYTES, after = (m - qlo + 8 + m / 4) * WORD_BYTES;
@@ -518,18 +528,85 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
 
 /* ---------------------------------------------------------------- driver */
 
+/* A quote's items; a long one (a block quote, or hostile input) is cut into chunks of
+ * CHUNK items that are located and aligned apart, then merged (merge_chunks): the
+ * alignment table stays small and a long verbatim quote is still verbatim. */
 static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote *q) {
-  cq Q;
-  size_t np = q->nparts > 1 ? q->nparts : 1;
-  memset(&Q, 0, sizeof Q);
-  for (size_t k = 0; k < np; k++) {
-    size_t a = q->nparts > 1 ? qs->parts.v[q->part0 + k].istart : q->istart;
-    size_t b = q->nparts > 1 ? qs->parts.v[q->part0 + k].iend : q->iend;
-    size_t from = Q.t.t.n;
-    if (vb_tokenize(s + a, b - a, 1, &Q.t)) { vb_toks_free(&Q.t); return -1; }
-    for (size_t i = from; i < Q.t.t.n; i++) { Q.t.t.v[i].start += a; Q.t.t.v[i].end += a; }
+  vb_toks T = {0};
+  size_t np = q->nparts > 1 ? q->nparts : 1, k = 0;
+  for (size_t p = 0; p < np; p++) {
+    size_t a = q->nparts > 1 ? qs->parts.v[q->part0 + p].istart : q->istart;
+    size_t b = q->nparts > 1 ? qs->parts.v[q->part0 + p].iend : q->iend;
+    size_t from = T.t.n;
+    if (vb_tokenize(s + a, b - a, 1, &T)) { vb_toks_free(&T); return -1; }
+    for (size_t i = from; i < T.t.n; i++) { T.t.v[i].start += a; T.t.v[i].end += a; }
   }
-  if (vb_push(&C->q, Q)) { vb_toks_free(&Q.t); return -1; }
+  if (vb_push(&C->first, C->q.n)) { vb_toks_free(&T); return -1; }
+  if (T.t.n <= CHUNK) {
+    cq Q;
+    memset(&Q, 0, sizeof Q);
+    Q.t = T;
+    if (vb_push(&C->q, Q)) { vb_toks_free(&T); return -1; }
+    return 0;
+  }
+  do {
+    size_t cnt = T.t.n - k > CHUNK ? CHUNK : T.t.n - k;
+    cq Q;
+    if (T.t.n - k - cnt < CHUNK / 4) cnt = T.t.n - k;          /* no tiny last chunk */
+    memset(&Q, 0, sizeof Q);
+    Q.t.marks = T.marks;
+    if (vb_vgrow(&Q.t.t, cnt)) { vb_toks_free(&T); return -1; }
+    memcpy(Q.t.t.v, T.t.v + k, cnt * sizeof *T.t.v);
+    Q.t.t.n = cnt;
+    if (vb_push(&C->q, Q)) { vb_toks_free(&Q.t); vb_toks_free(&T); return -1; }
+    k += cnt;
+  } while (k < T.t.n);
+  vb_toks_free(&T);
+  return 0;
+}
+
+static int rank(vb_verdict v) { return v == VB_VERBATIM ? 0 : v == VB_FAITHFUL ? 1 : v == VB_ALTERED ? 2 : 3; }
+
+/* One result for a quote from the results of its chunks, out->r.v[r0 ..]: the worst
+ * verdict (altered when some chunks are found and others not), the place from the first
+ * found chunk to the last one in the same file, the diffs one after the other. */
+static int merge_chunks(ctx *C, size_t c0, size_t c1, const char *draft, size_t r0, vb_checked *out) {
+  vb_cres m, *r = out->r.v + r0;
+  size_t n = c1 - c0, found = 0, d0 = out->d.n;
+  int worst = 0, oom = 0;
+  double score = 0;
+  memset(&m, 0, sizeof m);
+  m.verdict = VB_NOT_FOUND;
+  for (size_t k = 0; k < n; k++) {
+    const cq *Q = &C->q.v[c0 + k];
+    if (rank(r[k].verdict) > worst) worst = rank(r[k].verdict);
+    score += r[k].score;
+    m.splice |= r[k].splice;
+    m.speaker_mismatch |= r[k].speaker_mismatch;
+    /* the diffs again, in order, after all the chunks' own */
+    if (r[k].has_source) {
+      for (size_t j = 0; j < r[k].nd; j++) if (vb_push(&out->d, out->d.v[r[k].d0 + j])) oom = 1;
+    } else if (Q->t.t.n) {
+      size_t a = Q->t.t.v[0].start, b = Q->t.t.v[Q->t.t.n - 1].end;
+      vb_dop x;
+      x.op = '+'; x.off = out->arena.n; x.len = b - a;
+      vb_buf_add(&out->arena, draft + a, b - a);
+      if (vb_push(&out->d, x)) oom = 1;
+    }
+    if (!r[k].has_source) continue;
+    if (!found++) {
+      m = (vb_cres){m.verdict, 0, m.splice, 1, r[k].name, r[k].name_len, r[k].start, r[k].end, r[k].line,
+                    r[k].col, r[k].has_speaker, r[k].speaker, r[k].speaker_len, m.speaker_mismatch, 0, 0};
+    } else if (r[k].name_len == m.name_len && !memcmp(out->arena.p + r[k].name, out->arena.p + m.name, m.name_len) &&
+               r[k].end > m.end)
+      m.end = r[k].end;
+  }
+  if (found) m.verdict = worst == 3 ? VB_ALTERED : (vb_verdict)worst;
+  m.score = score / (double)n;
+  m.d0 = d0;
+  m.nd = out->d.n - d0;
+  out->r.n = r0;
+  if (oom || out->arena.oom || vb_push(&out->r, m)) return -1;
   return 0;
 }
 
@@ -570,13 +647,15 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   vb_buf text = {0};
   work w;
   int rc = -1;
-  size_t nstamps = 0, nquotes = qs->q.n;
+  size_t nstamps = 0, nquotes;
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
   C.S = S;
   C.ncand = S->idx.n ? NCAND : NCAND_SCAN;
   for (size_t i = 0; i < qs->q.n; i++)
     if (add_quote(&C, s, qs, &qs->q.v[i])) goto oom;
+  nquotes = C.q.n;                              /* chunks of quotes; then unquoted stretches */
+  if (vb_push(&C.first, nquotes)) goto oom;
   if (o && o->borrowed > 0 && add_unquoted(&C, s, n, qs)) goto oom;
   for (size_t i = 0; i < C.q.n; i++) {
     C.q.v[i].stamp0 = nstamps;
@@ -623,8 +702,12 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
     }
   }
   /* phase 2 */
-  for (size_t i = 0; i < nquotes; i++)
-    if (check_quote(&C, i, s, speakers ? speakers[i] : NULL, out, &w, err)) goto out;
+  for (size_t i = 0; i < qs->q.n; i++) {
+    size_t c0 = C.first.v[i], c1 = C.first.v[i + 1], r0 = out->r.n;
+    for (size_t k = c0; k < c1; k++)
+      if (check_quote(&C, k, s, speakers ? speakers[i] : NULL, out, &w, err)) goto out;
+    if (c1 - c0 > 1 && merge_chunks(&C, c0, c1, s, r0, out)) goto oom;
+  }
   for (size_t i = nquotes; i < C.q.n; i++)
     if (check_borrow(&C, i, o->borrowed, out, &w, err)) goto out;
   rc = 0;
@@ -634,6 +717,7 @@ oom:
 out:
   for (size_t i = 0; i < C.q.n; i++) vb_toks_free(&C.q.v[i].t);
   vb_vfree(&C.q);
+  vb_vfree(&C.first);
   vb_vfree(&C.ents);
   vb_vfree(&C.ients);
   free(C.table);

@@ -260,6 +260,44 @@ static void check_reports_borrowed_prose(void **st) {
   vb_buf_free(&err);
 }
 
+/* A quote of 1500 words is aligned in chunks: still verbatim, or altered at one word. */
+static void check_a_long_quote(void **st) {
+  vb_buf src = {0}, d = {0};
+  vb_sources S;
+  vb_quotes qs = {0};
+  vb_checked c;
+  vb_buf err = {0};
+  unsigned x = 12345;
+  (void)st;
+  for (int i = 0; i < 1500; i++) {          /* words like "kabo", "tirelu": a made-up prose */
+    static const char *syl[] = {"ka", "bo", "ti", "re", "lu", "mon", "sa", "ve", "dri", "po"};
+    int k = 2 + (int)((x >> 8) % 2);
+    if (i) vb_buf_addc(&src, ' ');
+    for (int j = 0; j < k; j++) { x = x * 1103515245u + 12345u; vb_buf_adds(&src, syl[(x >> 16) % 10]); }
+  }
+  vb_buf_adds(&d, "\xe2\x80\x9c");
+  vb_buf_add(&d, src.p, src.n);
+  vb_buf_adds(&d, "\xe2\x80\x9d\n");
+  for (int round = 0; round < 2; round++) {
+    memset(&S, 0, sizeof S);
+    memset(&c, 0, sizeof c);
+    memset(&qs, 0, sizeof qs);
+    if (round) memcpy(strchr(d.p + d.n / 2, ' ') + 1, "zzzz", 4);   /* one word changed */
+    assert_int_equal(vb_sources_add_text(&S, "long", src.p, src.n), 0);
+    assert_int_equal(vb_quotes_find(d.p, d.n, NULL, &qs), 0);
+    assert_int_equal(qs.q.n, 1);
+    assert_int_equal(vb_check(d.p, d.n, &qs, NULL, &S, NULL, &c, &err), 0);
+    assert_int_equal(c.r.n, 1);
+    assert_int_equal(c.r.v[0].verdict, round ? VB_ALTERED : VB_VERBATIM);
+    assert_int_equal(c.r.v[0].start, 0);
+    assert_int_equal(c.r.v[0].end, src.n);
+    vb_checked_free(&c);
+    vb_quotes_free(&qs);
+    vb_sources_free(&S);
+  }
+  vb_buf_free(&src); vb_buf_free(&d); vb_buf_free(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(verbatim_passage_is_located),
@@ -276,6 +314,7 @@ int main(void) {
     cmocka_unit_test(check_faithful_and_not_found),
     cmocka_unit_test(check_hostile_input),
     cmocka_unit_test(check_reports_borrowed_prose),
+    cmocka_unit_test(check_a_long_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
