@@ -14,6 +14,87 @@
 #include "quotes.h"
 #include "text.h"
 
+/* Attribution (the speaker the draft names for each quote) is compared with who speaks
+ * in a transcript. It comes from another stage: used when it is built in. */
+#if defined(__has_include)
+#if __has_include("attribution.h")
+#include "attribution.h"
+#define VB_HAVE_ATTRIB 1
+#endif
+#endif
+
+/* The draft's quotes and, with attribution, who says them. */
+typedef struct draft {
+#ifdef VB_HAVE_ATTRIB
+  vb_analysis an;
+#else
+  vb_quotes q;
+#endif
+  const vb_quotes *qs;
+  char **speakers;              /* one name or NULL per quote; NULL without attribution */
+} draft;
+
+static int draft_read(draft *d, const char *s, size_t n) {
+  memset(d, 0, sizeof *d);
+#ifdef VB_HAVE_ATTRIB
+  if (vb_analyze(s, n, NULL, &d->an)) return -1;
+  d->qs = &d->an.qs;
+  if (d->qs->q.n && !(d->speakers = calloc(d->qs->q.n, sizeof *d->speakers))) return -1;
+  for (size_t i = 0; i < d->qs->q.n; i++) {
+    vb_span sp = vb_speaker_name(&d->an, i);
+    if (sp.start == VB_NONE || sp.end < sp.start) continue;
+    if (!(d->speakers[i] = malloc(sp.end - sp.start + 1))) return -1;
+    memcpy(d->speakers[i], s + sp.start, sp.end - sp.start);
+    d->speakers[i][sp.end - sp.start] = '\0';
+  }
+#else
+  if (vb_quotes_find(s, n, NULL, &d->q)) return -1;
+  d->qs = &d->q;
+#endif
+  return 0;
+}
+
+static void draft_free(draft *d) {
+  if (d->speakers && d->qs) for (size_t i = 0; i < d->qs->q.n; i++) free(d->speakers[i]);
+  free(d->speakers);
+#ifdef VB_HAVE_ATTRIB
+  vb_analysis_free(&d->an);
+#else
+  vb_quotes_free(&d->q);
+#endif
+}
+
+/* "speaker": ..., "cue": ... of quote i, as `verbatim quotes --json` writes them. */
+static void speaker_json(vb_buf *o, const char *s, const draft *d, size_t i) {
+#ifdef VB_HAVE_ATTRIB
+  const vb_attr *at = &d->an.attr.v[i];
+  const vb_entity *E = at->entity >= 0 ? &d->an.ent.v[at->entity] : NULL;
+  vb_span sp = vb_speaker_name(&d->an, i);
+  vb_buf_adds(o, ",\"speaker\":");
+  if (at->mention.start == VB_NONE) vb_buf_adds(o, "null");
+  else {
+    vb_buf_adds(o, "{\"name\":");
+    if (sp.start == VB_NONE) vb_buf_adds(o, "null"); else vb_json_str(o, s + sp.start, sp.end - sp.start);
+    vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"role\":", at->mention.start, at->mention.end);
+    if (!E || E->role.start == VB_NONE) vb_buf_adds(o, "null"); else vb_json_str(o, s + E->role.start, E->role.end - E->role.start);
+    vb_buf_adds(o, ",\"org\":");
+    if (!E || E->org.start == VB_NONE) vb_buf_adds(o, "null"); else vb_json_str(o, s + E->org.start, E->org.end - E->org.start);
+    vb_buf_addc(o, '}');
+  }
+  vb_buf_adds(o, ",\"cue\":");
+  if (at->cue.start == VB_NONE) vb_buf_adds(o, "null");
+  else {
+    vb_buf_adds(o, "{\"text\":");
+    vb_json_str(o, s + at->cue.start, at->cue.end - at->cue.start);
+    vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu}", at->cue.start, at->cue.end);
+  }
+  vb_buf_addf(o, ",\"confidence\":%.2f", at->confidence);
+#else
+  (void)s; (void)d; (void)i;
+  vb_buf_adds(o, ",\"speaker\":null,\"cue\":null");
+#endif
+}
+
 static const char check_help[] =
   "usage: verbatim check [--json] [--borrowed[=N]] (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
@@ -58,7 +139,8 @@ static void json_source(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   vb_buf_addc(o, '}');
 }
 
-static void json_file(vb_buf *o, const char *file, const char *s, const vb_quotes *qs, const vb_checked *c) {
+static void json_file(vb_buf *o, const char *file, const char *s, const draft *dr, const vb_checked *c) {
+  const vb_quotes *qs = dr->qs;
   vb_buf t = {0};
   vb_buf_addc(o, '{');
   vb_json_key(o, "file"); vb_json_cstr(o, file);
@@ -71,7 +153,8 @@ static void json_file(vb_buf *o, const char *file, const char *s, const vb_quote
     vb_buf_adds(o, i ? ",\n" : "\n");
     vb_buf_addf(o, "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":", q->start, q->end, q->line, q->col);
     vb_json_str(o, t.p ? t.p : "", t.n);
-    vb_buf_addf(o, ",\"kind\":\"%s\",\"speaker\":null,\"cue\":null", vb_kind_names[q->kind]);
+    vb_buf_addf(o, ",\"kind\":\"%s\"", vb_kind_names[q->kind]);
+    speaker_json(o, s, dr, i);
     vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
                 vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
                 r->speaker_mismatch ? "true" : "false");
@@ -103,7 +186,8 @@ static void json_file(vb_buf *o, const char *file, const char *s, const vb_quote
   vb_buf_free(&t);
 }
 
-static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const vb_quotes *qs, const vb_checked *c) {
+static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const draft *dr, const vb_checked *c) {
+  const vb_quotes *qs = dr->qs;
   vb_buf t = {0};
   vb_lines L = {0};
   for (size_t i = 0; i < qs->q.n; i++) {
@@ -122,7 +206,11 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       if (r->has_speaker) {
         vb_buf_adds(o, " (");
         vb_buf_add(o, c->arena.p + r->speaker, r->speaker_len);
-        vb_buf_adds(o, r->speaker_mismatch ? ", not the speaker named)" : ")");
+        if (r->speaker_mismatch && dr->speakers && dr->speakers[i]) {
+          vb_buf_adds(o, ", not ");
+          vb_buf_adds(o, dr->speakers[i]);
+          vb_buf_addc(o, ')');
+        } else vb_buf_adds(o, ")");
       }
     }
     vb_buf_addc(o, '\n');
@@ -206,27 +294,30 @@ int vb_cmd_check(int argc, char **argv) {
   if (json && files.n > 1) vb_buf_adds(&out, "{\"files\":[");
   for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
-    vb_quotes qs = {0};
+    draft dr;
     vb_checked c;
     memset(&c, 0, sizeof c);
+    memset(&dr, 0, sizeof dr);
     err.n = 0;
     if (vb_cli_read(files.v[f], &in)) { rc = 2; continue; }
-    if (vb_quotes_find(in.p, in.n, NULL, &qs)) { vb_cli_err("%s: out of memory", files.v[f]); rc = 2; }
-    else if (vb_check(in.p, in.n, &qs, NULL, &S, &o, &c, &err)) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; }
-    else {
-      for (size_t i = 0; i < qs.q.n; i++) {
+    if (draft_read(&dr, in.p, in.n)) { vb_cli_err("%s: out of memory", files.v[f]); rc = 2; }
+    else if (vb_check(in.p, in.n, dr.qs, (const char *const *)dr.speakers, &S, &o, &c, &err)) {
+      vb_cli_err("%s", err.p ? err.p : "check failed");
+      rc = 2;
+    } else {
+      for (size_t i = 0; i < dr.qs->q.n; i++) {
         vb_verdict v = c.r.v[i].verdict;
         /* scare quotes and titles are not claims about what was said */
-        if (qs.q.v[i].kind != VB_TERM && (v == VB_ALTERED || v == VB_NOT_FOUND || c.r.v[i].speaker_mismatch) && !rc) rc = 1;
+        if (dr.qs->q.v[i].kind != VB_TERM && (v == VB_ALTERED || v == VB_NOT_FOUND || c.r.v[i].speaker_mismatch) && !rc) rc = 1;
       }
       if (c.b.n && !rc) rc = 1;
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
-        json_file(&out, files.v[f], in.p, &qs, &c);
-      } else human_file(&out, files.v[f], in.p, in.n, &qs, &c);
+        json_file(&out, files.v[f], in.p, &dr, &c);
+      } else human_file(&out, files.v[f], in.p, in.n, &dr, &c);
     }
     vb_checked_free(&c);
-    vb_quotes_free(&qs);
+    draft_free(&dr);
     vb_buf_free(&in);
     if (!json && vb_cli_flush(&out)) rc = 2;
   }
