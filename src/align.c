@@ -16,7 +16,7 @@ static int step(vb_aln *a, char op, size_t q, size_t s, size_t se) {
   return vb_push(&a->steps, st);
 }
 
-int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out) {
+int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out) {
   size_t base = 0, w = n + 1, best = 0;
   int *rows, *prev, *cur, bestc;
   unsigned char *bp;
@@ -38,7 +38,7 @@ int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out) 
   cur = prev + w;
   for (size_t j = 0; j < w; j++) { prev[j] = 0; bp[j] = BP_START; }
   for (size_t i = 1; i <= m; i++) {
-    const vb_tok *t = &q[i - 1];
+    const vb_wtok *t = &q[i - 1];
     unsigned char *row = bp + i * w;
     int dc = (i < m && (q[i].flags & VB_TF_GAP)) ? 0 : 1;
     for (size_t j = 0; j < w; j++) {

@@ -35,7 +35,7 @@ typedef struct vb_aln {
 /* Align quote items q[0..m) (from vb_tokenize with marks) against source words s[0..n).
  * 0, -1 out of memory; when m * n exceeds VB_ALIGN_MAXCELLS the window is cut around
  * its middle. out is reset (its step vector reused). */
-int vb_align(const vb_tok *q, size_t m, const vb_tok *s, size_t n, vb_aln *out);
+int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out);
 void vb_aln_free(vb_aln *a);
 
 #endif

@@ -27,7 +27,7 @@ typedef struct cand { uint32_t set, file; uint64_t lo, hi; int score; } cand;
 typedef VB_VEC(hit) hitvec;
 
 typedef struct cq {             /* a quote, or an unquoted stretch checked for borrowing */
-  vb_toks t;
+  vb_wtoks t;
   size_t stamp0;                /* its items in the stamp array */
   cand c[NCAND];
   int nc;
@@ -111,10 +111,10 @@ static void add_gram_to(ctx *C, int idx, uint64_t g, uint32_t q, uint32_t qpos) 
 /* Trigrams of runs of words not broken by an ellipsis or a bracket, and bigrams of the
  * runs of two words (around an ellipsis: "His appointment . . . from a"), which tell
  * apart passages that share a common trigram. Bigrams are probed by scans only. */
-static int tw(const vb_tok *t, size_t i, size_t n) { return i < n && t[i].kind == VB_TW; }
+static int tw(const vb_wtok *t, size_t i, size_t n) { return i < n && t[i].kind == VB_TW; }
 
 static void quote_grams(ctx *C, uint32_t qi) {
-  const vb_tok *t = C->q.v[qi].t.t.v;
+  const vb_wtok *t = C->q.v[qi].t.t.v;
   size_t n = C->q.v[qi].t.t.n, before = C->ents.n, i = 0;
   for (i = 0; i + 2 < n; i++) {
     if (!tw(t, i, n) || !tw(t, i + 1, n) || !tw(t, i + 2, n)) continue;
@@ -235,17 +235,17 @@ static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
   }
 }
 
-static int scan_source(ctx *C, uint32_t fi, const char *s, size_t n, vb_toks *tk) {
+static int scan_source(ctx *C, uint32_t fi, const char *s, size_t n, vb_wtoks *tk) {
   tk->t.n = 0;
   if (vb_tokenize(s, n, 0, tk)) return -1;
   C->hits.n = 0;
   for (size_t j = 2; j < tk->t.n; j++) {
-    const vb_tok *t = tk->t.v + j - 2;
+    const vb_wtok *t = tk->t.v + j - 2;
     probe(C, vb_gram(t[0].h, t[1].h, t[2].h), fi, t[0].start);
   }
   if (C->bigrams)
     for (size_t j = 1; j < tk->t.n; j++) {
-      const vb_tok *t = tk->t.v + j - 1;
+      const vb_wtok *t = tk->t.v + j - 1;
       probe(C, vb_gram(t[0].h, t[1].h, 0), fi, t[0].start);
     }
   if (C->oom) return -1;
@@ -303,7 +303,7 @@ static void swap_loaded(loaded *a, loaded *b) {
 }
 
 /* Align items q[0..m) against cand c; window tokens into tk. */
-static int align_cand(ctx *C, const vb_tok *q, size_t m, const cand *c, loaded *L, vb_toks *tk, vb_aln *a,
+static int align_cand(ctx *C, const vb_wtok *q, size_t m, const cand *c, loaded *L, vb_wtoks *tk, vb_aln *a,
                       vb_buf *err) {
   size_t lo, hi;
   if (load(C, L, c->set, c->file, err)) return -1;
@@ -334,8 +334,8 @@ static void dop(vb_checked *out, char op, const char *s, size_t a, size_t b, int
 
 /* The diff: runs of '=' (quote text), and between them what the source had ('-')
  * and what the quote has instead ('+'). */
-static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_tok *q, const char *ss,
-                     const vb_tok *st, const vb_aln *a) {
+static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_wtok *q, const char *ss,
+                     const vb_wtok *st, const vb_aln *a) {
   int oom = 0;
   size_t k = 0, ns = a->steps.n;
   r->d0 = out->d.n;
@@ -379,7 +379,7 @@ static void line_col(const char *s, size_t off, uint32_t *line, uint32_t *col) {
 
 typedef struct work {
   loaded cur, best, aux;
-  vb_toks ct, bt, at;
+  vb_wtoks ct, bt, at;
   vb_aln ca, ba, aa;
 } work;
 
@@ -439,7 +439,7 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
     if (k >= NCAND_SURE && (w->ba.edits == 0 || Q->c[k].score * 2 < Q->c[0].score)) break;
     if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
     if (bestk < 0 || vb_aln_better(&w->ca, &w->ba)) {
-      vb_aln ta = w->ba; vb_toks tt = w->bt;
+      vb_aln ta = w->ba; vb_wtoks tt = w->bt;
       w->ba = w->ca; w->ca = ta;
       w->bt = w->ct; w->ct = tt;
       swap_loaded(&w->cur, &w->best);
@@ -465,7 +465,7 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
       if (r.splice) { r.verdict = VB_ALTERED; found = 1; }
     }
     if (found) {
-      const vb_tok *st = w->bt.t.v;
+      const vb_wtok *st = w->bt.t.v;
       size_t sp0, sp1;
       r.has_source = 1;
       r.name = arena_add(out, w->best.name, strlen(w->best.name));
@@ -504,7 +504,7 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
       while (e + 1 < a->steps.n && a->steps.v[e + 1].op == '=') e++;
       if ((int)(e - i + 1) >= min) {
         vb_borrow b;
-        const vb_tok *st = w->ct.t.v;
+        const vb_wtok *st = w->ct.t.v;
         int dup = 0;
         b.start = Q->t.t.v[a->steps.v[i].q].start;
         b.end = Q->t.t.v[a->steps.v[e].q].end;
@@ -532,7 +532,7 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
  * CHUNK items that are located and aligned apart, then merged (merge_chunks): the
  * alignment table stays small and a long verbatim quote is still verbatim. */
 static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote *q) {
-  vb_toks T = {0};
+  vb_wtoks T = {0};
   size_t np = q->nparts > 1 ? q->nparts : 1, k = 0;
   for (size_t p = 0; p < np; p++) {
     size_t a = q->nparts > 1 ? qs->parts.v[q->part0 + p].istart : q->istart;
@@ -616,7 +616,7 @@ static int add_unquoted(ctx *C, const char *s, size_t n, const vb_quotes *qs) {
   for (size_t i = 0; i <= qs->q.n; i++) {
     size_t e = i < qs->q.n ? qs->q.v[i].start : n;
     if (e > at) {
-      vb_toks t = {0};
+      vb_wtoks t = {0};
       size_t k = 0;
       if (vb_tokenize(s + at, e - at, 0, &t)) { vb_toks_free(&t); return -1; }
       while (k < t.t.n) {
@@ -643,7 +643,7 @@ static int add_unquoted(ctx *C, const char *s, size_t n, const vb_quotes *qs) {
 int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *speakers,
              const vb_sources *S, const vb_copts *o, vb_checked *out, vb_buf *err) {
   ctx C;
-  vb_toks tk = {0};
+  vb_wtoks tk = {0};
   vb_buf text = {0};
   work w;
   int rc = -1;

@@ -164,12 +164,12 @@ static int seg_write(seg_b *s, FILE *f) {
 /* Keep one gram in every window of VB_IDX_W: the smallest key, the rightmost on ties.
  * The key is the hash with a penalty for each short word (the, of, to: at most three
  * bytes), so "of the" is seldom the one kept: its postings would be too many to use. */
-static uint64_t gram_key(const vb_tok *t, uint64_t g) {
+static uint64_t gram_key(const vb_wtok *t, uint64_t g) {
   int shortw = (t[0].end - t[0].start <= 3) + (t[1].end - t[1].start <= 3);
   return (g >> 2) | ((uint64_t)shortw << 62);
 }
 
-static int add_minimizers(seg_b *s, const vb_toks *t, uint64_t base, u64vec *G, u64vec *K) {
+static int add_minimizers(seg_b *s, const vb_wtoks *t, uint64_t base, u64vec *G, u64vec *K) {
   size_t n = t->t.n, ng, last = (size_t)-1;
   if (n < VB_IDX_K) return 0;
   ng = n - VB_IDX_K + 1;
@@ -220,7 +220,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
                    size_t *nfiles, size_t *nbytes, vb_buf *err) {
   vb_paths files = {0};
   vb_buf text = {0}, tmpname = {0};
-  vb_toks toks = {0};
+  vb_wtoks toks = {0};
   u64vec G = {0}, K = {0};
   seg_b s;
   vb_index *old = NULL;

@@ -16,7 +16,7 @@ typedef struct tz {
   const unsigned char *s;
   size_t n;
   int marks;
-  vb_toks *out;
+  vb_wtoks *out;
   vb_buf *norm;
   vb_offs *map;
   int inword, gap, oom;
@@ -102,7 +102,7 @@ static uint64_t mix(uint64_t h) {
   return h ? h : 1;
 }
 
-static void push(tz *z, vb_tok t) {
+static void push(tz *z, vb_wtok t) {
   if (z->gap) t.flags |= VB_TF_GAP;
   z->gap = 0;
   if (z->out->t.n < z->out->t.cap) z->out->t.v[z->out->t.n++] = t;   /* reserved in vb_tokenize */
@@ -110,7 +110,7 @@ static void push(tz *z, vb_tok t) {
 }
 
 static void endword(tz *z) {
-  vb_tok t;
+  vb_wtok t;
   if (!z->inword) return;
   z->inword = 0;
   if (!z->out) return;
@@ -200,7 +200,7 @@ static size_t bracket(tz *z, size_t i) {
   }
   endword(z);
   if (z->out) {
-    vb_tok t;
+    vb_wtok t;
     t.start = i; t.end = j + 1; t.h = 0; t.kind = VB_TB; t.flags = 0;
     push(z, t);
   }
@@ -260,7 +260,7 @@ static int scan(tz *z) {
   return z->oom ? -1 : 0;
 }
 
-int vb_tokenize(const char *s, size_t n, int marks, vb_toks *out) {
+int vb_tokenize(const char *s, size_t n, int marks, vb_wtoks *out) {
   tz z;
   memset(&z, 0, sizeof z);
   z.s = (const unsigned char *)s; z.n = n; z.marks = marks; z.out = out;
@@ -269,7 +269,7 @@ int vb_tokenize(const char *s, size_t n, int marks, vb_toks *out) {
   return scan(&z);
 }
 
-void vb_toks_free(vb_toks *t) {
+void vb_toks_free(vb_wtoks *t) {
   vb_vfree(&t->t);
   t->marks = t->gap_end = 0;
 }

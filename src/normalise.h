@@ -16,23 +16,23 @@ enum {
   VB_TF_EDIT = 2                        /* the word holds a bracketed edit: [T]he */
 };
 
-typedef struct vb_tok {
+typedef struct vb_wtok {
   size_t start, end;                    /* byte span in the original text */
   uint64_t h;                           /* hash of the folded word (0 for brackets) */
   uint8_t kind, flags;
-} vb_tok;
+} vb_wtok;
 
-typedef struct vb_toks {
-  VB_VEC(vb_tok) t;
+typedef struct vb_wtoks {
+  VB_VEC(vb_wtok) t;
   int marks;                            /* editorial marks seen: ellipses, brackets, [sic] */
   int gap_end;                          /* an ellipsis after the last item */
-} vb_toks;
+} vb_wtoks;
 
 /* Append the words of s[0..n) to out (not cleared). With marks, read a quote's
  * editorial marks: … ... . . . are gaps, [x] an insertion, [sic] nothing, [T]he a word.
  * 0, or -1 when memory ran out. */
-int vb_tokenize(const char *s, size_t n, int marks, vb_toks *out);
-void vb_toks_free(vb_toks *t);
+int vb_tokenize(const char *s, size_t n, int marks, vb_wtoks *out);
+void vb_toks_free(vb_wtoks *t);
 
 /* The folded text: words joined by one space; map[i] is the byte of s that out byte i
  * came from (map has out->n + 1 entries, the last one n). 0 or -1 (memory). */

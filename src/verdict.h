@@ -11,7 +11,7 @@ extern const char *const vb_verdict_names[];   /* "verbatim", "faithful", "alter
 int vb_aln_found(const vb_aln *a);
 /* Is a better than b as the quote's source passage? */
 int vb_aln_better(const vb_aln *a, const vb_aln *b);
-/* marks: the quote's editorial marks (vb_toks.marks). score gets matched / aligned words. */
+/* marks: the quote's editorial marks (vb_wtoks.marks). score gets matched / aligned words. */
 vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score);
 
 /* The speaker label of the transcript turn holding byte off (ARTHUR:, MR. SMITH:, Q:):

@@ -21,7 +21,7 @@ static const char SRC[] =
   "MS. LEE: The budget will be balanced by the end of next year, whatever the council decides "
   "about the new bridge over the river.\n";
 
-typedef struct res { vb_aln a; vb_verdict v; double score; vb_toks q, s; } res;
+typedef struct res { vb_aln a; vb_verdict v; double score; vb_wtoks q, s; } res;
 
 static res align(const char *quote, const char *src) {
   res r;

@@ -9,8 +9,8 @@
 #include <cmocka.h>
 #include "normalise.h"
 
-static vb_toks toks(const char *s, int marks) {
-  vb_toks t = {0};
+static vb_wtoks toks(const char *s, int marks) {
+  vb_wtoks t = {0};
   assert_int_equal(vb_tokenize(s, strlen(s), marks, &t), 0);
   return t;
 }
@@ -23,7 +23,7 @@ static const char *norm(vb_buf *b, vb_offs *m, const char *s) {
 }
 
 static void same_words(const char *a, const char *b) {
-  vb_toks x = toks(a, 0), y = toks(b, 0);
+  vb_wtoks x = toks(a, 0), y = toks(b, 0);
   assert_int_equal(x.t.n, y.t.n);
   for (size_t i = 0; i < x.t.n; i++) assert_true(x.t.v[i].h == y.t.v[i].h);
   vb_toks_free(&x); vb_toks_free(&y);
@@ -50,14 +50,14 @@ static void joins_hyphenated_words(void **st) {
   same_words("well-known", "wellknown");
   /* a dash before a capital on the next line is punctuation, not a broken word */
   {
-    vb_toks t = toks("the end-\nThe start", 0);
+    vb_wtoks t = toks("the end-\nThe start", 0);
     assert_int_equal(t.t.n, 4);
     vb_toks_free(&t);
   }
 }
 
 static void keeps_different_words_apart(void **st) {
-  vb_toks t = toks("form from", 0);
+  vb_wtoks t = toks("form from", 0);
   (void)st;
   assert_int_equal(t.t.n, 2);
   assert_true(t.t.v[0].h != t.t.v[1].h);
@@ -81,7 +81,7 @@ static void map_points_at_original_bytes(void **st) {
 
 static void token_spans_are_original_spans(void **st) {
   const char *s = "  \xe2\x80\x9cHe said\xe2\x80\x9d";
-  vb_toks t = toks(s, 0);
+  vb_wtoks t = toks(s, 0);
   (void)st;
   assert_int_equal(t.t.n, 2);
   assert_int_equal(t.t.v[0].start, 5);
@@ -94,7 +94,7 @@ static void token_spans_are_original_spans(void **st) {
 static void reads_editorial_marks(void **st) {
   (void)st;
   {
-    vb_toks t = toks("we will \xe2\x80\xa6 win . . . now... go", 1);
+    vb_wtoks t = toks("we will \xe2\x80\xa6 win . . . now... go", 1);
     assert_int_equal(t.t.n, 5);
     assert_int_equal(t.t.v[2].flags & VB_TF_GAP, VB_TF_GAP);   /* win */
     assert_int_equal(t.t.v[3].flags & VB_TF_GAP, VB_TF_GAP);   /* now */
@@ -104,7 +104,7 @@ static void reads_editorial_marks(void **st) {
     vb_toks_free(&t);
   }
   {
-    vb_toks t = toks("[Sessions] said [T]he thier [sic] plan", 1), u = toks("said the thier plan", 0);
+    vb_wtoks t = toks("[Sessions] said [T]he thier [sic] plan", 1), u = toks("said the thier plan", 0);
     assert_int_equal(t.t.n, 5);
     assert_int_equal(t.t.v[0].kind, VB_TB);
     assert_int_equal(t.t.v[0].end, 10);
@@ -118,7 +118,7 @@ static void reads_editorial_marks(void **st) {
   }
   {
     /* in a source, brackets and dots are plain punctuation */
-    vb_toks t = toks("[inaudible] well...", 0);
+    vb_wtoks t = toks("[inaudible] well...", 0);
     assert_int_equal(t.t.n, 2);
     assert_int_equal(t.t.v[0].kind, VB_TW);
     vb_toks_free(&t);
@@ -127,7 +127,7 @@ static void reads_editorial_marks(void **st) {
 
 static void hostile_bytes(void **st) {
   const char s[] = "ab\xff\xfe" "cd\0ef [unclosed \xe2\x80 x [] [[ ]] . . ";
-  vb_toks t = {0};
+  vb_wtoks t = {0};
   vb_buf b = {0};
   vb_offs m = {0};
   (void)st;

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_checked c;
   vb_buf err = {0}, norm = {0};
   vb_offs map = {0};
-  vb_toks q = {0}, t = {0};
+  vb_wtoks q = {0}, t = {0};
   vb_aln a = {0};
   vb_copts o = {5};
   for (size_t i = 0; i + 1 < size; i++)
