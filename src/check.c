@@ -477,8 +477,12 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
         r.has_speaker = 1;
         r.speaker = arena_add(out, w->best.s + sp0, sp1 - sp0);
         r.speaker_len = sp1 - sp0;
-        if (speaker && *speaker && !vb_same_speaker(speaker, strlen(speaker), w->best.s + sp0, sp1 - sp0))
-          r.speaker_mismatch = 1;
+        if (speaker && *speaker && !vb_same_speaker(speaker, strlen(speaker), w->best.s + sp0, sp1 - sp0)) {
+          size_t l0, l1;
+          if (!vb_label_legend(w->best.s, w->best.n, w->best.s + sp0, sp1 - sp0, &l0, &l1) ||
+              !vb_same_speaker(speaker, strlen(speaker), w->best.s + l0, l1 - l0))
+            r.speaker_mismatch = 1;
+        }
       }
       if (make_diff(out, &r, draft, Q->t.t.v, w->best.s, st, a)) goto oom;
     } else r.score = 0.0;

@@ -41,7 +41,10 @@ static int draft_read(draft *d, const char *s, size_t n) {
   d->qs = &d->an.qs;
   if (d->qs->q.n && !(d->speakers = calloc(d->qs->q.n, sizeof *d->speakers))) return -1;
   for (size_t i = 0; i < d->qs->q.n; i++) {
-    vb_span sp = vb_speaker_name(&d->an, i);
+    int e = d->an.attr.v[i].entity;
+    vb_span sp;
+    if (e < 0) continue;                          /* "he", "an aide": nobody to compare */
+    sp = d->an.ent.v[e].name;
     if (sp.start == VB_NONE || sp.end < sp.start) continue;
     if (!(d->speakers[i] = malloc(sp.end - sp.start + 1))) return -1;
     memcpy(d->speakers[i], s + sp.start, sp.end - sp.start);

@@ -88,8 +88,49 @@ static int word_in(const char *w, size_t k, const char *s, size_t n) {
   return 0;
 }
 
+static int isletter(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80; }
+
+/* b (letters only, 2 to 4 capitals) is the initials of a's name words */
+static int initials(const char *a, size_t an, const char *b, size_t bn) {
+  size_t i = 0, k = 0;
+  if (bn < 2 || bn > 4) return 0;
+  for (size_t j = 0; j < bn; j++) if (b[j] < 'A' || b[j] > 'Z') return 0;
+  while (i < an) {
+    size_t j;
+    while (i < an && !isletter((unsigned char)a[i])) i++;
+    for (j = i; j < an && isletter((unsigned char)a[j]); j++) {}
+    if (j > i && !is_title(a + i, j - i)) {
+      if (k >= bn || lower((unsigned char)a[i]) != lower((unsigned char)b[k])) return 0;
+      k++;
+    }
+    i = j;
+  }
+  return k == bn;
+}
+
+int vb_label_legend(const char *s, size_t n, const char *label, size_t ln, size_t *start, size_t *end) {
+  size_t lim = n < 4096 ? n : 4096, i = 0;      /* a legend heads the transcript */
+  while (ln && i + ln < lim) {
+    const char *p = memchr(s + i, label[0], lim - i);
+    size_t at, j;
+    if (!p) return 0;
+    at = (size_t)(p - s);
+    i = at + 1;
+    if (at + ln + 1 >= lim || memcmp(s + at, label, ln) || s[at + ln] != ':') continue;
+    if (at > 0 && isletter((unsigned char)s[at - 1])) continue;
+    if (at == 0 || s[at - 1] == '\n') continue;   /* a turn, not the legend */
+    for (j = at + ln + 1; j < lim && s[j] == ' '; j++) {}
+    *start = j;
+    while (j < lim && s[j] != '.' && s[j] != ';' && s[j] != ',' && s[j] != '\n' && s[j] != '(') j++;
+    *end = j;
+    return *end > *start;
+  }
+  return 0;
+}
+
 int vb_same_speaker(const char *a, size_t an, const char *b, size_t bn) {
   size_t i = 0;
+  if (initials(a, an, b, bn)) return 1;
   while (i < an) {
     size_t j;
     while (i < an && !((a[i] | 32) >= 'a' && (a[i] | 32) <= 'z') && !((unsigned char)a[i] >= 0x80)) i++;

@@ -17,7 +17,12 @@ vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score);
 /* The speaker label of the transcript turn holding byte off (ARTHUR:, MR. SMITH:, Q:):
  * 1 and its span in s, or 0 when the text marks no turn there. */
 int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *end);
-/* Do two names refer to the same person? (a shared name word, titles ignored, any case) */
+/* Do two names refer to the same person? A shared name word (titles ignored, any case),
+ * or b is a's initials (ML for Marta Lindqvist). */
 int vb_same_speaker(const char *a, size_t an, const char *b, size_t bn);
+/* Where a transcript says who a label stands for ("R: reporter. ML: Marta Lindqvist."):
+ * the first "LABEL:" in s not at the start of a turn of that label, and the words after
+ * it up to a stop. 1 and the span, or 0. */
+int vb_label_legend(const char *s, size_t n, const char *label, size_t ln, size_t *start, size_t *end);
 
 #endif

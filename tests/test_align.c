@@ -298,6 +298,25 @@ static void check_a_long_quote(void **st) {
   vb_buf_free(&src); vb_buf_free(&d); vb_buf_free(&err);
 }
 
+static void speakers_by_name_initials_or_legend(void **st) {
+  const char *t = "Interview. R: reporter. ML: Marta Lindqvist.\n\nML: We will hand it in.\n";
+  size_t a, b;
+  (void)st;
+  assert_true(vb_same_speaker("Andrew Arthur", 13, "ARTHUR", 6));
+  assert_true(vb_same_speaker("Mr. Smith", 9, "MR. SMITH", 9));
+  assert_false(vb_same_speaker("Mr. Jones", 9, "MR. SMITH", 9));
+  assert_true(vb_same_speaker("Marta Lindqvist", 15, "ML", 2));
+  assert_false(vb_same_speaker("Mark Reyes", 10, "ML", 2));
+  assert_true(vb_label_legend(t, strlen(t), "ML", 2, &a, &b));
+  assert_int_equal(b - a, 15);
+  assert_int_equal(memcmp(t + a, "Marta Lindqvist", 15), 0);
+  assert_true(vb_label_legend(t, strlen(t), "R", 1, &a, &b));
+  assert_int_equal(memcmp(t + a, "reporter", b - a), 0);
+  assert_false(vb_label_legend(t, strlen(t), "Q", 1, &a, &b));
+  assert_true(vb_turn_speaker(t, strlen(t), strlen(t) - 5, &a, &b));
+  assert_int_equal(memcmp(t + a, "ML", b - a), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(verbatim_passage_is_located),
@@ -315,6 +334,7 @@ int main(void) {
     cmocka_unit_test(check_hostile_input),
     cmocka_unit_test(check_reports_borrowed_prose),
     cmocka_unit_test(check_a_long_quote),
+    cmocka_unit_test(speakers_by_name_initials_or_legend),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
