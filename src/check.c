@@ -455,8 +455,9 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
        * not here but in another passage */
       size_t first, last;
       if (core(Q, a, &first, &last)) goto oom;
-      if (a->longest_del >= 8) r.splice = 1;
-      else if (a->matched * 5 >= a->words * 2) {
+      if (a->matched * 5 < a->words * 2) {}      /* too little of the quote is here */
+      else if (a->longest_del >= 8) r.splice = 1;
+      else {
         int f = found_elsewhere(C, Q, 0, first, w, err);
         if (!f) f = found_elsewhere(C, Q, last, Q->t.t.n, w, err);
         if (f < 0) return -1;
