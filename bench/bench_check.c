@@ -110,7 +110,11 @@ static int pick(const char *s, size_t n, size_t *start, size_t *end) {
     size_t a = rndn(n), e, words = 1;
     while (a > 0 && !(s[a - 1] == ' ' && a >= 2 && s[a - 2] == '.')) a--;
     while (a < n && (s[a] == ' ' || s[a] == '\n')) a++;
-    for (e = a; e < n && s[e] != '.'; e++) { if (s[e] == '\n') break; words += s[e] == ' '; }
+    for (e = a; e < n && s[e] != '.'; e++) {
+      /* no marks of its own: quotation marks, brackets, dashes and ellipses */
+      if (s[e] == '\n' || s[e] == '"' || s[e] == '\'' || s[e] == '`' || s[e] == '[' || s[e] == ']' || (unsigned char)s[e] == 0xE2) break;
+      words += s[e] == ' ';
+    }
     if (e < n && s[e] == '.' && words >= 12 && words <= 40) { *start = a; *end = e + 1; return 1; }
   }
   return 0;

@@ -123,7 +123,7 @@ static int seg_write(seg_b *s, FILE *f) {
   static const char zero[8] = {0};
   size_t names_size = (s->names.n + 7) & ~(size_t)7, tail;
   int rc = 0;
-  while (bits < 24 && ((size_t)1 << bits) * 8 < np) bits++;
+  while (bits < 24 && ((size_t)1 << bits) * 16 < np) bits++;   /* 16 postings a bucket on average */
   nb = (size_t)1 << bits;
   dir = calloc(nb + 1, sizeof *dir);
   locs = malloc((np ? np : 1) * sizeof *locs);
@@ -162,11 +162,12 @@ static int seg_write(seg_b *s, FILE *f) {
 }
 
 /* Keep one gram in every window of VB_IDX_W: the smallest key, the rightmost on ties.
- * The key is the hash with a penalty for each short word (the, of, to: at most three
- * bytes), so "of the" is seldom the one kept: its postings would be too many to use. */
+ * The key is the hash, made large for a gram of two short words (of the, to a: at most
+ * three bytes each), so those are seldom kept: their postings would be too many to use.
+ * (Penalising every gram with one short word keeps more grams: a bigger index.) */
 static uint64_t gram_key(const vb_wtok *t, uint64_t g) {
-  int shortw = (t[0].end - t[0].start <= 3) + (t[1].end - t[1].start <= 3);
-  return (g >> 2) | ((uint64_t)shortw << 62);
+  int both = t[0].end - t[0].start <= 3 && t[1].end - t[1].start <= 3;
+  return (g >> 1) | ((uint64_t)both << 63);
 }
 
 static int add_minimizers(seg_b *s, const vb_wtoks *t, uint64_t base, u64vec *G, u64vec *K) {
