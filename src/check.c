@@ -55,6 +55,7 @@ typedef struct ctx {
   uint32_t cur_qpos;
   int bigrams;                  /* some quote needs bigrams: probe them too */
   int ncand;
+  size_t stale;                 /* indexed files read back with another size */
   int oom;
 } ctx;
 
@@ -289,6 +290,7 @@ static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
     path = L->name = g->names + g->files[file].name;
   }
   if (vb_read_file(path, &L->own, err)) return -1;
+  if (set && L->own.n != C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg].files[file].size) C->stale++;
   L->s = L->own.p; L->n = L->own.n;
 done:
   L->set = set; L->file = file; L->valid = 1;
@@ -498,10 +500,9 @@ oom:
 /* Unquoted stretches: exact runs of at least min words shared with a passage. */
 static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb_buf *err) {
   cq *Q = &C->q.v[qi];
-  for (int k = 0; k < Q->nc; k++) {
+  for (int k = 0; k < Q->nc && k < NCAND_SURE; k++) {
     const vb_aln *a = &w->ca;
     size_t i = 0;
-    if (Q->c[k].score < (min - 2) * 64) continue;
     if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
     while (i < a->steps.n) {
       size_t e = i;
@@ -715,6 +716,7 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   }
   for (size_t i = nquotes; i < C.q.n; i++)
     if (check_borrow(&C, i, o->borrowed, out, &w, err)) goto out;
+  out->stale = C.stale;
   rc = 0;
   goto out;
 oom:

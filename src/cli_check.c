@@ -314,6 +314,9 @@ int vb_cmd_check(int argc, char **argv) {
         if (dr.qs->q.v[i].kind != VB_TERM && (v == VB_ALTERED || v == VB_NOT_FOUND || c.r.v[i].speaker_mismatch) && !rc) rc = 1;
       }
       if (c.b.n && !rc) rc = 1;
+      if (c.stale)
+        vb_cli_err("%s: warning: %zu passages come from files changed since they were indexed (verbatim index --append)",
+                   files.v[f], c.stale);
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
         json_file(&out, files.v[f], in.p, &dr, &c);

@@ -59,3 +59,12 @@ run index --append --output "$TMP/idx" "$TMP/new.txt"
 expect_err "indexed 1 files" "index --append adds a new file"
 run index
 expect_rc 2 "index without --output exits 2"
+
+# -- an indexed file that changed is still read back, with a warning
+mkdir "$TMP/moved" && cp -r "$CK/sources/." "$TMP/moved/"
+run index --output "$TMP/idx2" "$TMP/moved"
+{ echo "A line added at the top."; cat "$CK/sources/hearing.txt"; } > "$TMP/moved/hearing.txt"
+run check --index "$TMP/idx2" "$CK/clean.txt"
+expect_rc 0 "check --index: a changed file still checks"
+expect_grep "hearing.txt:11:10 \(MS. LEE\)\$" "check --index: the changed file's new line"
+expect_err "changed since they were indexed" "check --index: warns about the changed file"
