@@ -42,7 +42,9 @@ static int walk(const char *path, vb_paths *out, vb_buf *err, int depth) {
   int rc = 0;
   if (stat(path, &st)) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return -1; }
   if (!S_ISDIR(st.st_mode)) {
-    char *p = join("", path);
+    char *p;
+    if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not a file or folder", path); return -1; }
+    p = join("", path);
     if (!p || vb_push(out, p)) { free(p); vb_buf_adds(err, "out of memory"); return -1; }
     return 0;
   }
