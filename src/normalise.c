@@ -25,10 +25,10 @@ typedef struct tz {
   uint8_t flags;
 } tz;
 
-static unsigned ascii_fold(unsigned c) {
-  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return c;
-  if (c >= 'A' && c <= 'Z') return c | 32;
-  return 0;
+static inline unsigned ascii_fold(unsigned c) {
+  unsigned l = c | 32;
+  if (l - 'a' < 26u) return l;
+  return c - '0' < 10u ? c : 0;
 }
 
 /* Folded word code points of cp into o[0..8): the count, 0 for a mark that stays inside a
@@ -217,9 +217,13 @@ static int scan(tz *z) {
     if (c < 0x80) {
       unsigned f = ascii_fold(c);
       if (f) {
-        if (z->inword && !z->norm) z->h = (z->h ^ f) * FNV_MUL;   /* the hot path */
-        else addcp(z, f, i);
-        z->we = ++i;
+        addcp(z, f, i++);
+        if (!z->norm) {                         /* the hot path: the rest of an ASCII word */
+          uint64_t h = z->h;
+          while (i < n && (f = ascii_fold(s[i])) != 0) { h = (h ^ f) * FNV_MUL; i++; }
+          z->h = h;
+        }
+        z->we = i;
         continue;
       }
     } else cp = cp_at(z, i, &k);
