@@ -428,6 +428,18 @@ static int core(const cq *Q, const vb_aln *a, size_t *first, size_t *last) {
   return 0;
 }
 
+/* Words of an alignment the same byte for byte, case included. */
+static int exact_words(const char *draft, const cq *Q, const loaded *L, const vb_wtoks *st, const vb_aln *a) {
+  int k = 0;
+  for (size_t i = 0; i < a->steps.n; i++) {
+    const vb_step *x = &a->steps.v[i];
+    const vb_wtok *q = &Q->t.t.v[x->q], *t = &st->t.v[x->s];
+    if (x->op == '=' && q->end - q->start == t->end - t->start && !memcmp(draft + q->start, L->s + t->start, q->end - q->start))
+      k++;
+  }
+  return k;
+}
+
 static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker, vb_checked *out, work *w,
                        vb_buf *err) {
   cq *Q = &C->q.v[qi];
@@ -440,7 +452,12 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
      * quote, go on through the passages that scored as high as the first */
     if (k >= NCAND_SURE && (w->ba.edits == 0 || Q->c[k].score * 2 < Q->c[0].score)) break;
     if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
-    if (bestk < 0 || vb_aln_better(&w->ca, &w->ba)) {
+    if (bestk >= 0 && !vb_aln_better(&w->ca, &w->ba) && !vb_aln_better(&w->ba, &w->ca)) {
+      /* a tie (an archive that repeats itself): the passage with the quote's own
+       * letter case and punctuation in the words wins */
+      if (exact_words(draft, Q, &w->cur, &w->ct, &w->ca) <= exact_words(draft, Q, &w->best, &w->bt, &w->ba)) continue;
+    } else if (bestk >= 0 && !vb_aln_better(&w->ca, &w->ba)) continue;
+    {
       vb_aln ta = w->ba; vb_wtoks tt = w->bt;
       w->ba = w->ca; w->ca = ta;
       w->bt = w->ct; w->ct = tt;
