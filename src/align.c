@@ -64,6 +64,18 @@ int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out
   for (size_t j = 0; j < w; j++)
     if (prev[j] < bestc) { bestc = prev[j]; best = j; }
   out->cost = bestc;
+  /* The passage may end anywhere for free, so a quote whose last word was changed ties:
+   * the word inserted, or the word put in place of the next source word. The latter is
+   * the misquote ("tomorrow [-night-] {+evening+}"), and the passage should hold the
+   * word: move the end over source words the trailing unmatched quote words replace at
+   * the same cost. Only for a short tail; a long one is more likely from elsewhere (a
+   * splice) than a run of changed words. */
+  {
+    size_t i = m, t = 0;
+    while (i > 0 && bp[i * w + best] == BP_INS && t <= VB_EDGE_SUBS) { t++; i--; }
+    while (t > 0 && t <= VB_EDGE_SUBS && best + 1 < w && prev[best + 1] == bestc &&
+           bp[m * w + best + 1] == BP_DIAG && q[m - 1].h != s[best].h) { best++; t--; }
+  }
   free(rows);
   /* trace back from (m, best); steps come out reversed */
   {

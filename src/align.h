@@ -10,6 +10,7 @@
 #include "normalise.h"
 
 #define VB_BRACKET_SPAN 4
+#define VB_EDGE_SUBS 2          /* trailing quote words that may replace source words */
 #define VB_ALIGN_MAXCELLS ((size_t)1 << 26)
 
 /* One step of the alignment. op: '=' same word, '+' only in the quote, '-' only in the

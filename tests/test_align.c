@@ -105,6 +105,50 @@ static void changed_word_is_altered_with_its_place(void **st) {
   done(&r);
 }
 
+/* The passage may end anywhere for free; a changed last word must still be a
+ * substitution of the source word, not a word added after the passage. */
+static void changed_word_at_the_end_is_a_substitution(void **st) {
+  static const char src[] = "We will open the bridge tomorrow night, the mayor told reporters at noon.";
+  res r = align("We will open the bridge tomorrow evening.", src);
+  const vb_step *last;
+  (void)st;
+  assert_int_equal(r.v, VB_ALTERED);
+  assert_int_equal(r.a.subs, 1);
+  assert_int_equal(r.a.ins, 0);
+  assert_int_equal(r.a.tail, 1);
+  last = &r.a.steps.v[r.a.steps.n - 1];
+  assert_int_equal(last->op, '~');
+  assert_int_equal(memcmp(src + r.s.t.v[last->s].start, "night", 5), 0);
+  assert_int_equal(memcmp(src + r.s.t.v[r.a.s1 - 1].start, "night", 5), 0);
+  done(&r);
+  /* two changed words at the end */
+  r = align("We will open the bridge tomorrow morning early", src);
+  assert_int_equal(r.a.subs, 2);
+  assert_int_equal(r.a.ins, 0);
+  assert_int_equal(memcmp(src + r.s.t.v[r.a.s1 - 1].start, "the", 3), 0);
+  done(&r);
+  /* the first word changed */
+  r = align("Tonight we will open the bridge", "The mayor said tomorrow we will open the bridge.");
+  assert_int_equal(r.a.subs, 1);
+  assert_int_equal(r.a.ins, 0);
+  assert_int_equal(r.a.steps.v[0].op, '~');
+  done(&r);
+}
+
+/* A long tail the source does not have is not paired word for word with whatever
+ * follows the passage: the passage ends at the last matched word. */
+static void long_unmatched_tail_stays_outside(void **st) {
+  res r = align("the budget will be balanced by the end of next year and then taxes fall for everyone in town",
+                "The budget will be balanced by the end of next year, whatever the council decides about "
+                "the new bridge over the river.");
+  (void)st;
+  assert_int_equal(r.a.matched, 11);
+  assert_int_equal(r.a.tail, 8);
+  assert_int_equal(r.a.subs, 0);
+  assert_int_equal(r.a.s1, 11);
+  done(&r);
+}
+
 static void unrelated_sentence_is_not_found(void **st) {
   res r = align("Markets rallied sharply on Friday after the central bank surprised traders", SRC);
   (void)st;
@@ -180,6 +224,27 @@ static void check_reports_place_speaker_and_diff(void **st) {
   }
   assert_int_equal(minus, 1);
   assert_int_equal(plus, 1);
+  vb_checked_free(&c);
+}
+
+static void check_diffs_a_changed_last_word(void **st) {
+  const char *src = "ARTHUR: We will open the bridge tomorrow night, the mayor told reporters at noon.\n";
+  const char *d = "He said \xe2\x80\x9cWe will open the bridge tomorrow evening.\xe2\x80\x9d\n";
+  vb_checked c = run(d, src, NULL);
+  const vb_cres *r = &c.r.v[0];
+  (void)st;
+  assert_int_equal(r->verdict, VB_ALTERED);
+  assert_int_equal(r->start, 8);
+  assert_int_equal(r->end, (size_t)(strstr(src, "night") - src) + 5);
+  assert_int_equal(r->nd, 3);
+  assert_int_equal(c.d.v[r->d0].op, '=');
+  assert_int_equal(c.d.v[r->d0].len, strlen("We will open the bridge tomorrow"));
+  assert_int_equal(c.d.v[r->d0 + 1].op, '-');
+  assert_int_equal(c.d.v[r->d0 + 1].len, 5);
+  assert_int_equal(memcmp(c.arena.p + c.d.v[r->d0 + 1].off, "night", 5), 0);
+  assert_int_equal(c.d.v[r->d0 + 2].op, '+');
+  assert_int_equal(c.d.v[r->d0 + 2].len, 7);
+  assert_int_equal(memcmp(c.arena.p + c.d.v[r->d0 + 2].off, "evening", 7), 0);
   vb_checked_free(&c);
 }
 
@@ -324,10 +389,13 @@ int main(void) {
     cmocka_unit_test(words_dropped_without_ellipsis_are_altered),
     cmocka_unit_test(brackets_replace_or_insert),
     cmocka_unit_test(changed_word_is_altered_with_its_place),
+    cmocka_unit_test(changed_word_at_the_end_is_a_substitution),
+    cmocka_unit_test(long_unmatched_tail_stays_outside),
     cmocka_unit_test(unrelated_sentence_is_not_found),
     cmocka_unit_test(quote_longer_than_source),
     cmocka_unit_test(empty_inputs),
     cmocka_unit_test(check_reports_place_speaker_and_diff),
+    cmocka_unit_test(check_diffs_a_changed_last_word),
     cmocka_unit_test(check_flags_the_wrong_speaker),
     cmocka_unit_test(check_calls_a_splice),
     cmocka_unit_test(check_faithful_and_not_found),
