@@ -15,6 +15,14 @@ expect_grep "^$CK/draft.txt:5:12: faithful " "check: an ellipsis is faithful"
 expect_grep "^$CK/draft.txt:7:23: faithful .*more/report.txt:4:44\$" "check: a bracket is faithful, folders are recursive"
 expect_grep "^$CK/draft.txt:9:1: not_found " "check: an unknown quote is not found"
 
+# -- a changed last word is a substitution of the source word, inside the passage
+run check --source "$CK/sources" "$CK/lastword.txt"
+expect_rc 1 "check: a changed last word exits 1"
+expect_grep 'next \[-year-\] \{\+month\+\} ?$' "check: a changed last word is diffed against the source word"
+run check --json --source "$CK/sources" "$CK/lastword.txt"
+expect_json 'd["quotes"][0]["check"]["diff"][1:] == [{"op": "-", "text": "year"}, {"op": "+", "text": "month"}]' "check --json: the last word's substitution"
+expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().endswith("next year")' "check --json: the passage holds the replaced last word"
+
 # -- JSON: the quotes object with a check in every quote
 run check --json --source "$CK/sources" "$CK/draft.txt"
 expect_rc 1 "check --json exits 1 too"
