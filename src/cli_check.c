@@ -1,7 +1,9 @@
 /* cli_check.c: `verbatim check` (quotes against sources, a publishing gate) and
  * `verbatim index` (build or extend an archive index).
  * check exits 0 when every quote is verbatim or faithful, 1 when one is altered or not
- * found (or a passage is borrowed without quotation marks), 2 on errors. */
+ * found, given to the wrong speaker, or a passage is borrowed without quotation marks;
+ * 2 on errors. Scare quotes and titles (kind term) and paraphrase (indirect) get a
+ * verdict but do not fail the gate: no source owes them (--strict-terms counts terms). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,15 +101,19 @@ static void speaker_json(vb_buf *o, const char *s, const draft *d, size_t i) {
 }
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
-  "found, and for an altered quote what differs ([-source-]{+quote+}).\n"
+  "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
+  "line a FILE: N quotes: n verbatim, n faithful, n altered, n not found.\n"
   "  --source PATH   a source file or folder (repeatable)\n"
   "  --index IDX     an archive index (repeatable)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
+  "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
-  "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found, 2 errors.\n";
+  "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
+  "another speaker, or borrowed prose), 2 errors. Scare quotes and titles (kind term) are\n"
+  "not speech: they get a verdict but do not count unless --strict-terms.\n";
 
 static const char index_help[] =
   "usage: verbatim index --output IDX [--append] PATH...\n"
@@ -257,13 +263,48 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
   vb_buf_free(&t);
 }
 
+/* Does quote kind k count for the exit status? Scare quotes and titles are not claims
+ * about what was said, nor is paraphrase: no source owes their words. */
+static int gated(vb_kind k, int strict_terms) { return k == VB_TERM ? strict_terms : k != VB_INDIRECT; }
+
+static void plural(vb_buf *b, int n, const char *one, const char *many) {
+  vb_buf_addf(b, "%d %s", n, n == 1 ? one : many);
+}
+
+/* 1 when the file fails the gate; its summary line into sum:
+ * "FILE: 12 quotes: 9 verbatim, 1 faithful, 1 altered, 1 not found", and what else
+ * fails it (a wrong speaker, borrowed prose) or was left out of it (terms). */
+static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_checked *c, int strict_terms) {
+  int n[4] = {0, 0, 0, 0}, wrong = 0, terms = 0, para = 0, fail = c->b.n > 0;
+  for (size_t i = 0; i < qs->q.n; i++) {
+    const vb_cres *r = &c->r.v[i];
+    n[r->verdict]++;
+    if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && !r->speaker_mismatch) continue;
+    if (gated(qs->q.v[i].kind, strict_terms)) {
+      fail = 1;
+      wrong += r->speaker_mismatch;
+    } else if (qs->q.v[i].kind == VB_TERM) terms++;
+    else para++;
+  }
+  vb_buf_addf(sum, "%s: ", file);
+  plural(sum, (int)qs->q.n, "quote", "quotes");
+  vb_buf_addf(sum, ": %d verbatim, %d faithful, %d altered, %d not found", n[VB_VERBATIM], n[VB_FAITHFUL],
+              n[VB_ALTERED], n[VB_NOT_FOUND]);
+  if (wrong) { vb_buf_adds(sum, ", "); plural(sum, wrong, "given to another speaker", "given to other speakers"); }
+  if (c->b.n) { vb_buf_adds(sum, ", "); plural(sum, (int)c->b.n, "borrowed passage", "borrowed passages"); }
+  if (terms) { vb_buf_adds(sum, "; not counted: "); plural(sum, terms, "scare quote or title", "scare quotes or titles"); }
+  if (para) { vb_buf_adds(sum, terms ? ", " : "; not counted: "); plural(sum, para, "paraphrase", "paraphrases"); }
+  vb_buf_addc(sum, '\n');
+  return fail;
+}
+
 int vb_cmd_check(int argc, char **argv) {
   vb_sources S;
   vb_copts o;
   VB_VEC(char *) files = {0};
   VB_VEC(vb_index *) idx = {0};
-  vb_buf out = {0}, err = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0;
+  vb_buf out = {0}, err = {0}, sum = {0};
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0;
   memset(&S, 0, sizeof S);
   memset(&o, 0, sizeof o);
   for (int i = 1; i < argc; i++) {
@@ -271,6 +312,7 @@ int vb_cmd_check(int argc, char **argv) {
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
+    else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
     else if (!strncmp(a, "--borrowed=", 11)) {
       char *e;
       long v = strtol(a + 11, &e, 10);
@@ -308,12 +350,7 @@ int vb_cmd_check(int argc, char **argv) {
       vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
-      for (size_t i = 0; i < dr.qs->q.n; i++) {
-        vb_verdict v = c.r.v[i].verdict;
-        /* scare quotes and titles are not claims about what was said */
-        if (dr.qs->q.v[i].kind != VB_TERM && (v == VB_ALTERED || v == VB_NOT_FOUND || c.r.v[i].speaker_mismatch) && !rc) rc = 1;
-      }
-      if (c.b.n && !rc) rc = 1;
+      if (gate(&sum, files.v[f], dr.qs, &c, strict_terms) && !rc) rc = 1;
       if (c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed since they were indexed (verbatim index --append)",
                    files.v[f], c.stale);
@@ -326,6 +363,9 @@ int vb_cmd_check(int argc, char **argv) {
     draft_free(&dr);
     vb_buf_free(&in);
     if (!json && vb_cli_flush(&out)) rc = 2;
+    /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
+    if (!json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
+    sum.n = 0;
   }
   if (json) {
     vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
@@ -337,6 +377,7 @@ done:
   vb_vfree(&files);
   vb_sources_free(&S);
   vb_buf_free(&out);
+  vb_buf_free(&sum);
   vb_buf_free(&err);
   return rc;
 }

@@ -23,6 +23,32 @@ run check --json --source "$CK/sources" "$CK/lastword.txt"
 expect_json 'd["quotes"][0]["check"]["diff"][1:] == [{"op": "-", "text": "year"}, {"op": "+", "text": "month"}]' "check --json: the last word's substitution"
 expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().endswith("next year")' "check --json: the passage holds the replaced last word"
 
+# -- the summary line, on stderr (stdout stays one line a quote)
+run check --source "$CK/sources" "$CK/draft.txt"
+expect_err "^$CK/draft.txt: 5 quotes: 1 verbatim, 2 faithful, 1 altered, 1 not found\$" "check: a summary line a file"
+if grep -q ' quotes: ' "$OUT"; then no "check: the summary is not on stdout"; else ok; fi
+run check --source "$CK/sources" "$CK/clean.txt" "$CK/lastword.txt"
+expect_err "^$CK/clean.txt: 1 quote: 1 verbatim, 0 faithful, 0 altered, 0 not found\$" "check: summary of the first file"
+expect_err "^$CK/lastword.txt: 1 quote: 0 verbatim, 0 faithful, 1 altered, 0 not found\$" "check: summary of the second file"
+run check --json --source "$CK/sources" "$CK/draft.txt"
+if grep -q ' quotes: ' "$ERR"; then no "check --json: no summary line"; else ok; fi
+
+# -- scare quotes and titles (kind term) get a verdict but do not fail the gate
+run check --source "$CK/sources" "$CK/terms.txt"
+expect_rc 0 "check: terms not found do not fail the gate"
+expect_grep "^$CK/terms.txt:3:14: not_found .Harbour Matters Tonight" "check: a title still gets its verdict"
+expect_grep "^$CK/terms.txt:5:21: not_found .zero tolerance policy" "check: a scare quote still gets its verdict"
+expect_err "^$CK/terms.txt: 3 quotes: 1 verbatim, 0 faithful, 0 altered, 2 not found; not counted: 2 scare quotes or titles\$" "check: the summary says what was not counted"
+run check --strict-terms --source "$CK/sources" "$CK/terms.txt"
+expect_rc 1 "check --strict-terms: terms not found fail the gate"
+expect_err "^$CK/terms.txt: 3 quotes: 1 verbatim, 0 faithful, 0 altered, 2 not found\$" "check --strict-terms: nothing left out of the count"
+run check --json --source "$CK/sources" "$CK/terms.txt"
+expect_rc 0 "check --json: terms do not fail the gate either"
+expect_json '[(q["kind"], q["check"]["verdict"]) for q in d["quotes"]] == [("direct", "verbatim"), ("term", "not_found"), ("term", "not_found")]' "check --json: terms keep their verdicts"
+run check --help
+expect_grep "^  --strict-terms " "check --help: --strict-terms"
+expect_grep "kind term" "check --help: says terms do not count"
+
 # -- JSON: the quotes object with a check in every quote
 run check --json --source "$CK/sources" "$CK/draft.txt"
 expect_rc 1 "check --json exits 1 too"
