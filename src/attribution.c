@@ -1,0 +1,912 @@
+/* attribution.c: who said each quote. Rules over tokens, no statistics:
+ *   pass 1 walks the text once: name runs become entities (titles, honorifics, possessive
+ *          owners, appositives and acronyms give role and organisation), and he/she are
+ *          tied to the latest compatible subject, which also teaches their gender;
+ *   pass 2 attributes each quote from the cue next to it (after, before, in its sentence),
+ *          then pull quotes take their twin's speaker and uncued quotes continue the last
+ *          speaker of their passage; kinds are refined on the way.
+ * Every scan is bounded by a sentence or a fixed window, so the whole is linear. */
+#include <stdlib.h>
+#include <string.h>
+#include "attribution.h"
+#include "text.h"
+
+#define WIN 40            /* tokens searched for a cue on either side of a quote */
+#define APPOS 25          /* longest appositive, in tokens */
+
+typedef struct ment {
+  size_t a, b;            /* tokens, inclusive */
+  int ent;
+  unsigned char subj, person, pron;
+} ment;
+
+typedef struct sment { unsigned h; size_t start, len; int v; } sment;
+typedef struct smap { sment *e; size_t mask, n; } smap;
+
+typedef struct ctx {
+  const char *s;
+  size_t n;
+  vb_tokens T;
+  const vb_cues *C;
+  vb_analysis *A;
+  unsigned *wc;           /* word class of every token */
+  VB_VEC(ment) m;
+  smap full, last, acr, groups;
+  VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
+  int oom;
+} ctx;
+
+static const vb_span nospan = {VB_NONE, VB_NONE};
+
+/* ---------------------------------------------------------------- span maps */
+
+static unsigned span_hash(const char *s, size_t a, size_t b, int fold) {
+  unsigned h = 2166136261u;
+  for (size_t i = a; i < b; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (fold && c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 16777619u;
+  }
+  return h ? h : 1;
+}
+
+static int span_eq(const char *s, size_t a, size_t alen, size_t b, size_t blen, int fold) {
+  if (alen != blen) return 0;
+  if (!fold) return memcmp(s + a, s + b, alen) == 0;
+  for (size_t i = 0; i < alen; i++) {
+    unsigned char x = (unsigned char)s[a + i], y = (unsigned char)s[b + i];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+    if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+static int smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold) {
+  unsigned h;
+  if (!M->e) return -1;
+  h = span_hash(X->s, a, b, fold);
+  for (size_t i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
+    if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) return M->e[i].v;
+  return -1;
+}
+
+static void smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v) {
+  unsigned h = span_hash(X->s, a, b, fold);
+  size_t i;
+  if ((M->n + 1) * 2 > (M->e ? M->mask + 1 : 0)) {      /* grow to keep the load under half */
+    size_t cap = M->e ? (M->mask + 1) * 2 : 64;
+    sment *e = calloc(cap, sizeof *e);
+    if (!e) { X->oom = 1; return; }
+    for (size_t k = 0; M->e && k <= M->mask; k++) {
+      if (!M->e[k].h) continue;
+      for (i = M->e[k].h & (cap - 1); e[i].h; i = (i + 1) & (cap - 1)) {}
+      e[i] = M->e[k];
+    }
+    free(M->e);
+    M->e = e;
+    M->mask = cap - 1;
+  }
+  for (i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
+    if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) { M->e[i].v = v; return; }
+  M->e[i].h = h; M->e[i].start = a; M->e[i].len = b - a; M->e[i].v = v;
+  M->n++;
+}
+
+static void smap_free(smap *M) { free(M->e); M->e = NULL; M->n = 0; }
+
+/* ---------------------------------------------------------------- token helpers */
+
+#define TK(k) (&X->T.t.v[(k)])
+#define NT (X->T.t.n)
+
+static int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
+static int is_capword(const ctx *X, size_t k) {
+  return k < NT && (TK(k)->flags & VB_T_WORD) && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) &&
+         !(X->wc[k] & VB_W_TIME);
+}
+static int is_ch(const ctx *X, size_t k, char c) {
+  return k < NT && (TK(k)->flags & VB_T_PUNCT) && TK(k)->end - TK(k)->start == 1 && X->s[TK(k)->start] == c;
+}
+static int is_dash(const ctx *X, size_t k) {
+  const vb_tok *t;
+  if (k >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
+  t = TK(k);
+  if (X->s[t->start] == '-') return 1;
+  return t->end - t->start == 3 && (unsigned char)X->s[t->start] == 0xE2 && (unsigned char)X->s[t->start + 1] == 0x80 &&
+         ((unsigned char)X->s[t->start + 2] == 0x94 || (unsigned char)X->s[t->start + 2] == 0x93);
+}
+static int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
+static int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
+static int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+static size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
+
+static int pron_gender(const ctx *X, size_t k) {
+  return X->wc[k] & VB_W_MALE ? 'm' : X->wc[k] & VB_W_FEMALE ? 'f' : 0;
+}
+static int is_pron(const ctx *X, size_t k) {
+  return is_word(X, k) && (X->wc[k] & VB_W_PRON) && !(TK(k)->flags & VB_T_POSS);
+}
+
+/* Skip, forwards, words that may stand between a speaker and the cue (also, has, on Friday). */
+static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
+  for (int g = 0; g < 5 && j < hi && is_word(X, j) && (X->wc[j] & (VB_W_SKIP | VB_W_TIME)) && !is_cue(X, j); g++) j++;
+  return j;
+}
+
+/* ---------------------------------------------------------------- entities */
+
+static int ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
+  vb_entity e;
+  e.name.start = a; e.name.end = b;
+  e.role = e.org = e.org_long = nospan;
+  e.kind = kind;
+  e.gender = 0;
+  if (vb_push(&X->A->ent, e)) { X->oom = 1; return -1; }
+  return (int)X->A->ent.n - 1;
+}
+
+static void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person, int pron) {
+  ment m;
+  m.a = a; m.b = b; m.ent = ent; m.subj = (unsigned char)subj; m.person = (unsigned char)person;
+  m.pron = (unsigned char)pron;
+  if (vb_push(&X->m, m)) X->oom = 1;
+}
+
+/* The mention covering token k, by binary search (mentions are in token order). */
+static const ment *ment_at(const ctx *X, size_t k) {
+  size_t lo = 0, hi = X->m.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (X->m.v[mid].b < k) lo = mid + 1; else hi = mid;
+  }
+  if (lo < X->m.n && X->m.v[lo].a <= k && X->m.v[lo].b >= k) return &X->m.v[lo];
+  return NULL;
+}
+
+static size_t org_long_of(ctx *X, size_t a, size_t b) {
+  int e = smap_get(X, &X->acr, a, b, 0);
+  return e >= 0 ? (size_t)e : VB_NONE;
+}
+
+static void set_org(ctx *X, int e, size_t a, size_t b) {
+  vb_entity *E = &X->A->ent.v[e];
+  size_t o;
+  if (E->org.start != VB_NONE || b <= a) return;
+  E->org.start = a; E->org.end = b;
+  o = org_long_of(X, a, b);
+  if (o != VB_NONE) E->org_long = X->A->ent.v[o].name;
+}
+
+/* A capitalized run [a..e]: maximal, joined by of/for/the (and "and" inside organisations). */
+static size_t run_end(const ctx *X, size_t a) {
+  size_t e = a;
+  int org = (X->wc[a] & VB_W_ORG) != 0, conn = 0;
+  for (;;) {
+    size_t j = e + 1;
+    if (TK(e)->flags & VB_T_POSS) break;
+    if (is_capword(X, j) && !starts_sent(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
+    if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
+        !starts_sent(X, j)) {
+      size_t j2 = j + 1;
+      int isand = vb_tok_is(X->s, TK(j), "and") || vb_tok_is(X->s, TK(j), "&");
+      int isthe = vb_tok_is(X->s, TK(j), "the");
+      if (isthe && !(e > a && is_word(X, e) && (TK(e)->flags & VB_T_LOWER))) break;
+      if (isand && !org) break;
+      if (vb_tok_is(X->s, TK(j), "of") || vb_tok_is(X->s, TK(j), "for")) {
+        if (is_word(X, j2) && vb_tok_is(X->s, TK(j2), "the")) j2++;
+      }
+      if (is_capword(X, j2) && !starts_sent(X, j2)) { e = j2; conn++; org |= (X->wc[j2] & VB_W_ORG) != 0; continue; }
+    }
+    break;
+  }
+  return e;
+}
+
+static int has_org_word(const ctx *X, size_t a, size_t e) {
+  for (size_t k = a; k <= e; k++) if (X->wc[k] & VB_W_ORG) return 1;
+  return 0;
+}
+
+/* Appositive after a name: ", a senior fellow at the Center for Immigration Studies (CIS),"
+ * or ", CIS’s director of policy studies,". Gives role and organisation. */
+static void appositive(ctx *X, int e, size_t i, size_t hi) {
+  size_t lim = i + APPOS < hi ? i + APPOS : hi, end, r0, r1 = VB_NONE, k;
+  vb_entity *E;
+  if (e < 0 || i >= lim || !is_word(X, i) || (X->wc[i] & VB_W_REL)) return;
+  for (end = i; end < lim && is_word(X, end); end++) {}
+  /* parenthesized acronyms may close the appositive: (CIS) */
+  if (end < lim && is_ch(X, end, '(') && end + 2 < lim && is_ch(X, end + 2, ')')) {}
+  if (i < end && (X->wc[i] & VB_W_DET) && !(TK(i)->flags & VB_T_POSS)) i++;
+  if (i >= end) return;
+  E = &X->A->ent.v[e];
+  if (is_capword(X, i) && !(X->wc[i] & VB_W_TITLE)) {
+    size_t re = run_end(X, i);
+    if (re >= end) re = end - 1;
+    if (TK(re)->flags & VB_T_POSS) {              /* CIS’s director of policy studies */
+      set_org(X, e, TK(i)->start, base_end(X, re));
+      i = re + 1;
+    } else if (re + 1 < end && (TK(re + 1)->flags & VB_T_LOWER)) {   /* the CIS scholar */
+      set_org(X, e, TK(i)->start, TK(re)->end);
+      if (X->A->ent.v[e].role.start == VB_NONE) {
+        X->A->ent.v[e].role.start = TK(re + 1)->start;
+        X->A->ent.v[e].role.end = TK(end - 1)->end;
+      }
+      return;
+    } else return;                                  /* a place or a name: not a role */
+  }
+  if (i >= end || !(TK(i)->flags & VB_T_LOWER || X->wc[i] & VB_W_TITLE)) return;
+  r0 = i;
+  for (k = i; k < end; k++) {
+    if ((X->wc[k] & VB_W_PREP) && (TK(k)->flags & VB_T_LOWER)) {
+      size_t j = k + 1;
+      if (j < end && vb_tok_is(X->s, TK(j), "the")) j++;
+      if (j < end && is_capword(X, j)) {
+        size_t re = run_end(X, j);
+        if (re >= end) re = end - 1;
+        r1 = k;
+        set_org(X, e, TK(j)->start, base_end(X, re));
+        /* (IRLI) right after the organisation: the acronym names it */
+        if (re + 3 < NT && is_ch(X, re + 1, '(') && (TK(re + 2)->flags & VB_T_UPPER) && is_ch(X, re + 3, ')')) {
+          int o = smap_get(X, &X->full, TK(j)->start, base_end(X, re), 0);
+          if (o < 0) { o = ent_new(X, VB_ENT_ORG, TK(j)->start, base_end(X, re)); if (o >= 0) smap_put(X, &X->full, TK(j)->start, base_end(X, re), 0, o); }
+          if (o >= 0) smap_put(X, &X->acr, TK(re + 2)->start, TK(re + 2)->end, 0, o);
+        }
+        break;
+      }
+    }
+  }
+  E = &X->A->ent.v[e];
+  if (E->role.start == VB_NONE) {
+    size_t last = (r1 != VB_NONE ? r1 : end) - 1;
+    if (last >= r0 && last - r0 < 12) { E->role.start = TK(r0)->start; E->role.end = TK(last)->end; }
+  }
+}
+
+/* Resolve he/she at token k: the latest subject of compatible gender, else any person. */
+static int resolve_pron(const ctx *X, size_t k, int g) {
+  int any = -1, seen = 0;
+  for (size_t i = X->m.n; i-- > 0 && seen < 80; seen++) {
+    const ment *m = &X->m.v[i];
+    const vb_entity *E;
+    if (m->a >= k || m->ent < 0 || !m->person) continue;
+    E = &X->A->ent.v[m->ent];
+    if (E->kind != VB_ENT_PERSON || (g && E->gender && E->gender != g)) continue;
+    if (m->subj) return m->ent;
+    if (any < 0) any = m->ent;
+  }
+  return any;
+}
+
+static int followed_by_cue(const ctx *X, size_t j) {
+  j = skip_fwd(X, j, NT);
+  return is_cue(X, j) && !(TK(j)->cueflags & VB_CUE_ACC);
+}
+
+/* Pass 1: names and pronouns, in text order. */
+static void pass_names(ctx *X) {
+  size_t k = 0, owner_end = VB_NONE, owner_a = 0;
+  int run_in_sent = 0;
+  while (k < NT && !X->oom) {
+    vb_tok *t = TK(k);
+    if (t->flags & VB_T_SENT) run_in_sent = 0;
+    if (!(t->flags & VB_T_WORD)) { k++; continue; }
+    if (is_pron(X, k) && pron_gender(X, k)) {
+      int g = pron_gender(X, k), e = resolve_pron(X, k, g);
+      int subj = (t->flags & VB_T_SENT) || followed_by_cue(X, k + 1) || (k > 0 && is_ch(X, k - 1, ','));
+      if (e >= 0 && subj && !X->A->ent.v[e].gender) X->A->ent.v[e].gender = g;
+      push_ment(X, k, k, e, subj, 1, 1);
+      k++;
+      continue;
+    }
+    if (is_capword(X, k)) {
+      size_t a = k, e = run_end(X, k), b, t0, nw;
+      int poss = (TK(e)->flags & VB_T_POSS) != 0, ent = -1, gender = 0, org, subj;
+      size_t role_a = VB_NONE, role_b = 0;
+      k = e + 1;
+      while (a <= e && (X->wc[a] & (VB_W_STOP | VB_W_TIME)) && !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) a++;
+      if (a > e) continue;
+      {
+        /* headline case ("A Bigger Threat To America"): a function word inside is no name */
+        size_t z;
+        for (z = a + 1; z <= e; z++)
+          if ((X->wc[z] & VB_W_STOP) && (TK(z)->flags & VB_T_CAP) && !(X->wc[z] & (VB_W_TITLE | VB_W_ORG))) break;
+        if (z <= e) { owner_end = VB_NONE; continue; }
+      }
+      org = has_org_word(X, a, e) || (a > 0 && is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), "the") &&
+                                      !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR)));
+      t0 = a;
+      if (!org) {
+        while (a < e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) {
+          if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = pron_gender(X, a); }
+          else { if (role_a == VB_NONE) role_a = TK(a)->start; role_b = TK(a)->end; }
+          a++;
+        }
+        if (a == e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR)) && a == t0) continue;   /* "President" alone */
+      }
+      b = poss ? base_end(X, e) : TK(e)->end;
+      nw = e - a + 1;
+      subj = !poss && (!run_in_sent || followed_by_cue(X, e + 1));
+      if (!poss) run_in_sent = 1;
+      if (org) {
+        ent = smap_get(X, &X->full, TK(a)->start, b, 0);
+        if (ent < 0) {
+          ent = ent_new(X, VB_ENT_ORG, TK(a)->start, b);
+          if (ent >= 0) smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+        }
+        if (ent >= 0 && e + 3 < NT && is_ch(X, e + 1, '(') && (TK(e + 2)->flags & VB_T_UPPER) && is_ch(X, e + 3, ')'))
+          smap_put(X, &X->acr, TK(e + 2)->start, TK(e + 2)->end, 0, ent);
+        push_ment(X, a, e, ent, subj, 0, 0);
+      } else if (nw == 1) {
+        int spoke = followed_by_cue(X, e + 1) ||
+                    (a > 0 && is_cue(X, a - 1) && (TK(a - 1)->cueflags & VB_CUE_INV)) ||
+                    (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (TK(a - 2)->cueflags & VB_CUE_ACC)) ||
+                    role_a != VB_NONE || gender;
+        ent = smap_get(X, &X->last, TK(a)->start, b, 0);
+        if (ent < 0) ent = smap_get(X, &X->full, TK(a)->start, b, 0);
+        if (ent < 0) ent = smap_get(X, &X->acr, TK(a)->start, b, 0);
+        if (ent < 0 && spoke) {
+          int isorg = (TK(a)->flags & VB_T_UPPER) != 0;
+          ent = ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, TK(a)->start, b);
+          if (ent >= 0) {
+            smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+            if (!isorg) smap_put(X, &X->last, TK(a)->start, b, 0, ent);
+          }
+        }
+        push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
+      } else if (nw <= 5) {
+        size_t la = TK(e)->start;
+        ent = smap_get(X, &X->full, TK(a)->start, b, 0);
+        if (ent < 0) {
+          int old = smap_get(X, &X->last, la, b, 0);
+          vb_entity *O = old >= 0 ? &X->A->ent.v[old] : NULL;
+          if (O && O->kind == VB_ENT_PERSON && O->name.end - O->name.start == b - la) {
+            ent = old;                                /* "Trump" met before "Donald Trump" */
+            O->name.start = TK(a)->start; O->name.end = b;
+          } else ent = ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
+          if (ent >= 0) smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+        }
+        if (ent >= 0) smap_put(X, &X->last, la, b, 0, ent);
+        push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
+      }
+      if (ent >= 0 && !X->oom) {
+        vb_entity *E = &X->A->ent.v[ent];
+        if (gender && !E->gender) E->gender = gender;
+        if (role_a != VB_NONE && E->role.start == VB_NONE) { E->role.start = role_a; E->role.end = role_b; }
+        if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_end + 1 == t0) {
+          /* Human Rights First’s Eleanor Acer */
+          set_org(X, ent, TK(owner_a)->start, base_end(X, owner_end));
+        }
+        if (E->kind == VB_ENT_PERSON && !poss) {
+          size_t j = e + 1;
+          if (is_ch(X, j, '(')) { size_t z = j; while (z < NT && z < j + 8 && !is_ch(X, z, ')')) z++; j = z + 1; }
+          if (is_ch(X, j, ',')) appositive(X, ent, j + 1, NT);
+        }
+      }
+      owner_end = poss ? e : VB_NONE;
+      owner_a = a;
+      continue;
+    }
+    k++;
+  }
+}
+
+/* ---------------------------------------------------------------- speaker phrases */
+
+typedef struct np { size_t a, b; int ok; } np;
+
+/* The speaker before cue c (its subject), not reaching back to token lo. */
+static np np_before(const ctx *X, size_t c, size_t lo) {
+  np r = {0, 0, 0};
+  size_t j = c, h;
+  int g;
+  if (c == 0 || c <= lo + 1) return r;
+  j = c - 1;
+  for (g = 0; g < 6 && j > lo && is_word(X, j) && (X->wc[j] & (VB_W_SKIP | VB_W_TIME)) && !is_pron(X, j); g++) j--;
+  if (j <= lo) return r;
+  if (is_ch(X, j, ')')) {                     /* Sen. Chuck Grassley (R-Iowa) said */
+    size_t z = j;
+    while (z > lo && j - z < 10 && !is_ch(X, z, '(')) z--;
+    if (z <= lo + 1 || !is_ch(X, z, '(')) return r;
+    j = z - 1;
+  }
+  if (is_ch(X, j, ',')) {                     /* X, an appositive, said */
+    size_t z = j - 1;
+    while (z > lo && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
+    if (z <= lo || !is_ch(X, z, ',')) return r;
+    j = z - 1;
+    if (is_ch(X, j, ')')) {
+      size_t y = j;
+      while (y > lo && j - y < 10 && !is_ch(X, y, '(')) y--;
+      if (y <= lo + 1 || !is_ch(X, y, '(')) return r;
+      j = y - 1;
+    }
+  }
+  if (j <= lo || !is_word(X, j)) return r;
+  h = j;
+  if (is_pron(X, h)) { r.a = r.b = h; r.ok = 1; return r; }
+  if (is_capword(X, h) || (TK(h)->flags & VB_T_DIGIT)) {
+    size_t a = h;
+    while (a > lo + 1) {
+      size_t p = a - 1;
+      if (starts_sent(X, a)) break;
+      if (is_capword(X, p) && !(TK(p)->flags & VB_T_POSS) && !(X->wc[p] & VB_W_STOP)) { a = p; continue; }
+      if (is_word(X, p) && (X->wc[p] & VB_W_CONN) && (TK(p)->flags & VB_T_LOWER) && p > lo + 1 && is_capword(X, p - 1)) { a = p - 1; continue; }
+      break;
+    }
+    if (X->wc[a] & VB_W_STOP && a == h) return r;
+    r.a = a; r.b = h; r.ok = 1;
+    return r;
+  }
+  if (TK(h)->flags & VB_T_LOWER) {
+    size_t a = h;
+    if (X->wc[h] & (VB_W_BOUND | VB_W_DET | VB_W_SKIP)) return r;
+    while (a > lo + 1 && h - a < 6 && !starts_sent(X, a)) {
+      size_t p = a - 1;
+      if (!is_word(X, p)) break;
+      if (X->wc[p] & VB_W_DET) { a = p; break; }
+      if (X->wc[p] & VB_W_BOUND) break;
+      if (is_cue(X, p)) break;
+      a = p;
+    }
+    r.a = a; r.b = h; r.ok = 1;
+  }
+  return r;
+}
+
+/* The speaker right after token j (inverted "said Arthur", "according to X"), before hi. */
+static np np_after(const ctx *X, size_t j, size_t hi) {
+  np r = {0, 0, 0};
+  size_t e;
+  if (j < hi && is_word(X, j) && (X->wc[j] & VB_W_TIME)) j++;
+  if (j >= hi || !is_word(X, j)) return r;
+  if (is_pron(X, j)) { r.a = r.b = j; r.ok = 1; return r; }
+  if (is_capword(X, j)) {
+    e = run_end(X, j);
+    while (e + 1 < hi && (TK(e)->flags & VB_T_POSS) && is_capword(X, e + 1)) e = run_end(X, e + 1);
+    if (e >= hi) e = hi - 1;
+    r.a = j; r.b = e; r.ok = 1;
+    return r;
+  }
+  if (TK(j)->flags & VB_T_LOWER) {
+    if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
+    for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL)) &&
+                !is_cue(X, e + 1); e++) {}
+    r.a = j; r.b = e; r.ok = 1;
+  }
+  return r;
+}
+
+/* The subject of the clause: the first name or pronoun of the sentence (for participles). */
+static np np_subject(const ctx *X, size_t sb, size_t c) {
+  np r = {0, 0, 0};
+  for (size_t k = sb; k < c && k < sb + 12; k++) {
+    if (is_quote(X, k)) break;
+    if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
+    if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
+      size_t e = run_end(X, k);
+      if (TK(e)->flags & VB_T_POSS) { k = e; continue; }
+      r.a = k; r.b = e; r.ok = 1;
+      return r;
+    }
+  }
+  return r;
+}
+
+/* Speaker of cue c for a quote at token q: subject before, or inverted after. */
+static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
+  const vb_tok *t = TK(c);
+  size_t after = c + (size_t)t->cuelen;
+  np r;
+  if (t->cueflags & VB_CUE_ACC) return np_after(X, after, hi);
+  if (t->cueflags & VB_CUE_ING) {
+    r = np_before(X, c, lo);
+    if (r.ok && !is_ch(X, c - 1, ',')) return r;
+    return np_subject(X, sb, c);
+  }
+  r = np_before(X, c, lo);
+  if (r.ok) return r;
+  if (t->cueflags & VB_CUE_INV) {
+    /* inverted only right after a quote or at a clause start: "…," said Arthur */
+    size_t p = c - 1;
+    if (c > 0 && (is_ch(X, p, ',') || is_dash(X, p)) && p > 0) p--;
+    if (c > 0 && (is_quote(X, p) || starts_sent(X, c) || is_ch(X, p, ','))) return np_after(X, after, hi);
+  }
+  return r;
+}
+
+/* ---------------------------------------------------------------- resolution */
+
+static int group_entity(ctx *X, size_t a, size_t b) {
+  size_t sa = TK(a)->start, sb = TK(b)->end;
+  int e;
+  if (a < b && (X->wc[a] & VB_W_DET) && !(TK(a)->flags & VB_T_POSS)) sa = TK(a + 1)->start;
+  e = smap_get(X, &X->groups, sa, sb, 1);
+  if (e < 0) {
+    e = ent_new(X, VB_ENT_GROUP, sa, sb);
+    if (e >= 0) smap_put(X, &X->groups, sa, sb, 1, e);
+  }
+  return e;
+}
+
+static int resolve(ctx *X, np p) {
+  const ment *m;
+  if (p.a == p.b && is_pron(X, p.a)) {
+    m = ment_at(X, p.a);
+    return m ? m->ent : -1;
+  }
+  for (size_t k = p.b + 1; k-- > p.a;) {
+    m = ment_at(X, k);
+    if (m && m->ent >= 0) return m->ent;
+  }
+  if (is_capword(X, p.b)) {
+    size_t a = p.a;
+    int e;
+    while (a < p.b && !is_capword(X, a)) a++;
+    e = smap_get(X, &X->full, TK(a)->start, base_end(X, p.b), 0);
+    if (e < 0) e = smap_get(X, &X->last, TK(p.b)->start, base_end(X, p.b), 0);
+    if (e < 0) {
+      int org = has_org_word(X, a, p.b) || (TK(p.b)->flags & VB_T_UPPER);
+      e = ent_new(X, org ? VB_ENT_ORG : VB_ENT_PERSON, TK(a)->start, base_end(X, p.b));
+      if (e >= 0) smap_put(X, &X->full, TK(a)->start, base_end(X, p.b), 0, e);
+    }
+    return e;
+  }
+  return group_entity(X, p.a, p.b);
+}
+
+/* ---------------------------------------------------------------- pass 2 */
+
+static void attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
+  vb_attr *at = &X->A->attr.v[qi];
+  at->mention.start = TK(p.a)->start;
+  at->mention.end = TK(p.b)->end;
+  if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
+  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = TK(c)->cue_end; }
+  at->entity = resolve(X, p);
+  if (at->entity < 0 && is_pron(X, p.a)) conf -= 0.25;
+  at->confidence = conf;
+  at->rule = rule;
+}
+
+/* Title case: every word starts upper case (a show, a book, a slogan). */
+static int title_case(const char *s, const vb_quote *q) {
+  size_t i = q->istart, words = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < q->iend) {
+    uint32_t cp;
+    size_t k;
+    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += vb_utf8_dec(u, q->iend, i, &cp);
+    if (i >= q->iend) break;
+    k = vb_utf8_dec(u, q->iend, i, &cp);
+    words++;
+    if (!vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9')) {
+      /* small words inside titles */
+      size_t e = i;
+      uint32_t c2;
+      while (e < q->iend && (vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += vb_utf8_dec(u, q->iend, e, &c2);
+      if (e - i > 3) return 0;
+    }
+    i += k;
+    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
+      i += vb_utf8_dec(u, q->iend, i, &cp);
+  }
+  return words > 0 && words <= 6;
+}
+
+static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) {
+  const vb_quote *q = &X->A->qs.q.v[qi];
+  size_t j, c, lo, hi;
+  np p;
+  int title = title_case(X->s, q);
+  /* R1: the cue after the quote: "…," he said · "…," said Arthur · "…," X’s Y said */
+  j = k + 1;
+  if (j < se && (is_ch(X, j, ',') || is_dash(X, j))) j++;
+  hi = se;
+  for (size_t z = j; z < se; z++) if (is_quote(X, z)) { hi = z; break; }
+  if (j < hi && is_cue(X, j) && !(TK(j)->cueflags & VB_CUE_ACC)) {
+    p = np_after(X, j + (size_t)TK(j)->cuelen, hi);
+    if (p.ok && (TK(j)->cueflags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, "cue-after-inverted"); return; }
+  }
+  for (c = j; c < hi && c < j + 12; c++) {
+    if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
+      break;
+    if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_ACC)) {
+      p = np_before(X, c, k);
+      if (p.ok) { attribute(X, qi, c, p, 0.93, "cue-after"); return; }
+      break;
+    }
+  }
+  /* R2: the cue before the quote: X said: "…" · X told reporters, "…" · According to X, "…" */
+  lo = sb > 0 ? sb - 1 : 0;
+  j = k;
+  {
+    int punct = j > sb && (is_ch(X, j - 1, ':') || is_ch(X, j - 1, ',') || is_dash(X, j - 1));
+    if (punct) j--;
+    for (c = j; c-- > sb && j - c <= 12;) {
+      size_t gap;
+      if (is_quote(X, c)) { lo = c; break; }
+      if (!is_cue(X, c)) continue;
+      gap = j - (c + (size_t)TK(c)->cuelen);   /* words between the cue and the mark */
+      if ((TK(c)->cueflags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
+      if (!punct && gap > 0 && !(gap == 1 && vb_tok_is(X->s, TK(j - 1), "that"))) break;
+      if (gap > ((TK(c)->cueflags & VB_CUE_ACC) ? 10u : 3u) || c + (size_t)TK(c)->cuelen > j) break;
+      size_t l2 = lo;
+      for (size_t z = c; z-- > sb;) if (is_quote(X, z)) { l2 = z; break; } else if (c - z > WIN) break;
+      p = cue_speaker(X, c, l2 == (sb > 0 ? sb - 1 : 0) && !is_quote(X, l2) ? (sb > 0 ? sb - 1 : VB_NONE) : l2, k, sb);
+      if (!p.ok && sb == 0 && !is_quote(X, 0)) p = cue_speaker(X, c, VB_NONE, k, sb);
+      if (p.ok) {
+        attribute(X, qi, c, p, TK(c)->cueflags & VB_CUE_ACC ? 0.9 : 0.9,
+                  TK(c)->cueflags & VB_CUE_ACC ? "according-to" : "cue-before");
+        return;
+      }
+      break;
+    }
+  }
+  /* R3: a cue elsewhere in the sentence: X said that Y was “disgusting” */
+  {
+    size_t best = VB_NONE, a0 = k > sb + WIN ? k - WIN : sb, b0 = k + WIN < se ? k + WIN : se;
+    for (c = k; c-- > a0;) {
+      if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_WEAK)) { best = c; break; }
+    }
+    if (best == VB_NONE)
+      for (c = k + 1; c < b0; c++) if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_WEAK)) { best = c; break; }
+    if (best != VB_NONE && !(title && !(TK(best)->cueflags & VB_CUE_CALL))) {
+      size_t l2 = a0 > 0 ? a0 - 1 : VB_NONE;
+      for (size_t z = best; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
+      if (best > k && l2 < k) l2 = k;
+      p = cue_speaker(X, best, l2 == VB_NONE ? VB_NONE : l2, best < k ? k : b0, sb);
+      if (p.ok && !(p.a <= k && k <= p.b)) { attribute(X, qi, best, p, best < k ? 0.75 : 0.7, "same-sentence"); return; }
+    }
+  }
+}
+
+/* Normalized fingerprint of a quote's words: letters and digits, lower-cased. */
+static unsigned quote_print(const char *s, const vb_quote *q, size_t *len) {
+  unsigned h = 2166136261u;
+  size_t n = 0;
+  for (size_t i = q->istart; i < q->iend; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) { h = (h ^ c) * 16777619u; n++; }
+  }
+  *len = n;
+  return h;
+}
+
+size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
+  size_t w = 0;
+  for (size_t p = 0; p < (q->nparts ? q->nparts : 1); p++) {
+    size_t a = q->nparts ? qs->parts.v[q->part0 + p].istart : q->istart;
+    size_t b = q->nparts ? qs->parts.v[q->part0 + p].iend : q->iend;
+    int in = 0;
+    for (size_t i = a; i < b;) {
+      uint32_t cp;
+      size_t k = vb_utf8_dec((const unsigned char *)s, b, i, &cp);
+      int al = vb_cp_isalnum(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in);
+      if (al && !in) w++;
+      in = al;
+      i += k;
+    }
+  }
+  return w;
+}
+
+static size_t para_of(const ctx *X, size_t k, size_t *pi) {
+  while (*pi + 1 < X->T.para.n && X->T.para.v[*pi + 1] <= k) (*pi)++;
+  return *pi;
+}
+
+static void pass_quotes(ctx *X) {
+  vb_analysis *A = X->A;
+  size_t nq = A->qs.q.n, si = 0, pi = 0;
+  VB_VEC(size_t) qpara = {0};
+  if (vb_vgrow(&qpara, nq + 1)) { X->oom = 1; return; }
+  for (size_t i = 0; i < nq; i++) {
+    size_t k = X->qtok.v[i], sb, se;
+    qpara.v[i] = VB_NONE;
+    if (k == VB_NONE) continue;
+    while (si + 1 < X->T.sent.n && X->T.sent.v[si + 1] <= k) si++;
+    sb = X->T.sent.n ? X->T.sent.v[si] : 0;
+    se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
+    qpara.v[i] = para_of(X, k, &pi);
+    attribute_direct(X, i, k, sb, se);
+    if (X->oom) break;
+  }
+  /* twins: a pull quote repeats words attributed elsewhere */
+  if (!X->oom && nq > 1) {
+    smap prints = {0};
+    for (size_t i = 0; i < nq; i++) {
+      const vb_quote *q = &A->qs.q.v[i];
+      size_t len;
+      unsigned h;
+      if (!A->attr.v[i].rule || q->kind == VB_TERM) continue;
+      h = quote_print(X->s, q, &len);
+      if (len < 20) continue;
+      {
+        /* key the map by the fingerprint itself: store it as a fake span of 0 length */
+        size_t i2;
+        if (!prints.e || (prints.n + 1) * 2 > prints.mask + 1) {
+          size_t cap = prints.e ? (prints.mask + 1) * 2 : 64;
+          sment *e = calloc(cap, sizeof *e);
+          if (!e) { X->oom = 1; break; }
+          for (size_t z = 0; prints.e && z <= prints.mask; z++) {
+            if (!prints.e[z].h) continue;
+            for (i2 = prints.e[z].h & (cap - 1); e[i2].h; i2 = (i2 + 1) & (cap - 1)) {}
+            e[i2] = prints.e[z];
+          }
+          free(prints.e); prints.e = e; prints.mask = cap - 1;
+        }
+        for (i2 = h & prints.mask; prints.e[i2].h && !(prints.e[i2].h == h && prints.e[i2].len == len); i2 = (i2 + 1) & prints.mask) {}
+        if (!prints.e[i2].h) { prints.e[i2].h = h; prints.e[i2].len = len; prints.e[i2].v = (int)i; prints.n++; }
+      }
+    }
+    for (size_t i = 0; i < nq && prints.e; i++) {
+      const vb_quote *q = &A->qs.q.v[i];
+      size_t len, i2;
+      unsigned h;
+      if (A->attr.v[i].rule || q->kind == VB_TERM) continue;
+      h = quote_print(X->s, q, &len);
+      if (len < 20) continue;
+      for (i2 = h & prints.mask; prints.e[i2].h; i2 = (i2 + 1) & prints.mask)
+        if (prints.e[i2].h == h && prints.e[i2].len == len) {
+          vb_attr *src = &A->attr.v[prints.e[i2].v];
+          A->attr.v[i] = *src;
+          A->attr.v[i].confidence = src->confidence * 0.9;
+          A->attr.v[i].rule = "twin";
+          break;
+        }
+    }
+    smap_free(&prints);
+  }
+  /* continuations: an uncued quote right after an attributed one, in the same or the next
+   * paragraph, goes on with the same speaker */
+  for (size_t i = 1; i < nq && !X->oom; i++) {
+    vb_attr *at = &A->attr.v[i], *pv = &A->attr.v[i - 1];
+    size_t k = X->qtok.v[i], kp = X->qtok.v[i - 1];
+    const vb_quote *q = &A->qs.q.v[i];
+    if (at->rule || !pv->rule || k == VB_NONE || kp == VB_NONE || q->kind == VB_TERM) continue;
+    if (A->qs.q.v[i - 1].kind == VB_TERM) continue;
+    if (qpara.v[i] == qpara.v[i - 1] ||
+        (qpara.v[i] == qpara.v[i - 1] + 1 && (TK(k)->flags & VB_T_PARA) && !(pv->cue.start != VB_NONE && pv->cue.start > A->qs.q.v[i].start))) {
+      /* no other speaker named between them */
+      int other = 0;
+      for (size_t z = kp + 1; z < k && z < kp + 2 * WIN; z++)
+        if (is_cue(X, z) && !(TK(z)->cueflags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
+      if (other) continue;
+      *at = *pv;
+      at->confidence = pv->confidence * 0.85;
+      at->rule = "continuation";
+    }
+  }
+  /* kinds: short quotes that nobody says are terms; attributed terms are partial quotes */
+  for (size_t i = 0; i < nq; i++) {
+    vb_quote *q = &A->qs.q.v[i];
+    vb_attr *at = &A->attr.v[i];
+    if (q->kind == VB_TERM && at->rule && (!strcmp(at->rule, "same-sentence") || !strcmp(at->rule, "cue-before") ||
+                                           !strcmp(at->rule, "according-to") || !strcmp(at->rule, "cue-after") ||
+                                           !strcmp(at->rule, "cue-after-inverted")))
+      q->kind = VB_PARTIAL;
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !at->rule && title_case(X->s, q))
+      q->kind = VB_TERM;
+    if (q->kind == VB_TERM && !at->rule) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
+  }
+  vb_vfree(&qpara);
+}
+
+/* ---------------------------------------------------------------- sources */
+
+static void build_sources(ctx *X) {
+  vb_analysis *A = X->A;
+  size_t nq = A->qs.q.n, ne = A->ent.n;
+  int *srcof = NULL;
+  size_t *count = NULL, *fill = NULL;
+  if (!ne) goto unattributed;
+  srcof = malloc(ne * sizeof *srcof);
+  count = calloc(ne, sizeof *count);
+  if (!srcof || !count) { X->oom = 1; goto done; }
+  for (size_t e = 0; e < ne; e++) srcof[e] = -1;
+  for (size_t i = 0; i < nq; i++) {
+    int e = A->attr.v[i].entity;
+    if (e < 0 || A->qs.q.v[i].kind == VB_TERM) continue;
+    if (srcof[e] < 0) {
+      vb_source s = {e, 0, 0, 0};
+      srcof[e] = (int)A->src.n;
+      if (vb_push(&A->src, s)) { X->oom = 1; goto done; }
+    }
+    count[srcof[e]]++;
+    A->src.v[srcof[e]].words += vb_quote_words(X->s, &A->qs, &A->qs.q.v[i]);
+  }
+  fill = calloc(A->src.n + 1, sizeof *fill);
+  if (!fill || vb_vgrow(&A->srcq, nq + 1)) { X->oom = 1; goto done; }
+  for (size_t k = 0, at = 0; k < A->src.n; k++) { A->src.v[k].q0 = at; A->src.v[k].nq = count[k]; at += count[k]; }
+  for (size_t i = 0; i < nq; i++) {
+    int e = A->attr.v[i].entity;
+    vb_source *s;
+    if (e < 0 || A->qs.q.v[i].kind == VB_TERM) continue;
+    s = &A->src.v[srcof[e]];
+    A->srcq.v[s->q0 + fill[srcof[e]]++] = i;
+  }
+  A->srcq.n = nq;
+unattributed:
+  for (size_t i = 0; i < nq; i++) {
+    vb_kind kd = A->qs.q.v[i].kind;
+    if ((A->attr.v[i].entity < 0) && kd != VB_TERM && kd != VB_INDIRECT)
+      if (vb_push(&A->unattributed, i)) { X->oom = 1; break; }
+  }
+done:
+  free(srcof); free(count); free(fill);
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
+  ctx X;
+  vb_cues *own = NULL;
+  size_t nq;
+  int rc = -1;
+  memset(&X, 0, sizeof X);
+  X.s = s; X.n = n; X.A = out;
+  if (vb_quotes_find(s, n, o ? &o->q : NULL, &out->qs)) return -1;
+  X.C = o && o->cues ? o->cues : NULL;
+  if (!X.C) {
+    own = vb_cues_new(NULL, NULL, 0, NULL, 0);
+    if (!own) return -1;
+    X.C = own;
+  }
+  nq = out->qs.q.n;
+  /* nested quotes are reported but not tokenized: the tokenizer takes the outer ones */
+  {
+    vb_quotes top = out->qs;
+    VB_VEC(vb_quote) tq = {0};
+    VB_VEC(size_t) map = {0};
+    for (size_t i = 0; i < nq; i++) if (out->qs.q.v[i].parent < 0) {
+      if (vb_push(&tq, out->qs.q.v[i]) || vb_push(&map, i)) { X.oom = 1; break; }
+    }
+    top.q.v = tq.v; top.q.n = tq.n; top.q.cap = tq.cap;
+    if (X.oom || vb_tokens_build(s, n, &top, &X.T) || vb_vgrow(&X.qtok, nq + 1)) X.oom = 1;
+    if (!X.oom) {
+      for (size_t i = 0; i < nq; i++) X.qtok.v[i] = VB_NONE;
+      X.qtok.n = nq;
+      for (size_t k = 0; k < X.T.t.n; k++)
+        if (X.T.t.v[k].q >= 0) X.qtok.v[map.v[X.T.t.v[k].q]] = k;
+    }
+    vb_vfree(&tq);
+    vb_vfree(&map);
+  }
+  if (X.oom) goto done;
+  X.wc = malloc((X.T.t.n + 1) * sizeof *X.wc);
+  if (!X.wc || vb_cues_mark(X.C, s, n, &X.T) || vb_vgrow(&out->attr, nq + 1)) goto done;
+  for (size_t k = 0; k < X.T.t.n; k++) X.wc[k] = vb_cues_wclass(X.C, s, &X.T.t.v[k]);
+  for (size_t i = 0; i < nq; i++) out->attr.v[i] = (vb_attr){-1, nospan, nospan, 0, NULL};
+  out->attr.n = nq;
+  pass_names(&X);
+  if (X.oom) goto done;
+  pass_quotes(&X);
+  if (X.oom) goto done;
+  build_sources(&X);
+  if (!X.oom) rc = 0;
+done:
+  free(X.wc);
+  vb_tokens_free(&X.T);
+  vb_vfree(&X.m);
+  vb_vfree(&X.qtok);
+  smap_free(&X.full); smap_free(&X.last); smap_free(&X.acr); smap_free(&X.groups);
+  vb_cues_free(own);
+  return rc;
+}
+
+void vb_analysis_free(vb_analysis *a) {
+  vb_quotes_free(&a->qs);
+  vb_vfree(&a->attr);
+  vb_vfree(&a->ent);
+  vb_vfree(&a->src);
+  vb_vfree(&a->srcq);
+  vb_vfree(&a->unattributed);
+}
+
+vb_span vb_speaker_name(const vb_analysis *a, size_t i) {
+  if (i >= a->attr.n) return nospan;
+  if (a->attr.v[i].entity >= 0) return a->ent.v[a->attr.v[i].entity].name;
+  return a->attr.v[i].mention;
+}

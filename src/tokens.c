@@ -1,0 +1,241 @@
+/* tokens.c: one pass over the bytes cuts words and punctuation; a second pass over the
+ * tokens (not the bytes) marks sentence starts. A byte table sends ASCII letters, digits
+ * and spaces down fast paths; only non-ASCII bytes are decoded. */
+#include <stdlib.h>
+#include <string.h>
+#include "tokens.h"
+#include "text.h"
+
+enum { C_OTHER, C_SPACE, C_NL, C_LOWER, C_UPPER, C_DIGIT, C_PUNCT, C_HIGH };
+
+static const unsigned char cls[256] = {
+  [' '] = C_SPACE, ['\t'] = C_SPACE, ['\r'] = C_SPACE, ['\f'] = C_SPACE, ['\v'] = C_SPACE, ['\n'] = C_NL,
+  ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER, ['f'] = C_LOWER,
+  ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER, ['k'] = C_LOWER, ['l'] = C_LOWER,
+  ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER, ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER,
+  ['s'] = C_LOWER, ['t'] = C_LOWER, ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER,
+  ['y'] = C_LOWER, ['z'] = C_LOWER,
+  ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER, ['E'] = C_UPPER, ['F'] = C_UPPER,
+  ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER, ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER,
+  ['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER,
+  ['S'] = C_UPPER, ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+  ['Y'] = C_UPPER, ['Z'] = C_UPPER,
+  ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT, ['5'] = C_DIGIT,
+  ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+  ['!'] = C_PUNCT, ['"'] = C_PUNCT, ['#'] = C_PUNCT, ['$'] = C_PUNCT, ['%'] = C_PUNCT, ['&'] = C_PUNCT,
+  ['\''] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT, ['*'] = C_PUNCT, ['+'] = C_PUNCT, [','] = C_PUNCT,
+  ['-'] = C_PUNCT, ['.'] = C_PUNCT, ['/'] = C_PUNCT, [':'] = C_PUNCT, [';'] = C_PUNCT, ['<'] = C_PUNCT,
+  ['='] = C_PUNCT, ['>'] = C_PUNCT, ['?'] = C_PUNCT, ['@'] = C_PUNCT, ['['] = C_PUNCT, ['\\'] = C_PUNCT,
+  [']'] = C_PUNCT, ['^'] = C_PUNCT, ['_'] = C_PUNCT, ['`'] = C_PUNCT, ['{'] = C_PUNCT, ['|'] = C_PUNCT,
+  ['}'] = C_PUNCT, ['~'] = C_PUNCT,
+};
+
+static int cclass(unsigned char c) { return c >= 0x80 ? C_HIGH : cls[c]; }
+
+#define FNV0 2166136261u
+#define FNVP 16777619u
+
+unsigned vb_word_hash(const char *w, size_t n) {
+  unsigned h = FNV0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * FNVP;
+  }
+  return h ? h : 1;
+}
+
+/* Words whose final period does not end a sentence. */
+static const char *const abbrevs[] = {
+  "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "cmdr", "prof",
+  "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+  "inc", "corp", "co", "ltd", "vs", "no", "mt", "ft", "pres", "atty", "dept", "univ", "ave", "blvd",
+  "messrs", "fig", "gov", "supt", "rt", "hon", "u.s", "d.c", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "etc",
+};
+
+static int letter_cp(uint32_t cp) { return vb_cp_isalnum(cp); }
+
+static int is_abbrev(const char *s, size_t a, size_t b) {
+  size_t n = b - a;
+  if (n == 1) return 1;                                   /* initials: George W. Bush */
+  if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
+  for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
+    const char *w = abbrevs[k];
+    size_t m = strlen(w), i;
+    if (m != n) continue;
+    for (i = 0; i < n; i++) {
+      char c = s[a + i];
+      if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+      if (c != w[i]) break;
+    }
+    if (i == n) return 1;
+  }
+  return 0;
+}
+
+size_t vb_tok_base_end(const char *s, const vb_tok *t) {
+  if (!(t->flags & VB_T_POSS)) return t->end;
+  if (t->end - t->start >= 2 && s[t->end - 2] == '\'') return t->end - 2;
+  if (t->end - t->start >= 4) return t->end - 4;         /* ’s */
+  return t->end;
+}
+
+int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
+  size_t n = t->end - t->start, i;
+  for (i = 0; i < n && w[i]; i++) {
+    char c = s[t->start + i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != w[i]) return 0;
+  }
+  return i == n && !w[i];
+}
+
+static int term_punct(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
+
+/* The words of a quote end a sentence: . ! ? … before the closing mark(s). */
+static int quote_ends_sentence(const unsigned char *s, const vb_quotes *qs, const vb_quote *q) {
+  size_t e = q->nparts ? qs->parts.v[q->part0 + q->nparts - 1].iend : q->iend, b = q->istart;
+  if (q->nparts > 1) b = qs->parts.v[q->part0 + q->nparts - 1].istart;
+  while (e > b) {
+    size_t p = vb_utf8_prev(s, e);
+    uint32_t cp;
+    vb_utf8_dec(s, e, p, &cp);
+    if (vb_cp_isspace(cp) || cp == '\'' || cp == 0x2019 || cp == ')' || cp == '"') { e = p; continue; }
+    return term_punct(cp);
+  }
+  return 0;
+}
+
+int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *out) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
+  unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
+  int oom = 0;
+  size_t guess = n / 5 + 16;
+  if (vb_vgrow(&out->t, guess)) return -1;
+  while (i < n) {
+    vb_tok t;
+    int c = cclass(s[i]);
+    size_t qstart;
+    if (c == C_SPACE) { i++; continue; }
+    if (c == C_NL) {
+      size_t j = i + 1;
+      while (j < n && (cls[s[j]] == C_SPACE)) j++;
+      if (j < n && s[j] == '\n') pending |= VB_T_PARA;
+      i = j;
+      continue;
+    }
+    while (qi < nq && qs->q.v[qi].start < i) qi++;   /* a quote that began inside a word: dropped */
+    qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
+    t.flags = pending; t.q = -1; t.cue = -1; t.cuelen = 0; t.cue_end = 0; t.cueflags = 0; t.hash = 0;
+    t.start = i;
+    if (i == qstart) {
+      const vb_quote *q = &qs->q.v[qi];
+      t.flags |= VB_T_QUOTE;
+      if (quote_ends_sentence(s, qs, q)) t.flags |= VB_T_QEND;
+      t.q = (int)qi++;
+      t.end = q->end > i ? q->end : i + 1;
+      if (t.end > n) t.end = n;
+      /* a block quote spans paragraphs: keep the break flags of what follows it */
+      i = t.end;
+    } else {
+      uint32_t cp = s[i];
+      size_t k = 1;
+      int word;
+      if (c == C_HIGH) k = vb_utf8_dec(s, n, i, &cp);
+      word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
+      if (word) {
+        unsigned h = FNV0;
+        int caps = 0, letters = 0;
+        if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) t.flags |= VB_T_CAP;
+        else if (c == C_DIGIT) t.flags |= VB_T_DIGIT;
+        else t.flags |= VB_T_LOWER;
+        for (;;) {
+          /* the code point cp of k bytes at i belongs to the word */
+          if (k == 1) {
+            unsigned char b = s[i];
+            if (b >= 'A' && b <= 'Z') { caps++; letters++; b = (unsigned char)(b + 32); }
+            else if (b >= 'a' && b <= 'z') letters++;
+            h = (h ^ b) * FNVP;
+          } else {
+            for (size_t z = 0; z < k; z++) h = (h ^ s[i + z]) * FNVP;
+            letters++;
+            if (vb_cp_isupper(cp)) caps++;
+          }
+          i += k;
+          if (i >= n || i == qstart) break;
+          c = cclass(s[i]);
+          if (c == C_LOWER || c == C_UPPER || c == C_DIGIT) { cp = s[i]; k = 1; continue; }
+          if (c == C_HIGH) {
+            k = vb_utf8_dec(s, n, i, &cp);
+            if (letter_cp(cp)) continue;
+          } else { cp = s[i]; k = 1; }
+          /* a joiner continues the word only when a letter or digit follows it */
+          if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
+            size_t j = i + k;
+            uint32_t nx;
+            int nc;
+            if (j >= n || j == qstart) break;
+            nc = cclass(s[j]);
+            if (nc == C_LOWER || nc == C_UPPER || nc == C_DIGIT) nx = s[j];
+            else if (nc == C_HIGH) { vb_utf8_dec(s, n, j, &nx); if (!letter_cp(nx)) break; }
+            else break;
+            for (size_t z = 0; z < k; z++) h = (h ^ s[i + z]) * FNVP;
+            i += k;
+            cp = nx; k = nc == C_HIGH ? vb_utf8_dec(s, n, j, &nx) : 1;
+            continue;
+          }
+          break;
+        }
+        t.end = i;
+        if (i - t.start >= 3) {
+          unsigned char last = s[i - 1];
+          if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - t.start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+            t.flags |= VB_T_POSS;
+        }
+        if (caps >= 2 && caps == letters) t.flags |= VB_T_UPPER;
+        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, t.start, t.end)) {
+          /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
+          t.end = ++i;
+          t.flags |= VB_T_ABBR;
+        }
+        t.hash = h ? h : 1;
+        t.flags |= VB_T_WORD;
+      } else {
+        t.flags |= VB_T_PUNCT;
+        i += k;
+        if (cp == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.') i += 2;
+        else if (cp == '-' && i < n && s[i] == '-') i++;
+        t.end = i;
+      }
+    }
+    pending = 0;
+    if (vb_push(&out->t, t)) { oom = 1; break; }
+  }
+  if (oom) return -1;
+  /* sentence starts: after . ! ? … (not an abbreviation) or a quote ending in one,
+   * when the next token is not a lower-case word or a comma-like mark */
+  for (size_t k = 0; k < out->t.n; k++) {
+    vb_tok *t = &out->t.v[k];
+    if (k == 0) t->flags |= VB_T_PARA | VB_T_SENT;
+    if (t->flags & VB_T_PARA) t->flags |= VB_T_SENT;
+    else if (k > 0) {
+      const vb_tok *p = &out->t.v[k - 1];
+      int ends = 0;
+      if (p->flags & VB_T_PUNCT) {
+        unsigned char b = s[p->start];
+        ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && p->end - p->start == 3 && s[p->start + 2] == 0xA6);
+      } else if (p->flags & VB_T_QEND) ends = 1;
+      if (ends && (t->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT))) t->flags |= VB_T_SENT;
+    }
+    if ((t->flags & VB_T_SENT) && vb_push(&out->sent, k)) oom = 1;
+    if ((t->flags & VB_T_PARA) && vb_push(&out->para, k)) oom = 1;
+  }
+  return oom ? -1 : 0;
+}
+
+void vb_tokens_free(vb_tokens *T) {
+  vb_vfree(&T->t);
+  vb_vfree(&T->sent);
+  vb_vfree(&T->para);
+}
