@@ -11,8 +11,8 @@
 #include "attribution.h"
 #include "text.h"
 
-#define WIN 40            /* tokens searched for a cue on either side of a quote */
-#define APPOS 25          /* longest appositive, in tokens */
+#define WIN 80            /* tokens searched for a cue on either side of a quote */
+#define APPOS 40          /* longest appositive, in tokens */
 
 typedef struct ment {
   size_t a, b;            /* tokens, inclusive */
@@ -411,9 +411,12 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
     j = z - 1;
   }
   if (is_ch(X, j, ',')) {                     /* X, an appositive, said */
-    size_t z = j - 1;
+    size_t z = j - 1, y;
     while (z > lo && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
     if (z <= lo || !is_ch(X, z, ',')) return r;
+    /* X, who is a pastor at the Church of Elizabeth, Colorado, said: back to ", who" */
+    for (y = j - 1; y > lo + 1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
+      if ((X->wc[y] & VB_W_REL) && is_ch(X, y - 1, ',')) { z = y - 1; break; }
     j = z - 1;
     if (is_ch(X, j, ')')) {
       size_t y = j;
@@ -477,35 +480,85 @@ static np np_after(const ctx *X, size_t j, size_t hi) {
   return r;
 }
 
-/* The subject of the clause: the first name or pronoun of the sentence (for participles). */
+/* The subject of the clause: the first name, pronoun or description of the sentence, after
+ * an opening subordinate clause ("When told …, Bush thought …"). */
 static np np_subject(const ctx *X, size_t sb, size_t c) {
   np r = {0, 0, 0};
-  for (size_t k = sb; k < c && k < sb + 12; k++) {
-    if (is_quote(X, k)) break;
+  size_t k = sb;
+  while (k < c && is_quote(X, k)) k++;
+  if (k < c && is_word(X, k) && ((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)))) {
+    size_t z;
+    for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
+    if (z < c && is_ch(X, z, ',')) k = z + 1;
+  } else if (k < c && is_word(X, k) && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "asked")) {
+    size_t z;
+    for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
+    if (z < c) k = z + 1;
+  }
+  for (; k < c && k < sb + 40; k++) {
+    if (is_quote(X, k) || !is_word(X, k)) continue;
     if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
     if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
       size_t e = run_end(X, k);
+      if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
+        /* Clinton’s campaign */
+        size_t z = e + 1;
+        while (z + 1 < c && z < e + 3 && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
+               !(X->wc[z + 1] & VB_W_BOUND) && !is_cue(X, z + 1)) z++;
+        r.a = k; r.b = z; r.ok = 1;
+        return r;
+      }
       if (TK(e)->flags & VB_T_POSS) { k = e; continue; }
       r.a = k; r.b = e; r.ok = 1;
       return r;
     }
+    if ((X->wc[k] & VB_W_DET) && is_word(X, k + 1) && !(X->wc[k + 1] & VB_W_BOUND)) {
+      size_t z = k + 1;
+      while (z + 1 < c && z < k + 3 && is_word(X, z + 1) && !(X->wc[z + 1] & (VB_W_BOUND | VB_W_SKIP)) &&
+             !is_cue(X, z + 1) && !(TK(z + 1)->flags & VB_T_POSS)) {
+        size_t n = TK(z + 1)->end - TK(z + 1)->start;
+        if (n > 2 && X->s[TK(z + 1)->end - 2] == 'e' && X->s[TK(z + 1)->end - 1] == 'd') break;   /* a verb */
+        z++;
+      }
+      r.a = k; r.b = z; r.ok = 1;
+      return r;
+    }
+    return r;
   }
   return r;
 }
 
 /* Speaker of cue c for a quote at token q: subject before, or inverted after. */
+static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   const vb_tok *t = TK(c);
   size_t after = c + (size_t)t->cuelen;
   np r;
   if (t->cueflags & VB_CUE_ACC) return np_after(X, after, hi);
   if (t->cueflags & VB_CUE_ING) {
+    /* "X said in a statement, adding that …": the speaker of the clause's own cue */
+    for (size_t z = c; z-- > sb && c - z < WIN;) {
+      if (is_cue(X, z) && !(TK(z)->cueflags & (VB_CUE_ING | VB_CUE_WEAK))) {
+        r = cue_speaker(X, z, lo < z ? lo : (sb ? sb - 1 : VB_NONE), hi, sb);
+        if (r.ok) return r;
+        break;
+      }
+    }
     r = np_before(X, c, lo);
     if (r.ok && !is_ch(X, c - 1, ',')) return r;
     return np_subject(X, sb, c);
   }
   r = np_before(X, c, lo);
   if (r.ok) return r;
+  {
+    /* "She greeted supporters and told them …": coordinated verbs share the subject */
+    size_t p = c;
+    while (p > sb && c - p < 6 && is_word(X, p - 1) && (X->wc[p - 1] & (VB_W_SKIP | VB_W_TIME))) p--;
+    if (p > sb && (vb_tok_is(X->s, TK(p - 1), "and") || vb_tok_is(X->s, TK(p - 1), "but"))) {
+      r = np_subject(X, sb, c);
+      if (r.ok) return r;
+    }
+  }
   if (t->cueflags & VB_CUE_INV) {
     /* inverted only right after a quote or at a clause start: "…," said Arthur */
     size_t p = c - 1;
@@ -604,13 +657,15 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   if (j < se && (is_ch(X, j, ',') || is_dash(X, j))) j++;
   hi = se;
   for (size_t z = j; z < se; z++) if (is_quote(X, z)) { hi = z; break; }
-  if (j < hi && is_cue(X, j) && !(TK(j)->cueflags & VB_CUE_ACC)) {
+  if (j < hi && is_cue(X, j) && !(TK(j)->cueflags & (VB_CUE_ACC | VB_CUE_ING))) {
     p = np_after(X, j + (size_t)TK(j)->cuelen, hi);
     if (p.ok && (TK(j)->cueflags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, "cue-after-inverted"); return; }
   }
   for (c = j; c < hi && c < j + 12; c++) {
     if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
       break;
+    if (is_cue(X, c) && (TK(c)->cueflags & VB_CUE_WEAK) && !(TK(c)->cueflags & VB_CUE_BASE)) break;
+    if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
     if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_ACC)) {
       p = np_before(X, c, k);
       if (p.ok) { attribute(X, qi, c, p, 0.93, "cue-after"); return; }
@@ -643,20 +698,69 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       break;
     }
   }
-  /* R3: a cue elsewhere in the sentence: X said that Y was “disgusting” */
-  {
-    size_t best = VB_NONE, a0 = k > sb + WIN ? k - WIN : sb, b0 = k + WIN < se ? k + WIN : se;
-    for (c = k; c-- > a0;) {
-      if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_WEAK)) { best = c; break; }
+  /* R2b: "Frank Newport and Jim Harter: “…”" names the speaker before a colon */
+  if (k > sb + 1 && is_ch(X, k - 1, ':')) {
+    p = np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
+    if (!p.ok && sb == 0) p = np_before(X, k - 1, VB_NONE);
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) { attribute(X, qi, VB_NONE, p, 0.6, "colon-name"); return; }
+  }
+  /* R2c: a paragraph of its own after "… released the following statement:" */
+  if (k > 0 && (TK(k)->flags & VB_T_PARA) && is_ch(X, k - 1, ':')) {
+    size_t z = k - 1, s0;
+    while (z > 0 && k - z < WIN && !starts_sent(X, z)) z--;
+    s0 = z;
+    for (c = k - 1; c-- > s0;) {
+      if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_WEAK)) {
+        p = cue_speaker(X, c, s0 > 0 ? s0 - 1 : VB_NONE, k - 1, s0);
+        if (p.ok) { attribute(X, qi, c, p, 0.7, "colon-intro"); return; }
+        break;
+      }
     }
-    if (best == VB_NONE)
-      for (c = k + 1; c < b0; c++) if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_WEAK)) { best = c; break; }
-    if (best != VB_NONE && !(title && !(TK(best)->cueflags & VB_CUE_CALL))) {
-      size_t l2 = a0 > 0 ? a0 - 1 : VB_NONE;
-      for (size_t z = best; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
-      if (best > k && l2 < k) l2 = k;
-      p = cue_speaker(X, best, l2 == VB_NONE ? VB_NONE : l2, best < k ? k : b0, sb);
-      if (p.ok && !(p.a <= k && k <= p.b)) { attribute(X, qi, best, p, best < k ? 0.75 : 0.7, "same-sentence"); return; }
+    p = np_subject(X, s0, k - 1);
+    if (p.ok) { attribute(X, qi, VB_NONE, p, 0.55, "colon-intro"); return; }
+  }
+  /* R1b: the quote ends its sentence and a short one names the speaker: "…!" Bush said. */
+  if ((TK(k)->flags & VB_T_QEND) && k + 1 == se) {
+    size_t lim = k + 9 < NT ? k + 9 : NT;
+    for (c = k + 1; c < lim; c++) {
+      if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ','))) break;
+      if (c > k + 1 && starts_sent(X, c)) break;
+      if (is_cue(X, c) && (!(TK(c)->cueflags & VB_CUE_WEAK) || (TK(c)->cueflags & VB_CUE_BASE)) &&
+          !(TK(c)->cueflags & (VB_CUE_ACC | VB_CUE_ING))) {
+        size_t e = c + (size_t)TK(c)->cuelen, z;
+        if (c == k + 1) {
+          p = np_after(X, e, lim + 4 < NT ? lim + 4 : NT);
+          if (!p.ok) break;
+          e = p.b + 1;
+        } else {
+          p = np_before(X, c, k);
+          if (!p.ok) break;
+        }
+        for (z = e; z < NT && z < e + 5 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
+        if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, ','))) { attribute(X, qi, c, p, 0.85, "cue-next-sentence"); return; }
+        break;
+      }
+    }
+  }
+  /* R3: a cue elsewhere in the sentence: X said that Y was “disgusting” (nearest first) */
+  {
+    size_t a0 = k > sb + WIN ? k - WIN : sb, b0 = k + WIN < se ? k + WIN : se;
+    int tries = 0;
+    for (int dir = 0; dir < 2; dir++) {
+      tries = 0;
+      for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
+        int weak = (TK(c)->cueflags & VB_CUE_WEAK) &&
+                   !((TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ','));
+        size_t l2;
+        if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
+        if (title && !(TK(c)->cueflags & VB_CUE_CALL)) break;
+        l2 = a0 > 0 ? a0 - 1 : VB_NONE;
+        for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
+        if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
+        p = cue_speaker(X, c, l2, c < k ? k : b0, sb);
+        if (p.ok && !(p.a <= k && k <= p.b)) { attribute(X, qi, c, p, c < k ? 0.75 : 0.7, "same-sentence"); return; }
+        if (++tries == 3 || (!dir && c == 0)) break;
+      }
     }
   }
 }
@@ -700,8 +804,8 @@ static size_t para_of(const ctx *X, size_t k, size_t *pi) {
 static void pass_quotes(ctx *X) {
   vb_analysis *A = X->A;
   size_t nq = A->qs.q.n, si = 0, pi = 0;
-  VB_VEC(size_t) qpara = {0};
-  if (vb_vgrow(&qpara, nq + 1)) { X->oom = 1; return; }
+  VB_VEC(size_t) qpara = {0}, qsb = {0};
+  if (vb_vgrow(&qpara, nq + 1) || vb_vgrow(&qsb, nq + 1)) { X->oom = 1; vb_vfree(&qpara); return; }
   for (size_t i = 0; i < nq; i++) {
     size_t k = X->qtok.v[i], sb, se;
     qpara.v[i] = VB_NONE;
@@ -710,6 +814,7 @@ static void pass_quotes(ctx *X) {
     sb = X->T.sent.n ? X->T.sent.v[si] : 0;
     se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
     qpara.v[i] = para_of(X, k, &pi);
+    qsb.v[i] = sb;
     attribute_direct(X, i, k, sb, se);
     if (X->oom) break;
   }
@@ -779,6 +884,28 @@ static void pass_quotes(ctx *X) {
       at->rule = "continuation";
     }
   }
+  /* last resorts, with low confidence: the subject of the quote's own sentence, else the
+   * latest speaker of the passage (same or previous paragraph) */
+  for (size_t i = 0; i < nq && !X->oom; i++) {
+    vb_attr *at = &A->attr.v[i];
+    size_t k = X->qtok.v[i];
+    const vb_quote *q = &A->qs.q.v[i];
+    np p;
+    if (at->rule || k == VB_NONE || q->kind == VB_TERM) continue;
+    if (k > qsb.v[i]) {
+      p = np_subject(X, qsb.v[i], k);
+      if (p.ok && p.b < k) { attribute(X, i, VB_NONE, p, 0.35, "sentence-subject"); continue; }
+    }
+    for (size_t j = i; j-- > 0;) {
+      if (qpara.v[j] == VB_NONE || qpara.v[i] == VB_NONE || qpara.v[j] + 1 < qpara.v[i]) break;
+      if (A->attr.v[j].rule && A->qs.q.v[j].kind != VB_TERM) {
+        *at = A->attr.v[j];
+        at->confidence = 0.3;
+        at->rule = "nearby";
+        break;
+      }
+    }
+  }
   /* kinds: short quotes that nobody says are terms; attributed terms are partial quotes */
   for (size_t i = 0; i < nq; i++) {
     vb_quote *q = &A->qs.q.v[i];
@@ -792,6 +919,7 @@ static void pass_quotes(ctx *X) {
     if (q->kind == VB_TERM && !at->rule) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
   }
   vb_vfree(&qpara);
+  vb_vfree(&qsb);
 }
 
 /* ---------------------------------------------------------------- sources */

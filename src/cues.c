@@ -74,9 +74,12 @@ const char *const vb_cue_lexicon[] = {
   "c:dismiss|dismisses|dismissed|dismissing", "c:defend|defends|defended|defending",
   "c:denounce|denounces|denounced|denouncing", "c:decry|decries|decried|decrying",
   "c:hail|hails|hailed|hailing", "c:tout|touts|touted|touting", "c:refer to|refers to|referred to|referring to",
-  "cn:cite|cites|cited|citing", "c:characterize|characterizes|characterized|characterizing",
+  "c:cite|cites|cited|citing", "c:characterize|characterizes|characterized|characterizing",
   "cn:question|questions|questioned|questioning", "c:reject|rejects|rejected|rejecting",
   "c:ridicule|ridicules|ridiculed|ridiculing", "c:condemn|condemns|condemned|condemning",
+  "i:herald|heralds|heralded|heralding", "i:demand|demands|demanded|demanding",
+  "i:shoot back|shoots back|shot back|shooting back", "i:fire back|fires back|fired back|firing back",
+  "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "i:put it|puts it|putting it",
   "a:according to",
   NULL,
 };
@@ -116,10 +119,10 @@ const char *const vb_word_lexicon[] = {
   "privately subsequently similarly simply quickly first ever still today yesterday tonight earlier flatly "
   "angrily bluntly tersely proudly sharply loudly quietly softly frankly candidly emphatically confidently "
   "immediately finally eventually initially originally not on last this week morning afternoon evening night "
-  "has been had been have long",
+  "has been had been have long now",
   "b:that which who whom whose and but or because when if as while where than to in on at by with from about "
   "after before over under said says is was are were be been being has have had not also so then there here "
-  "what how why into against for of",
+  "what how why into against for of me him them us",
   "c:of for and the de la van von du on &",
   "m:monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
   "august september october november december",
@@ -210,7 +213,7 @@ static int lexicon_build(vb_cues *c) {
       size_t firstlen;
       f->flags = gflags;
       if (len > 3 && !memcmp(e + len - 3, "ing", 3)) f->flags |= VB_CUE_ING;
-      else if (nth == 0 && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK;   /* base form */
+      else if (nth == 0 && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK | VB_CUE_BASE;   /* base form */
       if (nouns && nth > 0 && (nth == 1 || (f->flags & VB_CUE_ING))) f->flags |= VB_CUE_WEAK;
       memcpy(c->names + ni, e, len);
       c->names[ni + len] = 0;

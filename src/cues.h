@@ -14,6 +14,7 @@ enum {
   VB_CUE_WEAK = 1 << 4,  /* also an ordinary word (say, notes): trusted only next to a quote */
   VB_CUE_USER = 1 << 5,  /* from a user pattern */
   VB_CUE_CALL = 1 << 6,  /* calls, describes, dubs: says who speaks but is not a speech verb */
+  VB_CUE_BASE = 1 << 7,  /* the base form (say): weak, but fine right after a quote ("…," they say) */
 };
 
 extern const char *const vb_cue_lexicon[];   /* NULL-terminated: "flags:form|form|..." */
