@@ -393,17 +393,36 @@ static void pass_names(ctx *X) {
 
 /* ---------------------------------------------------------------- speaker phrases */
 
-typedef struct np { size_t a, b; int ok; } np;
+typedef struct np {
+  size_t a, b;            /* the mention */
+  int ok, rel;            /* rel: a relative pronoun (who) standing for the words at ra..rb */
+  size_t ra, rb;
+} np;
+
+static int is_adverb(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return (t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y' &&
+         !is_cue(X, k);
+}
 
 /* The speaker before cue c (its subject), not reaching back to token lo. */
+static np np_before(const ctx *X, size_t c, size_t lo);
 static np np_before(const ctx *X, size_t c, size_t lo) {
-  np r = {0, 0, 0};
+  np r = {0};
   size_t j = c, h;
   int g;
   if (c == 0 || c <= lo + 1) return r;
   j = c - 1;
-  for (g = 0; g < 6 && j > lo && is_word(X, j) && (X->wc[j] & (VB_W_SKIP | VB_W_TIME)) && !is_pron(X, j); g++) j--;
+  for (g = 0; g < 6 && j > lo && is_word(X, j) && ((X->wc[j] & (VB_W_SKIP | VB_W_TIME)) || is_adverb(X, j)) &&
+              !is_pron(X, j); g++) j--;
   if (j <= lo) return r;
+  if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo + 1 && is_ch(X, j - 1, ',')) {
+    /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
+    np ante = np_before(X, j - 1, lo);
+    if (!ante.ok) return r;
+    r.a = r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    return r;
+  }
   if (is_ch(X, j, ')')) {                     /* Sen. Chuck Grassley (R-Iowa) said */
     size_t z = j;
     while (z > lo && j - z < 10 && !is_ch(X, z, '(')) z--;
@@ -459,7 +478,7 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
 
 /* The speaker right after token j (inverted "said Arthur", "according to X"), before hi. */
 static np np_after(const ctx *X, size_t j, size_t hi) {
-  np r = {0, 0, 0};
+  np r = {0};
   size_t e;
   if (j < hi && is_word(X, j) && (X->wc[j] & VB_W_TIME)) j++;
   if (j >= hi || !is_word(X, j)) return r;
@@ -483,7 +502,7 @@ static np np_after(const ctx *X, size_t j, size_t hi) {
 /* The subject of the clause: the first name, pronoun or description of the sentence, after
  * an opening subordinate clause ("When told …, Bush thought …"). */
 static np np_subject(const ctx *X, size_t sb, size_t c) {
-  np r = {0, 0, 0};
+  np r = {0};
   size_t k = sb;
   while (k < c && is_quote(X, k)) k++;
   if (k < c && is_word(X, k) && ((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)))) {
@@ -528,6 +547,14 @@ static np np_subject(const ctx *X, size_t sb, size_t c) {
   return r;
 }
 
+/* "issued a statement saying …": the statement is not the speaker of the participle */
+static int is_document(const ctx *X, size_t k) {
+  static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
+                                     "email", "message", "video", "ad", "advertisement", "op-ed", "speech", NULL};
+  for (int i = 0; docs[i]; i++) if (vb_tok_is(X->s, TK(k), docs[i])) return 1;
+  return 0;
+}
+
 /* Speaker of cue c for a quote at token q: subject before, or inverted after. */
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
@@ -537,7 +564,7 @@ static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   if (t->cueflags & VB_CUE_ACC) return np_after(X, after, hi);
   if (t->cueflags & VB_CUE_ING) {
     /* "X said in a statement, adding that …": the speaker of the clause's own cue */
-    for (size_t z = c; z-- > sb && c - z < WIN;) {
+    for (size_t z = c; c > 0 && is_ch(X, c - 1, ',') && z-- > sb && c - z < WIN;) {
       if (is_cue(X, z) && !(TK(z)->cueflags & (VB_CUE_ING | VB_CUE_WEAK))) {
         r = cue_speaker(X, z, lo < z ? lo : (sb ? sb - 1 : VB_NONE), hi, sb);
         if (r.ok) return r;
@@ -545,7 +572,7 @@ static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
       }
     }
     r = np_before(X, c, lo);
-    if (r.ok && !is_ch(X, c - 1, ',')) return r;
+    if (r.ok && !is_ch(X, c - 1, ',') && !is_document(X, r.b)) return r;
     return np_subject(X, sb, c);
   }
   r = np_before(X, c, lo);
@@ -616,7 +643,8 @@ static void attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
   if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = TK(c)->cue_end; }
-  at->entity = resolve(X, p);
+  if (p.rel) { np q = p; q.a = p.ra; q.b = p.rb; q.rel = 0; at->entity = resolve(X, q); }
+  else at->entity = resolve(X, p);
   if (at->entity < 0 && is_pron(X, p.a)) conf -= 0.25;
   at->confidence = conf;
   at->rule = rule;
@@ -720,7 +748,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
     if (p.ok) { attribute(X, qi, VB_NONE, p, 0.55, "colon-intro"); return; }
   }
   /* R1b: the quote ends its sentence and a short one names the speaker: "…!" Bush said. */
-  if ((TK(k)->flags & VB_T_QEND) && k + 1 == se) {
+  if ((TK(k)->flags & VB_T_QEND) && k + 1 == se && k + 1 < NT && !(TK(k + 1)->flags & VB_T_PARA)) {
     size_t lim = k + 9 < NT ? k + 9 : NT;
     for (c = k + 1; c < lim; c++) {
       if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ','))) break;
@@ -734,10 +762,13 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
           e = p.b + 1;
         } else {
           p = np_before(X, c, k);
-          if (!p.ok) break;
+          if (!p.ok || p.a != k + 1) break;
         }
-        for (z = e; z < NT && z < e + 5 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
-        if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, ','))) { attribute(X, qi, c, p, 0.85, "cue-next-sentence"); return; }
+        for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
+        if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || (is_ch(X, z, ',') && is_quote(X, z + 1)))) {
+          attribute(X, qi, c, p, 0.85, "cue-next-sentence");
+          return;
+        }
         break;
       }
     }
@@ -750,7 +781,8 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       tries = 0;
       for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
         int weak = (TK(c)->cueflags & VB_CUE_WEAK) &&
-                   !((TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ','));
+                   !((TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
+                   !((TK(c)->cueflags & VB_CUE_BASE) && c > 0 && is_word(X, c - 1) && !vb_tok_is(X->s, TK(c - 1), "to"));
         size_t l2;
         if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
         if (title && !(TK(c)->cueflags & VB_CUE_CALL)) break;
