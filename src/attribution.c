@@ -499,52 +499,59 @@ static np np_after(const ctx *X, size_t j, size_t hi) {
   return r;
 }
 
-/* The subject of the clause: the first name, pronoun or description of the sentence, after
- * an opening subordinate clause ("When told …, Bush thought …"). */
-static np np_subject(const ctx *X, size_t sb, size_t c) {
+/* A subject phrase starting at token k (a pronoun, a name, or a determiner and its noun). */
+static np np_at(const ctx *X, size_t k, size_t c) {
   np r = {0};
-  size_t k = sb;
   while (k < c && is_quote(X, k)) k++;
-  if (k < c && is_word(X, k) && ((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)))) {
-    size_t z;
-    for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
-    if (z < c && is_ch(X, z, ',')) k = z + 1;
-  } else if (k < c && is_word(X, k) && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "asked")) {
-    size_t z;
-    for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
-    if (z < c) k = z + 1;
-  }
-  for (; k < c && k < sb + 40; k++) {
-    if (is_quote(X, k) || !is_word(X, k)) continue;
-    if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
-    if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
-      size_t e = run_end(X, k);
-      if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
-        /* Clinton’s campaign */
-        size_t z = e + 1;
-        while (z + 1 < c && z < e + 3 && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
-               !(X->wc[z + 1] & VB_W_BOUND) && !is_cue(X, z + 1)) z++;
-        r.a = k; r.b = z; r.ok = 1;
-        return r;
-      }
-      if (TK(e)->flags & VB_T_POSS) { k = e; continue; }
-      r.a = k; r.b = e; r.ok = 1;
-      return r;
-    }
-    if ((X->wc[k] & VB_W_DET) && is_word(X, k + 1) && !(X->wc[k + 1] & VB_W_BOUND)) {
-      size_t z = k + 1;
-      while (z + 1 < c && z < k + 3 && is_word(X, z + 1) && !(X->wc[z + 1] & (VB_W_BOUND | VB_W_SKIP)) &&
-             !is_cue(X, z + 1) && !(TK(z + 1)->flags & VB_T_POSS)) {
-        size_t n = TK(z + 1)->end - TK(z + 1)->start;
-        if (n > 2 && X->s[TK(z + 1)->end - 2] == 'e' && X->s[TK(z + 1)->end - 1] == 'd') break;   /* a verb */
-        z++;
-      }
+  if (k >= c || !is_word(X, k)) return r;
+  if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
+  if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
+  if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
+    size_t e = run_end(X, k);
+    if (e >= c) return r;
+    if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
+      /* Clinton’s campaign */
+      size_t z = e + 1;
+      while (z + 1 < c && z < e + 3 && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
+             !(X->wc[z + 1] & VB_W_BOUND) && !is_cue(X, z + 1)) z++;
       r.a = k; r.b = z; r.ok = 1;
       return r;
     }
+    if (TK(e)->flags & VB_T_POSS) {            /* The Blaze’s Matt Walsh */
+      if (!is_capword(X, e + 1)) return r;
+      k = e + 1;
+      e = run_end(X, k);
+      if (e >= c) return r;
+    }
+    r.a = k; r.b = e; r.ok = 1;
     return r;
   }
+  if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER ? 1 : !vb_tok_is(X->s, TK(k), "that")) &&
+      is_word(X, k + 1) && !(X->wc[k + 1] & VB_W_BOUND) && !(TK(k + 1)->flags & VB_T_DIGIT)) {
+    size_t z = k + 1;
+    while (z + 1 < c && z < k + 3 && is_word(X, z + 1) && !(X->wc[z + 1] & (VB_W_BOUND | VB_W_SKIP)) &&
+           !is_cue(X, z + 1) && !(TK(z + 1)->flags & VB_T_POSS)) {
+      size_t n = TK(z + 1)->end - TK(z + 1)->start;
+      if (n > 2 && X->s[TK(z + 1)->end - 2] == 'e' && X->s[TK(z + 1)->end - 1] == 'd') break;   /* a verb */
+      z++;
+    }
+    r.a = k; r.b = z; r.ok = 1;
+  }
   return r;
+}
+
+/* The subject of the clause before cue c: tried at each clause start (after a comma),
+ * nearest first, then at the sentence start ("Eight years ago, he supported … and said"). */
+static np np_subject(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  size_t k, lo = c > sb + WIN ? c - WIN : sb;
+  for (k = c; k-- > lo;) {
+    if (is_ch(X, k, ',') && k + 1 < c) {
+      r = np_at(X, k + 1, c);
+      if (r.ok) return r;
+    }
+  }
+  return np_at(X, sb, c);
 }
 
 /* "issued a statement saying …": the statement is not the speaker of the participle */
@@ -675,6 +682,22 @@ static int title_case(const char *s, const vb_quote *q) {
   return words > 0 && words <= 6;
 }
 
+/* A base-form cue (say, suggest) has a plural or pronoun subject right before it:
+ * "the remarks suggest", "they say", "NBC News will accuse"; not "to say", "eliminating state". */
+static int base_subject(const ctx *X, size_t c) {
+  size_t j = c;
+  const vb_tok *t;
+  size_t n;
+  while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & VB_W_SKIP) && c - j < 3) j--;
+  if (j == 0 || !is_word(X, j - 1)) return 0;
+  t = TK(j - 1);
+  if (is_pron(X, j - 1)) return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
+  if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET)) return 0;
+  if (t->flags & VB_T_POSS) return 0;
+  n = t->end - t->start;
+  return n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's';
+}
+
 static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) {
   const vb_quote *q = &X->A->qs.q.v[qi];
   size_t j, c, lo, hi;
@@ -782,8 +805,11 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
         int weak = (TK(c)->cueflags & VB_CUE_WEAK) &&
                    !((TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
-                   !((TK(c)->cueflags & VB_CUE_BASE) && c > 0 && is_word(X, c - 1) && !vb_tok_is(X->s, TK(c - 1), "to"));
+                   !(TK(c)->cueflags & VB_CUE_BASE);
         size_t l2;
+        if (is_cue(X, c) && (TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
+            (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
+        if (is_cue(X, c) && !weak && (TK(c)->cueflags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
         if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
         if (title && !(TK(c)->cueflags & VB_CUE_CALL)) break;
         l2 = a0 > 0 ? a0 - 1 : VB_NONE;

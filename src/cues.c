@@ -95,7 +95,10 @@ const char *const vb_word_lexicon[] = {
   "many most some all both each every other another one two three new last next first like unlike despite among "
   "about over under up down out via per yet instead indeed perhaps maybe sure thanks dear hey oh well let "
   "advertisement photo image video share tweet email print comments editor note update breaking exclusive "
-  "opinion analysis top latest live see view join donate support home login contact",
+  "opinion analysis top latest live see view join donate support home login contact amid amidst following "
+  "throughout within without upon toward towards against across beyond behind below beside besides inside "
+  "outside near around through until unless whether whereas thus therefore hence earlier later speaking "
+  "asked addressing responding writing citing referring according eight nine ten four five six seven",
   "t:president vice attorney general secretary sen. senator rep. representative gov. governor mayor judge "
   "justice chief speaker leader director chairman chairwoman chair commissioner ambassador minister prime "
   "press deputy assistant special sheriff officer prof. professor rev. gen. lt. col. sgt. capt. adm. maj. "
