@@ -114,7 +114,8 @@ static int is_dash(const ctx *X, size_t k) {
   t = TK(k);
   if (X->s[t->start] == '-') return 1;
   return t->end - t->start == 3 && (unsigned char)X->s[t->start] == 0xE2 && (unsigned char)X->s[t->start + 1] == 0x80 &&
-         ((unsigned char)X->s[t->start + 2] == 0x94 || (unsigned char)X->s[t->start + 2] == 0x93);
+         ((unsigned char)X->s[t->start + 2] == 0x94 || (unsigned char)X->s[t->start + 2] == 0x93 ||
+          (unsigned char)X->s[t->start + 2] == 0x95);
 }
 static int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
 static int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
@@ -711,6 +712,14 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   if (j < hi && is_cue(X, j) && !(TK(j)->cueflags & (VB_CUE_ACC | VB_CUE_ING))) {
     p = np_after(X, j + (size_t)TK(j)->cuelen, hi);
     if (p.ok && (TK(j)->cueflags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, "cue-after-inverted"); return; }
+  }
+  /* R1a: a signature after a dash: "…" ― Carla Sanchez */
+  if (is_dash(X, k + 1) && is_capword(X, k + 2)) {
+    p = np_after(X, k + 2, NT);
+    if (p.ok && (p.b + 1 >= NT || (TK(p.b + 1)->flags & (VB_T_PARA | VB_T_PUNCT | VB_T_QUOTE)))) {
+      attribute(X, qi, VB_NONE, p, 0.8, "dash-name");
+      return;
+    }
   }
   for (c = j; c < hi && c < j + 12; c++) {
     if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))

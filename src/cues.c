@@ -12,7 +12,8 @@
 /* The lexicon. Before the colon: i = the speaker may follow the verb (said Arthur),
  * t = an addressee follows (told reporters), a = the source follows (according to),
  * c = names or judges rather than reports speech (called it "a con"), n = the -s and -ing
- * forms are common nouns (notes, warnings) and count only next to a quote. The first
+ * forms are common nouns (notes, warnings) and count only next to a quote; x = the first
+ * form is no base form (put it). The first
  * form of a verb is its base form, weak (say, note); an -ing form marks a participle. */
 const char *const vb_cue_lexicon[] = {
   "i:say|says|said|saying", "i:add|adds|added|adding", "i:ask|asks|asked|asking",
@@ -79,7 +80,7 @@ const char *const vb_cue_lexicon[] = {
   "c:ridicule|ridicules|ridiculed|ridiculing", "c:condemn|condemns|condemned|condemning",
   "i:herald|heralds|heralded|heralding", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
   "i:shoot back|shoots back|shot back|shooting back", "i:fire back|fires back|fired back|firing back",
-  "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "i:put it|puts it|putting it",
+  "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "ix:put it|puts it|putting it",
   "a:according to",
   NULL,
 };
@@ -201,13 +202,14 @@ static int lexicon_build(vb_cues *c) {
   for (k = 0; vb_cue_lexicon[k]; k++) {
     const char *g = vb_cue_lexicon[k], *e = strchr(g, ':') + 1;
     unsigned gflags = 0;
-    int nth = 0, nouns = 0;
+    int nth = 0, nouns = 0, strong = 0;
     for (const char *p = g; *p != ':'; p++) {
       if (*p == 'i') gflags |= VB_CUE_INV;
       else if (*p == 't') gflags |= VB_CUE_TELL;
       else if (*p == 'a') gflags |= VB_CUE_ACC;
       else if (*p == 'c') gflags |= VB_CUE_CALL;
       else if (*p == 'n') nouns = 1;
+      else if (*p == 'x') strong = 1;
     }
     while (*e) {
       const char *end = strchr(e, '|');
@@ -216,7 +218,7 @@ static int lexicon_build(vb_cues *c) {
       size_t firstlen;
       f->flags = gflags;
       if (len > 3 && !memcmp(e + len - 3, "ing", 3)) f->flags |= VB_CUE_ING;
-      else if (nth == 0 && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK | VB_CUE_BASE;   /* base form */
+      else if (nth == 0 && !strong && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK | VB_CUE_BASE;   /* base form */
       if (nouns && nth > 0 && (nth == 1 || (f->flags & VB_CUE_ING))) f->flags |= VB_CUE_WEAK;
       memcpy(c->names + ni, e, len);
       c->names[ni + len] = 0;
