@@ -680,7 +680,14 @@ static int title_case(const char *s, const vb_quote *q) {
     while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
       i += vb_utf8_dec(u, q->iend, i, &cp);
   }
-  return words > 0 && words <= 6;
+  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title */
+  if (words < 2 || words > 6) return 0;
+  for (i = q->iend; i > q->istart; i--) {
+    unsigned char c = (unsigned char)s[i - 1];
+    if (c == ' ' || c == '\'' || c == '"') continue;
+    return c != '!' && c != '?';
+  }
+  return 1;
 }
 
 /* A base-form cue (say, suggest) has a plural or pronoun subject right before it:
@@ -868,6 +875,14 @@ static size_t para_of(const ctx *X, size_t k, size_t *pi) {
   return *pi;
 }
 
+/* Rules that read a cue or a signature right next to the quote. */
+static int strong_rule(const char *r) {
+  static const char *const strong[] = {"cue-after", "cue-after-inverted", "cue-before", "according-to", "colon-name",
+                                       "colon-intro", "cue-next-sentence", "dash-name", NULL};
+  for (int i = 0; strong[i]; i++) if (!strcmp(r, strong[i])) return 1;
+  return 0;
+}
+
 static void pass_quotes(ctx *X) {
   vb_analysis *A = X->A;
   size_t nq = A->qs.q.n, si = 0, pi = 0;
@@ -973,17 +988,21 @@ static void pass_quotes(ctx *X) {
       }
     }
   }
-  /* kinds: short quotes that nobody says are terms; attributed terms are partial quotes */
+  /* kinds: a short quote or a title that no cue next to it gives to anyone is a term
+   * (a scare quote, a show, a slogan); a term that a cue in its sentence gives to
+   * someone is a partial quote */
   for (size_t i = 0; i < nq; i++) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
-    if (q->kind == VB_TERM && at->rule && (!strcmp(at->rule, "same-sentence") || !strcmp(at->rule, "cue-before") ||
-                                           !strcmp(at->rule, "according-to") || !strcmp(at->rule, "cue-after") ||
-                                           !strcmp(at->rule, "cue-after-inverted")))
+    int strong = at->rule && strong_rule(at->rule);
+    if (q->kind == VB_TERM && (strong || (at->rule && !strcmp(at->rule, "same-sentence"))))
       q->kind = VB_PARTIAL;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !at->rule && title_case(X->s, q))
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && title_case(X->s, q))
       q->kind = VB_TERM;
-    if (q->kind == VB_TERM && !at->rule) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || !strcmp(at->rule, "nearby")) &&
+             vb_quote_words(X->s, &A->qs, q) <= 3)
+      q->kind = VB_TERM;
+    if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
   }
   vb_vfree(&qpara);
   vb_vfree(&qsb);
