@@ -13,19 +13,39 @@ LIBFLAG ?= -shared
 WARN = -std=c11 -Wall -Wextra -pedantic
 BUILD ?= build
 
-ifeq ($(LUA),jit)
-LUA_PC = luajit
-LUA_TAG = luajit
-LUA_BIN = luajit
+# ---------------------------------------------------------------- Lua flavours
+# Each Lua gets its own folder build/<tag>/ so that 5.4, 5.3 and LuaJIT objects never mix.
+# Headers come from pkg-config; LuaRocks passes LUA_INCDIR instead, and then the tag is
+# taken from the headers themselves (lua-<LUA_VERSION_NUM>): a rock built for 5.3 after one
+# for 5.4 must not reuse its objects.
+lua_pc = $(if $(filter jit,$1),luajit,lua$1)
+lua_dir = $(if $(filter jit,$1),5.1,$1)
+lua_inc = $(patsubst -I%,%,$(filter -I%,$(shell $(PKG_CONFIG) --cflags $(call lua_pc,$1) 2>/dev/null)))
+ifneq ($(filter command line environment,$(origin LUA_INCDIR)),)
+HASH := \#
+LUA_ABI := $(shell printf '$(HASH)include "lua.h"\nLUA_VERSION_NUM\n' | $(CC) -E -P -I'$(LUA_INCDIR)' - 2>/dev/null | tail -n 1)
+LUA_TAG := lua-$(LUA_ABI)
+INC_$(LUA_TAG) := $(LUA_INCDIR)
 else
-LUA_PC = lua$(LUA)
-LUA_TAG = lua$(LUA)
-LUA_BIN = lua$(LUA)
+LUA_TAG := $(call lua_pc,$(LUA))
+LUA_INCDIR := $(call lua_inc,$(LUA))
 endif
-LUA_INCDIR ?= $(patsubst -I%,%,$(filter -I%,$(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)))
-LUA_CFLAGS = $(if $(LUA_INCDIR),-I$(LUA_INCDIR))
-LUA_LIBDIR ?= $(PREFIX)/lib/lua/$(if $(filter jit,$(LUA)),5.1,$(LUA))
-LUA_SHAREDIR ?= $(PREFIX)/share/lua/$(if $(filter jit,$(LUA)),5.1,$(LUA))
+INC_lua5.4 = $(call lua_inc,5.4)
+INC_lua5.3 = $(call lua_inc,5.3)
+INC_luajit = $(call lua_inc,jit)
+LUA_BIN = $(call lua_pc,$(LUA))
+
+# PCRE2: the folders LuaRocks found for external_dependencies.PCRE2 win over pkg-config
+ifneq ($(PCRE2_INCDIR),)
+override PCRE_CFLAGS := -I$(PCRE2_INCDIR)
+override PCRE_LIBS := $(if $(PCRE2_LIBDIR),-L$(PCRE2_LIBDIR)) -lpcre2-8
+endif
+
+# install folders (LuaRocks passes INST_*: see rockspec/verbatim-scm-1.rockspec)
+INST_PREFIX ?= $(PREFIX)
+INST_BINDIR ?= $(INST_PREFIX)/bin
+INST_LIBDIR ?= $(INST_PREFIX)/lib/lua/$(call lua_dir,$(LUA))
+INST_LUADIR ?= $(INST_PREFIX)/share/lua/$(call lua_dir,$(LUA))
 
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
@@ -35,7 +55,7 @@ BIND_SRC = $(wildcard src/lua_*.c)
 ENGINE_SRC = $(filter-out $(CLI_SRC) $(BIND_SRC),$(wildcard src/*.c))
 ENGINE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(ENGINE_SRC))
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
-BIND_OBJ = $(patsubst src/%.c,$(BUILD)/$(LUA_TAG)/obj/%.o,$(BIND_SRC))
+HEADERS = $(wildcard src/*.h)
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
@@ -48,28 +68,34 @@ all: cli module
 cli: $(BUILD)/verbatim
 module: $(MODULE)
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
-$(BUILD)/$(LUA_TAG)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/$(LUA_TAG)/obj
-	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -c $< -o $@
-$(BUILD)/obj $(BUILD)/$(LUA_TAG)/obj $(BUILD)/$(LUA_TAG)/verbatim $(BUILD)/tests:
+$(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
 $(ENGINE_LIB): $(ENGINE_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 $(BUILD)/verbatim: $(CLI_OBJ) $(ENGINE_LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(ENGINE_LIB) $(LIBS)
-# never link liblua: the host interpreter provides its symbols
-$(MODULE): $(BIND_OBJ) $(ENGINE_LIB) | $(BUILD)/$(LUA_TAG)/verbatim
-	$(CC) $(LIBFLAG) $(CFLAGS) $(LDFLAGS) -o $@ $(BIND_OBJ) $(ENGINE_LIB) $(LIBS)
 
-lua-all:
-	$(MAKE) LUA=5.4 module
-	$(MAKE) LUA=5.3 module
-	$(MAKE) LUA=jit module
+# One set of rules per Lua (no recursive make, so `make -j lua-all test` is safe).
+# The module never links liblua: the host interpreter provides the Lua API symbols.
+define lua_module
+$(BUILD)/$1/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/$1/obj
+	@test -n "$$(INC_$1)" || { echo "no Lua headers for $1: run 'make deps' or pass LUA_INCDIR=" >&2; exit 1; }
+	$$(CC) $$(ALL_CFLAGS) -I$$(INC_$1) -c $$< -o $$@
+$(BUILD)/$1/verbatim/core.so: $(patsubst src/%.c,$(BUILD)/$1/obj/%.o,$(BIND_SRC)) $(ENGINE_LIB) | $(BUILD)/$1/verbatim
+	$$(CC) $$(LIBFLAG) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(ENGINE_LIB) $$(LIBS)
+$(BUILD)/$1/obj $(BUILD)/$1/verbatim:
+	mkdir -p $$@
+endef
+$(foreach t,$(sort lua5.4 lua5.3 luajit $(LUA_TAG)),$(eval $(call lua_module,$t)))
 
-nvim:
-	$(MAKE) LUA=jit module cli
+lua-all: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
+
+# Neovim loads lua/verbatim/core.so from the plugin folder (LuaJIT)
+nvim: cli lua/verbatim/core.so
+lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
 
 # ---------------------------------------------------------------- tests
@@ -81,12 +107,13 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # only when its tool is missing; .ci/run installs them all)
 test: test-c test-lua test-cli test-nvim test-pandoc
 test-c: $(C_TESTS)
-	@set -e; for t in $(C_TESTS); do echo "== $$t"; $$t; done
+	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
-	@set -e; for v in lua5.4:lua5.4 lua5.3:lua5.3 luajit:luajit; do \
-	  tag=$${v%%:*}; bin=$${v##*:}; echo "== tests/lua with $$bin"; \
+	@fail=0; for tag in lua5.4 lua5.3 luajit; do echo "== tests/lua with $$tag"; \
+	  if ldd $(BUILD)/$$tag/verbatim/core.so | grep -q 'libluajit\|liblua'; then \
+	    echo "FAIL: $(BUILD)/$$tag/verbatim/core.so links liblua" >&2; fail=1; fi; \
 	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
-	    $$bin tests/lua/run.lua $(wildcard tests/lua/test_*.lua); done
+	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
 test-cli: cli
 	@sh tests/cli/run.sh $(BUILD)/verbatim
 test-nvim: nvim
@@ -94,9 +121,18 @@ test-nvim: nvim
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
 
+.PHONY: test-nvim test-pandoc test-lua-asan
+# C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
+# interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli
+	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli test-lua-asan
+ASAN_RT = $(shell clang -print-file-name=libclang_rt.asan-$$(uname -m).so 2>/dev/null)
+test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
+	@fail=0; for tag in lua5.4 lua5.3 luajit; do echo "== tests/lua with $$tag (ASan)"; \
+	  LD_PRELOAD="$(ASAN_RT)" ASAN_OPTIONS=detect_leaks=1 \
+	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
+	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
 
 # one program per stage (bench/bench_*.c), each printing its own figures; bench/*.sh for peers
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
@@ -117,13 +153,15 @@ build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PCRE_CFLAGS) -Isrc $< $(ENGINE_SRC) -o $@ $(LIBS)
 
 deps:
-	sh tools/deps.sh
+	@sh tools/deps.sh
 
+# the CLI, the module for $(LUA) and every Lua file under lua/ (nvim and pandoc helpers too)
 install: cli module
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LUA_LIBDIR)/verbatim $(DESTDIR)$(LUA_SHAREDIR)/verbatim
-	install -m 755 $(BUILD)/verbatim $(DESTDIR)$(PREFIX)/bin/verbatim
-	install -m 755 $(MODULE) $(DESTDIR)$(LUA_LIBDIR)/verbatim/core.so
-	install -m 644 lua/verbatim/*.lua $(DESTDIR)$(LUA_SHAREDIR)/verbatim/
+	install -d $(DESTDIR)$(INST_BINDIR) $(DESTDIR)$(INST_LIBDIR)/verbatim $(DESTDIR)$(INST_LUADIR)
+	install -m 755 $(BUILD)/verbatim $(DESTDIR)$(INST_BINDIR)/verbatim
+	install -m 755 $(MODULE) $(DESTDIR)$(INST_LIBDIR)/verbatim/core.so
+	cd lua && find verbatim -name '*.lua' | while read -r f; do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(INST_LUADIR)/$$f" || exit 1; done
 
 clean:
 	rm -rf build lua/verbatim/core.so

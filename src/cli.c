@@ -25,6 +25,7 @@ int vb_cli_read(const char *path, vb_buf *b) {
   if (ferror(f) || b->oom) {
     vb_cli_err("%s: %s", path, b->oom ? "out of memory" : strerror(errno));
     if (f != stdin) fclose(f);
+    vb_buf_free(b);
     return -1;
   }
   if (f != stdin) fclose(f);
@@ -54,7 +55,7 @@ static void usage(FILE *f) {
   fputs("\n`verbatim COMMAND --help` for a command's options; FILE may be - for stdin.\n", f);
 }
 
-int main(int argc, char **argv) {
+static int run(int argc, char **argv) {
   if (argc < 2) { usage(stderr); return 2; }
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) { usage(stdout); return 0; }
   if (!strcmp(argv[1], "--version")) { printf("verbatim %s\n", VB_VERSION); return 0; }
@@ -62,4 +63,11 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[1], cmds[i].name)) return cmds[i].fn(argc - 1, argv + 1);
   vb_cli_err("unknown command '%s' (try verbatim --help)", argv[1]);
   return 2;
+}
+
+int main(int argc, char **argv) {
+  int rc = run(argc, argv);
+  /* a full disk or closed pipe shows only when stdio's buffer is written out */
+  if (fflush(stdout) || ferror(stdout)) { vb_cli_err("write error: %s", strerror(errno)); rc = 2; }
+  return rc;
 }

@@ -6,7 +6,8 @@
 
 #define VB_VERSION "0.1.0"
 
-/* Read a whole file ("-" is stdin) into b; on failure print "verbatim: PATH: reason" and return -1. */
+/* Read a whole file ("-" is stdin) into b; on failure print "verbatim: PATH: reason", free b
+ * and return -1. */
 int vb_cli_read(const char *path, vb_buf *b);
 /* Write b to stdout; -1 on a write error. */
 int vb_cli_flush(vb_buf *b);

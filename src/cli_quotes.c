@@ -19,6 +19,7 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json")) a->json = 1;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
+    else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("%s: unknown option '%s'", cmd, argv[i]); return 2; }
     else a->files[a->nfiles++] = argv[i];
@@ -183,7 +184,9 @@ static const char quotes_help[] =
   "usage: verbatim quotes [--json] FILE...\n"
   "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
-  "Each line ends with the speaker and the cue: \xE2\x80\x94 Jeff Sessions (said).\n";
+  "Each line ends with the speaker and the cue: \xE2\x80\x94 Jeff Sessions (said).\n"
+  "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
+  "files are still listed).\n";
 
 static const char sources_help[] =
   "usage: verbatim sources [--json] FILE...\n"
@@ -213,7 +216,8 @@ static int run(int argc, char **argv, int sources) {
     if (!a.json && vb_cli_flush(&out)) rc = 2;
   }
   if (a.json) {
-    vb_buf_adds(&out, a.nfiles > 1 ? "]}\n" : "\n");
+    /* one file that could not be read: nothing on stdout rather than half a document */
+    if (a.nfiles > 1 || nok) vb_buf_adds(&out, a.nfiles > 1 ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
   vb_buf_free(&out);

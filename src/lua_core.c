@@ -117,6 +117,9 @@ static int l_quotes(lua_State *L) {
     lua_rawseti(L, -2, (int)i + 1);
   }
   vb_lua_diags(L, &b->qs);
+  /* done: give the memory back now rather than at the box's next collection */
+  vb_quotes_free(&b->qs);
+  vb_buf_free(&b->tmp);
   return 2;
 }
 

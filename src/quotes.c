@@ -362,7 +362,7 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
   while (S.depth > 0) drop_top(&S, (S.st[S.depth - 1].dbl || S.singles_outer) ? "unclosed quotation mark" : NULL);
   vb_vfree(&S.parts);
   if (S.oom || vb_lines_build(&L, text, n)) return -1;
-  qsort(out->q.v, out->q.n, sizeof *out->q.v, cmp_quote);
+  if (out->q.n) qsort(out->q.v, out->q.n, sizeof *out->q.v, cmp_quote);   /* q.v is NULL when empty */
   for (size_t k = 0; k < out->q.n; k++) {
     vb_quote *q = &out->q.v[k];
     vb_lines_pos(&L, q->start, &q->line, &q->col);

@@ -5,7 +5,7 @@ local M = { version = core.version, core = core }
 
 local function argcheck(cond, n, fname, msg)
   if not cond then
-    error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), 3)
+    error(("bad argument #%d to '%s' (%s)"):format(n, fname, msg), 4)   -- the API function's caller
   end
 end
 

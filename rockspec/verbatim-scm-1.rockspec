@@ -1,0 +1,56 @@
+-- LuaRocks build of verbatim: the Lua module verbatim.core (C), the Lua API (lua/verbatim/)
+-- and the `verbatim` CLI, for whichever Lua LuaRocks is run for.
+--
+--   luarocks make rockspec/verbatim-scm-1.rockspec                     (Lua 5.4 or default)
+--   luarocks --lua-version 5.3 make --local rockspec/verbatim-scm-1.rockspec
+--
+-- It lives in rockspec/ and not at the top on purpose: lazy.nvim runs luarocks by itself
+-- when it finds *-scm-1.rockspec at a plugin's root, and Neovim users want `make nvim`.
+rockspec_format = "3.0"
+package = "verbatim"
+version = "scm-1"
+
+source = {
+   -- `luarocks make` builds the checkout it is run in; this address is only used by
+   -- `luarocks build/install` and must be the project's public git repository.
+   url = "git+https://example.org/verbatim.git",
+}
+
+description = {
+   summary = "Find, attribute and check quotes in news articles",
+   detailed = [[
+verbatim finds the quotations in a news article, says who is quoted and lists the
+article's sources, and checks quotes against transcripts and other source material.
+A C11 engine with a Lua API (verbatim, verbatim.core) and a command-line tool.]],
+   license = "TBD (the project has no LICENSE file yet)",
+   labels = { "journalism", "text", "quotes" },
+}
+
+dependencies = {
+   "lua >= 5.1, < 5.5",
+}
+
+external_dependencies = {
+   PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
+}
+
+build = {
+   type = "make",
+   build_target = "cli module",
+   -- passed to both `make cli module` and `make install`: the module is built against
+   -- LuaRocks' Lua headers, in a folder named after their LUA_VERSION_NUM
+   variables = {
+      CC = "$(CC)",
+      CFLAGS = "$(CFLAGS)",
+      LIBFLAG = "$(LIBFLAG)",
+      LUA_INCDIR = "$(LUA_INCDIR)",
+      PCRE2_INCDIR = "$(PCRE2_INCDIR)",
+      PCRE2_LIBDIR = "$(PCRE2_LIBDIR)",
+   },
+   install_variables = {
+      INST_PREFIX = "$(PREFIX)",
+      INST_BINDIR = "$(BINDIR)",
+      INST_LIBDIR = "$(LIBDIR)",
+      INST_LUADIR = "$(LUADIR)",
+   },
+}
