@@ -597,8 +597,9 @@ static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   if (t->cueflags & VB_CUE_INV) {
     /* inverted only right after a quote or at a clause start: "…," said Arthur */
     size_t p = c - 1;
+    if (starts_sent(X, c)) return np_after(X, after, hi);
     if (c > 0 && (is_ch(X, p, ',') || is_dash(X, p)) && p > 0) p--;
-    if (c > 0 && (is_quote(X, p) || starts_sent(X, c) || is_ch(X, p, ','))) return np_after(X, after, hi);
+    if (c > 0 && (is_quote(X, p) || is_ch(X, p, ','))) return np_after(X, after, hi);
   }
   return r;
 }
@@ -611,7 +612,7 @@ static int group_entity(ctx *X, size_t a, size_t b) {
   if (a < b && (X->wc[a] & VB_W_DET) && !(TK(a)->flags & VB_T_POSS)) sa = TK(a + 1)->start;
   e = smap_get(X, &X->groups, sa, sb, 1);
   if (e < 0) {
-    e = ent_new(X, VB_ENT_GROUP, sa, sb);
+    e = ent_new(X, VB_ENT_GROUP, TK(a)->start, sb);   /* shown with its determiner: the mayor */
     if (e >= 0) smap_put(X, &X->groups, sa, sb, 1, e);
   }
   return e;
@@ -875,6 +876,31 @@ static size_t para_of(const ctx *X, size_t k, size_t *pi) {
   return *pi;
 }
 
+/* Continuations: an uncued quote right after an attributed one, in the same or the next
+ * paragraph, goes on with the same speaker (unless another cue comes between them). */
+static void continuations(ctx *X, const size_t *qpara) {
+  vb_analysis *A = X->A;
+  size_t nq = A->qs.q.n;
+  for (size_t i = 1; i < nq && !X->oom; i++) {
+    vb_attr *at = &A->attr.v[i], *pv = &A->attr.v[i - 1];
+    size_t k = X->qtok.v[i], kp = X->qtok.v[i - 1];
+    const vb_quote *q = &A->qs.q.v[i];
+    if (at->rule || !pv->rule || k == VB_NONE || kp == VB_NONE || q->kind == VB_TERM) continue;
+    if (A->qs.q.v[i - 1].kind == VB_TERM) continue;
+    if (qpara[i] == qpara[i - 1] ||
+        (qpara[i] == qpara[i - 1] + 1 && (TK(k)->flags & VB_T_PARA) && !(pv->cue.start != VB_NONE && pv->cue.start > A->qs.q.v[i].start))) {
+      /* no other speaker named between them */
+      int other = 0;
+      for (size_t z = kp + 1; z < k && z < kp + 2 * WIN; z++)
+        if (is_cue(X, z) && !(TK(z)->cueflags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
+      if (other) continue;
+      *at = *pv;
+      at->confidence = pv->confidence * 0.85;
+      at->rule = "continuation";
+    }
+  }
+}
+
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
   static const char *const strong[] = {"cue-after", "cue-after-inverted", "cue-before", "according-to", "colon-name",
@@ -900,6 +926,7 @@ static void pass_quotes(ctx *X) {
     attribute_direct(X, i, k, sb, se);
     if (X->oom) break;
   }
+  continuations(X, qpara.v);
   /* twins: a pull quote repeats words attributed elsewhere */
   if (!X->oom && nq > 1) {
     smap prints = {0};
@@ -946,26 +973,7 @@ static void pass_quotes(ctx *X) {
     }
     smap_free(&prints);
   }
-  /* continuations: an uncued quote right after an attributed one, in the same or the next
-   * paragraph, goes on with the same speaker */
-  for (size_t i = 1; i < nq && !X->oom; i++) {
-    vb_attr *at = &A->attr.v[i], *pv = &A->attr.v[i - 1];
-    size_t k = X->qtok.v[i], kp = X->qtok.v[i - 1];
-    const vb_quote *q = &A->qs.q.v[i];
-    if (at->rule || !pv->rule || k == VB_NONE || kp == VB_NONE || q->kind == VB_TERM) continue;
-    if (A->qs.q.v[i - 1].kind == VB_TERM) continue;
-    if (qpara.v[i] == qpara.v[i - 1] ||
-        (qpara.v[i] == qpara.v[i - 1] + 1 && (TK(k)->flags & VB_T_PARA) && !(pv->cue.start != VB_NONE && pv->cue.start > A->qs.q.v[i].start))) {
-      /* no other speaker named between them */
-      int other = 0;
-      for (size_t z = kp + 1; z < k && z < kp + 2 * WIN; z++)
-        if (is_cue(X, z) && !(TK(z)->cueflags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
-      if (other) continue;
-      *at = *pv;
-      at->confidence = pv->confidence * 0.85;
-      at->rule = "continuation";
-    }
-  }
+  continuations(X, qpara.v);
   /* last resorts, with low confidence: the subject of the quote's own sentence, else the
    * latest speaker of the passage (same or previous paragraph) */
   for (size_t i = 0; i < nq && !X->oom; i++) {

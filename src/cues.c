@@ -378,8 +378,10 @@ int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) {
     vb_tok *t = &T->t.v[k];
     size_t sl;
     int best = -1, bestlen = 0;
-    /* cue words are lower case in running text; "States" or "Post" are names */
-    if (!(t->flags & VB_T_LOWER)) continue;
+    /* cue words are lower case in running text ("States" and "Post" are names), but a
+     * sentence may open with one: "Said the mayor: …" */
+    if (!(t->flags & VB_T_LOWER) && !((t->flags & VB_T_SENT) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
+      continue;
     sl = t->hash & c->mask;
     while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
     for (int fi = c->slot[sl]; fi >= 0; fi = c->f[fi].next) {

@@ -198,6 +198,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
           t.end = ++i;
           t.flags |= VB_T_ABBR;
+          h = (h ^ '.') * FNVP;
         }
         t.hash = h ? h : 1;
         t.flags |= VB_T_WORD;
