@@ -57,7 +57,7 @@ static int letter_cp(uint32_t cp) { return vb_cp_isalnum(cp); }
 
 static int is_abbrev(const char *s, size_t a, size_t b) {
   size_t n = b - a;
-  if (n == 1) return 1;                                   /* initials: George W. Bush */
+  if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
   if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
   for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
     const char *w = abbrevs[k];
@@ -193,7 +193,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - t.start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
             t.flags |= VB_T_POSS;
         }
-        if (caps >= 2 && caps == letters) t.flags |= VB_T_UPPER;
+        if (caps >= 2 && (caps == letters || ((t.flags & VB_T_POSS) && caps == letters - 1))) t.flags |= VB_T_UPPER;
         if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, t.start, t.end)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
           t.end = ++i;
