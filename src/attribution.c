@@ -223,6 +223,7 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
   E = &X->A->ent.v[e];
   if (is_capword(X, i) && !(X->wc[i] & VB_W_TITLE)) {
     size_t re = run_end(X, i);
+    if (X->wc[i] & (VB_W_STOP | VB_W_BOUND)) return;   /* "After the vote": a clause, not a role */
     if (re >= end) re = end - 1;
     if (TK(re)->flags & VB_T_POSS) {              /* CIS’s director of policy studies */
       set_org(X, e, TK(i)->start, base_end(X, re));
@@ -377,6 +378,15 @@ static void pass_names(ctx *X) {
         if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_end + 1 == t0) {
           /* Human Rights First’s Eleanor Acer */
           set_org(X, ent, TK(owner_a)->start, base_end(X, owner_end));
+        }
+        if (E->kind == VB_ENT_PERSON && !poss && t0 > 1 && is_ch(X, t0 - 1, ',') && is_ch(X, e + 1, ',') &&
+            !starts_sent(X, t0)) {
+          /* "the IRS’s research director, Lee Park, said": the role comes first */
+          size_t z = t0 - 1;
+          while (z > 0 && t0 - z < 14 && is_word(X, z - 1) && !starts_sent(X, z)) z--;
+          if (z < t0 - 1 && is_word(X, z) && ((X->wc[z] & VB_W_DET) || (TK(z)->flags & VB_T_POSS) ||
+                                             (X->wc[z] & VB_W_TITLE)))
+            appositive(X, ent, z, t0 - 1);
         }
         if (E->kind == VB_ENT_PERSON && !poss) {
           size_t j = e + 1;

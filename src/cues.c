@@ -105,7 +105,9 @@ const char *const vb_word_lexicon[] = {
   "press deputy assistant special sheriff officer prof. professor rev. gen. lt. col. sgt. capt. adm. maj. "
   "candidate nominee democratic republican former congressman congresswoman councilman councilwoman "
   "spokesman spokeswoman pope king queen prince princess lord sir dame majority minority whip lt cmdr. "
-  "superintendent treasurer comptroller senior executive founder ceo cfo coo chancellor",
+  "superintendent treasurer comptroller senior executive founder ceo cfo coo chancellor engineer doctor "
+  "coach detective inspector captain chef pastor rabbi imam father sister brother bishop cardinal "
+  "lady dean provost trustee lawyer attorney analyst economist historian columnist anchor host",
   "h:mr. mrs. ms. miss mx. dr. mr mrs ms dr",
   "o:department house senate committee party university college institute center centre council association "
   "news post times journal agency office bureau service foundation campaign court congress fund bank inc. "
