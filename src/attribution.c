@@ -98,6 +98,7 @@ static void smap_free(smap *M) { free(M->e); M->e = NULL; M->n = 0; }
 /* ---------------------------------------------------------------- token helpers */
 
 #define TK(k) (&X->T.t.v[(k)])
+#define CUE(k) (&X->T.cues.v[X->T.t.v[(k)].cue])   /* only where is_cue(X, k) */
 #define NT (X->T.t.n)
 
 static int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
@@ -282,7 +283,7 @@ static int resolve_pron(const ctx *X, size_t k, int g) {
 
 static int followed_by_cue(const ctx *X, size_t j) {
   j = skip_fwd(X, j, NT);
-  return is_cue(X, j) && !(TK(j)->cueflags & VB_CUE_ACC);
+  return is_cue(X, j) && !(CUE(j)->flags & VB_CUE_ACC);
 }
 
 /* Pass 1: names and pronouns, in text order. */
@@ -341,8 +342,8 @@ static void pass_names(ctx *X) {
         push_ment(X, a, e, ent, subj, 0, 0);
       } else if (nw == 1) {
         int spoke = followed_by_cue(X, e + 1) ||
-                    (a > 0 && is_cue(X, a - 1) && (TK(a - 1)->cueflags & VB_CUE_INV)) ||
-                    (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (TK(a - 2)->cueflags & VB_CUE_ACC)) ||
+                    (a > 0 && is_cue(X, a - 1) && (CUE(a - 1)->flags & VB_CUE_INV)) ||
+                    (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (CUE(a - 2)->flags & VB_CUE_ACC)) ||
                     role_a != VB_NONE || gender;
         ent = smap_get(X, &X->last, TK(a)->start, b, 0);
         if (ent < 0) ent = smap_get(X, &X->full, TK(a)->start, b, 0);
@@ -368,7 +369,7 @@ static void pass_names(ctx *X) {
           } else ent = ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
           if (ent >= 0) smap_put(X, &X->full, TK(a)->start, b, 0, ent);
         }
-        if (ent >= 0) smap_put(X, &X->last, la, b, 0, ent);
+        if (ent >= 0 && smap_get(X, &X->last, la, b, 0) != ent) smap_put(X, &X->last, la, b, 0, ent);
         push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
       }
       if (ent >= 0 && !X->oom) {
@@ -576,14 +577,13 @@ static int is_document(const ctx *X, size_t k) {
 /* Speaker of cue c for a quote at token q: subject before, or inverted after. */
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
-  const vb_tok *t = TK(c);
-  size_t after = c + (size_t)t->cuelen;
+  size_t after = c + (size_t)CUE(c)->len;
   np r;
-  if (t->cueflags & VB_CUE_ACC) return np_after(X, after, hi);
-  if (t->cueflags & VB_CUE_ING) {
+  if (CUE(c)->flags & VB_CUE_ACC) return np_after(X, after, hi);
+  if (CUE(c)->flags & VB_CUE_ING) {
     /* "X said in a statement, adding that …": the speaker of the clause's own cue */
     for (size_t z = c; c > 0 && is_ch(X, c - 1, ',') && z-- > sb && c - z < WIN;) {
-      if (is_cue(X, z) && !(TK(z)->cueflags & (VB_CUE_ING | VB_CUE_WEAK))) {
+      if (is_cue(X, z) && !(CUE(z)->flags & (VB_CUE_ING | VB_CUE_WEAK))) {
         r = cue_speaker(X, z, lo < z ? lo : (sb ? sb - 1 : VB_NONE), hi, sb);
         if (r.ok) return r;
         break;
@@ -604,7 +604,7 @@ static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
       if (r.ok) return r;
     }
   }
-  if (t->cueflags & VB_CUE_INV) {
+  if (CUE(c)->flags & VB_CUE_INV) {
     /* inverted only right after a quote or at a clause start: "…," said Arthur */
     size_t p = c - 1;
     if (starts_sent(X, c)) return np_after(X, after, hi);
@@ -661,7 +661,7 @@ static void attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char
   at->mention.start = TK(p.a)->start;
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
-  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = TK(c)->cue_end; }
+  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = CUE(c)->end; }
   if (p.rel) { np q = p; q.a = p.ra; q.b = p.rb; q.rel = 0; at->entity = resolve(X, q); }
   else at->entity = resolve(X, p);
   if (at->entity < 0 && is_pron(X, p.a)) conf -= 0.25;
@@ -721,15 +721,15 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   const vb_quote *q = &X->A->qs.q.v[qi];
   size_t j, c, lo, hi;
   np p;
-  int title = title_case(X->s, q);
+  int title = -1;                       /* computed when a rule needs it */
   /* R1: the cue after the quote: "…," he said · "…," said Arthur · "…," X’s Y said */
   j = k + 1;
   if (j < se && (is_ch(X, j, ',') || is_dash(X, j))) j++;
   hi = se;
   for (size_t z = j; z < se; z++) if (is_quote(X, z)) { hi = z; break; }
-  if (j < hi && is_cue(X, j) && !(TK(j)->cueflags & (VB_CUE_ACC | VB_CUE_ING))) {
-    p = np_after(X, j + (size_t)TK(j)->cuelen, hi);
-    if (p.ok && (TK(j)->cueflags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, "cue-after-inverted"); return; }
+  if (j < hi && is_cue(X, j) && !(CUE(j)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
+    p = np_after(X, j + (size_t)CUE(j)->len, hi);
+    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, "cue-after-inverted"); return; }
   }
   /* R1a: a signature after a dash: "…" ― Carla Sanchez */
   if (is_dash(X, k + 1) && is_capword(X, k + 2)) {
@@ -742,9 +742,9 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   for (c = j; c < hi && c < j + 12; c++) {
     if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
       break;
-    if (is_cue(X, c) && (TK(c)->cueflags & VB_CUE_WEAK) && !(TK(c)->cueflags & VB_CUE_BASE)) break;
+    if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) && !(CUE(c)->flags & VB_CUE_BASE)) break;
     if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
-    if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_ACC)) {
+    if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_ACC)) {
       p = np_before(X, c, k);
       if (p.ok) { attribute(X, qi, c, p, 0.93, "cue-after"); return; }
       break;
@@ -760,17 +760,17 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       size_t gap;
       if (is_quote(X, c)) { lo = c; break; }
       if (!is_cue(X, c)) continue;
-      gap = j - (c + (size_t)TK(c)->cuelen);   /* words between the cue and the mark */
-      if ((TK(c)->cueflags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
+      gap = j - (c + (size_t)CUE(c)->len);   /* words between the cue and the mark */
+      if ((CUE(c)->flags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
       if (!punct && gap > 0 && !(gap == 1 && vb_tok_is(X->s, TK(j - 1), "that"))) break;
-      if (gap > ((TK(c)->cueflags & VB_CUE_ACC) ? 10u : 3u) || c + (size_t)TK(c)->cuelen > j) break;
+      if (gap > ((CUE(c)->flags & VB_CUE_ACC) ? 10u : 3u) || c + (size_t)CUE(c)->len > j) break;
       size_t l2 = lo;
       for (size_t z = c; z-- > sb;) if (is_quote(X, z)) { l2 = z; break; } else if (c - z > WIN) break;
       p = cue_speaker(X, c, l2 == (sb > 0 ? sb - 1 : 0) && !is_quote(X, l2) ? (sb > 0 ? sb - 1 : VB_NONE) : l2, k, sb);
       if (!p.ok && sb == 0 && !is_quote(X, 0)) p = cue_speaker(X, c, VB_NONE, k, sb);
       if (p.ok) {
-        attribute(X, qi, c, p, TK(c)->cueflags & VB_CUE_ACC ? 0.9 : 0.9,
-                  TK(c)->cueflags & VB_CUE_ACC ? "according-to" : "cue-before");
+        attribute(X, qi, c, p, CUE(c)->flags & VB_CUE_ACC ? 0.9 : 0.9,
+                  CUE(c)->flags & VB_CUE_ACC ? "according-to" : "cue-before");
         return;
       }
       break;
@@ -788,7 +788,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
     while (z > 0 && k - z < WIN && !starts_sent(X, z)) z--;
     s0 = z;
     for (c = k - 1; c-- > s0;) {
-      if (is_cue(X, c) && !(TK(c)->cueflags & VB_CUE_WEAK)) {
+      if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK)) {
         p = cue_speaker(X, c, s0 > 0 ? s0 - 1 : VB_NONE, k - 1, s0);
         if (p.ok) { attribute(X, qi, c, p, 0.7, "colon-intro"); return; }
         break;
@@ -803,9 +803,9 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
     for (c = k + 1; c < lim; c++) {
       if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ','))) break;
       if (c > k + 1 && starts_sent(X, c)) break;
-      if (is_cue(X, c) && (!(TK(c)->cueflags & VB_CUE_WEAK) || (TK(c)->cueflags & VB_CUE_BASE)) &&
-          !(TK(c)->cueflags & (VB_CUE_ACC | VB_CUE_ING))) {
-        size_t e = c + (size_t)TK(c)->cuelen, z;
+      if (is_cue(X, c) && (!(CUE(c)->flags & VB_CUE_WEAK) || (CUE(c)->flags & VB_CUE_BASE)) &&
+          !(CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
+        size_t e = c + (size_t)CUE(c)->len, z;
         if (c == k + 1) {
           p = np_after(X, e, lim + 4 < NT ? lim + 4 : NT);
           if (!p.ok) break;
@@ -830,15 +830,16 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
     for (int dir = 0; dir < 2; dir++) {
       tries = 0;
       for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
-        int weak = (TK(c)->cueflags & VB_CUE_WEAK) &&
-                   !((TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
-                   !(TK(c)->cueflags & VB_CUE_BASE);
+        int weak = is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) &&
+                   !((CUE(c)->flags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
+                   !(CUE(c)->flags & VB_CUE_BASE);
         size_t l2;
-        if (is_cue(X, c) && (TK(c)->cueflags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
+        if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
             (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
-        if (is_cue(X, c) && !weak && (TK(c)->cueflags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
+        if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
         if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
-        if (title && !(TK(c)->cueflags & VB_CUE_CALL)) break;
+        if (title < 0) title = title_case(X->s, q);
+        if (title && !(CUE(c)->flags & VB_CUE_CALL)) break;
         l2 = a0 > 0 ? a0 - 1 : VB_NONE;
         for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
         if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
@@ -871,7 +872,17 @@ size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
     int in = 0;
     for (size_t i = a; i < b;) {
       uint32_t cp;
-      size_t k = vb_utf8_dec((const unsigned char *)s, b, i, &cp);
+      size_t k;
+      unsigned char c = (unsigned char)s[i];
+      if (c < 0x80) {                  /* ASCII: no decoding */
+        int al = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 ((c == '\'' || c == '-') && in);
+        if (al && !in) w++;
+        in = al;
+        i++;
+        continue;
+      }
+      k = vb_utf8_dec((const unsigned char *)s, b, i, &cp);
       int al = vb_cp_isalnum(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in);
       if (al && !in) w++;
       in = al;
@@ -902,7 +913,7 @@ static void continuations(ctx *X, const size_t *qpara) {
       /* no other speaker named between them */
       int other = 0;
       for (size_t z = kp + 1; z < k && z < kp + 2 * WIN; z++)
-        if (is_cue(X, z) && !(TK(z)->cueflags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
+        if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
       if (other) continue;
       *at = *pv;
       at->confidence = pv->confidence * 0.85;
@@ -938,7 +949,9 @@ static void pass_quotes(ctx *X) {
   }
   continuations(X, qpara.v);
   /* twins: a pull quote repeats words attributed elsewhere */
-  if (!X->oom && nq > 1) {
+  size_t left = 0;                                     /* nothing left to pair: skip the pass */
+  for (size_t i = 0; i < nq; i++) left += !A->attr.v[i].rule && A->qs.q.v[i].kind != VB_TERM;
+  if (!X->oom && nq > 1 && left) {
     smap prints = {0};
     for (size_t i = 0; i < nq; i++) {
       const vb_quote *q = &A->qs.q.v[i];
@@ -1109,7 +1122,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   if (X.oom) goto done;
   X.wc = malloc((X.T.t.n + 1) * sizeof *X.wc);
   if (!X.wc || vb_cues_mark(X.C, s, n, &X.T) || vb_vgrow(&out->attr, nq + 1)) goto done;
-  for (size_t k = 0; k < X.T.t.n; k++) X.wc[k] = vb_cues_wclass(X.C, s, &X.T.t.v[k]);
+  vb_cues_classify(X.C, s, &X.T, X.wc);
   for (size_t i = 0; i < nq; i++) out->attr.v[i] = (vb_attr){-1, nospan, nospan, 0, NULL};
   out->attr.n = nq;
   pass_names(&X);

@@ -315,6 +315,18 @@ unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
   return 0;
 }
 
+void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc) {
+  const unsigned *wh = c->whash;
+  for (size_t k = 0; k < T->t.n; k++) {
+    const vb_tok *t = &T->t.v[k];
+    size_t sl;
+    wc[k] = 0;
+    if (!(t->flags & VB_T_WORD) || t->end - t->start > 16) continue;   /* no listed word is longer */
+    for (sl = t->hash & c->wmask; wh[sl]; sl = (sl + 1) & c->wmask)
+      if (wh[sl] == t->hash) { wc[k] = vb_cues_wclass(c, s, t); break; }
+  }
+}
+
 vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, char *err, size_t errsz) {
   vb_cues *c = calloc(1, sizeof *c);
   if (!c || lexicon_build(c) || wordlist_build(c)) { vb_cues_free(c); seterr(err, errsz, "out of memory"); return NULL; }
@@ -361,7 +373,7 @@ static int match_form(const vb_cues *c, const form *f, const char *s, const vb_t
     if (k + (size_t)i >= T->t.n) return 0;
     t = &T->t.v[k + (size_t)i];
     if (!(t->flags & VB_T_WORD) || !vb_tok_is(s, t, w)) return 0;
-    w += strlen(w) + 1;
+    w += (t->end - t->start) + 1;   /* the word matched, so it has the token's length */
   }
   return f->nwords;
 }
@@ -391,10 +403,10 @@ int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) {
       if (m > bestlen) { best = fi; bestlen = m; }
     }
     if (best >= 0) {
-      t->cue = best;
-      t->cuelen = bestlen;
-      t->cue_end = T->t.v[k + (size_t)bestlen - 1].end;
-      t->cueflags = c->f[best].flags;
+      vb_cuehit h;
+      h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
+      if (vb_push(&T->cues, h)) return -1;
+      t->cue = (int)T->cues.n - 1;
     }
   }
   if (c->npat) {
@@ -421,11 +433,16 @@ int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) {
         k = tok_at(T, a);
         if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) continue;
         for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
-        if (T->t.v[k].cue >= 0 && T->t.v[k].cue_end >= b) continue;   /* the lexicon has it already */
-        T->t.v[k].cue = (int)(c->nf + p);
-        T->t.v[k].cuelen = (int)(e - k);
-        T->t.v[k].cue_end = b;
-        T->t.v[k].cueflags = VB_CUE_INV | VB_CUE_USER;
+        if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) continue;   /* the lexicon has it already */
+        {
+          vb_cuehit h;
+          h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
+          if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
+          else {
+            if (vb_push(&T->cues, h)) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
+            T->t.v[k].cue = (int)T->cues.n - 1;
+          }
+        }
       }
     }
     pcre2_match_data_free(md);

@@ -49,6 +49,8 @@ enum {
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);
+/* The classes of every token of T into wc[0 .. T->t.n). */
+void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
 
 /* Set cue, cuelen, cue_end and cueflags on the tokens where a cue starts: the longest
  * lexicon form (lower-case words outside quotes), then user patterns over the text.

@@ -32,17 +32,39 @@ static const unsigned char cls[256] = {
 
 static int cclass(unsigned char c) { return c >= 0x80 ? C_HIGH : cls[c]; }
 
-#define FNV0 2166136261u
-#define FNVP 16777619u
+/* ASCII letters and digits: the bytes a word runs over without decoding */
+static const unsigned char alnum[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+  ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+  ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+  ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+};
 
+/* Eight bytes at a time, case folded by setting bit 5 of each byte (A-Z become a-z; the
+ * punctuation inside words already has it). Both the lexicon and the tokens use it, and
+ * a match is always confirmed on the text, so the folding of other bytes is harmless. */
 unsigned vb_word_hash(const char *w, size_t n) {
-  unsigned h = FNV0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)w[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * FNVP;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+  unsigned r;
+  while (n) {
+    uint64_t x = 0, fold = 0x2020202020202020ull;
+    size_t m = n < 8 ? n : 8;
+    memcpy(&x, w, m);
+    if (m < 8) {                                  /* fold only the bytes that were read */
+      uint64_t y = 0;
+      memcpy(&y, &fold, m);
+      fold = y;
+    }
+    h = (h ^ (x | fold)) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    w += m;
+    n -= m;
   }
-  return h ? h : 1;
+  r = (unsigned)h;
+  return r ? r : 1;
 }
 
 /* Words whose final period does not end a sentence. */
@@ -59,16 +81,16 @@ static int is_abbrev(const char *s, size_t a, size_t b) {
   size_t n = b - a;
   if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
   if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
+  if (n > 6) return 0;                                    /* no listed abbreviation is longer */
   for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
     const char *w = abbrevs[k];
-    size_t m = strlen(w), i;
-    if (m != n) continue;
-    for (i = 0; i < n; i++) {
+    size_t i;
+    for (i = 0; i < n; i++) {                             /* stops at w's NUL: s has no NUL here */
       char c = s[a + i];
       if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
       if (c != w[i]) break;
     }
-    if (i == n) return 1;
+    if (i == n && w[n] == 0) return 1;
   }
   return 0;
 }
@@ -111,7 +133,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
   size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
   unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
   int oom = 0;
-  size_t guess = n / 5 + 16;
+  size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
   if (vb_vgrow(&out->t, guess)) return -1;
   while (i < n) {
     vb_tok t;
@@ -127,7 +149,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
     }
     while (qi < nq && qs->q.v[qi].start < i) qi++;   /* a quote that began inside a word: dropped */
     qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
-    t.flags = pending; t.q = -1; t.cue = -1; t.cuelen = 0; t.cue_end = 0; t.cueflags = 0; t.hash = 0;
+    t.flags = pending; t.q = -1; t.cue = -1; t.hash = 0;
     t.start = i;
     if (i == qstart) {
       const vb_quote *q = &qs->q.v[qi];
@@ -145,44 +167,28 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       if (c == C_HIGH) k = vb_utf8_dec(s, n, i, &cp);
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
-        unsigned h = FNV0;
-        int caps = 0, letters = 0;
         if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) t.flags |= VB_T_CAP;
         else if (c == C_DIGIT) t.flags |= VB_T_DIGIT;
         else t.flags |= VB_T_LOWER;
+        i += k;
         for (;;) {
-          /* the code point cp of k bytes at i belongs to the word */
-          if (k == 1) {
-            unsigned char b = s[i];
-            if (b >= 'A' && b <= 'Z') { caps++; letters++; b = (unsigned char)(b + 32); }
-            else if (b >= 'a' && b <= 'z') letters++;
-            h = (h ^ b) * FNVP;
-          } else {
-            for (size_t z = 0; z < k; z++) h = (h ^ s[i + z]) * FNVP;
-            letters++;
-            if (vb_cp_isupper(cp)) caps++;
-          }
-          i += k;
+          /* a quote never starts on a letter, so the fast loop needs no qstart test */
+          while (i < n && alnum[s[i]]) i++;
           if (i >= n || i == qstart) break;
-          c = cclass(s[i]);
-          if (c == C_LOWER || c == C_UPPER || c == C_DIGIT) { cp = s[i]; k = 1; continue; }
-          if (c == C_HIGH) {
+          if (s[i] >= 0x80) {
             k = vb_utf8_dec(s, n, i, &cp);
-            if (letter_cp(cp)) continue;
+            if (letter_cp(cp)) { i += k; continue; }
           } else { cp = s[i]; k = 1; }
           /* a joiner continues the word only when a letter or digit follows it */
           if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
             size_t j = i + k;
             uint32_t nx;
-            int nc;
             if (j >= n || j == qstart) break;
-            nc = cclass(s[j]);
-            if (nc == C_LOWER || nc == C_UPPER || nc == C_DIGIT) nx = s[j];
-            else if (nc == C_HIGH) { vb_utf8_dec(s, n, j, &nx); if (!letter_cp(nx)) break; }
-            else break;
-            for (size_t z = 0; z < k; z++) h = (h ^ s[i + z]) * FNVP;
-            i += k;
-            cp = nx; k = nc == C_HIGH ? vb_utf8_dec(s, n, j, &nx) : 1;
+            if (alnum[s[j]]) { i = j + 1; continue; }
+            if (s[j] < 0x80) break;
+            k = vb_utf8_dec(s, n, j, &nx);
+            if (!letter_cp(nx)) break;
+            i = j + k;
             continue;
           }
           break;
@@ -193,14 +199,21 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - t.start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
             t.flags |= VB_T_POSS;
         }
-        if (caps >= 2 && (caps == letters || ((t.flags & VB_T_POSS) && caps == letters - 1))) t.flags |= VB_T_UPPER;
+        if (t.flags & VB_T_CAP) {
+          /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
+          size_t e = t.flags & VB_T_POSS ? vb_tok_base_end(text, &t) : t.end, caps = 0, z;
+          for (z = t.start; z < e; z++) {
+            if (s[z] >= 'a' && s[z] <= 'z') break;
+            caps += s[z] >= 'A' && s[z] <= 'Z';
+          }
+          if (z == e && caps >= 2) t.flags |= VB_T_UPPER;
+        }
         if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, t.start, t.end)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
           t.end = ++i;
           t.flags |= VB_T_ABBR;
-          h = (h ^ '.') * FNVP;
         }
-        t.hash = h ? h : 1;
+        t.hash = vb_word_hash(text + t.start, t.end - t.start);
         t.flags |= VB_T_WORD;
       } else {
         t.flags |= VB_T_PUNCT;
@@ -211,7 +224,8 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       }
     }
     pending = 0;
-    if (vb_push(&out->t, t)) { oom = 1; break; }
+    if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
+    out->t.v[out->t.n++] = t;
   }
   if (oom) return -1;
   /* sentence starts: after . ! ? … (not an abbreviation) or a quote ending in one,
@@ -239,4 +253,5 @@ void vb_tokens_free(vb_tokens *T) {
   vb_vfree(&T->t);
   vb_vfree(&T->sent);
   vb_vfree(&T->para);
+  vb_vfree(&T->cues);
 }

@@ -22,19 +22,25 @@ enum {
   VB_T_LOWER = 1 << 11,  /* word starting with a lower-case letter */
 };
 
+/* 32 bytes: tokens are the bulk of the working set, so cue details live apart */
 typedef struct vb_tok {
   size_t start, end;     /* bytes, end exclusive */
   unsigned flags;
-  int q;                 /* quote index for VB_T_QUOTE, else -1 */
-  int cue;               /* cue entry (see cues.h) starting here, else -1 */
-  int cuelen;            /* tokens the cue spans */
-  size_t cue_end;        /* byte end of the cue */
-  unsigned cueflags;
   unsigned hash;         /* FNV-1a of the lower-cased word (ASCII folding), 0 for non-words */
+  int q;                 /* quote index for VB_T_QUOTE, else -1 */
+  int cue;               /* index in vb_tokens.cues of the cue starting here, else -1 */
 } vb_tok;
+
+typedef struct vb_cuehit {
+  int id;                /* cue entry (see cues.h) */
+  int len;               /* tokens the cue spans */
+  unsigned flags;        /* VB_CUE_* */
+  size_t end;            /* byte end of the cue */
+} vb_cuehit;
 
 typedef struct vb_tokens {
   VB_VEC(vb_tok) t;
+  VB_VEC(vb_cuehit) cues;
   VB_VEC(size_t) sent;   /* index of each sentence's first token */
   VB_VEC(size_t) para;   /* index of each paragraph's first token */
 } vb_tokens;
@@ -44,6 +50,8 @@ typedef struct vb_tokens {
  * 0 on success, -1 when memory ran out. */
 int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out);
 void vb_tokens_free(vb_tokens *T);
+/* The cue starting at token k, or NULL. */
+#define vb_tok_cue(T, k) ((T)->t.v[(k)].cue >= 0 ? &(T)->cues.v[(T)->t.v[(k)].cue] : (const vb_cuehit *)0)
 /* Length of the word without its possessive 's (bytes). */
 size_t vb_tok_base_end(const char *s, const vb_tok *t);
 /* 1 when the token is the ASCII word w, ignoring case. */
