@@ -1121,8 +1121,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   }
   if (X.oom) goto done;
   X.wc = malloc((X.T.t.n + 1) * sizeof *X.wc);
-  if (!X.wc || vb_cues_mark(X.C, s, n, &X.T) || vb_vgrow(&out->attr, nq + 1)) goto done;
-  vb_cues_classify(X.C, s, &X.T, X.wc);
+  if (!X.wc || vb_cues_scan(X.C, s, n, &X.T, X.wc) || vb_vgrow(&out->attr, nq + 1)) goto done;
   for (size_t i = 0; i < nq; i++) out->attr.v[i] = (vb_attr){-1, nospan, nospan, 0, NULL};
   out->attr.n = nq;
   pass_names(&X);

@@ -156,6 +156,7 @@ struct vb_cues {
   unsigned *wclass;        /* word classes by hash, open addressing */
   unsigned *whash;
   const char **wtext;
+  unsigned char *wlen;
   size_t wmask;
   pcre2_code **pat;
   char **pat_src;
@@ -170,7 +171,7 @@ void vb_cues_free(vb_cues *c) {
   if (!c) return;
   for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
   free(c->pat); free(c->pat_src);
-  free(c->wclass); free(c->whash); free(c->wtext);
+  free(c->wclass); free(c->whash); free(c->wtext); free(c->wlen);
   free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
   free(c);
 }
@@ -261,16 +262,25 @@ static int lexicon_build(vb_cues *c) {
   return 0;
 }
 
-/* Words are stored as pointers into the lexicon: "word " runs end at a space or NUL. */
+/* Words are stored as pointers into the lexicon strings, with their lengths. */
+static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
+  unsigned h = vb_word_hash(p, len);
+  size_t sl = h & c->wmask;
+  while (c->whash[sl] && !(c->whash[sl] == h && c->wlen[sl] == len && !strncmp(c->wtext[sl], p, len)))
+    sl = (sl + 1) & c->wmask;
+  c->whash[sl] = h; c->wtext[sl] = p; c->wlen[sl] = (unsigned char)len; c->wclass[sl] |= cl;
+}
+
 static int wordlist_build(vb_cues *c) {
-  size_t nw = 0;
+  size_t nw = c->nf;
   for (size_t k = 0; vb_word_lexicon[k]; k++)
     for (const char *p = vb_word_lexicon[k]; *p; p++) if (*p == ' ' || *p == ':') nw++;
   for (c->wmask = 64; c->wmask < nw * 4; c->wmask <<= 1) {}
   c->wclass = calloc(c->wmask, sizeof *c->wclass);
   c->whash = calloc(c->wmask, sizeof *c->whash);
   c->wtext = calloc(c->wmask, sizeof *c->wtext);
-  if (!c->wclass || !c->whash || !c->wtext) return -1;
+  c->wlen = calloc(c->wmask, sizeof *c->wlen);
+  if (!c->wclass || !c->whash || !c->wtext || !c->wlen) return -1;
   c->wmask--;
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
@@ -283,25 +293,23 @@ static int wordlist_build(vb_cues *c) {
     while (*p) {
       const char *e = strchr(p, ' ');
       size_t len = e ? (size_t)(e - p) : strlen(p);
-      unsigned h = vb_word_hash(p, len);
-      size_t sl = h & c->wmask;
-      while (c->whash[sl] && !(c->whash[sl] == h && !strncmp(c->wtext[sl], p, len) &&
-                               (c->wtext[sl][len] == ' ' || !c->wtext[sl][len])))
-        sl = (sl + 1) & c->wmask;
-      c->whash[sl] = h; c->wtext[sl] = p; c->wclass[sl] |= cl;
+      wput(c, p, len, cl);
       p += len + (e ? 1 : 0);
       if (!e) break;
     }
   }
+  for (size_t f = 0; f < c->nf; f++) {          /* first words of cue forms */
+    const char *w = c->words + c->f[f].text;
+    wput(c, w, strlen(w), VB_W_CUE1);
+  }
   return 0;
 }
 
-unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
-  size_t sl, n;
-  if (!(t->flags & VB_T_WORD)) return 0;
-  n = t->end - t->start;
-  for (sl = t->hash & c->wmask; c->whash[sl]; sl = (sl + 1) & c->wmask) {
-    if (c->whash[sl] == t->hash) {
+static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t) {
+  size_t n = t->end - t->start;
+  if (n > 255) return 0;
+  for (size_t sl = t->hash & c->wmask; c->whash[sl]; sl = (sl + 1) & c->wmask) {
+    if (c->whash[sl] == t->hash && c->wlen[sl] == n) {
       const char *w = c->wtext[sl];
       size_t i;
       for (i = 0; i < n; i++) {
@@ -309,22 +317,18 @@ unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
         if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
         if (x != w[i]) break;
       }
-      if (i == n && (w[n] == ' ' || !w[n])) return c->wclass[sl];
+      if (i == n) return c->wclass[sl];
     }
   }
   return 0;
 }
 
+unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
+  return (t->flags & VB_T_WORD) ? wlookup(c, s, t) & ~(unsigned)VB_W_CUE1 : 0;
+}
+
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc) {
-  const unsigned *wh = c->whash;
-  for (size_t k = 0; k < T->t.n; k++) {
-    const vb_tok *t = &T->t.v[k];
-    size_t sl;
-    wc[k] = 0;
-    if (!(t->flags & VB_T_WORD) || t->end - t->start > 16) continue;   /* no listed word is longer */
-    for (sl = t->hash & c->wmask; wh[sl]; sl = (sl + 1) & c->wmask)
-      if (wh[sl] == t->hash) { wc[k] = vb_cues_wclass(c, s, t); break; }
-  }
+  for (size_t k = 0; k < T->t.n; k++) wc[k] = vb_cues_wclass(c, s, &T->t.v[k]);
 }
 
 vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, char *err, size_t errsz) {
@@ -387,13 +391,18 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
   return lo;
 }
 
-int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) {
+int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
+
+int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
   for (size_t k = 0; k < T->t.n; k++) {
     vb_tok *t = &T->t.v[k];
     size_t sl;
     int best = -1, bestlen = 0;
+    unsigned cl = (t->flags & VB_T_WORD) ? wlookup(c, s, t) : 0;
+    if (wc) wc[k] = cl & ~(unsigned)VB_W_CUE1;
     /* cue words are lower case in running text ("States" and "Post" are names), but a
      * sentence may open with one: "Said the mayor: …" */
+    if (!(cl & VB_W_CUE1)) continue;
     if (!(t->flags & VB_T_LOWER) && !((t->flags & VB_T_SENT) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
       continue;
     sl = t->hash & c->mask;

@@ -46,11 +46,14 @@ enum {
   VB_W_FEMALE = 1 << 11, /* she, Mrs. Ms. */
   VB_W_PREP = 1 << 12,   /* at, of, for, with: splits a role from its organisation */
   VB_W_REL = 1 << 13,    /* who, which, whose: a clause, not an appositive */
+  VB_W_CUE1 = 1 << 14,   /* the first word of a cue form (internal: lets one probe find both) */
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);
 /* The classes of every token of T into wc[0 .. T->t.n). */
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
+/* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, or -1 as vb_cues_mark. */
+int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc);
 
 /* Set cue, cuelen, cue_end and cueflags on the tokens where a cue starts: the longest
  * lexicon form (lower-case words outside quotes), then user patterns over the text.

@@ -50,15 +50,10 @@ unsigned vb_word_hash(const char *w, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
   unsigned r;
   while (n) {
-    uint64_t x = 0, fold = 0x2020202020202020ull;
+    uint64_t x = 0;
     size_t m = n < 8 ? n : 8;
-    memcpy(&x, w, m);
-    if (m < 8) {                                  /* fold only the bytes that were read */
-      uint64_t y = 0;
-      memcpy(&y, &fold, m);
-      fold = y;
-    }
-    h = (h ^ (x | fold)) * 0xff51afd7ed558ccdull;
+    for (size_t j = 0; j < m; j++) x |= (uint64_t)((unsigned char)w[j] | 0x20) << (8 * j);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
     w += m;
     n -= m;
