@@ -40,14 +40,10 @@ static const vb_span nospan = {VB_NONE, VB_NONE};
 
 /* ---------------------------------------------------------------- span maps */
 
+/* The word hash folds case whatever fold says: exact maps just confirm with memcmp. */
 static unsigned span_hash(const char *s, size_t a, size_t b, int fold) {
-  unsigned h = 2166136261u;
-  for (size_t i = a; i < b; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (fold && c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * 16777619u;
-  }
-  return h ? h : 1;
+  (void)fold;
+  return vb_word_hash(s + a, b - a);
 }
 
 static int span_eq(const char *s, size_t a, size_t alen, size_t b, size_t blen, int fold) {

@@ -153,10 +153,8 @@ struct vb_cues {
   size_t *name_at;
   int *slot;              /* open addressing on the first word's hash: form index or -1 */
   size_t mask;
-  unsigned *wclass;        /* word classes by hash, open addressing */
-  unsigned *whash;
-  const char **wtext;
-  unsigned char *wlen;
+  struct wslot { unsigned hash, cls; const char *text; size_t len; } *w;   /* open addressing */
+  unsigned char wbits[8192];   /* one bit per 16-bit hash value: most words miss here, in L1 */
   size_t wmask;
   pcre2_code **pat;
   char **pat_src;
@@ -171,7 +169,7 @@ void vb_cues_free(vb_cues *c) {
   if (!c) return;
   for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
   free(c->pat); free(c->pat_src);
-  free(c->wclass); free(c->whash); free(c->wtext); free(c->wlen);
+  free(c->w);
   free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
   free(c);
 }
@@ -266,9 +264,10 @@ static int lexicon_build(vb_cues *c) {
 static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   unsigned h = vb_word_hash(p, len);
   size_t sl = h & c->wmask;
-  while (c->whash[sl] && !(c->whash[sl] == h && c->wlen[sl] == len && !strncmp(c->wtext[sl], p, len)))
+  while (c->w[sl].hash && !(c->w[sl].hash == h && c->w[sl].len == len && !strncmp(c->w[sl].text, p, len)))
     sl = (sl + 1) & c->wmask;
-  c->whash[sl] = h; c->wtext[sl] = p; c->wlen[sl] = (unsigned char)len; c->wclass[sl] |= cl;
+  c->w[sl].hash = h; c->w[sl].text = p; c->w[sl].len = len; c->w[sl].cls |= cl;
+  c->wbits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
 static int wordlist_build(vb_cues *c) {
@@ -276,11 +275,8 @@ static int wordlist_build(vb_cues *c) {
   for (size_t k = 0; vb_word_lexicon[k]; k++)
     for (const char *p = vb_word_lexicon[k]; *p; p++) if (*p == ' ' || *p == ':') nw++;
   for (c->wmask = 64; c->wmask < nw * 4; c->wmask <<= 1) {}
-  c->wclass = calloc(c->wmask, sizeof *c->wclass);
-  c->whash = calloc(c->wmask, sizeof *c->whash);
-  c->wtext = calloc(c->wmask, sizeof *c->wtext);
-  c->wlen = calloc(c->wmask, sizeof *c->wlen);
-  if (!c->wclass || !c->whash || !c->wtext || !c->wlen) return -1;
+  c->w = calloc(c->wmask, sizeof *c->w);
+  if (!c->w) return -1;
   c->wmask--;
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
@@ -307,17 +303,18 @@ static int wordlist_build(vb_cues *c) {
 
 static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t) {
   size_t n = t->end - t->start;
-  if (n > 255) return 0;
-  for (size_t sl = t->hash & c->wmask; c->whash[sl]; sl = (sl + 1) & c->wmask) {
-    if (c->whash[sl] == t->hash && c->wlen[sl] == n) {
-      const char *w = c->wtext[sl];
+  unsigned h = t->hash;
+  if (!(c->wbits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
+  for (size_t sl = h & c->wmask; c->w[sl].hash; sl = (sl + 1) & c->wmask) {
+    if (c->w[sl].hash == h && c->w[sl].len == n) {
+      const char *w = c->w[sl].text;
       size_t i;
       for (i = 0; i < n; i++) {
         char x = s[t->start + i];
         if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
         if (x != w[i]) break;
       }
-      if (i == n) return c->wclass[sl];
+      if (i == n) return c->w[sl].cls;
     }
   }
   return 0;

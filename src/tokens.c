@@ -62,6 +62,23 @@ unsigned vb_word_hash(const char *w, size_t n) {
   return r ? r : 1;
 }
 
+/* vb_word_hash for a word with at least 8 readable bytes from its start: on a little-endian
+ * host one load replaces the byte-by-byte assembly (same result). */
+static unsigned word_hash_at(const unsigned char *w, size_t n, size_t avail) {
+  static const union { uint32_t u; unsigned char c[4]; } one = {1};
+  if (one.c[0] == 1 && n <= 8 && avail >= 8) {
+    uint64_t x, mask = n == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * n)) - 1), h;
+    unsigned r;
+    memcpy(&x, w, 8);
+    x = (x | 0x2020202020202020ull) & mask;
+    h = ((0x9E3779B97F4A7C15ull ^ (uint64_t)n) ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    r = (unsigned)h;
+    return r ? r : 1;
+  }
+  return vb_word_hash((const char *)w, n);
+}
+
 /* Words whose final period does not end a sentence. */
 static const char *const abbrevs[] = {
   "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "cmdr", "prof",
@@ -131,7 +148,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
   size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
   if (vb_vgrow(&out->t, guess)) return -1;
   while (i < n) {
-    vb_tok t;
+    vb_tok *tp;
     int c = cclass(s[i]);
     size_t qstart;
     if (c == C_SPACE) { i++; continue; }
@@ -144,17 +161,20 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
     }
     while (qi < nq && qs->q.v[qi].start < i) qi++;   /* a quote that began inside a word: dropped */
     qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
-    t.flags = pending; t.q = -1; t.cue = -1; t.hash = 0;
-    t.start = i;
+    /* filled in place: a token built on the stack and copied stalls store forwarding */
+    if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
+    tp = &out->t.v[out->t.n];
+    tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
+    tp->start = i;
     if (i == qstart) {
       const vb_quote *q = &qs->q.v[qi];
-      t.flags |= VB_T_QUOTE;
-      if (quote_ends_sentence(s, qs, q)) t.flags |= VB_T_QEND;
-      t.q = (int)qi++;
-      t.end = q->end > i ? q->end : i + 1;
-      if (t.end > n) t.end = n;
+      tp->flags |= VB_T_QUOTE;
+      if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
+      tp->q = (int)qi++;
+      tp->end = q->end > i ? q->end : i + 1;
+      if (tp->end > n) tp->end = n;
       /* a block quote spans paragraphs: keep the break flags of what follows it */
-      i = t.end;
+      i = tp->end;
     } else {
       uint32_t cp = s[i];
       size_t k = 1;
@@ -162,9 +182,9 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       if (c == C_HIGH) k = vb_utf8_dec(s, n, i, &cp);
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
-        if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) t.flags |= VB_T_CAP;
-        else if (c == C_DIGIT) t.flags |= VB_T_DIGIT;
-        else t.flags |= VB_T_LOWER;
+        if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) tp->flags |= VB_T_CAP;
+        else if (c == C_DIGIT) tp->flags |= VB_T_DIGIT;
+        else tp->flags |= VB_T_LOWER;
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
@@ -188,39 +208,38 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           }
           break;
         }
-        t.end = i;
-        if (i - t.start >= 3) {
+        tp->end = i;
+        if (i - tp->start >= 3) {
           unsigned char last = s[i - 1];
-          if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - t.start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
-            t.flags |= VB_T_POSS;
+          if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+            tp->flags |= VB_T_POSS;
         }
-        if (t.flags & VB_T_CAP) {
+        if (tp->flags & VB_T_CAP) {
           /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
-          size_t e = t.flags & VB_T_POSS ? vb_tok_base_end(text, &t) : t.end, caps = 0, z;
-          for (z = t.start; z < e; z++) {
+          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end, caps = 0, z;
+          for (z = tp->start; z < e; z++) {
             if (s[z] >= 'a' && s[z] <= 'z') break;
             caps += s[z] >= 'A' && s[z] <= 'Z';
           }
-          if (z == e && caps >= 2) t.flags |= VB_T_UPPER;
+          if (z == e && caps >= 2) tp->flags |= VB_T_UPPER;
         }
-        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, t.start, t.end)) {
+        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, tp->start, tp->end)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
-          t.end = ++i;
-          t.flags |= VB_T_ABBR;
+          tp->end = ++i;
+          tp->flags |= VB_T_ABBR;
         }
-        t.hash = vb_word_hash(text + t.start, t.end - t.start);
-        t.flags |= VB_T_WORD;
+        tp->hash = word_hash_at(s + tp->start, tp->end - tp->start, n - tp->start);
+        tp->flags |= VB_T_WORD;
       } else {
-        t.flags |= VB_T_PUNCT;
+        tp->flags |= VB_T_PUNCT;
         i += k;
         if (cp == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.') i += 2;
         else if (cp == '-' && i < n && s[i] == '-') i++;
-        t.end = i;
+        tp->end = i;
       }
     }
     pending = 0;
-    if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
-    out->t.v[out->t.n++] = t;
+    out->t.n++;
   }
   if (oom) return -1;
   /* sentence starts: after . ! ? … (not an abbreviation) or a quote ending in one,
