@@ -498,7 +498,7 @@ static np np_after(const ctx *X, size_t j, size_t hi) {
     r.a = j; r.b = e; r.ok = 1;
     return r;
   }
-  if (TK(j)->flags & VB_T_LOWER) {
+  if (TK(j)->flags & (VB_T_LOWER | VB_T_DIGIT)) {   /* a senior official; 9/11 widow Terry Strada */
     if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
     for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL)) &&
                 !is_cue(X, e + 1); e++) {}
@@ -626,6 +626,8 @@ static int group_entity(ctx *X, size_t a, size_t b) {
 
 static int resolve(ctx *X, np p) {
   const ment *m;
+  if (p.a == p.b && is_word(X, p.a) && (vb_tok_is(X->s, TK(p.a), "his") || vb_tok_is(X->s, TK(p.a), "her")))
+    return resolve_pron(X, p.a, vb_tok_is(X->s, TK(p.a), "his") ? 'm' : 'f');
   if (p.a == p.b && is_pron(X, p.a)) {
     m = ment_at(X, p.a);
     return m ? m->ent : -1;
@@ -657,7 +659,7 @@ static void attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char
   at->mention.start = TK(p.a)->start;
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
-  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = CUE(c)->end; }
+  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = is_cue(X, c) ? CUE(c)->end : TK(c)->end; }
   if (p.rel) { np q = p; q.a = p.ra; q.b = p.rb; q.rel = 0; at->entity = resolve(X, q); }
   else at->entity = resolve(X, p);
   if (at->entity < 0 && is_pron(X, p.a)) conf -= 0.25;
@@ -695,6 +697,20 @@ static int title_case(const char *s, const vb_quote *q) {
     return c != '!' && c != '?';
   }
   return 1;
+}
+
+/* Nouns that report speech after a possessive: his warning, Farley’s account. */
+static int speech_noun(const ctx *X, size_t k) {
+  static const char *const nouns[] = {
+    "warning", "warnings", "comment", "comments", "claim", "claims", "statement", "statements", "remarks",
+    "remark", "assertion", "contention", "promise", "argument", "suggestion", "insistence", "description",
+    "prediction", "pledge", "vow", "accusation", "demand", "call", "message", "tweet", "tweets", "words",
+    "response", "answer", "reply", "testimony", "admission", "speech", "account", "view", "belief",
+    "declaration", "announcement", "explanation", "criticism", "complaint", "charge", "observation",
+    "plea", "question", "request", "advice", "proposal", "assessment", "opinion", "letter", "post", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; nouns[i]; i++) if (vb_tok_is(X->s, TK(k), nouns[i])) return 1;
+  return 0;
 }
 
 /* A base-form cue (say, suggest) has a plural or pronoun subject right before it:
@@ -833,6 +849,10 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
             (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
         if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
+        if (weak && is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
+            ((is_capword(X, c - 1) && !(X->wc[c - 1] & VB_W_STOP) && !(TK(c - 1)->flags & VB_T_POSS)) ||
+             (is_pron(X, c - 1) && pron_gender(X, c - 1))))
+          weak = 0;                                                  /* "The New York Post reports" */
         if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
         if (title < 0) title = title_case(X->s, q);
         if (title && !(CUE(c)->flags & VB_CUE_CALL)) break;
@@ -842,6 +862,26 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         p = cue_speaker(X, c, l2, c < k ? k : b0, sb);
         if (p.ok && !(p.a <= k && k <= p.b)) { attribute(X, qi, c, p, c < k ? 0.75 : 0.7, "same-sentence"); return; }
         if (++tries == 3 || (!dir && c == 0)) break;
+      }
+    }
+  }
+  /* R4: a possessive and a speech noun: his warning that …, Farley’s account */
+  for (c = k; c-- > sb && k - c < 25;) {
+    if (is_quote(X, c) || (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK))) break;
+    if (c > sb && speech_noun(X, c)) {
+      size_t o = c - 1;
+      if (is_word(X, o) && (TK(o)->flags & VB_T_POSS) && is_capword(X, o)) {
+        size_t a = o;
+        while (a > sb && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
+        p.a = a; p.b = o; p.ok = 1; p.rel = 0;
+        attribute(X, qi, c, p, 0.6, "possessive-noun");
+        return;
+      }
+      if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
+                            vb_tok_is(X->s, TK(o), "their") || vb_tok_is(X->s, TK(o), "its"))) {
+        p.a = p.b = o; p.ok = 1; p.rel = 0;
+        attribute(X, qi, c, p, 0.5, "possessive-noun");
+        return;
       }
     }
   }
@@ -1014,6 +1054,22 @@ static void pass_quotes(ctx *X) {
         break;
       }
     }
+    if (!at->rule) {
+      /* the latest cue of this or the previous paragraph, outside quotes: its speaker */
+      size_t pstart = 0, npara = 0;
+      for (size_t z = k; z-- > 0 && k - z < 4 * WIN;) {
+        if (TK(z + 1)->flags & VB_T_PARA && ++npara > 1) break;
+        if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)) {
+          size_t z0 = z;
+          while (z0 > 0 && !starts_sent(X, z0)) z0--;
+          p = cue_speaker(X, z, z0 > 0 ? z0 - 1 : VB_NONE, k, z0);
+          if (p.ok) attribute(X, i, z, p, 0.3, "previous-cue");
+          break;
+        }
+        pstart = z;
+      }
+      (void)pstart;
+    }
   }
   /* kinds: a short quote or a title that no cue next to it gives to anyone is a term
    * (a scare quote, a show, a slogan); a term that a cue in its sentence gives to
@@ -1022,7 +1078,8 @@ static void pass_quotes(ctx *X) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
     int strong = at->rule && strong_rule(at->rule);
-    if (q->kind == VB_TERM && (strong || (at->rule && !strcmp(at->rule, "same-sentence"))))
+    if (q->kind == VB_TERM && (strong || (at->rule && (!strcmp(at->rule, "same-sentence") ||
+                                                       !strcmp(at->rule, "possessive-noun")))))
       q->kind = VB_PARTIAL;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && title_case(X->s, q))
       q->kind = VB_TERM;
