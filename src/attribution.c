@@ -119,11 +119,41 @@ static int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags 
 static int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
 static size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
 
+/* A subject pronoun with a contraction: he’s, she's, it’s, they’re, I’m. Returns the
+ * length of the pronoun, 0 if the token is something else. */
+static size_t contracted_pron(const ctx *X, size_t k) {
+  static const char *const prons[] = {"he", "she", "it", "they", "we", "i", "you", NULL};
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  if (n < 3 || n > 9) return 0;
+  for (int i = 0; prons[i]; i++) {
+    size_t m = strlen(prons[i]), z;
+    if (m >= n) continue;
+    for (z = 0; z < m; z++) if ((X->s[t->start + z] | 0x20) != prons[i][z]) break;
+    if (z < m) continue;
+    if (X->s[t->start + m] == '\'' || ((unsigned char)X->s[t->start + m] == 0xE2 && m + 2 < n &&
+                                       (unsigned char)X->s[t->start + m + 2] == 0x99))
+      return m;
+  }
+  return 0;
+}
+
 static int pron_gender(const ctx *X, size_t k) {
-  return X->wc[k] & VB_W_MALE ? 'm' : X->wc[k] & VB_W_FEMALE ? 'f' : 0;
+  size_t m;
+  if (X->wc[k] & VB_W_MALE) return 'm';
+  if (X->wc[k] & VB_W_FEMALE) return 'f';
+  if (!(X->wc[k] & VB_W_PRON) && is_word(X, k) && (m = contracted_pron(X, k)) != 0)
+    return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
+  return 0;
 }
 static int is_pron(const ctx *X, size_t k) {
-  return is_word(X, k) && (X->wc[k] & VB_W_PRON) && !(TK(k)->flags & VB_T_POSS);
+  if (!is_word(X, k)) return 0;
+  if (X->wc[k] & VB_W_PRON) return !(TK(k)->flags & VB_T_POSS);
+  /* contractions are rare and short: test only words that start like a pronoun */
+  switch (X->s[TK(k)->start] | 0x20) {
+    case 'h': case 's': case 'i': case 't': case 'w': case 'y': return contracted_pron(X, k) != 0;
+    default: return 0;
+  }
 }
 
 /* Skip, forwards, words that may stand between a speaker and the cue (also, has, on Friday). */
@@ -659,6 +689,7 @@ static void attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char
   at->mention.start = TK(p.a)->start;
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
+  if (p.a == p.b && !(X->wc[p.a] & VB_W_PRON) && is_pron(X, p.a)) at->mention.end = TK(p.a)->start + contracted_pron(X, p.a);
   if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = is_cue(X, c) ? CUE(c)->end : TK(c)->end; }
   if (p.rel) { np q = p; q.a = p.ra; q.b = p.rb; q.rel = 0; at->entity = resolve(X, q); }
   else at->entity = resolve(X, p);
@@ -697,6 +728,20 @@ static int title_case(const char *s, const vb_quote *q) {
     return c != '!' && c != '?';
   }
   return 1;
+}
+
+#ifndef OUTER_HOPS
+#define OUTER_HOPS 1
+#endif
+
+/* A cue R3 may use: not a noun-like or base form unless its context says it is a verb. */
+static int usable_cue(const ctx *X, size_t c) {
+  unsigned f = CUE(c)->flags;
+  if (f & VB_CUE_ACC) return 1;
+  if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & VB_W_BOUND)) return 0;
+  if (!(f & VB_CUE_WEAK)) return 1;
+  if ((f & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) return 1;
+  return 0;
 }
 
 /* Nouns that report speech after a possessive: his warning, Farley’s account. */
@@ -860,7 +905,20 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
         if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
         p = cue_speaker(X, c, l2, c < k ? k : b0, sb);
-        if (p.ok && !(p.a <= k && k <= p.b)) { attribute(X, qi, c, p, c < k ? 0.75 : 0.7, "same-sentence"); return; }
+        if (p.ok && !(p.a <= k && k <= p.b)) {
+          /* nested reports ("Lynch said she recalled …"): the outer speaker owns the sentence */
+          for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0; hop++) {
+            size_t c2;
+            np p2;
+            for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && usable_cue(X, c2))) break;
+            if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2)) break;
+            p2 = cue_speaker(X, c2, l2, p.a, sb);
+            if (!p2.ok || p2.b >= p.a) break;
+            c = c2; p = p2;
+          }
+          attribute(X, qi, c, p, c < k ? 0.75 : 0.7, "same-sentence");
+          return;
+        }
         if (++tries == 3 || (!dir && c == 0)) break;
       }
     }
