@@ -582,14 +582,24 @@ static np np_at(const ctx *X, size_t k, size_t c) {
  * nearest first, then at the sentence start ("Eight years ago, he supported … and said"). */
 static np np_subject(const ctx *X, size_t sb, size_t c) {
   np r = {0};
-  size_t k, lo = c > sb + WIN ? c - WIN : sb;
+  size_t k = sb, lo = c > sb + WIN ? c - WIN : sb;
+  /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
+  while (k < c && is_quote(X, k)) k++;
+  if (k < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) {
+    size_t z;
+    for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
+    if (z < c && is_ch(X, z, ',')) k = z + 1;
+  }
+  r = np_at(X, k, c);
+  if (r.ok) return r;
+  /* else a clause start after a comma, nearest first */
   for (k = c; k-- > lo;) {
     if (is_ch(X, k, ',') && k + 1 < c) {
       r = np_at(X, k + 1, c);
       if (r.ok) return r;
     }
   }
-  return np_at(X, sb, c);
+  return r;
 }
 
 /* "issued a statement saying …": the statement is not the speaker of the participle */
@@ -907,7 +917,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         p = cue_speaker(X, c, l2, c < k ? k : b0, sb);
         if (p.ok && !(p.a <= k && k <= p.b)) {
           /* nested reports ("Lynch said she recalled …"): the outer speaker owns the sentence */
-          for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0; hop++) {
+          for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel; hop++) {
             size_t c2;
             np p2;
             for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && usable_cue(X, c2))) break;
