@@ -580,9 +580,12 @@ static np np_at(const ctx *X, size_t k, size_t c) {
 
 /* The subject of the clause before cue c: tried at each clause start (after a comma),
  * nearest first, then at the sentence start ("Eight years ago, he supported … and said"). */
+static np np_subject_near(const ctx *X, size_t sb, size_t c);
+
+/* The subject of the sentence (for participles: "Her campaign emailed supporters saying"). */
 static np np_subject(const ctx *X, size_t sb, size_t c) {
   np r = {0};
-  size_t k = sb, lo = c > sb + WIN ? c - WIN : sb;
+  size_t k = sb;
   /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
   while (k < c && is_quote(X, k)) k++;
   if (k < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) {
@@ -592,14 +595,21 @@ static np np_subject(const ctx *X, size_t sb, size_t c) {
   }
   r = np_at(X, k, c);
   if (r.ok) return r;
-  /* else a clause start after a comma, nearest first */
-  for (k = c; k-- > lo;) {
+  return np_subject_near(X, sb, c);
+}
+
+/* The nearest clause subject before c (for coordinated verbs: "when he laughed and said"):
+ * a clause start after a comma, nearest first, then the sentence start. */
+static np np_subject_near(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  size_t lo = c > sb + WIN ? c - WIN : sb;
+  for (size_t k = c; k-- > lo;) {
     if (is_ch(X, k, ',') && k + 1 < c) {
       r = np_at(X, k + 1, c);
       if (r.ok) return r;
     }
   }
-  return r;
+  return np_at(X, sb, c);
 }
 
 /* "issued a statement saying …": the statement is not the speaker of the participle */
@@ -625,9 +635,12 @@ static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
         break;
       }
     }
+    r = np_subject(X, sb, c);
+    if (r.ok && r.b < c) return r;
     r = np_before(X, c, lo);
     if (r.ok && !is_ch(X, c - 1, ',') && !is_document(X, r.b)) return r;
-    return np_subject(X, sb, c);
+    r.ok = 0;
+    return r;
   }
   r = np_before(X, c, lo);
   if (r.ok) return r;
@@ -636,7 +649,7 @@ static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
     size_t p = c;
     while (p > sb && c - p < 6 && is_word(X, p - 1) && (X->wc[p - 1] & (VB_W_SKIP | VB_W_TIME))) p--;
     if (p > sb && (vb_tok_is(X->s, TK(p - 1), "and") || vb_tok_is(X->s, TK(p - 1), "but"))) {
-      r = np_subject(X, sb, c);
+      r = np_subject_near(X, sb, c);
       if (r.ok) return r;
     }
   }
