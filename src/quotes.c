@@ -4,7 +4,9 @@
  *
  * Marks: " “ ” „ « » and the archive pairs '' `` (doubles); ‘ ’ ' (singles, which are
  * also apostrophes). A paragraph that ends inside an open double quote continues when
- * the next paragraph opens with a double mark: that is one quote of kind block. */
+ * the next paragraph opens with a double mark: that is one quote of kind block. A
+ * quote that never closes ends, best effort, with its paragraph, and is diagnosed.
+ * Lines are counted as the scan passes them, so every position costs O(1). */
 #include <stdlib.h>
 #include <string.h>
 #include "quotes.h"
@@ -15,14 +17,17 @@ const char *const vb_kind_names[] = {"direct", "partial", "block", "term", "indi
 enum { M_NONE, M_DQ, M_DLEFT, M_DRIGHT, M_DLOW, M_GUIL_L, M_GUIL_R, M_TWOAPOS, M_TWOTICK,
        M_SLEFT, M_SRIGHT, M_SQ };
 
+/* Real text nests two or three deep; the bound keeps every stack walk O(1). */
 #define MAXDEPTH 64
+/* A hostile input can hold millions of stray marks: report the first ones only. */
+#define MAXDIAG 1000
 
 typedef struct frame {
-  size_t start, istart;   /* of the current part */
+  size_t start;           /* opening mark of the first part */
   size_t part0;           /* first part of this quote in the scratch parts vector */
+  uint32_t line, col;     /* of start */
   int dbl;                /* double (1) or single (0) */
   int style;              /* opening mark class, to choose the closer */
-  int parent;             /* stack index of the enclosing double frame */
 } frame;
 
 typedef struct scan {
@@ -39,22 +44,17 @@ typedef struct scan {
   int oom;
 } scan;
 
-static void diag(scan *S, size_t off, const char *msg) {
+static void diag_at(scan *S, size_t off, uint32_t line, uint32_t col, const char *msg) {
   vb_diag d;
-  uint32_t line = 1, col = 1;
-  /* diagnostics are rare: a backward scan for the line start is fine */
-  size_t i = off, ln = 0;
-  while (i > 0 && S->s[i - 1] != '\n') i--;
-  col = (uint32_t)(off - i + 1);
-  (void)ln;
-  line = (uint32_t)(S->line + 1);
-  if (off < S->lstart) { /* an opener on an earlier line: count lines back */
-    size_t k = S->lstart;
-    line = (uint32_t)(S->line + 1);
-    while (k > i) { k--; if (S->s[k] == '\n') line--; }
-  }
+  if (S->out->diag.n > MAXDIAG) return;
+  if (S->out->diag.n == MAXDIAG) msg = "too many unbalanced quotation marks; the rest are not reported";
   d.off = off; d.line = line; d.col = col; d.msg = msg;
   if (vb_push(&S->out->diag, d)) S->oom = 1;
+}
+
+/* A diagnostic on the line the scan is on. */
+static void diag(scan *S, size_t off, const char *msg) {
+  diag_at(S, off, (uint32_t)(S->line + 1), (uint32_t)(off - S->lstart + 1), msg);
 }
 
 static uint32_t cp_before(const scan *S, size_t i) {
@@ -83,94 +83,200 @@ static int is_closer_next(uint32_t c) {
          c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == '/' || c == 0;
 }
 
-/* Classify the inner text of a finished single-part quote. */
-static vb_kind classify(const scan *S, size_t start, size_t is, size_t ie, size_t end) {
-  const unsigned char *s = S->s;
-  size_t words = 0, i;
-  int inword = 0, term_punct = 0;
-  uint32_t first = 0, last = 0, before, after;
-  for (i = is; i < ie;) {
-    uint32_t cp;
-    size_t k = vb_utf8_dec(s, ie, i, &cp);
-    if (vb_cp_isspace(cp)) inword = 0;
-    else {
-      if (!inword) words++;
-      inword = 1;
-      if (!first) first = cp;
-      last = cp;
+/* ---------------------------------------------------------------- kinds */
+
+/* Lowercase words that may sit inside a title without breaking its capitals. */
+static int title_small(const char *w) {
+  static const char *const small[] = {"a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "is",
+                                      "it", "of", "on", "or", "the", "to", "vs", "with", NULL};
+  for (int k = 0; small[k]; k++) if (!strcmp(w, small[k])) return 1;
+  return 0;
+}
+
+/* Words before a quote that introduce a name someone gave: what follows is speech. */
+static int naming_cue(const char *w) {
+  static const char *const cue[] = {"as", "call", "called", "calling", "calls", "dubbed", "nicknamed",
+                                    "labeled", "labelled", "branded", NULL};
+  for (int k = 0; cue[k]; k++) if (!strcmp(w, cue[k])) return 1;
+  return 0;
+}
+
+/* Nouns that make a short lowercase quote the name of a measure ("zero tolerance policy"). */
+static int naming_head(const char *w) {
+  static const char *const head[] = {"policy", "policies", "rule", "rules", "program", "programs",
+                                     "programme", "doctrine", "loophole", NULL};
+  for (int k = 0; head[k]; k++) if (!strcmp(w, head[k])) return 1;
+  return 0;
+}
+
+/* The ASCII letters ending just before byte e (at most 15, lowercased) into w. */
+static void word_before(const unsigned char *s, size_t lo, size_t e, char w[16]) {
+  size_t b = e, k = 0;
+  while (b > lo && e - b < 15 && ((s[b - 1] | 32) >= 'a' && (s[b - 1] | 32) <= 'z')) b--;
+  while (b < e) w[k++] = (char)(s[b++] | 32);
+  w[k] = 0;
+}
+
+/* The first run of ASCII letters in [a, e) (at most 15, lowercased) into w. */
+static void word_in(const unsigned char *s, size_t a, size_t e, char w[16]) {
+  size_t k = 0;
+  while (a < e && !((s[a] | 32) >= 'a' && (s[a] | 32) <= 'z')) a++;
+  while (a < e && k < 15 && ((s[a] | 32) >= 'a' && (s[a] | 32) <= 'z')) w[k++] = (char)(s[a++] | 32);
+  w[k] = 0;
+}
+
+vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, size_t iend, size_t end) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t words = 0, i = istart, p, lo;
+  int title = 1;
+  uint32_t first = 0, last = 0, before = '\n', after = '\n', cp;
+  char w[16], lastw[16];
+  if (start > istart || istart > iend || iend > end || end > n) return VB_DIRECT;
+  /* the first words only, so that classifying costs O(1) whatever the quote's length */
+  while (i < iend && words <= 6 && (title || words <= 4)) {
+    if (i - istart > 512) { words = 9; title = 0; break; }   /* long words: no name */
+    size_t k = vb_utf8_dec(s, iend, i, &cp), ws = i;
+    uint32_t c0 = 0;
+    if (vb_cp_isspace(cp)) { i += k; continue; }
+    words++;
+    if (!first) first = cp;
+    while (i < iend) {
+      k = vb_utf8_dec(s, iend, i, &cp);
+      if (vb_cp_isspace(cp)) break;
+      if (!c0 && vb_cp_isalnum(cp)) c0 = cp;
+      i += k;
     }
-    i += k;
+    /* a title capitalises every word but the small ones ("Face the Nation") */
+    if (title && c0 && vb_cp_isalpha(c0) && !vb_cp_isupper(c0)) {
+      word_in(s, ws, i, w);
+      if (words == 1 || !title_small(w)) title = 0;
+    }
   }
-  term_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026 || last == ':' ||
-               last == ';' || last == 0x2014;
-  /* the first non-space character before the opening mark, and after the closing one */
+  if (!words) return VB_TERM;
+  if (words > 6) title = 0;
+  /* the last non-space character inside, and the last word */
+  p = iend;
+  while (p > istart && iend - p < 256) {
+    size_t q = vb_utf8_prev(s, p);
+    vb_utf8_dec(s, iend, q, &cp);
+    if (!vb_cp_isspace(cp)) { last = cp; break; }
+    p = q;
+  }
+  while (p > istart && iend - p < 64 && !((s[p - 1] | 32) >= 'a' && (s[p - 1] | 32) <= 'z')) p--;
+  /* the first non-space character before the opening mark, and the word it ends */
   i = start;
-  before = '\n';
-  while (i > 0) {
-    size_t p = vb_utf8_prev(s, i);
-    uint32_t cp;
-    vb_utf8_dec(s, S->n, p, &cp);
+  lo = start > 256 ? start - 256 : 0;
+  while (i > lo) {
+    size_t q = vb_utf8_prev(s, i);
+    vb_utf8_dec(s, n, q, &cp);
     if (cp == '\n') break;
     if (!vb_cp_isspace(cp)) { before = cp; break; }
-    i = p;
+    i = q;
   }
-  after = cp_at(S, end);
-  if (words <= 3 && !term_punct && before != ':') return VB_TERM;
-  if (vb_cp_isalnum(before) && !vb_cp_isupper(first) && after != ',') return VB_PARTIAL;
-  (void)after;
+  if (end < n) vb_utf8_dec(s, n, end, &after);
+  if (before == '=') return VB_TERM;              /* a markup attribute value */
+  /* a capitalised name in the run of a sentence: a title, a show, a slogan */
+  if (title && vb_cp_isupper(first) && last != '!' && last != '?' &&
+      (vb_cp_isalnum(before) || before == ',' || before == '(' || before == 0x2019 || before == '\'')) {
+    /* "called it", "called her": the cue may stand one word back */
+    size_t b;
+    word_before(s, lo, i, w);
+    b = i - strlen(w);
+    if (naming_cue(w)) goto speech;
+    if (*w && b > lo + 1 && s[b - 1] == ' ') {
+      word_before(s, lo, b - 1, w);
+      if (naming_cue(w)) goto speech;
+    }
+    return VB_TERM;
+  }
+  /* a short lowercase name of a measure: a "zero tolerance policy" */
+  if (words <= 4 && !vb_cp_isupper(first) && last != '.' && last != ',') {
+    word_before(s, istart, p, lastw);
+    if (naming_head(lastw)) return VB_TERM;
+  }
+speech:
+  /* a fragment in the writer's sentence: lowercase, or a few words with no full stop */
+  if (vb_cp_isalnum(before) && after != ',' &&
+      (!vb_cp_isupper(first) || (words <= 4 && last != '.' && last != '!' && last != '?' && last != ',')))
+    return VB_PARTIAL;
   return VB_DIRECT;
 }
+
+/* ---------------------------------------------------------------- the stack */
 
 static void push_frame(scan *S, size_t start, size_t istart, int dbl, int style) {
   frame *f;
   vb_part p;
   if (S->depth == MAXDEPTH) { diag(S, start, "quotes nested too deep"); return; }
   f = &S->st[S->depth];
-  f->start = start; f->istart = istart; f->dbl = dbl; f->style = style;
+  f->start = start; f->dbl = dbl; f->style = style;
   f->part0 = S->parts.n;
-  f->parent = -1;
-  for (int d = S->depth - 1; d >= 0; d--) if (S->st[d].dbl || S->singles_outer) { f->parent = d; break; }
-  p.start = start; p.istart = istart; p.end = p.iend = 0;
+  f->line = (uint32_t)(S->line + 1);
+  f->col = (uint32_t)(start - S->lstart + 1);
+  p.start = start; p.istart = istart; p.end = p.iend = istart;
   if (vb_push(&S->parts, p)) S->oom = 1;
   S->depth++;
+}
+
+/* Report the quote of the frame just popped, whose parts are all ended. */
+static void emit(scan *S, const frame *f, int outer) {
+  vb_quote q;
+  size_t np = S->parts.n - f->part0, k;
+  const vb_part *p0 = &S->parts.v[f->part0];
+  int blank = 1;
+  if (S->oom || (!outer && !S->o->nested)) return;
+  /* "" or “ ” enclose nothing: not a quotation */
+  for (k = 0; k < np && blank; k++) {
+    const vb_part *p = &p0[k];
+    for (size_t j = p->istart; j < p->iend; j++)
+      if (S->s[j] != ' ' && S->s[j] != '\t' && S->s[j] != '\r' && S->s[j] != '\n') { blank = 0; break; }
+  }
+  if (blank) return;
+  memset(&q, 0, sizeof q);
+  q.start = p0->start; q.end = p0[np - 1].end; q.istart = p0->istart; q.iend = p0->iend;
+  q.nparts = np;
+  q.part0 = S->out->parts.n;
+  q.line = f->line; q.col = f->col;
+  q.parent = outer ? -1 : 0;   /* fixed up after sorting */
+  q.kind = np > 1 ? VB_BLOCK : vb_quote_kind((const char *)S->s, S->n, q.start, q.istart, q.iend, q.end);
+  for (k = 0; k < np; k++)
+    if (vb_push(&S->out->parts, p0[k])) S->oom = 1;
+  if (vb_push(&S->out->q, q)) S->oom = 1;
+}
+
+static int is_outer(const scan *S) {
+  for (int d = 0; d < S->depth; d++) if (S->st[d].dbl || S->singles_outer) return 0;
+  return 1;
 }
 
 /* Close the top frame at the mark [ms, me). */
 static void close_top(scan *S, size_t ms, size_t me) {
   frame *f = &S->st[--S->depth];
-  vb_quote q;
-  size_t np = S->parts.n - f->part0;
   vb_part *last = &S->parts.v[S->parts.n - 1];
-  int outer = 1;
   last->iend = ms; last->end = me;
-  for (int d = 0; d < S->depth; d++) if (S->st[d].dbl || S->singles_outer) outer = 0;
-  if (!f->dbl && !S->singles_outer && S->depth == 0) outer = 0, np = 0; /* a stray single at top level */
-  if (np && (outer || (S->o && S->o->nested))) {
-    vb_part *p0 = &S->parts.v[f->part0];
-    memset(&q, 0, sizeof q);
-    q.start = p0->start; q.end = me; q.istart = p0->istart; q.iend = p0->iend;
-    q.nparts = np;
-    q.part0 = S->out->parts.n;
-    q.parent = outer ? -1 : 0;   /* fixed up after sorting */
-    if (np > 1) q.kind = VB_BLOCK;
-    else q.kind = classify(S, q.start, q.istart, q.iend, q.end);
-    for (size_t k = 0; k < np; k++)
-      if (vb_push(&S->out->parts, S->parts.v[f->part0 + k])) S->oom = 1;
-    if (vb_push(&S->out->q, q)) S->oom = 1;
-  }
+  if (f->dbl || S->singles_outer || S->depth > 0) emit(S, f, is_outer(S));
   S->parts.n = f->part0;
 }
 
+/* Pop the top frame without a quote: why says what to diagnose (NULL: an apostrophe). */
 static void drop_top(scan *S, const char *why) {
   frame *f = &S->st[--S->depth];
-  if (why) diag(S, S->parts.v[f->part0].start, why);
+  if (why) diag_at(S, f->start, f->line, f->col, why);
+  S->parts.n = f->part0;
+}
+
+/* The top frame never closed: its last part already ends with its paragraph. */
+static void close_unclosed(scan *S) {
+  frame *f = &S->st[--S->depth];
+  diag_at(S, f->start, f->line, f->col, "unclosed quotation mark");
+  emit(S, f, is_outer(S));
   S->parts.n = f->part0;
 }
 
 static int closes(int open, int mark) {
   switch (open) {
     case M_DQ: return mark == M_DQ || mark == M_DRIGHT;
-    case M_DLEFT: return mark == M_DRIGHT || mark == M_DQ;
+    case M_DLEFT: case M_DRIGHT: return mark == M_DRIGHT || mark == M_DQ;
     case M_DLOW: return mark == M_DLEFT || mark == M_DRIGHT;
     case M_GUIL_L: return mark == M_GUIL_R;
     case M_GUIL_R: return mark == M_GUIL_L;
@@ -185,50 +291,69 @@ static int top_double(const scan *S) {
   return -1;
 }
 
+static void close_double(scan *S, int d, size_t ms, size_t me) {
+  while (S->depth - 1 > d) drop_top(S, NULL);   /* unclosed singles inside were apostrophes */
+  close_top(S, ms, me);
+}
+
 /* A double mark [ms, me) of class m. */
 static void on_double(scan *S, int m, size_t ms, size_t me) {
   uint32_t prev = cp_before(S, ms), next = cp_at(S, me);
   int d = top_double(S);
+  int octx = is_opener_ctx(prev);
   int opener_only = m == M_DLEFT || m == M_DLOW || m == M_TWOTICK || m == M_GUIL_L;
   if (S->pending) {
     /* the paragraph before ended inside a quote: this mark opens the next part */
     S->pending = 0;
-    if (d >= 0 && !(m == M_DRIGHT && !is_opener_ctx(prev))) {
-      vb_part p = {ms, 0, me, 0};
+    if (d >= 0 && !(m == M_DRIGHT && !octx)) {
+      vb_part p;
+      p.start = ms; p.istart = p.end = p.iend = me;
       while (S->depth - 1 > d) drop_top(S, NULL);
       if (vb_push(&S->parts, p)) S->oom = 1;
       return;
     }
   }
+  /* “ used as a closer: glued to the word before, followed by space or punctuation */
+  if (d >= 0 && m == M_DLEFT && !octx && is_closer_next(next)) { close_double(S, d, ms, me); return; }
+  /* »…« as in Danish: « glued to the word before closes */
+  if (d >= 0 && m == M_GUIL_L && S->st[d].style == M_GUIL_R && (!octx || is_closer_next(next))) {
+    close_double(S, d, ms, me);
+    return;
+  }
   if (d >= 0 && closes(S->st[d].style, m) && !(opener_only && m != M_DLEFT)) {
-    int ambiguous = m == M_DQ || m == M_TWOAPOS || (m == M_DLEFT && S->st[d].style == M_DLEFT);
-    if (m == M_DLEFT && S->st[d].style == M_DLEFT) goto open;   /* “ cannot close “ */
-    if (!ambiguous || !is_opener_ctx(prev) || vb_cp_isspace(next) || is_closer_next(next) ||
-        S->st[d].style != m) {
-      while (S->depth - 1 > d) drop_top(S, NULL);   /* unclosed singles inside were apostrophes */
-      close_top(S, ms, me);
+    int ambiguous = m == M_DQ || m == M_TWOAPOS;
+    if (!ambiguous || !octx || is_closer_next(next) || S->st[d].style != m) {
+      close_double(S, d, ms, me);
       return;
     }
   }
-  if (m == M_DRIGHT || (m == M_GUIL_R && !(is_opener_ctx(prev) && !vb_cp_isspace(next)))) {
-    if (d >= 0) {        /* a closer that does not match the opener still ends the quote */
-      while (S->depth - 1 > d) drop_top(S, NULL);
-      close_top(S, ms, me);
-    } else {
-      diag(S, ms, "stray closing quotation mark");
-    }
+  if (m == M_DRIGHT || (m == M_GUIL_R && !(octx && !vb_cp_isspace(next)))) {
+    if (d >= 0) close_double(S, d, ms, me);   /* a closer that does not match still ends it */
+    else if (m == M_DRIGHT && octx && (prev == '\n' || !is_closer_next(next)))
+      push_frame(S, ms, me, 1, M_DRIGHT);     /* ”Like this” : some writers open with ” */
+    else diag(S, ms, "stray closing quotation mark");
     return;
   }
-open:
-  if ((m == M_DQ || m == M_TWOAPOS) && !is_opener_ctx(prev) && vb_cp_isspace(next)) {
+  if ((m == M_DQ || m == M_TWOAPOS) && !octx && vb_cp_isspace(next)) {
     diag(S, ms, "stray closing quotation mark");
     return;
   }
-  if (d >= 0 && S->st[d].style == m && m != M_DLEFT) {
+  if (d >= 0 && S->st[d].style == m && m != M_DLEFT && m != M_DLOW) {
     /* a second opener of the same style: the first one never closed */
     while (S->depth > d) drop_top(S, S->depth - 1 == d ? "unclosed quotation mark" : NULL);
   }
   push_frame(S, ms, me, 1, m);
+}
+
+/* The word ending at i starts with an apostrophe, as ’n’ in rock ’n’ roll: the mark at i
+ * ends the elision, not a quote. */
+static int elided_word(const unsigned char *s, size_t i) {
+  size_t b = i;
+  while (b > 0 && i - b < 3 && ((s[b - 1] | 32) >= 'a' && (s[b - 1] | 32) <= 'z')) b--;
+  if (b == i) return 0;
+  if (b >= 1 && s[b - 1] == '\'') return b == 1 || s[b - 2] == ' ';
+  if (b >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 && s[b - 1] == 0x99) return b == 3 || s[b - 4] == ' ';
+  return 0;
 }
 
 static void on_single(scan *S, int m, size_t ms, size_t me) {
@@ -240,41 +365,44 @@ static void on_single(scan *S, int m, size_t ms, size_t me) {
     if (inside && !vb_cp_isalnum(prev)) push_frame(S, ms, me, 0, m);
     return;
   }
-  if (top_single && !vb_cp_isspace(prev) && !vb_cp_isalnum(next) && !(next >= '0' && next <= '9')) {
-    /* the Smiths’ house: a closer right after s with no single open is an apostrophe */
+  if (top_single && !vb_cp_isspace(prev) && !vb_cp_isalnum(next) && !elided_word(S->s, ms)) {
+    /* with a single open, a closer after a word ends it; otherwise it is an apostrophe */
     close_top(S, ms, me);
     return;
   }
   if (m == M_SQ && inside && is_opener_ctx(prev) && vb_cp_isalpha(next)) push_frame(S, ms, me, 0, m);
-  /* ’90s, ’em, trailing possessives: apostrophes */
+  /* ’90s, ’em, the Smiths’ house: apostrophes */
 }
 
-static void para_end(scan *S) {
-  int d = top_double(S);
+/* A paragraph ended; pend is the end of its last word. */
+static void para_end(scan *S, size_t pend) {
   if (S->depth == 0) return;
-  if (d >= 0) {
-    while (S->depth - 1 > d) drop_top(S, NULL);
-    if (S->pending) { drop_top(S, "unclosed quotation mark"); S->pending = 0; return; }
-    S->pending = 1;
-    return;
+  /* only the outermost quote may run on; inner ones that did not close are dropped */
+  while (S->depth > 1)
+    drop_top(S, S->st[S->depth - 1].dbl ? "unclosed quotation mark" : NULL);
+  if (S->st[0].dbl || S->singles_outer) {
+    vb_part *last = &S->parts.v[S->parts.n - 1];
+    if (pend > last->iend) last->iend = last->end = pend;
+    if (S->st[0].dbl) { S->pending = 1; return; }
   }
-  while (S->depth > 0) drop_top(S, S->singles_outer ? "unclosed quotation mark" : NULL);
+  /* single marks are also apostrophes: an unclosed one is not worth a guess */
+  drop_top(S, S->singles_outer ? "unclosed quotation mark" : NULL);
 }
 
-/* The next paragraph after a pending quote does not open with a mark: the quote was unclosed. */
+static int is_double_mark(const unsigned char *s, size_t n, size_t i) {
+  unsigned c = s[i];
+  if (c == '"') return 1;
+  if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) return 1;
+  if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x9C && s[i + 2] <= 0x9E) return 1;
+  return c == 0xC2 && i + 1 < n && (s[i + 1] == 0xAB || s[i + 1] == 0xBB);
+}
+
+/* A paragraph starts at i: a pending quote continues only when it opens with a mark. */
 static void para_start(scan *S, size_t i) {
-  const unsigned char *s = S->s;
   if (!S->pending) return;
-  if (i < S->n) {
-    unsigned c = s[i];
-    if (c == '"' || (c == '\'' && i + 1 < S->n && s[i + 1] == '\'') || (c == '`' && i + 1 < S->n && s[i + 1] == '`'))
-      return;
-    if (c == 0xE2 && i + 2 < S->n && s[i + 1] == 0x80 && (s[i + 2] == 0x9C || s[i + 2] == 0x9D || s[i + 2] == 0x9E))
-      return;
-    if (c == 0xC2 && i + 1 < S->n && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) return;
-  }
+  if (i < S->n && is_double_mark(S->s, S->n, i)) return;
   S->pending = 0;
-  while (S->depth > 0) drop_top(S, S->depth == 1 ? "unclosed quotation mark" : NULL);
+  close_unclosed(S);
 }
 
 static int cmp_quote(const void *a, const void *b) {
@@ -298,7 +426,15 @@ static int uses_double_marks(const unsigned char *s, size_t n) {
     if (e - p >= 2 && (p[1] == 0xAB || p[1] == 0xBB)) return 1;
   for (p = s; p + 1 < e && (p = memchr(p, '\'', (size_t)(e - p - 1))) != NULL; p++)
     if (p[1] == '\'') return 1;
+  for (p = s; p + 1 < e && (p = memchr(p, '`', (size_t)(e - p - 1))) != NULL; p++)
+    if (p[1] == '`') return 1;
   return 0;
+}
+
+/* End of the words before the line break at i (trailing blanks and CR trimmed). */
+static size_t trim_end(const unsigned char *s, size_t lo, size_t i) {
+  while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r')) i--;
+  return i;
 }
 
 int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out) {
@@ -306,12 +442,16 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
   scan S;
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
-  vb_lines L = {0};
   memset(&S, 0, sizeof S);
   S.s = s; S.n = n; S.out = out; S.o = o ? o : &defaults;
+  if (!s) n = S.n = 0;
   S.singles_outer = n > 0 && !uses_double_marks(s, n);
   while (i < n) {
     unsigned c;
+    /* eight bytes a step: most of a news text holds no stop byte */
+    while (i + 8 <= n && !(stop[s[i]] | stop[s[i + 1]] | stop[s[i + 2]] | stop[s[i + 3]] |
+                           stop[s[i + 4]] | stop[s[i + 5]] | stop[s[i + 6]] | stop[s[i + 7]]))
+      i += 8;
     while (i < n && !stop[s[i]]) i++;
     if (i >= n) break;
     c = s[i];
@@ -320,7 +460,7 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
       S.line++; S.lstart = j;
       while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
       if (j < n && s[j] == '\n') {       /* a blank line ends the paragraph */
-        para_end(&S);
+        if (S.depth) para_end(&S, trim_end(s, 0, i));
         while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n')) {
           if (s[j] == '\n') { S.line++; S.lstart = j + 1; }
           j++;
@@ -358,21 +498,27 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
     }
     i++;
   }
-  S.pending = 0;
-  while (S.depth > 0) drop_top(&S, (S.st[S.depth - 1].dbl || S.singles_outer) ? "unclosed quotation mark" : NULL);
-  vb_vfree(&S.parts);
-  if (S.oom || vb_lines_build(&L, text, n)) return -1;
-  if (out->q.n) qsort(out->q.v, out->q.n, sizeof *out->q.v, cmp_quote);   /* q.v is NULL when empty */
-  for (size_t k = 0; k < out->q.n; k++) {
-    vb_quote *q = &out->q.v[k];
-    vb_lines_pos(&L, q->start, &q->line, &q->col);
-    if (q->parent >= 0) {       /* the nearest earlier quote that contains it */
-      q->parent = -1;
-      for (size_t j = k; j-- > 0;)
-        if (out->q.v[j].start <= q->start && out->q.v[j].end >= q->end) { q->parent = (int)j; break; }
-    }
+  if (S.depth) {                          /* the text ended inside a quote */
+    S.pending = 0;
+    para_end(&S, trim_end(s, 0, n));
+    S.pending = 0;
+    if (S.depth) close_unclosed(&S);
   }
-  vb_lines_free(&L);
+  vb_vfree(&S.parts);
+  if (S.oom) return -1;
+  if (out->q.n > 1) qsort(out->q.v, out->q.n, sizeof *out->q.v, cmp_quote);
+  if (S.o->nested) {
+    /* sorted by start (outer first on ties): a stack of open spans finds each parent in
+     * amortised O(1), as each quote is pushed and popped once */
+    VB_VEC(int) stack = {0};
+    for (size_t k = 0; k < out->q.n; k++) {
+      vb_quote *q = &out->q.v[k];
+      while (stack.n && out->q.v[stack.v[stack.n - 1]].end < q->end) stack.n--;
+      q->parent = stack.n ? stack.v[stack.n - 1] : -1;
+      if (vb_push(&stack, (int)k)) { vb_vfree(&stack); return -1; }
+    }
+    vb_vfree(&stack);
+  }
   return 0;
 }
 
@@ -386,6 +532,6 @@ void vb_quote_text(const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf
   for (size_t k = 0; k < q->nparts; k++) {
     const vb_part *p = &qs->parts.v[q->part0 + k];
     if (k) vb_buf_addc(out, '\n');
-    vb_buf_add(out, s + p->istart, p->iend - p->istart);
+    if (p->iend > p->istart) vb_buf_add(out, s + p->istart, p->iend - p->istart);
   }
 }

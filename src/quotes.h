@@ -40,8 +40,14 @@ typedef struct vb_qopts {
 
 /* Fill out (zeroed by the caller or fresh); 0 on success, -1 when memory ran out.
  * Output is sorted by start. o may be NULL. */
+/* A quote that never closes ends with its paragraph and gets a diagnostic; at most
+ * about a thousand diagnostics are reported. */
 int vb_quotes_find(const char *s, size_t n, const vb_qopts *o, vb_quotes *out);
 void vb_quotes_free(vb_quotes *qs);
+/* The provisional kind of a one-part quote whose marks span [start, end) and words
+ * [istart, iend) in s[0..n): term (a name or scare quote), partial (a fragment in the
+ * writer's sentence) or direct. Looks at a few words only. Later stages refine it. */
+vb_kind vb_quote_kind(const char *s, size_t n, size_t start, size_t istart, size_t iend, size_t end);
 /* Append a quote's inner words to out; the parts of a block are joined by a newline. */
 void vb_quote_text(const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *out);
 

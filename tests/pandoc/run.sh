@@ -1,0 +1,268 @@
+#!/bin/sh
+# pandoc filter tests, in the style of pandoc's lua-filters repository: sample inputs
+# here, expected outputs in expected/, a diff. Every case runs the filter both ways:
+# natively (verbatim.core loaded into pandoc's Lua through LUA_CPATH) and through the
+# CLI (VERBATIM_ENGINE=cli, as with a static pandoc that cannot load C modules).
+#   sh tests/pandoc/run.sh            (from anywhere; make test-pandoc)
+#   UPDATE=1 sh tests/pandoc/run.sh   rewrite expected/ from the native run, then review the diff
+cd "$(dirname "$0")/../.." || exit 2
+PANDOC=${PANDOC:-pandoc}
+VB=${VB:-build/verbatim}
+F=lua/verbatim/filter.lua
+EXT=_extensions/verbatim/verbatim.lua
+D=tests/pandoc
+
+if ! command -v "$PANDOC" >/dev/null 2>&1; then
+  echo "pandoc: skipped (pandoc is not installed)"
+  exit 0
+fi
+[ -x "$VB" ] || { echo "pandoc: $VB missing (make cli)" >&2; exit 2; }
+
+T=$(mktemp -d) || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0 fail=0 pend=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+pending() { pend=$((pend + 1)); echo "PENDING: $*" >&2; }
+
+# the module must match pandoc's Lua (Debian's pandoc 2.17: 5.3)
+echo 'io.stdout:write(_VERSION:match("%d+%.%d+"))' > "$T/luav.lua"
+LV=$(echo | "$PANDOC" --lua-filter "$T/luav.lua" -t plain -o /dev/null)
+NATIVE_CPATH="build/lua$LV/?.so"
+if [ ! -f "build/lua$LV/verbatim/core.so" ]; then
+  ${MAKE:-make} -s LUA="$LV" module >/dev/null || { echo "pandoc: cannot build the Lua $LV module" >&2; exit 2; }
+fi
+
+native() { LUA_CPATH="$NATIVE_CPATH" VERBATIM_ENGINE=native VERBATIM_CLI="$VB" "$PANDOC" --lua-filter "${FILTER:-$F}" "$@"; }
+viacli() { LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI="$VB" "$PANDOC" --lua-filter "${FILTER:-$F}" "$@"; }
+
+# what the engine can do so far: speakers (issue 3) and checks (issue 4) land separately
+cat > "$T/caps.lua" <<'EOF'
+local vb = require("verbatim")
+io.stdout:write((vb.analyze and "analyze " or "") .. (vb.check and "check" or ""))
+EOF
+CAPS=$(echo | LUA_CPATH="$NATIVE_CPATH" LUA_PATH="lua/?.lua;lua/?/init.lua" "$PANDOC" --lua-filter "$T/caps.lua" -t plain -o /dev/null)
+case "$CAPS" in *analyze*) HAVE_ANALYZE=1 ;; *) HAVE_ANALYZE= ;; esac
+case "$CAPS" in *check*) HAVE_CHECK=1 ;; *) HAVE_CHECK= ;; esac
+if "$VB" --help | grep -q '^ *check '; then HAVE_CLI_CHECK=1; else HAVE_CLI_CHECK=; fi
+# a CLI with the attribution stage gives every quote a rule (and lists the unattributed)
+if echo '"We are ready," she said.' | "$VB" quotes --json - | grep -Eq '"(rule|unattributed)"'; then HAVE_CLI_ATTRIB=1; else HAVE_CLI_ATTRIB=; fi
+
+# kinds, speakers, verdicts and the Sources section come from the engine stages and
+# the expected outputs pin where the quote spans go
+norm() { sed -e '/<div id="verbatim-sources"/,$d' -e 's/ data-kind="[^"]*"//g' -e 's/ data-speaker="[^"]*"//g' -e 's/ title="[^"]*"//g'; }
+
+# golden NAME FILE: compare FILE with expected/NAME (UPDATE=1 writes it)
+golden() {
+  if [ -n "$UPDATE" ]; then cp "$2" "$D/expected/$1"; ok; return; fi
+  if diff -u "$D/expected/$1" "$2" >"$T/diff"; then ok; else no "$1 differs from expected:"; cat "$T/diff" >&2; fi
+}
+
+# ------------------------------------------------------------------ pure Lua parts
+echo | VB_FILTER=$F "$PANDOC" --lua-filter $D/internals.lua -t plain -o /dev/null >"$T/int" 2>&1 \
+  && grep -q ', 0 failed' "$T/int" && ok || no "internals: $(cat "$T/int")"
+
+# ------------------------------------------------------------------ annotate: where spans go
+# Markdown with the smart extension: Quoted elements, a quote across two paragraphs,
+# emphasis inside a quote, apostrophes ('90s, Smiths', We've) left alone, a block quote
+native $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/md.html"
+golden annotate.html "$T/md.html"
+viacli $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/md-cli.html"
+golden annotate.html "$T/md-cli.html"
+
+# notes, links and code inside quotes; lists, definition lists, line blocks
+native $D/edge.md -t html --wrap=none 2>"$T/err" | norm >"$T/edge.html"
+golden edge.html "$T/edge.html"
+viacli $D/edge.md -t html --wrap=none 2>"$T/err" | norm >"$T/edge-cli.html"
+golden edge.html "$T/edge-cli.html"
+
+# the Quarto extension carries an identical copy of the filter
+cmp -s $F $EXT && ok || no "$EXT is out of date (make pandoc-ext)"
+FILTER=$EXT viacli $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/ext.html"
+golden annotate.html "$T/ext.html"
+
+# without the smart extension quotes are loose characters inside Str
+native -f markdown-smart $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/nosmart.html"
+golden annotate-nosmart.html "$T/nosmart.html"
+[ "$(grep -o 'data-quote="[0-9]*"' "$T/nosmart.html" | sort -u | wc -l)" = \
+  "$(grep -o 'data-quote="[0-9]*"' "$T/md.html" | sort -u | wc -l)" ] && ok || no "markdown-smart finds another number of quotes"
+
+# marks glued to the words and punctuation around them: Str split at the quote's edges
+native -f markdown-smart $D/loose.md -t html --wrap=none 2>"$T/err" | norm >"$T/loose.html"
+golden loose.html "$T/loose.html"
+
+# HTML input: <q> (Quoted) and curly marks in text, a scare quote inside <em>
+native --metadata-file $D/opts.yaml $D/article.html -t html --wrap=none 2>"$T/err" | norm >"$T/html.html"
+golden html-input.html "$T/html.html"
+viacli --metadata-file $D/opts.yaml $D/article.html -t html --wrap=none 2>"$T/err" | norm >"$T/html-cli.html"
+cmp -s "$T/html.html" "$T/html-cli.html" && ok || no "HTML input: the CLI path annotates differently"
+
+# docx, made here from the Markdown fixture (nothing binary in the repository): the
+# same quotes come back from Word's runs of curly marks
+# (the body alone: the docx writer would carry the metadata over as a string)
+awk 'body; /^---$/ && ++n == 2 { body = 1 }' $D/article.md >"$T/plain.md"
+"$PANDOC" "$T/plain.md" -o "$T/article.docx"
+printf 'verbatim:\n  annotate: true\n  report: %s\n' "$T/docx.json" >"$T/docx.yaml"
+printf 'verbatim:\n  annotate: true\n  report: %s\n' "$T/md.json" >"$T/md.yaml"
+native --metadata-file "$T/docx.yaml" "$T/article.docx" -t html 2>"$T/err" >"$T/docx.html"
+native --metadata-file "$T/md.yaml" "$T/plain.md" -t html 2>"$T/err" >/dev/null
+python3 - "$T/md.json" "$T/docx.json" >"$T/cmp" 2>&1 <<'EOF' && ok || no "docx: quotes differ from the Markdown source: $(cat "$T/cmp")"
+import json, sys
+texts = [[" ".join(q["text"].split()) for q in json.load(open(p))["quotes"]] for p in sys.argv[1:]]
+assert texts[0] and texts[0] == texts[1], texts
+EOF
+grep -q 'class="quote"' "$T/docx.html" && ok || no "docx: no quote spans"
+
+# other formats keep the text unchanged
+for fmt in markdown latex plain; do
+  "$PANDOC" "$T/plain.md" -t $fmt >"$T/want.$fmt"
+  native --metadata-file $D/opts.yaml "$T/plain.md" -t $fmt 2>"$T/err" >"$T/got.$fmt"
+  cmp -s "$T/want.$fmt" "$T/got.$fmt" && ok || no "annotate changed the $fmt output"
+done
+
+# no verbatim options: the document passes through untouched
+"$PANDOC" $D/strict.md -t native >"$T/want.native"
+native $D/strict.md -t native >"$T/got.native" 2>"$T/err"
+cmp -s "$T/want.native" "$T/got.native" && ok || no "a document without options was changed"
+
+# make install: the filter lands in PREFIX/share/pandoc/filters and finds the module and
+# the CLI of that prefix by itself (no LUA_CPATH, no VERBATIM_CLI)
+if ${MAKE:-make} -s install PREFIX="$T/prefix" LUA="$LV" >"$T/inst" 2>&1; then
+  IF="$T/prefix/share/pandoc/filters/verbatim.lua"
+  (cd "$T" && env -u VERBATIM_CLI -u VERBATIM_ENGINE "$PANDOC" --verbose --lua-filter "$IF" \
+    --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
+  grep -q "engine: native" "$T/inst.err" && grep -q 'class="quote"' "$T/inst.html" && ok \
+    || no "installed filter, native: $(cat "$T/inst.err")"
+  rm -rf "$T/prefix/lib"
+  (cd "$T" && env -u VERBATIM_CLI -u VERBATIM_ENGINE PATH=/usr/bin:/bin "$PANDOC" --verbose --lua-filter "$IF" \
+    --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
+  grep -q "engine: cli" "$T/inst.err" && grep -q 'class="quote"' "$T/inst.html" && ok \
+    || no "installed filter, CLI of the prefix: $(cat "$T/inst.err")"
+else
+  no "make install: $(cat "$T/inst")"
+fi
+
+# ------------------------------------------------------------------ report and positions
+printf 'verbatim:\n  report: %s\n' "$T/rep.json" >"$T/rep.yaml"
+native --metadata-file "$T/rep.yaml" "$T/plain.md" -t html -o /dev/null 2>"$T/err"
+python3 - "$T/rep.json" "$(grep -o 'data-quote="[0-9]*"' "$T/md.html" | sort -u | wc -l)" 2>"$T/py" <<'EOF' && ok || no "report: $(tail -1 "$T/py")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+qs = r["quotes"]
+assert len(qs) == int(sys.argv[2]) > 0, (len(qs), sys.argv[2])
+assert r["engine"] == "native" and r["file"].endswith("plain.md")
+assert all(q["end"] > q["start"] >= 0 for q in qs), "offsets"
+empty = [q["where"] for q in qs if not q["text"]]
+assert not empty, "quotes without text at %s (the engine's text of quotes after a block quote)" % empty
+assert any("two dry weeks" in q["text"] and q["kind"] == "block" for q in qs), "the quote over two paragraphs"
+EOF
+
+# an unclosed quote is a warning with its position: line:col from +sourcepos (CommonMark),
+# the paragraph otherwise
+native -f commonmark_x+sourcepos --metadata-file $D/opts.yaml $D/unbalanced.md -t html -o /dev/null 2>"$T/err"
+grep -q "unbalanced.md:3:31" "$T/err" && ok || no "sourcepos warning: $(cat "$T/err")"
+# every quote of the report has its line:col, the block quote (whose marks the filter
+# adds) included
+printf 'verbatim:\n  report: %s\n' "$T/pos.json" >"$T/pos.yaml"
+native -f commonmark_x+sourcepos --metadata-file "$T/pos.yaml" "$T/plain.md" -t html -o /dev/null 2>"$T/err"
+python3 - "$T/pos.json" "$(grep -n '^> The repair works' "$T/plain.md" | cut -d: -f1)" "$T/plain.md" 2>"$T/py" <<'EOF' && ok || no "sourcepos report: $(tail -1 "$T/py")"
+import json, sys
+qs = json.load(open(sys.argv[1]))["quotes"]
+lines = open(sys.argv[3], encoding="utf-8").read().split("\n")
+for q in qs:
+    assert q.get("line") and q.get("col"), q
+    # the opening mark (or the first word, for the block quote) is where the report says
+    at = lines[q["line"] - 1].encode()[q["col"] - 1:].decode(errors="replace")
+    assert at[:1] in "\"'\u201c" or q["text"].startswith(at.split()[0]), (q["where"], at[:20])
+bq = [q for q in qs if "repair works" in q["text"]]
+assert bq and bq[0]["line"] == int(sys.argv[2]) and bq[0]["col"] == 3, bq
+EOF
+viacli --metadata-file $D/opts.yaml $D/unbalanced.md -t html -o /dev/null 2>"$T/err"
+grep -q "verbatim: .*paragraph 2" "$T/err" && ok || no "paragraph warning: $(cat "$T/err")"
+
+# no engine at all: a clear error, not a Lua traceback about nil
+LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=/nonexistent/verbatim "$PANDOC" --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q "no engine" "$T/err" && grep -q "VERBATIM_CLI" "$T/err" && ok || no "missing engine (rc $rc): $(cat "$T/err")"
+
+# a CLI that prints broken JSON, a native engine asked for but not there: clear errors
+LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=$D/broken-cli.sh "$PANDOC" --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q "bad JSON from the engine" "$T/err" && ok || no "broken CLI output (rc $rc): $(cat "$T/err")"
+LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q "native engine unavailable" "$T/err" && ok || no "engine: native without the module (rc $rc): $(cat "$T/err")"
+
+# a transcript that cannot be read fails the run
+printf 'verbatim:\n  check: no-such-transcript.txt\n' >"$T/missing.yaml"
+native --metadata-file "$T/missing.yaml" $D/strict.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+if [ -n "$HAVE_CHECK$HAVE_CLI_CHECK" ]; then
+  [ $rc -ne 0 ] && grep -q "no-such-transcript.txt" "$T/err" && ok || no "unreadable transcript (rc $rc): $(cat "$T/err")"
+fi
+
+# ------------------------------------------------------------------ speakers (issue 3)
+# every person quoted in the fixture is named in data-speaker and listed under Sources
+speakers() {  # speakers PATHNAME HTML
+  miss=
+  while read -r name; do
+    grep -q "data-speaker=\"[^\"]*$name" "$2" || miss="$miss $name"
+    sed -n '/id="verbatim-sources"/,$p' "$2" | grep -q "$name" || miss="$miss $name(sources)"
+  done <$D/speakers.txt
+  grep -q '<h2 id="verbatim-sources-title">Sources</h2>' "$2" || miss="$miss (no Sources heading)"
+  sed -n '/id="verbatim-sources"/,$p' "$2" | grep -q '([0-9]* quotes*)' || miss="$miss (no quote counts)"
+  [ -z "$miss" ] && ok || no "$1: speakers missing:$miss"
+}
+if [ -n "$HAVE_ANALYZE" ]; then
+  native $D/article.md -t html --wrap=none >"$T/sp.html" 2>"$T/err"
+  speakers native "$T/sp.html"
+else
+  pending "speakers, native: the module has no vb.analyze yet (issue 3, branch attrib)"
+fi
+if [ -n "$HAVE_CLI_ATTRIB" ]; then
+  viacli $D/article.md -t html --wrap=none >"$T/sp-cli.html" 2>"$T/err"
+  speakers cli "$T/sp-cli.html"
+else
+  pending "speakers, cli: $VB quotes --json has no speakers yet (issue 3, branch attrib)"
+fi
+
+# ------------------------------------------------------------------ checks and strict (issue 4)
+strict() {  # strict PATH-NAME RUNNER
+  # a transcript that agrees: exit 0 and a verdict on every quote
+  $2 --metadata-file $D/check-ok.yaml $D/strict.md -t html --wrap=none >"$T/ok.html" 2>"$T/err"
+  rc=$?
+  [ $rc -eq 0 ] && ok || no "$1: strict with a faithful transcript exits $rc: $(cat "$T/err")"
+  n=$(grep -o 'data-quote="[0-9]*"' "$T/ok.html" | sort -u | wc -l)
+  v=$(grep -Eo 'data-quote="[0-9]*" data-kind="[a-z]*"( data-speaker="[^"]*")? data-verdict="(verbatim|faithful)"' "$T/ok.html" | sort -u | wc -l)
+  [ "$n" -gt 0 ] && [ "$n" = "$v" ] && ok || no "$1: $v of $n quotes verbatim/faithful: $(grep -o '<span class="quote"[^>]*>' "$T/ok.html")"
+  # one word changed in the transcript: non-zero exit, and the message shows the word
+  $2 --metadata-file $D/check-edited.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -ne 0 ] && ok || no "$1: strict with an edited transcript exits 0"
+  # (the transcript says "bill" where the article prints "tax")
+  grep -q 'altered' "$T/err" && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok || no "$1: the message does not show the changed word: $(cat "$T/err")"
+  # not strict: the same misquote is a warning and the document is still written
+  sed '/strict/d' $D/check-edited.yaml >"$T/lenient.yaml"
+  $2 --metadata-file "$T/lenient.yaml" --resource-path=$D $D/strict.md -t html --wrap=none >"$T/len.html" 2>"$T/err"
+  rc=$?
+  [ $rc -eq 0 ] && grep -q 'data-verdict="altered"' "$T/len.html" && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok \
+    || no "$1: without strict the misquote should warn and annotate (rc $rc)"
+  # an archive index (verbatim index) in place of the transcripts
+  "$VB" index --output "$T/hearing.vbi" $D/hearing-edited.txt 2>/dev/null
+  printf 'verbatim:\n  index: %s\n  strict: true\n' "$T/hearing.vbi" >"$T/index.yaml"
+  $2 --metadata-file "$T/index.yaml" $D/strict.md -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -ne 0 ] && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok || no "$1: strict with an index (rc $rc): $(cat "$T/err")"
+}
+# (a module without vb.check borrows the CLI's check: that is what such a build does)
+if [ -n "$HAVE_CHECK$HAVE_CLI_CHECK" ]; then strict native native
+else pending "strict, native (5 tests): no vb.check and no check command yet (issue 4, branch check)"; fi
+[ -n "$HAVE_CHECK" ] || [ -z "$HAVE_CLI_CHECK" ] || echo "note: native strict tests used the CLI's check (the module has no vb.check)" >&2
+if [ -n "$HAVE_CLI_CHECK" ]; then strict cli viacli
+else pending "strict, cli (5 tests): $VB has no check command yet (issue 4, branch check)"; fi
+
+echo "pandoc: $pass passed, $fail failed${pend:+, $pend pending}" | sed 's/, 0 pending//'
+[ "$fail" -eq 0 ]
