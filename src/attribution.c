@@ -573,6 +573,8 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       if (n > 2 && X->s[TK(z + 1)->end - 2] == 'e' && X->s[TK(z + 1)->end - 1] == 'd') break;   /* a verb */
       z++;
     }
+    if (z + 1 < c && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_POSS)) return r;   /* the bill’s … */
+    if (TK(z)->flags & VB_T_POSS) return r;
     r.a = k; r.b = z; r.ok = 1;
   }
   return r;
@@ -1122,7 +1124,10 @@ static void pass_quotes(ctx *X) {
     const vb_quote *q = &A->qs.q.v[i];
     np p;
     if (at->rule || k == VB_NONE || q->kind == VB_TERM) continue;
-    if (k > qsb.v[i]) {
+    /* not "the bill’s “fast lane” clause", not "the so-called “green corridor”": names, not speech */
+    if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
+        !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
+          vb_quote_words(X->s, &A->qs, q) <= 3)) {
       p = np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { attribute(X, i, VB_NONE, p, 0.35, "sentence-subject"); continue; }
     }
