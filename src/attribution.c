@@ -142,14 +142,15 @@ static int pron_gender(const ctx *X, size_t k) {
   size_t m;
   if (X->wc[k] & VB_W_MALE) return 'm';
   if (X->wc[k] & VB_W_FEMALE) return 'f';
-  if (!(X->wc[k] & VB_W_PRON) && is_word(X, k) && (m = contracted_pron(X, k)) != 0)
+  if (!(X->wc[k] & VB_W_PRON) && is_word(X, k) && (TK(k)->flags & VB_T_APOS) && (m = contracted_pron(X, k)) != 0)
     return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
   return 0;
 }
 static int is_pron(const ctx *X, size_t k) {
   if (!is_word(X, k)) return 0;
   if (X->wc[k] & VB_W_PRON) return !(TK(k)->flags & VB_T_POSS);
-  /* contractions are rare and short: test only words that start like a pronoun */
+  /* contractions are rare and short: test only words with an apostrophe that start like one */
+  if (!(TK(k)->flags & VB_T_APOS)) return 0;
   switch (X->s[TK(k)->start] | 0x20) {
     case 'h': case 's': case 'i': case 't': case 'w': case 'y': return contracted_pron(X, k) != 0;
     default: return 0;
@@ -771,16 +772,7 @@ static int usable_cue(const ctx *X, size_t c) {
 
 /* Nouns that report speech after a possessive: his warning, Farley’s account. */
 static int speech_noun(const ctx *X, size_t k) {
-  static const char *const nouns[] = {
-    "warning", "warnings", "comment", "comments", "claim", "claims", "statement", "statements", "remarks",
-    "remark", "assertion", "contention", "promise", "argument", "suggestion", "insistence", "description",
-    "prediction", "pledge", "vow", "accusation", "demand", "call", "message", "tweet", "tweets", "words",
-    "response", "answer", "reply", "testimony", "admission", "speech", "account", "view", "belief",
-    "declaration", "announcement", "explanation", "criticism", "complaint", "charge", "observation",
-    "plea", "question", "request", "advice", "proposal", "assessment", "opinion", "letter", "post", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  for (int i = 0; nouns[i]; i++) if (vb_tok_is(X->s, TK(k), nouns[i])) return 1;
-  return 0;
+  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && (X->wc[k] & VB_W_NOUN);
 }
 
 /* A base-form cue (say, suggest) has a plural or pronoun subject right before it:

@@ -87,7 +87,7 @@ const char *const vb_cue_lexicon[] = {
 
 /* Word classes. Letters before the colon: s stop, t title, h honorific, o organisation,
  * p pronoun, d determiner, k skip, b boundary, c connector, m time, M male, F female,
- * r preposition, w relative. */
+ * r preposition, w relative, v speech noun. */
 const char *const vb_word_lexicon[] = {
   "s:the a an in on at for to of and but or if when while as by with from this that these those it its "
   "he she we they i you your our my his her their who what why how where is are was were do does did go get "
@@ -134,6 +134,11 @@ const char *const vb_word_lexicon[] = {
   "august september october november december",
   "r:at of for with",
   "w:who which whose whom where when",
+  "v:warning warnings comment comments claim claims statement statements remarks remark assertion contention "
+  "promise argument suggestion insistence description prediction pledge vow accusation demand call message "
+  "tweet tweets words response answer reply testimony admission speech account view belief declaration "
+  "announcement explanation criticism complaint charge observation plea question request advice proposal "
+  "assessment opinion letter post",
   NULL,
 };
 
@@ -281,7 +286,7 @@ static int wordlist_build(vb_cues *c) {
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
-    static const char letters[] = "sthopdkbcmMFrw";   /* bit i of the VB_W_ enum */
+    static const char letters[] = "sthopdkbcmMFrwv";   /* bit i of the VB_W_ enum */
     for (const char *q = g; *q != ':'; q++) {
       const char *at = strchr(letters, *q);
       if (at) cl |= 1u << (at - letters);

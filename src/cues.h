@@ -46,7 +46,8 @@ enum {
   VB_W_FEMALE = 1 << 11, /* she, Mrs. Ms. */
   VB_W_PREP = 1 << 12,   /* at, of, for, with: splits a role from its organisation */
   VB_W_REL = 1 << 13,    /* who, which, whose: a clause, not an appositive */
-  VB_W_CUE1 = 1 << 14,   /* the first word of a cue form (internal: lets one probe find both) */
+  VB_W_NOUN = 1 << 14,   /* a noun that reports speech after a possessive: his warning */
+  VB_W_CUE1 = 1 << 15,   /* the first word of a cue form (internal: lets one probe find both) */
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);

@@ -199,6 +199,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
             size_t j = i + k;
             uint32_t nx;
             if (j >= n || j == qstart) break;
+            if (cp == '\'' || cp == 0x2019) tp->flags |= VB_T_APOS;   /* set even if the word stops here: harmless */
             if (alnum[s[j]]) { i = j + 1; continue; }
             if (s[j] < 0x80) break;
             k = vb_utf8_dec(s, n, j, &nx);

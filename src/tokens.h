@@ -20,6 +20,7 @@ enum {
   VB_T_PARA = 1 << 9,    /* first token of a paragraph */
   VB_T_QEND = 1 << 10,   /* quote whose words end a sentence (. ! ? before the mark) */
   VB_T_LOWER = 1 << 11,  /* word starting with a lower-case letter */
+  VB_T_APOS = 1 << 12,   /* word with an inner apostrophe (it’s, O'Brien) */
 };
 
 /* 32 bytes: tokens are the bulk of the working set, so cue details live apart */
