@@ -4,6 +4,7 @@
  * their first word and the longest match wins. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +159,7 @@ struct vb_cues {
   size_t *name_at;
   int *slot;              /* open addressing on the first word's hash: form index or -1 */
   size_t mask;
-  struct wslot { unsigned hash, cls; const char *text; size_t len; } *w;   /* open addressing */
+  struct wslot { unsigned hash, cls; const char *text; size_t len; uint64_t first8; } *w;   /* open addressing */
   unsigned char wbits[8192];   /* one bit per 16-bit hash value: most words miss here, in L1 */
   size_t wmask;
   pcre2_code **pat;
@@ -272,6 +273,8 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   while (c->w[sl].hash && !(c->w[sl].hash == h && c->w[sl].len == len && !strncmp(c->w[sl].text, p, len)))
     sl = (sl + 1) & c->wmask;
   c->w[sl].hash = h; c->w[sl].text = p; c->w[sl].len = len; c->w[sl].cls |= cl;
+  c->w[sl].first8 = 0;
+  for (size_t j = 0; j < len && j < 8; j++) c->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
   c->wbits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
@@ -313,6 +316,14 @@ static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t) {
   for (size_t sl = h & c->wmask; c->w[sl].hash; sl = (sl + 1) & c->wmask) {
     if (c->w[sl].hash == h && c->w[sl].len == n) {
       const char *w = c->w[sl].text;
+      if (n <= 8) {
+        /* one folded compare: listed words hold letters, digits and . - ' &, whose
+         * bit-5 folding is exact for the bytes a word token can hold */
+        uint64_t x = 0;
+        for (size_t j = 0; j < n; j++) x |= (uint64_t)((unsigned char)s[t->start + j] | 0x20) << (8 * j);
+        if (x == c->w[sl].first8) return c->w[sl].cls;
+        continue;
+      }
       size_t i;
       for (i = 0; i < n; i++) {
         char x = s[t->start + i];

@@ -43,6 +43,32 @@ static const unsigned char alnum[256] = {
   ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
 };
 
+/* The end of a run of ASCII letters and digits from i. With SSE2, sixteen bytes a step:
+ * one branch per word rather than one per byte. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+static size_t alnum_run(const unsigned char *s, size_t i, size_t n) {
+  const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
+  const __m128i d0 = _mm_set1_epi8('0'), d9 = _mm_set1_epi8(9);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i l = _mm_sub_epi8(_mm_or_si128(v, fold), a);      /* letters: 0..25 */
+    __m128i d = _mm_sub_epi8(v, d0);                         /* digits: 0..9 */
+    __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+    if (stop) return i + (size_t)__builtin_ctz(stop);
+    i += 16;
+  }
+  while (i < n && alnum[s[i]]) i++;
+  return i;
+}
+#else
+static size_t alnum_run(const unsigned char *s, size_t i, size_t n) {
+  while (i < n && alnum[s[i]]) i++;
+  return i;
+}
+#endif
+
 /* Eight bytes at a time, case folded by setting bit 5 of each byte (A-Z become a-z; the
  * punctuation inside words already has it). Both the lexicon and the tokens use it, and
  * a match is always confirmed on the text, so the folding of other bytes is harmless. */
@@ -188,7 +214,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
-          while (i < n && alnum[s[i]]) i++;
+          i = alnum_run(s, i, n);
           if (i >= n || i == qstart) break;
           if (s[i] >= 0x80) {
             k = vb_utf8_dec(s, n, i, &cp);
