@@ -966,7 +966,8 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
 static unsigned quote_print(const char *s, const vb_quote *q, size_t *len) {
   unsigned h = 2166136261u;
   size_t n = 0;
-  for (size_t i = q->istart; i < q->iend; i++) {
+  /* the first 160 letters: enough to pair a pull quote with its source (often cut short) */
+  for (size_t i = q->istart; i < q->iend && n < 160; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) { h = (h ^ c) * 16777619u; n++; }
@@ -985,9 +986,14 @@ size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
       uint32_t cp;
       size_t k;
       unsigned char c = (unsigned char)s[i];
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (!in) w++;
+        in = 1;
+        i = vb_alnum_run(s, i, b);     /* the rest of the word at once */
+        continue;
+      }
       if (c < 0x80) {                  /* ASCII: no decoding */
-        int al = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 ((c == '\'' || c == '-') && in);
+        int al = (c == '\'' || c == '-') && in;
         if (al && !in) w++;
         in = al;
         i++;

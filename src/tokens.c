@@ -47,7 +47,8 @@ static const unsigned char alnum[256] = {
  * one branch per word rather than one per byte. */
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
-static size_t alnum_run(const unsigned char *s, size_t i, size_t n) {
+size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+  const unsigned char *s = (const unsigned char *)cs;
   const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
   const __m128i d0 = _mm_set1_epi8('0'), d9 = _mm_set1_epi8(9);
   while (i + 16 <= n) {
@@ -63,7 +64,8 @@ static size_t alnum_run(const unsigned char *s, size_t i, size_t n) {
   return i;
 }
 #else
-static size_t alnum_run(const unsigned char *s, size_t i, size_t n) {
+size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+  const unsigned char *s = (const unsigned char *)cs;
   while (i < n && alnum[s[i]]) i++;
   return i;
 }
@@ -214,7 +216,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
-          i = alnum_run(s, i, n);
+          i = vb_alnum_run(text, i, n);
           if (i >= n || i == qstart) break;
           if (s[i] >= 0x80) {
             k = vb_utf8_dec(s, n, i, &cp);

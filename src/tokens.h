@@ -58,5 +58,7 @@ size_t vb_tok_base_end(const char *s, const vb_tok *t);
 /* 1 when the token is the ASCII word w, ignoring case. */
 int vb_tok_is(const char *s, const vb_tok *t, const char *w);
 unsigned vb_word_hash(const char *w, size_t n);
+/* The end of the run of ASCII letters and digits that starts at or after i, before n. */
+size_t vb_alnum_run(const char *s, size_t i, size_t n);
 
 #endif
