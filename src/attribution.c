@@ -976,6 +976,19 @@ static unsigned quote_print(const char *s, const vb_quote *q, size_t *len) {
   return h;
 }
 
+/* A cheap key: the first 32 bytes of the words (a pull quote repeats its twin's start). */
+static unsigned quote_key(const char *s, const vb_quote *q, size_t *len) {
+  size_t n = q->iend > q->istart ? q->iend - q->istart : 0;
+  *len = n < 32 ? n : 32;
+  return vb_word_hash(s + q->istart, *len);
+}
+
+static int same_words(const char *s, const vb_quote *a, const vb_quote *b) {
+  size_t la, lb;
+  unsigned ha = quote_print(s, a, &la), hb = quote_print(s, b, &lb);
+  return ha == hb && la == lb && la >= 20;
+}
+
 size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
   size_t w = 0;
   for (size_t p = 0; p < (q->nparts ? q->nparts : 1); p++) {
@@ -1075,7 +1088,7 @@ static void pass_quotes(ctx *X) {
       size_t len;
       unsigned h;
       if (!A->attr.v[i].rule || q->kind == VB_TERM) continue;
-      h = quote_print(X->s, q, &len);
+      h = quote_key(X->s, q, &len);
       if (len < 20) continue;
       {
         /* key the map by the fingerprint itself: store it as a fake span of 0 length */
@@ -1100,10 +1113,10 @@ static void pass_quotes(ctx *X) {
       size_t len, i2;
       unsigned h;
       if (A->attr.v[i].rule || q->kind == VB_TERM) continue;
-      h = quote_print(X->s, q, &len);
+      h = quote_key(X->s, q, &len);
       if (len < 20) continue;
       for (i2 = h & prints.mask; prints.e[i2].h; i2 = (i2 + 1) & prints.mask)
-        if (prints.e[i2].h == h && prints.e[i2].len == len) {
+        if (prints.e[i2].h == h && prints.e[i2].len == len && same_words(X->s, q, &A->qs.q.v[prints.e[i2].v])) {
           vb_attr *src = &A->attr.v[prints.e[i2].v];
           A->attr.v[i] = *src;
           A->attr.v[i].confidence = src->confidence * 0.9;

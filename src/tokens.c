@@ -94,13 +94,21 @@ unsigned vb_word_hash(const char *w, size_t n) {
  * host one load replaces the byte-by-byte assembly (same result). */
 static unsigned word_hash_at(const unsigned char *w, size_t n, size_t avail) {
   static const union { uint32_t u; unsigned char c[4]; } one = {1};
-  if (one.c[0] == 1 && n <= 8 && avail >= 8) {
-    uint64_t x, mask = n == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * n)) - 1), h;
+  if (one.c[0] == 1 && n <= 16 && avail >= 16) {
+    uint64_t x, h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
     unsigned r;
+    size_t m = n < 8 ? n : 8;
     memcpy(&x, w, 8);
-    x = (x | 0x2020202020202020ull) & mask;
-    h = ((0x9E3779B97F4A7C15ull ^ (uint64_t)n) ^ x) * 0xff51afd7ed558ccdull;
+    x = (x | 0x2020202020202020ull) & (m == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
+    if (n > 8) {
+      m = n - 8;
+      memcpy(&x, w + 8, 8);
+      x = (x | 0x2020202020202020ull) & (m == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
+      h = (h ^ x) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
     r = (unsigned)h;
     return r ? r : 1;
   }
