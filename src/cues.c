@@ -309,7 +309,8 @@ static int wordlist_build(vb_cues *c) {
   return 0;
 }
 
-static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t) {
+static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t, size_t avail) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};
   size_t n = t->end - t->start;
   unsigned h = t->hash;
   if (!(c->wbits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
@@ -320,7 +321,11 @@ static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t) {
         /* one folded compare: listed words hold letters, digits and . - ' &, whose
          * bit-5 folding is exact for the bytes a word token can hold */
         uint64_t x = 0;
-        for (size_t j = 0; j < n; j++) x |= (uint64_t)((unsigned char)s[t->start + j] | 0x20) << (8 * j);
+        if (one.b[0] == 1 && avail >= 8) {      /* little-endian: one load */
+          memcpy(&x, s + t->start, 8);
+          x = (x | 0x2020202020202020ull) & (n == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * n)) - 1));
+        } else
+          for (size_t j = 0; j < n; j++) x |= (uint64_t)((unsigned char)s[t->start + j] | 0x20) << (8 * j);
         if (x == c->w[sl].first8) return c->w[sl].cls;
         continue;
       }
@@ -337,7 +342,7 @@ static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t) {
 }
 
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
-  return (t->flags & VB_T_WORD) ? wlookup(c, s, t) & ~(unsigned)VB_W_CUE1 : 0;
+  return (t->flags & VB_T_WORD) ? wlookup(c, s, t, 0) & ~(unsigned)VB_W_CUE1 : 0;
 }
 
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc) {
@@ -411,7 +416,7 @@ int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsign
     vb_tok *t = &T->t.v[k];
     size_t sl;
     int best = -1, bestlen = 0;
-    unsigned cl = (t->flags & VB_T_WORD) ? wlookup(c, s, t) : 0;
+    unsigned cl = (t->flags & VB_T_WORD) ? wlookup(c, s, t, n - t->start) : 0;
     if (wc) wc[k] = cl & ~(unsigned)VB_W_CUE1;
     /* cue words are lower case in running text ("States" and "Post" are names), but a
      * sentence may open with one: "Said the mayor: …" */
