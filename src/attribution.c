@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attribution.h"
+#include "sources.h"
 #include "text.h"
 
 #define WIN 80            /* tokens searched for a cue on either side of a quote */
@@ -1189,50 +1190,6 @@ static void pass_quotes(ctx *X) {
   vb_vfree(&qsb);
 }
 
-/* ---------------------------------------------------------------- sources */
-
-static void build_sources(ctx *X) {
-  vb_analysis *A = X->A;
-  size_t nq = A->qs.q.n, ne = A->ent.n;
-  int *srcof = NULL;
-  size_t *count = NULL, *fill = NULL;
-  if (!ne) goto unattributed;
-  srcof = malloc(ne * sizeof *srcof);
-  count = calloc(ne, sizeof *count);
-  if (!srcof || !count) { X->oom = 1; goto done; }
-  for (size_t e = 0; e < ne; e++) srcof[e] = -1;
-  for (size_t i = 0; i < nq; i++) {
-    int e = A->attr.v[i].entity;
-    if (e < 0 || A->qs.q.v[i].kind == VB_TERM) continue;
-    if (srcof[e] < 0) {
-      vb_source s = {e, 0, 0, 0};
-      srcof[e] = (int)A->src.n;
-      if (vb_push(&A->src, s)) { X->oom = 1; goto done; }
-    }
-    count[srcof[e]]++;
-    A->src.v[srcof[e]].words += vb_quote_words(X->s, &A->qs, &A->qs.q.v[i]);
-  }
-  fill = calloc(A->src.n + 1, sizeof *fill);
-  if (!fill || vb_vgrow(&A->srcq, nq + 1)) { X->oom = 1; goto done; }
-  for (size_t k = 0, at = 0; k < A->src.n; k++) { A->src.v[k].q0 = at; A->src.v[k].nq = count[k]; at += count[k]; }
-  for (size_t i = 0; i < nq; i++) {
-    int e = A->attr.v[i].entity;
-    vb_source *s;
-    if (e < 0 || A->qs.q.v[i].kind == VB_TERM) continue;
-    s = &A->src.v[srcof[e]];
-    A->srcq.v[s->q0 + fill[srcof[e]]++] = i;
-  }
-  A->srcq.n = nq;
-unattributed:
-  for (size_t i = 0; i < nq; i++) {
-    vb_kind kd = A->qs.q.v[i].kind;
-    if ((A->attr.v[i].entity < 0) && kd != VB_TERM && kd != VB_INDIRECT)
-      if (vb_push(&A->unattributed, i)) { X->oom = 1; break; }
-  }
-done:
-  free(srcof); free(count); free(fill);
-}
-
 /* ---------------------------------------------------------------- entry points */
 
 int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
@@ -1278,7 +1235,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   if (X.oom) goto done;
   pass_quotes(&X);
   if (X.oom) goto done;
-  build_sources(&X);
+  if (vb_sources_build(s, out)) X.oom = 1;
   if (!X.oom) rc = 0;
 done:
   free(X.wc);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "attribution.h"
+#include "sources.h"
 
 #define LQ "\xe2\x80\x9c"
 #define RQ "\xe2\x80\x9d"
@@ -197,6 +198,14 @@ static void sources_list(void **st) {
   assert_true(span_is(f.s, f.a.ent.v[f.a.src.v[1].entity].name, "Omar Kent"));
   assert_int_equal(f.a.unattributed.n, 1);
   assert_int_equal(f.a.unattributed.v[0], nobody);
+  assert_int_equal(f.a.srcq.n, 3);
+  /* rebuilding after an edit: give the unattributed quote to the second source */
+  f.a.attr.v[nobody].entity = f.a.src.v[1].entity;
+  assert_int_equal(vb_sources_build(f.s, &f.a), 0);
+  assert_int_equal(f.a.src.n, 2);
+  assert_int_equal(f.a.src.v[1].nq, 2);
+  assert_int_equal(f.a.srcq.n, 4);
+  assert_int_equal(f.a.unattributed.n, 0);
   vb_analysis_free(&f.a);
 }
 
