@@ -890,7 +890,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
           if (!p.ok || p.a != k + 1) break;
         }
         for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
-        if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || (is_ch(X, z, ',') && is_quote(X, z + 1)))) {
+        if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ','))) {
           attribute(X, qi, c, p, 0.85, "cue-next-sentence");
           return;
         }

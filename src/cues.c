@@ -79,7 +79,7 @@ const char *const vb_cue_lexicon[] = {
   "c:cite|cites|cited|citing", "c:characterize|characterizes|characterized|characterizing",
   "cn:question|questions|questioned|questioning", "c:reject|rejects|rejected|rejecting",
   "c:ridicule|ridicules|ridiculed|ridiculing", "c:condemn|condemns|condemned|condemning",
-  "i:herald|heralds|heralded|heralding", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
+  "i:herald|heralds|heralded|heralding", "i:read|reads|reading", "in:offer|offers|offered|offering", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
   "i:shoot back|shoots back|shot back|shooting back", "i:fire back|fires back|fired back|firing back",
   "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "ix:put it|puts it|putting it",
   "a:according to",
