@@ -546,6 +546,7 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (k >= c || !is_word(X, k)) return r;
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
   if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
+  if ((TK(k)->flags & VB_T_UPPER) && (TK(k)->flags & VB_T_PARA) && is_ch(X, k + 1, ',')) return r;   /* PORTLAND, Ore. */
   if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
     size_t e = run_end(X, k);
     if (e >= c) return r;
