@@ -453,7 +453,9 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
   int g;
   if (c == 0 || c <= lo + 1) return r;
   j = c - 1;
-  for (g = 0; g < 6 && j > lo && is_word(X, j) && ((X->wc[j] & (VB_W_SKIP | VB_W_TIME)) || is_adverb(X, j)) &&
+  /* auxiliaries and adverbs are lower case there: "Will wrote" names George Will */
+  for (g = 0; g < 6 && j > lo && is_word(X, j) &&
+              ((((X->wc[j] & VB_W_SKIP) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) || is_adverb(X, j)) &&
               !is_pron(X, j); g++) j--;
   if (j <= lo) return r;
   if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo + 1 && is_ch(X, j - 1, ',')) {
@@ -496,7 +498,10 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
       if (is_word(X, p) && (X->wc[p] & VB_W_CONN) && (TK(p)->flags & VB_T_LOWER) && p > lo + 1 && is_capword(X, p - 1)) { a = p - 1; continue; }
       break;
     }
-    if (X->wc[a] & VB_W_STOP && a == h) return r;
+    /* a function word alone is no speaker, unless a quote or comma comes right before it
+     * and the cue right after ("…," From said) */
+    if (X->wc[a] & VB_W_STOP && a == h && !(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ','))))
+      return r;
     r.a = a; r.b = h; r.ok = 1;
     return r;
   }
