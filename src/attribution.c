@@ -39,6 +39,23 @@ typedef struct ctx {
 
 static const vb_span nospan = {VB_NONE, VB_NONE};
 
+/* Rule names: compared by address, so every assignment uses these. */
+static const char R_CUE_AFTER_INVERTED[] = "cue-after-inverted";
+static const char R_CUE_AFTER[] = "cue-after";
+static const char R_CUE_BEFORE[] = "cue-before";
+static const char R_ACCORDING_TO[] = "according-to";
+static const char R_COLON_NAME[] = "colon-name";
+static const char R_COLON_INTRO[] = "colon-intro";
+static const char R_CUE_NEXT_SENTENCE[] = "cue-next-sentence";
+static const char R_DASH_NAME[] = "dash-name";
+static const char R_SAME_SENTENCE[] = "same-sentence";
+static const char R_POSSESSIVE_NOUN[] = "possessive-noun";
+static const char R_CONTINUATION[] = "continuation";
+static const char R_TWIN[] = "twin";
+static const char R_SENTENCE_SUBJECT[] = "sentence-subject";
+static const char R_NEARBY[] = "nearby";
+static const char R_PREVIOUS_CUE[] = "previous-cue";
+
 /* ---------------------------------------------------------------- span maps */
 
 /* The word hash folds case whatever fold says: exact maps just confirm with memcmp. */
@@ -810,13 +827,13 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   for (size_t z = j; z < se; z++) if (is_quote(X, z)) { hi = z; break; }
   if (j < hi && is_cue(X, j) && !(CUE(j)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
     p = np_after(X, j + (size_t)CUE(j)->len, hi);
-    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, "cue-after-inverted"); return; }
+    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) { attribute(X, qi, j, p, 0.95, R_CUE_AFTER_INVERTED); return; }
   }
   /* R1a: a signature after a dash: "…" ― Carla Sanchez */
   if (is_dash(X, k + 1) && is_capword(X, k + 2)) {
     p = np_after(X, k + 2, NT);
     if (p.ok && (p.b + 1 >= NT || (TK(p.b + 1)->flags & (VB_T_PARA | VB_T_PUNCT | VB_T_QUOTE)))) {
-      attribute(X, qi, VB_NONE, p, 0.8, "dash-name");
+      attribute(X, qi, VB_NONE, p, 0.8, R_DASH_NAME);
       return;
     }
   }
@@ -827,7 +844,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
     if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
     if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_ACC)) {
       p = np_before(X, c, k);
-      if (p.ok) { attribute(X, qi, c, p, 0.93, "cue-after"); return; }
+      if (p.ok) { attribute(X, qi, c, p, 0.93, R_CUE_AFTER); return; }
       break;
     }
   }
@@ -851,7 +868,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       if (!p.ok && sb == 0 && !is_quote(X, 0)) p = cue_speaker(X, c, VB_NONE, k, sb);
       if (p.ok) {
         attribute(X, qi, c, p, CUE(c)->flags & VB_CUE_ACC ? 0.9 : 0.9,
-                  CUE(c)->flags & VB_CUE_ACC ? "according-to" : "cue-before");
+                  CUE(c)->flags & VB_CUE_ACC ? R_ACCORDING_TO : R_CUE_BEFORE);
         return;
       }
       break;
@@ -861,7 +878,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
     p = np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
     if (!p.ok && sb == 0) p = np_before(X, k - 1, VB_NONE);
-    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) { attribute(X, qi, VB_NONE, p, 0.6, "colon-name"); return; }
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) { attribute(X, qi, VB_NONE, p, 0.6, R_COLON_NAME); return; }
   }
   /* R2c: a paragraph of its own after "… released the following statement:" */
   if (k > 0 && (TK(k)->flags & VB_T_PARA) && is_ch(X, k - 1, ':')) {
@@ -871,12 +888,12 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
     for (c = k - 1; c-- > s0;) {
       if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK)) {
         p = cue_speaker(X, c, s0 > 0 ? s0 - 1 : VB_NONE, k - 1, s0);
-        if (p.ok) { attribute(X, qi, c, p, 0.7, "colon-intro"); return; }
+        if (p.ok) { attribute(X, qi, c, p, 0.7, R_COLON_INTRO); return; }
         break;
       }
     }
     p = np_subject(X, s0, k - 1);
-    if (p.ok) { attribute(X, qi, VB_NONE, p, 0.55, "colon-intro"); return; }
+    if (p.ok) { attribute(X, qi, VB_NONE, p, 0.55, R_COLON_INTRO); return; }
   }
   /* R1b: the quote ends its sentence and a short one names the speaker: "…!" Bush said. */
   if ((TK(k)->flags & VB_T_QEND) && k + 1 == se && k + 1 < NT && !(TK(k + 1)->flags & VB_T_PARA)) {
@@ -897,7 +914,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         }
         for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
         if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ','))) {
-          attribute(X, qi, c, p, 0.85, "cue-next-sentence");
+          attribute(X, qi, c, p, 0.85, R_CUE_NEXT_SENTENCE);
           return;
         }
         break;
@@ -940,7 +957,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
             if (!p2.ok || p2.b >= p.a) break;
             c = c2; p = p2;
           }
-          attribute(X, qi, c, p, c < k ? 0.75 : 0.7, "same-sentence");
+          attribute(X, qi, c, p, c < k ? 0.75 : 0.7, R_SAME_SENTENCE);
           return;
         }
         if (++tries == 3 || (!dir && c == 0)) break;
@@ -956,13 +973,13 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         size_t a = o;
         while (a > sb && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
         p.a = a; p.b = o; p.ok = 1; p.rel = 0;
-        attribute(X, qi, c, p, 0.6, "possessive-noun");
+        attribute(X, qi, c, p, 0.6, R_POSSESSIVE_NOUN);
         return;
       }
       if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
                             vb_tok_is(X->s, TK(o), "their") || vb_tok_is(X->s, TK(o), "its"))) {
         p.a = p.b = o; p.ok = 1; p.rel = 0;
-        attribute(X, qi, c, p, 0.5, "possessive-noun");
+        attribute(X, qi, c, p, 0.5, R_POSSESSIVE_NOUN);
         return;
       }
     }
@@ -1054,17 +1071,15 @@ static void continuations(ctx *X, const size_t *qpara) {
       if (other) continue;
       *at = *pv;
       at->confidence = pv->confidence * 0.85;
-      at->rule = "continuation";
+      at->rule = R_CONTINUATION;
     }
   }
 }
 
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
-  static const char *const strong[] = {"cue-after", "cue-after-inverted", "cue-before", "according-to", "colon-name",
-                                       "colon-intro", "cue-next-sentence", "dash-name", NULL};
-  for (int i = 0; strong[i]; i++) if (!strcmp(r, strong[i])) return 1;
-  return 0;
+  return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO ||
+         r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
 static void pass_quotes(ctx *X) {
@@ -1127,7 +1142,7 @@ static void pass_quotes(ctx *X) {
           vb_attr *src = &A->attr.v[prints.e[i2].v];
           A->attr.v[i] = *src;
           A->attr.v[i].confidence = src->confidence * 0.9;
-          A->attr.v[i].rule = "twin";
+          A->attr.v[i].rule = R_TWIN;
           break;
         }
     }
@@ -1147,14 +1162,14 @@ static void pass_quotes(ctx *X) {
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
           vb_quote_words(X->s, &A->qs, q) <= 3)) {
       p = np_subject(X, qsb.v[i], k);
-      if (p.ok && p.b < k) { attribute(X, i, VB_NONE, p, 0.35, "sentence-subject"); continue; }
+      if (p.ok && p.b < k) { attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
     }
     for (size_t j = i; j-- > 0;) {
       if (qpara.v[j] == VB_NONE || qpara.v[i] == VB_NONE || qpara.v[j] + 1 < qpara.v[i]) break;
       if (A->attr.v[j].rule && A->qs.q.v[j].kind != VB_TERM) {
         *at = A->attr.v[j];
         at->confidence = 0.3;
-        at->rule = "nearby";
+        at->rule = R_NEARBY;
         break;
       }
     }
@@ -1167,7 +1182,7 @@ static void pass_quotes(ctx *X) {
           size_t z0 = z;
           while (z0 > 0 && !starts_sent(X, z0)) z0--;
           p = cue_speaker(X, z, z0 > 0 ? z0 - 1 : VB_NONE, k, z0);
-          if (p.ok) attribute(X, i, z, p, 0.3, "previous-cue");
+          if (p.ok) attribute(X, i, z, p, 0.3, R_PREVIOUS_CUE);
           break;
         }
         pstart = z;
@@ -1182,12 +1197,11 @@ static void pass_quotes(ctx *X) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
     int strong = at->rule && strong_rule(at->rule);
-    if (q->kind == VB_TERM && (strong || (at->rule && (!strcmp(at->rule, "same-sentence") ||
-                                                       !strcmp(at->rule, "possessive-noun")))))
+    if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN))))
       q->kind = VB_PARTIAL;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && title_case(X->s, q))
       q->kind = VB_TERM;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || !strcmp(at->rule, "nearby")) &&
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY) &&
              vb_quote_words(X->s, &A->qs, q) <= 3)
       q->kind = VB_TERM;
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
