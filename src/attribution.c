@@ -59,9 +59,8 @@ static const char R_PREVIOUS_CUE[] = "previous-cue";
 /* ---------------------------------------------------------------- span maps */
 
 /* The word hash folds case whatever fold says: exact maps just confirm with memcmp. */
-static unsigned span_hash(const char *s, size_t a, size_t b, int fold) {
-  (void)fold;
-  return vb_word_hash(s + a, b - a);
+static unsigned span_hash(const ctx *X, size_t a, size_t b) {
+  return vb_word_hash_fast(X->s + a, b - a, X->n - a);
 }
 
 static int span_eq(const char *s, size_t a, size_t alen, size_t b, size_t blen, int fold) {
@@ -79,14 +78,14 @@ static int span_eq(const char *s, size_t a, size_t alen, size_t b, size_t blen, 
 static int smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold) {
   unsigned h;
   if (!M->e) return -1;
-  h = span_hash(X->s, a, b, fold);
+  h = span_hash(X, a, b);
   for (size_t i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
     if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) return M->e[i].v;
   return -1;
 }
 
 static void smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v) {
-  unsigned h = span_hash(X->s, a, b, fold);
+  unsigned h = span_hash(X, a, b);
   size_t i;
   if ((M->n + 1) * 2 > (M->e ? M->mask + 1 : 0)) {      /* grow to keep the load under half */
     size_t cap = M->e ? (M->mask + 1) * 2 : 64;
@@ -1240,8 +1239,10 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
     if (!X.oom) {
       for (size_t i = 0; i < nq; i++) X.qtok.v[i] = VB_NONE;
       X.qtok.n = nq;
-      for (size_t k = 0; k < X.T.t.n; k++)
-        if (X.T.t.v[k].q >= 0) X.qtok.v[map.v[X.T.t.v[k].q]] = k;
+      for (size_t j = 0; j < X.T.quotes.n; j++) {
+        size_t k = X.T.quotes.v[j];
+        X.qtok.v[map.v[X.T.t.v[k].q]] = k;
+      }
     }
     vb_vfree(&tq);
     vb_vfree(&map);

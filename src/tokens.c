@@ -92,7 +92,8 @@ unsigned vb_word_hash(const char *w, size_t n) {
 
 /* vb_word_hash for a word with at least 8 readable bytes from its start: on a little-endian
  * host one load replaces the byte-by-byte assembly (same result). */
-static unsigned word_hash_at(const unsigned char *w, size_t n, size_t avail) {
+unsigned vb_word_hash_fast(const char *cw, size_t n, size_t avail) {
+  const unsigned char *w = (const unsigned char *)cw;
   static const union { uint32_t u; unsigned char c[4]; } one = {1};
   if (one.c[0] == 1 && n <= 16 && avail >= 16) {
     uint64_t x, h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
@@ -207,6 +208,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       tp->flags |= VB_T_QUOTE;
       if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
       tp->q = (int)qi++;
+      if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
       tp->end = q->end > i ? q->end : i + 1;
       if (tp->end > n) tp->end = n;
       /* a block quote spans paragraphs: keep the break flags of what follows it */
@@ -265,7 +267,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           tp->end = ++i;
           tp->flags |= VB_T_ABBR;
         }
-        tp->hash = word_hash_at(s + tp->start, tp->end - tp->start, n - tp->start);
+        tp->hash = vb_word_hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
         tp->flags |= VB_T_WORD;
       } else {
         tp->flags |= VB_T_PUNCT;
@@ -305,4 +307,5 @@ void vb_tokens_free(vb_tokens *T) {
   vb_vfree(&T->sent);
   vb_vfree(&T->para);
   vb_vfree(&T->cues);
+  vb_vfree(&T->quotes);
 }

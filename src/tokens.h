@@ -44,6 +44,7 @@ typedef struct vb_tokens {
   VB_VEC(vb_cuehit) cues;
   VB_VEC(size_t) sent;   /* index of each sentence's first token */
   VB_VEC(size_t) para;   /* index of each paragraph's first token */
+  VB_VEC(size_t) quotes; /* index of each VB_T_QUOTE token */
 } vb_tokens;
 
 /* Tokenize s[0..n). qs may be NULL (then quotation marks are punctuation tokens);
@@ -58,6 +59,8 @@ size_t vb_tok_base_end(const char *s, const vb_tok *t);
 /* 1 when the token is the ASCII word w, ignoring case. */
 int vb_tok_is(const char *s, const vb_tok *t, const char *w);
 unsigned vb_word_hash(const char *w, size_t n);
+/* The same value, faster when avail >= 16 bytes can be read from w. */
+unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail);
 /* The end of the run of ASCII letters and digits that starts at or after i, before n. */
 size_t vb_alnum_run(const char *s, size_t i, size_t n);
 
