@@ -181,7 +181,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
   unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
-  int oom = 0;
+  int oom = 0, ends = 0;                      /* ends: the last token may end a sentence */
   size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
   if (vb_vgrow(&out->t, guess)) return -1;
   while (i < n) {
@@ -277,27 +277,17 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
         tp->end = i;
       }
     }
+    /* sentence starts, decided as each token is made: after . ! ? … (an abbreviation is
+     * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
+    if ((tp->flags & VB_T_PARA) || (ends && (tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)))) tp->flags |= VB_T_SENT;
+    if ((tp->flags & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
+    if ((tp->flags & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
+    if (tp->flags & VB_T_PUNCT) {
+      unsigned char b = s[tp->start];
+      ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && tp->end - tp->start == 3 && s[tp->start + 2] == 0xA6);
+    } else ends = (tp->flags & VB_T_QEND) != 0;
     pending = 0;
     out->t.n++;
-  }
-  if (oom) return -1;
-  /* sentence starts: after . ! ? … (not an abbreviation) or a quote ending in one,
-   * when the next token is not a lower-case word or a comma-like mark */
-  for (size_t k = 0; k < out->t.n; k++) {
-    vb_tok *t = &out->t.v[k];
-    if (k == 0) t->flags |= VB_T_PARA | VB_T_SENT;
-    if (t->flags & VB_T_PARA) t->flags |= VB_T_SENT;
-    else if (k > 0) {
-      const vb_tok *p = &out->t.v[k - 1];
-      int ends = 0;
-      if (p->flags & VB_T_PUNCT) {
-        unsigned char b = s[p->start];
-        ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && p->end - p->start == 3 && s[p->start + 2] == 0xA6);
-      } else if (p->flags & VB_T_QEND) ends = 1;
-      if (ends && (t->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT))) t->flags |= VB_T_SENT;
-    }
-    if ((t->flags & VB_T_SENT) && vb_push(&out->sent, k)) oom = 1;
-    if ((t->flags & VB_T_PARA) && vb_push(&out->para, k)) oom = 1;
   }
   return oom ? -1 : 0;
 }
