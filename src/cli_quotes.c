@@ -9,8 +9,9 @@
 
 typedef struct qargs {
   int json;
-  int nfiles;
+  int nfiles, ncues;
   char **files;
+  const char *cues[64];   /* --cue PATTERN, at most 64 */
 } qargs;
 
 static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *help) {
@@ -21,6 +22,11 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
+    else if (!strcmp(argv[i], "--cue")) {
+      if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
+      if (a->ncues == 64) { vb_cli_err("%s: at most 64 --cue patterns", cmd); return 2; }
+      a->cues[a->ncues++] = argv[++i];
+    }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("%s: unknown option '%s'", cmd, argv[i]); return 2; }
     else a->files[a->nfiles++] = argv[i];
   }
@@ -184,6 +190,7 @@ static const char quotes_help[] =
   "usage: verbatim quotes [--json] FILE...\n"
   "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Jeff Sessions (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
   "files are still listed).\n";
@@ -192,20 +199,27 @@ static const char sources_help[] =
   "usage: verbatim sources [--json] FILE...\n"
   "List the people and bodies quoted in each FILE: name, role, organisation, their quotes\n"
   "(#1 is the first quote of `verbatim quotes`) and the words quoted; then quotes with no speaker.\n"
-  "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n";
+  "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n";
 
 static int run(int argc, char **argv, int sources) {
   qargs a;
   int rc = parse(argc, argv, &a, sources ? "sources" : "quotes", sources ? sources_help : quotes_help), nok = 0;
   vb_buf out = {0};
+  vb_aopts ao;
+  char err[256];
   if (rc) return rc == 1 ? 0 : rc;
+  /* the lexicon and any --cue patterns are compiled once for all the files */
+  memset(&ao, 0, sizeof ao);
+  ao.cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
+  if (!ao.cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
   if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
   for (int f = 0; f < a.nfiles; f++) {
     vb_buf in = {0};
     vb_analysis an;
     memset(&an, 0, sizeof an);
     if (vb_cli_read(a.files[f], &in)) { rc = 2; continue; }
-    if (vb_analyze(in.p, in.n, NULL, &an)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
+    if (vb_analyze(in.p, in.n, &ao, &an)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
     else if (a.json) {
       if (nok++) vb_buf_adds(&out, ",\n");
       quotes_json(&out, a.files[f], in.p, &an);
@@ -221,6 +235,7 @@ static int run(int argc, char **argv, int sources) {
     if (vb_cli_flush(&out)) rc = 2;
   }
   vb_buf_free(&out);
+  vb_cues_free((vb_cues *)ao.cues);
   return rc;
 }
 
