@@ -495,6 +495,10 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
     for (y = j - 1; y > lo + 1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
       if ((X->wc[y] & VB_W_REL) && is_ch(X, y - 1, ',')) { z = y - 1; break; }
     j = z - 1;
+    /* "Sanders, meanwhile, who …, said": an aside of one adverb is skipped too */
+    if (j > lo + 2 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) &&
+        ((X->wc[j] & (VB_W_STOP | VB_W_SKIP)) || is_adverb(X, j)) && is_ch(X, j - 1, ','))
+      j -= 2;
     if (is_ch(X, j, ')')) {
       size_t y = j;
       while (y > lo && j - y < 10 && !is_ch(X, y, '(')) y--;
@@ -918,6 +922,15 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
         }
         break;
       }
+    }
+  }
+  /* R3a: "…, according to Reuters." at the end of the sentence: the outer source */
+  for (c = k + 1; c < se && c < k + WIN; c++) {
+    if (is_quote(X, c)) break;
+    if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ACC) && c > 0 && is_ch(X, c - 1, ',')) {
+      p = np_after(X, c + (size_t)CUE(c)->len, se);
+      if (p.ok && p.b + 2 >= se) { attribute(X, qi, c, p, 0.7, R_ACCORDING_TO); return; }
+      break;
     }
   }
   /* R3: a cue elsewhere in the sentence: X said that Y was “disgusting” (nearest first) */
