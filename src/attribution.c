@@ -933,6 +933,17 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       break;
     }
   }
+  /* R3b: "…, CNN reported." closing the sentence names its source too */
+  for (c = k + 1; c < se && c < k + WIN; c++) {
+    if (is_quote(X, c)) break;
+    if (is_cue(X, c) && usable_cue(X, c) && !(CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
+      size_t e = c + (size_t)CUE(c)->len;
+      if (e + 1 >= se || (e < NT && TK(e)->flags & VB_T_PUNCT && e + 1 == se)) {
+        p = np_before(X, c, k);
+        if (p.ok && p.a > k + 1 && is_ch(X, p.a - 1, ',')) { attribute(X, qi, c, p, 0.65, R_SAME_SENTENCE); return; }
+      }
+    }
+  }
   /* R3: a cue elsewhere in the sentence: X said that Y was “disgusting” (nearest first) */
   {
     size_t a0 = k > sb + WIN ? k - WIN : sb, b0 = k + WIN < se ? k + WIN : se;
