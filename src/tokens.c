@@ -217,7 +217,10 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       uint32_t cp = s[i];
       size_t k = 1;
       int word;
-      if (c == C_HIGH) k = vb_utf8_dec(s, n, i, &cp);
+      if (c == C_HIGH) {
+        k = vb_utf8_dec(s, n, i, &cp);
+        if (vb_cp_isspace(cp)) { i += k; continue; }   /* no-break and other Unicode spaces */
+      }
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
         if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) tp->flags |= VB_T_CAP;

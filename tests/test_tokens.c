@@ -81,6 +81,18 @@ static void quotes_are_atoms(void **st) {
   vb_quotes_free(&qs);
 }
 
+static void unicode_spaces_separate_words(void **st) {
+  /* a no-break space (C2 A0) and a thin space (E2 80 89) are spaces, not tokens */
+  const char *s = "the\xc2\xa0Post said\xe2\x80\x89so";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_int_equal(T.t.n, 4);
+  assert_true(vb_tok_is(s, &T.t.v[1], "post"));
+  assert_true(T.t.v[1].flags & VB_T_CAP);
+  assert_true(vb_tok_is(s, &T.t.v[3], "so"));
+  vb_tokens_free(&T);
+}
+
 static void possessives(void **st) {
   const char *s = "NumbersUSA\xe2\x80\x99s director and CIS's head";
   vb_tokens T = tok(s, NULL);
@@ -179,6 +191,7 @@ int main(void) {
     cmocka_unit_test(abbreviations_do_not_end_sentences),
     cmocka_unit_test(paragraphs_and_sentences),
     cmocka_unit_test(quotes_are_atoms),
+    cmocka_unit_test(unicode_spaces_separate_words),
     cmocka_unit_test(possessives),
     cmocka_unit_test(hostile_bytes),
     cmocka_unit_test(lexicon_size_and_forms),
