@@ -92,7 +92,7 @@ unsigned vb_word_hash(const char *w, size_t n) {
 
 /* vb_word_hash for a word with at least 8 readable bytes from its start: on a little-endian
  * host one load replaces the byte-by-byte assembly (same result). */
-unsigned vb_word_hash_fast(const char *cw, size_t n, size_t avail) {
+static inline unsigned hash_fast(const char *cw, size_t n, size_t avail) {
   const unsigned char *w = (const unsigned char *)cw;
   static const union { uint32_t u; unsigned char c[4]; } one = {1};
   if (one.c[0] == 1 && n <= 16 && avail >= 16) {
@@ -115,6 +115,8 @@ unsigned vb_word_hash_fast(const char *cw, size_t n, size_t avail) {
   }
   return vb_word_hash((const char *)w, n);
 }
+
+unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail) { return hash_fast(w, n, avail); }
 
 /* Words whose final period does not end a sentence. */
 static const char *const abbrevs[] = {
@@ -270,7 +272,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           tp->end = ++i;
           tp->flags |= VB_T_ABBR;
         }
-        tp->hash = vb_word_hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
+        tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
         tp->flags |= VB_T_WORD;
       } else {
         tp->flags |= VB_T_PUNCT;
