@@ -814,6 +814,8 @@ static int base_subject(const ctx *X, size_t c) {
   if (is_pron(X, j - 1)) return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
   if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET)) return 0;
   if (t->flags & VB_T_POSS) return 0;
+  /* a name before a base form: a compound or plural subject ("Obama and Clinton call") */
+  if (is_capword(X, j - 1) && !(X->wc[j - 1] & (VB_W_STOP | VB_W_TITLE))) return 1;
   n = t->end - t->start;
   return n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's';
 }
@@ -959,7 +961,7 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
             (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
         if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
         if (weak && is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
-            ((is_capword(X, c - 1) && !(X->wc[c - 1] & VB_W_STOP) && !(TK(c - 1)->flags & VB_T_POSS)) ||
+            ((is_capword(X, c - 1) && !(X->wc[c - 1] & (VB_W_STOP | VB_W_TITLE)) && !(TK(c - 1)->flags & VB_T_POSS)) ||
              (is_pron(X, c - 1) && pron_gender(X, c - 1))))
           weak = 0;                                                  /* "The New York Post reports" */
         if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
