@@ -564,6 +564,11 @@ static np np_after(const ctx *X, size_t j, size_t hi) {
   return r;
 }
 
+static int ing_word(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return t->end - t->start > 4 && X->s[t->end - 3] == 'i' && X->s[t->end - 2] == 'n' && X->s[t->end - 1] == 'g';
+}
+
 /* A subject phrase starting at token k (a pronoun, a name, or a determiner and its noun). */
 static np np_at(const ctx *X, size_t k, size_t c) {
   np r = {0};
@@ -588,6 +593,15 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       k = e + 1;
       e = run_end(X, k);
       if (e >= c) return r;
+    }
+    {
+      /* "FBI director James Comey": an organisation, a title, then the name */
+      size_t z = e + 1;
+      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && (X->wc[z] & (VB_W_TITLE | VB_W_ORG))) z++;
+      if (z > e + 1 && z < c && is_capword(X, z) && !(X->wc[z] & VB_W_STOP)) {
+        size_t e2 = run_end(X, z);
+        if (e2 < c) e = e2;
+      }
     }
     r.a = k; r.b = e; r.ok = 1;
     return r;
@@ -618,7 +632,8 @@ static np np_subject(const ctx *X, size_t sb, size_t c) {
   size_t k = sb;
   /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
   while (k < c && is_quote(X, k)) k++;
-  if (k < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) {
+  if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
+                                 ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)))) {   /* "Flying home, she vented" */
     size_t z;
     for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
     if (z < c && is_ch(X, z, ',')) k = z + 1;
