@@ -668,9 +668,25 @@ static int is_document(const ctx *X, size_t k) {
 /* Speaker of cue c for a quote at token q: subject before, or inverted after. */
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 static np cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
+  np r0 = {0};
   size_t after = c + (size_t)CUE(c)->len;
   np r;
   if (CUE(c)->flags & VB_CUE_ACC) return np_after(X, after, hi);
+  if ((CUE(c)->flags & VB_CUE_WEAK) && !(CUE(c)->flags & VB_CUE_ING) && c > lo + 1 && c > 0) {
+    /* a noun reading ("Bush's Facebook post:", "his statement"): the possessor speaks */
+    size_t o = c - 1;
+    while (o > lo + 1 && is_capword(X, o) && !(TK(o)->flags & VB_T_POSS) && c - o < 4) o--;
+    if (is_word(X, o) && (TK(o)->flags & VB_T_POSS) && is_capword(X, o)) {
+      size_t a = o;
+      while (a > lo + 1 && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
+      r0.a = a; r0.b = o; r0.ok = 1;
+      return r0;
+    }
+    if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her"))) {
+      r0.a = r0.b = o; r0.ok = 1;
+      return r0;
+    }
+  }
   if (CUE(c)->flags & VB_CUE_ING) {
     /* "X said in a statement, adding that …": the speaker of the clause's own cue */
     for (size_t z = c; c > 0 && is_ch(X, c - 1, ',') && z-- > sb && c - z < WIN;) {
