@@ -261,8 +261,6 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
   vb_entity *E;
   if (e < 0 || i >= lim || !is_word(X, i) || (X->wc[i] & VB_W_REL)) return;
   for (end = i; end < lim && is_word(X, end); end++) {}
-  /* parenthesized acronyms may close the appositive: (CIS) */
-  if (end < lim && is_ch(X, end, '(') && end + 2 < lim && is_ch(X, end + 2, ')')) {}
   if (i < end && (X->wc[i] & VB_W_DET) && !(TK(i)->flags & VB_T_POSS)) i++;
   if (i >= end) return;
   E = &X->A->ent.v[e];
@@ -814,9 +812,7 @@ static int title_case(const char *s, const vb_quote *q) {
   return 1;
 }
 
-#ifndef OUTER_HOPS
-#define OUTER_HOPS 1
-#endif
+#define OUTER_HOPS 1   /* how far out nested reports go: measured, more hops gained nothing */
 
 /* A cue R3 may use: not a noun-like or base form unless its context says it is a verb. */
 static int usable_cue(const ctx *X, size_t c) {
@@ -1231,7 +1227,7 @@ static void pass_quotes(ctx *X) {
     }
     if (!at->rule) {
       /* the latest cue of this or the previous paragraph, outside quotes: its speaker */
-      size_t pstart = 0, npara = 0;
+      size_t npara = 0;
       for (size_t z = k; z-- > 0 && k - z < 4 * WIN;) {
         if (TK(z + 1)->flags & VB_T_PARA && ++npara > 1) break;
         if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)) {
@@ -1241,9 +1237,7 @@ static void pass_quotes(ctx *X) {
           if (p.ok) attribute(X, i, z, p, 0.3, R_PREVIOUS_CUE);
           break;
         }
-        pstart = z;
       }
-      (void)pstart;
     }
   }
   /* kinds: a short quote or a title that no cue next to it gives to anyone is a term

@@ -27,7 +27,14 @@ typedef struct vb_attr {
   vb_span mention;         /* the words naming the speaker at this quote (he, Arthur) */
   vb_span cue;             /* the cue words (said in a statement), or absent */
   double confidence;       /* 0..1; 0 when unattributed */
-  const char *rule;        /* static name of the rule that decided, NULL when unattributed */
+  const char *rule;        /* static name of the rule that decided, NULL when unattributed:
+                            * cue-after ("…," he said), cue-after-inverted ("…," said X),
+                            * cue-before (X said: "…"), according-to, colon-name (X: "…"),
+                            * colon-intro (a paragraph after "X said:"), cue-next-sentence
+                            * ("…!" Bush said.), dash-name ("…" ― X), same-sentence (a cue in
+                            * the quote's sentence), possessive-noun (his warning that "…"),
+                            * twin (a pull quote), continuation, and the weak last resorts
+                            * sentence-subject, nearby, previous-cue */
 } vb_attr;
 
 typedef struct vb_source {
