@@ -55,6 +55,7 @@ static const char R_TWIN[] = "twin";
 static const char R_SENTENCE_SUBJECT[] = "sentence-subject";
 static const char R_NEARBY[] = "nearby";
 static const char R_PREVIOUS_CUE[] = "previous-cue";
+static const char R_INDIRECT[] = "indirect";
 
 /* ---------------------------------------------------------------- span maps */
 
@@ -463,16 +464,17 @@ static int is_adverb(const ctx *X, size_t k) {
 static np np_before(const ctx *X, size_t c, size_t lo);
 static np np_before(const ctx *X, size_t c, size_t lo) {
   np r = {0};
+  size_t lo1 = lo + 1;   /* first token allowed; lo == VB_NONE (no bound) wraps to 0 */
   size_t j = c, h;
   int g;
-  if (c == 0 || c <= lo + 1) return r;
+  if (c == 0 || c <= lo1) return r;
   j = c - 1;
   /* auxiliaries and adverbs are lower case there: "Will wrote" names George Will */
-  for (g = 0; g < 6 && j > lo && is_word(X, j) &&
+  for (g = 0; g < 6 && j >= lo1 && is_word(X, j) &&
               ((((X->wc[j] & VB_W_SKIP) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) || is_adverb(X, j)) &&
               !is_pron(X, j); g++) j--;
-  if (j <= lo) return r;
-  if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo + 1 && is_ch(X, j - 1, ',')) {
+  if (j < lo1) return r;
+  if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo1 && is_ch(X, j - 1, ',')) {
     /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
     np ante = np_before(X, j - 1, lo);
     if (!ante.ok) return r;
@@ -481,39 +483,39 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
   }
   if (is_ch(X, j, ')')) {                     /* Sen. Chuck Grassley (R-Iowa) said */
     size_t z = j;
-    while (z > lo && j - z < 10 && !is_ch(X, z, '(')) z--;
-    if (z <= lo + 1 || !is_ch(X, z, '(')) return r;
+    while (z >= lo1 && j - z < 10 && !is_ch(X, z, '(')) z--;
+    if (z <= lo1 || !is_ch(X, z, '(')) return r;
     j = z - 1;
   }
   if (is_ch(X, j, ',')) {                     /* X, an appositive, said */
     size_t z = j - 1, y;
-    while (z > lo && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
-    if (z <= lo || !is_ch(X, z, ',')) return r;
+    while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
+    if (z < lo1 || !is_ch(X, z, ',')) return r;
     /* X, who is a pastor at the Church of Elizabeth, Colorado, said: back to ", who" */
-    for (y = j - 1; y > lo + 1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
+    for (y = j - 1; y > lo1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
       if ((X->wc[y] & VB_W_REL) && is_ch(X, y - 1, ',')) { z = y - 1; break; }
     j = z - 1;
     /* "Sanders, meanwhile, who …, said": an aside of one adverb is skipped too */
-    if (j > lo + 2 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) &&
+    if (j > lo1 + 1 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) &&
         ((X->wc[j] & (VB_W_STOP | VB_W_SKIP)) || is_adverb(X, j)) && is_ch(X, j - 1, ','))
       j -= 2;
     if (is_ch(X, j, ')')) {
       size_t y = j;
-      while (y > lo && j - y < 10 && !is_ch(X, y, '(')) y--;
-      if (y <= lo + 1 || !is_ch(X, y, '(')) return r;
+      while (y >= lo1 && j - y < 10 && !is_ch(X, y, '(')) y--;
+      if (y <= lo1 || !is_ch(X, y, '(')) return r;
       j = y - 1;
     }
   }
-  if (j <= lo || !is_word(X, j)) return r;
+  if (j < lo1 || !is_word(X, j)) return r;
   h = j;
   if (is_pron(X, h)) { r.a = r.b = h; r.ok = 1; return r; }
   if (is_capword(X, h) || (TK(h)->flags & VB_T_DIGIT)) {
     size_t a = h;
-    while (a > lo + 1) {
+    while (a > lo1) {
       size_t p = a - 1;
       if (starts_sent(X, a)) break;
       if (is_capword(X, p) && !(TK(p)->flags & VB_T_POSS) && !(X->wc[p] & VB_W_STOP)) { a = p; continue; }
-      if (is_word(X, p) && (X->wc[p] & VB_W_CONN) && (TK(p)->flags & VB_T_LOWER) && p > lo + 1 && is_capword(X, p - 1)) { a = p - 1; continue; }
+      if (is_word(X, p) && (X->wc[p] & VB_W_CONN) && (TK(p)->flags & VB_T_LOWER) && p > lo1 && is_capword(X, p - 1)) { a = p - 1; continue; }
       break;
     }
     /* a function word alone is no speaker, unless a quote or comma comes right before it
@@ -526,7 +528,7 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
   if (TK(h)->flags & VB_T_LOWER) {
     size_t a = h;
     if (X->wc[h] & (VB_W_BOUND | VB_W_DET | VB_W_SKIP)) return r;
-    while (a > lo + 1 && h - a < 6 && !starts_sent(X, a)) {
+    while (a > lo1 && h - a < 6 && !starts_sent(X, a)) {
       size_t p = a - 1;
       if (!is_word(X, p)) break;
       if (X->wc[p] & VB_W_DET) { a = p; break; }
@@ -1260,6 +1262,85 @@ static void pass_quotes(ctx *X) {
   vb_vfree(&qsb);
 }
 
+/* ---------------------------------------------------------------- indirect speech */
+
+/* Reported speech without marks, one item per sentence that has no quote: "X said (that)
+ * CLAUSE." gives the clause; "CLAUSE, X said." the clause before. Appended to the quotes,
+ * which are then put back in text order (parents and attributions follow). */
+static void find_indirect(ctx *X) {
+  vb_analysis *A = X->A;
+  size_t first = A->qs.q.n;
+  vb_lines L = {0};
+  for (size_t si = 0; si < X->T.sent.n && !X->oom; si++) {
+    size_t sb = X->T.sent.v[si], se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT, c, a = 0, b = 0, words = 0, k;
+    np p = {0};
+    for (k = sb; k < se && !is_quote(X, k); k++) {}
+    if (k < se || se - sb < 6 || se - sb > 120) continue;
+    for (c = sb; c < se; c++) if (is_cue(X, c) && usable_cue(X, c) && !(CUE(c)->flags & (VB_CUE_CALL | VB_CUE_ING))) break;
+    if (c >= se) continue;
+    p = cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
+    if (!p.ok) continue;
+    if (CUE(c)->flags & VB_CUE_ACC) {                 /* According to X (XX), CLAUSE. */
+      a = p.b + 1;
+      if (a < se && is_ch(X, a, '(')) { while (a < se && !is_ch(X, a, ')')) a++; a++; }
+      if (a < se && is_ch(X, a, ',')) a++;
+      b = se;
+    } else if (p.a > c) {                             /* CLAUSE, said X. */
+      a = sb; b = c;
+    } else if (p.a > sb + 1 && is_ch(X, p.a - 1, ',')) {
+      size_t e = c + (size_t)CUE(c)->len;
+      while (e < se && (X->wc[e] & VB_W_TIME)) e++;
+      if (e + 1 >= se) { a = sb; b = p.a - 1; }      /* CLAUSE, X said. */
+      else if (is_ch(X, e, ',')) { a = sb; b = se; } /* PART, X said, PART: the sentence */
+      else continue;                                 /* "A former judge, Arthur said …": an aside */
+    } else {                                          /* X said (that) CLAUSE. */
+      a = c + (size_t)CUE(c)->len;
+      while (a < se && (X->wc[a] & VB_W_TIME)) a++;
+      if (a < se && vb_tok_is(X->s, TK(a), "that")) a++;
+      b = se;
+    }
+    while (b > a && (TK(b - 1)->flags & VB_T_PUNCT)) b--;
+    for (k = a; k < b; k++) words += is_word(X, k);
+    if (words < 4) continue;
+    {
+      vb_quote q;
+      vb_part part;
+      memset(&q, 0, sizeof q);
+      q.start = q.istart = TK(a)->start;
+      q.end = q.iend = TK(b - 1)->end;
+      q.part0 = A->qs.parts.n; q.nparts = 1;
+      q.kind = VB_INDIRECT; q.parent = -1;
+      part.start = part.istart = q.start; part.end = part.iend = q.end;
+      if (vb_push(&A->qs.parts, part) || vb_push(&A->qs.q, q) || vb_vgrow(&A->attr, A->qs.q.n)) { X->oom = 1; break; }
+      A->attr.v[A->attr.n++] = (vb_attr){-1, nospan, nospan, 0, NULL};
+      attribute(X, A->qs.q.n - 1, c, p, 0.5, R_INDIRECT);
+    }
+  }
+  if (X->oom || A->qs.q.n == first) return;
+  if (vb_lines_build(&L, X->s, X->n)) { X->oom = 1; return; }
+  for (size_t i = first; i < A->qs.q.n; i++) vb_lines_pos(&L, A->qs.q.v[i].start, &A->qs.q.v[i].line, &A->qs.q.v[i].col);
+  vb_lines_free(&L);
+  {
+    /* back to text order: both runs are sorted (quotes by the finder, new items sentence by
+     * sentence), so one merge orders them; then permute quotes, attributions and parents */
+    size_t nq = A->qs.q.n, *ord = malloc(nq * sizeof *ord), *inv = malloc(nq * sizeof *inv);
+    vb_quote *q2 = malloc(nq * sizeof *q2);
+    vb_attr *a2 = malloc(nq * sizeof *a2);
+    if (!ord || !inv || !q2 || !a2) { X->oom = 1; free(ord); free(inv); free(q2); free(a2); return; }
+    for (size_t i = 0, x = 0, y = first; i < nq; i++)
+      ord[i] = (y >= nq || (x < first && A->qs.q.v[x].start <= A->qs.q.v[y].start)) ? x++ : y++;
+    for (size_t i = 0; i < nq; i++) inv[ord[i]] = i;
+    for (size_t i = 0; i < nq; i++) {
+      q2[i] = A->qs.q.v[ord[i]];
+      if (q2[i].parent >= 0) q2[i].parent = (int)inv[q2[i].parent];
+      a2[i] = A->attr.v[ord[i]];
+    }
+    memcpy(A->qs.q.v, q2, nq * sizeof *q2);
+    memcpy(A->attr.v, a2, nq * sizeof *a2);
+    free(ord); free(inv); free(q2); free(a2);
+  }
+}
+
 /* ---------------------------------------------------------------- entry points */
 
 int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
@@ -1306,6 +1387,8 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   pass_names(&X);
   if (X.oom) goto done;
   pass_quotes(&X);
+  if (X.oom) goto done;
+  if (o && o->indirect) find_indirect(&X);
   if (X.oom) goto done;
   if (vb_sources_build(s, out)) X.oom = 1;
   if (!X.oom) rc = 0;

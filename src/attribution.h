@@ -55,6 +55,8 @@ typedef struct vb_analysis {
 typedef struct vb_aopts {
   vb_qopts q;
   const vb_cues *cues;     /* NULL: the built-in lexicon, built for this call */
+  int indirect;            /* also report reported speech without marks as kind indirect
+                            * ("Vaughan said the initiative sounds …"); off by default */
 } vb_aopts;
 
 /* Analyse s[0..n): quotes, attribution, sources. out must be zeroed. 0 on success, -1

@@ -8,7 +8,7 @@
 #include "text.h"
 
 typedef struct qargs {
-  int json;
+  int json, indirect;
   int nfiles, ncues;
   char **files;
   const char *cues[64];   /* --cue PATTERN, at most 64 */
@@ -19,6 +19,7 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
   a->files = argv + 1;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json")) a->json = 1;
+    else if (!strcmp(argv[i], "--indirect")) a->indirect = 1;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
@@ -191,6 +192,7 @@ static const char quotes_help[] =
   "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
+  "  --indirect      also list reported speech without marks (kind indirect)\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Jeff Sessions (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
   "files are still listed).\n";
@@ -211,6 +213,7 @@ static int run(int argc, char **argv, int sources) {
   if (rc) return rc == 1 ? 0 : rc;
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
+  ao.indirect = a.indirect;
   ao.cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
   if (!ao.cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
   if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");

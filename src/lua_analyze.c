@@ -47,6 +47,9 @@ static void aopts(lua_State *L, int idx, abox *b, vb_aopts *o) {
   lua_getfield(L, idx, "nested");
   o->q.nested = lua_toboolean(L, -1);
   lua_pop(L, 1);
+  lua_getfield(L, idx, "indirect");
+  o->indirect = lua_toboolean(L, -1);
+  lua_pop(L, 1);
   lua_getfield(L, idx, "cues");
   if (!lua_isnil(L, -1)) {
     size_t np, i;

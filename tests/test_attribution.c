@@ -226,6 +226,36 @@ static void user_cue_pattern(void **st) {
   vb_cues_free((vb_cues *)o.cues);
 }
 
+static void indirect_speech_on_request(void **st) {
+  const char *s = "Jessica Vaughan said the new rule sounds a lot like an older program.\n\n"
+                  "The plan is late, Omar Kent said.\n\n"
+                  LQ "It works," RQ " she said.";
+  vb_aopts o;
+  fx f;
+  (void)st;
+  f = run(s);
+  assert_int_equal(f.a.qs.q.n, 1);                    /* off by default */
+  vb_analysis_free(&f.a);
+  memset(&o, 0, sizeof o);
+  o.indirect = 1;
+  memset(&f.a, 0, sizeof f.a);
+  assert_int_equal(vb_analyze(s, strlen(s), &o, &f.a), 0);
+  assert_int_equal(f.a.qs.q.n, 3);
+  assert_int_equal(f.a.attr.n, 3);
+  assert_int_equal(f.a.qs.q.v[0].kind, VB_INDIRECT);
+  assert_true(span_is(s, (vb_span){f.a.qs.q.v[0].istart, f.a.qs.q.v[0].iend},
+                      "the new rule sounds a lot like an older program"));
+  assert_true(span_is(s, vb_speaker_name(&f.a, 0), "Jessica Vaughan"));
+  assert_string_equal(f.a.attr.v[0].rule, "indirect");
+  assert_int_equal(f.a.qs.q.v[1].kind, VB_INDIRECT);
+  assert_true(span_is(s, (vb_span){f.a.qs.q.v[1].istart, f.a.qs.q.v[1].iend}, "The plan is late"));
+  assert_true(span_is(s, vb_speaker_name(&f.a, 1), "Omar Kent"));
+  assert_int_equal(f.a.qs.q.v[2].kind, VB_DIRECT);     /* quotes stay in text order */
+  assert_int_equal(f.a.qs.q.v[2].line, 5);
+  assert_int_equal(f.a.qs.q.v[1].line, 3);
+  vb_analysis_free(&f.a);
+}
+
 static void empty_and_bad_bytes(void **st) {
   const char bad[] = "\xff\xfe \"a\0b\" said \xc3 \xe2\x80\x9c x";
   vb_analysis a;
@@ -291,6 +321,7 @@ int main(void) {
     cmocka_unit_test(terms_and_partials),
     cmocka_unit_test(sources_list),
     cmocka_unit_test(user_cue_pattern),
+    cmocka_unit_test(indirect_speech_on_request),
     cmocka_unit_test(empty_and_bad_bytes),
     cmocka_unit_test(hostile_inputs),
   };

@@ -61,3 +61,10 @@ expect_rc 2 "bad --cue exits 2"
 expect_err "cue pattern 1: missing closing parenthesis" "bad --cue message"
 run quotes --cue
 expect_rc 2 "--cue without a pattern exits 2"
+
+# --indirect lists reported speech without marks
+printf 'Jessica Vaughan said the new rule sounds a lot like an older program.\n' >"$TMP/ind.txt"
+run quotes "$TMP/ind.txt"
+expect_out "" "no indirect items by default"
+run quotes --indirect "$TMP/ind.txt"
+expect_grep "ind.txt:1:22: indirect “the new rule sounds a lot like an older program” — Jessica Vaughan \\(said\\)\$" "--indirect item with its speaker"

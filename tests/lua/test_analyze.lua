@@ -77,6 +77,17 @@ function T.extra_cue_patterns()
   eq(r.quotes[1].cue.text, "chirped", "cue")
 end
 
+function T.indirect_on_request()
+  local s = "Jessica Vaughan said the new rule sounds a lot like an older program."
+  eq(#vb.analyze(s).quotes, 0, "off by default")
+  local r = vb.analyze(s, { indirect = true })
+  eq(#r.quotes, 1, "one item")
+  eq(r.quotes[1].kind, "indirect", "kind")
+  eq(r.quotes[1].text, "the new rule sounds a lot like an older program", "text")
+  eq(r.quotes[1].speaker.name, "Jessica Vaughan", "speaker")
+  eq(r.quotes[1].rule, "indirect", "rule")
+end
+
 function T.bad_arguments()
   raises("bad argument #1 to 'analyze' %(string expected, got nil%)", vb.analyze, nil)
   raises("bad argument #1 to 'analyze' %(string expected, got table%)", vb.analyze, {})
