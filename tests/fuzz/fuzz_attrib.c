@@ -10,9 +10,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_analysis a;
+  vb_aopts o;
   size_t placed = 0;
   memset(&a, 0, sizeof a);
-  if (vb_analyze((const char *)data, size, NULL, &a)) { vb_analysis_free(&a); return 0; }
+  memset(&o, 0, sizeof o);
+  o.indirect = size > 0 && (data[0] & 1);   /* both ways, chosen by the input */
+  if (vb_analyze((const char *)data, size, &o, &a)) { vb_analysis_free(&a); return 0; }
+  for (size_t i = 1; i < a.qs.q.n; i++) CHECK(a.qs.q.v[i - 1].start <= a.qs.q.v[i].start);
   CHECK(a.attr.n == a.qs.q.n);
   for (size_t i = 0; i < a.attr.n; i++) {
     const vb_attr *at = &a.attr.v[i];
