@@ -161,7 +161,9 @@ struct vb_cues {
   size_t *name_at;
   int *slot;              /* open addressing on the first word's hash: form index or -1 */
   size_t mask;
-  struct wslot { unsigned hash, cls; const char *text; size_t len; uint64_t first8; } *w;   /* open addressing */
+  /* open addressing, 16 bytes a slot so that the table stays in the nearest caches */
+  struct wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t pad; } *w;
+  const char **wtext;          /* each slot's word, for words longer than eight bytes */
   unsigned char wbits[8192];   /* one bit per 16-bit hash value: most words miss here, in L1 */
   size_t wmask;
   pcre2_code **pat;
@@ -177,7 +179,7 @@ void vb_cues_free(vb_cues *c) {
   if (!c) return;
   for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
   free(c->pat); free(c->pat_src);
-  free(c->w);
+  free(c->w); free(c->wtext);
   free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
   free(c);
 }
@@ -272,9 +274,10 @@ static int lexicon_build(vb_cues *c) {
 static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   unsigned h = vb_word_hash(p, len);
   size_t sl = h & c->wmask;
-  while (c->w[sl].hash && !(c->w[sl].hash == h && c->w[sl].len == len && !strncmp(c->w[sl].text, p, len)))
+  if (len > 255) return;
+  while (c->w[sl].hash && !(c->w[sl].hash == h && c->w[sl].len == len && !strncmp(c->wtext[sl], p, len)))
     sl = (sl + 1) & c->wmask;
-  c->w[sl].hash = h; c->w[sl].text = p; c->w[sl].len = len; c->w[sl].cls |= cl;
+  c->w[sl].hash = h; c->wtext[sl] = p; c->w[sl].len = (uint8_t)len; c->w[sl].cls = (uint16_t)(c->w[sl].cls | cl);
   c->w[sl].first8 = 0;
   for (size_t j = 0; j < len && j < 8; j++) c->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
   c->wbits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
@@ -284,8 +287,10 @@ static int wordlist_build(vb_cues *c) {
   size_t nw = c->nf;
   for (size_t k = 0; vb_word_lexicon[k]; k++)
     for (const char *p = vb_word_lexicon[k]; *p; p++) if (*p == ' ' || *p == ':') nw++;
-  for (c->wmask = 64; c->wmask < nw * 4; c->wmask <<= 1) {}
+  for (c->wmask = 64; c->wmask < nw * 2; c->wmask <<= 1) {}
   c->w = calloc(c->wmask, sizeof *c->w);
+  c->wtext = calloc(c->wmask, sizeof *c->wtext);
+  if (!c->wtext) return -1;
   if (!c->w) return -1;
   c->wmask--;
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
@@ -318,7 +323,7 @@ static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t, size_t
   if (!(c->wbits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
   for (size_t sl = h & c->wmask; c->w[sl].hash; sl = (sl + 1) & c->wmask) {
     if (c->w[sl].hash == h && c->w[sl].len == n) {
-      const char *w = c->w[sl].text;
+      const char *w = c->wtext[sl];
       if (n <= 8) {
         /* one folded compare: listed words hold letters, digits and . - ' &, whose
          * bit-5 folding is exact for the bytes a word token can hold */
