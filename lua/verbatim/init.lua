@@ -32,7 +32,8 @@ end
 -- start=, stop=}, confidence (0..1) and rule (the rule that named the speaker); speaker
 -- and cue are nil where the text gives none. Each source is {name=, role=, org=, kind=,
 -- quotes = {indices into quotes}, words=}; unattributed lists the speech quotes nobody
--- was found for. opts.cues: extra cue patterns (PCRE2, case-insensitive), e.g. {"chimed"}.
+-- was found for. opts.cues: extra cue patterns (PCRE2, case-insensitive), e.g. {"chimed"};
+-- opts.indirect: also list reported speech without marks (kind "indirect").
 function M.analyze(text, opts)
   check_text(text, "analyze")
   check_opts(opts, 2, "analyze")
@@ -50,6 +51,38 @@ function M.analyze(text, opts)
     error(res, 2)
   end
   return res
+end
+
+--- Check the quotes of text against sources: an array whose items are paths (files
+-- or folders), {name=, text=} tables or index objects. Returns the quotes of
+-- M.quotes, each with a `check` table {verdict=, score=, splice=, speaker_mismatch=,
+-- source={file=, start=, stop=, line=, col=, speaker=}, diff={{op=, text=}, ...}},
+-- and an array of borrowed passages (opts.borrowed = words, e.g. 12).
+-- opts.speakers: the speaker the text names for each quote, compared with the turns
+-- of a transcript.
+function M.check(text, sources, opts)
+  check_text(text, "check")
+  argcheck(type(sources) == "table", 2, "check", "table of sources expected, got " .. type(sources))
+  check_opts(opts, 3, "check")
+  return core.check(text, sources, opts)
+end
+
+--- Archive indexes: M.index.build(output, paths [, {append=true}]) writes an index of
+-- the files under paths and opens it; M.index.open(path) maps one. Both return an
+-- object with :check(text [, opts]) (as M.check) and :close(), or nil and a message.
+M.index = {}
+
+function M.index.build(output, paths, opts)
+  argcheck(type(output) == "string", 1, "build", "string expected, got " .. type(output))
+  if type(paths) == "string" then paths = { paths } end
+  argcheck(type(paths) == "table", 2, "build", "table of paths expected, got " .. type(paths))
+  check_opts(opts, 3, "build")
+  return core.index_build(output, paths, opts)
+end
+
+function M.index.open(path)
+  argcheck(type(path) == "string", 1, "open", "string expected, got " .. type(path))
+  return core.index_open(path)
 end
 
 return M
