@@ -814,6 +814,7 @@ static int title_case(const char *s, const vb_quote *q) {
   return 1;
 }
 
+#define OUTER_BEFORE 1
 #define OUTER_HOPS 1   /* how far out nested reports go: measured, more hops gained nothing */
 
 /* A cue R3 may use: not a noun-like or base form unless its context says it is a verb. */
@@ -901,6 +902,16 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       p = cue_speaker(X, c, l2 == (sb > 0 ? sb - 1 : 0) && !is_quote(X, l2) ? (sb > 0 ? sb - 1 : VB_NONE) : l2, k, sb);
       if (!p.ok && sb == 0 && !is_quote(X, 0)) p = cue_speaker(X, c, VB_NONE, k, sb);
       if (p.ok) {
+        /* "Lynch said she recalled thinking, “…”": the outer report owns it */
+        if (OUTER_BEFORE && !p.rel && is_pron(X, p.a) && p.a > sb && !(CUE(c)->flags & VB_CUE_ACC)) {
+          size_t c2;
+          for (c2 = p.a; c2-- > sb && p.a - c2 < 6;) if (is_quote(X, c2) || is_cue(X, c2)) break;
+          if (c2 != VB_NONE && c2 >= sb && is_cue(X, c2) && usable_cue(X, c2) && !(CUE(c2)->flags & VB_CUE_ACC) &&
+              c2 + (size_t)CUE(c2)->len + 1 >= p.a) {
+            np p2 = cue_speaker(X, c2, sb > 0 ? sb - 1 : VB_NONE, p.a, sb);
+            if (p2.ok && p2.b < c2) { c = c2; p = p2; }
+          }
+        }
         attribute(X, qi, c, p, CUE(c)->flags & VB_CUE_ACC ? 0.9 : 0.9,
                   CUE(c)->flags & VB_CUE_ACC ? R_ACCORDING_TO : R_CUE_BEFORE);
         return;
