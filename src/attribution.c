@@ -1374,17 +1374,21 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
     vb_quotes top = out->qs;
     VB_VEC(vb_quote) tq = {0};
     VB_VEC(size_t) map = {0};
-    for (size_t i = 0; i < nq; i++) if (out->qs.q.v[i].parent < 0) {
-      if (vb_push(&tq, out->qs.q.v[i]) || vb_push(&map, i)) { X.oom = 1; break; }
+    size_t nested = 0;
+    for (size_t i = 0; i < nq; i++) nested += out->qs.q.v[i].parent >= 0;
+    if (nested) {                      /* only then a list of the outer ones (the usual case has none) */
+      for (size_t i = 0; i < nq; i++) if (out->qs.q.v[i].parent < 0) {
+        if (vb_push(&tq, out->qs.q.v[i]) || vb_push(&map, i)) { X.oom = 1; break; }
+      }
+      top.q.v = tq.v; top.q.n = tq.n; top.q.cap = tq.cap;
     }
-    top.q.v = tq.v; top.q.n = tq.n; top.q.cap = tq.cap;
     if (X.oom || vb_tokens_build(s, n, &top, &X.T) || vb_vgrow(&X.qtok, nq + 1)) X.oom = 1;
     if (!X.oom) {
       for (size_t i = 0; i < nq; i++) X.qtok.v[i] = VB_NONE;
       X.qtok.n = nq;
       for (size_t j = 0; j < X.T.quotes.n; j++) {
-        size_t k = X.T.quotes.v[j];
-        X.qtok.v[map.v[X.T.t.v[k].q]] = k;
+        size_t k = X.T.quotes.v[j], qi = (size_t)X.T.t.v[k].q;
+        X.qtok.v[nested ? map.v[qi] : qi] = k;
       }
     }
     vb_vfree(&tq);
