@@ -17,28 +17,18 @@
 #include "text.h"
 
 /* Attribution (the speaker the draft names for each quote) is compared with who speaks
- * in a transcript. It comes from another stage: used when it is built in. */
-#if defined(__has_include)
-#if __has_include("attribution.h")
+ * in a transcript. */
 #include "attribution.h"
-#define VB_HAVE_ATTRIB 1
-#endif
-#endif
 
 /* The draft's quotes and, with attribution, who says them. */
 typedef struct draft {
-#ifdef VB_HAVE_ATTRIB
   vb_analysis an;
-#else
-  vb_quotes q;
-#endif
   const vb_quotes *qs;
   char **speakers;              /* one name or NULL per quote; NULL without attribution */
 } draft;
 
 static int draft_read(draft *d, const char *s, size_t n) {
   memset(d, 0, sizeof *d);
-#ifdef VB_HAVE_ATTRIB
   if (vb_analyze(s, n, NULL, &d->an)) return -1;
   d->qs = &d->an.qs;
   if (d->qs->q.n && !(d->speakers = calloc(d->qs->q.n, sizeof *d->speakers))) return -1;
@@ -52,26 +42,17 @@ static int draft_read(draft *d, const char *s, size_t n) {
     memcpy(d->speakers[i], s + sp.start, sp.end - sp.start);
     d->speakers[i][sp.end - sp.start] = '\0';
   }
-#else
-  if (vb_quotes_find(s, n, NULL, &d->q)) return -1;
-  d->qs = &d->q;
-#endif
   return 0;
 }
 
 static void draft_free(draft *d) {
   if (d->speakers && d->qs) for (size_t i = 0; i < d->qs->q.n; i++) free(d->speakers[i]);
   free(d->speakers);
-#ifdef VB_HAVE_ATTRIB
   vb_analysis_free(&d->an);
-#else
-  vb_quotes_free(&d->q);
-#endif
 }
 
 /* "speaker": ..., "cue": ... of quote i, as `verbatim quotes --json` writes them. */
 static void speaker_json(vb_buf *o, const char *s, const draft *d, size_t i) {
-#ifdef VB_HAVE_ATTRIB
   const vb_attr *at = &d->an.attr.v[i];
   const vb_entity *E = at->entity >= 0 ? &d->an.ent.v[at->entity] : NULL;
   vb_span sp = vb_speaker_name(&d->an, i);
@@ -94,10 +75,6 @@ static void speaker_json(vb_buf *o, const char *s, const draft *d, size_t i) {
     vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu}", at->cue.start, at->cue.end);
   }
   vb_buf_addf(o, ",\"confidence\":%.2f", at->confidence);
-#else
-  (void)s; (void)d; (void)i;
-  vb_buf_adds(o, ",\"speaker\":null,\"cue\":null");
-#endif
 }
 
 static const char check_help[] =
