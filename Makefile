@@ -49,6 +49,8 @@ INST_LUADIR ?= $(INST_PREFIX)/share/lua/$(call lua_dir,$(LUA))
 
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 
 CLI_SRC = $(wildcard src/cli*.c)
 BIND_SRC = $(wildcard src/lua_*.c)
@@ -59,8 +61,8 @@ HEADERS = $(wildcard src/*.h)
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
-LIBS = $(PCRE_LIBS) $(EXTRA_LIBS) -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
+LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim pandoc-ext install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
@@ -151,6 +153,8 @@ BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
 	@set -e; for b in $(BENCHES); do $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
+# edlib is a peer in the check bench, never part of the engine
+$(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib
 $(BUILD)/bench/%: bench/%.c $(ENGINE_LIB)
 	mkdir -p $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS)

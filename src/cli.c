@@ -43,10 +43,8 @@ int vb_cli_flush(vb_buf *b) {
 static const struct { const char *name; int (*fn)(int, char **); const char *help; } cmds[] = {
   {"quotes", vb_cmd_quotes, "list the quotes of each FILE, with speaker and cue"},
   {"sources", vb_cmd_sources, "list the people and bodies quoted in each FILE"},
-#ifdef VB_HAVE_CHECK
   {"check", vb_cmd_check, "check the quotes of FILE against source material"},
   {"index", vb_cmd_index, "build an archive index for check --index"},
-#endif
 };
 
 static void usage(FILE *f) {

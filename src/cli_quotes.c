@@ -4,12 +4,14 @@
 #include "cli.h"
 #include "json.h"
 #include "quotes.h"
+#include "attribution.h"
 #include "text.h"
 
 typedef struct qargs {
-  int json;
-  int nfiles;
+  int json, indirect;
+  int nfiles, ncues;
   char **files;
+  const char *cues[64];   /* --cue PATTERN, at most 64 */
 } qargs;
 
 static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *help) {
@@ -17,9 +19,15 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
   a->files = argv + 1;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json")) a->json = 1;
+    else if (!strcmp(argv[i], "--indirect")) a->indirect = 1;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
+    else if (!strcmp(argv[i], "--cue")) {
+      if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
+      if (a->ncues == 64) { vb_cli_err("%s: at most 64 --cue patterns", cmd); return 2; }
+      a->cues[a->ncues++] = argv[++i];
+    }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("%s: unknown option '%s'", cmd, argv[i]); return 2; }
     else a->files[a->nfiles++] = argv[i];
   }
@@ -44,19 +52,60 @@ static void excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
   if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
 }
 
-static void quotes_json(vb_buf *o, const char *file, const char *s, const vb_quotes *qs) {
+static void span_json(vb_buf *o, const char *s, vb_span sp) {
+  if (sp.start == VB_NONE) vb_buf_adds(o, "null");
+  else vb_json_str(o, s + sp.start, sp.end - sp.start);
+}
+
+static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const vb_source *src) {
+  const vb_entity *E = &an->ent.v[src->entity];
+  vb_buf_adds(o, "{\"name\":");
+  span_json(o, s, E->name);
+  vb_buf_adds(o, ",\"role\":");
+  span_json(o, s, E->role);
+  vb_buf_adds(o, ",\"org\":");
+  span_json(o, s, E->org);
+  if (E->org_long.start != VB_NONE) { vb_buf_adds(o, ",\"org_long\":"); span_json(o, s, E->org_long); }
+  vb_buf_addf(o, ",\"kind\":\"%s\",\"quotes\":[", E->kind == VB_ENT_PERSON ? "person" : E->kind == VB_ENT_ORG ? "org" : "group");
+  for (size_t k = 0; k < src->nq; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->q0 + k]);
+  vb_buf_addf(o, "],\"words\":%zu}", src->words);
+}
+
+static void quotes_json(vb_buf *o, const char *file, const char *s, const vb_analysis *an) {
+  const vb_quotes *qs = &an->qs;
   vb_buf t = {0};
   vb_buf_addc(o, '{');
   vb_json_key(o, "file"); vb_json_cstr(o, file);
   vb_buf_adds(o, ",\"quotes\":[");
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
+    const vb_attr *at = &an->attr.v[i];
     t.n = 0;
     vb_quote_text(s, qs, q, &t);
     vb_buf_adds(o, i ? ",\n" : "\n");
     vb_buf_addf(o, "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":", q->start, q->end, q->line, q->col);
     vb_json_str(o, t.p ? t.p : "", t.n);
-    vb_buf_addf(o, ",\"kind\":\"%s\",\"speaker\":null,\"cue\":null", vb_kind_names[q->kind]);
+    vb_buf_addf(o, ",\"kind\":\"%s\",\"speaker\":", vb_kind_names[q->kind]);
+    if (at->mention.start == VB_NONE) vb_buf_adds(o, "null");
+    else {
+      const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
+      vb_buf_adds(o, "{\"name\":");
+      span_json(o, s, vb_speaker_name(an, i));
+      vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"role\":", at->mention.start, at->mention.end);
+      span_json(o, s, E ? E->role : (vb_span){VB_NONE, VB_NONE});
+      vb_buf_adds(o, ",\"org\":");
+      span_json(o, s, E ? E->org : (vb_span){VB_NONE, VB_NONE});
+      vb_buf_addc(o, '}');
+    }
+    vb_buf_adds(o, ",\"cue\":");
+    if (at->cue.start == VB_NONE) vb_buf_adds(o, "null");
+    else {
+      vb_buf_adds(o, "{\"text\":");
+      span_json(o, s, at->cue);
+      vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu}", at->cue.start, at->cue.end);
+    }
+    vb_buf_addf(o, ",\"confidence\":%.2f,\"rule\":", at->confidence);
+    vb_json_cstr(o, at->rule);
     if (q->nparts > 1) {
       vb_buf_adds(o, ",\"parts\":[");
       for (size_t k = 0; k < q->nparts; k++) {
@@ -67,7 +116,14 @@ static void quotes_json(vb_buf *o, const char *file, const char *s, const vb_quo
     }
     vb_buf_addc(o, '}');
   }
-  vb_buf_adds(o, "],\"sources\":[],\"diagnostics\":[");
+  vb_buf_adds(o, "],\n\"sources\":[");
+  for (size_t k = 0; k < an->src.n; k++) {
+    vb_buf_adds(o, k ? ",\n" : "\n");
+    source_json(o, s, an, &an->src.v[k]);
+  }
+  vb_buf_adds(o, "],\n\"unattributed\":[");
+  for (size_t k = 0; k < an->unattributed.n; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->unattributed.v[k]);
+  vb_buf_adds(o, "],\"diagnostics\":[");
   for (size_t i = 0; i < qs->diag.n; i++) {
     const vb_diag *d = &qs->diag.v[i];
     vb_buf_addf(o, "%s{\"offset\":%zu,\"line\":%u,\"col\":%u,\"message\":", i ? "," : "", d->off, d->line, d->col);
@@ -78,44 +134,101 @@ static void quotes_json(vb_buf *o, const char *file, const char *s, const vb_quo
   vb_buf_free(&t);
 }
 
-static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_quotes *qs) {
+static void addspan(vb_buf *o, const char *s, vb_span sp, size_t max) {
+  if (sp.start != VB_NONE) excerpt(o, s + sp.start, sp.end - sp.start, max);
+}
+
+static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_analysis *an) {
+  const vb_quotes *qs = &an->qs;
   vb_buf t = {0};
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
+    const vb_attr *at = &an->attr.v[i];
     t.n = 0;
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
     excerpt(o, t.p ? t.p : "", t.n, 60);
-    vb_buf_adds(o, "\xE2\x80\x9D\n");
+    vb_buf_adds(o, "\xE2\x80\x9D");
+    if (at->mention.start != VB_NONE) {
+      vb_buf_adds(o, " \xE2\x80\x94 ");
+      addspan(o, s, vb_speaker_name(an, i), 40);
+      if (at->cue.start != VB_NONE) { vb_buf_adds(o, " ("); addspan(o, s, at->cue, 30); vb_buf_addc(o, ')'); }
+    }
+    vb_buf_addc(o, '\n');
   }
   for (size_t i = 0; i < qs->diag.n; i++)
     vb_buf_addf(o, "%s:%u:%u: warning: %s\n", file, qs->diag.v[i].line, qs->diag.v[i].col, qs->diag.v[i].msg);
   vb_buf_free(&t);
 }
 
+static void sources_table(vb_buf *o, const char *file, const char *s, const vb_analysis *an) {
+  vb_buf_addf(o, "%s: %zu source%s, %zu quote%s\n", file, an->src.n, an->src.n == 1 ? "" : "s", an->qs.q.n,
+              an->qs.q.n == 1 ? "" : "s");
+  for (size_t k = 0; k < an->src.n; k++) {
+    const vb_source *src = &an->src.v[k];
+    const vb_entity *E = &an->ent.v[src->entity];
+    vb_buf_adds(o, "  ");
+    addspan(o, s, E->name, 40);
+    if (E->role.start != VB_NONE || E->org.start != VB_NONE) {
+      vb_buf_adds(o, " \xE2\x80\x94 ");
+      addspan(o, s, E->role, 50);
+      if (E->role.start != VB_NONE && E->org.start != VB_NONE) vb_buf_adds(o, ", ");
+      addspan(o, s, E->org, 50);
+      if (E->org_long.start != VB_NONE) { vb_buf_adds(o, " ("); addspan(o, s, E->org_long, 50); vb_buf_addc(o, ')'); }
+    }
+    vb_buf_addf(o, "\n      %zu quote%s, %zu words: #", src->nq, src->nq == 1 ? "" : "s", src->words);
+    for (size_t i = 0; i < src->nq; i++) vb_buf_addf(o, "%s%zu", i ? " #" : "", an->srcq.v[src->q0 + i] + 1);
+    vb_buf_addc(o, '\n');
+  }
+  if (an->unattributed.n) {
+    vb_buf_adds(o, "  (no speaker)\n      #");
+    for (size_t i = 0; i < an->unattributed.n; i++) vb_buf_addf(o, "%s%zu", i ? " #" : "", an->unattributed.v[i] + 1);
+    vb_buf_addc(o, '\n');
+  }
+}
+
 static const char quotes_help[] =
   "usage: verbatim quotes [--json] FILE...\n"
   "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
+  "  --indirect      also list reported speech without marks (kind indirect)\n"
+  "Each line ends with the speaker and the cue: \xE2\x80\x94 Jeff Sessions (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
   "files are still listed).\n";
 
-int vb_cmd_quotes(int argc, char **argv) {
+static const char sources_help[] =
+  "usage: verbatim sources [--json] FILE...\n"
+  "List the people and bodies quoted in each FILE: name, role, organisation, their quotes\n"
+  "(#1 is the first quote of `verbatim quotes`) and the words quoted; then quotes with no speaker.\n"
+  "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n";
+
+static int run(int argc, char **argv, int sources) {
   qargs a;
-  int rc = parse(argc, argv, &a, "quotes", quotes_help), nok = 0;
+  int rc = parse(argc, argv, &a, sources ? "sources" : "quotes", sources ? sources_help : quotes_help), nok = 0;
   vb_buf out = {0};
+  vb_aopts ao;
+  char err[256];
   if (rc) return rc == 1 ? 0 : rc;
+  /* the lexicon and any --cue patterns are compiled once for all the files */
+  memset(&ao, 0, sizeof ao);
+  ao.indirect = a.indirect;
+  ao.cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
+  if (!ao.cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
   if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
   for (int f = 0; f < a.nfiles; f++) {
     vb_buf in = {0};
-    vb_quotes qs = {0};
+    vb_analysis an;
+    memset(&an, 0, sizeof an);
     if (vb_cli_read(a.files[f], &in)) { rc = 2; continue; }
-    if (vb_quotes_find(in.p, in.n, NULL, &qs)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
+    if (vb_analyze(in.p, in.n, &ao, &an)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
     else if (a.json) {
       if (nok++) vb_buf_adds(&out, ",\n");
-      quotes_json(&out, a.files[f], in.p, &qs);
-    } else quotes_lines(&out, a.files[f], in.p, &qs);
-    vb_quotes_free(&qs);
+      quotes_json(&out, a.files[f], in.p, &an);
+    } else if (sources) sources_table(&out, a.files[f], in.p, &an);
+    else quotes_lines(&out, a.files[f], in.p, &an);
+    vb_analysis_free(&an);
     vb_buf_free(&in);
     if (!a.json && vb_cli_flush(&out)) rc = 2;
   }
@@ -125,11 +238,9 @@ int vb_cmd_quotes(int argc, char **argv) {
     if (vb_cli_flush(&out)) rc = 2;
   }
   vb_buf_free(&out);
+  vb_cues_free((vb_cues *)ao.cues);
   return rc;
 }
 
-int vb_cmd_sources(int argc, char **argv) {
-  (void)argc; (void)argv;
-  vb_cli_err("sources: not built yet");
-  return 2;
-}
+int vb_cmd_quotes(int argc, char **argv) { return run(argc, argv, 0); }
+int vb_cmd_sources(int argc, char **argv) { return run(argc, argv, 1); }

@@ -36,4 +36,63 @@ function M.quotes(text, opts)
   return core.quotes(text, opts)
 end
 
+--- Quotes with their speakers, and the article's sources.
+-- Returns {quotes=, sources=, unattributed=, diagnostics=}. Each quote has the fields of
+-- M.quotes plus speaker = {name=, start=, stop=, mention=, role=, org=}, cue = {text=,
+-- start=, stop=}, confidence (0..1) and rule (the rule that named the speaker); speaker
+-- and cue are nil where the text gives none. Each source is {name=, role=, org=, kind=,
+-- quotes = {indices into quotes}, words=}; unattributed lists the speech quotes nobody
+-- was found for. opts.cues: extra cue patterns (PCRE2, case-insensitive), e.g. {"chimed"};
+-- opts.indirect: also list reported speech without marks (kind "indirect").
+function M.analyze(text, opts)
+  check_text(text, "analyze")
+  check_opts(opts, 2, "analyze")
+  if opts and opts.cues ~= nil then
+    argcheck(type(opts.cues) == "table", 2, "analyze", "opts.cues: table expected, got " .. type(opts.cues))
+    for i, p in ipairs(opts.cues) do
+      argcheck(type(p) == "string", 2, "analyze", ("opts.cues[%d]: string expected, got %s"):format(i, type(p)))
+    end
+  end
+  local ok, res = pcall(core.analyze, text, opts)
+  if not ok then
+    -- a pattern that does not compile: blame the caller, with PCRE2's message
+    local msg = tostring(res):match("%((cue pattern.*)%)$")
+    if msg then argcheck(false, 2, "analyze", msg) end
+    error(res, 2)
+  end
+  return res
+end
+
+--- Check the quotes of text against sources: an array whose items are paths (files
+-- or folders), {name=, text=} tables or index objects. Returns the quotes of
+-- M.quotes, each with a `check` table {verdict=, score=, splice=, speaker_mismatch=,
+-- source={file=, start=, stop=, line=, col=, speaker=}, diff={{op=, text=}, ...}},
+-- and an array of borrowed passages (opts.borrowed = words, e.g. 12).
+-- opts.speakers: the speaker the text names for each quote, compared with the turns
+-- of a transcript.
+function M.check(text, sources, opts)
+  check_text(text, "check")
+  argcheck(type(sources) == "table", 2, "check", "table of sources expected, got " .. type(sources))
+  check_opts(opts, 3, "check")
+  return core.check(text, sources, opts)
+end
+
+--- Archive indexes: M.index.build(output, paths [, {append=true}]) writes an index of
+-- the files under paths and opens it; M.index.open(path) maps one. Both return an
+-- object with :check(text [, opts]) (as M.check) and :close(), or nil and a message.
+M.index = {}
+
+function M.index.build(output, paths, opts)
+  argcheck(type(output) == "string", 1, "build", "string expected, got " .. type(output))
+  if type(paths) == "string" then paths = { paths } end
+  argcheck(type(paths) == "table", 2, "build", "table of paths expected, got " .. type(paths))
+  check_opts(opts, 3, "build")
+  return core.index_build(output, paths, opts)
+end
+
+function M.index.open(path)
+  argcheck(type(path) == "string", 1, "open", "string expected, got " .. type(path))
+  return core.index_open(path)
+end
+
 return M

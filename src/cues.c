@@ -1,0 +1,486 @@
+/* cues.c: the cue lexicon and its matcher. Each form is hashed by its first word into an
+ * open-addressing table, so a token costs one probe: the tokenizer already computed the
+ * word's hash. Multiword forms (went on, according to, said in a statement) chain on
+ * their first word and the longest match wins. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cues.h"
+
+/* The lexicon. Before the colon: i = the speaker may follow the verb (said Arthur),
+ * t = an addressee follows (told reporters), a = the source follows (according to),
+ * c = names or judges rather than reports speech (called it "a con"), n = the -s and -ing
+ * forms are common nouns (notes, warnings) and count only next to a quote; x = the first
+ * form is no base form (put it). The first
+ * form of a verb is its base form, weak (say, note); an -ing form marks a participle. */
+const char *const vb_cue_lexicon[] = {
+  "i:say|says|said|saying", "i:add|adds|added|adding", "i:ask|asks|asked|asking",
+  "i:write|writes|wrote|writing", "i:tweet|tweets|tweeted|tweeting",
+  "i:continue|continues|continued|continuing", "i:go on|goes on|went on|going on",
+  "i:explain|explains|explained|explaining", "in:note|notes|noted|noting",
+  "i:recall|recalls|recalled|recalling", "i:insist|insists|insisted|insisting",
+  "i:argue|argues|argued|arguing", "in:warn|warns|warned|warning",
+  "in:reply|replies|replied|replying", "i:respond|responds|responded|responding",
+  "in:answer|answers|answered|answering", "i:acknowledge|acknowledges|acknowledged|acknowledging",
+  "i:admit|admits|admitted|admitting", "i:concede|concedes|conceded|conceding",
+  "in:claim|claims|claimed|claiming", "i:contend|contends|contended|contending",
+  "i:maintain|maintains|maintained|maintaining", "i:assert|asserts|asserted|asserting",
+  "i:declare|declares|declared|declaring", "in:state|states|stated|stating",
+  "i:announce|announces|announced|announcing", "i:observe|observes|observed|observing",
+  "in:remark|remarks|remarked|remarking", "in:comment|comments|commented|commenting",
+  "in:joke|jokes|joked|joking", "i:quip|quips|quipped|quipping", "i:boast|boasts|boasted|boasting",
+  "i:brag|brags|bragged|bragging", "i:complain|complains|complained|complaining",
+  "i:lament|laments|lamented|lamenting", "i:predict|predicts|predicted|predicting",
+  "i:suggest|suggests|suggested|suggesting", "i:stress|stresses|stressed|stressing",
+  "i:emphasize|emphasizes|emphasized|emphasizing", "i:point out|points out|pointed out|pointing out",
+  "i:reiterate|reiterates|reiterated|reiterating", "in:repeat|repeats|repeated|repeating",
+  "i:conclude|concludes|concluded|concluding", "in:counter|counters|countered|countering",
+  "i:retort|retorts|retorted|retorting", "i:exclaim|exclaims|exclaimed|exclaiming",
+  "in:shout|shouts|shouted|shouting", "i:yell|yells|yelled|yelling",
+  "i:scream|screams|screamed|screaming", "in:whisper|whispers|whispered|whispering",
+  "i:mutter|mutters|muttered|muttering", "in:post|posts|posted|posting",
+  "in:report|reports|reported|reporting", "i:reveal|reveals|revealed|revealing",
+  "i:disclose|discloses|disclosed|disclosing", "i:confirm|confirms|confirmed|confirming",
+  "i:deny|denies|denied|denying", "i:testify|testifies|testified|testifying",
+  "i:agree|agrees|agreed|agreeing", "i:wonder|wonders|wondered|wondering",
+  "i:muse|muses|mused|musing", "in:laugh|laughs|laughed|laughing", "i:opine|opines|opined|opining",
+  "in:pledge|pledges|pledged|pledging", "i:vow|vows|vowed|vowing", "in:promise|promises|promised|promising",
+  "i:swear|swears|swore|swearing", "i:threaten|threatens|threatened|threatening",
+  "i:caution|cautions|cautioned|cautioning", "i:urge|urges|urged|urging",
+  "i:plead|pleads|pleaded|pleading", "in:charge|charges|charged|charging",
+  "i:allege|alleges|alleged|alleging", "i:proclaim|proclaims|proclaimed|proclaiming",
+  "i:elaborate|elaborates|elaborated|elaborating", "i:clarify|clarifies|clarified|clarifying",
+  "i:recount|recounts|recounted|recounting", "i:remember|remembers|remembered|remembering",
+  "i:mention|mentions|mentioned|mentioning", "i:hint|hints|hinted|hinting",
+  "i:indicate|indicates|indicated|indicating", "in:email|emails|emailed|emailing",
+  "i:chime in|chimes in|chimed in|chiming in", "i:interject|interjects|interjected|interjecting",
+  "i:scoff|scoffs|scoffed|scoffing", "i:snap|snaps|snapped|snapping", "in:sigh|sighs|sighed|sighing",
+  "i:marvel|marvels|marveled|marveling", "i:gush|gushes|gushed|gushing",
+  "i:add in a statement|adds in a statement|added in a statement",
+  "i:say in a statement|says in a statement|said in a statement|saying in a statement",
+  "i:say in an interview|says in an interview|said in an interview",
+  "i:say in a tweet|says in a tweet|said in a tweet", "i:say in a speech|says in a speech|said in a speech",
+  "i:say on twitter|says on twitter|said on twitter", "i:write on twitter|writes on twitter|wrote on twitter",
+  "i:write in a statement|writes in a statement|wrote in a statement",
+  "i:write on facebook|writes on facebook|wrote on facebook", "i:say in an email|says in an email|said in an email",
+  "t:tell|tells|told|telling", "t:inform|informs|informed|informing", "t:assure|assures|assured|assuring",
+  "t:remind|reminds|reminded|reminding", "t:advise|advises|advised|advising",
+  "c:call|calls|called|calling", "c:describe|describes|described|describing", "c:dub|dubs|dubbed|dubbing",
+  "c:label|labels|labeled|labeling|labelled|labelling", "c:brand|brands|branded|branding",
+  "c:praise|praises|praised|praising", "c:criticize|criticizes|criticized|criticizing",
+  "c:slam|slams|slammed|slamming", "c:blast|blasts|blasted|blasting", "cn:attack|attacks|attacked|attacking",
+  "c:mock|mocks|mocked|mocking", "c:accuse|accuses|accused|accusing", "c:blame|blames|blamed|blaming",
+  "c:dismiss|dismisses|dismissed|dismissing", "c:defend|defends|defended|defending",
+  "c:denounce|denounces|denounced|denouncing", "c:decry|decries|decried|decrying",
+  "c:hail|hails|hailed|hailing", "c:tout|touts|touted|touting", "c:refer to|refers to|referred to|referring to",
+  "c:cite|cites|cited|citing", "c:characterize|characterizes|characterized|characterizing",
+  "cn:question|questions|questioned|questioning", "c:reject|rejects|rejected|rejecting",
+  "c:ridicule|ridicules|ridiculed|ridiculing", "c:condemn|condemns|condemned|condemning",
+  "i:herald|heralds|heralded|heralding", "i:read|reads|reading", "in:offer|offers|offered|offering", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
+  "i:shoot back|shoots back|shot back|shooting back", "i:fire back|fires back|fired back|firing back",
+  "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "ix:put it|puts it|putting it",
+  "a:according to",
+  NULL,
+};
+
+/* Word classes. Letters before the colon: s stop, t title, h honorific, o organisation,
+ * p pronoun, d determiner, k skip, b boundary, c connector, m time, M male, F female,
+ * r preposition, w relative, v speech noun. */
+const char *const vb_word_lexicon[] = {
+  "s:the a an in on at for to of and but or if when while as by with from this that these those it its "
+  "he she we they i you your our my his her their who what why how where is are was were do does did go get "
+  "read more related follow click watch sign subscribe quick no not yes after before during since because "
+  "although though so then there here also just now today yesterday tomorrow meanwhile however still even only "
+  "many most some all both each every other another one two three new last next first like unlike despite among "
+  "about over under up down out via per yet instead indeed perhaps maybe sure thanks dear hey oh well let "
+  "advertisement photo image video share tweet email print comments editor note update breaking exclusive "
+  "opinion analysis top latest live see view join donate support home login contact amid amidst following "
+  "throughout within without upon toward towards against across beyond behind below beside besides inside "
+  "outside near around through until unless whether whereas thus therefore hence earlier later speaking "
+  "asked addressing responding writing citing referring according eight nine ten four five six seven "
+  "moreover furthermore additionally nevertheless nonetheless likewise otherwise between celebrating "
+  "ultimately eventually initially separately elsewhere overall",
+  "t:president vice attorney general secretary sen. senator rep. representative gov. governor mayor judge "
+  "justice chief speaker leader director chairman chairwoman chair commissioner ambassador minister prime "
+  "press deputy assistant special sheriff officer prof. professor rev. gen. lt. col. sgt. capt. adm. maj. "
+  "candidate nominee democratic republican former congressman congresswoman councilman councilwoman "
+  "spokesman spokeswoman pope king queen prince princess lord sir dame majority minority whip lt cmdr. "
+  "superintendent treasurer comptroller senior executive founder ceo cfo coo chancellor engineer doctor "
+  "coach detective inspector captain chef pastor rabbi imam father sister brother bishop cardinal "
+  "lady dean provost trustee lawyer attorney analyst economist historian columnist anchor host",
+  "h:mr. mrs. ms. miss mx. dr. mr mrs ms dr",
+  "o:department house senate committee party university college institute center centre council association "
+  "news post times journal agency office bureau service foundation campaign court congress fund bank inc. "
+  "corp. company group network commission administration union coalition project organization alliance "
+  "federation league society board school hospital ministry army navy police church trust caucus club "
+  "corporation reserve exchange press tribune herald daily magazine channel media radio hall city county "
+  "states republicans democrats government watch institution clearinghouse firm llc llp partners associates "
+  "tv cnn msnbc fox abc nbc cbs npr pbs ap reuters bloomberg politico gallup whitehouse",
+  "p:he she they it i we you",
+  "M:he mr. mr", "F:she mrs. ms. miss mrs ms",
+  "d:the a an another this that these those his her their its our my your some many several two three one "
+  "each every any both",
+  "k:also has have had was were is are will would could should may might must can did does do later then "
+  "previously recently reportedly repeatedly once again further just never often even already since publicly "
+  "privately subsequently similarly simply quickly first ever still today yesterday tonight earlier flatly "
+  "angrily bluntly tersely proudly sharply loudly quietly softly frankly candidly emphatically confidently "
+  "immediately finally eventually initially originally not on last this week morning afternoon evening night "
+  "has been had been have long now",
+  "b:that which who whom whose and but or because when if as while where than to in on at by with from about "
+  "after before over under said says is was are were be been being has have had not also so then there here "
+  "what how why into against for of me him them us",
+  "c:of for and the de la van von du on &",
+  "m:monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+  "august september october november december",
+  "r:at of for with",
+  "w:who which whose whom where when",
+  "v:warning warnings comment comments claim claims statement statements remarks remark assertion contention "
+  "promise argument suggestion insistence description prediction pledge vow accusation demand call message "
+  "tweet tweets words response answer reply testimony admission speech account view belief declaration "
+  "announcement explanation criticism complaint charge observation plea question request advice proposal "
+  "assessment opinion letter post",
+  NULL,
+};
+
+typedef struct form {
+  size_t text;            /* offset of the form in words (NUL-separated words, then "") */
+  int nwords;
+  unsigned flags;
+  unsigned hash;          /* of the first word */
+  int next;               /* next form with the same first-word hash, or -1 */
+} form;
+
+struct vb_cues {
+  form *f;
+  size_t nf;
+  char *words;            /* every form's words, each NUL-terminated */
+  char *names;            /* every form as written, NUL-terminated, same order */
+  size_t *name_at;
+  int *slot;              /* open addressing on the first word's hash: form index or -1 */
+  size_t mask;
+  /* open addressing, 16 bytes a slot so that the table stays in the nearest caches */
+  struct wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t pad; } *w;
+  const char **wtext;          /* each slot's word, for words longer than eight bytes */
+  unsigned char wbits[8192];   /* one bit per 16-bit hash value: most words miss here, in L1 */
+  size_t wmask;
+  pcre2_code **pat;
+  char **pat_src;
+  size_t npat;
+};
+
+static void seterr(char *err, size_t errsz, const char *msg) {
+  if (err && errsz) snprintf(err, errsz, "%s", msg);
+}
+
+void vb_cues_free(vb_cues *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
+  free(c->pat); free(c->pat_src);
+  free(c->w); free(c->wtext);
+  free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
+  free(c);
+}
+
+size_t vb_cues_forms(const vb_cues *c) { return c->nf; }
+
+const char *vb_cues_name(const vb_cues *c, int id) {
+  if (id < 0) return NULL;
+  if ((size_t)id < c->nf) return c->names + c->name_at[id];
+  if ((size_t)id - c->nf < c->npat) return c->pat_src[id - c->nf];
+  return NULL;
+}
+
+static int lexicon_build(vb_cues *c) {
+  size_t nf = 0, bytes = 0, k, fi = 0, wi = 0, ni = 0;
+  for (k = 0; vb_cue_lexicon[k]; k++) {
+    const char *e = strchr(vb_cue_lexicon[k], ':') + 1;
+    nf++;
+    for (; *e; e++) if (*e == '|') nf++;
+    bytes += strlen(vb_cue_lexicon[k]) + 8;
+  }
+  c->f = calloc(nf, sizeof *c->f);
+  c->words = malloc(bytes * 2);
+  c->names = malloc(bytes);
+  c->name_at = calloc(nf, sizeof *c->name_at);
+  for (c->mask = 64; c->mask < nf * 4; c->mask <<= 1) {}
+  c->slot = malloc(c->mask * sizeof *c->slot);
+  if (!c->f || !c->words || !c->names || !c->name_at || !c->slot) return -1;
+  c->mask--;
+  for (size_t s = 0; s <= c->mask; s++) c->slot[s] = -1;
+  for (k = 0; vb_cue_lexicon[k]; k++) {
+    const char *g = vb_cue_lexicon[k], *e = strchr(g, ':') + 1;
+    unsigned gflags = 0;
+    int nth = 0, nouns = 0, strong = 0;
+    for (const char *p = g; *p != ':'; p++) {
+      if (*p == 'i') gflags |= VB_CUE_INV;
+      else if (*p == 't') gflags |= VB_CUE_TELL;
+      else if (*p == 'a') gflags |= VB_CUE_ACC;
+      else if (*p == 'c') gflags |= VB_CUE_CALL;
+      else if (*p == 'n') nouns = 1;
+      else if (*p == 'x') strong = 1;
+    }
+    while (*e) {
+      const char *end = strchr(e, '|');
+      size_t len = end ? (size_t)(end - e) : strlen(e);
+      form *f = &c->f[fi];
+      size_t firstlen;
+      f->flags = gflags;
+      if (len > 3 && !memcmp(e + len - 3, "ing", 3)) f->flags |= VB_CUE_ING;
+      else if (nth == 0 && !strong && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK | VB_CUE_BASE;   /* base form */
+      if (nouns && nth > 0 && (nth == 1 || (f->flags & VB_CUE_ING))) f->flags |= VB_CUE_WEAK;
+      memcpy(c->names + ni, e, len);
+      c->names[ni + len] = 0;
+      c->name_at[fi] = ni;
+      ni += len + 1;
+      f->text = wi;
+      f->nwords = 1;
+      firstlen = len;
+      for (size_t z = 0; z < len; z++) {
+        if (e[z] == ' ') {
+          if (f->nwords == 1) firstlen = z;
+          c->words[wi++] = 0;
+          f->nwords++;
+        } else c->words[wi++] = e[z];
+      }
+      c->words[wi++] = 0;
+      f->hash = vb_word_hash(e, firstlen);
+      {
+        size_t s = f->hash & c->mask;
+        int prev = -1;
+        /* chain forms that share a first word; the slot holds the chain's head */
+        while (c->slot[s] >= 0 && c->f[c->slot[s]].hash != f->hash) s = (s + 1) & c->mask;
+        if (c->slot[s] < 0) c->slot[s] = (int)fi;
+        else {
+          prev = c->slot[s];
+          while (c->f[prev].next >= 0) prev = c->f[prev].next;
+          c->f[prev].next = (int)fi;
+        }
+        f->next = -1;
+      }
+      fi++;
+      nth++;
+      e += len + (end ? 1 : 0);
+      if (!end) break;
+    }
+  }
+  c->nf = fi;
+  return 0;
+}
+
+/* Words are stored as pointers into the lexicon strings, with their lengths. */
+static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
+  unsigned h = vb_word_hash(p, len);
+  size_t sl = h & c->wmask;
+  if (len > 255) return;
+  while (c->w[sl].hash && !(c->w[sl].hash == h && c->w[sl].len == len && !strncmp(c->wtext[sl], p, len)))
+    sl = (sl + 1) & c->wmask;
+  c->w[sl].hash = h; c->wtext[sl] = p; c->w[sl].len = (uint8_t)len; c->w[sl].cls = (uint16_t)(c->w[sl].cls | cl);
+  c->w[sl].first8 = 0;
+  for (size_t j = 0; j < len && j < 8; j++) c->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
+  c->wbits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
+}
+
+static int wordlist_build(vb_cues *c) {
+  size_t nw = c->nf;
+  for (size_t k = 0; vb_word_lexicon[k]; k++)
+    for (const char *p = vb_word_lexicon[k]; *p; p++) if (*p == ' ' || *p == ':') nw++;
+  for (c->wmask = 64; c->wmask < nw * 2; c->wmask <<= 1) {}
+  c->w = calloc(c->wmask, sizeof *c->w);
+  c->wtext = calloc(c->wmask, sizeof *c->wtext);
+  if (!c->wtext) return -1;
+  if (!c->w) return -1;
+  c->wmask--;
+  for (size_t k = 0; vb_word_lexicon[k]; k++) {
+    const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
+    unsigned cl = 0;
+    static const char letters[] = "sthopdkbcmMFrwv";   /* bit i of the VB_W_ enum */
+    for (const char *q = g; *q != ':'; q++) {
+      const char *at = strchr(letters, *q);
+      if (at) cl |= 1u << (at - letters);
+    }
+    while (*p) {
+      const char *e = strchr(p, ' ');
+      size_t len = e ? (size_t)(e - p) : strlen(p);
+      wput(c, p, len, cl);
+      p += len + (e ? 1 : 0);
+      if (!e) break;
+    }
+  }
+  for (size_t f = 0; f < c->nf; f++) {          /* first words of cue forms */
+    const char *w = c->words + c->f[f].text;
+    wput(c, w, strlen(w), VB_W_CUE1);
+  }
+  return 0;
+}
+
+static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t, size_t avail) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};
+  size_t n = t->end - t->start;
+  unsigned h = t->hash;
+  if (!(c->wbits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
+  for (size_t sl = h & c->wmask; c->w[sl].hash; sl = (sl + 1) & c->wmask) {
+    if (c->w[sl].hash == h && c->w[sl].len == n) {
+      const char *w = c->wtext[sl];
+      if (n <= 8) {
+        /* one folded compare: listed words hold letters, digits and . - ' &, whose
+         * bit-5 folding is exact for the bytes a word token can hold */
+        uint64_t x = 0;
+        if (one.b[0] == 1 && avail >= 8) {      /* little-endian: one load */
+          memcpy(&x, s + t->start, 8);
+          x = (x | 0x2020202020202020ull) & (n == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * n)) - 1));
+        } else
+          for (size_t j = 0; j < n; j++) x |= (uint64_t)((unsigned char)s[t->start + j] | 0x20) << (8 * j);
+        if (x == c->w[sl].first8) return c->w[sl].cls;
+        continue;
+      }
+      size_t i;
+      for (i = 0; i < n; i++) {
+        char x = s[t->start + i];
+        if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+        if (x != w[i]) break;
+      }
+      if (i == n) return c->w[sl].cls;
+    }
+  }
+  return 0;
+}
+
+unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
+  return (t->flags & VB_T_WORD) ? wlookup(c, s, t, 0) & ~(unsigned)VB_W_CUE1 : 0;
+}
+
+void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc) {
+  for (size_t k = 0; k < T->t.n; k++) wc[k] = vb_cues_wclass(c, s, &T->t.v[k]);
+}
+
+vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, char *err, size_t errsz) {
+  vb_cues *c = calloc(1, sizeof *c);
+  if (!c || lexicon_build(c) || wordlist_build(c)) { vb_cues_free(c); seterr(err, errsz, "out of memory"); return NULL; }
+  if (npat) {
+    c->pat = calloc(npat, sizeof *c->pat);
+    c->pat_src = calloc(npat, sizeof *c->pat_src);
+    if (!c->pat || !c->pat_src) { vb_cues_free(c); seterr(err, errsz, "out of memory"); return NULL; }
+  }
+  for (size_t i = 0; i < npat; i++) {
+    int code;
+    PCRE2_SIZE eoff;
+    size_t len = lens ? lens[i] : strlen(pats[i]);
+    pcre2_code *re;
+    if (len == 0) {
+      if (err && errsz) snprintf(err, errsz, "cue pattern %zu: empty pattern", i + 1);
+      vb_cues_free(c);
+      return NULL;
+    }
+    re = pcre2_compile((PCRE2_SPTR)pats[i], len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS,
+                       &code, &eoff, NULL);
+    if (!re) {
+      PCRE2_UCHAR msg[160];
+      pcre2_get_error_message(code, msg, sizeof msg);
+      if (err && errsz) snprintf(err, errsz, "cue pattern %zu: %s at offset %zu", i + 1, (char *)msg, (size_t)eoff);
+      vb_cues_free(c);
+      return NULL;
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* no JIT (some platforms): the interpreter runs it */
+    c->pat[i] = re;
+    c->pat_src[i] = malloc(len + 1);
+    c->npat = i + 1;
+    if (!c->pat_src[i]) { vb_cues_free(c); seterr(err, errsz, "out of memory"); return NULL; }
+    memcpy(c->pat_src[i], pats[i], len);
+    c->pat_src[i][len] = 0;
+  }
+  return c;
+}
+
+/* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. */
+static int match_form(const vb_cues *c, const form *f, const char *s, const vb_tokens *T, size_t k) {
+  const char *w = c->words + f->text;
+  for (int i = 0; i < f->nwords; i++) {
+    const vb_tok *t;
+    if (k + (size_t)i >= T->t.n) return 0;
+    t = &T->t.v[k + (size_t)i];
+    if (!(t->flags & VB_T_WORD) || !vb_tok_is(s, t, w)) return 0;
+    w += (t->end - t->start) + 1;   /* the word matched, so it has the token's length */
+  }
+  return f->nwords;
+}
+
+static size_t tok_at(const vb_tokens *T, size_t off) {
+  size_t lo = 0, hi = T->t.n;
+  while (lo < hi) {           /* first token ending after off */
+    size_t mid = (lo + hi) / 2;
+    if (T->t.v[mid].end <= off) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
+
+int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
+  for (size_t k = 0; k < T->t.n; k++) {
+    vb_tok *t = &T->t.v[k];
+    size_t sl;
+    int best = -1, bestlen = 0;
+    unsigned cl = (t->flags & VB_T_WORD) ? wlookup(c, s, t, n - t->start) : 0;
+    if (wc) wc[k] = cl & ~(unsigned)VB_W_CUE1;
+    /* cue words are lower case in running text ("States" and "Post" are names), but a
+     * sentence may open with one: "Said the mayor: …" */
+    if (!(cl & VB_W_CUE1)) continue;
+    if (!(t->flags & VB_T_LOWER) && !((t->flags & VB_T_SENT) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
+      continue;
+    sl = t->hash & c->mask;
+    while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
+    for (int fi = c->slot[sl]; fi >= 0; fi = c->f[fi].next) {
+      int m = match_form(c, &c->f[fi], s, T, k);
+      if (m > bestlen) { best = fi; bestlen = m; }
+    }
+    if (best >= 0) {
+      vb_cuehit h;
+      h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
+      if (vb_push(&T->cues, h)) return -1;
+      t->cue = (int)T->cues.n - 1;
+    }
+  }
+  if (c->npat) {
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!md || !mc) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
+    pcre2_set_match_limit(mc, 1000000);
+    for (size_t p = 0; p < c->npat; p++) {
+      size_t off = 0;
+      while (off <= n) {
+        int rc = pcre2_match(c->pat[p], (PCRE2_SPTR)s, n, off, 0, md, mc);
+        PCRE2_SIZE *ov;
+        size_t a, b, k, e;
+        if (rc < 0) {
+          if (rc == PCRE2_ERROR_NOMATCH) break;
+          pcre2_match_data_free(md); pcre2_match_context_free(mc);
+          return -1;
+        }
+        ov = pcre2_get_ovector_pointer(md);
+        a = ov[0]; b = ov[1];
+        off = b > a ? b : a + 1;
+        while (off < n && ((unsigned char)s[off] & 0xC0) == 0x80) off++;
+        if (b == a) continue;
+        k = tok_at(T, a);
+        if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) continue;
+        for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
+        if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) continue;   /* the lexicon has it already */
+        {
+          vb_cuehit h;
+          h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
+          if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
+          else {
+            if (vb_push(&T->cues, h)) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
+            T->t.v[k].cue = (int)T->cues.n - 1;
+          }
+        }
+      }
+    }
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+  }
+  return 0;
+}

@@ -1,0 +1,64 @@
+/* cues.h: the words that introduce or attribute speech. The built-in lexicon is data
+ * (cues.c, vb_cue_lexicon); users add PCRE2 patterns, compiled once with JIT. A vb_cues
+ * is immutable once built, so one can serve many analyses, also from several threads. */
+#ifndef VB_CUES_H
+#define VB_CUES_H
+#include <stddef.h>
+#include "tokens.h"
+
+enum {
+  VB_CUE_INV = 1 << 0,   /* the speaker may follow: "…," said Arthur */
+  VB_CUE_TELL = 1 << 1,  /* an addressee follows: told LifeZette */
+  VB_CUE_ACC = 1 << 2,   /* the source follows: according to X */
+  VB_CUE_ING = 1 << 3,   /* participle: the subject of the clause speaks (…, saying) */
+  VB_CUE_WEAK = 1 << 4,  /* also an ordinary word (say, notes): trusted only next to a quote */
+  VB_CUE_USER = 1 << 5,  /* from a user pattern */
+  VB_CUE_CALL = 1 << 6,  /* calls, describes, dubs: says who speaks but is not a speech verb */
+  VB_CUE_BASE = 1 << 7,  /* the base form (say): weak, but fine right after a quote ("…," they say) */
+};
+
+extern const char *const vb_cue_lexicon[];   /* NULL-terminated: "flags:form|form|..." */
+
+typedef struct vb_cues vb_cues;
+
+/* Build the lexicon plus npat user patterns (pats[i] of lens[i] bytes; lens may be NULL for
+ * NUL-terminated strings). NULL on failure with a message in err: "cue pattern 2: missing
+ * closing parenthesis at offset 4", or "out of memory". */
+vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, char *err, size_t errsz);
+void vb_cues_free(vb_cues *c);
+size_t vb_cues_forms(const vb_cues *c);       /* built-in forms, multiword ones included */
+/* The text of cue entry id (a form, or a user pattern's source) */
+const char *vb_cues_name(const vb_cues *c, int id);
+
+/* Word classes the attribution rules need, kept with the lexicon (case-insensitive). */
+enum {
+  VB_W_STOP = 1 << 0,    /* capitalized at a sentence start but never a name: The, But, Who */
+  VB_W_TITLE = 1 << 1,   /* a title before a name: Attorney General, Sen. */
+  VB_W_HONOR = 1 << 2,   /* an honorific: Mr. Mrs. Ms. */
+  VB_W_ORG = 1 << 3,     /* a word that makes a name an organisation: Department, Center */
+  VB_W_PRON = 1 << 4,    /* he she they it I we you */
+  VB_W_DET = 1 << 5,     /* the a an his their ... */
+  VB_W_SKIP = 1 << 6,    /* between a speaker and a cue: also, has, reportedly, on Friday */
+  VB_W_BOUND = 1 << 7,   /* ends a description read backwards: that, which, and, in */
+  VB_W_CONN = 1 << 8,    /* inside a name: of, for, the, de */
+  VB_W_TIME = 1 << 9,    /* Monday, January: capitalized, never a speaker */
+  VB_W_MALE = 1 << 10,   /* he, Mr. */
+  VB_W_FEMALE = 1 << 11, /* she, Mrs. Ms. */
+  VB_W_PREP = 1 << 12,   /* at, of, for, with: splits a role from its organisation */
+  VB_W_REL = 1 << 13,    /* who, which, whose: a clause, not an appositive */
+  VB_W_NOUN = 1 << 14,   /* a noun that reports speech after a possessive: his warning */
+  VB_W_CUE1 = 1 << 15,   /* the first word of a cue form (internal: lets one probe find both) */
+};
+extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
+unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);
+/* The classes of every token of T into wc[0 .. T->t.n). */
+void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
+/* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, or -1 as vb_cues_mark. */
+int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc);
+
+/* Set cue, cuelen, cue_end and cueflags on the tokens where a cue starts: the longest
+ * lexicon form (lower-case words outside quotes), then user patterns over the text.
+ * 0 on success, -1 when memory ran out or a pattern failed to run. */
+int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T);
+
+#endif

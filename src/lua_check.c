@@ -1,0 +1,276 @@
+/* lua_check.c: the binding of quote checking. core.check(text, sources [, opts]),
+ * core.index_build(output, paths [, opts]) and core.index_open(path), which returns an
+ * index object with :check(text [, opts]) and :close() (also closed by __gc).
+ *
+ * Sources are paths (files or folders), {name=, text=} tables or index objects. Engine
+ * results live in a box userdata so that a Lua error while building the result tables
+ * still frees them (see lua_core.c). */
+#include <stdlib.h>
+#include <string.h>
+#include "lua.h"
+#include "lauxlib.h"
+#include "lua_core.h"
+#include "check.h"
+#include "index.h"
+
+#define IDX_MT "verbatim.index"
+
+typedef struct cbox {
+  vb_quotes qs;
+  vb_checked c;
+  vb_sources S;
+  vb_buf tmp, err;
+  const char **speakers;
+} cbox;
+
+static int cbox_gc(lua_State *L) {
+  cbox *b = luaL_checkudata(L, 1, "verbatim.cbox");
+  vb_quotes_free(&b->qs);
+  vb_checked_free(&b->c);
+  vb_sources_free(&b->S);
+  vb_buf_free(&b->tmp);
+  vb_buf_free(&b->err);
+  free(b->speakers);
+  b->speakers = NULL;
+  return 0;
+}
+
+typedef struct ibox { vb_index *x; } ibox;
+
+static int ibox_gc(lua_State *L) {
+  ibox *b = luaL_checkudata(L, 1, IDX_MT);
+  vb_index_close(b->x);
+  b->x = NULL;
+  return 0;
+}
+
+static void add_source(lua_State *L, cbox *b, int idx, int n) {
+  int t = lua_type(L, idx);
+  b->err.n = 0;
+  if (t == LUA_TSTRING) {
+    if (vb_sources_add_path(&b->S, lua_tostring(L, idx), &b->err)) luaL_error(L, "verbatim: %s", b->err.p);
+  } else if (t == LUA_TTABLE) {
+    const char *name, *text;
+    size_t len;
+    lua_getfield(L, idx, "text");
+    text = lua_tolstring(L, -1, &len);          /* kept alive by the sources table */
+    if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "bad source #%d (text must be a string)", n);
+    lua_getfield(L, idx, "name");
+    name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "<text>";
+    if (vb_sources_add_text(&b->S, name, text, len)) luaL_error(L, "verbatim: out of memory");
+    lua_pop(L, 2);
+  } else if (t == LUA_TUSERDATA && luaL_testudata(L, idx, IDX_MT)) {
+    ibox *ib = lua_touserdata(L, idx);
+    if (!ib->x) luaL_error(L, "bad source #%d (index is closed)", n);
+    if (vb_sources_add_index(&b->S, ib->x)) luaL_error(L, "verbatim: out of memory");
+  } else luaL_error(L, "bad source #%d (path, {name=, text=} or index expected, got %s)", n, luaL_typename(L, idx));
+}
+
+static void setint(lua_State *L, const char *k, lua_Integer v) { lua_pushinteger(L, v); lua_setfield(L, -2, k); }
+
+static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
+  lua_createtable(L, 0, 6);
+  lua_pushstring(L, vb_verdict_names[r->verdict]);
+  lua_setfield(L, -2, "verdict");
+  lua_pushnumber(L, r->score);
+  lua_setfield(L, -2, "score");
+  lua_pushboolean(L, r->splice);
+  lua_setfield(L, -2, "splice");
+  lua_pushboolean(L, r->speaker_mismatch);
+  lua_setfield(L, -2, "speaker_mismatch");
+  if (r->has_source) {
+    lua_createtable(L, 0, 6);
+    lua_pushlstring(L, c->arena.p + r->name, r->name_len);
+    lua_setfield(L, -2, "file");
+    setint(L, "start", (lua_Integer)r->start + 1);
+    setint(L, "stop", (lua_Integer)r->end);
+    setint(L, "line", r->line);
+    setint(L, "col", r->col);
+    if (r->has_speaker) {
+      lua_pushlstring(L, c->arena.p + r->speaker, r->speaker_len);
+      lua_setfield(L, -2, "speaker");
+    }
+    lua_setfield(L, -2, "source");
+  }
+  lua_createtable(L, (int)r->nd, 0);
+  for (size_t k = 0; k < r->nd; k++) {
+    const vb_dop *d = &c->d.v[r->d0 + k];
+    char op[2] = {d->op, 0};
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, op);
+    lua_setfield(L, -2, "op");
+    lua_pushlstring(L, c->arena.p + d->off, d->len);
+    lua_setfield(L, -2, "text");
+    lua_rawseti(L, -2, (int)k + 1);
+  }
+  lua_setfield(L, -2, "diff");
+}
+
+/* The check of text (at index ti) against the sources already in b; opts at index o. */
+static int run_check(lua_State *L, cbox *b, int ti, int o) {
+  size_t n;
+  const char *s = luaL_checklstring(L, ti, &n);
+  vb_copts co;
+  memset(&co, 0, sizeof co);
+  if (!lua_isnoneornil(L, o)) {
+    luaL_checktype(L, o, LUA_TTABLE);
+    lua_getfield(L, o, "borrowed");
+    if (lua_toboolean(L, -1)) co.borrowed = lua_isnumber(L, -1) ? (int)lua_tointeger(L, -1) : 12;
+    if (co.borrowed < 0 || co.borrowed == 1 || co.borrowed == 2) luaL_error(L, "bad option 'borrowed' (3 or more words)");
+    lua_pop(L, 1);
+  }
+  if (vb_quotes_find(s, n, NULL, &b->qs)) return luaL_error(L, "verbatim: out of memory");
+  if (!lua_isnoneornil(L, o)) {
+    lua_getfield(L, o, "speakers");                /* one name per quote, from attribution */
+    if (lua_istable(L, -1) && b->qs.q.n) {
+      b->speakers = calloc(b->qs.q.n, sizeof *b->speakers);
+      if (!b->speakers) return luaL_error(L, "verbatim: out of memory");
+      for (size_t i = 0; i < b->qs.q.n; i++) {
+        lua_rawgeti(L, -1, (int)i + 1);
+        b->speakers[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;   /* held by opts */
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1);
+  }
+  if (vb_check(s, n, &b->qs, b->speakers, &b->S, &co, &b->c, &b->err))
+    return luaL_error(L, "verbatim: %s", b->err.p ? b->err.p : "check failed");
+  lua_createtable(L, (int)b->qs.q.n, 0);
+  for (size_t i = 0; i < b->qs.q.n; i++) {
+    vb_lua_quote(L, s, &b->qs, &b->qs.q.v[i], &b->tmp);
+    push_check(L, &b->c, &b->c.r.v[i]);
+    lua_setfield(L, -2, "check");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  lua_createtable(L, (int)b->c.b.n, 0);            /* borrowed passages */
+  for (size_t i = 0; i < b->c.b.n; i++) {
+    const vb_borrow *w = &b->c.b.v[i];
+    lua_createtable(L, 0, 4);
+    setint(L, "start", (lua_Integer)w->start + 1);
+    setint(L, "stop", (lua_Integer)w->end);
+    setint(L, "words", w->words);
+    lua_createtable(L, 0, 5);
+    lua_pushlstring(L, b->c.arena.p + w->name, w->name_len);
+    lua_setfield(L, -2, "file");
+    setint(L, "start", (lua_Integer)w->sstart + 1);
+    setint(L, "stop", (lua_Integer)w->send);
+    setint(L, "line", w->line);
+    setint(L, "col", w->col);
+    lua_setfield(L, -2, "source");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+  return 2;
+}
+
+/* core.check(text, sources [, opts]) -> quotes with .check, borrowed */
+static int l_check(lua_State *L) {
+  cbox *b;
+  luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
+  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);
+  for (int i = 1;; i++) {
+    lua_rawgeti(L, 2, i);
+    if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
+    add_source(L, b, lua_gettop(L), i);
+    lua_pop(L, 1);
+  }
+  if (!b->S.v.n && !b->S.idx.n) return luaL_error(L, "bad argument #2 to 'check' (no sources)");
+  return run_check(L, b, 1, 3);
+}
+
+/* index:check(text [, opts]) */
+static int l_index_check(lua_State *L) {
+  ibox *ib = luaL_checkudata(L, 1, IDX_MT);
+  cbox *b;
+  if (!ib->x) return luaL_error(L, "verbatim: index is closed");
+  luaL_checkstring(L, 2);
+  lua_settop(L, 3);
+  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);    /* the index stays at 1 */
+  if (vb_sources_add_index(&b->S, ib->x)) return luaL_error(L, "verbatim: out of memory");
+  return run_check(L, b, 2, 3);
+}
+
+static int l_index_close(lua_State *L) { return ibox_gc(L); }
+
+static int push_index(lua_State *L, const char *path) {
+  vb_buf err = {0};
+  vb_index *x = vb_index_open(path, &err);
+  ibox *ib;
+  if (!x) {
+    lua_pushnil(L);
+    lua_pushstring(L, err.p ? err.p : "cannot open index");
+    vb_buf_free(&err);
+    return 2;
+  }
+  vb_buf_free(&err);
+  ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc);
+  ib->x = x;
+  return 1;
+}
+
+/* core.index_open(path) -> index | nil, message */
+static int l_index_open(lua_State *L) { return push_index(L, luaL_checkstring(L, 1)); }
+
+/* core.index_build(output, paths [, opts]) -> index | nil, message */
+static int l_index_build(lua_State *L) {
+  const char *out = luaL_checkstring(L, 1);
+  int n, append = 0, rc;
+  const char **paths;
+  vb_buf err = {0};
+  luaL_checktype(L, 2, LUA_TTABLE);
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_getfield(L, 3, "append");
+    append = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  for (n = 0;; n++) {                              /* validate before allocating */
+    int t;
+    lua_rawgeti(L, 2, n + 1);
+    t = lua_type(L, -1);
+    lua_pop(L, 1);
+    if (t == LUA_TNIL) break;
+    if (t != LUA_TSTRING) return luaL_error(L, "bad argument #2 to 'build' (path %d is not a string)", n + 1);
+  }
+  paths = lua_newuserdata(L, (size_t)(n ? n : 1) * sizeof *paths);   /* freed by the GC */
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, 2, i + 1);
+    paths[i] = lua_tostring(L, -1);                /* held by the paths table */
+    lua_pop(L, 1);
+  }
+  rc = vb_index_build(out, paths, n, append, NULL, NULL, &err);
+  if (rc) {
+    lua_pushnil(L);
+    lua_pushstring(L, err.p ? err.p : "index build failed");
+    vb_buf_free(&err);
+    return 2;
+  }
+  vb_buf_free(&err);
+  return push_index(L, out);
+}
+
+static const luaL_Reg funcs[] = {
+  {"check", l_check},
+  {"index_open", l_index_open},
+  {"index_build", l_index_build},
+  {NULL, NULL},
+};
+
+static const luaL_Reg methods[] = {
+  {"check", l_index_check},
+  {"close", l_index_close},
+  {NULL, NULL},
+};
+
+void vb_lua_register_check(lua_State *L) {
+  vb_lua_setfuncs(L, funcs, 0);
+  if (luaL_newmetatable(L, IDX_MT)) {
+    lua_pushcfunction(L, ibox_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_newtable(L);
+  vb_lua_setfuncs(L, methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+}

@@ -1,0 +1,306 @@
+/* tokens.c: one pass over the bytes cuts words and punctuation; a second pass over the
+ * tokens (not the bytes) marks sentence starts. A byte table sends ASCII letters, digits
+ * and spaces down fast paths; only non-ASCII bytes are decoded. */
+#include <stdlib.h>
+#include <string.h>
+#include "tokens.h"
+#include "text.h"
+
+enum { C_OTHER, C_SPACE, C_NL, C_LOWER, C_UPPER, C_DIGIT, C_PUNCT, C_HIGH };
+
+static const unsigned char cls[256] = {
+  [' '] = C_SPACE, ['\t'] = C_SPACE, ['\r'] = C_SPACE, ['\f'] = C_SPACE, ['\v'] = C_SPACE, ['\n'] = C_NL,
+  ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER, ['f'] = C_LOWER,
+  ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER, ['k'] = C_LOWER, ['l'] = C_LOWER,
+  ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER, ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER,
+  ['s'] = C_LOWER, ['t'] = C_LOWER, ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER,
+  ['y'] = C_LOWER, ['z'] = C_LOWER,
+  ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER, ['E'] = C_UPPER, ['F'] = C_UPPER,
+  ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER, ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER,
+  ['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER,
+  ['S'] = C_UPPER, ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+  ['Y'] = C_UPPER, ['Z'] = C_UPPER,
+  ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT, ['5'] = C_DIGIT,
+  ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+  ['!'] = C_PUNCT, ['"'] = C_PUNCT, ['#'] = C_PUNCT, ['$'] = C_PUNCT, ['%'] = C_PUNCT, ['&'] = C_PUNCT,
+  ['\''] = C_PUNCT, ['('] = C_PUNCT, [')'] = C_PUNCT, ['*'] = C_PUNCT, ['+'] = C_PUNCT, [','] = C_PUNCT,
+  ['-'] = C_PUNCT, ['.'] = C_PUNCT, ['/'] = C_PUNCT, [':'] = C_PUNCT, [';'] = C_PUNCT, ['<'] = C_PUNCT,
+  ['='] = C_PUNCT, ['>'] = C_PUNCT, ['?'] = C_PUNCT, ['@'] = C_PUNCT, ['['] = C_PUNCT, ['\\'] = C_PUNCT,
+  [']'] = C_PUNCT, ['^'] = C_PUNCT, ['_'] = C_PUNCT, ['`'] = C_PUNCT, ['{'] = C_PUNCT, ['|'] = C_PUNCT,
+  ['}'] = C_PUNCT, ['~'] = C_PUNCT,
+};
+
+static int cclass(unsigned char c) { return c >= 0x80 ? C_HIGH : cls[c]; }
+
+/* ASCII letters and digits: the bytes a word runs over without decoding */
+static const unsigned char alnum[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+  ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+  ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+  ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+};
+
+/* The end of a run of ASCII letters and digits from i. With SSE2, sixteen bytes a step:
+ * one branch per word rather than one per byte. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+  const unsigned char *s = (const unsigned char *)cs;
+  const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
+  const __m128i d0 = _mm_set1_epi8('0'), d9 = _mm_set1_epi8(9);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i l = _mm_sub_epi8(_mm_or_si128(v, fold), a);      /* letters: 0..25 */
+    __m128i d = _mm_sub_epi8(v, d0);                         /* digits: 0..9 */
+    __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+    if (stop) return i + (size_t)__builtin_ctz(stop);
+    i += 16;
+  }
+  while (i < n && alnum[s[i]]) i++;
+  return i;
+}
+#else
+size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+  const unsigned char *s = (const unsigned char *)cs;
+  while (i < n && alnum[s[i]]) i++;
+  return i;
+}
+#endif
+
+/* Eight bytes at a time, case folded by setting bit 5 of each byte (A-Z become a-z; the
+ * punctuation inside words already has it). Both the lexicon and the tokens use it, and
+ * a match is always confirmed on the text, so the folding of other bytes is harmless. */
+unsigned vb_word_hash(const char *w, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+  unsigned r;
+  while (n) {
+    uint64_t x = 0;
+    size_t m = n < 8 ? n : 8;
+    for (size_t j = 0; j < m; j++) x |= (uint64_t)((unsigned char)w[j] | 0x20) << (8 * j);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    w += m;
+    n -= m;
+  }
+  r = (unsigned)h;
+  return r ? r : 1;
+}
+
+/* vb_word_hash for a word with at least 8 readable bytes from its start: on a little-endian
+ * host one load replaces the byte-by-byte assembly (same result). */
+static inline unsigned hash_fast(const char *cw, size_t n, size_t avail) {
+  const unsigned char *w = (const unsigned char *)cw;
+  static const union { uint32_t u; unsigned char c[4]; } one = {1};
+  if (one.c[0] == 1 && n <= 16 && avail >= 16) {
+    uint64_t x, h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+    unsigned r;
+    size_t m = n < 8 ? n : 8;
+    memcpy(&x, w, 8);
+    x = (x | 0x2020202020202020ull) & (m == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    if (n > 8) {
+      m = n - 8;
+      memcpy(&x, w + 8, 8);
+      x = (x | 0x2020202020202020ull) & (m == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
+      h = (h ^ x) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
+    r = (unsigned)h;
+    return r ? r : 1;
+  }
+  return vb_word_hash((const char *)w, n);
+}
+
+unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail) { return hash_fast(w, n, avail); }
+
+/* Words whose final period does not end a sentence. */
+static const char *const abbrevs[] = {
+  "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "cmdr", "prof",
+  "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+  "inc", "corp", "co", "ltd", "vs", "no", "mt", "ft", "pres", "atty", "dept", "univ", "ave", "blvd",
+  "messrs", "fig", "gov", "supt", "rt", "hon", "u.s", "d.c", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "etc",
+};
+
+static int letter_cp(uint32_t cp) { return vb_cp_isalnum(cp); }
+
+static int is_abbrev(const char *s, size_t a, size_t b) {
+  size_t n = b - a;
+  if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
+  if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
+  if (n > 6) return 0;                                    /* no listed abbreviation is longer */
+  for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
+    const char *w = abbrevs[k];
+    size_t i;
+    for (i = 0; i < n; i++) {                             /* stops at w's NUL: s has no NUL here */
+      char c = s[a + i];
+      if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+      if (c != w[i]) break;
+    }
+    if (i == n && w[n] == 0) return 1;
+  }
+  return 0;
+}
+
+size_t vb_tok_base_end(const char *s, const vb_tok *t) {
+  if (!(t->flags & VB_T_POSS)) return t->end;
+  if (t->end - t->start >= 2 && s[t->end - 2] == '\'') return t->end - 2;
+  if (t->end - t->start >= 4) return t->end - 4;         /* ’s */
+  return t->end;
+}
+
+int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
+  size_t n = t->end - t->start, i;
+  for (i = 0; i < n && w[i]; i++) {
+    char c = s[t->start + i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != w[i]) return 0;
+  }
+  return i == n && !w[i];
+}
+
+static int term_punct(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
+
+/* The words of a quote end a sentence: . ! ? … before the closing mark(s). */
+static int quote_ends_sentence(const unsigned char *s, const vb_quotes *qs, const vb_quote *q) {
+  size_t e = q->nparts ? qs->parts.v[q->part0 + q->nparts - 1].iend : q->iend, b = q->istart;
+  if (q->nparts > 1) b = qs->parts.v[q->part0 + q->nparts - 1].istart;
+  while (e > b) {
+    size_t p = vb_utf8_prev(s, e);
+    uint32_t cp;
+    vb_utf8_dec(s, e, p, &cp);
+    if (vb_cp_isspace(cp) || cp == '\'' || cp == 0x2019 || cp == ')' || cp == '"') { e = p; continue; }
+    return term_punct(cp);
+  }
+  return 0;
+}
+
+int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *out) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
+  unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
+  int oom = 0, ends = 0;                      /* ends: the last token may end a sentence */
+  size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
+  if (vb_vgrow(&out->t, guess)) return -1;
+  while (i < n) {
+    vb_tok *tp;
+    int c = cclass(s[i]);
+    size_t qstart;
+    if (c == C_SPACE) { i++; continue; }
+    if (c == C_NL) {
+      size_t j = i + 1;
+      while (j < n && (cls[s[j]] == C_SPACE)) j++;
+      if (j < n && s[j] == '\n') pending |= VB_T_PARA;
+      i = j;
+      continue;
+    }
+    while (qi < nq && qs->q.v[qi].start < i) qi++;   /* a quote that began inside a word: dropped */
+    qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
+    /* filled in place: a token built on the stack and copied stalls store forwarding */
+    if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
+    tp = &out->t.v[out->t.n];
+    tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
+    tp->start = i;
+    if (i == qstart) {
+      const vb_quote *q = &qs->q.v[qi];
+      tp->flags |= VB_T_QUOTE;
+      if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
+      tp->q = (int)qi++;
+      if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
+      tp->end = q->end > i ? q->end : i + 1;
+      if (tp->end > n) tp->end = n;
+      /* a block quote spans paragraphs: keep the break flags of what follows it */
+      i = tp->end;
+    } else {
+      uint32_t cp = s[i];
+      size_t k = 1;
+      int word;
+      if (c == C_HIGH) {
+        k = vb_utf8_dec(s, n, i, &cp);
+        if (vb_cp_isspace(cp)) { i += k; continue; }   /* no-break and other Unicode spaces */
+      }
+      word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
+      if (word) {
+        if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) tp->flags |= VB_T_CAP;
+        else if (c == C_DIGIT) tp->flags |= VB_T_DIGIT;
+        else tp->flags |= VB_T_LOWER;
+        i += k;
+        for (;;) {
+          /* a quote never starts on a letter, so the fast loop needs no qstart test */
+          i = vb_alnum_run(text, i, n);
+          if (i >= n || i == qstart) break;
+          if (s[i] >= 0x80) {
+            k = vb_utf8_dec(s, n, i, &cp);
+            if (letter_cp(cp)) { i += k; continue; }
+          } else { cp = s[i]; k = 1; }
+          /* a joiner continues the word only when a letter or digit follows it */
+          if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
+            size_t j = i + k;
+            uint32_t nx;
+            if (j >= n || j == qstart) break;
+            if (cp == '\'' || cp == 0x2019) tp->flags |= VB_T_APOS;   /* set even if the word stops here: harmless */
+            if (alnum[s[j]]) { i = j + 1; continue; }
+            if (s[j] < 0x80) break;
+            k = vb_utf8_dec(s, n, j, &nx);
+            if (!letter_cp(nx)) break;
+            i = j + k;
+            continue;
+          }
+          break;
+        }
+        tp->end = i;
+        if (i - tp->start >= 3) {
+          unsigned char last = s[i - 1];
+          if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+            tp->flags |= VB_T_POSS;
+        }
+        if (tp->flags & VB_T_CAP) {
+          /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
+          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end, caps = 0, z;
+          for (z = tp->start; z < e; z++) {
+            if (s[z] >= 'a' && s[z] <= 'z') break;
+            caps += s[z] >= 'A' && s[z] <= 'Z';
+          }
+          if (z == e && caps >= 2) tp->flags |= VB_T_UPPER;
+        }
+        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, tp->start, tp->end)) {
+          /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
+          tp->end = ++i;
+          tp->flags |= VB_T_ABBR;
+        }
+        tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
+        tp->flags |= VB_T_WORD;
+      } else {
+        tp->flags |= VB_T_PUNCT;
+        i += k;
+        if (cp == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.') i += 2;
+        else if (cp == '-' && i < n && s[i] == '-') i++;
+        tp->end = i;
+      }
+    }
+    /* sentence starts, decided as each token is made: after . ! ? … (an abbreviation is
+     * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
+    if ((tp->flags & VB_T_PARA) || (ends && (tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)))) tp->flags |= VB_T_SENT;
+    if ((tp->flags & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
+    if ((tp->flags & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
+    if (tp->flags & VB_T_PUNCT) {
+      unsigned char b = s[tp->start];
+      ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && tp->end - tp->start == 3 && s[tp->start + 2] == 0xA6);
+    } else ends = (tp->flags & VB_T_QEND) != 0;
+    pending = 0;
+    out->t.n++;
+  }
+  return oom ? -1 : 0;
+}
+
+void vb_tokens_free(vb_tokens *T) {
+  vb_vfree(&T->t);
+  vb_vfree(&T->sent);
+  vb_vfree(&T->para);
+  vb_vfree(&T->cues);
+  vb_vfree(&T->quotes);
+}

@@ -1,0 +1,67 @@
+/* tokens.h: words, punctuation, sentences and paragraphs on the text's byte offsets.
+ * Given the quotes of the text, each quote is one atom token (VB_T_QUOTE) so that the
+ * attribution stage sees "“…,” he said." as QUOTE , he said . whatever the quote holds. */
+#ifndef VB_TOKENS_H
+#define VB_TOKENS_H
+#include <stddef.h>
+#include "buf.h"
+#include "quotes.h"
+
+enum {
+  VB_T_WORD = 1 << 0,    /* letters/digits, with inner ' ’ - . & */
+  VB_T_PUNCT = 1 << 1,   /* one punctuation code point (or "..." / "--") */
+  VB_T_QUOTE = 1 << 2,   /* a whole quotation from vb_quotes; q is its index */
+  VB_T_CAP = 1 << 3,     /* word starting with an upper-case letter */
+  VB_T_UPPER = 1 << 4,   /* word of two or more letters, all upper case (CIS) */
+  VB_T_DIGIT = 1 << 5,   /* word starting with a digit */
+  VB_T_POSS = 1 << 6,    /* word ends in 's or ’s (the possessive is part of the token) */
+  VB_T_ABBR = 1 << 7,    /* word whose final period is part of it (Mr. U.S. Jan.) */
+  VB_T_SENT = 1 << 8,    /* first token of a sentence */
+  VB_T_PARA = 1 << 9,    /* first token of a paragraph */
+  VB_T_QEND = 1 << 10,   /* quote whose words end a sentence (. ! ? before the mark) */
+  VB_T_LOWER = 1 << 11,  /* word starting with a lower-case letter */
+  VB_T_APOS = 1 << 12,   /* word with an inner apostrophe (it’s, O'Brien) */
+};
+
+/* 32 bytes: tokens are the bulk of the working set, so cue details live apart */
+typedef struct vb_tok {
+  size_t start, end;     /* bytes, end exclusive */
+  unsigned flags;
+  unsigned hash;         /* FNV-1a of the lower-cased word (ASCII folding), 0 for non-words */
+  int q;                 /* quote index for VB_T_QUOTE, else -1 */
+  int cue;               /* index in vb_tokens.cues of the cue starting here, else -1 */
+} vb_tok;
+
+typedef struct vb_cuehit {
+  int id;                /* cue entry (see cues.h) */
+  int len;               /* tokens the cue spans */
+  unsigned flags;        /* VB_CUE_* */
+  size_t end;            /* byte end of the cue */
+} vb_cuehit;
+
+typedef struct vb_tokens {
+  VB_VEC(vb_tok) t;
+  VB_VEC(vb_cuehit) cues;
+  VB_VEC(size_t) sent;   /* index of each sentence's first token */
+  VB_VEC(size_t) para;   /* index of each paragraph's first token */
+  VB_VEC(size_t) quotes; /* index of each VB_T_QUOTE token */
+} vb_tokens;
+
+/* Tokenize s[0..n). qs may be NULL (then quotation marks are punctuation tokens);
+ * its quotes must be sorted and not overlap (top level), as vb_quotes_find gives them.
+ * 0 on success, -1 when memory ran out. */
+int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out);
+void vb_tokens_free(vb_tokens *T);
+/* The cue starting at token k, or NULL. */
+#define vb_tok_cue(T, k) ((T)->t.v[(k)].cue >= 0 ? &(T)->cues.v[(T)->t.v[(k)].cue] : (const vb_cuehit *)0)
+/* Length of the word without its possessive 's (bytes). */
+size_t vb_tok_base_end(const char *s, const vb_tok *t);
+/* 1 when the token is the ASCII word w, ignoring case. */
+int vb_tok_is(const char *s, const vb_tok *t, const char *w);
+unsigned vb_word_hash(const char *w, size_t n);
+/* The same value, faster when avail >= 16 bytes can be read from w. */
+unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail);
+/* The end of the run of ASCII letters and digits that starts at or after i, before n. */
+size_t vb_alnum_run(const char *s, size_t i, size_t n);
+
+#endif

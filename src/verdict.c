@@ -1,0 +1,142 @@
+/* verdict.c: thresholds that turn alignment counts into a verdict. A passage counts as
+ * found when at least 75% of the quote's words match it in order: one changed word or
+ * two typos stay well above that, while a sentence that merely shares common phrases
+ * with a source (or half of a splice) stays below. */
+#include <string.h>
+#include "verdict.h"
+
+const char *const vb_verdict_names[] = {"verbatim", "faithful", "altered", "not_found"};
+
+int vb_aln_found(const vb_aln *a) {
+  if (a->words <= 0) return 0;
+  if (a->words <= 3) return a->matched == a->words && a->edits == 0;
+  return a->matched >= 3 && a->matched * 4 >= a->words * 3;
+}
+
+int vb_aln_better(const vb_aln *a, const vb_aln *b) {
+  if (a->cost != b->cost) return a->cost < b->cost;
+  if (a->matched != b->matched) return a->matched > b->matched;
+  return a->skipped < b->skipped;               /* the tighter passage */
+}
+
+vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score) {
+  int den = a->matched + a->subs + a->ins + a->dels;
+  *score = den ? (double)a->matched / den : 0.0;
+  if (!vb_aln_found(a)) return VB_NOT_FOUND;
+  if (a->edits == 0) return marks || a->brackets || a->skipped ? VB_FAITHFUL : VB_VERBATIM;
+  return VB_ALTERED;
+}
+
+/* A turn label: at a line start, up to 48 bytes of capitals, spaces, dots, apostrophes
+ * and hyphens holding a letter, then a colon. */
+static int label_at(const char *s, size_t n, size_t i, size_t *ls, size_t *le) {
+  size_t j, letters = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  for (j = i; j < n && j - i <= 48; j++) {
+    char c = s[j];
+    if (c >= 'A' && c <= 'Z') letters++;
+    else if (c == ':') break;
+    else if (c != ' ' && c != '.' && c != '\'' && c != '-') return 0;
+  }
+  if (j >= n || s[j] != ':' || !letters || (j + 1 < n && s[j + 1] != ' ' && s[j + 1] != '\t' && s[j + 1] != '\n'))
+    return 0;
+  *ls = i; *le = j;
+  while (*le > *ls && s[*le - 1] == ' ') (*le)--;
+  return 1;
+}
+
+int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *end) {
+  size_t i = off > n ? n : off, lines = 0;
+  /* walk back line by line; a turn rarely runs past a few hundred lines */
+  while (lines++ < 400) {
+    size_t ls = i;
+    while (ls > 0 && s[ls - 1] != '\n') ls--;
+    if (label_at(s, n, ls, start, end) && *end < off) return 1;
+    if (ls == 0) return 0;
+    i = ls - 1;
+  }
+  return 0;
+}
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static int is_title(const char *w, size_t k) {
+  static const char *const t[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "the", "senator",
+                                  "secretary", "judge", "general", "gen", "attorney", "prof", "professor", NULL};
+  for (int i = 0; t[i]; i++)
+    if (strlen(t[i]) == k) {
+      size_t j = 0;
+      while (j < k && lower((unsigned char)w[j]) == t[i][j]) j++;
+      if (j == k) return 1;
+    }
+  return 0;
+}
+
+static int word_in(const char *w, size_t k, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    size_t j;
+    while (i < n && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') && !((unsigned char)s[i] >= 0x80)) i++;
+    for (j = i; j < n && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') || (unsigned char)s[j] >= 0x80); j++) {}
+    if (j - i == k) {
+      size_t x = 0;
+      while (x < k && lower((unsigned char)s[i + x]) == lower((unsigned char)w[x])) x++;
+      if (x == k) return 1;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+static int isletter(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80; }
+
+/* b (letters only, 2 to 4 capitals) is the initials of a's name words */
+static int initials(const char *a, size_t an, const char *b, size_t bn) {
+  size_t i = 0, k = 0;
+  if (bn < 2 || bn > 4) return 0;
+  for (size_t j = 0; j < bn; j++) if (b[j] < 'A' || b[j] > 'Z') return 0;
+  while (i < an) {
+    size_t j;
+    while (i < an && !isletter((unsigned char)a[i])) i++;
+    for (j = i; j < an && isletter((unsigned char)a[j]); j++) {}
+    if (j > i && !is_title(a + i, j - i)) {
+      if (k >= bn || lower((unsigned char)a[i]) != lower((unsigned char)b[k])) return 0;
+      k++;
+    }
+    i = j;
+  }
+  return k == bn;
+}
+
+int vb_label_legend(const char *s, size_t n, const char *label, size_t ln, size_t *start, size_t *end) {
+  size_t lim = n < 4096 ? n : 4096, i = 0;      /* a legend heads the transcript */
+  while (ln && i + ln < lim) {
+    const char *p = memchr(s + i, label[0], lim - i);
+    size_t at, j;
+    if (!p) return 0;
+    at = (size_t)(p - s);
+    i = at + 1;
+    if (at + ln + 1 >= lim || memcmp(s + at, label, ln) || s[at + ln] != ':') continue;
+    if (at > 0 && isletter((unsigned char)s[at - 1])) continue;
+    if (at == 0 || s[at - 1] == '\n') continue;   /* a turn, not the legend */
+    for (j = at + ln + 1; j < lim && s[j] == ' '; j++) {}
+    *start = j;
+    while (j < lim && s[j] != '.' && s[j] != ';' && s[j] != ',' && s[j] != '\n' && s[j] != '(') j++;
+    *end = j;
+    return *end > *start;
+  }
+  return 0;
+}
+
+int vb_same_speaker(const char *a, size_t an, const char *b, size_t bn) {
+  size_t i = 0;
+  if (initials(a, an, b, bn)) return 1;
+  while (i < an) {
+    size_t j;
+    while (i < an && !((a[i] | 32) >= 'a' && (a[i] | 32) <= 'z') && !((unsigned char)a[i] >= 0x80)) i++;
+    for (j = i; j < an && (((a[j] | 32) >= 'a' && (a[j] | 32) <= 'z') || (unsigned char)a[j] >= 0x80); j++) {}
+    if (j - i >= 2 && !is_title(a + i, j - i) && word_in(a + i, j - i, b, bn)) return 1;
+    i = j;
+  }
+  return 0;
+}

@@ -1,0 +1,104 @@
+# `verbatim check` and `verbatim index` (sourced by tests/cli/run.sh); fixtures in
+# tests/fixtures/check: sources/ (a hearing transcript and, one folder down, a report)
+CK=$ROOT/tests/fixtures/check
+
+# -- a publishing gate: 0 when every quote is verbatim or faithful, 1 otherwise, 2 errors
+run check --source "$CK/sources" "$CK/clean.txt"
+expect_rc 0 "check: a clean draft exits 0"
+expect_grep "^$CK/clean.txt:1:11: verbatim “The bridge.*hearing.txt:10:10 \(MS. LEE\)\$" "check: verbatim line"
+
+run check --source "$CK/sources" "$CK/draft.txt"
+expect_rc 1 "check: an altered quote exits 1"
+expect_grep "^$CK/draft.txt:3:17: altered .*hearing.txt:10:10 \(MS. LEE\)\$" "check: altered line with place and speaker"
+expect_grep '\[-next-\] \{\+this\+\}' "check: the diff of the altered quote"
+expect_grep "^$CK/draft.txt:5:12: faithful " "check: an ellipsis is faithful"
+expect_grep "^$CK/draft.txt:7:23: faithful .*more/report.txt:4:44\$" "check: a bracket is faithful, folders are recursive"
+expect_grep "^$CK/draft.txt:9:1: not_found " "check: an unknown quote is not found"
+
+# -- a changed last word is a substitution of the source word, inside the passage
+run check --source "$CK/sources" "$CK/lastword.txt"
+expect_rc 1 "check: a changed last word exits 1"
+expect_grep 'next \[-year-\] \{\+month\+\} ?$' "check: a changed last word is diffed against the source word"
+run check --json --source "$CK/sources" "$CK/lastword.txt"
+expect_json 'd["quotes"][0]["check"]["diff"][1:] == [{"op": "-", "text": "year"}, {"op": "+", "text": "month"}]' "check --json: the last word's substitution"
+expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().endswith("next year")' "check --json: the passage holds the replaced last word"
+
+# -- the summary line, on stderr (stdout stays one line a quote)
+run check --source "$CK/sources" "$CK/draft.txt"
+expect_err "^$CK/draft.txt: 5 quotes: 1 verbatim, 2 faithful, 1 altered, 1 not found\$" "check: a summary line a file"
+if grep -q ' quotes: ' "$OUT"; then no "check: the summary is not on stdout"; else ok; fi
+run check --source "$CK/sources" "$CK/clean.txt" "$CK/lastword.txt"
+expect_err "^$CK/clean.txt: 1 quote: 1 verbatim, 0 faithful, 0 altered, 0 not found\$" "check: summary of the first file"
+expect_err "^$CK/lastword.txt: 1 quote: 0 verbatim, 0 faithful, 1 altered, 0 not found\$" "check: summary of the second file"
+run check --json --source "$CK/sources" "$CK/draft.txt"
+if grep -q ' quotes: ' "$ERR"; then no "check --json: no summary line"; else ok; fi
+
+# -- scare quotes and titles (kind term) get a verdict but do not fail the gate
+run check --source "$CK/sources" "$CK/terms.txt"
+expect_rc 0 "check: terms not found do not fail the gate"
+expect_grep "^$CK/terms.txt:3:14: not_found .Harbour Matters Tonight" "check: a title still gets its verdict"
+expect_grep "^$CK/terms.txt:5:21: not_found .zero tolerance policy" "check: a scare quote still gets its verdict"
+expect_err "^$CK/terms.txt: 3 quotes: 1 verbatim, 0 faithful, 0 altered, 2 not found; not counted: 2 scare quotes or titles\$" "check: the summary says what was not counted"
+run check --strict-terms --source "$CK/sources" "$CK/terms.txt"
+expect_rc 1 "check --strict-terms: terms not found fail the gate"
+expect_err "^$CK/terms.txt: 3 quotes: 1 verbatim, 0 faithful, 0 altered, 2 not found\$" "check --strict-terms: nothing left out of the count"
+run check --json --source "$CK/sources" "$CK/terms.txt"
+expect_rc 0 "check --json: terms do not fail the gate either"
+expect_json '[(q["kind"], q["check"]["verdict"]) for q in d["quotes"]] == [("direct", "verbatim"), ("term", "not_found"), ("term", "not_found")]' "check --json: terms keep their verdicts"
+run check --help
+expect_grep "^  --strict-terms " "check --help: --strict-terms"
+expect_grep "kind term" "check --help: says terms do not count"
+
+# -- JSON: the quotes object with a check in every quote
+run check --json --source "$CK/sources" "$CK/draft.txt"
+expect_rc 1 "check --json exits 1 too"
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "faithful", "not_found"]' "check --json verdicts"
+expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().startswith("Thirty days")' "check --json source bytes"
+expect_json 'd["quotes"][0]["check"]["source"]["line"] == 5 and d["quotes"][0]["check"]["source"]["col"] == 13 and d["quotes"][0]["check"]["source"]["speaker"] == "MR. OKAFOR"' "check --json line, col, speaker"
+expect_json '{"op": "-", "text": "next"} in d["quotes"][1]["check"]["diff"] and {"op": "+", "text": "this"} in d["quotes"][1]["check"]["diff"]' "check --json diff"
+expect_json 'd["quotes"][4]["check"]["source"] is None and d["quotes"][4]["start"] > 0' "check --json not_found has no source"
+
+# -- prose that copies a source without quotation marks
+run check --borrowed --source "$CK/sources" "$CK/borrowed.txt"
+expect_rc 1 "check --borrowed exits 1 on a borrowed run"
+expect_grep "borrowed 1[0-9] words without quotation marks .*report.txt:3:1\$" "check --borrowed line"
+run check --borrowed=40 --source "$CK/sources" "$CK/borrowed.txt"
+expect_rc 0 "check --borrowed=40: the run is shorter"
+
+# -- errors
+run check --source /nonexistent "$CK/draft.txt"
+expect_rc 2 "check: a missing source exits 2"
+expect_err "/nonexistent" "check: the missing source is named"
+run check "$CK/draft.txt"
+expect_rc 2 "check: no source exits 2"
+run check --index "$CK/draft.txt" "$CK/draft.txt"
+expect_rc 2 "check: a file that is no index exits 2"
+expect_err "not a verbatim index" "check: says it is no index"
+run check --borrowed=x --source "$CK/sources" "$CK/draft.txt"
+expect_rc 2 "check: a bad --borrowed exits 2"
+
+# -- the index: build, check through it, append
+run index --output "$TMP/idx" "$CK/sources"
+expect_rc 0 "index builds"
+expect_err "indexed 2 files" "index counts its files"
+run check --index "$TMP/idx" "$CK/clean.txt"
+expect_rc 0 "check --index: a clean draft exits 0"
+run check --json --index "$TMP/idx" "$CK/draft.txt"
+expect_rc 1 "check --index: altered exits 1"
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "faithful", "not_found"]' "check --index verdicts"
+run index --append --output "$TMP/idx" "$CK/sources"
+expect_err "indexed 0 files" "index --append skips unchanged files"
+cp "$CK/clean.txt" "$TMP/new.txt"
+run index --append --output "$TMP/idx" "$TMP/new.txt"
+expect_err "indexed 1 files" "index --append adds a new file"
+run index
+expect_rc 2 "index without --output exits 2"
+
+# -- an indexed file that changed is still read back, with a warning
+mkdir "$TMP/moved" && cp -r "$CK/sources/." "$TMP/moved/"
+run index --output "$TMP/idx2" "$TMP/moved"
+{ echo "A line added at the top."; cat "$CK/sources/hearing.txt"; } > "$TMP/moved/hearing.txt"
+run check --index "$TMP/idx2" "$CK/clean.txt"
+expect_rc 0 "check --index: a changed file still checks"
+expect_grep "hearing.txt:11:10 \(MS. LEE\)\$" "check --index: the changed file's new line"
+expect_err "changed since they were indexed" "check --index: warns about the changed file"

@@ -1,0 +1,70 @@
+# `verbatim quotes` with speakers and `verbatim sources` (sourced by tests/cli/run.sh)
+AFX=$ROOT/tests/fixtures/attrib
+
+# every quote line names its speaker and cue
+run quotes "$AFX/rail.txt"
+expect_rc 0 "quotes with speakers exits 0"
+expect_grep "^$AFX/rail.txt:5:1: direct “This is the most important vote of the decade,” — Ana Ruiz \\(said in a statement\\)\$" "speaker and cue on the line"
+expect_grep "^$AFX/rail.txt:9:43: direct “It is a good start,” — Paul Okafor \\(said\\)\$" "inverted speaker"
+expect_grep "^$AFX/rail.txt:21:14: term “fast lane”\$" "a term has no speaker"
+
+# --json: speaker {name,start,end,role,org}, cue {text,start,end}, confidence, rule
+run quotes --json "$AFX/rail.txt"
+expect_rc 0 "quotes --json exits 0"
+expect_json 'd["quotes"][0]["speaker"]["name"] == "Ana Ruiz" and d["quotes"][0]["speaker"]["role"] == "Governor"' "json speaker"
+expect_json 'all(set(q) >= {"start","end","kind","speaker","cue","confidence","rule"} for q in d["quotes"])' "json quote fields"
+expect_json 'open(sys.argv[1], "rb").read() and True' "json parses"
+expect_json '(lambda q, b: b[q["speaker"]["start"]:q["speaker"]["end"]] == b"she" and b[q["cue"]["start"]:q["cue"]["end"]] == b"said in a statement")(d["quotes"][0], open("'"$AFX"'/rail.txt", "rb").read())' "json byte offsets of mention and cue"
+expect_json 'd["quotes"][9]["speaker"] is None and d["quotes"][9]["cue"] is None and d["quotes"][9]["kind"] == "term"' "json term"
+expect_json '[s["name"] for s in d["sources"]] == ["Ana Ruiz", "Paul Okafor", "Lee Park", "Ledger", "Tom Hale"]' "json sources in order"
+expect_json 'd["sources"][1] == dict(d["sources"][1], role="policy analyst", org="Center for Urban Mobility", quotes=[2, 3], words=13)' "json source fields, 0-based quotes"
+expect_json 'd["sources"][2]["org"] == "CUM" and d["sources"][2]["org_long"] == "Center for Urban Mobility"' "json acronym"
+expect_json 'd["unattributed"] == []' "json unattributed"
+expect_json 'all(0 <= q["confidence"] <= 1 for q in d["quotes"])' "json confidence range"
+
+# sources: a readable table
+run sources "$AFX/rail.txt"
+expect_rc 0 "sources exits 0"
+expect_grep "^$AFX/rail.txt: 5 sources, 11 quotes\$" "sources header"
+expect_grep "^  Paul Okafor — policy analyst, Center for Urban Mobility\$" "sources role and org"
+expect_grep "^      2 quotes, 13 words: #3 #4\$" "sources quotes and words"
+expect_grep "^  Lee Park — research director, CUM \\(Center for Urban Mobility\\)\$" "sources acronym long form"
+run sources --json "$AFX/rail.txt"
+expect_rc 0 "sources --json exits 0"
+expect_json 'len(d["sources"]) == 5' "sources --json"
+
+# unattributed quotes are listed apart; stdin; missing files; bad options
+printf 'Nobody knew.\n\n\342\200\234What a strange and long week this has been for us all.\342\200\235\n' >"$TMP/none.txt"
+run sources "$TMP/none.txt"
+expect_grep "^  \\(no speaker\\)\$" "sources lists quotes with no speaker"
+run_in "$AFX/rail.txt" sources -
+expect_grep "^-: 5 sources, 11 quotes\$" "sources reads stdin"
+run sources /nonexistent/file.txt
+expect_rc 2 "sources: missing file exits 2"
+expect_err "/nonexistent/file.txt" "sources: missing file named"
+run sources --frobnicate "$AFX/rail.txt"
+expect_rc 2 "sources: unknown option exits 2"
+run sources
+expect_rc 2 "sources: no file exits 2"
+run sources --help
+expect_rc 0 "sources --help exits 0"
+expect_grep "^usage: verbatim sources" "sources --help text"
+
+# --cue adds PCRE2 cue patterns; a broken one is a clear error
+printf '\342\200\234Lovely weather,\342\200\235 chirped Bo Lane.\n' >"$TMP/chirp.txt"
+run quotes "$TMP/chirp.txt"
+expect_grep "chirp.txt:1:1: [a-z]+ “Lovely weather,”\$" "no speaker without the cue pattern"
+run quotes --cue 'chirp(ed|s)?' "$TMP/chirp.txt"
+expect_grep "chirp.txt:1:1: direct “Lovely weather,” — Bo Lane \\(chirped\\)\$" "--cue pattern names the speaker"
+run sources --cue '(' "$TMP/chirp.txt"
+expect_rc 2 "bad --cue exits 2"
+expect_err "cue pattern 1: missing closing parenthesis" "bad --cue message"
+run quotes --cue
+expect_rc 2 "--cue without a pattern exits 2"
+
+# --indirect lists reported speech without marks
+printf 'Jessica Vaughan said the new rule sounds a lot like an older program.\n' >"$TMP/ind.txt"
+run quotes "$TMP/ind.txt"
+expect_out "" "no indirect items by default"
+run quotes --indirect "$TMP/ind.txt"
+expect_grep "ind.txt:1:22: indirect “the new rule sounds a lot like an older program” — Jessica Vaughan \\(said\\)\$" "--indirect item with its speaker"

@@ -1,0 +1,96 @@
+local vb = require("verbatim")
+local T = {}
+
+local function eq(a, b, msg)
+  if a ~= b then error((msg or "") .. ": expected " .. tostring(b) .. ", got " .. tostring(a), 2) end
+end
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a") or f:read("*a")
+  f:close()
+  return s
+end
+
+local DIR = "tests/fixtures/check/"
+local SRC = DIR .. "sources"
+
+local function verdicts(qs)
+  local v = {}
+  for i, q in ipairs(qs) do v[i] = q.check.verdict end
+  return table.concat(v, ",")
+end
+
+function T.check_against_a_folder()
+  local text = read(DIR .. "draft.txt")
+  local qs = vb.check(text, { SRC })
+  eq(verdicts(qs), "verbatim,altered,faithful,faithful,not_found", "verdicts")
+  local c = qs[1].check
+  assert(c.source.file:find("hearing.txt$"), c.source.file)
+  eq(c.source.speaker, "MR. OKAFOR", "speaker")
+  eq(c.source.line, 5, "line")
+  local src = read(SRC .. "/hearing.txt")
+  eq(src:sub(c.source.start, c.source.start + 5), "Thirty", "source start is a Lua position")
+  eq(src:sub(c.source.stop - 3, c.source.stop), "mind", "source stop is inclusive")
+  assert(qs[4].check.source.file:find("more/report.txt$"), "recursive folder")
+end
+
+function T.diff_of_an_altered_quote()
+  local qs = vb.check(read(DIR .. "draft.txt"), { SRC })
+  local d = qs[2].check.diff
+  local ops = {}
+  for _, p in ipairs(d) do ops[#ops + 1] = p.op .. p.text end
+  eq(table.concat(ops, "|"), "=The bridge will be finished by the end of|-next|+this|=year", "diff")
+  assert(qs[2].check.score < 1)
+end
+
+function T.in_memory_sources_and_speakers()
+  local text = "Lee said \u{201C}the bridge will be finished by the end of next year.\u{201D}"
+  local qs = vb.check(text, { { name = "t.txt", text = read(SRC .. "/hearing.txt") } }, { speakers = { "Mr. Okafor" } })
+  eq(qs[1].check.verdict, "verbatim")
+  eq(qs[1].check.source.file, "t.txt")
+  eq(qs[1].check.speaker_mismatch, true, "the transcript gives these words to Ms. Lee")
+  qs = vb.check(text, { { name = "t.txt", text = read(SRC .. "/hearing.txt") } }, { speakers = { "Jane Lee" } })
+  eq(qs[1].check.speaker_mismatch, false)
+end
+
+function T.borrowed_prose()
+  local qs, borrowed = vb.check(read(DIR .. "borrowed.txt"), { SRC }, { borrowed = 12 })
+  eq(#qs, 0)
+  eq(#borrowed, 1)
+  assert(borrowed[1].words >= 12)
+  assert(borrowed[1].source.file:find("report.txt$"))
+end
+
+function T.index_build_open_check_close()
+  local path = os.tmpname()
+  local idx = assert(vb.index.build(path, { SRC }))
+  local qs = idx:check(read(DIR .. "draft.txt"))
+  eq(verdicts(qs), "verbatim,altered,faithful,faithful,not_found", "through the index")
+  idx:close()
+  local ok, err = pcall(idx.check, idx, "x")
+  assert(not ok and err:find("closed"), err)
+  local again = assert(vb.index.open(path))
+  eq(again:check(read(DIR .. "clean.txt"))[1].check.verdict, "verbatim")
+  again = nil
+  collectgarbage()                    -- __gc closes it
+  local none, msg = vb.index.open(DIR .. "draft.txt")
+  eq(none, nil)
+  assert(msg:find("not a verbatim index"), msg)
+  os.remove(path)
+end
+
+function T.bad_arguments_are_clear_errors()
+  local ok, err = pcall(vb.check, "x", nil)
+  assert(not ok and err:find("bad argument #2 to 'check'"), err)
+  ok, err = pcall(vb.check, "x", { 42 })
+  assert(not ok and err:find("bad source #1"), err)
+  ok, err = pcall(vb.check, "x", { { name = "n" } })
+  assert(not ok and err:find("text must be a string"), err)
+  ok, err = pcall(vb.check, "x", { "/nonexistent/dir" })
+  assert(not ok and err:find("/nonexistent/dir"), err)
+  ok, err = pcall(vb.index.open, 5)
+  assert(not ok and err:find("bad argument #1 to 'open'"), err)
+end
+
+return T

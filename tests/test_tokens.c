@@ -1,0 +1,202 @@
+/* cmocka tests for tokens, sentences and paragraphs (src/tokens.c) and the cue lexicon
+ * (src/cues.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "tokens.h"
+#include "cues.h"
+
+static vb_tokens tok(const char *s, vb_quotes *qs) {
+  vb_tokens T = {0};
+  if (qs) assert_int_equal(vb_quotes_find(s, strlen(s), NULL, qs), 0);
+  assert_int_equal(vb_tokens_build(s, strlen(s), qs, &T), 0);
+  return T;
+}
+
+/* the token at byte offset off */
+static const vb_tok *at(const vb_tokens *T, size_t off) {
+  for (size_t k = 0; k < T->t.n; k++) if (T->t.v[k].start == off) return &T->t.v[k];
+  fail_msg("no token at %zu", off);
+  return NULL;
+}
+
+static void words_and_offsets(void **st) {
+  const char *s = "Rock-and-roll isn't dead, he said.";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_int_equal(T.t.n, 7);   /* Rock-and-roll isn't dead , he said . */
+  assert_int_equal(T.t.v[0].end, 13);
+  assert_true(T.t.v[0].flags & VB_T_CAP);
+  assert_int_equal(T.t.v[1].start, 14);
+  assert_int_equal(T.t.v[1].end, 19);
+  assert_true(T.t.v[3].flags & VB_T_PUNCT);
+  vb_tokens_free(&T);
+}
+
+static void abbreviations_do_not_end_sentences(void **st) {
+  const char *s = "Sen. Tom Hale met Mr. Kamin in the U.S. capital on Jan. 5. Then he left.";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_int_equal(T.sent.n, 2);
+  assert_true(at(&T, 0)->flags & VB_T_ABBR);
+  assert_int_equal(at(&T, 0)->end, 4);                       /* "Sen." with its period */
+  assert_int_equal(at(&T, 35)->end, 39);                     /* "U.S." */
+  assert_true(at(&T, 59)->flags & VB_T_SENT);                 /* "Then" */
+  assert_true(vb_tok_is(s, at(&T, 59), "then"));
+  vb_tokens_free(&T);
+}
+
+static void paragraphs_and_sentences(void **st) {
+  const char *s = "One. Two!\n\nThree? four\nfive.\n  \nSix";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_int_equal(T.para.n, 3);
+  assert_int_equal(T.sent.n, 4);   /* One. | Two! | Three? four five. | Six — "four" is lower case */
+  assert_true(at(&T, 11)->flags & VB_T_PARA);
+  assert_true(at(&T, 32)->flags & VB_T_PARA);
+  assert_false(at(&T, 18)->flags & VB_T_SENT);
+  vb_tokens_free(&T);
+}
+
+static void quotes_are_atoms(void **st) {
+  const char *s = "\xe2\x80\x9cWe won. Again,\xe2\x80\x9d she said. \xe2\x80\x9cYes.\xe2\x80\x9d Bob left.";
+  vb_quotes qs = {0};
+  vb_tokens T = tok(s, &qs);
+  (void)st;
+  assert_int_equal(qs.q.n, 2);
+  assert_true(T.t.v[0].flags & VB_T_QUOTE);
+  assert_int_equal(T.t.v[0].q, 0);
+  assert_int_equal(T.t.v[0].end, qs.q.v[0].end);
+  assert_false(T.t.v[0].flags & VB_T_QEND);                  /* ends with a comma */
+  assert_false(T.t.v[1].flags & VB_T_SENT);                  /* "she" goes on the sentence */
+  assert_true(T.t.v[4].flags & VB_T_QUOTE);
+  assert_true(T.t.v[4].flags & VB_T_QEND);
+  assert_true(T.t.v[4].flags & VB_T_SENT);
+  assert_true(T.t.v[5].flags & VB_T_SENT);                   /* after a quote ending in a period */
+  vb_tokens_free(&T);
+  vb_quotes_free(&qs);
+}
+
+static void unicode_spaces_separate_words(void **st) {
+  /* a no-break space (C2 A0) and a thin space (E2 80 89) are spaces, not tokens */
+  const char *s = "the\xc2\xa0Post said\xe2\x80\x89so";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_int_equal(T.t.n, 4);
+  assert_true(vb_tok_is(s, &T.t.v[1], "post"));
+  assert_true(T.t.v[1].flags & VB_T_CAP);
+  assert_true(vb_tok_is(s, &T.t.v[3], "so"));
+  vb_tokens_free(&T);
+}
+
+static void possessives(void **st) {
+  const char *s = "NumbersUSA\xe2\x80\x99s director and CIS's head";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_true(T.t.v[0].flags & VB_T_POSS);
+  assert_int_equal(vb_tok_base_end(s, &T.t.v[0]), 10);
+  assert_true(T.t.v[3].flags & VB_T_POSS);
+  assert_true(T.t.v[3].flags & VB_T_UPPER);
+  assert_int_equal(vb_tok_base_end(s, &T.t.v[3]), 31);
+  vb_tokens_free(&T);
+}
+
+static void hostile_bytes(void **st) {
+  /* NUL bytes, invalid UTF-8 and a lone continuation byte are tokens, never a crash */
+  const char s[] = "a\0b \xff\xfe \x80 caf\xc3\xa9 \xe2\x80";
+  vb_tokens T = {0};
+  (void)st;
+  assert_int_equal(vb_tokens_build(s, sizeof s - 1, NULL, &T), 0);
+  assert_true(T.t.n > 0);
+  for (size_t k = 0; k < T.t.n; k++) {
+    assert_true(T.t.v[k].start < T.t.v[k].end);
+    assert_true(T.t.v[k].end <= sizeof s - 1);
+    if (k) assert_true(T.t.v[k - 1].end <= T.t.v[k].start);
+  }
+  vb_tokens_free(&T);
+  assert_int_equal(vb_tokens_build("", 0, NULL, &T), 0);
+  assert_int_equal(T.t.n, 0);
+  vb_tokens_free(&T);
+}
+
+static void lexicon_size_and_forms(void **st) {
+  vb_cues *c = vb_cues_new(NULL, NULL, 0, NULL, 0);
+  const char *s = "He went on to say, according to aides, that she said in a statement what he told us.";
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_non_null(c);
+  assert_true(vb_cues_forms(c) >= 150);
+  assert_int_equal(vb_cues_mark(c, s, strlen(s), &T), 0);
+  assert_int_equal(vb_tok_cue(&T, 1)->len, 2);                   /* went on */
+  assert_string_equal(vb_cues_name(c, vb_tok_cue(&T, 1)->id), "went on");
+  assert_true(vb_tok_cue(&T, 6)->flags & VB_CUE_ACC);             /* according to */
+  assert_string_equal(vb_cues_name(c, vb_tok_cue(&T, 12)->id), "said in a statement");
+  assert_true(vb_tok_cue(&T, 18)->flags & VB_CUE_TELL);           /* told */
+  assert_true(vb_tok_cue(&T, 4)->flags & VB_CUE_WEAK);            /* say: a base form */
+  assert_null(vb_tok_cue(&T, 8));                                 /* aides */
+  vb_tokens_free(&T);
+  vb_cues_free(c);
+}
+
+static void user_patterns(void **st) {
+  const char *pats[] = {"chirp(s|ed)?", "let (it )?be known"};
+  char err[200];
+  const char *s = "\xe2\x80\x9cYes,\xe2\x80\x9d chirped Bo. Ann let it be known.";
+  vb_cues *c = vb_cues_new(pats, NULL, 2, err, sizeof err);
+  vb_tokens T = tok(s, NULL);
+  (void)st;
+  assert_non_null(c);
+  assert_int_equal(vb_cues_mark(c, s, strlen(s), &T), 0);
+  assert_true(vb_tok_cue(&T, 4)->flags & VB_CUE_USER);            /* chirped, after “ Yes , ” */
+  assert_string_equal(vb_cues_name(c, vb_tok_cue(&T, 4)->id), "chirp(s|ed)?");
+  assert_int_equal(vb_tok_cue(&T, 8)->len, 4);                    /* let it be known */
+  vb_tokens_free(&T);
+  vb_cues_free(c);
+  /* a broken pattern: no object, and a message naming it */
+  pats[1] = "(unclosed";
+  c = vb_cues_new(pats, NULL, 2, err, sizeof err);
+  assert_null(c);
+  assert_non_null(strstr(err, "cue pattern 2"));
+  pats[0] = "";
+  assert_null(vb_cues_new(pats, NULL, 1, err, sizeof err));
+  assert_non_null(strstr(err, "empty"));
+}
+
+static void linear_on_a_megabyte_of_words(void **st) {
+  /* no sentence end, no paragraph: one token per word, nothing quadratic */
+  size_t n = 1 << 20;
+  char *s = malloc(n + 1);
+  vb_tokens T = {0};
+  vb_cues *c = vb_cues_new(NULL, NULL, 0, NULL, 0);
+  (void)st;
+  assert_non_null(s);
+  for (size_t i = 0; i < n; i++) s[i] = "said "[i % 5];
+  s[n] = 0;
+  assert_int_equal(vb_tokens_build(s, n, NULL, &T), 0);
+  assert_int_equal(T.t.n, n / 5 + 1);
+  assert_int_equal(T.sent.n, 1);
+  assert_int_equal(vb_cues_mark(c, s, n, &T), 0);
+  vb_tokens_free(&T);
+  vb_cues_free(c);
+  free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(words_and_offsets),
+    cmocka_unit_test(abbreviations_do_not_end_sentences),
+    cmocka_unit_test(paragraphs_and_sentences),
+    cmocka_unit_test(quotes_are_atoms),
+    cmocka_unit_test(unicode_spaces_separate_words),
+    cmocka_unit_test(possessives),
+    cmocka_unit_test(hostile_bytes),
+    cmocka_unit_test(lexicon_size_and_forms),
+    cmocka_unit_test(user_patterns),
+    cmocka_unit_test(linear_on_a_megabyte_of_words),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
