@@ -58,6 +58,23 @@ function T.jump_opens_the_source_passage()
   H.eq(vim.api.nvim_win_get_cursor(0)[1], H.find(0, "We will reopen the library in April"), "altered passage")
 end
 
+-- misquote.txt gives Jonas Feld's words to Alma Brandt and has a scare quote no
+-- source holds: one diagnostic, for the speaker, none for the term
+function T.check_flags_a_quote_given_to_another_speaker()
+  H.need_check()
+  H.need_analyze()
+  local buf = H.open("misquote.txt")
+  H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  local d = diags(buf)
+  H.eq(#d, 1, "diagnostics: " .. vim.inspect(d))
+  local lnum, col = H.find(buf, "“A town without")
+  H.eq(d[1].lnum, lnum - 1, "line")
+  H.eq(d[1].col, col - 1, "column")
+  H.eq(d[1].code, "speaker_mismatch", "code")
+  H.truthy(d[1].message:find("JONAS FELD", 1, true) and d[1].message:find("Alma Brandt", 1, true),
+    "both speakers named: " .. d[1].message)
+end
+
 -- a source open in a modified buffer is checked as it stands there
 function T.check_against_an_archive_index()
   H.need_check()

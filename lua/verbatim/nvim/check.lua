@@ -122,26 +122,60 @@ local function where(src)
   return (" (%s:%s%s)"):format(vim.fn.fnamemodify(f, ":~:."), src.line or "?", who)
 end
 
---- The diagnostic for one checked quote, or nil for verbatim and faithful quotes.
+-- Who the source has speaking, against whom the draft credits.
+local function mismatch(q)
+  local c = q.check
+  if not c.speaker_mismatch then return nil end
+  local theirs = type(c.source) == "table" and c.source.speaker or "someone else"
+  return ("the source has %s speaking, the draft credits %s"):format(theirs, q.credited or "another speaker")
+end
+
+--- The diagnostic for one checked quote, or nil for verbatim and faithful quotes
+-- the draft credits to whoever speaks there in the source. Terms (scare quotes,
+-- titles) are nobody's speech: no source owes them.
 function K.diagnostic(q, starts, lines)
   local c = q.check
-  if type(c) ~= "table" or (c.verdict ~= "altered" and c.verdict ~= "not_found") then return nil end
+  if type(c) ~= "table" then return nil end
+  local bad = (c.verdict == "altered" or c.verdict == "not_found") and q.kind ~= "term"
+  local who = mismatch(q)
+  if not bad and not who then return nil end
   local erow, ecol = E.endpos(starts, lines, q.stop)
-  local sev = vim.diagnostic.severity[C.options.severity[c.verdict] or "WARN"]
+  local sev = vim.diagnostic.severity[C.options.severity[bad and c.verdict or "altered"] or "WARN"]
   local msg
-  if c.verdict == "altered" then
+  if bad and c.verdict == "altered" then
     local score = tonumber(c.score)
     msg = ("altered quote%s: %s%s"):format(
       score and (" (%d%% match)"):format(math.floor((score <= 1 and score * 100 or score) + 0.5)) or "",
       K.difftext(c.diff), where(c.source))
-  else
+  elseif bad then
     msg = "quote not found in the sources"
   end
+  if who then msg = msg and (msg .. "; " .. who) or (who .. where(c.source)) end
   return {
     lnum = q.line - 1, col = q.col - 1, end_lnum = erow, end_col = ecol,
-    severity = sev, message = msg, source = "verbatim", code = c.verdict,
+    severity = sev, message = msg, source = "verbatim",
+    code = bad and c.verdict or "speaker_mismatch",
     user_data = { verbatim = { source = c.source, score = c.score } },
   }
+end
+
+-- With attribution in the build: who the draft credits with each quote vb.check will
+-- see (the finder's quotes, matched by position), so the check can compare them with
+-- a transcript's turns, and the kinds attribution gives (a short uncued quote is a
+-- term). Returns check options and start -> analysed quote.
+local function attribution(vb, text)
+  if type(vb.analyze) ~= "function" then return nil, {} end
+  local okq, found = pcall(vb.quotes, text)
+  local oka, an = pcall(vb.analyze, text)
+  if not (okq and oka and type(found) == "table" and type(an) == "table") then return nil, {} end
+  local by = {}
+  for _, q in ipairs(an.quotes or {}) do by[q.start] = q end
+  local speakers = {}
+  for i, q in ipairs(found) do
+    local a = by[q.start]
+    speakers[i] = a and type(a.speaker) == "table" and a.speaker.name or false
+  end
+  return { speakers = speakers }, by
 end
 
 --- Check buf against files; set the diagnostics; returns the checked quotes and counts.
@@ -161,12 +195,18 @@ function K.run(buf, files)
     sources[i] = arg
   end
   local text, lines = E.buftext(buf)
-  local quotes, err = E.check(text, sources)
+  local opts, analysed = attribution(vb, text)
+  local quotes, err = E.check(text, sources, opts)
   close()
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
   local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
   for _, q in ipairs(quotes) do
+    local a = analysed[q.start]
+    if a then
+      q.kind = a.kind
+      q.credited = type(a.speaker) == "table" and a.speaker.name or nil
+    end
     local v = type(q.check) == "table" and q.check.verdict
     if v and counts[v] then counts[v] = counts[v] + 1 end
     diags[#diags + 1] = K.diagnostic(q, starts, lines)

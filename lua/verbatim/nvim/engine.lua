@@ -105,14 +105,14 @@ function E.analyze(text)
 end
 
 --- Checked quotes (each with .check), or nil and a message.
-function E.check(text, sources)
+function E.check(text, sources, opts)
   local vb, err = E.load()
   if not vb then return nil, err end
   if type(vb.check) ~= "function" then
     return nil, "verbatim: this build has no quote checking (vb.check is missing);"
       .. " update the plugin and run `make nvim` again"
   end
-  local res, e = call(vb.check, text, sources)
+  local res, e = call(vb.check, text, sources, opts)
   if not res then return nil, e end
   -- the quotes, whether returned bare or as {quotes = ...}
   if type(res) == "table" and type(res.quotes) == "table" then res = res.quotes end
