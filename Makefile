@@ -35,10 +35,14 @@ INC_lua5.3 = $(call lua_inc,5.3)
 INC_luajit = $(call lua_inc,jit)
 LUA_BIN = $(call lua_pc,$(LUA))
 
-# PCRE2: the folders LuaRocks found for external_dependencies.PCRE2 win over pkg-config
+# PCRE2 and utf8proc: the folders LuaRocks found for external_dependencies win over pkg-config
 ifneq ($(PCRE2_INCDIR),)
 override PCRE_CFLAGS := -I$(PCRE2_INCDIR)
 override PCRE_LIBS := $(if $(PCRE2_LIBDIR),-L$(PCRE2_LIBDIR)) -lpcre2-8
+endif
+ifneq ($(UTF8PROC_INCDIR),)
+override UTF8PROC_CFLAGS := -I$(UTF8PROC_INCDIR)
+override UTF8PROC_LIBS := $(if $(UTF8PROC_LIBDIR),-L$(UTF8PROC_LIBDIR)) -lutf8proc
 endif
 
 # install folders (LuaRocks passes INST_*: see rockspec/verbatim-scm-1.rockspec)
