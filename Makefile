@@ -35,10 +35,14 @@ INC_lua5.3 = $(call lua_inc,5.3)
 INC_luajit = $(call lua_inc,jit)
 LUA_BIN = $(call lua_pc,$(LUA))
 
-# PCRE2: the folders LuaRocks found for external_dependencies.PCRE2 win over pkg-config
+# PCRE2 and utf8proc: the folders LuaRocks found for external_dependencies win over pkg-config
 ifneq ($(PCRE2_INCDIR),)
 override PCRE_CFLAGS := -I$(PCRE2_INCDIR)
 override PCRE_LIBS := $(if $(PCRE2_LIBDIR),-L$(PCRE2_LIBDIR)) -lpcre2-8
+endif
+ifneq ($(UTF8PROC_INCDIR),)
+override UTF8PROC_CFLAGS := -I$(UTF8PROC_INCDIR)
+override UTF8PROC_LIBS := $(if $(UTF8PROC_LIBDIR),-L$(UTF8PROC_LIBDIR)) -lutf8proc
 endif
 
 # install folders (LuaRocks passes INST_*: see rockspec/verbatim-scm-1.rockspec)
@@ -64,7 +68,7 @@ EXTRA_LIBS ?=
 LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
-.PHONY: all cli module lua-all nvim pandoc-ext install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
+.PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -101,16 +105,13 @@ lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
 
 # the pandoc filter: installed as PREFIX/share/pandoc/filters/verbatim.lua (it finds the
-# module and the CLI of that prefix); the Quarto extension carries a copy of it, which
-# tests/pandoc/run.sh checks
+# module and the CLI of that prefix); the Quarto extension (_extensions/verbatim/) is a
+# shim that loads the installed filter or this tree's, so there is nothing to copy
 PANDOC_FILTERDIR ?= $(if $(INST_PREFIX),$(INST_PREFIX),$(PREFIX))/share/pandoc/filters
 install: install-pandoc
 install-pandoc:
 	install -d $(DESTDIR)$(PANDOC_FILTERDIR)
 	install -m 644 lua/verbatim/filter.lua $(DESTDIR)$(PANDOC_FILTERDIR)/verbatim.lua
-pandoc-ext: _extensions/verbatim/verbatim.lua
-_extensions/verbatim/verbatim.lua: lua/verbatim/filter.lua
-	cp $< $@
 
 # ---------------------------------------------------------------- tests
 C_TESTS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))

@@ -30,8 +30,10 @@ dependencies = {
    "lua >= 5.1, < 5.5",
 }
 
+-- Debian: libpcre2-dev (patterns) and libutf8proc-dev (Unicode folding for check)
 external_dependencies = {
    PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
+   UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
 }
 
 build = {
@@ -46,6 +48,8 @@ build = {
       LUA_INCDIR = "$(LUA_INCDIR)",
       PCRE2_INCDIR = "$(PCRE2_INCDIR)",
       PCRE2_LIBDIR = "$(PCRE2_LIBDIR)",
+      UTF8PROC_INCDIR = "$(UTF8PROC_INCDIR)",
+      UTF8PROC_LIBDIR = "$(UTF8PROC_LIBDIR)",
    },
    install_variables = {
       INST_PREFIX = "$(PREFIX)",

@@ -10,15 +10,13 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "cli_out.h"
 #include "check.h"
 #include "index.h"
 #include "json.h"
 #include "quotes.h"
 #include "text.h"
 
-/* Attribution (the speaker the draft names for each quote) is compared with who speaks
- * in a transcript. */
-#include "attribution.h"
 
 /* The draft's quotes and, with attribution, who says them. */
 typedef struct draft {
@@ -51,32 +49,6 @@ static void draft_free(draft *d) {
   vb_analysis_free(&d->an);
 }
 
-/* "speaker": ..., "cue": ... of quote i, as `verbatim quotes --json` writes them. */
-static void speaker_json(vb_buf *o, const char *s, const draft *d, size_t i) {
-  const vb_attr *at = &d->an.attr.v[i];
-  const vb_entity *E = at->entity >= 0 ? &d->an.ent.v[at->entity] : NULL;
-  vb_span sp = vb_speaker_name(&d->an, i);
-  vb_buf_adds(o, ",\"speaker\":");
-  if (at->mention.start == VB_NONE) vb_buf_adds(o, "null");
-  else {
-    vb_buf_adds(o, "{\"name\":");
-    if (sp.start == VB_NONE) vb_buf_adds(o, "null"); else vb_json_str(o, s + sp.start, sp.end - sp.start);
-    vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"role\":", at->mention.start, at->mention.end);
-    if (!E || E->role.start == VB_NONE) vb_buf_adds(o, "null"); else vb_json_str(o, s + E->role.start, E->role.end - E->role.start);
-    vb_buf_adds(o, ",\"org\":");
-    if (!E || E->org.start == VB_NONE) vb_buf_adds(o, "null"); else vb_json_str(o, s + E->org.start, E->org.end - E->org.start);
-    vb_buf_addc(o, '}');
-  }
-  vb_buf_adds(o, ",\"cue\":");
-  if (at->cue.start == VB_NONE) vb_buf_adds(o, "null");
-  else {
-    vb_buf_adds(o, "{\"text\":");
-    vb_json_str(o, s + at->cue.start, at->cue.end - at->cue.start);
-    vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu}", at->cue.start, at->cue.end);
-  }
-  vb_buf_addf(o, ",\"confidence\":%.2f", at->confidence);
-}
-
 static const char check_help[] =
   "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
@@ -98,23 +70,6 @@ static const char index_help[] =
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
   "files to an existing index, as a new segment.\n";
 
-/* A one-line excerpt of at most max code points, newlines folded. */
-static void excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
-  size_t i = 0, shown = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < n && shown < max) {
-    uint32_t cp;
-    size_t k = vb_utf8_dec(u, n, i, &cp);
-    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
-    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
-    else if (cp < 0x20) vb_buf_addc(b, '?');
-    else vb_buf_add(b, s + i, k);
-    i += k;
-    shown++;
-  }
-  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
-}
-
 static void json_source(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   if (!r->has_source) { vb_buf_adds(o, "null"); return; }
   vb_buf_adds(o, "{\"file\":");
@@ -125,51 +80,36 @@ static void json_source(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   vb_buf_addc(o, '}');
 }
 
-static void json_file(vb_buf *o, const char *file, const char *s, const draft *dr, const vb_checked *c) {
-  const vb_quotes *qs = dr->qs;
-  vb_buf t = {0};
-  vb_buf_addc(o, '{');
-  vb_json_key(o, "file"); vb_json_cstr(o, file);
-  vb_buf_adds(o, ",\"quotes\":[");
-  for (size_t i = 0; i < qs->q.n; i++) {
-    const vb_quote *q = &qs->q.v[i];
-    const vb_cres *r = &c->r.v[i];
-    t.n = 0;
-    vb_quote_text(s, qs, q, &t);
-    vb_buf_adds(o, i ? ",\n" : "\n");
-    vb_buf_addf(o, "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":", q->start, q->end, q->line, q->col);
-    vb_json_str(o, t.p ? t.p : "", t.n);
-    vb_buf_addf(o, ",\"kind\":\"%s\"", vb_kind_names[q->kind]);
-    speaker_json(o, s, dr, i);
-    vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
-                vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
-                r->speaker_mismatch ? "true" : "false");
-    json_source(o, c, r);
-    vb_buf_adds(o, ",\"diff\":[");
-    for (size_t k = 0; k < r->nd; k++) {
-      const vb_dop *d = &c->d.v[r->d0 + k];
-      vb_buf_addf(o, "%s{\"op\":\"%c\",\"text\":", k ? "," : "", d->op);
-      vb_json_str(o, c->arena.p + d->off, d->len);
-      vb_buf_addc(o, '}');
-    }
-    vb_buf_adds(o, "]}}");
+/* check's additions to the quotes object: a "check" in every quote, "borrowed" per file */
+typedef struct jctx { const vb_checked *c; } jctx;
+
+static void json_check(vb_buf *o, size_t i, void *ctx) {
+  const vb_checked *c = ((const jctx *)ctx)->c;
+  const vb_cres *r = &c->r.v[i];
+  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
+              vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
+              r->speaker_mismatch ? "true" : "false");
+  json_source(o, c, r);
+  vb_buf_adds(o, ",\"diff\":[");
+  for (size_t k = 0; k < r->nd; k++) {
+    const vb_dop *d = &c->d.v[r->d0 + k];
+    vb_buf_addf(o, "%s{\"op\":\"%c\",\"text\":", k ? "," : "", d->op);
+    vb_json_str(o, c->arena.p + d->off, d->len);
+    vb_buf_addc(o, '}');
   }
-  vb_buf_adds(o, "],\"sources\":[],\"borrowed\":[");
+  vb_buf_adds(o, "]}");
+}
+
+static void json_borrowed(vb_buf *o, void *ctx) {
+  const vb_checked *c = ((const jctx *)ctx)->c;
+  vb_buf_adds(o, ",\"borrowed\":[");
   for (size_t i = 0; i < c->b.n; i++) {
     const vb_borrow *b = &c->b.v[i];
     vb_buf_addf(o, "%s{\"start\":%zu,\"end\":%zu,\"words\":%d,\"source\":{\"file\":", i ? "," : "", b->start, b->end, b->words);
     vb_json_str(o, c->arena.p + b->name, b->name_len);
     vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u}}", b->sstart, b->send, b->line, b->col);
   }
-  vb_buf_adds(o, "],\"diagnostics\":[");
-  for (size_t i = 0; i < qs->diag.n; i++) {
-    const vb_diag *d = &qs->diag.v[i];
-    vb_buf_addf(o, "%s{\"offset\":%zu,\"line\":%u,\"col\":%u,\"message\":", i ? "," : "", d->off, d->line, d->col);
-    vb_json_cstr(o, d->msg);
-    vb_buf_addc(o, '}');
-  }
-  vb_buf_adds(o, "]}");
-  vb_buf_free(&t);
+  vb_buf_addc(o, ']');
 }
 
 static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const draft *dr, const vb_checked *c) {
@@ -183,7 +123,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s%s \xE2\x80\x9C", file, q->line, q->col, vb_verdict_names[r->verdict],
                 r->splice ? " (splice)" : "");
-    excerpt(o, t.p ? t.p : "", t.n, 50);
+    vb_cli_excerpt(o, t.p ? t.p : "", t.n, 50);
     vb_buf_adds(o, "\xE2\x80\x9D");
     if (r->has_source) {
       vb_buf_adds(o, " in ");
@@ -210,13 +150,13 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
             size_t a = 24, b = d->len - 24;
             while (a < d->len && p[a] != ' ') a++;
             while (b > a && p[b - 1] != ' ') b--;
-            excerpt(o, p, a, a);
+            vb_cli_excerpt(o, p, a, a);
             vb_buf_adds(o, " \xE2\x80\xA6 ");
-            excerpt(o, p + b, d->len - b, 40);
-          } else excerpt(o, p, d->len, 60);
+            vb_cli_excerpt(o, p + b, d->len - b, 40);
+          } else vb_cli_excerpt(o, p, d->len, 60);
         } else {
           vb_buf_adds(o, d->op == '-' ? "[-" : "{+");
-          excerpt(o, p, d->len, 60);
+          vb_cli_excerpt(o, p, d->len, 60);
           vb_buf_adds(o, d->op == '-' ? "-]" : "+}");
         }
         vb_buf_addc(o, ' ');
@@ -230,7 +170,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       uint32_t line, col;
       vb_lines_pos(&L, b->start, &line, &col);
       vb_buf_addf(o, "%s:%u:%u: borrowed %d words without quotation marks \xE2\x80\x9C", file, line, col, b->words);
-      excerpt(o, s + b->start, b->end - b->start, 50);
+      vb_cli_excerpt(o, s + b->start, b->end - b->start, 50);
       vb_buf_adds(o, "\xE2\x80\x9D in ");
       vb_buf_add(o, c->arena.p + b->name, b->name_len);
       vb_buf_addf(o, ":%u:%u\n", b->line, b->col);
@@ -333,7 +273,9 @@ int vb_cmd_check(int argc, char **argv) {
                    files.v[f], c.stale);
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
-        json_file(&out, files.v[f], in.p, &dr, &c);
+        jctx jc = {&c};
+        vb_cli_more more = {json_check, json_borrowed, &jc};
+        vb_cli_json(&out, files.v[f], in.p, &dr.an, &more);
       } else human_file(&out, files.v[f], in.p, in.n, &dr, &c);
     }
     vb_checked_free(&c);

@@ -2,10 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
-#include "json.h"
 #include "quotes.h"
-#include "attribution.h"
-#include "text.h"
+#include "cli_out.h"
 
 typedef struct qargs {
   int json, indirect;
@@ -35,125 +33,17 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
   return 0;
 }
 
-/* A short one-line excerpt: newlines folded, cut at a code point boundary. */
-static void excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
-  size_t i = 0, shown = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < n && shown < max) {
-    uint32_t cp;
-    size_t k = vb_utf8_dec(u, n, i, &cp);
-    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
-    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
-    else if (cp < 0x20) vb_buf_addc(b, '?');
-    else vb_buf_add(b, s + i, k);
-    i += k;
-    shown++;
-  }
-  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
-}
-
-static void span_json(vb_buf *o, const char *s, vb_span sp) {
-  if (sp.start == VB_NONE) vb_buf_adds(o, "null");
-  else vb_json_str(o, s + sp.start, sp.end - sp.start);
-}
-
-static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const vb_source *src) {
-  const vb_entity *E = &an->ent.v[src->entity];
-  vb_buf_adds(o, "{\"name\":");
-  span_json(o, s, E->name);
-  vb_buf_adds(o, ",\"role\":");
-  span_json(o, s, E->role);
-  vb_buf_adds(o, ",\"org\":");
-  span_json(o, s, E->org);
-  if (E->org_long.start != VB_NONE) { vb_buf_adds(o, ",\"org_long\":"); span_json(o, s, E->org_long); }
-  vb_buf_addf(o, ",\"kind\":\"%s\",\"quotes\":[", E->kind == VB_ENT_PERSON ? "person" : E->kind == VB_ENT_ORG ? "org" : "group");
-  for (size_t k = 0; k < src->nq; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->q0 + k]);
-  vb_buf_addf(o, "],\"words\":%zu}", src->words);
-}
-
-static void quotes_json(vb_buf *o, const char *file, const char *s, const vb_analysis *an) {
-  const vb_quotes *qs = &an->qs;
-  vb_buf t = {0};
-  vb_buf_addc(o, '{');
-  vb_json_key(o, "file"); vb_json_cstr(o, file);
-  vb_buf_adds(o, ",\"quotes\":[");
-  for (size_t i = 0; i < qs->q.n; i++) {
-    const vb_quote *q = &qs->q.v[i];
-    const vb_attr *at = &an->attr.v[i];
-    t.n = 0;
-    vb_quote_text(s, qs, q, &t);
-    vb_buf_adds(o, i ? ",\n" : "\n");
-    vb_buf_addf(o, "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":", q->start, q->end, q->line, q->col);
-    vb_json_str(o, t.p ? t.p : "", t.n);
-    vb_buf_addf(o, ",\"kind\":\"%s\",\"speaker\":", vb_kind_names[q->kind]);
-    if (at->mention.start == VB_NONE) vb_buf_adds(o, "null");
-    else {
-      const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
-      vb_buf_adds(o, "{\"name\":");
-      span_json(o, s, vb_speaker_name(an, i));
-      vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"role\":", at->mention.start, at->mention.end);
-      span_json(o, s, E ? E->role : (vb_span){VB_NONE, VB_NONE});
-      vb_buf_adds(o, ",\"org\":");
-      span_json(o, s, E ? E->org : (vb_span){VB_NONE, VB_NONE});
-      vb_buf_addc(o, '}');
-    }
-    vb_buf_adds(o, ",\"cue\":");
-    if (at->cue.start == VB_NONE) vb_buf_adds(o, "null");
-    else {
-      vb_buf_adds(o, "{\"text\":");
-      span_json(o, s, at->cue);
-      vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu}", at->cue.start, at->cue.end);
-    }
-    vb_buf_addf(o, ",\"confidence\":%.2f,\"rule\":", at->confidence);
-    vb_json_cstr(o, at->rule);
-    if (q->nparts > 1) {
-      vb_buf_adds(o, ",\"parts\":[");
-      for (size_t k = 0; k < q->nparts; k++) {
-        const vb_part *p = &qs->parts.v[q->part0 + k];
-        vb_buf_addf(o, "%s{\"start\":%zu,\"end\":%zu}", k ? "," : "", p->start, p->end);
-      }
-      vb_buf_addc(o, ']');
-    }
-    vb_buf_addc(o, '}');
-  }
-  vb_buf_adds(o, "],\n\"sources\":[");
-  for (size_t k = 0; k < an->src.n; k++) {
-    vb_buf_adds(o, k ? ",\n" : "\n");
-    source_json(o, s, an, &an->src.v[k]);
-  }
-  vb_buf_adds(o, "],\n\"unattributed\":[");
-  for (size_t k = 0; k < an->unattributed.n; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->unattributed.v[k]);
-  vb_buf_adds(o, "],\"diagnostics\":[");
-  for (size_t i = 0; i < qs->diag.n; i++) {
-    const vb_diag *d = &qs->diag.v[i];
-    vb_buf_addf(o, "%s{\"offset\":%zu,\"line\":%u,\"col\":%u,\"message\":", i ? "," : "", d->off, d->line, d->col);
-    vb_json_cstr(o, d->msg);
-    vb_buf_addc(o, '}');
-  }
-  vb_buf_adds(o, "]}");
-  vb_buf_free(&t);
-}
-
-static void addspan(vb_buf *o, const char *s, vb_span sp, size_t max) {
-  if (sp.start != VB_NONE) excerpt(o, s + sp.start, sp.end - sp.start, max);
-}
-
 static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_analysis *an) {
   const vb_quotes *qs = &an->qs;
   vb_buf t = {0};
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
-    const vb_attr *at = &an->attr.v[i];
     t.n = 0;
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
-    excerpt(o, t.p ? t.p : "", t.n, 60);
+    vb_cli_excerpt(o, t.p ? t.p : "", t.n, 60);
     vb_buf_adds(o, "\xE2\x80\x9D");
-    if (at->mention.start != VB_NONE) {
-      vb_buf_adds(o, " \xE2\x80\x94 ");
-      addspan(o, s, vb_speaker_name(an, i), 40);
-      if (at->cue.start != VB_NONE) { vb_buf_adds(o, " ("); addspan(o, s, at->cue, 30); vb_buf_addc(o, ')'); }
-    }
+    vb_cli_speaker(o, s, an, i);
     vb_buf_addc(o, '\n');
   }
   for (size_t i = 0; i < qs->diag.n; i++)
@@ -168,13 +58,13 @@ static void sources_table(vb_buf *o, const char *file, const char *s, const vb_a
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
     vb_buf_adds(o, "  ");
-    addspan(o, s, E->name, 40);
+    vb_cli_span(o, s, E->name, 40);
     if (E->role.start != VB_NONE || E->org.start != VB_NONE) {
       vb_buf_adds(o, " \xE2\x80\x94 ");
-      addspan(o, s, E->role, 50);
+      vb_cli_span(o, s, E->role, 50);
       if (E->role.start != VB_NONE && E->org.start != VB_NONE) vb_buf_adds(o, ", ");
-      addspan(o, s, E->org, 50);
-      if (E->org_long.start != VB_NONE) { vb_buf_adds(o, " ("); addspan(o, s, E->org_long, 50); vb_buf_addc(o, ')'); }
+      vb_cli_span(o, s, E->org, 50);
+      if (E->org_long.start != VB_NONE) { vb_buf_adds(o, " ("); vb_cli_span(o, s, E->org_long, 50); vb_buf_addc(o, ')'); }
     }
     vb_buf_addf(o, "\n      %zu quote%s, %zu words: #", src->nq, src->nq == 1 ? "" : "s", src->words);
     for (size_t i = 0; i < src->nq; i++) vb_buf_addf(o, "%s%zu", i ? " #" : "", an->srcq.v[src->q0 + i] + 1);
@@ -225,7 +115,7 @@ static int run(int argc, char **argv, int sources) {
     if (vb_analyze(in.p, in.n, &ao, &an)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
     else if (a.json) {
       if (nok++) vb_buf_adds(&out, ",\n");
-      quotes_json(&out, a.files[f], in.p, &an);
+      vb_cli_json(&out, a.files[f], in.p, &an, NULL);
     } else if (sources) sources_table(&out, a.files[f], in.p, &an);
     else quotes_lines(&out, a.files[f], in.p, &an);
     vb_analysis_free(&an);

@@ -17,12 +17,17 @@ Options, in the document's metadata:
 Runs under pandoc 2.17 (Lua 5.3) and pandoc 3 (Lua 5.4). The engine is the C module
 verbatim.core when it loads (a distribution's pandoc linked with the system Lua);
 official pandoc binaries are static and cannot load C modules, so the filter then runs
-the verbatim CLI through pandoc.pipe and reads its JSON. One self-contained file, so the
-Quarto extension in _extensions/verbatim/ can carry a copy of it.
+the verbatim CLI through pandoc.pipe and reads its JSON. One self-contained file; the
+Quarto extension (_extensions/verbatim/verbatim.lua) is a shim that loads it.
 ]]
 
 local VERSION = "0.1.0"
 local stderr = io.stderr
+
+-- This file's own path: the module and the CLI are looked for next to it. Not
+-- PANDOC_SCRIPT_FILE, which names the shim when the Quarto extension loaded this file.
+local SCRIPT_FILE = (debug and debug.getinfo and (debug.getinfo(1, "S").source or ""):match("^@(.+)$"))
+  or PANDOC_SCRIPT_FILE
 
 -- ------------------------------------------------------------------ messages
 
@@ -294,7 +299,7 @@ end
 -- The native engine: verbatim.core loaded into pandoc's own Lua. The filter's tree
 -- (lua/verbatim/filter.lua) puts lua/ on the path so require "verbatim" finds init.lua.
 local function native_engine()
-  local here = dirname(PANDOC_SCRIPT_FILE or "")
+  local here = dirname(SCRIPT_FILE or "")
   if here then
     package.path = here .. "/../?.lua;" .. here .. "/../?/init.lua;" .. package.path
     -- installed as PREFIX/share/pandoc/filters/verbatim.lua (make install) or as
@@ -355,7 +360,7 @@ local function cli_engine(cmd)
   local candidates = {}
   if cmd then candidates[1] = cmd
   else
-    local here = dirname(PANDOC_SCRIPT_FILE or "")
+    local here = dirname(SCRIPT_FILE or "")
     if here then
       -- a source tree (lua/verbatim/), then an install (PREFIX/share/pandoc/filters/,
       -- PREFIX/share/lua/5.x/verbatim/)

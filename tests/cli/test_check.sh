@@ -57,6 +57,11 @@ expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quo
 expect_json 'd["quotes"][0]["check"]["source"]["line"] == 5 and d["quotes"][0]["check"]["source"]["col"] == 13 and d["quotes"][0]["check"]["source"]["speaker"] == "MR. OKAFOR"' "check --json line, col, speaker"
 expect_json '{"op": "-", "text": "next"} in d["quotes"][1]["check"]["diff"] and {"op": "+", "text": "this"} in d["quotes"][1]["check"]["diff"]' "check --json diff"
 expect_json 'd["quotes"][4]["check"]["source"] is None and d["quotes"][4]["start"] > 0' "check --json not_found has no source"
+# the same object as `quotes --json`, key for key, plus "check" in each quote and "borrowed"
+cp "$OUT" "$TMP/check.json"
+run quotes --json "$CK/draft.txt"
+expect_json '[{k: v for k, v in q.items() if k != "check"} for q in json.load(open(sys.argv[1].replace("/out", "/check.json"), encoding="utf-8"))["quotes"]] == d["quotes"]' "check --json: each quote is the quotes --json one plus check"
+expect_json '{k: v for k, v in json.load(open(sys.argv[1].replace("/out", "/check.json"), encoding="utf-8")).items() if k not in ("quotes", "borrowed")} == {k: v for k, v in d.items() if k != "quotes"}' "check --json: sources, unattributed, diagnostics as in quotes --json"
 
 # -- prose that copies a source without quotation marks
 run check --borrowed --source "$CK/sources" "$CK/borrowed.txt"

@@ -1,18 +1,8 @@
 -- vb.analyze: speakers, cues and sources, under every Lua the module is built for.
 local vb = require("verbatim")
 local T = {}
-
-local LQ, RQ = "\226\128\156", "\226\128\157"   -- “ ”
-
-local function eq(a, b, msg)
-  if a ~= b then error((msg or "") .. ": expected " .. tostring(b) .. ", got " .. tostring(a), 2) end
-end
-
-local function raises(pattern, f, ...)
-  local ok, err = pcall(f, ...)
-  if ok then error("expected an error matching " .. pattern, 2) end
-  if not tostring(err):find(pattern) then error("error '" .. tostring(err) .. "' does not match " .. pattern, 2) end
-end
+local h = require("helpers")
+local LQ, RQ, eq, raises = h.LQ, h.RQ, h.eq, h.raises
 
 local text = "Mayor Ruth Ames opened the bridge.\n\n" ..
   LQ .. "This is a great day," .. RQ .. " she said. " .. LQ .. "We waited ten years." .. RQ .. "\n\n" ..

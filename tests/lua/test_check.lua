@@ -1,16 +1,7 @@
 local vb = require("verbatim")
 local T = {}
-
-local function eq(a, b, msg)
-  if a ~= b then error((msg or "") .. ": expected " .. tostring(b) .. ", got " .. tostring(a), 2) end
-end
-
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a") or f:read("*a")
-  f:close()
-  return s
-end
+local h = require("helpers")
+local eq, read = h.eq, h.read
 
 local DIR = "tests/fixtures/check/"
 local SRC = DIR .. "sources"

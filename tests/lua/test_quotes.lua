@@ -2,18 +2,8 @@
 local vb = require("verbatim")
 local core = require("verbatim.core")
 local T = {}
-
-local LQ, RQ = "\226\128\156", "\226\128\157"   -- “ ”
-
-local function eq(a, b, msg)
-  if a ~= b then error((msg or "") .. ": expected " .. tostring(b) .. ", got " .. tostring(a), 2) end
-end
-
-local function raises(pattern, f, ...)
-  local ok, err = pcall(f, ...)
-  if ok then error("expected an error matching " .. pattern, 2) end
-  if not tostring(err):find(pattern) then error("error '" .. tostring(err) .. "' does not match " .. pattern, 2) end
-end
+local h = require("helpers")
+local LQ, RQ, eq, raises = h.LQ, h.RQ, h.eq, h.raises
 
 function T.positions_are_lua_positions()
   local text = "He said " .. LQ .. "we will win," .. RQ .. " and left."

@@ -76,10 +76,25 @@ golden edge.html "$T/edge.html"
 viacli $D/edge.md -t html --wrap=none 2>"$T/err" | norm >"$T/edge-cli.html"
 golden edge.html "$T/edge-cli.html"
 
-# the Quarto extension carries an identical copy of the filter
-cmp -s $F $EXT && ok || no "$EXT is out of date (make pandoc-ext)"
+# the Quarto extension is a shim that loads this tree's filter (no copy to keep in step)
+grep -q 'Renderer' $EXT && no "$EXT carries filter code: it should only load lua/verbatim/filter.lua" || ok
 FILTER=$EXT viacli $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/ext.html"
 golden annotate.html "$T/ext.html"
+FILTER=$EXT native $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/ext-native.html"
+golden annotate.html "$T/ext-native.html"
+# copied out of the tree (quarto add) with nothing installed: an error naming both places
+mkdir -p "$T/proj/_extensions/verbatim"
+cp $EXT "$T/proj/_extensions/verbatim/"
+(cd "$T/proj" && LUA_PATH="" "$PANDOC" --lua-filter _extensions/verbatim/verbatim.lua "$OLDPWD/$D/strict.md" \
+  -t html -o /dev/null 2>err) && no "the shim without a filter to load succeeded" \
+  || { grep -q 'package.path' "$T/proj/err" && grep -q 'lua/verbatim/filter.lua' "$T/proj/err" && ok \
+       || no "the shim's error does not name both places: $(cat "$T/proj/err")"; }
+# ... and with the filter on package.path it loads that one, and its engine
+(cd "$T/proj" && LUA_PATH="$OLDPWD/lua/?.lua;;" LUA_CPATH="$OLDPWD/$NATIVE_CPATH" VERBATIM_ENGINE=native \
+  "$PANDOC" --verbose --lua-filter _extensions/verbatim/verbatim.lua --metadata-file "$OLDPWD/$D/opts.yaml" \
+  "$OLDPWD/$D/strict.md" -t html -o out.html 2>err)
+grep -q "engine: native" "$T/proj/err" && grep -q 'class="quote"' "$T/proj/out.html" && ok \
+  || no "the shim with the filter on package.path: $(cat "$T/proj/err")"
 
 # without the smart extension quotes are loose characters inside Str
 native -f markdown-smart $D/article.md -t html --wrap=none 2>"$T/err" | norm >"$T/nosmart.html"
@@ -138,6 +153,14 @@ if ${MAKE:-make} -s install PREFIX="$T/prefix" LUA="$LV" >"$T/inst" 2>&1; then
     --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
   grep -q "engine: cli" "$T/inst.err" && grep -q 'class="quote"' "$T/inst.html" && ok \
     || no "installed filter, CLI of the prefix: $(cat "$T/inst.err")"
+  # the Quarto shim, out of the tree, loads the installed filter (PREFIX/share/lua/5.x/verbatim/)
+  # through LUA_PATH, and that filter finds the CLI of its prefix
+  mkdir -p "$T/proj2/_extensions/verbatim" && cp $EXT "$T/proj2/_extensions/verbatim/"
+  (cd "$T/proj2" && env -u VERBATIM_CLI -u VERBATIM_ENGINE PATH=/usr/bin:/bin LUA_PATH="$T/prefix/share/lua/$LV/?.lua" \
+    "$PANDOC" --verbose --lua-filter _extensions/verbatim/verbatim.lua --metadata-file "$OLDPWD/$D/opts.yaml" \
+    "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
+  grep -q "engine: cli" "$T/proj2/inst.err" && grep -q 'class="quote"' "$T/proj2/inst.html" && ok \
+    || no "the shim over the installed filter: $(cat "$T/proj2/inst.err")"
 else
   no "make install: $(cat "$T/inst")"
 fi

@@ -1,0 +1,126 @@
+/* cli_out.c: output the commands share (see cli_out.h). */
+#include <string.h>
+#include "cli_out.h"
+#include "json.h"
+#include "quotes.h"
+#include "text.h"
+
+void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
+  size_t i = 0, shown = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n && shown < max) {
+    uint32_t cp;
+    size_t k = vb_utf8_dec(u, n, i, &cp);
+    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
+    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
+    else if (cp < 0x20) vb_buf_addc(b, '?');
+    else vb_buf_add(b, s + i, k);
+    i += k;
+    shown++;
+  }
+  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
+}
+
+static void span_json(vb_buf *o, const char *s, vb_span sp) {
+  if (sp.start == VB_NONE) vb_buf_adds(o, "null");
+  else vb_json_str(o, s + sp.start, sp.end - sp.start);
+}
+
+static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const vb_source *src) {
+  const vb_entity *E = &an->ent.v[src->entity];
+  vb_buf_adds(o, "{\"name\":");
+  span_json(o, s, E->name);
+  vb_buf_adds(o, ",\"role\":");
+  span_json(o, s, E->role);
+  vb_buf_adds(o, ",\"org\":");
+  span_json(o, s, E->org);
+  if (E->org_long.start != VB_NONE) { vb_buf_adds(o, ",\"org_long\":"); span_json(o, s, E->org_long); }
+  vb_buf_addf(o, ",\"kind\":\"%s\",\"quotes\":[", E->kind == VB_ENT_PERSON ? "person" : E->kind == VB_ENT_ORG ? "org" : "group");
+  for (size_t k = 0; k < src->nq; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->q0 + k]);
+  vb_buf_addf(o, "],\"words\":%zu}", src->words);
+}
+
+/* quote i's fields, without the closing brace (t is scratch space) */
+static void quote_json(vb_buf *o, const char *s, const vb_analysis *an, size_t i, vb_buf *t) {
+  const vb_quotes *qs = &an->qs;
+  const vb_quote *q = &qs->q.v[i];
+  const vb_attr *at = &an->attr.v[i];
+  const vb_span none = {VB_NONE, VB_NONE};
+  t->n = 0;
+  vb_quote_text(s, qs, q, t);
+  vb_buf_addf(o, "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"text\":", q->start, q->end, q->line, q->col);
+  vb_json_str(o, t->p ? t->p : "", t->n);
+  vb_buf_addf(o, ",\"kind\":\"%s\",\"speaker\":", vb_kind_names[q->kind]);
+  if (at->mention.start == VB_NONE) vb_buf_adds(o, "null");
+  else {
+    const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
+    vb_buf_adds(o, "{\"name\":");
+    span_json(o, s, vb_speaker_name(an, i));
+    vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"role\":", at->mention.start, at->mention.end);
+    span_json(o, s, E ? E->role : none);
+    vb_buf_adds(o, ",\"org\":");
+    span_json(o, s, E ? E->org : none);
+    vb_buf_addc(o, '}');
+  }
+  vb_buf_adds(o, ",\"cue\":");
+  if (at->cue.start == VB_NONE) vb_buf_adds(o, "null");
+  else {
+    vb_buf_adds(o, "{\"text\":");
+    span_json(o, s, at->cue);
+    vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu}", at->cue.start, at->cue.end);
+  }
+  vb_buf_addf(o, ",\"confidence\":%.2f,\"rule\":", at->confidence);
+  vb_json_cstr(o, at->rule);
+  if (q->nparts > 1) {
+    vb_buf_adds(o, ",\"parts\":[");
+    for (size_t k = 0; k < q->nparts; k++) {
+      const vb_part *p = &qs->parts.v[q->part0 + k];
+      vb_buf_addf(o, "%s{\"start\":%zu,\"end\":%zu}", k ? "," : "", p->start, p->end);
+    }
+    vb_buf_addc(o, ']');
+  }
+}
+
+void vb_cli_json(vb_buf *o, const char *file, const char *s, const vb_analysis *an, const vb_cli_more *more) {
+  const vb_quotes *qs = &an->qs;
+  vb_buf t = {0};
+  vb_buf_addc(o, '{');
+  vb_json_key(o, "file"); vb_json_cstr(o, file);
+  vb_buf_adds(o, ",\"quotes\":[");
+  for (size_t i = 0; i < qs->q.n; i++) {
+    vb_buf_adds(o, i ? ",\n" : "\n");
+    quote_json(o, s, an, i, &t);
+    if (more && more->quote) more->quote(o, i, more->ctx);
+    vb_buf_addc(o, '}');
+  }
+  vb_buf_adds(o, "],\n\"sources\":[");
+  for (size_t k = 0; k < an->src.n; k++) {
+    vb_buf_adds(o, k ? ",\n" : "\n");
+    source_json(o, s, an, &an->src.v[k]);
+  }
+  vb_buf_adds(o, "],\n\"unattributed\":[");
+  for (size_t k = 0; k < an->unattributed.n; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->unattributed.v[k]);
+  vb_buf_addc(o, ']');
+  if (more && more->file) more->file(o, more->ctx);
+  vb_buf_adds(o, ",\"diagnostics\":[");
+  for (size_t i = 0; i < qs->diag.n; i++) {
+    const vb_diag *d = &qs->diag.v[i];
+    vb_buf_addf(o, "%s{\"offset\":%zu,\"line\":%u,\"col\":%u,\"message\":", i ? "," : "", d->off, d->line, d->col);
+    vb_json_cstr(o, d->msg);
+    vb_buf_addc(o, '}');
+  }
+  vb_buf_adds(o, "]}");
+  vb_buf_free(&t);
+}
+
+void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max) {
+  if (sp.start != VB_NONE) vb_cli_excerpt(o, s + sp.start, sp.end - sp.start, max);
+}
+
+void vb_cli_speaker(vb_buf *o, const char *s, const vb_analysis *an, size_t i) {
+  const vb_attr *at = &an->attr.v[i];
+  if (at->mention.start == VB_NONE) return;
+  vb_buf_adds(o, " \xE2\x80\x94 ");
+  vb_cli_span(o, s, vb_speaker_name(an, i), 40);
+  if (at->cue.start != VB_NONE) { vb_buf_adds(o, " ("); vb_cli_span(o, s, at->cue, 30); vb_buf_addc(o, ')'); }
+}

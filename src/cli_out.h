@@ -1,0 +1,30 @@
+/* cli_out.h: output shared by the commands: excerpts, the quotes JSON object and the
+ * " — Speaker (cue)" suffix. `quotes`, `sources` and `check` all write through these, so
+ * `check --json` is the quotes object plus its own fields, never a second copy. */
+#ifndef VB_CLI_OUT_H
+#define VB_CLI_OUT_H
+#include <stddef.h>
+#include "buf.h"
+#include "attribution.h"
+
+/* What a command adds to the quotes object: quote(o, i, ctx) writes ",\"key\":value..."
+ * inside quote i's object; file(o, ctx) writes ",\"key\":value..." after "unattributed".
+ * Either may be NULL. */
+typedef struct vb_cli_more {
+  void (*quote)(vb_buf *o, size_t i, void *ctx);
+  void (*file)(vb_buf *o, void *ctx);
+  void *ctx;
+} vb_cli_more;
+
+/* At most max code points of s on one line: newlines and tabs folded to spaces, invalid
+ * bytes as U+FFFD, other controls as '?', an ellipsis when cut. */
+void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max);
+/* vb_cli_excerpt of a span of s; nothing for a missing span (VB_NONE). */
+void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max);
+/* The object of `verbatim quotes --json` for one file (byte offsets, 0-based, end
+ * exclusive), with more's additions; more may be NULL. */
+void vb_cli_json(vb_buf *o, const char *file, const char *s, const vb_analysis *an, const vb_cli_more *more);
+/* " — Speaker (cue)" for quote i, or nothing when it has no speaker. */
+void vb_cli_speaker(vb_buf *o, const char *s, const vb_analysis *an, size_t i);
+
+#endif
