@@ -783,6 +783,26 @@ static void attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char
 }
 
 /* Title case: every word starts upper case (a show, a book, a slogan). */
+/* A quote that reads as a whole sentence (a capital first, a full stop, ! or ? last):
+ * short as it is ("Staffing is."), it goes on speaking, it does not name a thing. */
+static int full_sentence(const char *s, const vb_quote *q) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = q->istart, e = q->iend;
+  uint32_t first = 0, last = 0;
+  while (i < e) {
+    uint32_t cp;
+    i += vb_utf8_dec(u, e, i, &cp);
+    if (vb_cp_isalnum(cp)) { first = cp; break; }
+  }
+  while (e > q->istart) {
+    size_t p = vb_utf8_prev(u, e);
+    vb_utf8_dec(u, q->iend, p, &last);
+    if (!vb_cp_isspace(last)) break;
+    e = p;
+  }
+  return vb_cp_isupper(first) && (last == '.' || last == '!' || last == '?');
+}
+
 static int title_case(const char *s, const vb_quote *q) {
   size_t i = q->istart, words = 0;
   const unsigned char *u = (const unsigned char *)s;
@@ -1260,12 +1280,14 @@ static void pass_quotes(ctx *X) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
     int strong = at->rule && strong_rule(at->rule);
+    /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
+    int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && full_sentence(X->s, q);
     if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN))))
       q->kind = VB_PARTIAL;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && title_case(X->s, q))
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && title_case(X->s, q))
       q->kind = VB_TERM;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY) &&
-             vb_quote_words(X->s, &A->qs, q) <= 3)
+             vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
       q->kind = VB_TERM;
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
   }

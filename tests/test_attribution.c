@@ -171,6 +171,18 @@ static void continuation_and_pull_quote(void **st) {
   vb_analysis_free(&f.a);
 }
 
+/* A two-word sentence after a cued quote goes on speaking; it is no scare quote. */
+static void short_sentence_continues(void **st) {
+  fx f = run(LQ "The fuel bill is not the problem," RQ " Imogen Hale said. " LQ "Staffing is." RQ "\n\n"
+             "The council approved the so-called " LQ "staffing gap" RQ " plan on Tuesday.");
+  size_t q = quote(&f, "Staffing");
+  (void)st;
+  assert_int_not_equal(f.a.qs.q.v[q].kind, VB_TERM);
+  speaker_is(&f, "Staffing", "Imogen Hale", NULL, NULL);
+  assert_int_equal(f.a.qs.q.v[quote(&f, "staffing gap")].kind, VB_TERM);
+  vb_analysis_free(&f.a);
+}
+
 static void terms_and_partials(void **st) {
   fx f = run("The council approved the so-called " LQ "green corridor" RQ " plan on Tuesday.\n\n"
              "Mayor Ruth Ames called the vote " LQ "a turning point" RQ " for the town.");
@@ -309,6 +321,7 @@ static void hostile_inputs(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(pronoun_after_quote),
+    cmocka_unit_test(short_sentence_continues),
     cmocka_unit_test(inverted_with_appositive_and_acronym),
     cmocka_unit_test(possessive_organisation_in_statement),
     cmocka_unit_test(went_on_and_split_quote),
