@@ -462,7 +462,7 @@ static int is_adverb(const ctx *X, size_t k) {
 
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before(const ctx *X, size_t c, size_t lo);
-static np np_before(const ctx *X, size_t c, size_t lo) {
+static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
   size_t lo1 = lo + 1;   /* first token allowed; lo == VB_NONE (no bound) wraps to 0 */
   size_t j = c, h;
@@ -537,6 +537,28 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
       a = p;
     }
     r.a = a; r.b = h; r.ok = 1;
+  }
+  return r;
+}
+
+/* A preposition that opens an adverbial phrase between a subject and its verb. */
+static int adv_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"in", "at", "on", "during", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER) || !(X->wc[k] & VB_W_BOUND)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "Trump at the time said", "Trump in his announcement speech called": the words right
+ * before the cue may end a phrase of time or place; its preposition's subject speaks.
+ * Twice at most ("in Ames on Sunday"), and only when a subject is found before it. */
+static np np_before(const ctx *X, size_t c, size_t lo) {
+  np r = np_before1(X, c, lo);
+  for (int g = 0; g < 2 && r.ok && !r.rel && r.a > 0 && r.a - 1 > lo + 1 && adv_prep(X, r.a - 1); g++) {
+    np r2 = np_before1(X, r.a - 1, lo);
+    /* a subject, not the end of a verb phrase ("donors were upset at …") */
+    if (!r2.ok || !(r2.rel || is_pron(X, r2.a) || is_capword(X, r2.b) || (X->wc[r2.a] & VB_W_DET))) break;
+    r = r2;
   }
   return r;
 }

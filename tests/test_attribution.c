@@ -306,6 +306,17 @@ static void hostile_inputs(void **st) {
   }
 }
 
+static void phrase_of_time_or_place_before_cue(void **st) {
+  fx f = run("Councils met across the region.\n\nMarta Lind at the time said the plan was " LQ "a costly mistake." RQ
+             " Hugo Brandt in his closing remarks called it " LQ "overdue." RQ
+             " Voters were upset at Brandt" AP "s speech and Lind said it was " LQ "too late." RQ);
+  (void)st;
+  speaker_is(&f, "a costly", "Marta Lind", "Marta Lind", "said");
+  speaker_is(&f, "overdue", "Hugo Brandt", "Hugo Brandt", "called");
+  speaker_is(&f, "too late", "Marta Lind", "Lind", "said");
+  vb_analysis_free(&f.a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(pronoun_after_quote),
@@ -319,6 +330,7 @@ int main(void) {
     cmocka_unit_test(gender_from_the_text),
     cmocka_unit_test(continuation_and_pull_quote),
     cmocka_unit_test(terms_and_partials),
+    cmocka_unit_test(phrase_of_time_or_place_before_cue),
     cmocka_unit_test(sources_list),
     cmocka_unit_test(user_cue_pattern),
     cmocka_unit_test(indirect_speech_on_request),
