@@ -329,6 +329,23 @@ static int followed_by_cue(const ctx *X, size_t j) {
   return is_cue(X, j) && !(CUE(j)->flags & VB_CUE_ACC);
 }
 
+/* A capitalised word that reads as an office or a trade by its ending (Councillor,
+ * Activist, Physician, Auctioneer, Assemblywoman), for a title the lexicon lacks. Endings
+ * that first names share (-er, -or, -ent: Peter, Victor, Vincent) are left to the lexicon. */
+static int office_word(const ctx *X, size_t k) {
+  static const char *const suf[] = {"illor", "ilor", "ist", "ician", "eer", "woman", "sman", "ologist", NULL};
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  if (!is_capword(X, k) || (t->flags & (VB_T_UPPER | VB_T_POSS | VB_T_ABBR | VB_T_APOS)) || n < 6) return 0;
+  for (size_t i = t->start + 1; i < t->end; i++)
+    if (!(X->s[i] >= 'a' && X->s[i] <= 'z')) return 0;
+  for (int i = 0; suf[i]; i++) {
+    size_t m = strlen(suf[i]);
+    if (n > m + 2 && !memcmp(X->s + t->end - m, suf[i], m)) return 1;
+  }
+  return 0;
+}
+
 /* Pass 1: names and pronouns, in text order. */
 static void pass_names(ctx *X) {
   size_t k = 0, owner_end = VB_NONE, owner_a = 0;
@@ -369,6 +386,12 @@ static void pass_names(ctx *X) {
           a++;
         }
         if (a == e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR)) && a == t0) continue;   /* "President" alone */
+        /* an office word the lexicon lacks, right before a two-word name: Councillor Ana Ruiz */
+        if (e - a == 2 && office_word(X, a) && !(X->wc[a + 1] & VB_W_CONN)) {
+          if (role_a == VB_NONE) role_a = TK(a)->start;
+          role_b = TK(a)->end;
+          a++;
+        }
       }
       b = poss ? base_end(X, e) : TK(e)->end;
       nw = e - a + 1;
@@ -1446,6 +1469,26 @@ void vb_analysis_free(vb_analysis *a) {
   vb_vfree(&a->src);
   vb_vfree(&a->srcq);
   vb_vfree(&a->unattributed);
+}
+
+size_t vb_name_copy(char *out, const char *s, vb_span sp) {
+  size_t n = 0;
+  int gap = 0;
+  if (sp.start == VB_NONE || sp.end <= sp.start) return 0;
+  for (size_t i = sp.start; i < sp.end; i++) {
+    unsigned char c = (unsigned char)s[i];
+    /* a line break, a tab or a no-break space (U+00A0) between the words of a name */
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+        (c == 0xC2 && i + 1 < sp.end && (unsigned char)s[i + 1] == 0xA0)) {
+      if (c == 0xC2) i++;
+      gap = 1;
+      continue;
+    }
+    if (gap && n) out[n++] = ' ';
+    gap = 0;
+    out[n++] = (char)c;
+  }
+  return n;
 }
 
 vb_span vb_speaker_name(const vb_analysis *a, size_t i) {

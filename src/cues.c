@@ -110,7 +110,10 @@ const char *const vb_word_lexicon[] = {
   "spokesman spokeswoman pope king queen prince princess lord sir dame majority minority whip lt cmdr. "
   "superintendent treasurer comptroller senior executive founder ceo cfo coo chancellor engineer doctor "
   "coach detective inspector captain chef pastor rabbi imam father sister brother bishop cardinal "
-  "lady dean provost trustee lawyer attorney analyst economist historian columnist anchor host",
+  "lady dean provost trustee lawyer attorney analyst economist historian columnist anchor host "
+  "councillor councilor councilmember alderman alderwoman assemblyman assemblywoman selectman manager "
+  "planner supervisor administrator organizer organiser constable trooper commander sergeant lieutenant "
+  "principal headmaster headteacher teacher nurse surgeon physician architect",
   "h:mr. mrs. ms. miss mx. dr. mr mrs ms dr",
   "o:department house senate committee party university college institute center centre council association "
   "news post times journal agency office bureau service foundation campaign court congress fund bank inc. "
