@@ -102,7 +102,8 @@ const char *const vb_word_lexicon[] = {
   "outside near around through until unless whether whereas thus therefore hence earlier later speaking "
   "asked addressing responding writing citing referring according eight nine ten four five six seven "
   "moreover furthermore additionally nevertheless nonetheless likewise otherwise between celebrating "
-  "ultimately eventually initially separately elsewhere overall",
+  "ultimately eventually initially separately elsewhere overall back minutes hours days weeks months years "
+  "decades moments",
   "t:president vice attorney general secretary sen. senator rep. representative gov. governor mayor judge "
   "justice chief speaker leader director chairman chairwoman chair commissioner ambassador minister prime "
   "press deputy assistant special sheriff officer prof. professor rev. gen. lt. col. sgt. capt. adm. maj. "
