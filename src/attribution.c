@@ -115,15 +115,15 @@ static void smap_free(smap *M) { free(M->e); M->e = NULL; M->n = 0; }
 #define CUE(k) (&X->T.cues.v[X->T.t.v[(k)].cue])   /* only where is_cue(X, k) */
 #define NT (X->T.t.n)
 
-static int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
-static int is_capword(const ctx *X, size_t k) {
+static inline int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
+static inline int is_capword(const ctx *X, size_t k) {
   return k < NT && (TK(k)->flags & VB_T_WORD) && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) &&
          !(X->wc[k] & VB_W_TIME);
 }
-static int is_ch(const ctx *X, size_t k, char c) {
+static inline int is_ch(const ctx *X, size_t k, char c) {
   return k < NT && (TK(k)->flags & VB_T_PUNCT) && TK(k)->end - TK(k)->start == 1 && X->s[TK(k)->start] == c;
 }
-static int is_dash(const ctx *X, size_t k) {
+static inline int is_dash(const ctx *X, size_t k) {
   const vb_tok *t;
   if (k >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
   t = TK(k);
@@ -132,10 +132,10 @@ static int is_dash(const ctx *X, size_t k) {
          ((unsigned char)X->s[t->start + 2] == 0x94 || (unsigned char)X->s[t->start + 2] == 0x93 ||
           (unsigned char)X->s[t->start + 2] == 0x95);
 }
-static int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
-static int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
-static int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
-static size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
+static inline int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
+static inline int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
+static inline int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
 
 /* A subject pronoun with a contraction: he’s, she's, it’s, they’re, I’m. Returns the
  * length of the pronoun, 0 if the token is something else. */
@@ -164,7 +164,7 @@ static int pron_gender(const ctx *X, size_t k) {
     return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
   return 0;
 }
-static int is_pron(const ctx *X, size_t k) {
+static inline int is_pron(const ctx *X, size_t k) {
   if (!is_word(X, k)) return 0;
   if (X->wc[k] & VB_W_PRON) return !(TK(k)->flags & VB_T_POSS);
   /* contractions are rare and short: test only words with an apostrophe that start like one */
