@@ -566,8 +566,8 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
 
 /* A preposition that opens an adverbial phrase between a subject and its verb. */
 static int adv_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"in", "at", "on", "during", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER) || !(X->wc[k] & VB_W_BOUND)) return 0;
+  static const char *const w[] = {"in", "at", "on", "during", "through", "across", "outside", "inside", "near", "around", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
   for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
   return 0;
 }
@@ -580,7 +580,9 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
   for (int g = 0; g < 2 && r.ok && !r.rel && r.a > 0 && r.a - 1 > lo + 1 && adv_prep(X, r.a - 1); g++) {
     np r2 = np_before1(X, r.a - 1, lo);
     /* a subject, not the end of a verb phrase ("donors were upset at …") */
-    if (!r2.ok || !(r2.rel || is_pron(X, r2.a) || is_capword(X, r2.b) || (X->wc[r2.a] & VB_W_DET))) break;
+    if (!r2.ok || !(r2.rel || is_pron(X, r2.a) || is_capword(X, r2.b) || (X->wc[r2.a] & VB_W_DET) ||
+                    (starts_sent(X, r2.a) && is_capword(X, r2.a))))   /* Protesters marching through … */
+      break;
     r = r2;
   }
   return r;

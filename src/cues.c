@@ -82,6 +82,10 @@ const char *const vb_cue_lexicon[] = {
   "i:herald|heralds|heralded|heralding", "i:read|reads|reading", "in:offer|offers|offered|offering", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
   "i:shoot back|shoots back|shot back|shooting back", "i:fire back|fires back|fired back|firing back",
   "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "ix:put it|puts it|putting it",
+  "i:confess|confesses|confessed|confessing", "i:bark|barks|barked|barking", "i:beam|beams|beamed",
+  "i:surmise|surmises|surmised|surmising", "i:fume|fumes|fumed|fuming", "i:exhort|exhorts|exhorted|exhorting",
+  "in:cry|cries|cried|crying", "in:chant|chants|chanted|chanting", "in:press|presses|pressed",
+  "i:cut in|cuts in|cutting in",
   "a:according to",
   NULL,
 };

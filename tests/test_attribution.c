@@ -315,6 +315,11 @@ static void phrase_of_time_or_place_before_cue(void **st) {
   speaker_is(&f, "overdue", "Hugo Brandt", "Hugo Brandt", "called");
   speaker_is(&f, "too late", "Marta Lind", "Lind", "said");
   vb_analysis_free(&f.a);
+  f = run("The square filled at dusk.\n\nMarchers walking through the old town chanted " LQ "Open the gates!" RQ
+          "\n\n" LQ "Go home," RQ " Mayor Ines Roth barked.");
+  speaker_is(&f, "Open the", "Marchers walking", "Marchers walking", "chanted");
+  speaker_is(&f, "Go home", "Ines Roth", NULL, "barked");
+  vb_analysis_free(&f.a);
 }
 
 static void name_copy_folds_breaks(void **st) {
