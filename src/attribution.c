@@ -115,15 +115,15 @@ static void smap_free(smap *M) { free(M->e); M->e = NULL; M->n = 0; }
 #define CUE(k) (&X->T.cues.v[X->T.t.v[(k)].cue])   /* only where is_cue(X, k) */
 #define NT (X->T.t.n)
 
-static int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
-static int is_capword(const ctx *X, size_t k) {
+static inline int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
+static inline int is_capword(const ctx *X, size_t k) {
   return k < NT && (TK(k)->flags & VB_T_WORD) && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) &&
          !(X->wc[k] & VB_W_TIME);
 }
-static int is_ch(const ctx *X, size_t k, char c) {
+static inline int is_ch(const ctx *X, size_t k, char c) {
   return k < NT && (TK(k)->flags & VB_T_PUNCT) && TK(k)->end - TK(k)->start == 1 && X->s[TK(k)->start] == c;
 }
-static int is_dash(const ctx *X, size_t k) {
+static inline int is_dash(const ctx *X, size_t k) {
   const vb_tok *t;
   if (k >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
   t = TK(k);
@@ -132,10 +132,10 @@ static int is_dash(const ctx *X, size_t k) {
          ((unsigned char)X->s[t->start + 2] == 0x94 || (unsigned char)X->s[t->start + 2] == 0x93 ||
           (unsigned char)X->s[t->start + 2] == 0x95);
 }
-static int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
-static int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
-static int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
-static size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
+static inline int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
+static inline int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
+static inline int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
 
 /* A subject pronoun with a contraction: he’s, she's, it’s, they’re, I’m. Returns the
  * length of the pronoun, 0 if the token is something else. */
@@ -164,7 +164,7 @@ static int pron_gender(const ctx *X, size_t k) {
     return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
   return 0;
 }
-static int is_pron(const ctx *X, size_t k) {
+static inline int is_pron(const ctx *X, size_t k) {
   if (!is_word(X, k)) return 0;
   if (X->wc[k] & VB_W_PRON) return !(TK(k)->flags & VB_T_POSS);
   /* contractions are rare and short: test only words with an apostrophe that start like one */
@@ -329,6 +329,23 @@ static int followed_by_cue(const ctx *X, size_t j) {
   return is_cue(X, j) && !(CUE(j)->flags & VB_CUE_ACC);
 }
 
+/* A capitalised word that reads as an office or a trade by its ending (Councillor,
+ * Activist, Physician, Auctioneer, Assemblywoman), for a title the lexicon lacks. Endings
+ * that first names share (-er, -or, -ent: Peter, Victor, Vincent) are left to the lexicon. */
+static int office_word(const ctx *X, size_t k) {
+  static const char *const suf[] = {"illor", "ilor", "ist", "ician", "eer", "woman", "sman", "ologist", NULL};
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  if (!is_capword(X, k) || (t->flags & (VB_T_UPPER | VB_T_POSS | VB_T_ABBR | VB_T_APOS)) || n < 6) return 0;
+  for (size_t i = t->start + 1; i < t->end; i++)
+    if (!(X->s[i] >= 'a' && X->s[i] <= 'z')) return 0;
+  for (int i = 0; suf[i]; i++) {
+    size_t m = strlen(suf[i]);
+    if (n > m + 2 && !memcmp(X->s + t->end - m, suf[i], m)) return 1;
+  }
+  return 0;
+}
+
 /* Pass 1: names and pronouns, in text order. */
 static void pass_names(ctx *X) {
   size_t k = 0, owner_end = VB_NONE, owner_a = 0;
@@ -369,6 +386,12 @@ static void pass_names(ctx *X) {
           a++;
         }
         if (a == e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR)) && a == t0) continue;   /* "President" alone */
+        /* an office word the lexicon lacks, right before a two-word name: Councillor Ana Ruiz */
+        if (e - a == 2 && office_word(X, a) && !(X->wc[a + 1] & VB_W_CONN)) {
+          if (role_a == VB_NONE) role_a = TK(a)->start;
+          role_b = TK(a)->end;
+          a++;
+        }
       }
       b = poss ? base_end(X, e) : TK(e)->end;
       nw = e - a + 1;
@@ -462,7 +485,7 @@ static int is_adverb(const ctx *X, size_t k) {
 
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before(const ctx *X, size_t c, size_t lo);
-static np np_before(const ctx *X, size_t c, size_t lo) {
+static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
   size_t lo1 = lo + 1;   /* first token allowed; lo == VB_NONE (no bound) wraps to 0 */
   size_t j = c, h;
@@ -537,6 +560,30 @@ static np np_before(const ctx *X, size_t c, size_t lo) {
       a = p;
     }
     r.a = a; r.b = h; r.ok = 1;
+  }
+  return r;
+}
+
+/* A preposition that opens an adverbial phrase between a subject and its verb. */
+static int adv_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"in", "at", "on", "during", "through", "across", "outside", "inside", "near", "around", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "Trump at the time said", "Trump in his announcement speech called": the words right
+ * before the cue may end a phrase of time or place; its preposition's subject speaks.
+ * Twice at most ("in Ames on Sunday"), and only when a subject is found before it. */
+static np np_before(const ctx *X, size_t c, size_t lo) {
+  np r = np_before1(X, c, lo);
+  for (int g = 0; g < 2 && r.ok && !r.rel && r.a > 0 && r.a - 1 > lo + 1 && adv_prep(X, r.a - 1); g++) {
+    np r2 = np_before1(X, r.a - 1, lo);
+    /* a subject, not the end of a verb phrase ("donors were upset at …") */
+    if (!r2.ok || !(r2.rel || is_pron(X, r2.a) || is_capword(X, r2.b) || (X->wc[r2.a] & VB_W_DET) ||
+                    (starts_sent(X, r2.a) && is_capword(X, r2.a))))   /* Protesters marching through … */
+      break;
+    r = r2;
   }
   return r;
 }
@@ -1446,6 +1493,26 @@ void vb_analysis_free(vb_analysis *a) {
   vb_vfree(&a->src);
   vb_vfree(&a->srcq);
   vb_vfree(&a->unattributed);
+}
+
+size_t vb_name_copy(char *out, const char *s, vb_span sp) {
+  size_t n = 0;
+  int gap = 0;
+  if (sp.start == VB_NONE || sp.end <= sp.start) return 0;
+  for (size_t i = sp.start; i < sp.end; i++) {
+    unsigned char c = (unsigned char)s[i];
+    /* a line break, a tab or a no-break space (U+00A0) between the words of a name */
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+        (c == 0xC2 && i + 1 < sp.end && (unsigned char)s[i + 1] == 0xA0)) {
+      if (c == 0xC2) i++;
+      gap = 1;
+      continue;
+    }
+    if (gap && n) out[n++] = ' ';
+    gap = 0;
+    out[n++] = (char)c;
+  }
+  return n;
 }
 
 vb_span vb_speaker_name(const vb_analysis *a, size_t i) {

@@ -66,6 +66,11 @@ void vb_analysis_free(vb_analysis *a);
 
 /* The speaker's name of quote i as a span (canonical name, else the mention), or absent. */
 vb_span vb_speaker_name(const vb_analysis *a, size_t i);
+/* A name, role or organisation span as shown: white space between its words (a line
+ * break, a tab, a no-break space) folded to one space, none at the ends. out must hold
+ * sp.end - sp.start bytes; returns the bytes written (0 when sp is absent). Not
+ * NUL-terminated. */
+size_t vb_name_copy(char *out, const char *s, vb_span sp);
 /* Words in a quote (runs of letters or digits). */
 size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
 

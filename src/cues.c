@@ -82,6 +82,10 @@ const char *const vb_cue_lexicon[] = {
   "i:herald|heralds|heralded|heralding", "i:read|reads|reading", "in:offer|offers|offered|offering", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
   "i:shoot back|shoots back|shot back|shooting back", "i:fire back|fires back|fired back|firing back",
   "i:push back|pushes back|pushed back|pushing back", "i:write back|writes back|wrote back|writing back", "ix:put it|puts it|putting it",
+  "i:confess|confesses|confessed|confessing", "i:bark|barks|barked|barking", "i:beam|beams|beamed",
+  "i:surmise|surmises|surmised|surmising", "i:fume|fumes|fumed|fuming", "i:exhort|exhorts|exhorted|exhorting",
+  "in:cry|cries|cried|crying", "in:chant|chants|chanted|chanting", "in:press|presses|pressed",
+  "i:cut in|cuts in|cutting in",
   "a:according to",
   NULL,
 };
@@ -102,7 +106,8 @@ const char *const vb_word_lexicon[] = {
   "outside near around through until unless whether whereas thus therefore hence earlier later speaking "
   "asked addressing responding writing citing referring according eight nine ten four five six seven "
   "moreover furthermore additionally nevertheless nonetheless likewise otherwise between celebrating "
-  "ultimately eventually initially separately elsewhere overall",
+  "ultimately eventually initially separately elsewhere overall back minutes hours days weeks months years "
+  "decades moments",
   "t:president vice attorney general secretary sen. senator rep. representative gov. governor mayor judge "
   "justice chief speaker leader director chairman chairwoman chair commissioner ambassador minister prime "
   "press deputy assistant special sheriff officer prof. professor rev. gen. lt. col. sgt. capt. adm. maj. "
@@ -110,7 +115,10 @@ const char *const vb_word_lexicon[] = {
   "spokesman spokeswoman pope king queen prince princess lord sir dame majority minority whip lt cmdr. "
   "superintendent treasurer comptroller senior executive founder ceo cfo coo chancellor engineer doctor "
   "coach detective inspector captain chef pastor rabbi imam father sister brother bishop cardinal "
-  "lady dean provost trustee lawyer attorney analyst economist historian columnist anchor host",
+  "lady dean provost trustee lawyer attorney analyst economist historian columnist anchor host "
+  "councillor councilor councilmember alderman alderwoman assemblyman assemblywoman selectman manager "
+  "planner supervisor administrator organizer organiser constable trooper commander sergeant lieutenant "
+  "principal headmaster headteacher teacher nurse surgeon physician architect",
   "h:mr. mrs. ms. miss mx. dr. mr mrs ms dr",
   "o:department house senate committee party university college institute center centre council association "
   "news post times journal agency office bureau service foundation campaign court congress fund bank inc. "

@@ -33,6 +33,17 @@ static void setspan_str(lua_State *L, const char *s, vb_span sp, const char *fie
   lua_setfield(L, -2, field);
 }
 
+/* A name, role or organisation: a line break inside it comes out as one space. */
+static void setname_str(lua_State *L, const char *s, vb_span sp, const char *field, vb_buf *tmp) {
+  size_t n;
+  if (sp.start == VB_NONE) return;
+  tmp->n = 0;
+  if (vb_buf_reserve(tmp, sp.end - sp.start + 1)) luaL_error(L, "verbatim: out of memory");
+  n = vb_name_copy(tmp->p, s, sp);
+  lua_pushlstring(L, tmp->p, n);
+  lua_setfield(L, -2, field);
+}
+
 static void setint(lua_State *L, size_t v, const char *field) {
   lua_pushinteger(L, (lua_Integer)v);
   lua_setfield(L, -2, field);
@@ -90,14 +101,14 @@ static void push_quote(lua_State *L, const char *s, abox *b, size_t i) {
   if (at->mention.start != VB_NONE) {
     const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
     lua_createtable(L, 0, 6);
-    setspan_str(L, s, vb_speaker_name(an, i), "name");
+    setname_str(L, s, vb_speaker_name(an, i), "name", &b->tmp);
     setint(L, at->mention.start + 1, "start");
     setint(L, at->mention.end, "stop");
     setspan_str(L, s, at->mention, "mention");
     if (E) {
-      setspan_str(L, s, E->role, "role");
-      setspan_str(L, s, E->org, "org");
-      setspan_str(L, s, E->org_long, "org_long");
+      setname_str(L, s, E->role, "role", &b->tmp);
+      setname_str(L, s, E->org, "org", &b->tmp);
+      setname_str(L, s, E->org_long, "org_long", &b->tmp);
     }
     lua_setfield(L, -2, "speaker");
   }
@@ -139,10 +150,10 @@ static int l_analyze(lua_State *L) {
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
     lua_createtable(L, 0, 7);
-    setspan_str(L, s, E->name, "name");
-    setspan_str(L, s, E->role, "role");
-    setspan_str(L, s, E->org, "org");
-    setspan_str(L, s, E->org_long, "org_long");
+    setname_str(L, s, E->name, "name", &b->tmp);
+    setname_str(L, s, E->role, "role", &b->tmp);
+    setname_str(L, s, E->org, "org", &b->tmp);
+    setname_str(L, s, E->org_long, "org_long", &b->tmp);
     lua_pushstring(L, ekinds[E->kind]);
     lua_setfield(L, -2, "kind");
     lua_createtable(L, (int)src->nq, 0);

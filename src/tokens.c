@@ -136,6 +136,7 @@ static int is_abbrev(const char *s, size_t a, size_t b) {
   for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
     const char *w = abbrevs[k];
     size_t i;
+    if ((s[a] | 0x20) != w[0]) continue;                  /* most words end a sentence: cheap miss */
     for (i = 0; i < n; i++) {                             /* stops at w's NUL: s has no NUL here */
       char c = s[a + i];
       if (c >= 'A' && c <= 'Z') c = (char)(c + 32);

@@ -318,6 +318,56 @@ static void hostile_inputs(void **st) {
   }
 }
 
+static void phrase_of_time_or_place_before_cue(void **st) {
+  fx f = run("Councils met across the region.\n\nMarta Lind at the time said the plan was " LQ "a costly mistake." RQ
+             " Hugo Brandt in his closing remarks called it " LQ "overdue." RQ
+             " Voters were upset at Brandt" AP "s speech and Lind said it was " LQ "too late." RQ);
+  (void)st;
+  speaker_is(&f, "a costly", "Marta Lind", "Marta Lind", "said");
+  speaker_is(&f, "overdue", "Hugo Brandt", "Hugo Brandt", "called");
+  speaker_is(&f, "too late", "Marta Lind", "Lind", "said");
+  vb_analysis_free(&f.a);
+  f = run("The square filled at dusk.\n\nMarchers walking through the old town chanted " LQ "Open the gates!" RQ
+          "\n\n" LQ "Go home," RQ " Mayor Ines Roth barked.");
+  speaker_is(&f, "Open the", "Marchers walking", "Marchers walking", "chanted");
+  speaker_is(&f, "Go home", "Ines Roth", NULL, "barked");
+  vb_analysis_free(&f.a);
+}
+
+static void name_copy_folds_breaks(void **st) {
+  const char *s = "said Ola\n  Nowak\xc2\xa0" "Berg\r\n, who";
+  char out[64];
+  vb_span sp = {5, 24}, none = {VB_NONE, VB_NONE};
+  size_t n;
+  (void)st;
+  n = vb_name_copy(out, s, sp);
+  assert_int_equal(n, strlen("Ola Nowak Berg"));
+  assert_memory_equal(out, "Ola Nowak Berg", n);
+  assert_int_equal(vb_name_copy(out, s, none), 0);
+  sp.start = 4; sp.end = 9;   /* " Ola\n": no space at the ends */
+  n = vb_name_copy(out, s, sp);
+  assert_int_equal(n, 3);
+  assert_memory_equal(out, "Ola", 3);
+}
+
+static void titles_before_a_name(void **st) {
+  fx f = run(LQ "The roads first," RQ " said Councillor Tomasz Wierzbicki. " LQ "Then bridges," RQ
+             " said Engineer Maria Soto. Coach Ana Ruiz said: " LQ "We train at dawn." RQ " "
+             LQ "We agree," RQ " said Activist Noor Haddad. " LQ "Fine," RQ " said Peter Walter Kim.");
+  (void)st;
+  speaker_is(&f, "The roads", "Tomasz Wierzbicki", NULL, "said");
+  assert_true(span_is(f.s, entity(&f, "Tomasz Wierzbicki")->role, "Councillor"));
+  speaker_is(&f, "Then bridges", "Maria Soto", NULL, "said");
+  assert_true(span_is(f.s, entity(&f, "Maria Soto")->role, "Engineer"));
+  speaker_is(&f, "We train", "Ana Ruiz", NULL, "said");
+  assert_true(span_is(f.s, entity(&f, "Ana Ruiz")->role, "Coach"));
+  speaker_is(&f, "We agree", "Noor Haddad", NULL, "said");
+  assert_true(span_is(f.s, entity(&f, "Noor Haddad")->role, "Activist"));
+  speaker_is(&f, "Fine", "Peter Walter Kim", NULL, "said");   /* first names stay */
+  assert_true(span_is(f.s, entity(&f, "Peter Walter Kim")->role, NULL));
+  vb_analysis_free(&f.a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(pronoun_after_quote),
@@ -332,6 +382,9 @@ int main(void) {
     cmocka_unit_test(gender_from_the_text),
     cmocka_unit_test(continuation_and_pull_quote),
     cmocka_unit_test(terms_and_partials),
+    cmocka_unit_test(phrase_of_time_or_place_before_cue),
+    cmocka_unit_test(name_copy_folds_breaks),
+    cmocka_unit_test(titles_before_a_name),
     cmocka_unit_test(sources_list),
     cmocka_unit_test(user_cue_pattern),
     cmocka_unit_test(indirect_speech_on_request),

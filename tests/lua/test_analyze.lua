@@ -110,4 +110,27 @@ function T.errors_do_not_leak()
   collectgarbage()
 end
 
+function T.name_over_a_line_break()
+  local t = "The board met at noon.\n\n" .. LQ .. "We start in May," .. RQ .. " said Chief Engineer Lena\nHartmann, who runs the works.\n\n" ..
+    LQ .. "Not soon enough," .. RQ .. " Hartmann said."
+  local r = vb.analyze(t)
+  local q = r.quotes[1]
+  eq(q.speaker.name, "Lena Hartmann", "the break is one space")
+  eq(t:sub(q.speaker.start, q.speaker.stop), "Chief Engineer Lena\nHartmann", "the mention stays the text")
+  eq(q.speaker.role, "Chief Engineer", "role")
+  eq(#r.sources, 1, "one source")
+  eq(r.sources[1].name, "Lena Hartmann", "sources name")
+  eq(#r.sources[1].quotes, 2, "both quotes")
+end
+
+function T.office_word_before_a_name()
+  local t = LQ .. "The roads come first," .. RQ .. " said Councillor Tomasz Wierzbicki.\n\n" ..
+    LQ .. "So do the schools," .. RQ .. " said Dennis Walter Brown."
+  local r = vb.analyze(t)
+  eq(r.quotes[1].speaker.name, "Tomasz Wierzbicki", "title apart")
+  eq(r.quotes[1].speaker.role, "Councillor", "role")
+  eq(r.quotes[2].speaker.name, "Dennis Walter Brown", "a first name is no title")
+  eq(r.quotes[2].speaker.role, nil, "no role")
+end
+
 return T
