@@ -37,8 +37,7 @@ static int draft_read(draft *d, const char *s, size_t n) {
     sp = d->an.ent.v[e].name;
     if (sp.start == VB_NONE || sp.end < sp.start) continue;
     if (!(d->speakers[i] = malloc(sp.end - sp.start + 1))) return -1;
-    memcpy(d->speakers[i], s + sp.start, sp.end - sp.start);
-    d->speakers[i][sp.end - sp.start] = '\0';
+    d->speakers[i][vb_name_copy(d->speakers[i], s, sp)] = '\0';
   }
   return 0;
 }

@@ -21,9 +21,15 @@ void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
   if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
 }
 
+/* A name, role, organisation or cue as a JSON string: white space folded, since a name
+ * may wrap over a line end in the text (null when absent). */
 static void span_json(vb_buf *o, const char *s, vb_span sp) {
-  if (sp.start == VB_NONE) vb_buf_adds(o, "null");
-  else vb_json_str(o, s + sp.start, sp.end - sp.start);
+  vb_buf t = {0};
+  if (sp.start == VB_NONE) { vb_buf_adds(o, "null"); return; }
+  if (vb_buf_reserve(&t, sp.end - sp.start)) { o->oom = 1; return; }
+  t.n = vb_name_copy(t.p, s, sp);
+  vb_json_str(o, t.p, t.n);
+  vb_buf_free(&t);
 }
 
 static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const vb_source *src) {

@@ -68,3 +68,10 @@ run quotes "$TMP/ind.txt"
 expect_out "" "no indirect items by default"
 run quotes --indirect "$TMP/ind.txt"
 expect_grep "ind.txt:1:22: indirect “the new rule sounds a lot like an older program” — Jessica Vaughan \\(said\\)\$" "--indirect item with its speaker"
+
+# a name that wraps over a line end is printed with the break folded to a space
+printf '\342\200\234We will rebuild the pier by spring,\342\200\235 said Ola\nNowak, the harbour\nmaster.\n' >"$TMP/wrap.txt"
+run quotes --json "$TMP/wrap.txt"
+expect_json 'd["quotes"][0]["speaker"]["name"] == "Ola Nowak" and d["quotes"][0]["speaker"]["role"] == "harbour master"' "wrapped name folded in quotes --json"
+run sources --json "$TMP/wrap.txt"
+expect_json 'd["sources"][0]["name"] == "Ola Nowak"' "wrapped name folded in sources --json"
