@@ -225,6 +225,24 @@ static void set_org(ctx *X, int e, size_t a, size_t b) {
   if (o != VB_NONE) E->org_long = X->A->ent.v[o].name;
 }
 
+/* Token k is the apostrophe of a plural possessive inside a name: "Users’ Association",
+ * "Veterans' Affairs". The plural (a capitalised word ending in s) touches it, and a
+ * capitalised word that is no title follows, so the name goes on; a singular possessive
+ * (First’s, CIS's) is one token and ends a run instead. */
+static int name_apos(const ctx *X, size_t k) {
+  const vb_tok *t, *p;
+  if (k == 0 || k + 1 >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
+  t = TK(k); p = TK(k - 1);
+  if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :
+        t->end - t->start == 3 && !memcmp(X->s + t->start, "\xe2\x80\x99", 3)))
+    return 0;
+  if (p->end != t->start || !(p->flags & VB_T_CAP) || (p->flags & VB_T_POSS) || p->end - p->start < 3 ||
+      X->s[p->end - 1] != 's' || X->s[p->end - 2] == 's')
+    return 0;
+  return t->end < TK(k + 1)->start && is_capword(X, k + 1) && !starts_sent(X, k + 1) &&
+         !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP));
+}
+
 /* A capitalized run [a..e]: maximal, joined by of/for/the (and "and" inside organisations). */
 static size_t run_end(const ctx *X, size_t a) {
   size_t e = a;
@@ -233,6 +251,7 @@ static size_t run_end(const ctx *X, size_t a) {
     size_t j = e + 1;
     if (TK(e)->flags & VB_T_POSS) break;
     if (is_capword(X, j) && !starts_sent(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
+    if (name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
     if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
         !starts_sent(X, j)) {
       size_t j2 = j + 1;
@@ -538,6 +557,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
       size_t p = a - 1;
       if (starts_sent(X, a)) break;
       if (is_capword(X, p) && !(TK(p)->flags & VB_T_POSS) && !(X->wc[p] & VB_W_STOP)) { a = p; continue; }
+      if (p > lo1 && name_apos(X, p)) { a = p - 1; continue; }   /* the Users’ Association said */
       if (is_word(X, p) && (X->wc[p] & VB_W_CONN) && (TK(p)->flags & VB_T_LOWER) && p > lo1 && is_capword(X, p - 1)) { a = p - 1; continue; }
       break;
     }

@@ -368,6 +368,56 @@ static void titles_before_a_name(void **st) {
   vb_analysis_free(&f.a);
 }
 
+static void plural_possessive_inside_a_name(void **st) {
+  fx f = run("The Harbour Anglers" AP " Association said in a statement that it would " LQ "fight the plan" RQ
+             " to the end. " LQ "We will not move," RQ " said the Dock Workers' Union in reply. "
+             "Later, Fenland Growers" AP "s Ida Moss said: " LQ "Nor will we." RQ);
+  (void)st;
+  speaker_is(&f, "fight the plan", "Harbour Anglers" AP " Association", NULL, "said in a statement");
+  assert_int_equal(entity(&f, "Harbour Anglers" AP " Association")->kind, VB_ENT_ORG);
+  speaker_is(&f, "We will not", "Dock Workers' Union", NULL, "said");
+  speaker_is(&f, "Nor will", "Ida Moss", NULL, "said");   /* a singular possessive stays one */
+  assert_true(span_is(f.s, entity(&f, "Ida Moss")->org, "Fenland Growers"));
+  vb_analysis_free(&f.a);
+}
+
+static void relative_clause_gives_role_and_org(void **st) {
+  fx f = run(LQ "The pier is safe," RQ " said Anja Holm, who chairs the Marsh Boat Club. "
+             LQ "It is not," RQ " said Piet Veld, who is the deputy head of the Tide Research Trust. "
+             LQ "Ask us," RQ " said Rosa Lind, who runs the Northgate Food Bank. "
+             LQ "Later," RQ " said Dr. Omar Nell, who heads the Canal Society.");
+  const vb_entity *e;
+  (void)st;
+  speaker_is(&f, "The pier", "Anja Holm", NULL, "said");
+  e = entity(&f, "Anja Holm");
+  assert_true(span_is(f.s, e->role, "chair"));
+  assert_true(span_is(f.s, e->org, "Marsh Boat Club"));
+  e = entity(&f, "Piet Veld");
+  assert_true(span_is(f.s, e->role, "deputy head"));
+  assert_true(span_is(f.s, e->org, "Tide Research Trust"));
+  e = entity(&f, "Rosa Lind");
+  assert_true(span_is(f.s, e->org, "Northgate Food Bank"));
+  e = entity(&f, "Omar Nell");
+  assert_true(span_is(f.s, e->role, "head"));
+  assert_true(span_is(f.s, e->org, "Canal Society"));
+  vb_analysis_free(&f.a);
+}
+
+static void lowercase_possessive_body_before_role(void **st) {
+  fx f = run("The city" AP "s police chief, Ines Varga, told reporters: " LQ "We are ready." RQ " "
+             LQ "So are we," RQ " said Len Ash, the county" AP "s fire marshal.");
+  const vb_entity *e;
+  (void)st;
+  speaker_is(&f, "We are ready", "Ines Varga", NULL, "told");
+  e = entity(&f, "Ines Varga");
+  assert_true(span_is(f.s, e->role, "police chief"));
+  assert_true(span_is(f.s, e->org, "city"));
+  e = entity(&f, "Len Ash");
+  assert_true(span_is(f.s, e->role, "fire marshal"));
+  assert_true(span_is(f.s, e->org, "county"));
+  vb_analysis_free(&f.a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(pronoun_after_quote),
@@ -385,6 +435,9 @@ int main(void) {
     cmocka_unit_test(phrase_of_time_or_place_before_cue),
     cmocka_unit_test(name_copy_folds_breaks),
     cmocka_unit_test(titles_before_a_name),
+    cmocka_unit_test(plural_possessive_inside_a_name),
+    cmocka_unit_test(relative_clause_gives_role_and_org),
+    cmocka_unit_test(lowercase_possessive_body_before_role),
     cmocka_unit_test(sources_list),
     cmocka_unit_test(user_cue_pattern),
     cmocka_unit_test(indirect_speech_on_request),
