@@ -226,11 +226,13 @@ static void set_org(ctx *X, int e, size_t a, size_t b) {
 }
 
 /* Token k is the apostrophe of a plural possessive inside a name: "Users’ Association",
- * "Veterans' Affairs". The plural (a capitalised word ending in s) touches it, and a
- * capitalised word that is no title follows, so the name goes on; a singular possessive
+ * "Veterans' Affairs". The plural (a capitalised word ending in s) touches it, and what
+ * follows goes on with the name: one capitalised word, or a run with an organisation
+ * word (not "Democracy Corps’ Stan Greenberg": a body's person). A singular possessive
  * (First’s, CIS's) is one token and ends a run instead. */
 static int name_apos(const ctx *X, size_t k) {
   const vb_tok *t, *p;
+  size_t z;
   if (k == 0 || k + 1 >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
   t = TK(k); p = TK(k - 1);
   if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :
@@ -239,8 +241,13 @@ static int name_apos(const ctx *X, size_t k) {
   if (p->end != t->start || !(p->flags & VB_T_CAP) || (p->flags & VB_T_POSS) || p->end - p->start < 3 ||
       X->s[p->end - 1] != 's' || X->s[p->end - 2] == 's')
     return 0;
-  return t->end < TK(k + 1)->start && is_capword(X, k + 1) && !starts_sent(X, k + 1) &&
-         !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP));
+  if (!(t->end < TK(k + 1)->start && is_capword(X, k + 1) && !starts_sent(X, k + 1) &&
+        !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP))))
+    return 0;
+  if (!is_capword(X, k + 2) || starts_sent(X, k + 2)) return 1;
+  for (z = k + 1; z < k + 6 && is_capword(X, z) && !starts_sent(X, z); z++)
+    if (X->wc[z] & VB_W_ORG) return 1;
+  return 0;
 }
 
 /* A capitalized run [a..e]: maximal, joined by of/for/the (and "and" inside organisations). */
@@ -309,6 +316,9 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
       if (j < end && is_capword(X, j)) {
         size_t re = run_end(X, j);
         if (re >= end) re = end - 1;
+        /* "co-chair for Sen. John McCain’s campaign": a titled person owns it, not a body */
+        if ((TK(re)->flags & VB_T_POSS) && (X->wc[j] & (VB_W_TITLE | VB_W_HONOR)) && re + 1 < end &&
+            (TK(re + 1)->flags & (VB_T_LOWER | VB_T_DIGIT))) { r1 = k; break; }
         r1 = k;
         set_org(X, e, TK(j)->start, base_end(X, re));
         /* (IRLI) right after the organisation: the acronym names it */
@@ -325,6 +335,50 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
   if (E->role.start == VB_NONE) {
     size_t last = (r1 != VB_NONE ? r1 : end) - 1;
     if (last >= r0 && last - r0 < 12) { E->role.start = TK(r0)->start; E->role.end = TK(last)->end; }
+  }
+}
+
+/* A relative clause after a name: ", who chairs the Marsh Boat Club", ", who is the deputy
+ * head of the Tide Research Trust", ", who serves as R at X". Gives the organisation and,
+ * where the words name one, the role; a role already known (a title, an earlier
+ * appositive) stays, as everywhere in pass 1: the first description seen wins. Roles are
+ * spans of the text, so a verb gives one only where its stem is the office itself (chairs,
+ * heads); leads, runs, directs and founded give the organisation alone. */
+static int is_adverb(const ctx *X, size_t k);
+static void rel_clause(ctx *X, int e, size_t i) {
+  static const char *const verbs[] = {"chairs", "chaired", "heads", "headed", "leads", "led", "runs", "ran",
+                                      "directs", "directed", "manages", "managed", "founded", "co-founded", NULL};
+  size_t k = i + 1, j, re;
+  int v;
+  vb_entity *E;
+  if (e < 0 || !is_word(X, i) || !vb_tok_is(X->s, TK(i), "who")) return;
+  for (int g = 0; g < 2 && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
+                  (((X->wc[k] & VB_W_SKIP) && !vb_tok_is(X->s, TK(k), "is") && !vb_tok_is(X->s, TK(k), "was")) ||
+                   is_adverb(X, k)); g++) k++;
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return;
+  if (vb_tok_is(X->s, TK(k), "is") || vb_tok_is(X->s, TK(k), "was") ||
+      (vb_tok_is(X->s, TK(k), "serves") && is_word(X, k + 1) && vb_tok_is(X->s, TK(k + 1), "as"))) {
+    j = vb_tok_is(X->s, TK(k), "serves") ? k + 2 : k + 1;
+    /* a description, not a verb phrase: "who was arrested in Paris" gives nothing */
+    if (is_word(X, j) && (X->wc[j] & VB_W_DET) && (TK(j)->flags & VB_T_LOWER)) appositive(X, e, j, NT);
+    return;
+  }
+  for (v = 0; verbs[v]; v++) if (vb_tok_is(X->s, TK(k), verbs[v])) break;
+  if (!verbs[v]) return;
+  j = k + 1;
+  if (is_word(X, j) && vb_tok_is(X->s, TK(j), "the")) j++;
+  if (!is_capword(X, j) || (X->wc[j] & (VB_W_STOP | VB_W_TITLE | VB_W_HONOR))) return;
+  re = run_end(X, j);
+  if ((TK(re)->flags & VB_T_POSS) && is_word(X, re + 1)) return;   /* heads Acme’s legal team: not Acme */
+  /* "led United States forces": the name qualifies a noun, it is not the body led */
+  if (is_word(X, re + 1) && (TK(re + 1)->flags & VB_T_LOWER) && !is_cue(X, re + 1) &&
+      !(X->wc[re + 1] & (VB_W_PREP | VB_W_BOUND | VB_W_CONN | VB_W_SKIP)))
+    return;
+  set_org(X, e, TK(j)->start, base_end(X, re));
+  E = &X->A->ent.v[e];
+  if (v < 4 && E->role.start == VB_NONE) {                         /* chair, head */
+    E->role.start = TK(k)->start;
+    E->role.end = TK(k)->start + 4 + (v < 2);
   }
 }
 
@@ -477,7 +531,7 @@ static void pass_names(ctx *X) {
         if (E->kind == VB_ENT_PERSON && !poss) {
           size_t j = e + 1;
           if (is_ch(X, j, '(')) { size_t z = j; while (z < NT && z < j + 8 && !is_ch(X, z, ')')) z++; j = z + 1; }
-          if (is_ch(X, j, ',')) appositive(X, ent, j + 1, NT);
+          if (is_ch(X, j, ',')) { appositive(X, ent, j + 1, NT); rel_clause(X, ent, j + 1); }
         }
       }
       owner_end = poss ? e : VB_NONE;

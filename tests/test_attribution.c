@@ -385,7 +385,10 @@ static void relative_clause_gives_role_and_org(void **st) {
   fx f = run(LQ "The pier is safe," RQ " said Anja Holm, who chairs the Marsh Boat Club. "
              LQ "It is not," RQ " said Piet Veld, who is the deputy head of the Tide Research Trust. "
              LQ "Ask us," RQ " said Rosa Lind, who runs the Northgate Food Bank. "
-             LQ "Later," RQ " said Dr. Omar Nell, who heads the Canal Society.");
+             LQ "Later," RQ " said Dr. Omar Nell, who heads the Canal Society. "
+             LQ "No," RQ " said Ivo Brandt, who led Harbour Town crews for years. "
+             LQ "Yes," RQ " said Eva Roos, who was arrested in Lisbon. "
+             LQ "Maybe," RQ " said Uma Kerr, a press aide for Sen. Dan Pike" AP "s 2020 campaign.");
   const vb_entity *e;
   (void)st;
   speaker_is(&f, "The pier", "Anja Holm", NULL, "said");
@@ -400,6 +403,14 @@ static void relative_clause_gives_role_and_org(void **st) {
   e = entity(&f, "Omar Nell");
   assert_true(span_is(f.s, e->role, "head"));
   assert_true(span_is(f.s, e->org, "Canal Society"));
+  e = entity(&f, "Ivo Brandt");                 /* a name before a noun is not the body led */
+  assert_true(span_is(f.s, e->org, NULL));
+  e = entity(&f, "Eva Roos");                   /* a verb phrase, not a description */
+  assert_true(span_is(f.s, e->org, NULL));
+  assert_true(span_is(f.s, e->role, NULL));
+  e = entity(&f, "Uma Kerr");                   /* a titled owner is a person, not a body */
+  assert_true(span_is(f.s, e->role, "press aide"));
+  assert_true(span_is(f.s, e->org, NULL));
   vb_analysis_free(&f.a);
 }
 
