@@ -281,6 +281,15 @@ static int has_org_word(const ctx *X, size_t a, size_t e) {
   return 0;
 }
 
+/* The word classes of a possessive's owner (president’s -> president). */
+static unsigned base_class(const ctx *X, size_t k) {
+  vb_tok t = *TK(k);
+  t.end = base_end(X, k);
+  t.flags &= ~(unsigned)VB_T_POSS;
+  t.hash = vb_word_hash(X->s + t.start, t.end - t.start);
+  return vb_cues_wclass(X->C, X->s, &t);
+}
+
 /* Appositive after a name: ", a senior fellow at the Center for Immigration Studies (CIS),"
  * or ", CIS’s director of policy studies,". Gives role and organisation. */
 static void appositive(ctx *X, int e, size_t i, size_t hi) {
@@ -288,7 +297,18 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
   vb_entity *E;
   if (e < 0 || i >= lim || !is_word(X, i) || (X->wc[i] & VB_W_REL)) return;
   for (end = i; end < lim && is_word(X, end); end++) {}
-  if (i < end && (X->wc[i] & VB_W_DET) && !(TK(i)->flags & VB_T_POSS)) i++;
+  if (i < end && (X->wc[i] & VB_W_DET) && !(TK(i)->flags & VB_T_POSS)) {
+    i++;
+    /* "the council’s transport director": a body named in lower case owns the role, as
+     * a capitalised one does below (the White House’s press secretary); after "the" only:
+     * "his party’s nominee" names no body, nor does an office ("the president’s envoy") */
+    if (i + 1 < end && vb_tok_is(X->s, TK(i - 1), "the") && (TK(i)->flags & VB_T_LOWER) &&
+        (TK(i)->flags & VB_T_POSS) && (TK(i + 1)->flags & VB_T_LOWER) &&
+        !(base_class(X, i) & (VB_W_STOP | VB_W_TIME | VB_W_TITLE))) {
+      set_org(X, e, TK(i)->start, base_end(X, i));
+      i++;
+    }
+  }
   if (i >= end) return;
   E = &X->A->ent.v[e];
   if (is_capword(X, i) && !(X->wc[i] & VB_W_TITLE)) {
@@ -587,6 +607,12 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     size_t z = j - 1, y;
     while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
     if (z < lo1 || !is_ch(X, z, ',')) return r;
+    if (z + 1 < j && is_capword(X, z + 1) && run_end(X, z + 1) == j - 1 && z > lo1 && is_word(X, z - 1) &&
+        (TK(z - 1)->flags & VB_T_LOWER)) {
+      /* "The city’s police chief, Ines Varga, told": the role came first, the name speaks */
+      const ment *m = ment_at(X, j - 1);
+      if (m && m->ent >= 0 && m->person && m->a == z + 1) { r.a = z + 1; r.b = j - 1; r.ok = 1; return r; }
+    }
     /* X, who is a pastor at the Church of Elizabeth, Colorado, said: back to ", who" */
     for (y = j - 1; y > lo1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
       if ((X->wc[y] & VB_W_REL) && is_ch(X, y - 1, ',')) { z = y - 1; break; }
