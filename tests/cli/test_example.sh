@@ -9,7 +9,10 @@ expect_grep '^[^ ]*article.txt:7:1: direct “People here don’t have a second 
 
 run sources "$EX/article.txt"
 expect_rc 0 "example: sources"
-expect_grep '^  Marta Lindqvist — retired nurse$' "example: the first source with her role"
+expect_grep '^  Marta Lindqvist — chair, Wennick Ferry Users’ Association$' \
+  "example: the first source with her role and organisation (from ', who chairs …')"
+expect_grep '^  Tomas Reyes — transport director, council$' "example: a lower-case body owns the role"
+expect_grep '^  Wennick Ferry Users’ Association$' "example: the plural possessive stays inside the name"
 
 # the quick start counts on exit 1: the example has quotes edited on purpose
 run check --source "$EX/transcript.txt" "$EX/article.txt"
