@@ -230,9 +230,20 @@ static void set_org(ctx *X, int e, size_t a, size_t b) {
  * follows goes on with the name: one capitalised word, or a run with an organisation
  * word (not "Democracy Corps’ Stan Greenberg": a body's person). A singular possessive
  * (First’s, CIS's) is one token and ends a run instead. */
+static int plural_apos(const ctx *X, size_t k);
 static int name_apos(const ctx *X, size_t k) {
-  const vb_tok *t, *p;
   size_t z;
+  if (!plural_apos(X, k)) return 0;
+  if (!is_capword(X, k + 2) || starts_sent(X, k + 2)) return 1;
+  for (z = k + 1; z < k + 6 && is_capword(X, z) && !starts_sent(X, z); z++)
+    if (X->wc[z] & VB_W_ORG) return 1;
+  return 0;
+}
+
+/* The apostrophe of a capitalised plural's possessive before a capitalised word: inside
+ * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg). */
+static int plural_apos(const ctx *X, size_t k) {
+  const vb_tok *t, *p;
   if (k == 0 || k + 1 >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
   t = TK(k); p = TK(k - 1);
   if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :
@@ -241,13 +252,8 @@ static int name_apos(const ctx *X, size_t k) {
   if (p->end != t->start || !(p->flags & VB_T_CAP) || (p->flags & VB_T_POSS) || p->end - p->start < 3 ||
       X->s[p->end - 1] != 's' || X->s[p->end - 2] == 's')
     return 0;
-  if (!(t->end < TK(k + 1)->start && is_capword(X, k + 1) && !starts_sent(X, k + 1) &&
-        !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP))))
-    return 0;
-  if (!is_capword(X, k + 2) || starts_sent(X, k + 2)) return 1;
-  for (z = k + 1; z < k + 6 && is_capword(X, z) && !starts_sent(X, z); z++)
-    if (X->wc[z] & VB_W_ORG) return 1;
-  return 0;
+  return t->end < TK(k + 1)->start && is_capword(X, k + 1) && !starts_sent(X, k + 1) &&
+         !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP));
 }
 
 /* A capitalized run [a..e]: maximal, joined by of/for/the (and "and" inside organisations). */
@@ -441,7 +447,7 @@ static int office_word(const ctx *X, size_t k) {
 
 /* Pass 1: names and pronouns, in text order. */
 static void pass_names(ctx *X) {
-  size_t k = 0, owner_end = VB_NONE, owner_a = 0;
+  size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
   int run_in_sent = 0;
   while (k < NT && !X->oom) {
     vb_tok *t = TK(k);
@@ -457,7 +463,9 @@ static void pass_names(ctx *X) {
     }
     if (is_capword(X, k)) {
       size_t a = k, e = run_end(X, k), b, t0, nw;
-      int poss = (TK(e)->flags & VB_T_POSS) != 0, ent = -1, gender = 0, org, subj;
+      /* a plural owner (Democracy Corps’ Stan Greenberg) reads as a singular one (CIS’s) */
+      int poss = (TK(e)->flags & VB_T_POSS) != 0 || plural_apos(X, e + 1), ent = -1, gender = 0, org, subj;
+      size_t next = (TK(e)->flags & VB_T_POSS) ? e + 1 : e + 2;   /* the owned name's first token */
       size_t role_a = VB_NONE, role_b = 0;
       k = e + 1;
       while (a <= e && (X->wc[a] & (VB_W_STOP | VB_W_TIME)) && !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) a++;
@@ -535,7 +543,7 @@ static void pass_names(ctx *X) {
         vb_entity *E = &X->A->ent.v[ent];
         if (gender && !E->gender) E->gender = gender;
         if (role_a != VB_NONE && E->role.start == VB_NONE) { E->role.start = role_a; E->role.end = role_b; }
-        if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_end + 1 == t0) {
+        if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_next == t0) {
           /* Human Rights First’s Eleanor Acer */
           set_org(X, ent, TK(owner_a)->start, base_end(X, owner_end));
         }
@@ -555,6 +563,7 @@ static void pass_names(ctx *X) {
         }
       }
       owner_end = poss ? e : VB_NONE;
+      owner_next = next;
       owner_a = a;
       continue;
     }

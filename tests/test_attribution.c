@@ -371,13 +371,16 @@ static void titles_before_a_name(void **st) {
 static void plural_possessive_inside_a_name(void **st) {
   fx f = run("The Harbour Anglers" AP " Association said in a statement that it would " LQ "fight the plan" RQ
              " to the end. " LQ "We will not move," RQ " said the Dock Workers' Union in reply. "
-             "Later, Fenland Growers" AP "s Ida Moss said: " LQ "Nor will we." RQ);
+             "Later, Fenland Growers" AP "s Ida Moss said: " LQ "Nor will we." RQ " "
+             "Then Coastal Rangers" AP " Jo Penn said: " LQ "Count us in." RQ);
   (void)st;
   speaker_is(&f, "fight the plan", "Harbour Anglers" AP " Association", NULL, "said in a statement");
   assert_int_equal(entity(&f, "Harbour Anglers" AP " Association")->kind, VB_ENT_ORG);
   speaker_is(&f, "We will not", "Dock Workers' Union", NULL, "said");
   speaker_is(&f, "Nor will", "Ida Moss", NULL, "said");   /* a singular possessive stays one */
   assert_true(span_is(f.s, entity(&f, "Ida Moss")->org, "Fenland Growers"));
+  speaker_is(&f, "Count us", "Jo Penn", NULL, "said");   /* a plural owner before a person */
+  assert_true(span_is(f.s, entity(&f, "Jo Penn")->org, "Coastal Rangers"));
   vb_analysis_free(&f.a);
 }
 
