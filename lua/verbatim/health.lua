@@ -59,7 +59,8 @@ function M.check()
     end
   else
     h.error("native module verbatim.core not loaded: " .. firstline(core), {
-      "run `make nvim` in " .. E.root() .. " (needs a C compiler, make and libpcre2-8)",
+      "run `make nvim` in " .. E.root() .. " (needs a C compiler, make, the LuaJIT headers,"
+        .. " libpcre2-8 and libutf8proc: `make deps` installs them on Debian)",
       "with lazy.nvim: build = \"make nvim\", then :Lazy build verbatim",
     })
   end
