@@ -149,14 +149,17 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
 	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
 
-# one program per stage (bench/bench_*.c), each printing its own figures; bench/*.sh for peers
+# one program per stage (bench/bench_*.c), each printing its own figures; bench/*.sh for peers.
+# VB_CORPUS=DIR: the .txt files (searched recursively) bench_quotes and bench_attrib read;
+# empty: ../shared/data/polnear/{train,dev}/text beside the repository, skipped when absent
+VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
-	@set -e; for b in $(BENCHES); do $$b $(BENCH_ARGS); done
+	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
 # edlib is a peer in the check bench, never part of the engine
 $(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib
-$(BUILD)/bench/%: bench/%.c $(ENGINE_LIB)
+$(BUILD)/bench/%: bench/%.c bench/corpus.h $(ENGINE_LIB)
 	mkdir -p $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS)
 

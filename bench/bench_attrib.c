@@ -1,14 +1,15 @@
 /* bench_attrib.c: throughput of quotes + attribution over a corpus (one core), and the
  * time to analyse one 10,000-word article.
- *   build/bench/bench_attrib [DIR...]   (default: the PolNeAR train and dev texts)
+ *   build/bench/bench_attrib [DIR...]   (else $VB_CORPUS, else the PolNeAR train and dev
+ *   texts beside the repository: see corpus.h)
  * Skips with a note when no corpus is found. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "attribution.h"
+#include "corpus.h"
 
 typedef struct doc { char *p; size_t n; } doc;
 
@@ -30,25 +31,14 @@ static int load(const char *path, doc *d) {
   return 0;
 }
 
-static size_t load_dir(const char *dir, doc **docs, size_t *nd, size_t *cap) {
-  DIR *D = opendir(dir);
-  struct dirent *e;
-  size_t got = 0;
-  char path[4096];
-  if (!D) return 0;
-  while ((e = readdir(D)) != NULL) {
-    size_t len = strlen(e->d_name);
-    if (len < 5 || strcmp(e->d_name + len - 4, ".txt")) continue;
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    if (*nd == *cap) {
-      doc *m = realloc(*docs, (*cap = *cap ? *cap * 2 : 256) * sizeof **docs);
-      if (!m) break;
-      *docs = m;
-    }
-    if (!load(path, &(*docs)[*nd])) { (*nd)++; got++; }
+static int add_doc(const char *path, doc **docs, size_t *nd, size_t *cap) {
+  if (*nd == *cap) {
+    doc *m = realloc(*docs, (*cap = *cap ? *cap * 2 : 256) * sizeof **docs);
+    if (!m) return -1;
+    *docs = m;
   }
-  closedir(D);
-  return got;
+  if (!load(path, &(*docs)[*nd])) (*nd)++;
+  return 0;
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -57,18 +47,21 @@ static int cmp_double(const void *a, const void *b) {
 }
 
 int main(int argc, char **argv) {
-  static const char *const defaults[] = {"/work/shared/data/polnear/train/text", "/work/shared/data/polnear/dev/text"};
-  const char *const *dirs = argc > 1 ? (const char *const *)argv + 1 : defaults;
-  int ndirs = argc > 1 ? argc - 1 : 2;
+  vb_paths paths = {0};
+  const char *where = "";
   doc *docs = NULL, big = {0};
   size_t nd = 0, cap = 0, bytes = 0, quotes = 0, attributed = 0, words = 0;
   vb_aopts o;
   double t0, t, best = 1e9, times[41];
   int passes = 0;
   char err[128];
-  for (int i = 0; i < ndirs; i++) load_dir(dirs[i], &docs, &nd, &cap);
+  if (vb_bench_corpus("bench_attrib", argc, argv, &paths, &where)) { fprintf(stderr, "bench_attrib: out of memory\n"); return 1; }
+  for (size_t i = 0; i < paths.n; i++)
+    if (add_doc(paths.v[i], &docs, &nd, &cap)) break;
+  vb_paths_free(&paths);
   if (!nd) {
-    printf("bench_attrib: no corpus found (%s ...), skipped\n", dirs[0]);
+    printf("bench_attrib: no corpus found (no .txt files in %s), skipped\n", where);
+    free(docs);
     return 0;
   }
   memset(&o, 0, sizeof o);

@@ -1,39 +1,30 @@
 /* bench_quotes.c: quote finder throughput on one core.
- * usage: bench_quotes [DIR...]  (default: the PolNeAR train and dev texts; absent: skipped)
+ * usage: bench_quotes [DIR...]  (else $VB_CORPUS, else the PolNeAR train and dev texts
+ * beside the repository: see corpus.h; no text: skipped)
  * Every .txt file is read and concatenated in memory, then vb_quotes_find runs over the
  * whole buffer repeatedly; the best round is reported as `quotes: N MB/s`. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "buf.h"
 #include "quotes.h"
+#include "corpus.h"
 
-static int read_dir(const char *dir, vb_buf *all, int *files) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  if (!d) return -1;
-  while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    char path[4096];
-    FILE *f;
-    if (len < 4 || strcmp(e->d_name + len - 4, ".txt")) continue;
-    if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
-    if (!(f = fopen(path, "rb"))) continue;
-    for (;;) {
-      size_t got;
-      if (vb_buf_reserve(all, 65536)) break;
-      got = fread(all->p + all->n, 1, 65536, f);
-      all->n += got;
-      if (got < 65536) break;
-    }
-    fclose(f);
-    vb_buf_add(all, "\n\n", 2);   /* keep articles apart as paragraphs */
-    (*files)++;
+static int read_file(const char *path, vb_buf *all, int *files) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  for (;;) {
+    size_t got;
+    if (vb_buf_reserve(all, 65536)) break;
+    got = fread(all->p + all->n, 1, 65536, f);
+    all->n += got;
+    if (got < 65536) break;
   }
-  closedir(d);
+  fclose(f);
+  vb_buf_add(all, "\n\n", 2);   /* keep articles apart as paragraphs */
+  (*files)++;
   return 0;
 }
 
@@ -44,18 +35,17 @@ static double now(void) {
 }
 
 int main(int argc, char **argv) {
-  static const char *const defaults[] = {"/work/shared/data/polnear/train/text", "/work/shared/data/polnear/dev/text"};
   vb_buf all = {0};
-  int files = 0, ndirs = argc > 1 ? argc - 1 : 2, found = 0;
+  vb_paths paths = {0};
+  const char *where = "";
+  int files = 0;
   double best = 1e30, total = 0;
   size_t nq = 0, rounds = 0;
-  for (int k = 0; k < ndirs; k++) {
-    const char *dir = argc > 1 ? argv[k + 1] : defaults[k];
-    if (read_dir(dir, &all, &files) == 0) found++;
-    else fprintf(stderr, "bench_quotes: %s: not found, skipped\n", dir);
-  }
+  if (vb_bench_corpus("bench_quotes", argc, argv, &paths, &where)) { fprintf(stderr, "bench_quotes: out of memory\n"); return 1; }
+  for (size_t k = 0; k < paths.n; k++) read_file(paths.v[k], &all, &files);
+  vb_paths_free(&paths);
   if (all.oom) { fprintf(stderr, "bench_quotes: out of memory\n"); return 1; }
-  if (!found || !all.n) { printf("quotes: skipped (no text)\n"); vb_buf_free(&all); return 0; }
+  if (!files || !all.n) { printf("quotes: skipped (no .txt files in %s)\n", where); vb_buf_free(&all); return 0; }
   /* at least five rounds and about two seconds: the best round is the figure */
   while (rounds < 5 || total < 2.0) {
     vb_quotes qs = {0};

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "version.h"
 
 void vb_cli_err(const char *fmt, ...) {
   va_list ap;
@@ -56,7 +57,12 @@ static void usage(FILE *f) {
 static int run(int argc, char **argv) {
   if (argc < 2) { usage(stderr); return 2; }
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) { usage(stdout); return 0; }
-  if (!strcmp(argv[1], "--version")) { printf("verbatim %s\n", VB_VERSION); return 0; }
+  if (!strcmp(argv[1], "--version")) {
+    char pcre[32];
+    const char *pv = vb_pcre2_version(pcre, sizeof pcre);
+    printf("verbatim %s\nPCRE2 %s, utf8proc %s\n", VB_VERSION, pv ? pv : "?", vb_utf8proc_version());
+    return 0;
+  }
   for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
     if (!strcmp(argv[1], cmds[i].name)) return cmds[i].fn(argc - 1, argv + 1);
   vb_cli_err("unknown command '%s' (try verbatim --help)", argv[1]);

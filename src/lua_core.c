@@ -10,6 +10,7 @@
 #include "lua_core.h"
 #include "quotes.h"
 #include "cli.h"
+#include "version.h"
 
 #if LUA_VERSION_NUM < 502
 void vb_lua_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
@@ -136,5 +137,15 @@ int luaopen_verbatim_core(lua_State *L) {
   lua_setfield(L, -2, "version");
   lua_pushstring(L, LUA_VERSION);
   lua_setfield(L, -2, "lua");
+  {
+    char pcre[32];
+    const char *pv = vb_pcre2_version(pcre, sizeof pcre);
+    if (pv) {
+      lua_pushstring(L, pv);
+      lua_setfield(L, -2, "pcre2");
+    }
+  }
+  lua_pushstring(L, vb_utf8proc_version());
+  lua_setfield(L, -2, "utf8proc");
   return 1;
 }

@@ -28,21 +28,33 @@ vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score) {
 }
 
 /* A turn label: at a line start, up to 48 bytes of capitals, spaces, dots, apostrophes
- * and hyphens holding a letter, then a colon. */
+ * and hyphens holding a letter, then a colon. A parenthetical between name and colon
+ * says where or for whom the speaker talks (JONAS FELD (from the floor):, SEN. ANA RUIZ
+ * (D-Calif.):); the speaker is the name before it. Only a colon right after the closing
+ * parenthesis makes a label, so prose that merely holds a parenthesis is no turn, and a
+ * name in lower case never is. */
 static int label_at(const char *s, size_t n, size_t i, size_t *ls, size_t *le) {
-  size_t j, letters = 0;
+  size_t j, name, letters = 0;
   while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
   for (j = i; j < n && j - i <= 48; j++) {
     char c = s[j];
     if (c >= 'A' && c <= 'Z') letters++;
-    else if (c == ':') break;
+    else if (c == ':' || c == '(') break;
     else if (c != ' ' && c != '.' && c != '\'' && c != '-') return 0;
   }
-  if (j >= n || s[j] != ':' || !letters || (j + 1 < n && s[j + 1] != ' ' && s[j + 1] != '\t' && s[j + 1] != '\n'))
+  name = j;
+  if (j < n && s[j] == '(' && letters) {       /* a short parenthetical on the same line */
+    size_t k = j + 1;
+    while (k < n && k - j <= 64 && s[k] != ')' && s[k] != '(' && s[k] != '\n') k++;
+    if (k >= n || s[k] != ')' || k == j + 1) return 0;
+    for (j = k + 1; j < n && s[j] == ' '; j++) {}
+  }
+  if (j >= n || s[j] != ':' || !letters ||
+      (j + 1 < n && s[j + 1] != ' ' && s[j + 1] != '\t' && s[j + 1] != '\n' && s[j + 1] != '\r'))
     return 0;
-  *ls = i; *le = j;
+  *ls = i; *le = name;
   while (*le > *ls && s[*le - 1] == ' ') (*le)--;
-  return 1;
+  return *le > *ls;
 }
 
 int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *end) {

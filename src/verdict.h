@@ -14,8 +14,9 @@ int vb_aln_better(const vb_aln *a, const vb_aln *b);
 /* marks: the quote's editorial marks (vb_wtoks.marks). score gets matched / aligned words. */
 vb_verdict vb_verdict_of(const vb_aln *a, int marks, double *score);
 
-/* The speaker label of the transcript turn holding byte off (ARTHUR:, MR. SMITH:, Q:):
- * 1 and its span in s, or 0 when the text marks no turn there. */
+/* The speaker label of the transcript turn holding byte off (ARTHUR:, MR. SMITH:, Q:,
+ * JONAS FELD (from the floor):): 1 and the span of the name in s, without the
+ * parenthetical, or 0 when the text marks no turn there. */
 int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *end);
 /* Do two names refer to the same person? A shared name word (titles ignored, any case),
  * or b is a's initials (ML for Marta Lindqvist). */

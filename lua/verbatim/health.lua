@@ -39,8 +39,11 @@ function M.check()
     local lua = (jit and jit.version) and (tostring(core.lua) .. ", running on " .. jit.version)
       or tostring(core.lua)
     h.info("built for " .. lua)
+    -- core.pcre2 / core.utf8proc name the libraries the module was linked with; an
+    -- older build has neither, and pcre2-config only tells what is installed now
     if core.pcre2 then
-      h.ok("PCRE2 " .. tostring(core.pcre2))
+      h.ok("PCRE2 " .. tostring(core.pcre2) .. " (linked into verbatim.core)")
+      if core.utf8proc then h.ok("utf8proc " .. tostring(core.utf8proc)) end
     elseif vim.fn.executable("pcre2-config") == 1 then
       h.info("PCRE2 " .. firstline(vim.fn.system({ "pcre2-config", "--version" }))
         .. " installed (pcre2-config); this build of verbatim.core does not report its own")
@@ -56,7 +59,8 @@ function M.check()
     end
   else
     h.error("native module verbatim.core not loaded: " .. firstline(core), {
-      "run `make nvim` in " .. E.root() .. " (needs a C compiler, make and libpcre2-8)",
+      "run `make nvim` in " .. E.root() .. " (needs a C compiler, make, the LuaJIT headers,"
+        .. " libpcre2-8 and libutf8proc: `make deps` installs them on Debian)",
       "with lazy.nvim: build = \"make nvim\", then :Lazy build verbatim",
     })
   end

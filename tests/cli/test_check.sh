@@ -23,6 +23,14 @@ run check --json --source "$CK/sources" "$CK/lastword.txt"
 expect_json 'd["quotes"][0]["check"]["diff"][1:] == [{"op": "-", "text": "year"}, {"op": "+", "text": "month"}]' "check --json: the last word's substitution"
 expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().endswith("next year")' "check --json: the passage holds the replaced last word"
 
+# -- a turn label with a parenthetical (NAME (from the floor):) names the speaker before it
+run check --source "$CK/floor" "$CK/floor.txt"
+expect_rc 0 "check: parenthetical turn labels give the words to their speaker"
+expect_grep "^$CK/floor.txt:1:48: verbatim .*meeting.txt:5:30 \(JONAS FELD\)\$" "check: NAME (from the floor): is a turn"
+expect_grep "^$CK/floor.txt:3:24: verbatim .*meeting.txt:9:1 \(SEN. ANA RUIZ\)\$" "check: NAME (D-Calif.): on its own line is a turn"
+run check --json --source "$CK/floor" "$CK/floor.txt"
+expect_json '[q["check"]["source"]["speaker"] for q in d["quotes"]] == ["JONAS FELD", "SEN. ANA RUIZ"] and not any(q["check"]["speaker_mismatch"] for q in d["quotes"])' "check --json: parenthetical speakers, no mismatch"
+
 # -- the summary line, on stderr (stdout stays one line a quote)
 run check --source "$CK/sources" "$CK/draft.txt"
 expect_err "^$CK/draft.txt: 5 quotes: 1 verbatim, 2 faithful, 1 altered, 1 not found\$" "check: a summary line a file"

@@ -146,3 +146,7 @@ expect_grep "^usage: verbatim quotes \[--json\] FILE" "quotes --help usage line"
 run --version
 expect_rc 0 "--version exits 0"
 expect_grep "^verbatim [0-9]+\.[0-9]+" "--version prints the version"
+expect_grep "^PCRE2 10\.[0-9]+ [0-9-]+, utf8proc [0-9]+\.[0-9]+" "--version names PCRE2 and utf8proc on a second line"
+if command -v pcre2-config >/dev/null; then
+  expect_grep "^PCRE2 $(pcre2-config --version) " "--version: the PCRE2 that is installed"
+fi

@@ -11,7 +11,8 @@ end
 local function advice(err)
   local first = tostring(err):match("^[^\n]*") or ""
   return ("verbatim: the native module is not available (%s). Build it with `make nvim` in %s"
-    .. " (needs a C compiler and libpcre2-8), e.g. lazy.nvim `build = \"make nvim\"`;"
+    .. " (needs a C compiler, the LuaJIT headers, libpcre2-8 and libutf8proc: `make deps` on Debian),"
+    .. " e.g. lazy.nvim `build = \"make nvim\"`;"
     .. " then restart Neovim. See :checkhealth verbatim"):format(first, E.root())
 end
 
