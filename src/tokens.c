@@ -43,11 +43,14 @@ static const unsigned char alnum[256] = {
   ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
 };
 
+/* ASCII bytes that join the parts of a word: it's, well-known, U.S., AT&T */
+static const unsigned char joiner[256] = {['\''] = 1, ['-'] = 1, ['.'] = 1, ['&'] = 1};
+
 /* The end of a run of ASCII letters and digits from i. With SSE2, sixteen bytes a step:
  * one branch per word rather than one per byte. */
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
-size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+static inline size_t alnum_run(const char *cs, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)cs;
   const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
   const __m128i d0 = _mm_set1_epi8('0'), d9 = _mm_set1_epi8(9);
@@ -64,12 +67,14 @@ size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
   return i;
 }
 #else
-size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+static inline size_t alnum_run(const char *cs, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)cs;
   while (i < n && alnum[s[i]]) i++;
   return i;
 }
 #endif
+/* inline in the tokenizer, where it runs once per word */
+size_t vb_alnum_run(const char *s, size_t i, size_t n) { return alnum_run(s, i, n); }
 
 /* Eight bytes at a time, case folded by setting bit 5 of each byte (A-Z become a-z; the
  * punctuation inside words already has it). Both the lexicon and the tokens use it, and
@@ -118,13 +123,33 @@ static inline unsigned hash_fast(const char *cw, size_t n, size_t avail) {
 
 unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail) { return hash_fast(w, n, avail); }
 
-/* Words whose final period does not end a sentence. */
-static const char *const abbrevs[] = {
-  "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "cmdr", "prof",
-  "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-  "inc", "corp", "co", "ltd", "vs", "no", "mt", "ft", "pres", "atty", "dept", "univ", "ave", "blvd",
-  "messrs", "fig", "gov", "supt", "rt", "hon", "u.s", "d.c", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "etc",
-};
+/* Words whose final period does not end a sentence, listed by first letter (NUL after
+ * each, an empty one ends the list) so that a word is compared with a few only. Dotted
+ * ones (U.S., e.g.) need no entry: an inner period already makes an abbreviation. */
+static const char *abbrevs_of(int c) {
+  switch (c) {
+    case 'a': return "adm\0apr\0aug\0atty\0ave\0";
+    case 'b': return "blvd\0";
+    case 'c': return "col\0capt\0cmdr\0corp\0co\0";
+    case 'd': return "dr\0dec\0dept\0";
+    case 'e': return "etc\0";
+    case 'f': return "feb\0ft\0fig\0";
+    case 'g': return "gov\0gen\0";
+    case 'h': return "hon\0";
+    case 'i': return "inc\0";
+    case 'j': return "jan\0jr\0";
+    case 'l': return "lt\0ltd\0";
+    case 'm': return "mr\0mrs\0ms\0mar\0mt\0messrs\0";
+    case 'n': return "nov\0no\0";
+    case 'o': return "oct\0";
+    case 'p': return "prof\0pres\0";
+    case 'r': return "rep\0rev\0rt\0";
+    case 's': return "sen\0sgt\0st\0sr\0sept\0sep\0supt\0";
+    case 'u': return "univ\0";
+    case 'v': return "vs\0";
+    default: return "";
+  }
+}
 
 static int letter_cp(uint32_t cp) { return vb_cp_isalnum(cp); }
 
@@ -133,10 +158,8 @@ static int is_abbrev(const char *s, size_t a, size_t b) {
   if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
   if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
   if (n > 6) return 0;                                    /* no listed abbreviation is longer */
-  for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
-    const char *w = abbrevs[k];
+  for (const char *w = abbrevs_of(s[a] | 0x20); *w; w += strlen(w) + 1) {
     size_t i;
-    if ((s[a] | 0x20) != w[0]) continue;                  /* most words end a sentence: cheap miss */
     for (i = 0; i < n; i++) {                             /* stops at w's NUL: s has no NUL here */
       char c = s[a + i];
       if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
@@ -186,11 +209,14 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
   unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
   int oom = 0, ends = 0;                      /* ends: the last token may end a sentence */
   size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
+  size_t qstart = nq ? qs->q.v[0].start : (size_t)-1;   /* start of quote qi */
   if (vb_vgrow(&out->t, guess)) return -1;
   while (i < n) {
     vb_tok *tp;
-    int c = cclass(s[i]);
-    size_t qstart;
+    int c;
+    if (s[i] == ' ' && ++i < n && s[i] == ' ') continue;   /* the one space between words */
+    if (i >= n) break;
+    c = cclass(s[i]);
     if (c == C_SPACE) { i++; continue; }
     if (c == C_NL) {
       size_t j = i + 1;
@@ -199,8 +225,10 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       i = j;
       continue;
     }
-    while (qi < nq && qs->q.v[qi].start < i) qi++;   /* a quote that began inside a word: dropped */
-    qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
+    if (qstart < i) {   /* a quote that began inside a word: dropped */
+      while (qi < nq && qs->q.v[qi].start < i) qi++;
+      qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
+    }
     /* filled in place: a token built on the stack and copied stalls store forwarding */
     if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
     tp = &out->t.v[out->t.n];
@@ -211,6 +239,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       tp->flags |= VB_T_QUOTE;
       if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
       tp->q = (int)qi++;
+      qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
       if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
       tp->end = q->end > i ? q->end : i + 1;
       if (tp->end > n) tp->end = n;
@@ -232,12 +261,13 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
-          i = vb_alnum_run(text, i, n);
+          i = alnum_run(text, i, n);
           if (i >= n || i == qstart) break;
           if (s[i] >= 0x80) {
             k = vb_utf8_dec(s, n, i, &cp);
             if (letter_cp(cp)) { i += k; continue; }
-          } else { cp = s[i]; k = 1; }
+          } else if (!joiner[s[i]]) break;   /* space, comma: the usual end of a word */
+          else { cp = s[i]; k = 1; }
           /* a joiner continues the word only when a letter or digit follows it */
           if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
             size_t j = i + k;
