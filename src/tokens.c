@@ -203,14 +203,50 @@ static int quote_ends_sentence(const unsigned char *s, const vb_quotes *qs, cons
   return 0;
 }
 
-int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *out) {
+/* The classes of the word [a, a+len) of hash h; avail bytes can be read from a. */
+static inline unsigned words_get(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};
+  if (!(W->bits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
+  for (size_t sl = h & W->mask; W->w[sl].hash; sl = (sl + 1) & W->mask) {
+    if (W->w[sl].hash == h && W->w[sl].len == len) {
+      const char *w = W->wtext[sl];
+      size_t i;
+      if (len <= 8) {
+        /* one folded compare: listed words hold letters, digits and . - ' &, whose
+         * bit-5 folding is exact for the bytes a word token can hold */
+        uint64_t x = 0;
+        if (one.b[0] == 1 && avail >= 8) {      /* little-endian: one load */
+          memcpy(&x, s + a, 8);
+          x = (x | 0x2020202020202020ull) & (len == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * len)) - 1));
+        } else
+          for (size_t j = 0; j < len; j++) x |= (uint64_t)((unsigned char)s[a + j] | 0x20) << (8 * j);
+        if (x == W->w[sl].first8) return W->w[sl].cls;
+        continue;
+      }
+      for (i = 0; i < len; i++) {
+        char x = s[a + i];
+        if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+        if (x != w[i]) break;
+      }
+      if (i == len) return W->w[sl].cls;
+    }
+  }
+  return 0;
+}
+
+unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {
+  return words_get(W, s, t->start, t->end - t->start, t->hash, avail);
+}
+
+/* W may be NULL: then no classes. Inline in both entry points, so each is specialised. */
+static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
   unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
   int oom = 0, ends = 0;                      /* ends: the last token may end a sentence */
   size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
   size_t qstart = nq ? qs->q.v[0].start : (size_t)-1;   /* start of quote qi */
-  if (vb_vgrow(&out->t, guess)) return -1;
+  if (vb_vgrow(&out->t, guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
   while (i < n) {
     vb_tok *tp;
     int c;
@@ -230,9 +266,11 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
     }
     /* filled in place: a token built on the stack and copied stalls store forwarding */
-    if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
+    if (out->t.n == out->t.cap &&
+        (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1)))) { oom = 1; break; }
     tp = &out->t.v[out->t.n];
     tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
+    if (W) out->wc.v[out->t.n] = 0;
     tp->start = i;
     if (i == qstart) {
       const vb_quote *q = &qs->q.v[qi];
@@ -305,6 +343,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
         }
         tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
         tp->flags |= VB_T_WORD;
+        if (W) out->wc.v[out->t.n] = words_get(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start);
       } else {
         tp->flags |= VB_T_PUNCT;
         i += k;
@@ -325,11 +364,21 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
     pending = 0;
     out->t.n++;
   }
+  if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
   return oom ? -1 : 0;
+}
+
+int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out) {
+  return build(s, n, qs, NULL, out);
+}
+
+int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
+  return build(s, n, qs, W, out);
 }
 
 void vb_tokens_free(vb_tokens *T) {
   vb_vfree(&T->t);
+  vb_vfree(&T->wc);
   vb_vfree(&T->sent);
   vb_vfree(&T->para);
   vb_vfree(&T->cues);
