@@ -89,7 +89,7 @@ static int is_closer_next(uint32_t c) {
 static int title_small(const char *w) {
   static const char *const small[] = {"a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "is",
                                       "it", "of", "on", "or", "the", "to", "vs", "with", NULL};
-  for (int k = 0; small[k]; k++) if (!strcmp(w, small[k])) return 1;
+  for (int k = 0; small[k]; k++) if (w[0] == small[k][0] && !strcmp(w, small[k])) return 1;   /* first letter: most miss */
   return 0;
 }
 
@@ -97,7 +97,7 @@ static int title_small(const char *w) {
 static int naming_cue(const char *w) {
   static const char *const cue[] = {"as", "call", "called", "calling", "calls", "dubbed", "nicknamed",
                                     "labeled", "labelled", "branded", NULL};
-  for (int k = 0; cue[k]; k++) if (!strcmp(w, cue[k])) return 1;
+  for (int k = 0; cue[k]; k++) if (w[0] == cue[k][0] && !strcmp(w, cue[k])) return 1;
   return 0;
 }
 
@@ -105,7 +105,7 @@ static int naming_cue(const char *w) {
 static int naming_head(const char *w) {
   static const char *const head[] = {"policy", "policies", "rule", "rules", "program", "programs",
                                      "programme", "doctrine", "loophole", NULL};
-  for (int k = 0; head[k]; k++) if (!strcmp(w, head[k])) return 1;
+  for (int k = 0; head[k]; k++) if (w[0] == head[k][0] && !strcmp(w, head[k])) return 1;
   return 0;
 }
 
@@ -141,6 +141,13 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     words++;
     if (!first) first = cp;
     while (i < iend) {
+      unsigned char b = s[i];
+      if (b < 0x80) {             /* ASCII: the same tests as below, without decoding */
+        if (b == ' ' || (b >= 9 && b <= 13)) break;
+        if (!c0 && ((b >= '0' && b <= '9') || ((b | 32) >= 'a' && (b | 32) <= 'z'))) c0 = b;
+        i++;
+        continue;
+      }
       k = vb_utf8_dec(s, iend, i, &cp);
       if (vb_cp_isspace(cp)) break;
       if (!c0 && vb_cp_isalnum(cp)) c0 = cp;
