@@ -422,6 +422,36 @@ static const unsigned char stop[256] = {
   ['\n'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
+/* The first stop byte at or after i (n if none): most of a news text holds none. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+static inline size_t next_stop(const unsigned char *s, size_t i, size_t n) {
+  /* sixteen bytes a step, one branch for all of them */
+  const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
+                bt = _mm_set1_epi8('`'), c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
+                                          _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bt))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
+    unsigned bits = (unsigned)_mm_movemask_epi8(m);
+    if (bits) return i + (size_t)__builtin_ctz(bits);
+    i += 16;
+  }
+  while (i < n && !stop[s[i]]) i++;
+  return i;
+}
+#else
+static inline size_t next_stop(const unsigned char *s, size_t i, size_t n) {
+  /* eight bytes a step */
+  while (i + 8 <= n && !(stop[s[i]] | stop[s[i + 1]] | stop[s[i + 2]] | stop[s[i + 3]] |
+                         stop[s[i + 4]] | stop[s[i + 5]] | stop[s[i + 6]] | stop[s[i + 7]]))
+    i += 8;
+  while (i < n && !stop[s[i]]) i++;
+  return i;
+}
+#endif
+
 static int uses_double_marks(const unsigned char *s, size_t n) {
   const unsigned char *p = s, *e = s + n;
   if (memchr(s, '"', n)) return 1;
@@ -455,11 +485,7 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
   S.singles_outer = n > 0 && !uses_double_marks(s, n);
   while (i < n) {
     unsigned c;
-    /* eight bytes a step: most of a news text holds no stop byte */
-    while (i + 8 <= n && !(stop[s[i]] | stop[s[i + 1]] | stop[s[i + 2]] | stop[s[i + 3]] |
-                           stop[s[i + 4]] | stop[s[i + 5]] | stop[s[i + 6]] | stop[s[i + 7]]))
-      i += 8;
-    while (i < n && !stop[s[i]]) i++;
+    i = next_stop(s, i, n);
     if (i >= n) break;
     c = s[i];
     if (c == '\n') {
