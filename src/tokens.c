@@ -255,6 +255,29 @@ unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t 
   return words_get(W, s, t->start, t->end - t->start, t->hash, avail);
 }
 
+static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
+
+/* s[a..e) holds at least two ASCII capitals and no lower-case ASCII letter (CIS). */
+static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n) {
+  size_t caps = 0, z;
+#if defined(__SSE2__) && defined(__GNUC__)
+  if (e - a <= 16 && n - a >= 16) {   /* one step, no branch per byte */
+    const __m128i la = _mm_set1_epi8('a'), ua = _mm_set1_epi8('A'), z25 = _mm_set1_epi8(25);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + a));
+    __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, la), z25), z25);
+    __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, ua), z25), z25);
+    unsigned in = e - a == 16 ? 0xFFFFu : (1u << (e - a)) - 1;
+    unsigned l = (unsigned)_mm_movemask_epi8(lo) & in, u = (unsigned)_mm_movemask_epi8(up) & in;
+    return !l && (u & (u - 1)) != 0;
+  }
+#endif
+  for (z = a; z < e; z++) {
+    if (s[z] >= 'a' && s[z] <= 'z') return 0;
+    caps += s[z] >= 'A' && s[z] <= 'Z';
+  }
+  return caps >= 2;
+}
+
 /* W may be NULL: then no classes. Inline in both entry points, so each is specialised. */
 static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
   const unsigned char *s = (const unsigned char *)text;
@@ -310,9 +333,8 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       }
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
-        if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) tp->flags |= VB_T_CAP;
-        else if (c == C_DIGIT) tp->flags |= VB_T_DIGIT;
-        else tp->flags |= VB_T_LOWER;
+        if (c != C_HIGH) tp->flags |= first_flag[c];      /* by table: case is a coin toss */
+        else tp->flags |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
@@ -339,19 +361,14 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
           break;
         }
         tp->end = i;
-        if (i - tp->start >= 3) {
-          unsigned char last = s[i - 1];
-          if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
-            tp->flags |= VB_T_POSS;
-        }
+        /* the final s first: it is rare, so this branch predicts well (length is not) */
+        if ((s[i - 1] | 0x20) == 's' && i - tp->start >= 3 &&
+            (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+          tp->flags |= VB_T_POSS;
         if (tp->flags & VB_T_CAP) {
           /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
-          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end, caps = 0, z;
-          for (z = tp->start; z < e; z++) {
-            if (s[z] >= 'a' && s[z] <= 'z') break;
-            caps += s[z] >= 'A' && s[z] <= 'Z';
-          }
-          if (z == e && caps >= 2) tp->flags |= VB_T_UPPER;
+          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end;
+          if (all_caps(s, tp->start, e, n)) tp->flags |= VB_T_UPPER;
         }
         if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, tp->start, tp->end)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
@@ -371,7 +388,8 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
     }
     /* sentence starts, decided as each token is made: after . ! ? … (an abbreviation is
      * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
-    if ((tp->flags & VB_T_PARA) || (ends && (tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)))) tp->flags |= VB_T_SENT;
+    tp->flags |= ((tp->flags & VB_T_PARA) | ((unsigned)ends & ((tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
+                 ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
     if ((tp->flags & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
     if ((tp->flags & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
     if (tp->flags & VB_T_PUNCT) {
