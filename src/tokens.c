@@ -177,16 +177,6 @@ size_t vb_tok_base_end(const char *s, const vb_tok *t) {
   return t->end;
 }
 
-int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
-  size_t n = t->end - t->start, i;
-  for (i = 0; i < n && w[i]; i++) {
-    char c = s[t->start + i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    if (c != w[i]) return 0;
-  }
-  return i == n && !w[i];
-}
-
 static int term_punct(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
 
 /* The words of a quote end a sentence: . ! ? … before the closing mark(s). */

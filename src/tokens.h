@@ -5,6 +5,7 @@
 #define VB_TOKENS_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "buf.h"
 #include "quotes.h"
 
@@ -74,8 +75,18 @@ void vb_tokens_free(vb_tokens *T);
 #define vb_tok_cue(T, k) ((T)->t.v[(k)].cue >= 0 ? &(T)->cues.v[(T)->t.v[(k)].cue] : (const vb_cuehit *)0)
 /* Length of the word without its possessive 's (bytes). */
 size_t vb_tok_base_end(const char *s, const vb_tok *t);
-/* 1 when the token is the ASCII word w, ignoring case. */
-int vb_tok_is(const char *s, const vb_tok *t, const char *w);
+/* 1 when the token is the ASCII word w (lower case), ignoring the token's case. Inline:
+ * the rules call it with literals, whose length is then known at compile time. */
+static inline int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
+  size_t n = t->end - t->start;
+  if (n != strlen(w)) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[t->start + i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != w[i]) return 0;
+  }
+  return 1;
+}
 unsigned vb_word_hash(const char *w, size_t n);
 /* The same value, faster when avail >= 16 bytes can be read from w. */
 unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail);
