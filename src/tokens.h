@@ -5,7 +5,6 @@
 #define VB_TOKENS_H
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 #include "buf.h"
 #include "quotes.h"
 
@@ -76,16 +75,15 @@ void vb_tokens_free(vb_tokens *T);
 /* Length of the word without its possessive 's (bytes). */
 size_t vb_tok_base_end(const char *s, const vb_tok *t);
 /* 1 when the token is the ASCII word w (lower case), ignoring the token's case. Inline:
- * the rules call it with literals, whose length is then known at compile time. */
+ * the rules call it often, mostly to reject at the first letter. */
 static inline int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
-  size_t n = t->end - t->start;
-  if (n != strlen(w)) return 0;
-  for (size_t i = 0; i < n; i++) {
+  size_t n = t->end - t->start, i;
+  for (i = 0; i < n && w[i]; i++) {
     char c = s[t->start + i];
     if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
     if (c != w[i]) return 0;
   }
-  return 1;
+  return i == n && !w[i];
 }
 unsigned vb_word_hash(const char *w, size_t n);
 /* The same value, faster when avail >= 16 bytes can be read from w. */
