@@ -135,9 +135,15 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
   /* the first words only, so that classifying costs O(1) whatever the quote's length */
   while (i < iend && words <= 6 && (title || words <= 4)) {
     if (i - istart > 512) { words = 9; title = 0; break; }   /* long words: no name */
-    size_t k = vb_utf8_dec(s, iend, i, &cp), ws = i;
+    size_t k, ws = i;
     uint32_t c0 = 0;
-    if (vb_cp_isspace(cp)) { i += k; continue; }
+    if (s[i] < 0x80) {            /* ASCII: no decoding, the space test inline */
+      cp = s[i]; k = 1;
+      if (cp == ' ' || (cp >= 9 && cp <= 13)) { i++; continue; }
+    } else {
+      k = vb_utf8_dec(s, iend, i, &cp);
+      if (vb_cp_isspace(cp)) { i += k; continue; }
+    }
     words++;
     if (!first) first = cp;
     while (i < iend) {
