@@ -1560,7 +1560,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
       }
       top.q.v = tq.v; top.q.n = tq.n; top.q.cap = tq.cap;
     }
-    if (X.oom || vb_tokens_build(s, n, &top, &X.T) || vb_vgrow(&X.qtok, nq + 1)) X.oom = 1;
+    if (X.oom || vb_tokens_build_words(s, n, &top, vb_cues_words(X.C), &X.T) || vb_vgrow(&X.qtok, nq + 1)) X.oom = 1;
     if (!X.oom) {
       for (size_t i = 0; i < nq; i++) X.qtok.v[i] = VB_NONE;
       X.qtok.n = nq;

@@ -6,7 +6,9 @@
 #include "buf.h"
 
 int vb_vec_grow_(void **v, size_t *cap, size_t need, size_t size) {
-  size_t c = *cap ? *cap : 8;
+  /* a first block of half a kilobyte (at least 8 items): most vectors of one analysis are
+   * short, and each realloc on the way up costs more than the bytes it saves */
+  size_t c = *cap ? *cap : (size > 64 ? 8 : 512 / size);
   void *p;
   if (need <= *cap) return 0;
   while (c < need) {

@@ -25,8 +25,12 @@ void vb_buf_free(vb_buf *b);
 /* A vector of T: VB_VEC(int) v = {0}; if (vb_push(&v, 3)) fail(); */
 #define VB_VEC(T) struct { T *v; size_t n, cap; }
 int vb_vec_grow_(void **v, size_t *cap, size_t need, size_t size);
-#define vb_vgrow(vec, need) vb_vec_grow_((void **)&(vec)->v, &(vec)->cap, (need), sizeof *(vec)->v)
-#define vb_push(vec, x) (vb_vgrow((vec), (vec)->n + 1) ? -1 : ((vec)->v[(vec)->n++] = (x), 0))
+/* The capacity test is inline: a push that fits (nearly all of them) makes no call. */
+#define vb_vgrow(vec, need) \
+  ((need) <= (vec)->cap ? 0 : vb_vec_grow_((void **)&(vec)->v, &(vec)->cap, (need), sizeof *(vec)->v))
+#define vb_push(vec, x) \
+  ((vec)->n < (vec)->cap || !vb_vec_grow_((void **)&(vec)->v, &(vec)->cap, (vec)->n + 1, sizeof *(vec)->v) \
+     ? ((vec)->v[(vec)->n++] = (x), 0) : -1)
 #define vb_vfree(vec) ((void)(free((vec)->v), (vec)->v = NULL, (vec)->n = (vec)->cap = 0))
 
 #endif

@@ -169,11 +169,7 @@ struct vb_cues {
   size_t *name_at;
   int *slot;              /* open addressing on the first word's hash: form index or -1 */
   size_t mask;
-  /* open addressing, 16 bytes a slot so that the table stays in the nearest caches */
-  struct wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t pad; } *w;
-  const char **wtext;          /* each slot's word, for words longer than eight bytes */
-  unsigned char wbits[8192];   /* one bit per 16-bit hash value: most words miss here, in L1 */
-  size_t wmask;
+  vb_words w;                  /* the word classes (VB_W_*), also handed to the tokenizer */
   pcre2_code **pat;
   char **pat_src;
   size_t npat;
@@ -187,7 +183,7 @@ void vb_cues_free(vb_cues *c) {
   if (!c) return;
   for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
   free(c->pat); free(c->pat_src);
-  free(c->w); free(c->wtext);
+  free(c->w.w); free(c->w.wtext);
   free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
   free(c);
 }
@@ -281,26 +277,27 @@ static int lexicon_build(vb_cues *c) {
 /* Words are stored as pointers into the lexicon strings, with their lengths. */
 static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   unsigned h = vb_word_hash(p, len);
-  size_t sl = h & c->wmask;
+  vb_words *W = &c->w;
+  size_t sl = h & W->mask;
   if (len > 255) return;
-  while (c->w[sl].hash && !(c->w[sl].hash == h && c->w[sl].len == len && !strncmp(c->wtext[sl], p, len)))
-    sl = (sl + 1) & c->wmask;
-  c->w[sl].hash = h; c->wtext[sl] = p; c->w[sl].len = (uint8_t)len; c->w[sl].cls = (uint16_t)(c->w[sl].cls | cl);
-  c->w[sl].first8 = 0;
-  for (size_t j = 0; j < len && j < 8; j++) c->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
-  c->wbits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
+  while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len)))
+    sl = (sl + 1) & W->mask;
+  W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | cl);
+  W->w[sl].first8 = 0;
+  for (size_t j = 0; j < len && j < 8; j++) W->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
+  W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
 static int wordlist_build(vb_cues *c) {
   size_t nw = c->nf;
   for (size_t k = 0; vb_word_lexicon[k]; k++)
     for (const char *p = vb_word_lexicon[k]; *p; p++) if (*p == ' ' || *p == ':') nw++;
-  for (c->wmask = 64; c->wmask < nw * 2; c->wmask <<= 1) {}
-  c->w = calloc(c->wmask, sizeof *c->w);
-  c->wtext = calloc(c->wmask, sizeof *c->wtext);
-  if (!c->wtext) return -1;
-  if (!c->w) return -1;
-  c->wmask--;
+  for (c->w.mask = 64; c->w.mask < nw * 2; c->w.mask <<= 1) {}
+  c->w.w = calloc(c->w.mask, sizeof *c->w.w);
+  c->w.wtext = calloc(c->w.mask, sizeof *c->w.wtext);
+  if (!c->w.wtext) return -1;
+  if (!c->w.w) return -1;
+  c->w.mask--;
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
@@ -325,36 +322,10 @@ static int wordlist_build(vb_cues *c) {
 }
 
 static unsigned wlookup(const vb_cues *c, const char *s, const vb_tok *t, size_t avail) {
-  static const union { uint32_t u; unsigned char b[4]; } one = {1};
-  size_t n = t->end - t->start;
-  unsigned h = t->hash;
-  if (!(c->wbits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
-  for (size_t sl = h & c->wmask; c->w[sl].hash; sl = (sl + 1) & c->wmask) {
-    if (c->w[sl].hash == h && c->w[sl].len == n) {
-      const char *w = c->wtext[sl];
-      if (n <= 8) {
-        /* one folded compare: listed words hold letters, digits and . - ' &, whose
-         * bit-5 folding is exact for the bytes a word token can hold */
-        uint64_t x = 0;
-        if (one.b[0] == 1 && avail >= 8) {      /* little-endian: one load */
-          memcpy(&x, s + t->start, 8);
-          x = (x | 0x2020202020202020ull) & (n == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * n)) - 1));
-        } else
-          for (size_t j = 0; j < n; j++) x |= (uint64_t)((unsigned char)s[t->start + j] | 0x20) << (8 * j);
-        if (x == c->w[sl].first8) return c->w[sl].cls;
-        continue;
-      }
-      size_t i;
-      for (i = 0; i < n; i++) {
-        char x = s[t->start + i];
-        if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
-        if (x != w[i]) break;
-      }
-      if (i == n) return c->w[sl].cls;
-    }
-  }
-  return 0;
+  return vb_words_get(&c->w, s, t, avail);
 }
+
+const vb_words *vb_cues_words(const vb_cues *c) { return &c->w; }
 
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t) {
   return (t->flags & VB_T_WORD) ? wlookup(c, s, t, 0) & ~(unsigned)VB_W_CUE1 : 0;
@@ -427,15 +398,20 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
 int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
 
 int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
+  /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
+  const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
   for (size_t k = 0; k < T->t.n; k++) {
-    vb_tok *t = &T->t.v[k];
+    vb_tok *t;
     size_t sl;
     int best = -1, bestlen = 0;
-    unsigned cl = (t->flags & VB_T_WORD) ? wlookup(c, s, t, n - t->start) : 0;
+    unsigned cl;
+    if (pre) cl = pre[k];
+    else cl = (T->t.v[k].flags & VB_T_WORD) ? wlookup(c, s, &T->t.v[k], n - T->t.v[k].start) : 0;
     if (wc) wc[k] = cl & ~(unsigned)VB_W_CUE1;
     /* cue words are lower case in running text ("States" and "Post" are names), but a
      * sentence may open with one: "Said the mayor: …" */
     if (!(cl & VB_W_CUE1)) continue;
+    t = &T->t.v[k];
     if (!(t->flags & VB_T_LOWER) && !((t->flags & VB_T_SENT) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
       continue;
     sl = t->hash & c->mask;

@@ -51,6 +51,8 @@ enum {
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);
+/* The word table, for vb_tokens_build_words: vb_cues_scan then reuses the classes found. */
+const vb_words *vb_cues_words(const vb_cues *c);
 /* The classes of every token of T into wc[0 .. T->t.n). */
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
 /* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, or -1 as vb_cues_mark. */

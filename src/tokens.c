@@ -43,11 +43,14 @@ static const unsigned char alnum[256] = {
   ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
 };
 
+/* ASCII bytes that join the parts of a word: it's, well-known, U.S., AT&T */
+static const unsigned char joiner[256] = {['\''] = 1, ['-'] = 1, ['.'] = 1, ['&'] = 1};
+
 /* The end of a run of ASCII letters and digits from i. With SSE2, sixteen bytes a step:
  * one branch per word rather than one per byte. */
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
-size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+static inline size_t alnum_run(const char *cs, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)cs;
   const __m128i fold = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), z25 = _mm_set1_epi8(25);
   const __m128i d0 = _mm_set1_epi8('0'), d9 = _mm_set1_epi8(9);
@@ -64,12 +67,14 @@ size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
   return i;
 }
 #else
-size_t vb_alnum_run(const char *cs, size_t i, size_t n) {
+static inline size_t alnum_run(const char *cs, size_t i, size_t n) {
   const unsigned char *s = (const unsigned char *)cs;
   while (i < n && alnum[s[i]]) i++;
   return i;
 }
 #endif
+/* inline in the tokenizer, where it runs once per word */
+size_t vb_alnum_run(const char *s, size_t i, size_t n) { return alnum_run(s, i, n); }
 
 /* Eight bytes at a time, case folded by setting bit 5 of each byte (A-Z become a-z; the
  * punctuation inside words already has it). Both the lexicon and the tokens use it, and
@@ -118,13 +123,33 @@ static inline unsigned hash_fast(const char *cw, size_t n, size_t avail) {
 
 unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail) { return hash_fast(w, n, avail); }
 
-/* Words whose final period does not end a sentence. */
-static const char *const abbrevs[] = {
-  "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "col", "gen", "sgt", "capt", "adm", "cmdr", "prof",
-  "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-  "inc", "corp", "co", "ltd", "vs", "no", "mt", "ft", "pres", "atty", "dept", "univ", "ave", "blvd",
-  "messrs", "fig", "gov", "supt", "rt", "hon", "u.s", "d.c", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "etc",
-};
+/* Words whose final period does not end a sentence, listed by first letter (NUL after
+ * each, an empty one ends the list) so that a word is compared with a few only. Dotted
+ * ones (U.S., e.g.) need no entry: an inner period already makes an abbreviation. */
+static const char *abbrevs_of(int c) {
+  switch (c) {
+    case 'a': return "adm\0apr\0aug\0atty\0ave\0";
+    case 'b': return "blvd\0";
+    case 'c': return "col\0capt\0cmdr\0corp\0co\0";
+    case 'd': return "dr\0dec\0dept\0";
+    case 'e': return "etc\0";
+    case 'f': return "feb\0ft\0fig\0";
+    case 'g': return "gov\0gen\0";
+    case 'h': return "hon\0";
+    case 'i': return "inc\0";
+    case 'j': return "jan\0jr\0";
+    case 'l': return "lt\0ltd\0";
+    case 'm': return "mr\0mrs\0ms\0mar\0mt\0messrs\0";
+    case 'n': return "nov\0no\0";
+    case 'o': return "oct\0";
+    case 'p': return "prof\0pres\0";
+    case 'r': return "rep\0rev\0rt\0";
+    case 's': return "sen\0sgt\0st\0sr\0sept\0sep\0supt\0";
+    case 'u': return "univ\0";
+    case 'v': return "vs\0";
+    default: return "";
+  }
+}
 
 static int letter_cp(uint32_t cp) { return vb_cp_isalnum(cp); }
 
@@ -133,10 +158,8 @@ static int is_abbrev(const char *s, size_t a, size_t b) {
   if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
   if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
   if (n > 6) return 0;                                    /* no listed abbreviation is longer */
-  for (size_t k = 0; k < sizeof abbrevs / sizeof *abbrevs; k++) {
-    const char *w = abbrevs[k];
+  for (const char *w = abbrevs_of(s[a] | 0x20); *w; w += strlen(w) + 1) {
     size_t i;
-    if ((s[a] | 0x20) != w[0]) continue;                  /* most words end a sentence: cheap miss */
     for (i = 0; i < n; i++) {                             /* stops at w's NUL: s has no NUL here */
       char c = s[a + i];
       if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
@@ -152,16 +175,6 @@ size_t vb_tok_base_end(const char *s, const vb_tok *t) {
   if (t->end - t->start >= 2 && s[t->end - 2] == '\'') return t->end - 2;
   if (t->end - t->start >= 4) return t->end - 4;         /* ’s */
   return t->end;
-}
-
-int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
-  size_t n = t->end - t->start, i;
-  for (i = 0; i < n && w[i]; i++) {
-    char c = s[t->start + i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    if (c != w[i]) return 0;
-  }
-  return i == n && !w[i];
 }
 
 static int term_punct(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
@@ -180,17 +193,96 @@ static int quote_ends_sentence(const unsigned char *s, const vb_quotes *qs, cons
   return 0;
 }
 
-int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *out) {
+/* The classes of the word [a, a+len) of hash h; avail bytes can be read from a. */
+static inline unsigned words_get(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};
+  if (!(W->bits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
+  for (size_t sl = h & W->mask; W->w[sl].hash; sl = (sl + 1) & W->mask) {
+    if (W->w[sl].hash == h && W->w[sl].len == len) {
+      const char *w = W->wtext[sl];
+      size_t i;
+      if (len <= 8) {
+        /* one folded compare: listed words hold letters, digits and . - ' &, whose
+         * bit-5 folding is exact for the bytes a word token can hold */
+        uint64_t x = 0;
+        if (one.b[0] == 1 && avail >= 8) {      /* little-endian: one load */
+          memcpy(&x, s + a, 8);
+          x = (x | 0x2020202020202020ull) & (len == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * len)) - 1));
+        } else
+          for (size_t j = 0; j < len; j++) x |= (uint64_t)((unsigned char)s[a + j] | 0x20) << (8 * j);
+        if (x == W->w[sl].first8) return W->w[sl].cls;
+        continue;
+      }
+      for (i = 0; i < len; i++) {
+        char x = s[a + i];
+        if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+        if (x != w[i]) break;
+      }
+      if (i == len) return W->w[sl].cls;
+    }
+  }
+  return 0;
+}
+
+/* words_get for the tokenizer. Whether a word of prose is listed is close to a coin toss,
+ * so a branch on it mispredicts: the first slot is checked with no branch on the outcome,
+ * and only a word that may sit further along (its filter bit set, no match) probes on. */
+static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};
+  const vb_wslot *e = &W->w[h & W->mask];
+  uint64_t x;
+  unsigned hit, maybe;
+  if (one.b[0] != 1 || avail < 8 || len > 8) return words_get(W, s, a, len, h, avail);
+  memcpy(&x, s + a, 8);
+  x = (x | 0x2020202020202020ull) & (len == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * len)) - 1));
+  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
+  maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
+  if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
+  return e->cls & (0u - hit);
+}
+
+unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {
+  return words_get(W, s, t->start, t->end - t->start, t->hash, avail);
+}
+
+static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
+
+/* s[a..e) holds at least two ASCII capitals and no lower-case ASCII letter (CIS). */
+static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n) {
+  size_t caps = 0, z;
+#if defined(__SSE2__) && defined(__GNUC__)
+  if (e - a <= 16 && n - a >= 16) {   /* one step, no branch per byte */
+    const __m128i la = _mm_set1_epi8('a'), ua = _mm_set1_epi8('A'), z25 = _mm_set1_epi8(25);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + a));
+    __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, la), z25), z25);
+    __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, ua), z25), z25);
+    unsigned in = e - a == 16 ? 0xFFFFu : (1u << (e - a)) - 1;
+    unsigned l = (unsigned)_mm_movemask_epi8(lo) & in, u = (unsigned)_mm_movemask_epi8(up) & in;
+    return !l && (u & (u - 1)) != 0;
+  }
+#endif
+  for (z = a; z < e; z++) {
+    if (s[z] >= 'a' && s[z] <= 'z') return 0;
+    caps += s[z] >= 'A' && s[z] <= 'Z';
+  }
+  return caps >= 2;
+}
+
+/* W may be NULL: then no classes. Inline in both entry points, so each is specialised. */
+static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
   unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
   int oom = 0, ends = 0;                      /* ends: the last token may end a sentence */
   size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
-  if (vb_vgrow(&out->t, guess)) return -1;
+  size_t qstart = nq ? qs->q.v[0].start : (size_t)-1;   /* start of quote qi */
+  if (vb_vgrow(&out->t, guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
   while (i < n) {
     vb_tok *tp;
-    int c = cclass(s[i]);
-    size_t qstart;
+    int c;
+    if (s[i] == ' ' && ++i < n && s[i] == ' ') continue;   /* the one space between words */
+    if (i >= n) break;
+    c = cclass(s[i]);
     if (c == C_SPACE) { i++; continue; }
     if (c == C_NL) {
       size_t j = i + 1;
@@ -199,18 +291,23 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       i = j;
       continue;
     }
-    while (qi < nq && qs->q.v[qi].start < i) qi++;   /* a quote that began inside a word: dropped */
-    qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
+    if (qstart < i) {   /* a quote that began inside a word: dropped */
+      while (qi < nq && qs->q.v[qi].start < i) qi++;
+      qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
+    }
     /* filled in place: a token built on the stack and copied stalls store forwarding */
-    if (out->t.n == out->t.cap && vb_vgrow(&out->t, out->t.n + 1)) { oom = 1; break; }
+    if (out->t.n == out->t.cap &&
+        (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1)))) { oom = 1; break; }
     tp = &out->t.v[out->t.n];
     tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
+    if (W) out->wc.v[out->t.n] = 0;
     tp->start = i;
     if (i == qstart) {
       const vb_quote *q = &qs->q.v[qi];
       tp->flags |= VB_T_QUOTE;
       if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
       tp->q = (int)qi++;
+      qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
       if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
       tp->end = q->end > i ? q->end : i + 1;
       if (tp->end > n) tp->end = n;
@@ -226,18 +323,18 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
       }
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
-        if (c == C_UPPER || (c == C_HIGH && vb_cp_isupper(cp))) tp->flags |= VB_T_CAP;
-        else if (c == C_DIGIT) tp->flags |= VB_T_DIGIT;
-        else tp->flags |= VB_T_LOWER;
+        if (c != C_HIGH) tp->flags |= first_flag[c];      /* by table: case is a coin toss */
+        else tp->flags |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
-          i = vb_alnum_run(text, i, n);
+          i = alnum_run(text, i, n);
           if (i >= n || i == qstart) break;
           if (s[i] >= 0x80) {
             k = vb_utf8_dec(s, n, i, &cp);
             if (letter_cp(cp)) { i += k; continue; }
-          } else { cp = s[i]; k = 1; }
+          } else if (!joiner[s[i]]) break;   /* space, comma: the usual end of a word */
+          else { cp = s[i]; k = 1; }
           /* a joiner continues the word only when a letter or digit follows it */
           if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
             size_t j = i + k;
@@ -254,19 +351,14 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
           break;
         }
         tp->end = i;
-        if (i - tp->start >= 3) {
-          unsigned char last = s[i - 1];
-          if ((last == 's' || last == 'S') && (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
-            tp->flags |= VB_T_POSS;
-        }
+        /* the final s first: it is rare, so this branch predicts well (length is not) */
+        if ((s[i - 1] | 0x20) == 's' && i - tp->start >= 3 &&
+            (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+          tp->flags |= VB_T_POSS;
         if (tp->flags & VB_T_CAP) {
           /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
-          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end, caps = 0, z;
-          for (z = tp->start; z < e; z++) {
-            if (s[z] >= 'a' && s[z] <= 'z') break;
-            caps += s[z] >= 'A' && s[z] <= 'Z';
-          }
-          if (z == e && caps >= 2) tp->flags |= VB_T_UPPER;
+          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end;
+          if (all_caps(s, tp->start, e, n)) tp->flags |= VB_T_UPPER;
         }
         if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, tp->start, tp->end)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
@@ -275,6 +367,7 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
         }
         tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
         tp->flags |= VB_T_WORD;
+        if (W) out->wc.v[out->t.n] = words_class(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start);
       } else {
         tp->flags |= VB_T_PUNCT;
         i += k;
@@ -285,7 +378,8 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
     }
     /* sentence starts, decided as each token is made: after . ! ? … (an abbreviation is
      * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
-    if ((tp->flags & VB_T_PARA) || (ends && (tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)))) tp->flags |= VB_T_SENT;
+    tp->flags |= ((tp->flags & VB_T_PARA) | ((unsigned)ends & ((tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
+                 ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
     if ((tp->flags & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
     if ((tp->flags & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
     if (tp->flags & VB_T_PUNCT) {
@@ -295,11 +389,21 @@ int vb_tokens_build(const char *text, size_t n, const vb_quotes *qs, vb_tokens *
     pending = 0;
     out->t.n++;
   }
+  if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
   return oom ? -1 : 0;
+}
+
+int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out) {
+  return build(s, n, qs, NULL, out);
+}
+
+int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
+  return build(s, n, qs, W, out);
 }
 
 void vb_tokens_free(vb_tokens *T) {
   vb_vfree(&T->t);
+  vb_vfree(&T->wc);
   vb_vfree(&T->sent);
   vb_vfree(&T->para);
   vb_vfree(&T->cues);

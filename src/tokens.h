@@ -4,6 +4,7 @@
 #ifndef VB_TOKENS_H
 #define VB_TOKENS_H
 #include <stddef.h>
+#include <stdint.h>
 #include "buf.h"
 #include "quotes.h"
 
@@ -41,23 +42,49 @@ typedef struct vb_cuehit {
 
 typedef struct vb_tokens {
   VB_VEC(vb_tok) t;
+  VB_VEC(unsigned) wc;   /* class of each token (vb_tokens_build_words), one 0 past the end */
   VB_VEC(vb_cuehit) cues;
   VB_VEC(size_t) sent;   /* index of each sentence's first token */
   VB_VEC(size_t) para;   /* index of each paragraph's first token */
   VB_VEC(size_t) quotes; /* index of each VB_T_QUOTE token */
 } vb_tokens;
 
+/* A set of words and their classes (bit sets the owner defines: cues.h's VB_W_*),
+ * looked up by the hash each word token carries. Open addressing, 16 bytes a slot so
+ * that the table stays in the nearest caches. cues.c fills one from its lexicon. */
+typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t pad; } vb_wslot;
+typedef struct vb_words {
+  vb_wslot *w;
+  const char **wtext;          /* each slot's word (lower case), for words longer than eight bytes */
+  size_t mask;
+  unsigned char bits[8192];    /* one bit per 16-bit hash value: most words miss here, in L1 */
+} vb_words;
+/* The classes of word token t of s (0 when not listed); avail: bytes readable from t's start. */
+unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail);
+
 /* Tokenize s[0..n). qs may be NULL (then quotation marks are punctuation tokens);
  * its quotes must be sorted and not overlap (top level), as vb_quotes_find gives them.
  * 0 on success, -1 when memory ran out. */
 int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out);
+/* The same, and each word looked up in W as it is made (out->wc): one walk less over the
+ * tokens than classifying them afterwards. */
+int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out);
 void vb_tokens_free(vb_tokens *T);
 /* The cue starting at token k, or NULL. */
 #define vb_tok_cue(T, k) ((T)->t.v[(k)].cue >= 0 ? &(T)->cues.v[(T)->t.v[(k)].cue] : (const vb_cuehit *)0)
 /* Length of the word without its possessive 's (bytes). */
 size_t vb_tok_base_end(const char *s, const vb_tok *t);
-/* 1 when the token is the ASCII word w, ignoring case. */
-int vb_tok_is(const char *s, const vb_tok *t, const char *w);
+/* 1 when the token is the ASCII word w (lower case), ignoring the token's case. Inline:
+ * the rules call it often, mostly to reject at the first letter. */
+static inline int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
+  size_t n = t->end - t->start, i;
+  for (i = 0; i < n && w[i]; i++) {
+    char c = s[t->start + i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != w[i]) return 0;
+  }
+  return i == n && !w[i];
+}
 unsigned vb_word_hash(const char *w, size_t n);
 /* The same value, faster when avail >= 16 bytes can be read from w. */
 unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail);
