@@ -34,6 +34,7 @@ typedef struct ctx {
   VB_VEC(ment) m;
   smap full, last, acr, groups;
   VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
+  size_t *nonq;           /* first token at or after k that is not a quote (NT if none) */
   int oom;
 } ctx;
 
@@ -135,6 +136,12 @@ static inline int is_dash(const ctx *X, size_t k) {
 static inline int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
 static inline int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
 static inline int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+/* The first token in [k, c) that is not a quote, else c: a lookup, so that a paragraph of
+ * thousands of quotes is not walked again for each of them. */
+static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
+  if (k >= NT) return k;
+  return X->nonq[k] < c ? X->nonq[k] : c;
+}
 static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
 
 /* A subject pronoun with a contraction: he’s, she's, it’s, they’re, I’m. Returns the
@@ -728,7 +735,7 @@ static int ing_word(const ctx *X, size_t k) {
 /* A subject phrase starting at token k (a pronoun, a name, or a determiner and its noun). */
 static np np_at(const ctx *X, size_t k, size_t c) {
   np r = {0};
-  while (k < c && is_quote(X, k)) k++;
+  if (k < c) k = skip_quotes(X, k, c);
   if (k >= c || !is_word(X, k)) return r;
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
   if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
@@ -787,7 +794,7 @@ static np np_subject(const ctx *X, size_t sb, size_t c) {
   np r = {0};
   size_t k = sb;
   /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
-  while (k < c && is_quote(X, k)) k++;
+  if (k < c) k = skip_quotes(X, k, c);
   if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
                                  ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)))) {   /* "Flying home, she vented" */
     size_t z;
@@ -1392,11 +1399,19 @@ static void pass_quotes(ctx *X) {
   continuations(X, qpara.v);
   /* last resorts, with low confidence: the subject of the quote's own sentence, else the
    * latest speaker of the passage (same or previous paragraph) */
+  /* carried along instead of walking back over the earlier quotes of the paragraph: the
+   * latest attributed quote (not a term) and the latest quote outside any paragraph;
+   * this loop only sets quote i, so both are settled once i has passed */
+  size_t lastat = VB_NONE, lastnone = VB_NONE, cz = VB_NONE, cz0 = 0;
   for (size_t i = 0; i < nq && !X->oom; i++) {
     vb_attr *at = &A->attr.v[i];
     size_t k = X->qtok.v[i];
     const vb_quote *q = &A->qs.q.v[i];
     np p;
+    if (i > 0) {
+      if (qpara.v[i - 1] == VB_NONE) lastnone = i - 1;
+      if (A->attr.v[i - 1].rule && A->qs.q.v[i - 1].kind != VB_TERM) lastat = i - 1;
+    }
     if (at->rule || k == VB_NONE || q->kind == VB_TERM) continue;
     /* not "the bill’s “fast lane” clause", not "the so-called “green corridor”": names, not speech */
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
@@ -1405,14 +1420,12 @@ static void pass_quotes(ctx *X) {
       p = np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
     }
-    for (size_t j = i; j-- > 0;) {
-      if (qpara.v[j] == VB_NONE || qpara.v[i] == VB_NONE || qpara.v[j] + 1 < qpara.v[i]) break;
-      if (A->attr.v[j].rule && A->qs.q.v[j].kind != VB_TERM) {
-        *at = A->attr.v[j];
-        at->confidence = 0.3;
-        at->rule = R_NEARBY;
-        break;
-      }
+    /* quotes come in text order, so the paragraphs between lastat and i only grow */
+    if (lastat != VB_NONE && (lastnone == VB_NONE || lastat > lastnone) && qpara.v[i] != VB_NONE &&
+        qpara.v[lastat] + 1 >= qpara.v[i]) {
+      *at = A->attr.v[lastat];
+      at->confidence = 0.3;
+      at->rule = R_NEARBY;
     }
     if (!at->rule) {
       /* the latest cue of this or the previous paragraph, outside quotes: its speaker */
@@ -1420,8 +1433,12 @@ static void pass_quotes(ctx *X) {
       for (size_t z = k; z-- > 0 && k - z < 4 * WIN;) {
         if (TK(z + 1)->flags & VB_T_PARA && ++npara > 1) break;
         if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)) {
+          /* the cue's sentence start; the scan stops at the last cue's, which the cues of
+           * a long sentence share */
           size_t z0 = z;
-          while (z0 > 0 && !starts_sent(X, z0)) z0--;
+          while (z0 > 0 && !starts_sent(X, z0) && !(cz != VB_NONE && z0 == cz)) z0--;
+          if (cz != VB_NONE && z0 == cz) z0 = cz0;
+          cz = z; cz0 = z0;
           p = cue_speaker(X, z, z0 > 0 ? z0 - 1 : VB_NONE, k, z0);
           if (p.ok) attribute(X, i, z, p, 0.3, R_PREVIOUS_CUE);
           break;
@@ -1574,6 +1591,10 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   }
   if (X.oom) goto done;
   X.wc = malloc((X.T.t.n + 1) * sizeof *X.wc);
+  X.nonq = malloc((X.T.t.n + 1) * sizeof *X.nonq);
+  if (!X.nonq) goto done;
+  X.nonq[X.T.t.n] = X.T.t.n;
+  for (size_t k = X.T.t.n; k-- > 0;) X.nonq[k] = (X.T.t.v[k].flags & VB_T_QUOTE) ? X.nonq[k + 1] : k;
   if (!X.wc || vb_cues_scan(X.C, s, n, &X.T, X.wc) || vb_vgrow(&out->attr, nq + 1)) goto done;
   for (size_t i = 0; i < nq; i++) out->attr.v[i] = (vb_attr){-1, nospan, nospan, 0, NULL};
   out->attr.n = nq;
@@ -1587,6 +1608,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   if (!X.oom) rc = 0;
 done:
   free(X.wc);
+  free(X.nonq);
   vb_tokens_free(&X.T);
   vb_vfree(&X.m);
   vb_vfree(&X.qtok);
