@@ -318,6 +318,44 @@ static void hostile_inputs(void **st) {
   }
 }
 
+/* One paragraph of 400k quotes: the last-resort rules must not walk back over the earlier
+ * quotes for each one (that took minutes). Scare quotes stay terms; the sentences after a
+ * cued quote go on with its speaker. */
+static void many_quotes_in_one_paragraph(void **st) {
+  static const char head[] = "Ann Lee spoke on Monday. \"This is the first one,\" she said. ";
+  const size_t nrep = 400000;
+  size_t n, h = strlen(head);
+  char *s;
+  vb_analysis a;
+  (void)st;
+  s = repeat("\"word\" ", nrep, &n);
+  memset(&a, 0, sizeof a);
+  assert_int_equal(vb_analyze(s, n, NULL, &a), 0);
+  assert_int_equal(a.qs.q.n, nrep);
+  for (size_t i = 0; i < nrep; i++) {
+    assert_int_equal(a.qs.q.v[i].kind, VB_TERM);
+    assert_int_equal(a.attr.v[i].entity, -1);
+  }
+  vb_analysis_free(&a);
+  free(s);
+  s = repeat("\"we will go on and on\" ", nrep, &n);
+  s = realloc(s, h + n + 1);
+  assert_non_null(s);
+  memmove(s + h, s, n + 1);
+  memcpy(s, head, h);
+  memset(&a, 0, sizeof a);
+  assert_int_equal(vb_analyze(s, h + n, NULL, &a), 0);
+  assert_int_equal(a.qs.q.n, nrep + 1);
+  assert_true(a.attr.v[0].entity >= 0);
+  assert_int_equal(a.src.n, 1);
+  for (size_t i = 1; i <= nrep; i++) {
+    assert_int_equal(a.qs.q.v[i].kind, VB_DIRECT);
+    assert_int_equal(a.attr.v[i].entity, a.attr.v[0].entity);
+  }
+  vb_analysis_free(&a);
+  free(s);
+}
+
 static void phrase_of_time_or_place_before_cue(void **st) {
   fx f = run("Councils met across the region.\n\nMarta Lind at the time said the plan was " LQ "a costly mistake." RQ
              " Hugo Brandt in his closing remarks called it " LQ "overdue." RQ
@@ -457,6 +495,7 @@ int main(void) {
     cmocka_unit_test(indirect_speech_on_request),
     cmocka_unit_test(empty_and_bad_bytes),
     cmocka_unit_test(hostile_inputs),
+    cmocka_unit_test(many_quotes_in_one_paragraph),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
