@@ -1549,6 +1549,8 @@ static void find_indirect(ctx *X) {
 
 /* ---------------------------------------------------------------- entry points */
 
+/* 0; -1 when memory ran out; -2 - p when user cue pattern p (0-based) hit PCRE2's match
+ * limits (see vb_cues_scan). */
 int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   ctx X;
   vb_cues *own = NULL;
@@ -1595,7 +1597,13 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   if (!X.nonq) goto done;
   X.nonq[X.T.t.n] = X.T.t.n;
   for (size_t k = X.T.t.n; k-- > 0;) X.nonq[k] = (X.T.t.v[k].flags & VB_T_QUOTE) ? X.nonq[k + 1] : k;
-  if (!X.wc || vb_cues_scan(X.C, s, n, &X.T, X.wc) || vb_vgrow(&out->attr, nq + 1)) goto done;
+  if (!X.wc) goto done;
+  {
+    /* a user pattern that ran into PCRE2's limits: its code (-2 - pattern) goes back out */
+    int sc = vb_cues_scan(X.C, s, n, &X.T, X.wc);
+    if (sc) { rc = sc; goto done; }
+  }
+  if (vb_vgrow(&out->attr, nq + 1)) goto done;
   for (size_t i = 0; i < nq; i++) out->attr.v[i] = (vb_attr){-1, nospan, nospan, 0, NULL};
   out->attr.n = nq;
   pass_names(&X);

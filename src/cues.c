@@ -6,6 +6,7 @@
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cues.h"
@@ -397,6 +398,8 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
 
 int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
 
+/* Returns 0; -1 when memory ran out; -2 - p when user pattern p (0-based) hit PCRE2's
+ * match, depth, heap or JIT stack limit (vb_analyze passes that code on). */
 int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
   /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
   const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
@@ -439,9 +442,12 @@ int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsign
         PCRE2_SIZE *ov;
         size_t a, b, k, e;
         if (rc < 0) {
+          int lim = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
           if (rc == PCRE2_ERROR_NOMATCH) break;
           pcre2_match_data_free(md); pcre2_match_context_free(mc);
-          return -1;
+          /* a runaway pattern is the user's to fix, not a lack of memory: say which one */
+          return lim && p < (size_t)INT_MAX - 2 ? -2 - (int)p : -1;
         }
         ov = pcre2_get_ovector_pointer(md);
         a = ov[0]; b = ov[1];

@@ -137,7 +137,12 @@ static int l_analyze(lua_State *L) {
   abox *b = vb_lua_box(L, sizeof *b, "verbatim.abox", abox_gc);
   const vb_analysis *an = &b->an;
   aopts(L, 2, b, &o);
-  if (vb_analyze(s, n, &o, &b->an)) return luaL_error(L, "verbatim: out of memory");
+  {
+    int rc = vb_analyze(s, n, &o, &b->an);
+    /* below -1: that user pattern (counted from 1, as in its compile errors) ran away */
+    if (rc < -1) return luaL_error(L, "verbatim: cue pattern %d: match limit exceeded", -rc - 1);
+    if (rc) return luaL_error(L, "verbatim: out of memory");
+  }
   lua_createtable(L, 0, 4);
   lua_createtable(L, (int)an->qs.q.n, 0);
   for (size_t i = 0; i < an->qs.q.n; i++) {

@@ -67,6 +67,17 @@ function T.extra_cue_patterns()
   eq(r.quotes[1].cue.text, "chirped", "cue")
 end
 
+function T.runaway_cue_pattern()
+  -- nested repeats on a long run of a's that ends in b backtrack without end: PCRE2's match
+  -- limit stops them, and the error names the pattern rather than blaming memory
+  local s = "He said it. " .. string.rep("a", 5000) .. "b"
+  raises("verbatim: cue pattern 2: match limit exceeded", vb.analyze, s, { cues = { "chirped", "(a+)+$" } })
+  raises("verbatim: cue pattern 1: match limit exceeded", vb.analyze, s, { cues = { "(a|aa)+$" } })
+  -- the same patterns on text they cannot run away on still work
+  local r = vb.analyze("He said it. aaa", { cues = { "chirped", "(a+)+$" } })
+  eq(type(r.quotes), "table", "a short run")
+end
+
 function T.indirect_on_request()
   local s = "Jessica Vaughan said the new rule sounds a lot like an older program."
   eq(#vb.analyze(s).quotes, 0, "off by default")
