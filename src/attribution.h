@@ -60,7 +60,8 @@ typedef struct vb_aopts {
 } vb_aopts;
 
 /* Analyse s[0..n): quotes, attribution, sources. out must be zeroed. 0 on success, -1
- * when memory ran out (out is then still safe to free). o may be NULL. */
+ * when memory ran out, -2 - p when user cue pattern p (0-based) hit PCRE2's match limits
+ * (out is then still safe to free). o may be NULL. */
 int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out);
 void vb_analysis_free(vb_analysis *a);
 

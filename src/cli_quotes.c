@@ -110,10 +110,14 @@ static int run(int argc, char **argv, int sources) {
   for (int f = 0; f < a.nfiles; f++) {
     vb_buf in = {0};
     vb_analysis an;
+    int arc;
     memset(&an, 0, sizeof an);
     if (vb_cli_read(a.files[f], &in)) { rc = 2; continue; }
-    if (vb_analyze(in.p, in.n, &ao, &an)) { vb_cli_err("%s: out of memory", a.files[f]); rc = 2; }
-    else if (a.json) {
+    if ((arc = vb_analyze(in.p, in.n, &ao, &an)) != 0) {
+      if (arc < -1) vb_cli_err("%s: cue pattern %d: match limit exceeded", a.files[f], -arc - 1);
+      else vb_cli_err("%s: out of memory", a.files[f]);
+      rc = 2;
+    } else if (a.json) {
       if (nok++) vb_buf_adds(&out, ",\n");
       vb_cli_json(&out, a.files[f], in.p, &an, NULL);
     } else if (sources) sources_table(&out, a.files[f], in.p, &an);

@@ -55,7 +55,8 @@ unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);
 const vb_words *vb_cues_words(const vb_cues *c);
 /* The classes of every token of T into wc[0 .. T->t.n). */
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
-/* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, or -1 as vb_cues_mark. */
+/* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, -1 when memory ran
+ * out, or -2 - p when user pattern p (0-based) hit PCRE2's match limits. */
 int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc);
 
 /* Set cue, cuelen, cue_end and cueflags on the tokens where a cue starts: the longest
