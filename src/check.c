@@ -16,7 +16,7 @@
 #define NCAND 128               /* passages kept per quote, at most */
 #define NCAND_SURE 24           /* aligned always; more only while they tie with the best */
 #define NCAND_SCAN 8            /* a scan sees every gram: its ranking needs fewer */
-#define GRAM_CAP 1000000        /* hits kept per quote gram in a scan: a bound, not a filter */
+#define GRAM_CAP 2048           /* hits per distinct gram and source file, all quotes together */
 #define POST_CAP 4096           /* index postings above which a gram is too common */
 #define WORD_BYTES 12
 #define BLOOM_BITS 18
@@ -34,7 +34,7 @@ typedef struct cq {             /* a quote, or an unquoted stretch checked for b
   int borrow;
 } cq;
 
-typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits; } gent;
+typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits, file, n; } gent;  /* n: chain length, on its head */
 
 typedef struct segref { const vb_index *x; size_t seg; } segref;
 
@@ -104,7 +104,7 @@ void vb_checked_free(vb_checked *c) {
 
 static void add_gram_to(ctx *C, int idx, uint64_t g, uint32_t q, uint32_t qpos) {
   gent e;
-  e.g = g; e.q = q; e.qpos = qpos; e.next = 0; e.hits = 0;
+  e.g = g; e.q = q; e.qpos = qpos; e.next = 0; e.hits = 0; e.file = 0; e.n = 1;
   if (idx ? vb_push(&C->ients, e) : vb_push(&C->ents, e)) C->oom = 1;
 }
 #define add_gram(C, g, q, qpos) add_gram_to((C), 0, (g), (q), (qpos))
@@ -147,6 +147,7 @@ static int build_table(ctx *C) {
     size_t k = (size_t)C->ents.v[i].g & C->mask;
     while (C->table[k] && C->ents.v[C->table[k] - 1].g != C->ents.v[i].g) k = (k + 1) & C->mask;
     C->ents.v[i].next = C->table[k];            /* chain entries of the same gram */
+    if (C->table[k]) C->ents.v[i].n = C->ents.v[C->table[k] - 1].n + 1;
     C->table[k] = (uint32_t)i + 1;
     { uint64_t b = C->ents.v[i].g >> (64 - BLOOM_BITS); C->bloom[b >> 6] |= (uint64_t)1 << (b & 63); }
   }
@@ -226,13 +227,24 @@ static void cluster(ctx *C, hit *h, size_t nh) {
 static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
   size_t k;
   uint32_t e;
+  gent *head;
   uint64_t b = g >> (64 - BLOOM_BITS);
   if (!(C->bloom[b >> 6] >> (b & 63) & 1)) return;
   k = (size_t)g & C->mask;
   while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
+  if (!e) return;
+  /* The count lives on the chain head: a gram repeated in many quotes and in the
+   * source would otherwise give quotes x occurrences hits. Each occurrence gives one hit
+   * to every entry of the chain, so all quotes sharing the gram are treated alike; after
+   * GRAM_CAP hits (at least a few occurrences) the gram carries no location information
+   * anyway, and the hits (and so the sort in cluster) stay linear in the input. */
+  head = &C->ents.v[e - 1];
+  if (head->file != fi + 1) { head->file = fi + 1; head->hits = 0; }
+  if (head->hits >= 4 && (uint64_t)head->hits * head->n >= GRAM_CAP) return;
+  head->hits++;
   for (; e; e = C->ents.v[e - 1].next) {
     gent *ge = &C->ents.v[e - 1];
-    if (ge->hits++ < GRAM_CAP) push_hit(C, ge->q, ge->qpos, 0, fi, off, 64);
+    push_hit(C, ge->q, ge->qpos, 0, fi, off, 64);
   }
 }
 
