@@ -290,6 +290,7 @@ typedef struct loaded {
 
 static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
   const char *path;
+  size_t n0;
   if (L->valid && L->set == set && L->file == file) return 0;
   L->valid = 0;
   if (set == 0) {
@@ -301,7 +302,18 @@ static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
     const vb_idx_seg *g = &C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg];
     path = L->name = g->names + g->files[file].name;
   }
-  if (vb_read_file(path, &L->own, err)) return -1;
+  n0 = err->n;
+  if (vb_read_file(path, &L->own, err)) {
+    if (!set) return -1;
+    /* an indexed file deleted or unreadable since: its passages are left out, counted
+     * as stale for the caller's warning, and the rest of the index still answers */
+    err->n = n0;
+    if (err->p) err->p[n0] = 0;
+    L->own.n = 0;
+    L->s = ""; L->n = 0;
+    C->stale++;
+    goto done;
+  }
   if (set && L->own.n != C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg].files[file].size) C->stale++;
   L->s = L->own.p; L->n = L->own.n;
 done:

@@ -268,7 +268,7 @@ int vb_cmd_check(int argc, char **argv) {
     } else {
       if (gate(&sum, files.v[f], dr.qs, &c, strict_terms) && !rc) rc = 1;
       if (c.stale)
-        vb_cli_err("%s: warning: %zu passages come from files changed since they were indexed (verbatim index --append)",
+        vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
                    files.v[f], c.stale);
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
