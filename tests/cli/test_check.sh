@@ -139,3 +139,11 @@ expect_rc 2 "index --append: a failed write exits 2"
 if [ "$(wc -c < "$TMP/idx4")" -eq "$size0" ]; then ok; else no "index --append: a failed append is cut back"; fi
 run check --index "$TMP/idx4" "$CK/clean.txt"
 expect_rc 0 "index --append: the index still reads after a failed append"
+
+# -- a --source that holds no text is named in a warning
+mkdir "$TMP/nothing"; : > "$TMP/empty.txt"
+run check --source "$CK/sources" --source "$TMP/nothing" --source "$TMP/empty.txt" "$CK/clean.txt"
+expect_rc 0 "check: empty sources next to real ones still check"
+expect_err "nothing: warning: no text to check against" "check: warns about an empty folder"
+expect_err "empty.txt: warning: no text to check against" "check: warns about an empty file"
+if grep -q "sources: warning" "$ERR"; then no "check: no warning for a source with text"; else ok; fi
