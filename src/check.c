@@ -51,8 +51,7 @@ typedef struct ctx {
   uint32_t stamp;
   hitvec hits;
   VB_VEC(segref) segs;          /* set s >= 1 is segs.v[s - 1] */
-  uint32_t cur_q;               /* for index lookups */
-  uint32_t cur_qpos;
+  hitvec posts;                 /* one index lookup's postings, before they go to quotes */
   int bigrams;                  /* some quote needs bigrams: probe them too */
   int ncand;
   size_t stale;                 /* indexed files read back with another size */
@@ -133,6 +132,13 @@ static void quote_grams(ctx *C, uint32_t qi) {
     }
     i = e;
   }
+}
+
+static int gentcmp(const void *a, const void *b) {
+  const gent *x = a, *y = b;
+  if (x->g != y->g) return x->g < y->g ? -1 : 1;
+  if (x->q != y->q) return x->q < y->q ? -1 : 1;
+  return x->qpos < y->qpos ? -1 : x->qpos > y->qpos;
 }
 
 static int build_table(ctx *C) {
@@ -274,7 +280,11 @@ static void index_hit(void *ud, size_t seg, size_t file, uint64_t off, size_t co
   int w = 64, lg = 0;
   while (count > 1 && lg < 12) { count >>= 1; lg++; }
   w = 64 - lg * 4;
-  push_hit(C, C->cur_q, C->cur_qpos, (uint32_t)seg + 1, (uint32_t)file, off, w);
+  {
+    hit h;
+    h.q = 0; h.qpos = 0; h.set = (uint32_t)seg + 1; h.file = (uint32_t)file; h.off = off; h.w = w;
+    if (vb_push(&C->posts, h)) C->oom = 1;
+  }
 }
 
 /* ---------------------------------------------------------------- phase 2 */
@@ -733,14 +743,22 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
       }
     if (S->idx.n) {
       size_t segbase = 0;
+      qsort(C.ients.v, C.ients.n, sizeof *C.ients.v, gentcmp);
       for (size_t x = 0; x < S->idx.n; x++) {
         C.hits.n = 0;
-        for (size_t e = 0; e < C.ients.n; e++) {
-          size_t before = C.hits.n;
-          C.cur_q = C.ients.v[e].q;
-          C.cur_qpos = C.ients.v[e].qpos;
+        for (size_t e = 0, z; e < C.ients.n; e = z) {
+          /* one lookup per distinct gram; a gram shared by many quotes gives each of
+           * them fewer postings, so that the hits stay linear in the input */
+          size_t per;
+          for (z = e + 1; z < C.ients.n && C.ients.v[z].g == C.ients.v[e].g; z++) {}
+          per = POST_CAP / (z - e) > 4 ? POST_CAP / (z - e) : 4;
+          C.posts.n = 0;
           vb_index_lookup(S->idx.v[x], C.ients.v[e].g, POST_CAP, index_hit, &C);
-          for (size_t h = before; h < C.hits.n; h++) C.hits.v[h].set += (uint32_t)segbase;
+          for (size_t k = e; k < z; k++)
+            for (size_t h = 0; h < C.posts.n && h < per; h++) {
+              const hit *p = &C.posts.v[h];
+              push_hit(&C, C.ients.v[k].q, C.ients.v[k].qpos, p->set + (uint32_t)segbase, p->file, p->off, p->w);
+            }
         }
         if (C.oom) goto oom;
         cluster(&C, C.hits.v, C.hits.n);
@@ -772,6 +790,7 @@ out:
   free(C.bloom);
   vb_vfree(&C.stamps);
   vb_vfree(&C.hits);
+  vb_vfree(&C.posts);
   vb_vfree(&C.segs);
   vb_toks_free(&tk);
   vb_buf_free(&text);
