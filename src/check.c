@@ -16,7 +16,7 @@
 #define NCAND 128               /* passages kept per quote, at most */
 #define NCAND_SURE 24           /* aligned always; more only while they tie with the best */
 #define NCAND_SCAN 8            /* a scan sees every gram: its ranking needs fewer */
-#define GRAM_CAP 1000000        /* hits kept per quote gram in a scan: a bound, not a filter */
+#define GRAM_CAP 2048           /* hits per distinct gram and source file, all quotes together */
 #define POST_CAP 4096           /* index postings above which a gram is too common */
 #define WORD_BYTES 12
 #define BLOOM_BITS 18
@@ -34,7 +34,7 @@ typedef struct cq {             /* a quote, or an unquoted stretch checked for b
   int borrow;
 } cq;
 
-typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits; } gent;
+typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits, file, n; } gent;  /* n: chain length, on its head */
 
 typedef struct segref { const vb_index *x; size_t seg; } segref;
 
@@ -51,8 +51,7 @@ typedef struct ctx {
   uint32_t stamp;
   hitvec hits;
   VB_VEC(segref) segs;          /* set s >= 1 is segs.v[s - 1] */
-  uint32_t cur_q;               /* for index lookups */
-  uint32_t cur_qpos;
+  hitvec posts;                 /* one index lookup's postings, before they go to quotes */
   int bigrams;                  /* some quote needs bigrams: probe them too */
   int ncand;
   size_t stale;                 /* indexed files read back with another size */
@@ -104,7 +103,7 @@ void vb_checked_free(vb_checked *c) {
 
 static void add_gram_to(ctx *C, int idx, uint64_t g, uint32_t q, uint32_t qpos) {
   gent e;
-  e.g = g; e.q = q; e.qpos = qpos; e.next = 0; e.hits = 0;
+  e.g = g; e.q = q; e.qpos = qpos; e.next = 0; e.hits = 0; e.file = 0; e.n = 1;
   if (idx ? vb_push(&C->ients, e) : vb_push(&C->ents, e)) C->oom = 1;
 }
 #define add_gram(C, g, q, qpos) add_gram_to((C), 0, (g), (q), (qpos))
@@ -135,6 +134,13 @@ static void quote_grams(ctx *C, uint32_t qi) {
   }
 }
 
+static int gentcmp(const void *a, const void *b) {
+  const gent *x = a, *y = b;
+  if (x->g != y->g) return x->g < y->g ? -1 : 1;
+  if (x->q != y->q) return x->q < y->q ? -1 : 1;
+  return x->qpos < y->qpos ? -1 : x->qpos > y->qpos;
+}
+
 static int build_table(ctx *C) {
   size_t cap = 64;
   while (cap < C->ents.n * 4) cap *= 2;
@@ -147,6 +153,7 @@ static int build_table(ctx *C) {
     size_t k = (size_t)C->ents.v[i].g & C->mask;
     while (C->table[k] && C->ents.v[C->table[k] - 1].g != C->ents.v[i].g) k = (k + 1) & C->mask;
     C->ents.v[i].next = C->table[k];            /* chain entries of the same gram */
+    if (C->table[k]) C->ents.v[i].n = C->ents.v[C->table[k] - 1].n + 1;
     C->table[k] = (uint32_t)i + 1;
     { uint64_t b = C->ents.v[i].g >> (64 - BLOOM_BITS); C->bloom[b >> 6] |= (uint64_t)1 << (b & 63); }
   }
@@ -226,13 +233,24 @@ static void cluster(ctx *C, hit *h, size_t nh) {
 static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
   size_t k;
   uint32_t e;
+  gent *head;
   uint64_t b = g >> (64 - BLOOM_BITS);
   if (!(C->bloom[b >> 6] >> (b & 63) & 1)) return;
   k = (size_t)g & C->mask;
   while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
+  if (!e) return;
+  /* The count lives on the chain head: a gram repeated in many quotes and in the
+   * source would otherwise give quotes x occurrences hits. Each occurrence gives one hit
+   * to every entry of the chain, so all quotes sharing the gram are treated alike; after
+   * GRAM_CAP hits (at least a few occurrences) the gram carries no location information
+   * anyway, and the hits (and so the sort in cluster) stay linear in the input. */
+  head = &C->ents.v[e - 1];
+  if (head->file != fi + 1) { head->file = fi + 1; head->hits = 0; }
+  if (head->hits >= 4 && (uint64_t)head->hits * head->n >= GRAM_CAP) return;
+  head->hits++;
   for (; e; e = C->ents.v[e - 1].next) {
     gent *ge = &C->ents.v[e - 1];
-    if (ge->hits++ < GRAM_CAP) push_hit(C, ge->q, ge->qpos, 0, fi, off, 64);
+    push_hit(C, ge->q, ge->qpos, 0, fi, off, 64);
   }
 }
 
@@ -262,7 +280,11 @@ static void index_hit(void *ud, size_t seg, size_t file, uint64_t off, size_t co
   int w = 64, lg = 0;
   while (count > 1 && lg < 12) { count >>= 1; lg++; }
   w = 64 - lg * 4;
-  push_hit(C, C->cur_q, C->cur_qpos, (uint32_t)seg + 1, (uint32_t)file, off, w);
+  {
+    hit h;
+    h.q = 0; h.qpos = 0; h.set = (uint32_t)seg + 1; h.file = (uint32_t)file; h.off = off; h.w = w;
+    if (vb_push(&C->posts, h)) C->oom = 1;
+  }
 }
 
 /* ---------------------------------------------------------------- phase 2 */
@@ -278,6 +300,7 @@ typedef struct loaded {
 
 static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
   const char *path;
+  size_t n0;
   if (L->valid && L->set == set && L->file == file) return 0;
   L->valid = 0;
   if (set == 0) {
@@ -289,7 +312,18 @@ static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
     const vb_idx_seg *g = &C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg];
     path = L->name = g->names + g->files[file].name;
   }
-  if (vb_read_file(path, &L->own, err)) return -1;
+  n0 = err->n;
+  if (vb_read_file(path, &L->own, err)) {
+    if (!set) return -1;
+    /* an indexed file deleted or unreadable since: its passages are left out, counted
+     * as stale for the caller's warning, and the rest of the index still answers */
+    err->n = n0;
+    if (err->p) err->p[n0] = 0;
+    L->own.n = 0;
+    L->s = ""; L->n = 0;
+    C->stale++;
+    goto done;
+  }
   if (set && L->own.n != C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg].files[file].size) C->stale++;
   L->s = L->own.p; L->n = L->own.n;
 done:
@@ -709,14 +743,22 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
       }
     if (S->idx.n) {
       size_t segbase = 0;
+      qsort(C.ients.v, C.ients.n, sizeof *C.ients.v, gentcmp);
       for (size_t x = 0; x < S->idx.n; x++) {
         C.hits.n = 0;
-        for (size_t e = 0; e < C.ients.n; e++) {
-          size_t before = C.hits.n;
-          C.cur_q = C.ients.v[e].q;
-          C.cur_qpos = C.ients.v[e].qpos;
+        for (size_t e = 0, z; e < C.ients.n; e = z) {
+          /* one lookup per distinct gram; a gram shared by many quotes gives each of
+           * them fewer postings, so that the hits stay linear in the input */
+          size_t per;
+          for (z = e + 1; z < C.ients.n && C.ients.v[z].g == C.ients.v[e].g; z++) {}
+          per = POST_CAP / (z - e) > 4 ? POST_CAP / (z - e) : 4;
+          C.posts.n = 0;
           vb_index_lookup(S->idx.v[x], C.ients.v[e].g, POST_CAP, index_hit, &C);
-          for (size_t h = before; h < C.hits.n; h++) C.hits.v[h].set += (uint32_t)segbase;
+          for (size_t k = e; k < z; k++)
+            for (size_t h = 0; h < C.posts.n && h < per; h++) {
+              const hit *p = &C.posts.v[h];
+              push_hit(&C, C.ients.v[k].q, C.ients.v[k].qpos, p->set + (uint32_t)segbase, p->file, p->off, p->w);
+            }
         }
         if (C.oom) goto oom;
         cluster(&C, C.hits.v, C.hits.n);
@@ -748,6 +790,7 @@ out:
   free(C.bloom);
   vb_vfree(&C.stamps);
   vb_vfree(&C.hits);
+  vb_vfree(&C.posts);
   vb_vfree(&C.segs);
   vb_toks_free(&tk);
   vb_buf_free(&text);

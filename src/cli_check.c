@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
 #include "check.h"
@@ -214,6 +215,17 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   return fail;
 }
 
+/* The bytes the sources from n0 on hold: a --source that adds none (an empty folder or
+ * file) is most likely a wrong path, and every quote would come out not found. */
+static unsigned long long source_bytes(const vb_sources *S, size_t n0) {
+  unsigned long long b = 0;
+  for (size_t k = n0; k < S->v.n; k++) {
+    struct stat st;
+    if (!stat(S->v.v[k].name, &st)) b += (unsigned long long)st.st_size;
+  }
+  return b;
+}
+
 int vb_cmd_check(int argc, char **argv) {
   vb_sources S;
   vb_copts o;
@@ -238,7 +250,9 @@ int vb_cmd_check(int argc, char **argv) {
       if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
       err.n = 0;
       if (a[2] == 's') {
+        size_t n0 = S.v.n;
         if (vb_sources_add_path(&S, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
+        if (!source_bytes(&S, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);
         if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
@@ -268,7 +282,7 @@ int vb_cmd_check(int argc, char **argv) {
     } else {
       if (gate(&sum, files.v[f], dr.qs, &c, strict_terms) && !rc) rc = 1;
       if (c.stale)
-        vb_cli_err("%s: warning: %zu passages come from files changed since they were indexed (verbatim index --append)",
+        vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
                    files.v[f], c.stale);
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");

@@ -233,6 +233,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
   FILE *f = NULL;
   int rc = -1;
   size_t done = 0, bytes = 0;
+  off_t size0 = -1;
   memset(&s, 0, sizeof s);
   for (int i = 0; i < n; i++) {
     char *rp = realpath(paths[i], NULL);
@@ -259,8 +260,14 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
     }
   } else append = 0;
   vb_buf_addf(&tmpname, "%s.tmp%ld", out_path, (long)getpid());
+  if (tmpname.oom) goto oom;
   f = append ? fopen(out_path, "ab") : fopen(tmpname.p, "wb");
   if (!f) { vb_buf_addf(err, "%s: %s", append ? out_path : tmpname.p, strerror(errno)); goto out; }
+  if (append) {                                     /* a failed append is cut back to here */
+    struct stat st;
+    if (fstat(fileno(f), &st)) { vb_buf_addf(err, "%s: %s", out_path, strerror(errno)); goto out; }
+    size0 = st.st_size;
+  }
   for (size_t i = 0; i < files.n; i++) {
     struct stat st;
     vb_idx_file e;
@@ -306,6 +313,10 @@ wfail:
 out:
   if (f) fclose(f);
   if (rc && !append && tmpname.p) remove(tmpname.p);
+  /* a partial segment would make the whole index unreadable: back to the old size
+   * (after fclose, which may still flush buffered bytes) */
+  if (rc && append && size0 >= 0 && truncate(out_path, size0))
+    vb_buf_addf(err, " (and %s could not be cut back: %s)", out_path, strerror(errno));
   if (old) vb_index_close(old);
   free(seen.v); free(oldslot_size); free(oldslot_mtime);
   vb_paths_free(&files);
@@ -366,7 +377,9 @@ vb_index *vb_index_open(const char *path, vb_buf *err) {
   size_t off = 0, total = 0;
   seen_set seen = {0};
   if (fd < 0) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return NULL; }
-  if (fstat(fd, &st) || st.st_size <= 0) { vb_buf_addf(err, "%s: empty or unreadable index", path); close(fd); return NULL; }
+  if (fstat(fd, &st)) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); close(fd); return NULL; }
+  if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not an index file", path); close(fd); return NULL; }
+  if (st.st_size <= 0) { vb_buf_addf(err, "%s: empty index", path); close(fd); return NULL; }
   if (!(x = calloc(1, sizeof *x))) { close(fd); vb_buf_adds(err, "out of memory"); return NULL; }
   x->size = (size_t)st.st_size;
   x->map = mmap(NULL, x->size, PROT_READ, MAP_PRIVATE, fd, 0);

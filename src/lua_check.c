@@ -44,7 +44,9 @@ static int ibox_gc(lua_State *L) {
   return 0;
 }
 
-static void add_source(lua_State *L, cbox *b, int idx, int n) {
+/* Source n at idx; a = a table on the stack that keeps each {text=} string referenced
+ * while the engine reads it, whatever happens to the caller's table meanwhile. */
+static void add_source(lua_State *L, cbox *b, int idx, int n, int a) {
   int t = lua_type(L, idx);
   b->err.n = 0;
   if (t == LUA_TSTRING) {
@@ -52,12 +54,17 @@ static void add_source(lua_State *L, cbox *b, int idx, int n) {
   } else if (t == LUA_TTABLE) {
     const char *name, *text;
     size_t len;
-    lua_getfield(L, idx, "text");
-    text = lua_tolstring(L, -1, &len);          /* kept alive by the sources table */
-    if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "bad source #%d (text must be a string)", n);
-    lua_getfield(L, idx, "name");
+    lua_pushliteral(L, "text");
+    lua_rawget(L, idx);
+    if (lua_type(L, -1) != LUA_TSTRING)         /* before tolstring, which turns a number into a string */
+      luaL_error(L, "bad source #%d (text must be a string, got %s)", n, luaL_typename(L, -1));
+    text = lua_tolstring(L, -1, &len);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, a, n);                        /* referenced by a until the check returns */
+    lua_pushliteral(L, "name");
+    lua_rawget(L, idx);
     name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "<text>";
-    if (vb_sources_add_text(&b->S, name, text, len)) luaL_error(L, "verbatim: out of memory");
+    if (vb_sources_add_text(&b->S, name, text, len)) luaL_error(L, "verbatim: out of memory");   /* name is copied */
     lua_pop(L, 2);
   } else if (t == LUA_TUSERDATA && luaL_testudata(L, idx, IDX_MT)) {
     ibox *ib = lua_touserdata(L, idx);
@@ -115,8 +122,14 @@ static int run_check(lua_State *L, cbox *b, int ti, int o) {
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
     lua_getfield(L, o, "borrowed");
-    if (lua_toboolean(L, -1)) co.borrowed = lua_isnumber(L, -1) ? (int)lua_tointeger(L, -1) : 12;
-    if (co.borrowed < 0 || co.borrowed == 1 || co.borrowed == 2) luaL_error(L, "bad option 'borrowed' (3 or more words)");
+    if (lua_type(L, -1) == LUA_TNUMBER) {           /* an integer number of words, or off */
+      lua_Number w = lua_tonumber(L, -1);
+      if (!(w == 0 || (w >= 3 && w <= 1000000)) || w != (lua_Number)(int)w)
+        return luaL_error(L, "bad option 'borrowed' (0 or an integer of 3 or more words)");
+      co.borrowed = (int)w;
+    } else if (lua_type(L, -1) == LUA_TBOOLEAN) co.borrowed = lua_toboolean(L, -1) ? 12 : 0;
+    else if (!lua_isnil(L, -1))
+      return luaL_error(L, "bad option 'borrowed' (number or boolean expected, got %s)", luaL_typename(L, -1));
     lua_pop(L, 1);
   }
   if (vb_quotes_find(s, n, NULL, &b->qs)) return luaL_error(L, "verbatim: out of memory");
@@ -169,10 +182,11 @@ static int l_check(lua_State *L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);
+  lua_newtable(L);                                 /* 5: the source texts, referenced */
   for (int i = 1;; i++) {
     lua_rawgeti(L, 2, i);
     if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
-    add_source(L, b, lua_gettop(L), i);
+    add_source(L, b, lua_gettop(L), i, 5);
     lua_pop(L, 1);
   }
   if (!b->S.v.n && !b->S.idx.n) return luaL_error(L, "bad argument #2 to 'check' (no sources)");
@@ -195,8 +209,11 @@ static int l_index_close(lua_State *L) { return ibox_gc(L); }
 
 static int push_index(lua_State *L, const char *path) {
   vb_buf err = {0};
-  vb_index *x = vb_index_open(path, &err);
-  ibox *ib;
+  /* the box first: if allocating it raises, no index is open yet to leak */
+  ibox *ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc);
+  vb_index *x;
+  ib->x = NULL;
+  x = vb_index_open(path, &err);
   if (!x) {
     lua_pushnil(L);
     lua_pushstring(L, err.p ? err.p : "cannot open index");
@@ -204,7 +221,6 @@ static int push_index(lua_State *L, const char *path) {
     return 2;
   }
   vb_buf_free(&err);
-  ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc);
   ib->x = x;
   return 1;
 }

@@ -114,4 +114,36 @@ run index --output "$TMP/idx2" "$TMP/moved"
 run check --index "$TMP/idx2" "$CK/clean.txt"
 expect_rc 0 "check --index: a changed file still checks"
 expect_grep "hearing.txt:11:10 \(MS. LEE\)\$" "check --index: the changed file's new line"
-expect_err "changed since they were indexed" "check --index: warns about the changed file"
+expect_err "changed or missing since they were indexed" "check --index: warns about the changed file"
+
+# -- an indexed file deleted since: left out with a warning, the rest still answers
+mkdir "$TMP/gone" && cp -r "$CK/sources/." "$TMP/gone/"
+run index --output "$TMP/idx3" "$TMP/gone"
+rm "$TMP/gone/more/report.txt"
+run check --json --index "$TMP/idx3" "$CK/draft.txt"
+expect_rc 1 "check --index: a deleted indexed file is no error"
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "not_found", "not_found"]' "check --index: the rest of the index still answers"
+expect_err "changed or missing since they were indexed" "check --index: warns about the deleted file"
+
+# -- a folder is no index; an append that fails mid-write leaves the index as it was
+run check --index "$CK/sources" "$CK/clean.txt"
+expect_rc 2 "check --index DIR exits 2"
+expect_err "sources: not an index file" "check --index DIR: not an index file"
+run index --output "$TMP/idx4" "$CK/sources"
+size0=$(wc -c < "$TMP/idx4")
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "w%dq%d ", i, i * 7; print "" }' > "$TMP/many.txt"
+RC=0
+(trap '' XFSZ; ulimit -f $(( (size0 + 1023) / 512 + 2 )); "$VB" index --append --output "$TMP/idx4" "$TMP/many.txt") \
+  >"$OUT" 2>"$ERR" </dev/null || RC=$?
+expect_rc 2 "index --append: a failed write exits 2"
+if [ "$(wc -c < "$TMP/idx4")" -eq "$size0" ]; then ok; else no "index --append: a failed append is cut back"; fi
+run check --index "$TMP/idx4" "$CK/clean.txt"
+expect_rc 0 "index --append: the index still reads after a failed append"
+
+# -- a --source that holds no text is named in a warning
+mkdir "$TMP/nothing"; : > "$TMP/empty.txt"
+run check --source "$CK/sources" --source "$TMP/nothing" --source "$TMP/empty.txt" "$CK/clean.txt"
+expect_rc 0 "check: empty sources next to real ones still check"
+expect_err "nothing: warning: no text to check against" "check: warns about an empty folder"
+expect_err "empty.txt: warning: no text to check against" "check: warns about an empty file"
+if grep -q "sources: warning" "$ERR"; then no "check: no warning for a source with text"; else ok; fi

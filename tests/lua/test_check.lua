@@ -82,6 +82,29 @@ function T.bad_arguments_are_clear_errors()
   assert(not ok and err:find("/nonexistent/dir"), err)
   ok, err = pcall(vb.index.open, 5)
   assert(not ok and err:find("bad argument #1 to 'open'"), err)
+  ok, err = pcall(vb.check, "x", { { name = "n", text = 5 } })
+  assert(not ok and err:find("text must be a string, got number"), err)
+  for _, w in ipairs({ 2.5, -1, 1, 1e300, 0/0, "12", {} }) do
+    ok, err = pcall(vb.check, "x", { { text = "y" } }, { borrowed = w })
+    assert(not ok and err:find("bad option 'borrowed'"), tostring(w) .. ": " .. tostring(err))
+  end
+end
+
+-- the source table is read raw (no __index), and its text stays referenced by the
+-- check even when a finaliser run during it drops the caller's reference
+function T.text_sources_are_read_raw_and_kept()
+  local text = read(DIR .. "draft.txt")
+  local src = setmetatable({ name = "hearing" }, { __index = function() error("metamethod called") end })
+  local ok, err = pcall(vb.check, text, { src })
+  assert(not ok and err:find("text must be a string, got nil"), err)
+  local hearing = read(SRC .. "/hearing.txt")
+  local s = { name = "hearing", text = hearing .. "" }
+  hearing = nil
+  local qs = vb.check(text, { s }, { borrowed = false })
+  eq(qs[1].check.verdict, "verbatim")
+  eq(qs[1].check.source.file, "hearing")
+  qs = vb.check(text, { s }, { borrowed = 12 })
+  eq(qs[1].check.verdict, "verbatim")
 end
 
 return T
