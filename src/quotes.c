@@ -85,29 +85,21 @@ static int is_closer_next(uint32_t c) {
 
 /* ---------------------------------------------------------------- kinds */
 
+/* 1 when w is one of the NULL-terminated list; the first letter settles most misses. */
+static int in_list(const char *w, const char *const *list) {
+  for (; *list; list++) if (w[0] == (*list)[0] && !strcmp(w, *list)) return 1;
+  return 0;
+}
+
 /* Lowercase words that may sit inside a title without breaking its capitals. */
-static int title_small(const char *w) {
-  static const char *const small[] = {"a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "is",
-                                      "it", "of", "on", "or", "the", "to", "vs", "with", NULL};
-  for (int k = 0; small[k]; k++) if (w[0] == small[k][0] && !strcmp(w, small[k])) return 1;   /* first letter: most miss */
-  return 0;
-}
-
+static const char *const title_small[] = {"a", "an", "and", "as", "at", "by", "de", "for", "from", "in",
+                                          "is", "it", "of", "on", "or", "the", "to", "vs", "with", NULL};
 /* Words before a quote that introduce a name someone gave: what follows is speech. */
-static int naming_cue(const char *w) {
-  static const char *const cue[] = {"as", "call", "called", "calling", "calls", "dubbed", "nicknamed",
-                                    "labeled", "labelled", "branded", NULL};
-  for (int k = 0; cue[k]; k++) if (w[0] == cue[k][0] && !strcmp(w, cue[k])) return 1;
-  return 0;
-}
-
+static const char *const naming_cue[] = {"as", "call", "called", "calling", "calls", "dubbed", "nicknamed",
+                                         "labeled", "labelled", "branded", NULL};
 /* Nouns that make a short lowercase quote the name of a measure ("zero tolerance policy"). */
-static int naming_head(const char *w) {
-  static const char *const head[] = {"policy", "policies", "rule", "rules", "program", "programs",
-                                     "programme", "doctrine", "loophole", NULL};
-  for (int k = 0; head[k]; k++) if (w[0] == head[k][0] && !strcmp(w, head[k])) return 1;
-  return 0;
-}
+static const char *const naming_head[] = {"policy", "policies", "rule", "rules", "program", "programs",
+                                          "programme", "doctrine", "loophole", NULL};
 
 /* The ASCII letters ending just before byte e (at most 15, lowercased) into w. */
 static void word_before(const unsigned char *s, size_t lo, size_t e, char w[16]) {
@@ -162,7 +154,7 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     /* a title capitalises every word but the small ones ("Face the Nation") */
     if (title && c0 && vb_cp_isalpha(c0) && !vb_cp_isupper(c0)) {
       word_in(s, ws, i, w);
-      if (words == 1 || !title_small(w)) title = 0;
+      if (words == 1 || !in_list(w, title_small)) title = 0;
     }
   }
   if (!words) return VB_TERM;
@@ -195,17 +187,17 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     size_t b;
     word_before(s, lo, i, w);
     b = i - strlen(w);
-    if (naming_cue(w)) goto speech;
+    if (in_list(w, naming_cue)) goto speech;
     if (*w && b > lo + 1 && s[b - 1] == ' ') {
       word_before(s, lo, b - 1, w);
-      if (naming_cue(w)) goto speech;
+      if (in_list(w, naming_cue)) goto speech;
     }
     return VB_TERM;
   }
   /* a short lowercase name of a measure: a "zero tolerance policy" */
   if (words <= 4 && !vb_cp_isupper(first) && last != '.' && last != ',') {
     word_before(s, istart, p, lastw);
-    if (naming_head(lastw)) return VB_TERM;
+    if (in_list(lastw, naming_head)) return VB_TERM;
   }
 speech:
   /* a fragment in the writer's sentence: lowercase, or a few words with no full stop */
