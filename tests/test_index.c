@@ -10,12 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <cmocka.h>
 #include "check.h"
 #include "index.h"
+#include "limits.h"
 
 static char dir[64];
 
@@ -209,19 +208,31 @@ static void truncated_index_is_refused(void **st) {
 /* A draft of many quotes sharing grams, checked against an index of itself: each
  * distinct gram is looked up once and its postings shared out, so the hits stay linear
  * (the child runs under an address-space limit; before, they grew as quotes x postings). */
-#if defined(__SANITIZE_ADDRESS__)
-#define VB_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VB_ASAN 1
-#endif
-#endif
+typedef struct shared_grams { const char *idx; vb_buf *d; } shared_grams;
+
+static int shared_grams_child(void *arg) {
+  shared_grams *g = arg;
+  vb_buf err = {0};
+  vb_index *x = vb_index_open(g->idx, &err);
+  vb_sources S;
+  vb_quotes qs = {0};
+  vb_checked c;
+  int bad = !x;
+  memset(&S, 0, sizeof S);
+  memset(&c, 0, sizeof c);
+  if (!bad && (vb_sources_add_index(&S, x) || vb_quotes_find(g->d->p, g->d->n, NULL, &qs) ||
+               vb_check(g->d->p, g->d->n, &qs, NULL, &S, NULL, &c, &err) || c.r.n != 5000)) bad = 1;
+  for (size_t i = 0; !bad && i < c.r.n; i++) bad = !c.r.v[i].has_source;
+  vb_checked_free(&c); vb_quotes_free(&qs); vb_sources_free(&S); vb_index_close(x);
+  vb_buf_free(&err);
+  return bad;
+}
+
 static void shared_grams_stay_bounded(void **st) {
   char sub[96], idx[96];
   const char *paths[1];
   vb_buf d = {0}, err = {0};
-  pid_t pid;
-  int status = 0;
+  shared_grams g;
   (void)st;
   for (int i = 0; i < 5000; i++) vb_buf_addf(&d, "\"We will go %d,\" said Anna Berg.\n", i);
   snprintf(sub, sizeof sub, "%s/rep", dir);
@@ -230,30 +241,9 @@ static void shared_grams_stay_bounded(void **st) {
   snprintf(idx, sizeof idx, "%s/rep.idx", dir);
   paths[0] = sub;
   assert_int_equal(vb_index_build(idx, paths, 1, 0, NULL, NULL, &err), 0);
-  pid = fork();
-  assert_true(pid >= 0);
-  if (pid == 0) {
-    vb_index *x = vb_index_open(idx, &err);
-    vb_sources S;
-    vb_quotes qs = {0};
-    vb_checked c;
-    int bad = !x;
-#ifndef VB_ASAN
-    struct rlimit rl = {80u << 20, 80u << 20};
-    setrlimit(RLIMIT_AS, &rl);
-#endif
-    memset(&S, 0, sizeof S);
-    memset(&c, 0, sizeof c);
-    if (!bad && (vb_sources_add_index(&S, x) || vb_quotes_find(d.p, d.n, NULL, &qs) ||
-                 vb_check(d.p, d.n, &qs, NULL, &S, NULL, &c, &err) || c.r.n != 5000)) bad = 1;
-    for (size_t i = 0; !bad && i < c.r.n; i++) bad = !c.r.v[i].has_source;
-    vb_checked_free(&c); vb_quotes_free(&qs); vb_sources_free(&S); vb_index_close(x);
-    vb_buf_free(&d); vb_buf_free(&err);
-    _exit(bad);
-  }
-  assert_int_equal(waitpid(pid, &status, 0), pid);
-  assert_true(WIFEXITED(status));
-  assert_int_equal(WEXITSTATUS(status), 0);
+  g.idx = idx;
+  g.d = &d;
+  assert_int_equal(vb_in_child(80, shared_grams_child, &g), 0);
   vb_buf_free(&d);
   vb_buf_free(&err);
 }
