@@ -1654,6 +1654,29 @@ size_t vb_name_copy(char *out, const char *s, vb_span sp) {
   return n;
 }
 
+char **vb_speaker_names(const vb_analysis *a, const char *s) {
+  size_t n = a->qs.q.n, bytes = 0;
+  char **names, *p;
+  if (!n || n > SIZE_MAX / sizeof *names / 2) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    int e = a->attr.v[i].entity;
+    if (e >= 0 && a->ent.v[e].name.start != VB_NONE) bytes += a->ent.v[e].name.end - a->ent.v[e].name.start + 1;
+  }
+  if (!(names = calloc(1, n * sizeof *names + bytes))) return NULL;
+  p = (char *)(names + n);
+  for (size_t i = 0; i < n; i++) {
+    int e = a->attr.v[i].entity;
+    vb_span sp;
+    if (e < 0) continue;
+    sp = a->ent.v[e].name;
+    if (sp.start == VB_NONE || sp.end < sp.start) continue;
+    names[i] = p;
+    p += vb_name_copy(p, s, sp);
+    *p++ = '\0';
+  }
+  return names;
+}
+
 vb_span vb_speaker_name(const vb_analysis *a, size_t i) {
   if (i >= a->attr.n) return nospan;
   if (a->attr.v[i].entity >= 0) return a->ent.v[a->attr.v[i].entity].name;

@@ -72,6 +72,11 @@ vb_span vb_speaker_name(const vb_analysis *a, size_t i);
  * sp.end - sp.start bytes; returns the bytes written (0 when sp is absent). Not
  * NUL-terminated. */
 size_t vb_name_copy(char *out, const char *s, vb_span sp);
+/* The resolved person or body speaking each quote, white space folded, for comparing
+ * with who speaks in a transcript: an array of a->qs.q.n strings, NULL where the quote
+ * names nobody resolved ("he", "an aide"). One allocation: free() it. NULL when memory
+ * ran out or there are no quotes. */
+char **vb_speaker_names(const vb_analysis *a, const char *s);
 /* Words in a quote (runs of letters or digits). */
 size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
 

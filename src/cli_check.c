@@ -30,21 +30,11 @@ static int draft_read(draft *d, const char *s, size_t n) {
   memset(d, 0, sizeof *d);
   if (vb_analyze(s, n, NULL, &d->an)) return -1;
   d->qs = &d->an.qs;
-  if (d->qs->q.n && !(d->speakers = calloc(d->qs->q.n, sizeof *d->speakers))) return -1;
-  for (size_t i = 0; i < d->qs->q.n; i++) {
-    int e = d->an.attr.v[i].entity;
-    vb_span sp;
-    if (e < 0) continue;                          /* "he", "an aide": nobody to compare */
-    sp = d->an.ent.v[e].name;
-    if (sp.start == VB_NONE || sp.end < sp.start) continue;
-    if (!(d->speakers[i] = malloc(sp.end - sp.start + 1))) return -1;
-    d->speakers[i][vb_name_copy(d->speakers[i], s, sp)] = '\0';
-  }
+  if (d->qs->q.n && !(d->speakers = vb_speaker_names(&d->an, s))) return -1;
   return 0;
 }
 
 static void draft_free(draft *d) {
-  if (d->speakers && d->qs) for (size_t i = 0; i < d->qs->q.n; i++) free(d->speakers[i]);
   free(d->speakers);
   vb_analysis_free(&d->an);
 }
