@@ -10,28 +10,32 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lua_core.h"
+#include "attribution.h"
 #include "check.h"
 #include "index.h"
 
 #define IDX_MT "verbatim.index"
 
 typedef struct cbox {
-  vb_quotes qs;
+  vb_analysis an;               /* the draft's quotes and speakers, as the CLI reads them */
   vb_checked c;
   vb_sources S;
   vb_buf tmp, err;
-  const char **speakers;
+  const char **speakers;        /* opts.speakers (strings held by opts), or NULL */
+  char **names;                 /* else the resolved speakers (vb_speaker_names) */
 } cbox;
 
 static int cbox_gc(lua_State *L) {
   cbox *b = luaL_checkudata(L, 1, "verbatim.cbox");
-  vb_quotes_free(&b->qs);
+  vb_analysis_free(&b->an);
   vb_checked_free(&b->c);
   vb_sources_free(&b->S);
   vb_buf_free(&b->tmp);
   vb_buf_free(&b->err);
   free(b->speakers);
+  free(b->names);
   b->speakers = NULL;
+  b->names = NULL;
   return 0;
 }
 
@@ -117,6 +121,7 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
 static int run_check(lua_State *L, cbox *b, int ti, int o) {
   size_t n;
   const char *s = luaL_checklstring(L, ti, &n);
+  const vb_quotes *qs;
   vb_copts co;
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
@@ -132,13 +137,14 @@ static int run_check(lua_State *L, cbox *b, int ti, int o) {
       return luaL_error(L, "bad option 'borrowed' (number or boolean expected, got %s)", luaL_typename(L, -1));
     lua_pop(L, 1);
   }
-  if (vb_quotes_find(s, n, NULL, &b->qs)) return luaL_error(L, "verbatim: out of memory");
+  if (vb_analyze(s, n, NULL, &b->an)) return luaL_error(L, "verbatim: out of memory");
+  qs = &b->an.qs;
   if (!lua_isnoneornil(L, o)) {
     lua_getfield(L, o, "speakers");                /* one name per quote, from attribution */
-    if (lua_istable(L, -1) && b->qs.q.n) {
-      b->speakers = calloc(b->qs.q.n, sizeof *b->speakers);
+    if (lua_istable(L, -1) && qs->q.n) {
+      b->speakers = calloc(qs->q.n, sizeof *b->speakers);
       if (!b->speakers) return luaL_error(L, "verbatim: out of memory");
-      for (size_t i = 0; i < b->qs.q.n; i++) {
+      for (size_t i = 0; i < qs->q.n; i++) {
         lua_rawgeti(L, -1, (int)i + 1);
         b->speakers[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;   /* held by opts */
         lua_pop(L, 1);
@@ -146,11 +152,13 @@ static int run_check(lua_State *L, cbox *b, int ti, int o) {
     }
     lua_pop(L, 1);
   }
-  if (vb_check(s, n, &b->qs, b->speakers, &b->S, &co, &b->c, &b->err))
+  if (!b->speakers && qs->q.n && !(b->names = vb_speaker_names(&b->an, s)))
+    return luaL_error(L, "verbatim: out of memory");
+  if (vb_check(s, n, qs, b->speakers ? b->speakers : (const char *const *)b->names, &b->S, &co, &b->c, &b->err))
     return luaL_error(L, "verbatim: %s", b->err.p ? b->err.p : "check failed");
-  lua_createtable(L, (int)b->qs.q.n, 0);
-  for (size_t i = 0; i < b->qs.q.n; i++) {
-    vb_lua_quote(L, s, &b->qs, &b->qs.q.v[i], &b->tmp);
+  lua_createtable(L, (int)qs->q.n, 0);
+  for (size_t i = 0; i < qs->q.n; i++) {
+    vb_lua_quote(L, s, qs, &qs->q.v[i], &b->tmp);
     push_check(L, &b->c, &b->c.r.v[i]);
     lua_setfield(L, -2, "check");
     lua_rawseti(L, -2, (int)i + 1);

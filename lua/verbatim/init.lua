@@ -68,8 +68,8 @@ end
 -- M.quotes, each with a `check` table {verdict=, score=, splice=, speaker_mismatch=,
 -- source={file=, start=, stop=, line=, col=, speaker=}, diff={{op=, text=}, ...}},
 -- and an array of borrowed passages (opts.borrowed = words, e.g. 12).
--- opts.speakers: the speaker the text names for each quote, compared with the turns
--- of a transcript.
+-- Each quote's speaker, compared with the turns of a transcript, is the one the engine
+-- resolves (as the CLI does), unless opts.speakers gives one name per quote.
 function M.check(text, sources, opts)
   check_text(text, "check")
   argcheck(type(sources) == "table", 2, "check", "table of sources expected, got " .. type(sources))

@@ -45,6 +45,16 @@ function T.in_memory_sources_and_speakers()
   eq(qs[1].check.speaker_mismatch, false)
 end
 
+-- without opts.speakers, the speakers the engine resolves are compared, as the CLI does
+function T.speakers_from_attribution_by_default()
+  local src = { { name = "t.txt", text = read(SRC .. "/hearing.txt") } }
+  local qs = vb.check("\u{201C}The bridge will be finished by the end of next year,\u{201D} said Adam Okafor.", src)
+  eq(qs[1].check.verdict, "verbatim")
+  eq(qs[1].check.speaker_mismatch, true, "the transcript gives these words to Ms. Lee")
+  qs = vb.check("\u{201C}The bridge will be finished by the end of next year,\u{201D} said Jane Lee.", src)
+  eq(qs[1].check.speaker_mismatch, false)
+end
+
 function T.borrowed_prose()
   local qs, borrowed = vb.check(read(DIR .. "borrowed.txt"), { SRC }, { borrowed = 12 })
   eq(#qs, 0)
