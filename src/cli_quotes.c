@@ -83,7 +83,7 @@ static const char quotes_help[] =
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "  --indirect      also list reported speech without marks (kind indirect)\n"
-  "Each line ends with the speaker and the cue: \xE2\x80\x94 Jeff Sessions (said).\n"
+  "Each line ends with the speaker and the cue: \xE2\x80\x94 Marta Lindqvist (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
   "files are still listed).\n";
 
