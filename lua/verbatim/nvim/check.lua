@@ -159,23 +159,16 @@ function K.diagnostic(q, starts, lines)
   }
 end
 
--- With attribution in the build: who the draft credits with each quote vb.check will
--- see (the finder's quotes, matched by position), so the check can compare them with
--- a transcript's turns, and the kinds attribution gives (a short uncued quote is a
--- term). Returns check options and start -> analysed quote.
+-- With attribution in the build: the analysed quotes by start, for the name each
+-- diagnostic credits (vb.check itself compares the resolved speakers with a
+-- transcript's turns).
 local function attribution(vb, text)
-  if type(vb.analyze) ~= "function" then return nil, {} end
-  local okq, found = pcall(vb.quotes, text)
+  if type(vb.analyze) ~= "function" then return {} end
   local oka, an = pcall(vb.analyze, text)
-  if not (okq and oka and type(found) == "table" and type(an) == "table") then return nil, {} end
+  if not (oka and type(an) == "table") then return {} end
   local by = {}
   for _, q in ipairs(an.quotes or {}) do by[q.start] = q end
-  local speakers = {}
-  for i, q in ipairs(found) do
-    local a = by[q.start]
-    speakers[i] = a and type(a.speaker) == "table" and a.speaker.name or false
-  end
-  return { speakers = speakers }, by
+  return by
 end
 
 --- Check buf against files; set the diagnostics; returns the checked quotes and counts.
@@ -195,8 +188,8 @@ function K.run(buf, files)
     sources[i] = arg
   end
   local text, lines = E.buftext(buf)
-  local opts, analysed = attribution(vb, text)
-  local quotes, err = E.check(text, sources, opts)
+  local analysed = attribution(vb, text)
+  local quotes, err = E.check(text, sources)
   close()
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
