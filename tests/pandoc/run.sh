@@ -5,6 +5,7 @@
 # CLI (VERBATIM_ENGINE=cli, as with a static pandoc that cannot load C modules).
 #   sh tests/pandoc/run.sh            (from anywhere; make test-pandoc)
 #   UPDATE=1 sh tests/pandoc/run.sh   rewrite expected/ from the native run, then review the diff
+#   PANDOC=PROGRAM sh tests/pandoc/run.sh   on another pandoc (make test-hosts: Debian 13's)
 cd "$(dirname "$0")/../.." || exit 2
 PANDOC=${PANDOC:-pandoc}
 VB=${VB:-build/verbatim}
@@ -17,6 +18,7 @@ if ! command -v "$PANDOC" >/dev/null 2>&1; then
   exit 0
 fi
 [ -x "$VB" ] || { echo "pandoc: $VB missing (make cli)" >&2; exit 2; }
+PV=$("$PANDOC" --version | sed -n '1s/^pandoc[^ ]* //p')
 
 T=$(mktemp -d) || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
@@ -25,7 +27,7 @@ ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 pending() { pend=$((pend + 1)); echo "PENDING: $*" >&2; }
 
-# the module must match pandoc's Lua (Debian's pandoc 2.17: 5.3)
+# the module must match pandoc's Lua (Debian 12's pandoc 2.17: 5.3; Debian 13's 3.1: 5.4)
 echo 'io.stdout:write(_VERSION:match("%d+%.%d+"))' > "$T/luav.lua"
 LV=$(echo | "$PANDOC" --lua-filter "$T/luav.lua" -t plain -o /dev/null)
 NATIVE_CPATH="build/lua$LV/?.so"
@@ -287,5 +289,5 @@ else pending "strict, native (5 tests): no vb.check and no check command yet (is
 if [ -n "$HAVE_CLI_CHECK" ]; then strict cli viacli
 else pending "strict, cli (5 tests): $VB has no check command yet (issue 4, branch check)"; fi
 
-echo "pandoc: $pass passed, $fail failed${pend:+, $pend pending}" | sed 's/, 0 pending//'
+echo "pandoc${PV:+ ($PV)}: $pass passed, $fail failed${pend:+, $pend pending}" | sed 's/, 0 pending//'
 [ "$fail" -eq 0 ]
