@@ -2,7 +2,7 @@
 #   make              CLI (build/verbatim) and the Lua 5.4 module (build/lua5.4/verbatim/core.so)
 #   make LUA=5.3      the module for Lua 5.3;  make LUA=jit  for LuaJIT;  make lua-all  all three
 #   make nvim         the LuaJIT module where Neovim finds it (lua/verbatim/core.so)
-#   make test | check-asan | bench | fuzz | deps | install PREFIX=...
+#   make test | test-hosts | check-asan | bench | fuzz | deps | install PREFIX=...
 
 LUA ?= 5.4
 CC ?= cc
@@ -119,8 +119,9 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS) $$($(PKG_CONFIG) --libs cmocka)
 
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
-# only when its tool is missing; .ci/run installs them all)
-test: test-c test-lua test-cli test-nvim test-pandoc
+# only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
+# suites again on Debian 13's versions (test-hosts)
+test: test-c test-lua test-cli test-nvim test-pandoc test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -136,7 +137,19 @@ test-nvim: nvim
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
 
-.PHONY: test-nvim test-pandoc test-lua-asan
+# Debian 13's Neovim and pandoc, unpacked beside the system's by tools/hosts.sh (cached in
+# HOSTS_DIR); skipped with a note when the Debian archive cannot be reached or patchelf is missing
+HOSTS_DIR ?= $(BUILD)/hosts/trixie
+test-hosts: nvim cli module
+	@out=$$(sh tools/hosts.sh $(HOSTS_DIR)); rc=$$?; \
+	case $$rc in 0) ;; 3|4) echo "== Debian 13 hosts: $$out"; exit 0 ;; \
+	  *) echo "FAIL: tools/hosts.sh exited $$rc" >&2; exit 1 ;; esac; \
+	set -- $$out; fail=0; \
+	echo "== tests/nvim with Neovim $$2 (Debian 13)"; NVIM=$$3 sh tests/nvim/run.sh || fail=1; \
+	echo "== tests/pandoc with pandoc $$5 (Debian 13)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
+	exit $$fail
+
+.PHONY: test-nvim test-pandoc test-hosts test-lua-asan
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
