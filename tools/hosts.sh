@@ -1,17 +1,18 @@
 #!/bin/sh
-# tools/hosts.sh [DIR]: Debian 13 (trixie)'s Neovim and pandoc beside the system's, for the
-# test suites (`make test-hosts`), without installing or replacing anything.
+# tools/hosts.sh [DIR [SUITE]]: Debian 13 (trixie)'s Neovim and pandoc, or those of another
+# suite, beside the system's, for the test suites (`make test-hosts`), without installing or
+# replacing anything.
 #
 #   apt-get with a private sources list, lists, cache and an empty dpkg status (so that it
-#   resolves the whole dependency closure, glibc included, as for an empty machine) for the
-#   suite trixie of the Debian archive this machine already uses; `apt-get download` of that
+#   resolves the whole dependency closure, glibc included, as for an empty machine) for
+#   SUITE of the Debian archive this machine already uses; `apt-get download` of that
 #   closure; `dpkg -x` into DIR/root; then patchelf points nvim and pandoc at the unpacked
 #   loader (--set-interpreter) and libraries (--force-rpath --set-rpath: DT_RPATH, unlike
 #   DT_RUNPATH, also serves the libraries' own dependencies). No wrapper around the loader:
 #   Neovim's tests re-launch v:progpath, which must be the real program.
 #
-# Leaves DIR/bin/nvim (a symlink: Neovim finds its runtime beside the real binary) and
-# DIR/bin/pandoc (sets pandoc_datadir, else pandoc 3.1 reads Debian 12's /usr/share/pandoc
+# DIR defaults to build/hosts/SUITE. Leaves DIR/bin/nvim (a symlink: Neovim finds its runtime beside the real binary) and
+# DIR/bin/pandoc (sets pandoc_datadir, else pandoc 3 reads Debian 12's /usr/share/pandoc
 # templates), and prints one line per program: "nvim 0.10.4 DIR/bin/nvim".
 # A second run reuses DIR as it is (no network); HOSTS_REFRESH=1 resolves again (reusing the
 # downloaded .debs that are still current). HOSTS_MIRROR=URL overrides the archive.
@@ -19,8 +20,8 @@
 # "skipped: WHY" on stdout, and callers skip the suites); 1 anything else.
 set -eu
 
-dir=${1:-build/hosts/trixie}
-suite=trixie
+suite=${2:-trixie}
+dir=${1:-build/hosts/$suite}
 pkgs="neovim neovim-runtime pandoc pandoc-data"
 # in the closure but loaded by neither program: gcc-*-base holds only documents, and
 # libstdc++6 serves liblua5.4's C++ build (pandoc loads the C one). The check after
@@ -83,7 +84,7 @@ sandbox=
 [ "$(id -u)" -ne 0 ] || sandbox="-o APT::Sandbox::User=root"
 APT="-o Dir::Etc::SourceList=$apt/sources.list -o Dir::Etc::SourceParts=$apt/sources.list.d
   -o Dir::Etc::Preferences=$apt/preferences -o Dir::Etc::PreferencesParts=$apt/preferences.d
-  -o Dir::State::Lists=$apt/lists -o Dir::Cache=$apt/cache -o Dir::State::status=$apt/status
+  -o Dir::State::Lists=$apt/lists -o Acquire::Languages=none -o Dir::Cache=$apt/cache -o Dir::State::status=$apt/status
   -o Debug::NoLocking=1 -o Acquire::Retries=1 -o Acquire::http::Timeout=20 -o APT::Install-Recommends=0
   $sandbox"
 
@@ -92,14 +93,19 @@ say "$suite from $uri"
 apt-get -q $APT update >"$apt/update.log" 2>&1 || true
 if ! ls "$apt/lists/"*"_dists_${suite}_main_binary-"*"_Packages"* >/dev/null 2>&1; then
   sed 's/^/  /' "$apt/update.log" >&2
+  grep -q 'does not have a Release file' "$apt/update.log" && die "$uri has no suite $suite"
   skipped 3 "cannot reach the Debian archive ($uri, suite $suite)"
 fi
 
 # ---------------------------------------------------------------- the closure
 # shellcheck disable=SC2086
-closure=$(apt-get -q -s $APT install $pkgs 2>"$apt/resolve.log" | awk '/^Inst /{ v = $3; sub(/^\(/, "", v); print $2 "=" v }') \
-  || { cat "$apt/resolve.log" >&2; die "cannot resolve $pkgs in $suite"; }
-[ -n "$closure" ] || { cat "$apt/resolve.log" >&2; die "cannot resolve $pkgs in $suite"; }
+# (a suite that cannot serve them, as unstable may for a while, is skipped like an archive
+# that cannot be reached: nothing here can mend it)
+closure=$(apt-get -q -s $APT install $pkgs 2>"$apt/resolve.log" | awk '/^Inst /{ v = $3; sub(/^\(/, "", v); print $2 "=" v }')
+if [ -z "$closure" ]; then
+  sed 's/^/  /' "$apt/resolve.log" >&2
+  skipped 3 "the archive's $suite cannot install $pkgs together now"
+fi
 want= need=
 for pv in $closure; do
   p=${pv%%=*}
