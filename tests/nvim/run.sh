@@ -4,7 +4,8 @@
 # `make nvim`); test_nocore.lua runs on copies of the plugin without core.so and
 # with a core.so that does not load.
 # Prints "nvim (VERSION): N passed, M failed, K pending"; exits non-zero on any failure.
-# NVIM=PROGRAM runs them on another Neovim (make test-hosts: Debian 13's).
+# NVIM=PROGRAM (a name on PATH or an absolute path) runs them on another Neovim
+# (make test-hosts: those of newer Debian releases).
 cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
 NVIM=${NVIM:-nvim}

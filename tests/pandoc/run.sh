@@ -6,7 +6,8 @@
 #   sh tests/pandoc/run.sh            (from anywhere; make test-pandoc)
 #   UPDATE=1 sh tests/pandoc/run.sh   rewrite expected/*.native (the filter's AST, see ast.lua)
 #                                     from the native run, then review the diff
-#   PANDOC=PROGRAM sh tests/pandoc/run.sh   on another pandoc (make test-hosts: Debian 13's)
+#   PANDOC=PROGRAM sh tests/pandoc/run.sh   on another pandoc (a name on PATH or an absolute
+#                                     path; make test-hosts: those of newer Debian releases)
 cd "$(dirname "$0")/../.." || exit 2
 PANDOC=${PANDOC:-pandoc}
 VB=${VB:-build/verbatim}
