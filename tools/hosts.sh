@@ -106,7 +106,7 @@ if [ -z "$closure" ]; then
   sed 's/^/  /' "$apt/resolve.log" >&2
   skipped 3 "the archive's $suite cannot install $pkgs together now"
 fi
-want= need=
+want='' need=''
 for pv in $closure; do
   p=${pv%%=*}
   for s in $skip; do
@@ -132,7 +132,7 @@ if [ -n "$need" ]; then
 fi
 
 # ---------------------------------------------------------------- unpack and patch
-rm -rf "$root" "$dir/bin" "$stamp"
+rm -rf "${root:?}" "${dir:?}/bin" "$stamp"
 mkdir -p "$root" "$dir/bin"
 for pv in $want; do
   p=${pv%%=*} v=$(echo "${pv#*=}" | sed 's/:/%3a/')
