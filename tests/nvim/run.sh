@@ -3,11 +3,14 @@
 # (nvim --headless -u NONE, this repository on 'runtimepath', the module built by
 # `make nvim`); test_nocore.lua runs on copies of the plugin without core.so and
 # with a core.so that does not load.
-# Prints "nvim: N passed, M failed, K pending"; exits non-zero on any failure.
+# Prints "nvim (VERSION): N passed, M failed, K pending"; exits non-zero on any failure.
+# NVIM=PROGRAM (a name on PATH or an absolute path) runs them on another Neovim
+# (make test-hosts: those of newer Debian releases).
 cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
 NVIM=${NVIM:-nvim}
 if ! command -v "$NVIM" >/dev/null 2>&1; then echo "nvim: skipped (no $NVIM)"; exit 0; fi
+ver=$("$NVIM" --version 2>/dev/null | sed -n '1s/^NVIM v//p')
 if [ ! -f lua/verbatim/core.so ]; then echo "nvim: lua/verbatim/core.so missing: run make nvim" >&2; exit 1; fi
 
 tmp=$(mktemp -d)
@@ -41,5 +44,5 @@ for t in tests/nvim/test_*.lua tests/nvim/test_nocore.lua; do
   set -- $res
   pass=$((pass + $2)) fail=$((fail + $3)) pend=$((pend + $4))
 done
-echo "nvim: $pass passed, $fail failed, $pend pending"
+echo "nvim${ver:+ ($ver)}: $pass passed, $fail failed, $pend pending"
 [ "$fail" -eq 0 ]
