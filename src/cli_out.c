@@ -1,9 +1,45 @@
-/* cli_out.c: output the commands share (see cli_out.h). */
+/* cli_out.c: input and output the commands share (see cli_out.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "cli_out.h"
 #include "json.h"
 #include "quotes.h"
 #include "text.h"
+
+void vb_cli_err(const char *fmt, ...) {
+  va_list ap;
+  fputs("verbatim: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+int vb_cli_read(const char *path, vb_buf *b) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  char chunk[65536];
+  size_t k;
+  if (!f) { vb_cli_err("%s: %s", path, strerror(errno)); return -1; }
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) vb_buf_add(b, chunk, k);
+  if (ferror(f) || b->oom) {
+    vb_cli_err("%s: %s", path, b->oom ? "out of memory" : strerror(errno));
+    if (f != stdin) fclose(f);
+    vb_buf_free(b);
+    return -1;
+  }
+  if (f != stdin) fclose(f);
+  if (!b->p) vb_buf_add(b, "", 0);   /* an empty file is an empty text, not NULL */
+  return 0;
+}
+
+int vb_cli_flush(vb_buf *b) {
+  if (b->oom) { vb_cli_err("out of memory"); return -1; }
+  if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
+  b->n = 0;
+  return 0;
+}
 
 void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
   size_t i = 0, shown = 0;
