@@ -1261,39 +1261,6 @@ static int same_words(const char *s, const vb_quote *a, const vb_quote *b) {
   return ha == hb && la == lb && la >= 20;
 }
 
-size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
-  size_t w = 0;
-  for (size_t p = 0; p < (q->nparts ? q->nparts : 1); p++) {
-    size_t a = q->nparts ? qs->parts.v[q->part0 + p].istart : q->istart;
-    size_t b = q->nparts ? qs->parts.v[q->part0 + p].iend : q->iend;
-    int in = 0;
-    for (size_t i = a; i < b;) {
-      uint32_t cp;
-      size_t k;
-      unsigned char c = (unsigned char)s[i];
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        if (!in) w++;
-        in = 1;
-        i = vb_alnum_run(s, i, b);     /* the rest of the word at once */
-        continue;
-      }
-      if (c < 0x80) {                  /* ASCII: no decoding */
-        int al = (c == '\'' || c == '-') && in;
-        if (al && !in) w++;
-        in = al;
-        i++;
-        continue;
-      }
-      k = vb_utf8_dec((const unsigned char *)s, b, i, &cp);
-      int al = vb_cp_isalnum(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in);
-      if (al && !in) w++;
-      in = al;
-      i += k;
-    }
-  }
-  return w;
-}
-
 static size_t para_of(const ctx *X, size_t k, size_t *pi) {
   while (*pi + 1 < X->T.para.n && X->T.para.v[*pi + 1] <= k) (*pi)++;
   return *pi;

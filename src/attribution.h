@@ -77,7 +77,5 @@ size_t vb_name_copy(char *out, const char *s, vb_span sp);
  * names nobody resolved ("he", "an aide"). One allocation: free() it. NULL when memory
  * ran out or there are no quotes. */
 char **vb_speaker_names(const vb_analysis *a, const char *s);
-/* Words in a quote (runs of letters or digits). */
-size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
 
 #endif

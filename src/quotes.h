@@ -50,5 +50,7 @@ void vb_quotes_free(vb_quotes *qs);
 vb_kind vb_quote_kind(const char *s, size_t n, size_t start, size_t istart, size_t iend, size_t end);
 /* Append a quote's inner words to out; the parts of a block are joined by a newline. */
 void vb_quote_text(const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *out);
+/* Words in a quote (runs of letters or digits). */
+size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
 
 #endif
