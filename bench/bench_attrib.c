@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "attribution.h"
+#include "analyze.h"
 #include "corpus.h"
 
 typedef struct doc { char *p; size_t n; } doc;

@@ -5,7 +5,7 @@
 #ifndef VB_ATTRIB_INT_H
 #define VB_ATTRIB_INT_H
 #include <stddef.h>
-#include "attribution.h"
+#include "analyze.h"
 #include "tokens.h"
 #include "cues.h"
 

@@ -5,7 +5,7 @@
 #define VB_CLI_OUT_H
 #include <stddef.h>
 #include "buf.h"
-#include "attribution.h"
+#include "analyze.h"
 
 /* Read a whole file ("-" is stdin) into b; on failure print "verbatim: PATH: reason", free b
  * and return -1. */

@@ -10,7 +10,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lua_core.h"
-#include "attribution.h"
+#include "analyze.h"
 #include "check.h"
 #include "index.h"
 

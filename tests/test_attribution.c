@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "attribution.h"
+#include "analyze.h"
 #include "sources.h"
 
 #define LQ "\xe2\x80\x9c"

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "attribution.h"
+#include "analyze.h"
 
 #define CHECK(c) do { if (!(c)) abort(); } while (0)
 

@@ -1,9 +1,10 @@
-/* attribution.h: the third stage. Who said each quote: the speaker's words at the quote
- * (mention), the cue, the entity they resolve to, a confidence and the rule that decided;
- * and the article's sources, one per entity quoted. All positions are byte spans of the
+/* analyze.h: a text analysed. Its quotes (quotes.h), who said each one (the speaker's
+ * words at the quote, or mention, the cue, the entity they resolve to, a confidence and
+ * the rule that decided: entities.c, phrases.c, attribution.c, indirect.c) and the
+ * article's sources, one per entity quoted (sources.c); vb_analyze (analyze.c) runs it all. All positions are byte spans of the
  * text, so no string is copied: names, roles and organisations are spans too. */
-#ifndef VB_ATTRIBUTION_H
-#define VB_ATTRIBUTION_H
+#ifndef VB_ANALYZE_H
+#define VB_ANALYZE_H
 #include <stddef.h>
 #include "buf.h"
 #include "quotes.h"
