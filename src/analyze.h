@@ -1,8 +1,9 @@
 /* analyze.h: a text analysed. Its quotes (quotes.h), who said each one (the speaker's
  * words at the quote, or mention, the cue, the entity they resolve to, a confidence and
  * the rule that decided: entities.c, phrases.c, attribution.c, indirect.c) and the
- * article's sources, one per entity quoted (sources.c); vb_analyze (analyze.c) runs it all. All positions are byte spans of the
- * text, so no string is copied: names, roles and organisations are spans too. */
+ * article's sources, one per entity quoted (sources.c); vb_analyze (analyze.c) runs it
+ * all. Positions are byte spans of the text, so no string is copied: names, roles and
+ * organisations are spans too. */
 #ifndef VB_ANALYZE_H
 #define VB_ANALYZE_H
 #include <stddef.h>
