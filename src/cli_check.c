@@ -60,8 +60,8 @@ static const char index_help[] =
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
   "files to an existing index, as a new segment.\n";
 
-static void json_source(vb_buf *o, const vb_checked *c, const vb_cres *r) {
-  if (!r->has_source) { vb_buf_adds(o, "null"); return; }
+static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
+  if (!r->has_passage) { vb_buf_adds(o, "null"); return; }
   vb_buf_adds(o, "{\"file\":");
   vb_json_str(o, c->arena.p + r->name, r->name_len);
   vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"speaker\":", r->start, r->end, r->line, r->col);
@@ -79,7 +79,7 @@ static void json_check(vb_buf *o, size_t i, void *ctx) {
   vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
               vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
               r->speaker_mismatch ? "true" : "false");
-  json_source(o, c, r);
+  json_passage(o, c, r);
   vb_buf_adds(o, ",\"diff\":[");
   for (size_t k = 0; k < r->nd; k++) {
     const vb_dop *d = &c->d.v[r->d0 + k];
@@ -115,7 +115,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
                 r->splice ? " (splice)" : "");
     vb_cli_excerpt(o, t.p ? t.p : "", t.n, 50);
     vb_buf_adds(o, "\xE2\x80\x9D");
-    if (r->has_source) {
+    if (r->has_passage) {
       vb_buf_adds(o, " in ");
       vb_buf_add(o, c->arena.p + r->name, r->name_len);
       vb_buf_addf(o, ":%u:%u", r->line, r->col);
@@ -205,25 +205,25 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   return fail;
 }
 
-/* The bytes the sources from n0 on hold: a --source that adds none (an empty folder or
- * file) is most likely a wrong path, and every quote would come out not found. */
-static unsigned long long source_bytes(const vb_sources *S, size_t n0) {
+/* The bytes the material's files from n0 on hold: a --source that adds none (an empty
+ * folder or file) is most likely a wrong path, and every quote would come out not found. */
+static unsigned long long material_bytes(const vb_material *M, size_t n0) {
   unsigned long long b = 0;
-  for (size_t k = n0; k < S->v.n; k++) {
+  for (size_t k = n0; k < M->v.n; k++) {
     struct stat st;
-    if (!stat(S->v.v[k].name, &st)) b += (unsigned long long)st.st_size;
+    if (!stat(M->v.v[k].name, &st)) b += (unsigned long long)st.st_size;
   }
   return b;
 }
 
 int vb_cmd_check(int argc, char **argv) {
-  vb_sources S;
+  vb_material M;
   vb_copts o;
   VB_VEC(char *) files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
   int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0;
-  memset(&S, 0, sizeof S);
+  memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -240,13 +240,13 @@ int vb_cmd_check(int argc, char **argv) {
       if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
       err.n = 0;
       if (a[2] == 's') {
-        size_t n0 = S.v.n;
-        if (vb_sources_add_path(&S, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (!source_bytes(&S, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
+        size_t n0 = M.v.n;
+        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
+        if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);
         if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (vb_push(&idx, x) || vb_sources_add_index(&S, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+        if (vb_push(&idx, x) || vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
       }
       nsrc++;
     } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
@@ -266,7 +266,7 @@ int vb_cmd_check(int argc, char **argv) {
     err.n = 0;
     if (vb_cli_read(files.v[f], &in)) { rc = 2; continue; }
     if (draft_read(&dr, in.p, in.n)) { vb_cli_err("%s: out of memory", files.v[f]); rc = 2; }
-    else if (vb_check(in.p, in.n, dr.qs, (const char *const *)dr.speakers, &S, &o, &c, &err)) {
+    else if (vb_check(in.p, in.n, dr.qs, (const char *const *)dr.speakers, &M, &o, &c, &err)) {
       vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
@@ -297,7 +297,7 @@ done:
   for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
   vb_vfree(&idx);
   vb_vfree(&files);
-  vb_sources_free(&S);
+  vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);
   vb_buf_free(&err);

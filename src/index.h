@@ -74,12 +74,4 @@ void vb_index_close(vb_index *x);
 typedef void (*vb_idx_hit)(void *ud, size_t seg, size_t file, uint64_t off, size_t count);
 int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, void *ud);
 
-/* Files under path (itself when a file), sorted, appended to out as malloc'd strings.
- * Hidden entries are skipped. 0 or -1 with err. */
-typedef VB_VEC(char *) vb_paths;
-int vb_walk(const char *path, vb_paths *out, vb_buf *err);
-void vb_paths_free(vb_paths *p);
-/* Read a whole file into b (cleared first). 0 or -1 with err. */
-int vb_read_file(const char *path, vb_buf *b, vb_buf *err);
-
 #endif
