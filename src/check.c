@@ -12,6 +12,7 @@
 #include "align.h"
 #include "normalise.h"
 #include "text.h"
+#include "turns.h"
 
 #define NCAND 128               /* passages kept per quote, at most */
 #define NCAND_SURE 24           /* aligned always; more only while they tie with the best */

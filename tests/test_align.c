@@ -13,6 +13,7 @@
 #include "check.h"
 #include "normalise.h"
 #include "verdict.h"
+#include "turns.h"
 #include "limits.h"
 
 static const char SRC[] =

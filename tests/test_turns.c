@@ -1,4 +1,4 @@
-/* cmocka tests for transcript turns (vb_turn_speaker in src/verdict.c): plain labels,
+/* cmocka tests for transcript turns (vb_turn_speaker in src/turns.c): plain labels,
  * labels with a parenthetical (JONAS FELD (from the floor):), prose lines that end in a
  * colon and are no turn, and the speaker the checker reports for a quote. */
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "check.h"
-#include "verdict.h"
+#include "turns.h"
 
 static const char HEARING[] =
   "CHAIR: The committee will come to order. We hear the public first.\n"
