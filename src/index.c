@@ -1,5 +1,5 @@
 /* index.c: building, appending to, mapping and querying the archive index.
- * Building is one pass: read a file, tokenize it, keep the minimizer trigrams, then one
+ * Building is one pass: read a file, tokenize it, keep the minimizer word pairs, then one
  * counting sort by hash bucket for the whole segment. No per-gram allocation. */
 #define _XOPEN_SOURCE 700
 #include <errno.h>

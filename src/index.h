@@ -50,7 +50,8 @@ typedef struct vb_index {
   VB_VEC(vb_idx_seg) segs;
 } vb_index;
 
-/* The hash of the gram of three word hashes (shared by the index and the scanner). */
+/* The hash of a gram of word hashes: three, or two with c = 0 (the index's pairs), shared
+ * by the index and the scanner. */
 static inline uint64_t vb_gram(uint64_t a, uint64_t b, uint64_t c) {
   uint64_t h = a ^ ((b << 21) | (b >> 43)) ^ ((c << 42) | (c >> 22));
   h ^= h >> 31;
