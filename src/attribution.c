@@ -91,7 +91,6 @@ static int title_case(const char *s, const vb_quote *q) {
   return 1;
 }
 
-#define OUTER_BEFORE 1
 #define OUTER_HOPS 1   /* how far out nested reports go: measured, more hops gained nothing */
 
 /* A cue R3 may use: not a noun-like or base form unless its context says it is a verb. */
@@ -127,186 +126,262 @@ static int base_subject(const ctx *X, size_t c) {
   return n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's';
 }
 
-static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) {
-  const vb_quote *q = &X->A->qs.q.v[qi];
-  size_t j, c, lo, hi;
+/* ---------------------------------------------------------------- the direct-quote rules */
+
+/* The quote a rule reads: quote qi at token k, in the sentence of tokens [sb, se); j is
+ * the first token after it (past a comma or dash), hi the next quote of the sentence or
+ * its end; title is title_case of the quote, -1 until a rule asks. */
+typedef struct shape {
+  size_t qi, k, sb, se, j, hi;
+  int title;
+} shape;
+
+/* What a rule found: the cue (VB_NONE for a signature or a colon) and the speaker. */
+typedef struct match {
+  size_t c;
   np p;
-  int title = -1;                       /* computed when a rule needs it */
-  /* R1: the cue after the quote: "…," he said · "…," said Arthur · "…," X’s Y said */
-  j = k + 1;
-  if (j < se && (is_ch(X, j, ',') || is_dash(X, j))) j++;
-  hi = se;
-  for (size_t z = j; z < se; z++) if (is_quote(X, z)) { hi = z; break; }
-  if (j < hi && is_cue(X, j) && !(CUE(j)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
-    p = vb_np_after(X, j + (size_t)CUE(j)->len, hi);
-    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) { vb_attribute(X, qi, j, p, 0.95, R_CUE_AFTER_INVERTED); return; }
+} match;
+
+static int found(match *m, size_t c, np p, int how) {
+  m->c = c;
+  m->p = p;
+  return how;
+}
+
+/* "…," said Arthur: an inverted cue right after the quote, its speaker after it */
+static int rule_cue_after_inverted(ctx *X, shape *S, match *m) {
+  size_t j = S->j;
+  np p;
+  if (j < S->hi && is_cue(X, j) && !(CUE(j)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
+    p = vb_np_after(X, j + (size_t)CUE(j)->len, S->hi);
+    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) return found(m, j, p, 1);
   }
-  /* R1a: a signature after a dash: "…" ― Carla Sanchez */
+  return 0;
+}
+
+/* "…" ― Carla Sanchez: a signature after a dash, alone up to a break */
+static int rule_dash_name(ctx *X, shape *S, match *m) {
+  size_t k = S->k;
+  np p;
   if (is_dash(X, k + 1) && is_capword(X, k + 2)) {
     p = vb_np_after(X, k + 2, NT);
-    if (p.ok && (p.b + 1 >= NT || (TK(p.b + 1)->flags & (VB_T_PARA | VB_T_PUNCT | VB_T_QUOTE)))) {
-      vb_attribute(X, qi, VB_NONE, p, 0.8, R_DASH_NAME);
-      return;
-    }
+    if (p.ok && (p.b + 1 >= NT || (TK(p.b + 1)->flags & (VB_T_PARA | VB_T_PUNCT | VB_T_QUOTE))))
+      return found(m, VB_NONE, p, 1);
   }
-  for (c = j; c < hi && c < j + 12; c++) {
+  return 0;
+}
+
+/* "…," he said · "…," X’s Y said: a cue soon after the quote, its subject before it */
+static int rule_cue_after(ctx *X, shape *S, match *m) {
+  size_t c, j = S->j;
+  np p;
+  for (c = j; c < S->hi && c < j + 12; c++) {
     if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
       break;
     if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) && !(CUE(c)->flags & VB_CUE_BASE)) break;
     if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
     if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_ACC)) {
-      p = vb_np_before(X, c, k);
-      if (p.ok) { vb_attribute(X, qi, c, p, 0.93, R_CUE_AFTER); return; }
+      p = vb_np_before(X, c, S->k);
+      if (p.ok) return found(m, c, p, 1);
       break;
     }
   }
-  /* R2: the cue before the quote: X said: "…" · X told reporters, "…" · According to X, "…" */
-  lo = sb > 0 ? sb - 1 : 0;
-  j = k;
-  {
-    int punct = j > sb && (is_ch(X, j - 1, ':') || is_ch(X, j - 1, ',') || is_dash(X, j - 1));
-    if (punct) j--;
-    for (c = j; c-- > sb && j - c <= 12;) {
-      size_t gap;
-      if (is_quote(X, c)) { lo = c; break; }
-      if (!is_cue(X, c)) continue;
-      gap = j - (c + (size_t)CUE(c)->len);   /* words between the cue and the mark */
-      if ((CUE(c)->flags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
-      if (!punct && gap > 0 && !(gap == 1 && vb_tok_is(X->s, TK(j - 1), "that"))) break;
-      if (gap > ((CUE(c)->flags & VB_CUE_ACC) ? 10u : 3u) || c + (size_t)CUE(c)->len > j) break;
-      size_t l2 = lo;
-      for (size_t z = c; z-- > sb;) if (is_quote(X, z)) { l2 = z; break; } else if (c - z > WIN) break;
-      p = vb_cue_speaker(X, c, l2 == (sb > 0 ? sb - 1 : 0) && !is_quote(X, l2) ? (sb > 0 ? sb - 1 : VB_NONE) : l2, k, sb);
-      if (!p.ok && sb == 0 && !is_quote(X, 0)) p = vb_cue_speaker(X, c, VB_NONE, k, sb);
-      if (p.ok) {
-        /* "Lynch said she recalled thinking, “…”": the outer report owns it */
-        if (OUTER_BEFORE && !p.rel && is_pron(X, p.a) && p.a > sb && !(CUE(c)->flags & VB_CUE_ACC)) {
-          size_t c2;
-          for (c2 = p.a; c2-- > sb && p.a - c2 < 6;) if (is_quote(X, c2) || is_cue(X, c2)) break;
-          if (c2 != VB_NONE && c2 >= sb && is_cue(X, c2) && vb_usable_cue(X, c2) && !(CUE(c2)->flags & VB_CUE_ACC) &&
-              c2 + (size_t)CUE(c2)->len + 1 >= p.a) {
-            np p2 = vb_cue_speaker(X, c2, sb > 0 ? sb - 1 : VB_NONE, p.a, sb);
-            if (p2.ok && p2.b < c2) { c = c2; p = p2; }
-          }
-        }
-        vb_attribute(X, qi, c, p, CUE(c)->flags & VB_CUE_ACC ? 0.9 : 0.9,
-                  CUE(c)->flags & VB_CUE_ACC ? R_ACCORDING_TO : R_CUE_BEFORE);
-        return;
+  return 0;
+}
+
+/* X said: "…" · X told reporters, "…" · According to X, "…" (its second reading): the
+ * cue before the quote. "Lynch said she recalled thinking, “…”": the outer report owns it. */
+static int rule_cue_before(ctx *X, shape *S, match *m) {
+  size_t k = S->k, sb = S->sb, lo = sb > 0 ? sb - 1 : 0, j = k, c;
+  int punct = j > sb && (is_ch(X, j - 1, ':') || is_ch(X, j - 1, ',') || is_dash(X, j - 1));
+  np p;
+  if (punct) j--;
+  for (c = j; c-- > sb && j - c <= 12;) {
+    size_t gap, l2;
+    if (is_quote(X, c)) break;
+    if (!is_cue(X, c)) continue;
+    gap = j - (c + (size_t)CUE(c)->len);   /* words between the cue and the mark */
+    if ((CUE(c)->flags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
+    if (!punct && gap > 0 && !(gap == 1 && vb_tok_is(X->s, TK(j - 1), "that"))) break;
+    if (gap > ((CUE(c)->flags & VB_CUE_ACC) ? 10u : 3u) || c + (size_t)CUE(c)->len > j) break;
+    l2 = lo;
+    for (size_t z = c; z-- > sb;) if (is_quote(X, z)) { l2 = z; break; } else if (c - z > WIN) break;
+    p = vb_cue_speaker(X, c, l2 == (sb > 0 ? sb - 1 : 0) && !is_quote(X, l2) ? (sb > 0 ? sb - 1 : VB_NONE) : l2, k, sb);
+    if (!p.ok && sb == 0 && !is_quote(X, 0)) p = vb_cue_speaker(X, c, VB_NONE, k, sb);
+    if (!p.ok) break;
+    if (CUE(c)->flags & VB_CUE_ACC) return found(m, c, p, 2);
+    if (!p.rel && is_pron(X, p.a) && p.a > sb) {
+      size_t c2;
+      for (c2 = p.a; c2-- > sb && p.a - c2 < 6;) if (is_quote(X, c2) || is_cue(X, c2)) break;
+      if (c2 != VB_NONE && c2 >= sb && is_cue(X, c2) && vb_usable_cue(X, c2) && !(CUE(c2)->flags & VB_CUE_ACC) &&
+          c2 + (size_t)CUE(c2)->len + 1 >= p.a) {
+        np p2 = vb_cue_speaker(X, c2, sb > 0 ? sb - 1 : VB_NONE, p.a, sb);
+        if (p2.ok && p2.b < c2) { c = c2; p = p2; }
       }
-      break;
     }
+    return found(m, c, p, 1);
   }
-  /* R2b: "Frank Newport and Jim Harter: “…”" names the speaker before a colon */
+  return 0;
+}
+
+/* "Frank Newport and Jim Harter: “…”": a name before a colon */
+static int rule_colon_name(ctx *X, shape *S, match *m) {
+  size_t k = S->k, sb = S->sb;
+  np p;
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
     p = vb_np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
     if (!p.ok && sb == 0) p = vb_np_before(X, k - 1, VB_NONE);
-    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) { vb_attribute(X, qi, VB_NONE, p, 0.6, R_COLON_NAME); return; }
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return found(m, VB_NONE, p, 1);
   }
-  /* R2c: a paragraph of its own after "… released the following statement:" */
-  if (k > 0 && (TK(k)->flags & VB_T_PARA) && is_ch(X, k - 1, ':')) {
-    size_t z = k - 1, s0;
-    while (z > 0 && k - z < WIN && !starts_sent(X, z)) z--;
-    s0 = z;
-    for (c = k - 1; c-- > s0;) {
-      if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK)) {
-        p = vb_cue_speaker(X, c, s0 > 0 ? s0 - 1 : VB_NONE, k - 1, s0);
-        if (p.ok) { vb_attribute(X, qi, c, p, 0.7, R_COLON_INTRO); return; }
-        break;
-      }
-    }
-    p = vb_np_subject(X, s0, k - 1);
-    if (p.ok) { vb_attribute(X, qi, VB_NONE, p, 0.55, R_COLON_INTRO); return; }
-  }
-  /* R1b: the quote ends its sentence and a short one names the speaker: "…!" Bush said. */
-  if ((TK(k)->flags & VB_T_QEND) && k + 1 == se && k + 1 < NT && !(TK(k + 1)->flags & VB_T_PARA)) {
-    size_t lim = k + 9 < NT ? k + 9 : NT;
-    for (c = k + 1; c < lim; c++) {
-      if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ','))) break;
-      if (c > k + 1 && starts_sent(X, c)) break;
-      if (is_cue(X, c) && (!(CUE(c)->flags & VB_CUE_WEAK) || (CUE(c)->flags & VB_CUE_BASE)) &&
-          !(CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
-        size_t e = c + (size_t)CUE(c)->len, z;
-        if (c == k + 1) {
-          p = vb_np_after(X, e, lim + 4 < NT ? lim + 4 : NT);
-          if (!p.ok) break;
-          e = p.b + 1;
-        } else {
-          p = vb_np_before(X, c, k);
-          if (!p.ok || p.a != k + 1) break;
-        }
-        for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
-        if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ','))) {
-          vb_attribute(X, qi, c, p, 0.85, R_CUE_NEXT_SENTENCE);
-          return;
-        }
-        break;
-      }
+  return 0;
+}
+
+/* The sentence that introduces a paragraph-long quote with a colon, or VB_NONE. */
+static size_t intro_sentence(const ctx *X, size_t k) {
+  size_t z;
+  if (!(k > 0 && (TK(k)->flags & VB_T_PARA) && is_ch(X, k - 1, ':'))) return VB_NONE;
+  z = k - 1;
+  while (z > 0 && k - z < WIN && !starts_sent(X, z)) z--;
+  return z;
+}
+
+/* a paragraph of its own after "… released the following statement:": the intro's cue */
+static int rule_colon_intro_cue(ctx *X, shape *S, match *m) {
+  size_t k = S->k, s0 = intro_sentence(X, k), c;
+  np p;
+  if (s0 == VB_NONE) return 0;
+  for (c = k - 1; c-- > s0;) {
+    if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK)) {
+      p = vb_cue_speaker(X, c, s0 > 0 ? s0 - 1 : VB_NONE, k - 1, s0);
+      if (p.ok) return found(m, c, p, 1);
+      break;
     }
   }
-  /* R3a: "…, according to Reuters." at the end of the sentence: the outer source */
+  return 0;
+}
+
+/* the same paragraph after an intro with no cue ("The mayor’s full reply:"): its subject */
+static int rule_colon_intro_subject(ctx *X, shape *S, match *m) {
+  size_t k = S->k, s0 = intro_sentence(X, k);
+  np p;
+  if (s0 == VB_NONE) return 0;
+  p = vb_np_subject(X, s0, k - 1);
+  return p.ok ? found(m, VB_NONE, p, 1) : 0;
+}
+
+/* "…!" Bush said. The quote ends its sentence and a short one names the speaker */
+static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
+  size_t k = S->k, lim, c;
+  np p;
+  if (!((TK(k)->flags & VB_T_QEND) && k + 1 == S->se && k + 1 < NT && !(TK(k + 1)->flags & VB_T_PARA))) return 0;
+  lim = k + 9 < NT ? k + 9 : NT;
+  for (c = k + 1; c < lim; c++) {
+    if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ','))) break;
+    if (c > k + 1 && starts_sent(X, c)) break;
+    if (is_cue(X, c) && (!(CUE(c)->flags & VB_CUE_WEAK) || (CUE(c)->flags & VB_CUE_BASE)) &&
+        !(CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
+      size_t e = c + (size_t)CUE(c)->len, z;
+      if (c == k + 1) {
+        p = vb_np_after(X, e, lim + 4 < NT ? lim + 4 : NT);
+        if (!p.ok) break;
+        e = p.b + 1;
+      } else {
+        p = vb_np_before(X, c, k);
+        if (!p.ok || p.a != k + 1) break;
+      }
+      for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
+      if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
+        return found(m, c, p, 1);
+      break;
+    }
+  }
+  return 0;
+}
+
+/* "…, according to Reuters." at the end of the sentence: the outer source */
+static int rule_according_to_after(ctx *X, shape *S, match *m) {
+  size_t k = S->k, se = S->se, c;
+  np p;
   for (c = k + 1; c < se && c < k + WIN; c++) {
     if (is_quote(X, c)) break;
     if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ACC) && c > 0 && is_ch(X, c - 1, ',')) {
       p = vb_np_after(X, c + (size_t)CUE(c)->len, se);
-      if (p.ok && p.b + 2 >= se) { vb_attribute(X, qi, c, p, 0.7, R_ACCORDING_TO); return; }
+      if (p.ok && p.b + 2 >= se) return found(m, c, p, 1);
       break;
     }
   }
-  /* R3b: "…, CNN reported." closing the sentence names its source too */
+  return 0;
+}
+
+/* "…, CNN reported." closing the sentence names its source too */
+static int rule_reported_after(ctx *X, shape *S, match *m) {
+  size_t k = S->k, se = S->se, c;
+  np p;
   for (c = k + 1; c < se && c < k + WIN; c++) {
     if (is_quote(X, c)) break;
     if (is_cue(X, c) && vb_usable_cue(X, c) && !(CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
       size_t e = c + (size_t)CUE(c)->len;
       if (e + 1 >= se || (e < NT && TK(e)->flags & VB_T_PUNCT && e + 1 == se)) {
         p = vb_np_before(X, c, k);
-        if (p.ok && p.a > k + 1 && is_ch(X, p.a - 1, ',')) { vb_attribute(X, qi, c, p, 0.65, R_SAME_SENTENCE); return; }
+        if (p.ok && p.a > k + 1 && is_ch(X, p.a - 1, ',')) return found(m, c, p, 1);
       }
     }
   }
-  /* R3: a cue elsewhere in the sentence: X said that Y was “disgusting” (nearest first) */
-  {
-    size_t a0 = k > sb + WIN ? k - WIN : sb, b0 = k + WIN < se ? k + WIN : se;
-    int tries = 0;
-    for (int dir = 0; dir < 2; dir++) {
-      tries = 0;
-      for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
-        int weak = is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) &&
-                   !((CUE(c)->flags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
-                   !(CUE(c)->flags & VB_CUE_BASE);
-        size_t l2;
-        if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
-            (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
-        if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
-        if (weak && is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
-            ((is_capword(X, c - 1) && !(X->wc[c - 1] & (VB_W_STOP | VB_W_TITLE)) && !(TK(c - 1)->flags & VB_T_POSS)) ||
-             (is_pron(X, c - 1) && vb_pron_gender(X, c - 1))))
-          weak = 0;                                                  /* "The New York Post reports" */
-        if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
-        if (title < 0) title = title_case(X->s, q);
-        if (title && !(CUE(c)->flags & VB_CUE_CALL)) break;
-        l2 = a0 > 0 ? a0 - 1 : VB_NONE;
-        for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
-        if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
-        p = vb_cue_speaker(X, c, l2, c < k ? k : b0, sb);
-        if (p.ok && !(p.a <= k && k <= p.b)) {
-          /* nested reports ("Lynch said she recalled …"): the outer speaker owns the sentence */
-          for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel; hop++) {
-            size_t c2;
-            np p2;
-            for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && vb_usable_cue(X, c2))) break;
-            if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2)) break;
-            p2 = vb_cue_speaker(X, c2, l2, p.a, sb);
-            if (!p2.ok || p2.b >= p.a) break;
-            c = c2; p = p2;
-          }
-          vb_attribute(X, qi, c, p, c < k ? 0.75 : 0.7, R_SAME_SENTENCE);
-          return;
-        }
-        if (++tries == 3 || (!dir && c == 0)) break;
+  return 0;
+}
+
+/* A cue elsewhere in the sentence, nearest first: before the quote (dir 0) or after it
+ * (dir 1), at most three tried. A title-case quote ("The Apprentice") takes only a cue
+ * that names things (calls, dubs). Nested reports ("Lynch said she recalled …"): the
+ * outer speaker owns the sentence. */
+static int same_sentence(ctx *X, shape *S, int dir, match *m) {
+  size_t k = S->k, sb = S->sb, c, a0 = k > sb + WIN ? k - WIN : sb, b0 = k + WIN < S->se ? k + WIN : S->se;
+  int tries = 0;
+  np p;
+  for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
+    int weak = is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) &&
+               !((CUE(c)->flags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
+               !(CUE(c)->flags & VB_CUE_BASE);
+    size_t l2;
+    if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
+        (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
+    if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
+    if (weak && is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
+        ((is_capword(X, c - 1) && !(X->wc[c - 1] & (VB_W_STOP | VB_W_TITLE)) && !(TK(c - 1)->flags & VB_T_POSS)) ||
+         (is_pron(X, c - 1) && vb_pron_gender(X, c - 1))))
+      weak = 0;                                                  /* "The New York Post reports" */
+    if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
+    if (S->title < 0) S->title = title_case(X->s, &X->A->qs.q.v[S->qi]);
+    if (S->title && !(CUE(c)->flags & VB_CUE_CALL)) break;
+    l2 = a0 > 0 ? a0 - 1 : VB_NONE;
+    for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
+    if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
+    p = vb_cue_speaker(X, c, l2, c < k ? k : b0, sb);
+    if (p.ok && !(p.a <= k && k <= p.b)) {
+      for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel; hop++) {
+        size_t c2;
+        np p2;
+        for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && vb_usable_cue(X, c2))) break;
+        if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2)) break;
+        p2 = vb_cue_speaker(X, c2, l2, p.a, sb);
+        if (!p2.ok || p2.b >= p.a) break;
+        c = c2; p = p2;
       }
+      return found(m, c, p, 1);
     }
+    if (++tries == 3 || (!dir && c == 0)) break;
   }
-  /* R4: a possessive and a speech noun: his warning that …, Farley’s account */
+  return 0;
+}
+
+static int rule_same_sentence_before(ctx *X, shape *S, match *m) { return same_sentence(X, S, 0, m); }
+static int rule_same_sentence_after(ctx *X, shape *S, match *m) { return same_sentence(X, S, 1, m); }
+
+/* his warning that “…” · Farley’s account: a possessive and a speech noun; a name's
+ * possessive is the rule, a pronoun's its second reading */
+static int rule_possessive_noun(ctx *X, shape *S, match *m) {
+  size_t k = S->k, sb = S->sb, c;
+  np p = {0};
   for (c = k; c-- > sb && k - c < 25;) {
     if (is_quote(X, c) || (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK))) break;
     if (c > sb && speech_noun(X, c)) {
@@ -314,16 +389,59 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
       if (is_word(X, o) && (TK(o)->flags & VB_T_POSS) && is_capword(X, o)) {
         size_t a = o;
         while (a > sb && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
-        p.a = a; p.b = o; p.ok = 1; p.rel = 0;
-        vb_attribute(X, qi, c, p, 0.6, R_POSSESSIVE_NOUN);
-        return;
+        p.a = a; p.b = o; p.ok = 1;
+        return found(m, c, p, 1);
       }
       if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
                             vb_tok_is(X->s, TK(o), "their") || vb_tok_is(X->s, TK(o), "its"))) {
-        p.a = p.b = o; p.ok = 1; p.rel = 0;
-        vb_attribute(X, qi, c, p, 0.5, R_POSSESSIVE_NOUN);
-        return;
+        p.a = p.b = o; p.ok = 1;
+        return found(m, c, p, 2);
       }
+    }
+  }
+  return 0;
+}
+
+/* The rules, tried in this order: the first that reads the quote's sentence decides.
+ * A rule returns 1 for its reading (name, strength) or 2 for its second one (name2,
+ * strength2). The order is the algorithm: the closest, surest shapes first. */
+static const struct rule {
+  const char *name;
+  double strength;
+  const char *name2;
+  double strength2;
+  int (*read)(ctx *X, shape *S, match *m);
+} rules[] = {
+  {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},     /* "…," said Arthur */
+  {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                          /* "…" ― Carla Sanchez */
+  {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                         /* "…," he said */
+  {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},            /* X said: "…" · According to X, "…" */
+  {R_COLON_NAME, 0.6, NULL, 0, rule_colon_name},                        /* X and Y: "…" */
+  {R_COLON_INTRO, 0.7, NULL, 0, rule_colon_intro_cue},                  /* X said in a statement:¶ "…" */
+  {R_COLON_INTRO, 0.55, NULL, 0, rule_colon_intro_subject},             /* X's full reply:¶ "…" */
+  {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, rule_cue_next_sentence},         /* "…!" Bush said. */
+  {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},              /* "…", according to Reuters. */
+  {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                /* "…", CNN reported. */
+  {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
+  {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
+  {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
+};
+
+/* Quote qi at token k, in the sentence [sb, se): the first rule that reads it. */
+static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) {
+  shape S;
+  match m;
+  S.qi = qi; S.k = k; S.sb = sb; S.se = se; S.title = -1;
+  S.j = k + 1;
+  if (S.j < se && (is_ch(X, S.j, ',') || is_dash(X, S.j))) S.j++;
+  S.hi = se;
+  for (size_t z = S.j; z < se; z++) if (is_quote(X, z)) { S.hi = z; break; }
+  for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+    int how = rules[r].read(X, &S, &m);
+    if (how) {
+      vb_attribute(X, qi, m.c, m.p, how == 1 ? rules[r].strength : rules[r].strength2,
+                   how == 1 ? rules[r].name : rules[r].name2);
+      return;
     }
   }
 }
