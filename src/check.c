@@ -372,6 +372,28 @@ static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_wtok 
   return oom ? -1 : 0;
 }
 
+void vb_diff_line(const vb_checked *c, const vb_cres *r, vb_buf *out) {
+  for (size_t k = 0; k < r->nd; k++) {
+    const vb_dop *d = &c->d.v[r->d0 + k];
+    const char *p = c->arena.p + d->off;
+    if (k) vb_buf_addc(out, ' ');
+    if (d->op == '=') {
+      if (d->len > 60 && k && k + 1 < r->nd) {      /* a long unchanged run: its ends */
+        size_t a = 24, b = d->len - 24;
+        while (a < d->len && p[a] != ' ') a++;
+        while (b > a && p[b - 1] != ' ') b--;
+        vb_excerpt(out, p, a, a);
+        vb_buf_adds(out, " \xE2\x80\xA6 ");
+        vb_excerpt(out, p + b, d->len - b, 40);
+      } else vb_excerpt(out, p, d->len, 60);
+    } else {
+      vb_buf_adds(out, d->op == '-' ? "[-" : "{+");
+      vb_excerpt(out, p, d->len, 60);
+      vb_buf_adds(out, d->op == '-' ? "-]" : "+}");
+    }
+  }
+}
+
 static void line_col(const char *s, size_t off, uint32_t *line, uint32_t *col) {
   size_t ln = 1, ls = 0;
   const char *p = s, *e = s + off;

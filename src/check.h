@@ -62,5 +62,12 @@ typedef struct vb_checked {
 int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *speakers,
              const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err);
 void vb_checked_free(vb_checked *c);
+/* Result r of c as one line of words, the way every host shows an altered quote:
+ * unchanged runs as they are (one of more than 60 bytes between two changes cut to its
+ * ends around " … "), [-words the material has and the quote lacks-] and {+words the
+ * quote has instead+}, pieces apart by one space, each piece at most 60 characters (an
+ * ellipsis where cut), newlines and tabs as spaces. Appended to out (out->oom on
+ * failure); nothing when r has no diff pieces. */
+void vb_diff_line(const vb_checked *c, const vb_cres *r, vb_buf *out);
 
 #endif

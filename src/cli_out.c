@@ -41,22 +41,6 @@ int vb_cli_flush(vb_buf *b) {
   return 0;
 }
 
-void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
-  size_t i = 0, shown = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < n && shown < max) {
-    uint32_t cp;
-    size_t k = vb_utf8_dec(u, n, i, &cp);
-    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
-    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
-    else if (cp < 0x20) vb_buf_addc(b, '?');
-    else vb_buf_add(b, s + i, k);
-    i += k;
-    shown++;
-  }
-  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
-}
-
 /* A name, role, organisation or cue as a JSON string: white space folded, since a name
  * may wrap over a line end in the text (null when absent). */
 static void span_json(vb_buf *o, const char *s, vb_span sp) {
@@ -156,7 +140,7 @@ void vb_cli_json(vb_buf *o, const char *file, const char *s, const vb_analysis *
 }
 
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max) {
-  if (sp.start != VB_NONE) vb_cli_excerpt(o, s + sp.start, sp.end - sp.start, max);
+  if (sp.start != VB_NONE) vb_excerpt(o, s + sp.start, sp.end - sp.start, max);
 }
 
 void vb_cli_speaker(vb_buf *o, const char *s, const vb_analysis *an, size_t i) {

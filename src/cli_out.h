@@ -23,10 +23,7 @@ typedef struct vb_cli_more {
   void *ctx;
 } vb_cli_more;
 
-/* At most max code points of s on one line: newlines and tabs folded to spaces, invalid
- * bytes as U+FFFD, other controls as '?', an ellipsis when cut. */
-void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max);
-/* vb_cli_excerpt of a span of s; nothing for a missing span (VB_NONE). */
+/* vb_excerpt (text.h) of a span of s; nothing for a missing span (VB_NONE). */
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max);
 /* The object of `verbatim quotes --json` for one file (byte offsets, 0-based, end
  * exclusive), with more's additions; more may be NULL. */

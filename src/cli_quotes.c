@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "text.h"
 
 typedef struct qargs {
   int json, indirect;
@@ -41,7 +42,7 @@ static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_an
     t.n = 0;
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
-    vb_cli_excerpt(o, t.p ? t.p : "", t.n, 60);
+    vb_excerpt(o, t.p ? t.p : "", t.n, 60);
     vb_buf_adds(o, "\xE2\x80\x9D");
     vb_cli_speaker(o, s, an, i);
     vb_buf_addc(o, '\n');
