@@ -433,21 +433,21 @@ static int found_elsewhere(ctx *C, cq *Q, size_t a, size_t b, work *w, vb_buf *e
  * edges that the aligner paired with whatever followed the passage stay outside. */
 static int core(const cq *Q, const vb_aln *a, size_t *first, size_t *last) {
   size_t m = Q->t.t.n, bs = 0, bl = 0, run = 0;
-  unsigned char *hit = calloc(m + 3, 1);
-  if (!hit) return -1;
+  unsigned char *matched = calloc(m + 3, 1);
+  if (!matched) return -1;
   for (size_t k = 0; k < a->steps.n; k++)
-    if (a->steps.v[k].op == '=') hit[a->steps.v[k].q] = 1;
+    if (a->steps.v[k].op == '=') matched[a->steps.v[k].q] = 1;
   for (size_t i = 0; i < m; i++) {
-    run = hit[i] ? run + 1 : 0;
+    run = matched[i] ? run + 1 : 0;
     if (run > bl) { bl = run; bs = i + 1 - run; }
   }
   *first = bs;
   *last = bs + bl;
-  while (*first >= 3 && hit[*first - 1] + hit[*first - 2] + hit[*first - 3] >= 2) (*first)--;
-  while (*first > 0 && hit[*first - 1]) (*first)--;
-  while (*last + 3 <= m && hit[*last] + hit[*last + 1] + hit[*last + 2] >= 2) (*last)++;
-  while (*last < m && hit[*last]) (*last)++;
-  free(hit);
+  while (*first >= 3 && matched[*first - 1] + matched[*first - 2] + matched[*first - 3] >= 2) (*first)--;
+  while (*first > 0 && matched[*first - 1]) (*first)--;
+  while (*last + 3 <= m && matched[*last] + matched[*last + 1] + matched[*last + 2] >= 2) (*last)++;
+  while (*last < m && matched[*last]) (*last)++;
+  free(matched);
   return 0;
 }
 

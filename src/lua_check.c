@@ -16,6 +16,8 @@
 
 #define IDX_MT "verbatim.index"
 
+void vb_lua_register_check(lua_State *L);
+
 typedef struct cbox {
   vb_analysis an;               /* the draft's quotes and speakers, as the CLI reads them */
   vb_checked c;

@@ -52,10 +52,10 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
         ((X->wc[j] & (VB_W_STOP | VB_W_SKIP)) || is_adverb(X, j)) && is_ch(X, j - 1, ','))
       j -= 2;
     if (is_ch(X, j, ')')) {
-      size_t y = j;
-      while (y >= lo1 && j - y < 10 && !is_ch(X, y, '(')) y--;
-      if (y <= lo1 || !is_ch(X, y, '(')) return r;
-      j = y - 1;
+      size_t y2 = j;
+      while (y2 >= lo1 && j - y2 < 10 && !is_ch(X, y2, '(')) y2--;
+      if (y2 <= lo1 || !is_ch(X, y2, '(')) return r;
+      j = y2 - 1;
     }
   }
   if (j < lo1 || !is_word(X, j)) return r;

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "normalise.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);   /* libFuzzer calls it */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *s = (const char *)data;
   size_t cut = size / 2;
