@@ -298,33 +298,36 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* The next cue after token c in the quote's sentence, at most WIN tokens past the quote
+ * and before another quote; VB_NONE when there is none. */
+static size_t next_cue(const ctx *X, const shape *S, size_t c) {
+  size_t lim = S->k + WIN < S->se ? S->k + WIN : S->se;
+  for (c++; c < lim && !is_quote(X, c); c++)
+    if (is_cue(X, c)) return c;
+  return VB_NONE;
+}
+
 /* "…, according to Reuters." at the end of the sentence: the outer source */
 static int rule_according_to_after(ctx *X, shape *S, match *m) {
-  size_t k = S->k, se = S->se, c;
   np p;
-  for (c = k + 1; c < se && c < k + WIN; c++) {
-    if (is_quote(X, c)) break;
-    if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ACC) && c > 0 && is_ch(X, c - 1, ',')) {
-      p = vb_np_after(X, c + (size_t)CUE(c)->len, se);
-      if (p.ok && p.b + 2 >= se) return found(m, c, p, 1);
-      break;
-    }
+  for (size_t c = next_cue(X, S, S->k); c != VB_NONE; c = next_cue(X, S, c)) {
+    if (!(CUE(c)->flags & VB_CUE_ACC) || !is_ch(X, c - 1, ',')) continue;
+    p = vb_np_after(X, c + (size_t)CUE(c)->len, S->se);
+    return p.ok && p.b + 2 >= S->se ? found(m, c, p, 1) : 0;
   }
   return 0;
 }
 
 /* "…, CNN reported." closing the sentence names its source too */
 static int rule_reported_after(ctx *X, shape *S, match *m) {
-  size_t k = S->k, se = S->se, c;
+  size_t se = S->se;
   np p;
-  for (c = k + 1; c < se && c < k + WIN; c++) {
-    if (is_quote(X, c)) break;
-    if (is_cue(X, c) && vb_usable_cue(X, c) && !(CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
-      size_t e = c + (size_t)CUE(c)->len;
-      if (e + 1 >= se || (e < NT && TK(e)->flags & VB_T_PUNCT && e + 1 == se)) {
-        p = vb_np_before(X, c, k);
-        if (p.ok && p.a > k + 1 && is_ch(X, p.a - 1, ',')) return found(m, c, p, 1);
-      }
+  for (size_t c = next_cue(X, S, S->k); c != VB_NONE; c = next_cue(X, S, c)) {
+    size_t e = c + (size_t)CUE(c)->len;
+    if (!vb_usable_cue(X, c) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) continue;
+    if (e + 1 >= se || (e < NT && TK(e)->flags & VB_T_PUNCT && e + 1 == se)) {
+      p = vb_np_before(X, c, S->k);
+      if (p.ok && p.a > S->k + 1 && is_ch(X, p.a - 1, ',')) return found(m, c, p, 1);
     }
   }
   return 0;

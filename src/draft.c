@@ -2,6 +2,7 @@
  * their speakers; the checker takes both, so that no host assembles them itself. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "draft.h"
 
 /* The caller's speakers, one entry per quote (NULL past nspeakers), in out->given. */
@@ -30,7 +31,5 @@ void vb_draft_free(vb_draft *d) {
   vb_analysis_free(&d->an);
   free(d->names);
   free(d->given);
-  d->names = NULL;
-  d->given = NULL;
-  d->speakers = NULL;
+  memset(d, 0, sizeof *d);      /* freed again, or reused, it is an empty draft */
 }
