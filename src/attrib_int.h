@@ -12,12 +12,16 @@
 #define WIN 80            /* tokens searched for a cue on either side of a quote */
 #define APPOS 40          /* longest appositive, in tokens */
 
+/* A mention: a name run or a pronoun at tokens a..b, and the entity it names (or -1);
+ * subj: it is a clause subject; person: it names a person; pron: it is a pronoun. */
 typedef struct ment {
   size_t a, b;            /* tokens, inclusive */
   int ent;
   unsigned char subj, person, pron;
 } ment;
 
+/* A span map: byte spans of the text (a name, a last name, an acronym) to an entity,
+ * open addressing on the word hash (vb_smap_get, vb_smap_put in entities.c). */
 typedef struct sment { unsigned h; size_t start, len; int v; } sment;
 typedef struct smap { sment *e; size_t mask, n; } smap;
 
@@ -28,8 +32,8 @@ typedef struct ctx {
   const vb_cues *C;
   vb_analysis *A;
   unsigned *wc;           /* word class of every token */
-  VB_VEC(ment) m;
-  smap full, last, acr, groups;
+  VB_VEC(ment) m;         /* mentions, in token order */
+  smap full, last, acr, groups;   /* full names, last names, acronyms, groups (the mayor) */
   VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
   size_t *nonq;           /* first token at or after k that is not a quote (NT if none) */
   int oom;

@@ -1,4 +1,5 @@
-/* quotes.h: the second stage. Finds quotations in UTF-8 text in one pass. */
+/* quotes.h: the second stage. Finds quotations in UTF-8 text in one pass; a quote's
+ * kind, text and words. */
 #ifndef VB_QUOTES_H
 #define VB_QUOTES_H
 #include <stddef.h>
@@ -39,9 +40,8 @@ typedef struct vb_qopts {
 } vb_qopts;
 
 /* Fill out (zeroed by the caller or fresh); 0 on success, -1 when memory ran out.
- * Output is sorted by start. o may be NULL. */
-/* A quote that never closes ends with its paragraph and gets a diagnostic; at most
- * about a thousand diagnostics are reported. */
+ * Output is sorted by start. o may be NULL. A quote that never closes ends with its
+ * paragraph and gets a diagnostic; at most about a thousand diagnostics are reported. */
 int vb_quotes_find(const char *s, size_t n, const vb_qopts *o, vb_quotes *out);
 void vb_quotes_free(vb_quotes *qs);
 /* The provisional kind of a one-part quote whose marks span [start, end) and words
