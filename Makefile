@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 LIBFLAG ?= -shared
-WARN = -std=c11 -Wall -Wextra -pedantic
+WARN = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes -Wcast-qual -Wstrict-prototypes -Wredundant-decls
 BUILD ?= build
 
 # ---------------------------------------------------------------- Lua flavours

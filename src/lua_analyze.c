@@ -5,7 +5,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lua_core.h"
-#include "attribution.h"
+#include "analyze.h"
 
 void vb_lua_register_analyze(lua_State *L);
 

@@ -10,16 +10,18 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lua_core.h"
-#include "attribution.h"
+#include "analyze.h"
 #include "check.h"
 #include "index.h"
 
 #define IDX_MT "verbatim.index"
 
+void vb_lua_register_check(lua_State *L);
+
 typedef struct cbox {
   vb_analysis an;               /* the draft's quotes and speakers, as the CLI reads them */
   vb_checked c;
-  vb_sources S;
+  vb_material S;
   vb_buf tmp, err;
   const char **speakers;        /* opts.speakers (strings held by opts), or NULL */
   char **names;                 /* else the resolved speakers (vb_speaker_names) */
@@ -29,7 +31,7 @@ static int cbox_gc(lua_State *L) {
   cbox *b = luaL_checkudata(L, 1, "verbatim.cbox");
   vb_analysis_free(&b->an);
   vb_checked_free(&b->c);
-  vb_sources_free(&b->S);
+  vb_material_free(&b->S);
   vb_buf_free(&b->tmp);
   vb_buf_free(&b->err);
   free(b->speakers);
@@ -54,7 +56,7 @@ static void add_source(lua_State *L, cbox *b, int idx, int n, int a) {
   int t = lua_type(L, idx);
   b->err.n = 0;
   if (t == LUA_TSTRING) {
-    if (vb_sources_add_path(&b->S, lua_tostring(L, idx), &b->err)) luaL_error(L, "verbatim: %s", b->err.p);
+    if (vb_material_add_path(&b->S, lua_tostring(L, idx), &b->err)) luaL_error(L, "verbatim: %s", b->err.p);
   } else if (t == LUA_TTABLE) {
     const char *name, *text;
     size_t len;
@@ -68,12 +70,12 @@ static void add_source(lua_State *L, cbox *b, int idx, int n, int a) {
     lua_pushliteral(L, "name");
     lua_rawget(L, idx);
     name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "<text>";
-    if (vb_sources_add_text(&b->S, name, text, len)) luaL_error(L, "verbatim: out of memory");   /* name is copied */
+    if (vb_material_add_text(&b->S, name, text, len)) luaL_error(L, "verbatim: out of memory");   /* name is copied */
     lua_pop(L, 2);
   } else if (t == LUA_TUSERDATA && luaL_testudata(L, idx, IDX_MT)) {
     ibox *ib = lua_touserdata(L, idx);
     if (!ib->x) luaL_error(L, "bad source #%d (index is closed)", n);
-    if (vb_sources_add_index(&b->S, ib->x)) luaL_error(L, "verbatim: out of memory");
+    if (vb_material_add_index(&b->S, ib->x)) luaL_error(L, "verbatim: out of memory");
   } else luaL_error(L, "bad source #%d (path, {name=, text=} or index expected, got %s)", n, luaL_typename(L, idx));
 }
 
@@ -89,7 +91,7 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
   lua_setfield(L, -2, "splice");
   lua_pushboolean(L, r->speaker_mismatch);
   lua_setfield(L, -2, "speaker_mismatch");
-  if (r->has_source) {
+  if (r->has_passage) {
     lua_createtable(L, 0, 6);
     lua_pushlstring(L, c->arena.p + r->name, r->name_len);
     lua_setfield(L, -2, "file");
@@ -209,7 +211,7 @@ static int l_index_check(lua_State *L) {
   luaL_checkstring(L, 2);
   lua_settop(L, 3);
   b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);    /* the index stays at 1 */
-  if (vb_sources_add_index(&b->S, ib->x)) return luaL_error(L, "verbatim: out of memory");
+  if (vb_material_add_index(&b->S, ib->x)) return luaL_error(L, "verbatim: out of memory");
   return run_check(L, b, 2, 3);
 }
 
