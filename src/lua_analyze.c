@@ -4,10 +4,9 @@
 #include <string.h>
 #include "lua.h"
 #include "lauxlib.h"
+#include "lua_util.h"
 #include "lua_core.h"
 #include "attribution.h"
-
-void vb_lua_register_analyze(lua_State *L);
 
 typedef struct abox {
   vb_analysis an;
@@ -130,11 +129,11 @@ static void push_quote(lua_State *L, const char *s, abox *b, size_t i) {
 static const char *const ekinds[] = {"person", "org", "group"};
 
 /* core.analyze(text [, opts]) -> {quotes=, sources=, unattributed=, diagnostics=} */
-static int l_analyze(lua_State *L) {
+int vb_l_analyze(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
   vb_aopts o;
-  abox *b = vb_lua_box(L, sizeof *b, "verbatim.abox", abox_gc);
+  abox *b = vb_lua_box(L, sizeof *b, "verbatim.abox", abox_gc, NULL);
   const vb_analysis *an = &b->an;
   aopts(L, 2, b, &o);
   {
@@ -182,10 +181,3 @@ static int l_analyze(lua_State *L) {
   abox_clear(b);   /* give the memory back now, not at the box's collection */
   return 1;
 }
-
-static const luaL_Reg funcs[] = {
-  {"analyze", l_analyze},
-  {NULL, NULL},
-};
-
-void vb_lua_register_analyze(lua_State *L) { vb_lua_setfuncs(L, funcs, 0); }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "lua.h"
 #include "lauxlib.h"
+#include "lua_util.h"
 #include "lua_core.h"
 #include "attribution.h"
 #include "check.h"
@@ -184,12 +185,12 @@ static int run_check(lua_State *L, cbox *b, int ti, int o) {
 }
 
 /* core.check(text, sources [, opts]) -> quotes with .check, borrowed */
-static int l_check(lua_State *L) {
+int vb_l_check(lua_State *L) {
   cbox *b;
   luaL_checkstring(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
-  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);
+  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);
   lua_newtable(L);                                 /* 5: the source texts, referenced */
   for (int i = 1;; i++) {
     lua_rawgeti(L, 2, i);
@@ -208,17 +209,23 @@ static int l_index_check(lua_State *L) {
   if (!ib->x) return luaL_error(L, "verbatim: index is closed");
   luaL_checkstring(L, 2);
   lua_settop(L, 3);
-  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);    /* the index stays at 1 */
+  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);    /* the index stays at 1 */
   if (vb_sources_add_index(&b->S, ib->x)) return luaL_error(L, "verbatim: out of memory");
   return run_check(L, b, 2, 3);
 }
 
 static int l_index_close(lua_State *L) { return ibox_gc(L); }
 
+static const luaL_Reg methods[] = {
+  {"check", l_index_check},
+  {"close", l_index_close},
+  {NULL, NULL},
+};
+
 static int push_index(lua_State *L, const char *path) {
   vb_buf err = {0};
   /* the box first: if allocating it raises, no index is open yet to leak */
-  ibox *ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc);
+  ibox *ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc, methods);
   vb_index *x;
   ib->x = NULL;
   x = vb_index_open(path, &err);
@@ -234,10 +241,10 @@ static int push_index(lua_State *L, const char *path) {
 }
 
 /* core.index_open(path) -> index | nil, message */
-static int l_index_open(lua_State *L) { return push_index(L, luaL_checkstring(L, 1)); }
+int vb_l_index_open(lua_State *L) { return push_index(L, luaL_checkstring(L, 1)); }
 
 /* core.index_build(output, paths [, opts]) -> index | nil, message */
-static int l_index_build(lua_State *L) {
+int vb_l_index_build(lua_State *L) {
   const char *out = luaL_checkstring(L, 1);
   int n, append = 0, rc;
   const char **paths;
@@ -274,27 +281,3 @@ static int l_index_build(lua_State *L) {
   return push_index(L, out);
 }
 
-static const luaL_Reg funcs[] = {
-  {"check", l_check},
-  {"index_open", l_index_open},
-  {"index_build", l_index_build},
-  {NULL, NULL},
-};
-
-static const luaL_Reg methods[] = {
-  {"check", l_index_check},
-  {"close", l_index_close},
-  {NULL, NULL},
-};
-
-void vb_lua_register_check(lua_State *L) {
-  vb_lua_setfuncs(L, funcs, 0);
-  if (luaL_newmetatable(L, IDX_MT)) {
-    lua_pushcfunction(L, ibox_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_newtable(L);
-  vb_lua_setfuncs(L, methods, 0);
-  lua_setfield(L, -2, "__index");
-  lua_pop(L, 1);
-}

@@ -1,0 +1,77 @@
+/* lua_util.c: the binding's shared helpers (see lua_util.h). */
+#include <string.h>
+#include "lua_util.h"
+
+#if LUA_VERSION_NUM < 502
+void vb_lua_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
+  for (; l->name; l++) {
+    for (int i = 0; i < nup; i++) lua_pushvalue(L, -nup);
+    lua_pushcclosure(L, l->func, nup);
+    lua_setfield(L, -(nup + 2), l->name);
+  }
+  lua_pop(L, nup);
+}
+#endif
+
+void *vb_lua_box(lua_State *L, size_t size, const char *mt, lua_CFunction gc, const luaL_Reg *methods) {
+  void *p = lua_newuserdata(L, size);
+  memset(p, 0, size);
+  if (luaL_newmetatable(L, mt)) {
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    if (methods) {
+      lua_newtable(L);
+      vb_lua_setfuncs(L, methods, 0);
+      lua_setfield(L, -2, "__index");
+    }
+  }
+  lua_setmetatable(L, -2);
+  return p;
+}
+
+void vb_lua_quote(lua_State *L, const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *tmp) {
+  lua_createtable(L, 0, 8);
+  lua_pushinteger(L, (lua_Integer)q->start + 1);
+  lua_setfield(L, -2, "start");
+  lua_pushinteger(L, (lua_Integer)q->end);
+  lua_setfield(L, -2, "stop");
+  tmp->n = 0;
+  vb_quote_text(s, qs, q, tmp);
+  lua_pushlstring(L, tmp->p ? tmp->p : "", tmp->n);
+  lua_setfield(L, -2, "text");
+  lua_pushstring(L, vb_kind_names[q->kind]);
+  lua_setfield(L, -2, "kind");
+  lua_pushinteger(L, q->line);
+  lua_setfield(L, -2, "line");
+  lua_pushinteger(L, q->col);
+  lua_setfield(L, -2, "col");
+  if (q->nparts > 1) {
+    lua_createtable(L, (int)q->nparts, 0);
+    for (size_t k = 0; k < q->nparts; k++) {
+      const vb_part *p = &qs->parts.v[q->part0 + k];
+      lua_createtable(L, 0, 2);
+      lua_pushinteger(L, (lua_Integer)p->start + 1);
+      lua_setfield(L, -2, "start");
+      lua_pushinteger(L, (lua_Integer)p->end);
+      lua_setfield(L, -2, "stop");
+      lua_rawseti(L, -2, (int)k + 1);
+    }
+    lua_setfield(L, -2, "parts");
+  }
+}
+
+void vb_lua_diags(lua_State *L, const vb_quotes *qs) {
+  lua_createtable(L, (int)qs->diag.n, 0);
+  for (size_t i = 0; i < qs->diag.n; i++) {
+    lua_createtable(L, 0, 4);
+    lua_pushinteger(L, (lua_Integer)qs->diag.v[i].off + 1);
+    lua_setfield(L, -2, "pos");
+    lua_pushinteger(L, qs->diag.v[i].line);
+    lua_setfield(L, -2, "line");
+    lua_pushinteger(L, qs->diag.v[i].col);
+    lua_setfield(L, -2, "col");
+    lua_pushstring(L, qs->diag.v[i].msg);
+    lua_setfield(L, -2, "message");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
