@@ -1,6 +1,10 @@
 /* lua_core.c: the Lua binding, `verbatim.core`: its registration table and library
  * fields. The functions live in the lua_*.c of their stage (lua_quotes.c, lua_analyze.c,
  * lua_check.c) over the helpers of lua_util.c; these are the only files that see Lua.
+ * The table is registered twice: as verbatim.core, whose functions raise on every error,
+ * and as verbatim.core.safe, whose functions return nil and a message when an operation
+ * fails (an unreadable source, a corrupt index), as lua-cjson's cjson.safe does;
+ * lua_util.h draws the line between the two kinds of error.
  * Builds for Lua 5.4, 5.3 and LuaJIT (5.1 API) from the same source. */
 #include "lua.h"
 #include "lauxlib.h"
@@ -20,7 +24,12 @@ static const luaL_Reg funcs[] = {
 
 int luaopen_verbatim_core(lua_State *L) {
   lua_newtable(L);
-  vb_lua_setfuncs(L, funcs, 0);
+  lua_pushboolean(L, 0);                          /* upvalue 1: safe (see lua_util.h) */
+  vb_lua_setfuncs(L, funcs, 1);
+  lua_newtable(L);                                /* core.safe: failures return nil, message */
+  lua_pushboolean(L, 1);
+  vb_lua_setfuncs(L, funcs, 1);
+  lua_setfield(L, -2, "safe");
   lua_pushstring(L, VB_VERSION);
   lua_setfield(L, -2, "version");
   lua_pushstring(L, LUA_VERSION);

@@ -28,15 +28,16 @@ static void qopts(lua_State *L, int idx, vb_qopts *o) {
   lua_pop(L, 1);
 }
 
-/* core.quotes(text [, opts]) -> array of quotes, diagnostics */
+/* core.quotes(text [, opts]) -> array of quotes, diagnostics. Raises on wrong arguments
+ * and on running out of memory; nothing else can fail. */
 int vb_l_quotes(lua_State *L) {
   size_t n;
-  const char *s = luaL_checklstring(L, 1, &n);
+  const char *s = vb_lua_checkstring(L, 1, &n);
   vb_qopts o;
   qbox *b;
   qopts(L, 2, &o);
   b = vb_lua_box(L, sizeof *b, "verbatim.qbox", qbox_gc, NULL);
-  if (vb_quotes_find(s, n, &o, &b->qs)) return luaL_error(L, "verbatim: out of memory");
+  if (vb_quotes_find(s, n, &o, &b->qs)) return vb_lua_nomem(L);
   lua_createtable(L, (int)b->qs.q.n, 0);
   for (size_t i = 0; i < b->qs.q.n; i++) {
     vb_lua_quote(L, s, &b->qs, &b->qs.q.v[i], &b->tmp);

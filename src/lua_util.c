@@ -1,4 +1,5 @@
 /* lua_util.c: the binding's shared helpers (see lua_util.h). */
+#include <stdarg.h>
 #include <string.h>
 #include "lua_util.h"
 
@@ -12,6 +13,44 @@ void vb_lua_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
   lua_pop(L, nup);
 }
 #endif
+
+#if LUA_VERSION_NUM < 504
+int vb_lua_typeerror(lua_State *L, int arg, const char *tname) {
+  return luaL_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s", tname, luaL_typename(L, arg)));
+}
+#endif
+
+const char *vb_lua_checkstring(lua_State *L, int arg, size_t *n) {
+  luaL_argexpected(L, lua_type(L, arg) == LUA_TSTRING, arg, "string");
+  return lua_tolstring(L, arg, n);
+}
+
+int vb_lua_nomem(lua_State *L) { return luaL_error(L, "verbatim: out of memory"); }
+
+int vb_lua_fail(lua_State *L, int safe, const char *fmt, ...) {
+  va_list ap;
+  if (!safe) luaL_where(L, 1);                     /* raised: at the caller's line, as luaL_error */
+  lua_pushliteral(L, "verbatim: ");
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  lua_concat(L, safe ? 2 : 3);
+  if (!safe) return lua_error(L);
+  lua_pushnil(L);
+  lua_insert(L, -2);
+  return 2;
+}
+
+int vb_lua_safe(lua_State *L) { return lua_toboolean(L, lua_upvalueindex(1)); }
+
+int vb_lua_parterror(lua_State *L, int arg, const char *tname, const char *fmt, ...) {
+  const char *got = luaL_typename(L, -1);
+  va_list ap;
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  return luaL_argerror(L, arg, lua_pushfstring(L, "%s: %s expected, got %s", lua_tostring(L, -1), tname, got));
+}
 
 void *vb_lua_box(lua_State *L, size_t size, const char *mt, lua_CFunction gc, const luaL_Reg *methods) {
   void *p = lua_newuserdata(L, size);
