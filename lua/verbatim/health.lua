@@ -89,7 +89,7 @@ function M.check()
     if files then
       h.ok(("%d configured source file(s) readable"):format(#files))
     else
-      h.error(err:gsub("^verbatim: ", ""), { "fix `sources` in require(\"verbatim\").setup()" })
+      h.error(err:gsub("^verbatim: ", ""), { "fix `sources` in require(\"verbatim.nvim\").setup()" })
     end
   end
 end

@@ -9,14 +9,7 @@
 --    raises "verbatim: <what failed>" here, and returns nil, "verbatim: <what failed>"
 --    from require("verbatim.safe"), whose functions are otherwise the same.
 -- The C functions check their arguments themselves: nothing here checks them again.
-local ok, core = pcall(require, "verbatim.core")
-if not ok then
-  -- Neovim: setup() must work before `make nvim` has built the core; commands explain
-  if vim then
-    return { missing = core, setup = function(o) return require("verbatim.nvim").setup(o) end }
-  end
-  error(core, 0)
-end
+local core = require("verbatim.core")
 
 -- The API over one set of C functions: verbatim.core's, or verbatim.core.safe's.
 local function api(c)
@@ -63,8 +56,6 @@ local function api(c)
 end
 
 local M = api(core)
---- Neovim: options and live mode (lua/verbatim/nvim/); needs Neovim, loaded only here.
-function M.setup(opts) return require("verbatim.nvim").setup(opts) end
 --- The same API with failures as nil, message (also require("verbatim.safe")).
 M.safe = api(core.safe)
 return M

@@ -81,6 +81,11 @@ function T.bad_arguments_are_clear_errors()
   raises("bad argument #2 to '[^']*' %(table expected, got boolean%)", core.quotes, "x", true)
 end
 
+function T.the_api_has_nothing_of_an_editor()
+  eq(vb.setup, nil, "setup() is verbatim.nvim's")
+  eq(vb.missing, nil, "no stand-in for a missing module")
+end
+
 function T.version()
   eq(type(vb.version), "string", "type")
   assert(vb.version:find("^%d+%.%d+%.%d+"), "x.y.z: " .. vb.version)

@@ -12,7 +12,7 @@ while n < 10000 do
 end
 local buf = vim.api.nvim_get_current_buf()
 vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-require("verbatim").setup({})
+require("verbatim.nvim").setup({})
 local L = require("verbatim.nvim.live")
 local E = require("verbatim.nvim.engine")
 L.attach(buf)

@@ -29,6 +29,7 @@ for t in tests/nvim/test_*.lua tests/nvim/test_nocore.lua; do
   done="$done $t"
   out=$(cd "$tmp" && HOME=$tmp XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data \
     XDG_STATE_HOME=$tmp/state VB_ROOT=$vbroot VB_NOCORE=$nocore VB_TEST=$vbroot/$t \
+    VB_BUILT=$root/lua/verbatim/core.so \
     timeout 120 "$NVIM" --headless -u NONE -i NONE -n \
     -c "luafile $root/tests/nvim/harness.lua" </dev/null 2>&1)
   printf '%s\n' "$out" | grep -v '^RESULT '

@@ -32,11 +32,11 @@ end
 
 function T.check_uses_configured_sources()
   H.need_check()
-  require("verbatim").setup({ sources = { H.fixture("council-tr*.txt") } })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-tr*.txt") } })
   local buf = H.open("council.txt")
   H.notes(function() vim.cmd("Verbatim check") end)
   assert_one_altered(buf)
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
 end
 
 function T.jump_opens_the_source_passage()
@@ -101,7 +101,7 @@ end
 
 function T.jump_explains_when_there_is_nothing_to_open()
   H.need_check()
-  require("verbatim").setup({ sources = { H.fixture("council-transcript.txt") } })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-transcript.txt") } })
   local buf = H.open("council.txt")
   -- no check yet: jump checks first, against the configured sources
   vim.api.nvim_win_set_cursor(0, { 1, 0 })
@@ -146,10 +146,10 @@ function T.sources_resolve_globs_and_name_unreadable_files()
   H.truthy(err:find("cannot read source /nonexistent/notes.txt", 1, true), err)
   files = K.resolve(0, { H.root .. "/tests/nvim/fixtures/" })
   H.eq(files[1], H.root .. "/tests/nvim/fixtures", "a folder is one source")
-  require("verbatim").setup({ sources = function(b) return { H.fixture("council.txt"), tostring(b) == "0" and "/x" or nil } end })
+  require("verbatim.nvim").setup({ sources = function(b) return { H.fixture("council.txt"), tostring(b) == "0" and "/x" or nil } end })
   files = K.resolve(5, nil)
   H.eq(#files, 1, "sources function")
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
 end
 
 function T.diagnostics_only_for_altered_and_not_found()

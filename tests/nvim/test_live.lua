@@ -20,7 +20,7 @@ local function vtext(buf, row)
 end
 
 local function start_live(name)
-  require("verbatim").setup({ debounce = 10 })
+  require("verbatim.nvim").setup({ debounce = 10 })
   local buf = H.open(name)
   H.notes(function() vim.cmd("Verbatim live on") end)
   return buf
@@ -104,14 +104,14 @@ function T.live_off_clears_and_stops()
 end
 
 function T.setup_live_attaches_by_filetype()
-  require("verbatim").setup({ live = true, filetypes = { "text" }, debounce = 10 })
+  require("verbatim.nvim").setup({ live = true, filetypes = { "text" }, debounce = 10 })
   local buf = H.open("council.txt")
   H.eq(#marks(buf), 0, "no filetype yet")
   vim.bo[buf].filetype = "text"
   H.truthy(#marks(buf) > 0, "attached on FileType")
   vim.cmd("Verbatim clear")
   H.eq(#marks(buf), 0, "cleared")
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
   H.eq(require("verbatim.nvim.live").attached(buf), false, "setup without live detaches")
 end
 

@@ -24,7 +24,7 @@ function K.resolve(buf, args)
   end
   if type(list) ~= "table" or #list == 0 then
     return nil, "verbatim: no sources to check against: give paths (:Verbatim check notes.txt)"
-      .. " or set `sources` in require(\"verbatim\").setup()"
+      .. " or set `sources` in require(\"verbatim.nvim\").setup()"
   end
   local files, seen = {}, {}
   for _, p in ipairs(list) do

@@ -18,18 +18,12 @@ end
 
 --- The core API module, or nil and a message that says what to do.
 function E.load()
-  local vb = package.loaded["verbatim"]
-  if type(vb) == "table" and vb.quotes then return vb end
-  -- init.lua may have been cached as a setup-only stub while core.so was missing:
-  -- forget it so a rebuilt module is picked up
+  local ok, vb = pcall(require, "verbatim")
+  if ok then return vb end
+  -- LuaJIT leaves a failed module's loading mark behind ("loop or previous error"):
+  -- clear it, so that the next call tries again and picks up a module built meanwhile
   package.loaded["verbatim"] = nil
-  local ok, res = pcall(require, "verbatim")
-  if ok and type(res) == "table" and res.quotes then return res end
-  if ok then
-    package.loaded["verbatim"] = res
-    res = res and res.missing or "verbatim.core did not load"
-  end
-  return nil, advice(res)
+  return nil, advice(vb)
 end
 
 function E.notify(msg, level)
