@@ -21,7 +21,7 @@ the verbatim CLI through pandoc.pipe and reads its JSON. One self-contained file
 Quarto extension (_extensions/verbatim/verbatim.lua) is a shim that loads it.
 ]]
 
-local VERSION = "0.1.0"
+local VERSION = "0.1.0"   -- the engine's (VB_VERSION, src/cli.h): tests/lua/test_version.lua
 local stderr = io.stderr
 
 -- This file's own path: the module and the CLI are looked for next to it. Not
