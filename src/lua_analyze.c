@@ -43,11 +43,6 @@ static void setname_str(lua_State *L, const char *s, vb_span sp, const char *fie
   lua_setfield(L, -2, field);
 }
 
-static void setint(lua_State *L, size_t v, const char *field) {
-  lua_pushinteger(L, (lua_Integer)v);
-  lua_setfield(L, -2, field);
-}
-
 /* opts.nested (boolean), opts.indirect (boolean), opts.cues (array of PCRE2 patterns; one
  * that does not compile is the caller's error) */
 static void aopts(lua_State *L, int idx, abox *b, vb_aopts *o) {
@@ -94,8 +89,7 @@ static void push_quote(lua_State *L, const char *s, abox *b, size_t i) {
     const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
     lua_createtable(L, 0, 6);
     setname_str(L, s, vb_speaker_name(an, i), "name", &b->tmp);
-    setint(L, at->mention.start + 1, "start");
-    setint(L, at->mention.end, "stop");
+    vb_lua_setspan(L, at->mention.start, at->mention.end);
     setspan_str(L, s, at->mention, "mention");
     if (E) {
       setname_str(L, s, E->role, "role", &b->tmp);
@@ -107,8 +101,7 @@ static void push_quote(lua_State *L, const char *s, abox *b, size_t i) {
   if (at->cue.start != VB_NONE) {
     lua_createtable(L, 0, 3);
     setspan_str(L, s, at->cue, "text");
-    setint(L, at->cue.start + 1, "start");
-    setint(L, at->cue.end, "stop");
+    vb_lua_setspan(L, at->cue.start, at->cue.end);
     lua_setfield(L, -2, "cue");
   }
   lua_pushnumber(L, at->confidence);
@@ -165,7 +158,7 @@ int vb_l_analyze(lua_State *L) {
       lua_rawseti(L, -2, (int)j + 1);
     }
     lua_setfield(L, -2, "quotes");
-    setint(L, src->words, "words");
+    vb_lua_setint(L, "words", (lua_Integer)src->words);
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "sources");

@@ -85,8 +85,6 @@ static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
   return 0;
 }
 
-static void setint(lua_State *L, const char *k, lua_Integer v) { lua_pushinteger(L, v); lua_setfield(L, -2, k); }
-
 static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
   lua_createtable(L, 0, 6);
   lua_pushstring(L, vb_verdict_names[r->verdict]);
@@ -101,10 +99,9 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
     lua_createtable(L, 0, 6);
     lua_pushlstring(L, c->arena.p + r->name, r->name_len);
     lua_setfield(L, -2, "file");
-    setint(L, "start", (lua_Integer)r->start + 1);
-    setint(L, "stop", (lua_Integer)r->end);
-    setint(L, "line", r->line);
-    setint(L, "col", r->col);
+    vb_lua_setspan(L, r->start, r->end);
+    vb_lua_setint(L, "line", r->line);
+    vb_lua_setint(L, "col", r->col);
     if (r->has_speaker) {
       lua_pushlstring(L, c->arena.p + r->speaker, r->speaker_len);
       lua_setfield(L, -2, "speaker");
@@ -177,16 +174,14 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   for (size_t i = 0; i < b->c.b.n; i++) {
     const vb_borrow *w = &b->c.b.v[i];
     lua_createtable(L, 0, 4);
-    setint(L, "start", (lua_Integer)w->start + 1);
-    setint(L, "stop", (lua_Integer)w->end);
-    setint(L, "words", w->words);
+    vb_lua_setspan(L, w->start, w->end);
+    vb_lua_setint(L, "words", w->words);
     lua_createtable(L, 0, 5);
     lua_pushlstring(L, b->c.arena.p + w->name, w->name_len);
     lua_setfield(L, -2, "file");
-    setint(L, "start", (lua_Integer)w->sstart + 1);
-    setint(L, "stop", (lua_Integer)w->send);
-    setint(L, "line", w->line);
-    setint(L, "col", w->col);
+    vb_lua_setspan(L, w->sstart, w->send);
+    vb_lua_setint(L, "line", w->line);
+    vb_lua_setint(L, "col", w->col);
     lua_setfield(L, -2, "source");
     lua_rawseti(L, -2, (int)i + 1);
   }

@@ -68,31 +68,33 @@ void *vb_lua_box(lua_State *L, size_t size, const char *mt, lua_CFunction gc, co
   return p;
 }
 
+void vb_lua_setint(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+void vb_lua_setspan(lua_State *L, size_t a, size_t b) {
+  vb_lua_setint(L, "start", (lua_Integer)a + 1);
+  vb_lua_setint(L, "stop", (lua_Integer)b);
+}
+
 void vb_lua_quote(lua_State *L, const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *tmp) {
   lua_createtable(L, 0, 8);
-  lua_pushinteger(L, (lua_Integer)q->start + 1);
-  lua_setfield(L, -2, "start");
-  lua_pushinteger(L, (lua_Integer)q->end);
-  lua_setfield(L, -2, "stop");
+  vb_lua_setspan(L, q->start, q->end);
   tmp->n = 0;
   vb_quote_text(s, qs, q, tmp);
   lua_pushlstring(L, tmp->p ? tmp->p : "", tmp->n);
   lua_setfield(L, -2, "text");
   lua_pushstring(L, vb_kind_names[q->kind]);
   lua_setfield(L, -2, "kind");
-  lua_pushinteger(L, q->line);
-  lua_setfield(L, -2, "line");
-  lua_pushinteger(L, q->col);
-  lua_setfield(L, -2, "col");
+  vb_lua_setint(L, "line", q->line);
+  vb_lua_setint(L, "col", q->col);
   if (q->nparts > 1) {
     lua_createtable(L, (int)q->nparts, 0);
     for (size_t k = 0; k < q->nparts; k++) {
       const vb_part *p = &qs->parts.v[q->part0 + k];
       lua_createtable(L, 0, 2);
-      lua_pushinteger(L, (lua_Integer)p->start + 1);
-      lua_setfield(L, -2, "start");
-      lua_pushinteger(L, (lua_Integer)p->end);
-      lua_setfield(L, -2, "stop");
+      vb_lua_setspan(L, p->start, p->end);
       lua_rawseti(L, -2, (int)k + 1);
     }
     lua_setfield(L, -2, "parts");
@@ -103,12 +105,9 @@ void vb_lua_diags(lua_State *L, const vb_quotes *qs) {
   lua_createtable(L, (int)qs->diag.n, 0);
   for (size_t i = 0; i < qs->diag.n; i++) {
     lua_createtable(L, 0, 4);
-    lua_pushinteger(L, (lua_Integer)qs->diag.v[i].off + 1);
-    lua_setfield(L, -2, "pos");
-    lua_pushinteger(L, qs->diag.v[i].line);
-    lua_setfield(L, -2, "line");
-    lua_pushinteger(L, qs->diag.v[i].col);
-    lua_setfield(L, -2, "col");
+    vb_lua_setint(L, "pos", (lua_Integer)qs->diag.v[i].off + 1);
+    vb_lua_setint(L, "line", qs->diag.v[i].line);
+    vb_lua_setint(L, "col", qs->diag.v[i].col);
     lua_pushstring(L, qs->diag.v[i].msg);
     lua_setfield(L, -2, "message");
     lua_rawseti(L, -2, (int)i + 1);

@@ -49,6 +49,10 @@ int vb_lua_parterror(lua_State *L, int arg, const char *tname, const char *fmt, 
 /* A zeroed userdata of size bytes whose metatable mt (made on first use) has __gc = gc
  * and, unless methods is NULL, __index = a table of methods. */
 void *vb_lua_box(lua_State *L, size_t size, const char *mt, lua_CFunction gc, const luaL_Reg *methods);
+/* t[k] = v, for the table t on top of the stack. */
+void vb_lua_setint(lua_State *L, const char *k, lua_Integer v);
+/* t.start, t.stop = the Lua positions (1-based, inclusive) of the bytes [a, b). */
+void vb_lua_setspan(lua_State *L, size_t a, size_t b);
 /* Push one quote table ({start, stop, text, kind, line, col[, parts]}). */
 void vb_lua_quote(lua_State *L, const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *tmp);
 void vb_lua_diags(lua_State *L, const vb_quotes *qs);
