@@ -45,7 +45,7 @@ override UTF8PROC_CFLAGS := -I$(UTF8PROC_INCDIR)
 override UTF8PROC_LIBS := $(if $(UTF8PROC_LIBDIR),-L$(UTF8PROC_LIBDIR)) -lutf8proc
 endif
 
-# install folders (LuaRocks passes INST_*: see rockspec/verbatim-scm-1.rockspec)
+# install folders (LuaRocks passes INST_*: see rockspec/verbatim-*.rockspec)
 INST_PREFIX ?= $(PREFIX)
 INST_BINDIR ?= $(INST_PREFIX)/bin
 INST_LIBDIR ?= $(INST_PREFIX)/lib/lua/$(call lua_dir,$(LUA))
