@@ -230,6 +230,66 @@ static void words_classified_while_tokenizing(void **st) {
   vb_cues_free(c);
 }
 
+/* a text cut into tokens a few at a time (vb_tokens_more), and the first ones dropped
+ * on the way (vb_tokens_drop, as the analysis of a long text goes), gives the tokens,
+ * flags, classes and lists of one go */
+static void tokens_in_pieces(void **st) {
+  const char *s = "Mr. Smith said: \"We will go on.\"\n\n\"It works,\" she said. U.S. officials\n"
+                  "agreed.\n\n  The Senate\xe2\x80\x99s vote came on Monday... \"Later,\" he said -- and left.";
+  size_t n = strlen(s);
+  vb_quotes qs = {0};
+  vb_tokens A = {0};
+  vb_cues *c = vb_cues_new(NULL, NULL, 0, NULL, 0);
+  static const size_t steps[] = {1, 2, 3, 7, 100};
+  (void)st;
+  assert_non_null(c);
+  assert_int_equal(vb_quotes_find(s, n, NULL, &qs), 0);
+  assert_int_equal(vb_tokens_build_words(s, n, &qs, vb_cues_words(c), &A), 0);
+  assert_true(A.quotes.n >= 3 && A.para.n >= 3);
+  for (size_t m = 0; m < sizeof steps / sizeof *steps; m++) {
+    for (int drop = 0; drop < 2; drop++) {
+      vb_tokens B = {0};
+      vb_tokstate ts;
+      size_t base = 0;                  /* A's index of B's token 0 */
+      vb_tokstate_init(&ts);
+      while (!ts.done) {
+        size_t n0 = B.t.n;
+        assert_int_equal(vb_tokens_more(s, n, &qs, vb_cues_words(c), &ts, steps[m], &B), 0);
+        assert_true(B.t.n - n0 <= steps[m]);
+        assert_int_equal(B.wc.n, B.t.n);
+        assert_int_equal(B.wc.v[B.t.n], 0);
+        for (size_t k = 0; k < B.t.n; k++) {
+          const vb_tok *x = &A.t.v[base + k], *y = &B.t.v[k];
+          assert_int_equal(y->start, x->start);
+          assert_int_equal(y->end, x->end);
+          assert_int_equal(y->flags, x->flags);
+          assert_int_equal(y->hash, x->hash);
+          assert_int_equal(y->q, x->q);
+          assert_int_equal(B.wc.v[k], A.wc.v[base + k]);
+        }
+        for (size_t j = 0; j < B.sent.n; j++) assert_true(B.t.v[B.sent.v[j]].flags & VB_T_SENT);
+        for (size_t j = 0; j < B.para.n; j++) assert_true(B.t.v[B.para.v[j]].flags & VB_T_PARA);
+        for (size_t j = 0; j < B.quotes.n; j++) assert_true(B.t.v[B.quotes.v[j]].flags & VB_T_QUOTE);
+        if (drop && B.t.n > 3) {        /* keep the last three: B holds A's [base, base + 3) */
+          size_t d = B.t.n - 3;
+          vb_tokens_drop(&B, d);
+          base += d;
+        }
+      }
+      if (!drop) {
+        assert_int_equal(B.t.n, A.t.n);
+        assert_int_equal(B.sent.n, A.sent.n);
+        assert_int_equal(B.para.n, A.para.n);
+        assert_int_equal(B.quotes.n, A.quotes.n);
+      } else assert_int_equal(base + B.t.n, A.t.n);
+      vb_tokens_free(&B);
+    }
+  }
+  vb_tokens_free(&A);
+  vb_quotes_free(&qs);
+  vb_cues_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(words_and_offsets),
@@ -243,6 +303,7 @@ int main(void) {
     cmocka_unit_test(user_patterns),
     cmocka_unit_test(linear_on_a_megabyte_of_words),
     cmocka_unit_test(words_classified_while_tokenizing),
+    cmocka_unit_test(tokens_in_pieces),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
