@@ -166,6 +166,76 @@ static void user_patterns(void **st) {
   assert_non_null(strstr(err, "empty"));
 }
 
+/* A user pattern's steps are bounded per text (1,000,000 plus 100 a byte): one that fails
+ * slowly at every position is stopped, named by its number, in time linear in the text. */
+static void user_pattern_step_budget(void **st) {
+  const char *pats[] = {"said", "(?:a|\\s)*+b;"};
+  char err[200];
+  size_t n = 40000;
+  char *s = malloc(n + 1);
+  vb_cues *c = vb_cues_new(pats, NULL, 2, err, sizeof err);
+  vb_tokens T = {0};
+  (void)st;
+  assert_non_null(s);
+  assert_non_null(c);
+  for (size_t i = 0; i < n; i++) s[i] = i % 2 ? ' ' : 'a';
+  s[n - 1] = ';';
+  s[n] = 0;
+  assert_int_equal(vb_tokens_build(s, n, NULL, &T), 0);
+  assert_int_equal(vb_cues_mark(c, s, n, &T), -2 - 1);
+  vb_tokens_free(&T);
+  assert_int_equal(vb_tokens_build(s + n - 600, 600, NULL, &T), 0);
+  assert_int_equal(vb_cues_mark(c, s + n - 600, 600, &T), 0);   /* within its budget */
+  vb_tokens_free(&T);
+  free(s);
+  vb_cues_free(c);
+}
+
+/* user patterns scanned a window at a time (overlapping windows, in text order) mark the
+ * cues one scan over the text marks, each window those whose start it holds */
+static void user_patterns_by_window(void **st) {
+  const char *pats[] = {"chirp(s|ed)?", "let (it )?be known", "s[a-z]+d"};
+  char err[200];
+  vb_buf b = {0};
+  vb_tokens A = {0};
+  vb_cues *c = vb_cues_new(pats, NULL, 3, err, sizeof err);
+  vb_cuescan *cs;
+  (void)st;
+  assert_non_null(c);
+  for (int i = 0; i < 300; i++) vb_buf_addf(&b, "Bo chirped %d times and Ann let it be known, she said so.\n", i);
+  assert_false(b.oom);
+  assert_int_equal(vb_tokens_build(b.p, b.n, NULL, &A), 0);
+  assert_int_equal(vb_cues_mark(c, b.p, b.n, &A), 0);
+  assert_true(A.cues.n >= 600);
+  assert_non_null(cs = vb_cuescan_new(c, b.n));
+  for (size_t w0 = 0; w0 < A.t.n; w0 += 400) {
+    /* tokens [w0, w0 + 500) with the next window from w0 + 400 */
+    size_t w1 = w0 + 500 < A.t.n ? w0 + 500 : A.t.n;
+    size_t b1 = w1 < A.t.n ? A.t.v[w1].start : b.n + 1, keep = w0 + 400 < A.t.n ? A.t.v[w0 + 400].start : SIZE_MAX;
+    vb_tokens W = {0};
+    assert_int_equal(vb_vgrow(&W.t, w1 - w0 + 1), 0);
+    for (size_t k = w0; k < w1; k++) {
+      W.t.v[W.t.n] = A.t.v[k];
+      W.t.v[W.t.n++].cue = -1;
+    }
+    assert_int_equal(vb_cues_scan_window(c, b.p, b.n, &W, NULL, cs, A.t.v[w0].start, b1, keep), 0);
+    for (size_t k = 0; k < W.t.n; k++) {
+      const vb_cuehit *x = vb_tok_cue(&A, w0 + k), *y = vb_tok_cue(&W, k);
+      assert_int_equal(x != NULL, y != NULL);
+      if (x && w0 + k + (size_t)x->len <= w1) {   /* a cue cut by the window's end spans less */
+        assert_int_equal(x->id, y->id);
+        assert_int_equal(x->len, y->len);
+        assert_int_equal(x->end, y->end);
+      }
+    }
+    vb_tokens_free(&W);
+  }
+  vb_cuescan_free(cs);
+  vb_tokens_free(&A);
+  vb_buf_free(&b);
+  vb_cues_free(c);
+}
+
 static void linear_on_a_megabyte_of_words(void **st) {
   /* no sentence end, no paragraph: one token per word, nothing quadratic */
   size_t n = 1 << 20;
@@ -301,6 +371,8 @@ int main(void) {
     cmocka_unit_test(hostile_bytes),
     cmocka_unit_test(lexicon_size_and_forms),
     cmocka_unit_test(user_patterns),
+    cmocka_unit_test(user_pattern_step_budget),
+    cmocka_unit_test(user_patterns_by_window),
     cmocka_unit_test(linear_on_a_megabyte_of_words),
     cmocka_unit_test(words_classified_while_tokenizing),
     cmocka_unit_test(tokens_in_pieces),
