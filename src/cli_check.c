@@ -21,16 +21,21 @@
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] [--color[=WHEN]]\n"
+  "                      (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
-  "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
-  "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
-  "line a FILE: N quotes: n verbatim, n faithful, n altered, n not found.\n"
+  "an index from `verbatim index`. One line a quote, as compilers print them:\n"
+  "FILE:LINE:COL: error|warning|note: verdict, where it was found, and for an altered\n"
+  "quote what differs ([-source-]{+quote+}); error: the quote fails the gate. Then on\n"
+  "stderr a line a FILE: N quotes: n verbatim, n faithful, n altered, n not found.\n"
   "  --source PATH   a source file or folder (repeatable)\n"
   "  --index IDX     an archive index (repeatable)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
+  "                  (its \"fails\": the gate's word) and \"pass\" for the draft\n"
+  "  --color[=WHEN]  colour verdicts and the word diff: auto (on a terminal, unless\n"
+  "                  NO_COLOR is set), always, never (default auto)\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
   "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
@@ -57,14 +62,16 @@ static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
 }
 
 /* check's additions to the quotes object: a "check" in every quote, "borrowed" per file */
-typedef struct jctx { const vb_checked *c; } jctx;
+typedef struct jctx { const vb_draft *d; int terms; } jctx;
 
+/* "fails": the gate's word on the quote (draft.h), as the exit status counts it */
 static void json_check(vb_buf *o, size_t i, void *ctx) {
-  const vb_checked *c = ((const jctx *)ctx)->c;
+  const jctx *j = ctx;
+  const vb_checked *c = &j->d->c;
   const vb_cres *r = &c->r.v[i];
-  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
+  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"fails\":%s,\"source\":",
               vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
-              r->speaker_mismatch ? "true" : "false");
+              r->speaker_mismatch ? "true" : "false", vb_draft_quote_fails(j->d, i, j->terms) ? "true" : "false");
   json_passage(o, c, r);
   vb_buf_adds(o, ",\"diff\":[");
   for (size_t k = 0; k < r->nd; k++) {
@@ -85,8 +92,11 @@ static void json_check(vb_buf *o, size_t i, void *ctx) {
   vb_buf_addc(o, '}');
 }
 
+/* after the quotes: "borrowed", and "pass", the gate's word on the draft */
 static void json_borrowed(vb_buf *o, void *ctx) {
-  const vb_checked *c = ((const jctx *)ctx)->c;
+  const jctx *j = ctx;
+  const vb_checked *c = &j->d->c;
+  vb_buf_addf(o, ",\"pass\":%s", vb_draft_fails(j->d, j->terms) ? "false" : "true");
   vb_buf_adds(o, ",\"borrowed\":[");
   for (size_t i = 0; i < c->b.n; i++) {
     const vb_borrow *b = &c->b.v[i];
@@ -97,10 +107,60 @@ static void json_borrowed(vb_buf *o, void *ctx) {
   vb_buf_addc(o, ']');
 }
 
-static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const vb_draft *dr) {
+/* How a quote's line is headed, in the words editors' problem matchers read (gcc's:
+ * FILE:LINE:COL: error: ...): error when it fails the gate, warning when something is
+ * wrong with it that does not count (a scare quote not found, a paraphrase altered),
+ * note when it is the speaker's words. */
+static const char *severity(const vb_draft *d, size_t i, int terms) {
+  const vb_cres *r = &d->c.r.v[i];
+  if (vb_draft_quote_fails(d, i, terms)) return "error";
+  if (r->verdict == VB_ALTERED || r->verdict == VB_NOT_FOUND || r->speaker_mismatch) return "warning";
+  return "note";
+}
+
+/* SGR codes: gcc's for the headings, git's word diff for the pieces */
+static const char *sev_color(const char *sev) { return sev[0] == 'e' ? "1;31" : sev[0] == 'w' ? "1;35" : "1;36"; }
+static const char *const verdict_color[] = {"32", "36", "31", "33"};
+
+/* The diff line line[0..n) into o with its [-removed-] pieces red and {+added+} green.
+ * A piece starts the line or follows a space (vb_diff_line's layout). */
+static void paint_diff(vb_buf *o, const char *line, size_t n, int color) {
+  size_t i = 0;
+  if (!color) { vb_buf_add(o, line, n); return; }
+  while (i < n) {
+    size_t j = i;
+    if ((i == 0 || line[i - 1] == ' ') && i + 1 < n && (line[i] == '[' || line[i] == '{') && line[i + 1] == (line[i] == '[' ? '-' : '+')) {
+      const char close0 = line[i] == '[' ? '-' : '+', close1 = line[i] == '[' ? ']' : '}';
+      for (j = i + 2; j + 1 < n; j++)
+        if (line[j] == close0 && line[j + 1] == close1 && (j + 2 == n || line[j + 2] == ' ')) break;
+      if (j + 1 < n) {
+        vb_cli_sgr(o, 1, close0 == '-' ? "31" : "32");
+        vb_buf_add(o, line + i, j + 2 - i);
+        vb_cli_sgr(o, 1, "0");
+        i = j + 2;
+        continue;
+      }
+    }
+    vb_buf_addc(o, line[i++]);
+  }
+}
+
+/* FILE:LINE:COL: heading, in bold on a terminal */
+static void head(vb_buf *o, const char *file, uint32_t line, uint32_t col, const char *sev, int color) {
+  vb_cli_sgr(o, color, "1");
+  vb_buf_addf(o, "%s:%u:%u:", file, line, col);
+  vb_cli_sgr(o, color, "0");
+  vb_buf_addc(o, ' ');
+  vb_cli_sgr(o, color, sev_color(sev));
+  vb_buf_addf(o, "%s:", sev);
+  vb_cli_sgr(o, color, "0");
+  vb_buf_addc(o, ' ');
+}
+
+static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const vb_draft *dr, int terms, int color) {
   const vb_quotes *qs = &dr->an.qs;
   const vb_checked *c = &dr->c;
-  vb_buf t = {0};
+  vb_buf t = {0}, line = {0};
   vb_lines L = {0};
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
@@ -108,8 +168,11 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     t.n = 0;
     vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
-    vb_buf_addf(o, "%s:%u:%u: %s%s \xE2\x80\x9C", file, q->line, q->col, vb_verdict_names[r->verdict],
-                r->splice ? " (splice)" : "");
+    head(o, file, q->line, q->col, severity(dr, i, terms), color);
+    vb_cli_sgr(o, color, verdict_color[r->verdict]);
+    vb_buf_adds(o, vb_verdict_names[r->verdict]);
+    vb_cli_sgr(o, color, "0");
+    vb_buf_adds(o, r->splice ? " (splice) \xE2\x80\x9C" : " \xE2\x80\x9C");
     vb_excerpt(o, t.p ? t.p : "", t.n, 50);
     vb_buf_adds(o, "\xE2\x80\x9D");
     if (r->has_passage) {
@@ -131,16 +194,20 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       /* indented under its quote; the space after the line is the CLI's of old, kept so
        * that the output stays byte for byte what it was */
       vb_buf_adds(o, "    ");
-      vb_diff_line(c, r, o);
+      line.n = 0;
+      vb_diff_line(c, r, &line);
+      if (line.oom) o->oom = 1;
+      paint_diff(o, line.p ? line.p : "", line.n, color);
       vb_buf_adds(o, r->nd ? " \n" : "\n");
     }
   }
   if (c->b.n && vb_lines_build(&L, s, n) == 0) {
     for (size_t i = 0; i < c->b.n; i++) {
       const vb_borrow *b = &c->b.v[i];
-      uint32_t line, col;
-      vb_lines_pos(&L, b->start, &line, &col);
-      vb_buf_addf(o, "%s:%u:%u: borrowed %d words without quotation marks \xE2\x80\x9C", file, line, col, b->words);
+      uint32_t ln, col;
+      vb_lines_pos(&L, b->start, &ln, &col);
+      head(o, file, ln, col, "error", color);
+      vb_buf_addf(o, "borrowed %d words without quotation marks \xE2\x80\x9C", b->words);
       vb_excerpt(o, s + b->start, b->end - b->start, 50);
       vb_buf_adds(o, "\xE2\x80\x9D in ");
       vb_buf_add(o, c->arena.p + b->name, b->name_len);
@@ -148,12 +215,9 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     }
   }
   vb_lines_free(&L);
+  vb_buf_free(&line);
   vb_buf_free(&t);
 }
-
-/* Does quote kind k count for the exit status? Scare quotes and titles are not claims
- * about what was said, nor is paraphrase: no source owes their words. */
-static int gated(vb_kind k, int strict_terms) { return k == VB_TERM ? strict_terms : k != VB_INDIRECT; }
 
 static void plural(vb_buf *b, int n, const char *one, const char *many) {
   vb_buf_addf(b, "%d %s", n, n == 1 ? one : many);
@@ -162,16 +226,16 @@ static void plural(vb_buf *b, int n, const char *one, const char *many) {
 /* 1 when the file fails the gate; its summary line into sum:
  * "FILE: 12 quotes: 9 verbatim, 1 faithful, 1 altered, 1 not found", and what else
  * fails it (a wrong speaker, borrowed prose) or was left out of it (terms). */
-static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_checked *c, int strict_terms) {
-  int n[4] = {0, 0, 0, 0}, wrong = 0, terms = 0, para = 0, fail = c->b.n > 0;
+static int gate(vb_buf *sum, const char *file, const vb_draft *d, int strict_terms) {
+  const vb_quotes *qs = &d->an.qs;
+  const vb_checked *c = &d->c;
+  int n[4] = {0, 0, 0, 0}, wrong = 0, terms = 0, para = 0;
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_cres *r = &c->r.v[i];
     n[r->verdict]++;
     if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && !r->speaker_mismatch) continue;
-    if (gated(qs->q.v[i].kind, strict_terms)) {
-      fail = 1;
-      wrong += r->speaker_mismatch;
-    } else if (qs->q.v[i].kind == VB_TERM) terms++;
+    if (vb_draft_quote_fails(d, i, strict_terms)) wrong += r->speaker_mismatch;
+    else if (qs->q.v[i].kind == VB_TERM) terms++;
     else para++;
   }
   vb_buf_addf(sum, "%s: ", file);
@@ -183,7 +247,7 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   if (terms) { vb_buf_adds(sum, "; not counted: "); plural(sum, terms, "scare quote or title", "scare quotes or titles"); }
   if (para) { vb_buf_adds(sum, terms ? ", " : "; not counted: "); plural(sum, para, "paraphrase", "paraphrases"); }
   vb_buf_addc(sum, '\n');
-  return fail;
+  return vb_draft_fails(d, strict_terms);
 }
 
 /* The bytes the material's files from n0 on hold: a --source that adds none (an empty
@@ -212,7 +276,7 @@ int vb_cmd_check(int argc, char **argv) {
   VB_VEC(char *) files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, when = VB_COLOR_AUTO, color;
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
@@ -222,6 +286,9 @@ int vb_cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
     else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
+      if (vb_cli_color_arg(a[7] ? a + 8 : NULL, &when)) { vb_cli_err("check: --color wants auto, always or never"); rc = 2; goto done; }
+    }
     else if (!strncmp(a, "--max-size=", 11)) {
       if (vb_cli_size(a + 11, &max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
     }
@@ -250,6 +317,7 @@ int vb_cmd_check(int argc, char **argv) {
   if (rc) { vb_cli_err("out of memory"); goto done; }
   if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  color = !json && vb_cli_color_on(when, stdout);
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
   badsrc = vb_material_vet(&M, 0, max_size, bad_file, &max_size) > 0;
@@ -267,16 +335,16 @@ int vb_cmd_check(int argc, char **argv) {
       else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
-      if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
+      if (gate(&sum, files.v[f], &dr, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
                    files.v[f], dr.c.stale);
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
-        jctx jc = {&dr.c};
+        jctx jc = {&dr, strict_terms};
         vb_cli_more more = {json_check, json_borrowed, &jc};
         vb_cli_json(&out, files.v[f], in.p, &dr.an, &more);
-      } else human_file(&out, files.v[f], in.p, in.n, &dr);
+      } else human_file(&out, files.v[f], in.p, in.n, &dr, strict_terms, color);
     }
     vb_draft_free(&dr);
     vb_buf_free(&in);

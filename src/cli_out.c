@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli_out.h"
 #include "json.h"
 #include "quotes.h"
@@ -19,6 +20,26 @@ void vb_cli_err(const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputc('\n', stderr);
+}
+
+int vb_cli_color_arg(const char *arg, int *when) {
+  static const char *const words[] = {"auto", "always", "never"};
+  if (!arg) { *when = VB_COLOR_ALWAYS; return 0; }
+  for (int k = 0; k < 3; k++)
+    if (!strcmp(arg, words[k])) { *when = k; return 0; }
+  return -1;
+}
+
+int vb_cli_color_on(int when, FILE *f) {
+  const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+  if (when != VB_COLOR_AUTO) return when == VB_COLOR_ALWAYS;
+  if (no && *no) return 0;
+  if (term && !strcmp(term, "dumb")) return 0;
+  return isatty(fileno(f));
+}
+
+void vb_cli_sgr(vb_buf *o, int on, const char *code) {
+  if (on) vb_buf_addf(o, "\033[%sm", code);
 }
 
 int vb_cli_size(const char *arg, size_t *out) {

@@ -4,6 +4,7 @@
 #ifndef VB_CLI_OUT_H
 #define VB_CLI_OUT_H
 #include <stddef.h>
+#include <stdio.h>
 #include "buf.h"
 #include "analyze.h"
 
@@ -30,6 +31,17 @@ typedef struct vb_cli_more {
   void (*file)(vb_buf *o, void *ctx);
   void *ctx;
 } vb_cli_more;
+
+/* Colour (SGR escapes) on a terminal. --color=WHEN's WHEN into *when: VB_COLOR_AUTO,
+ * _ALWAYS, _NEVER ("auto", "always", "never"; NULL, from a bare --color, is always).
+ * 0, or -1 for another word. */
+enum { VB_COLOR_AUTO, VB_COLOR_ALWAYS, VB_COLOR_NEVER };
+int vb_cli_color_arg(const char *arg, int *when);
+/* Does output to f get colour? always and never decide; auto colours a terminal unless
+ * NO_COLOR is set to anything but "" (no-color.org) or TERM is "dumb". */
+int vb_cli_color_on(int when, FILE *f);
+/* SGR code (e.g. "1;31", "0" to reset) into o when on, else nothing. */
+void vb_cli_sgr(vb_buf *o, int on, const char *code);
 
 /* vb_excerpt (text.h) of a span of s; nothing for a missing span (VB_NONE). */
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max);

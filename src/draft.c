@@ -26,6 +26,20 @@ int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *cons
   return vb_check(s, n, &out->an.qs, out->speakers, M, co, &out->c, err) ? -2 : 0;
 }
 
+int vb_draft_quote_fails(const vb_draft *d, size_t i, int terms) {
+  const vb_cres *r = &d->c.r.v[i];
+  vb_kind k = d->an.qs.q.v[i].kind;
+  if (k == VB_INDIRECT || (k == VB_TERM && !terms)) return 0;
+  return r->verdict == VB_ALTERED || r->verdict == VB_NOT_FOUND || r->speaker_mismatch;
+}
+
+int vb_draft_fails(const vb_draft *d, int terms) {
+  if (d->c.b.n) return 1;
+  for (size_t i = 0; i < d->c.r.n; i++)
+    if (vb_draft_quote_fails(d, i, terms)) return 1;
+  return 0;
+}
+
 void vb_draft_free(vb_draft *d) {
   vb_checked_free(&d->c);
   vb_analysis_free(&d->an);

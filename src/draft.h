@@ -35,4 +35,12 @@ int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *cons
                    const vb_material *M, const vb_copts *co, vb_draft *out, vb_buf *err);
 void vb_draft_free(vb_draft *d);
 
+/* The gate, one policy for every host (the CLI's exit status, Lua's check, the pandoc
+ * filter's strict, Neovim's marks). Does quote i of d fail it? Altered, not found, or
+ * found as another speaker's words; scare quotes and titles (kind term) only with terms
+ * set, paraphrase (kind indirect) never: no source owes their words. */
+int vb_draft_quote_fails(const vb_draft *d, size_t i, int terms);
+/* Does the draft fail the gate: a quote that fails it, or prose borrowed without marks? */
+int vb_draft_fails(const vb_draft *d, int terms);
+
 #endif
