@@ -87,8 +87,10 @@ static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
   return 0;
 }
 
-static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres *r) {
-  lua_createtable(L, 0, 6);
+static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres *r, int fails) {
+  lua_createtable(L, 0, 7);
+  lua_pushboolean(L, fails);                       /* the gate's word on it (draft.h) */
+  lua_setfield(L, -2, "fails");
   lua_pushstring(L, vb_verdict_names[r->verdict]);
   lua_setfield(L, -2, "verdict");
   lua_pushnumber(L, r->score);
@@ -132,6 +134,24 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
   }
 }
 
+/* The draft's result as a whole: {pass=, counts={verbatim=, faithful=, altered=,
+ * not_found=}, failed=} (failed: the quotes that fail the gate; borrowed prose fails
+ * the draft without being a quote). */
+static void push_gate(lua_State *L, const vb_draft *d, int terms) {
+  int n[4] = {0, 0, 0, 0}, failed = 0;
+  for (size_t i = 0; i < d->c.r.n; i++) {
+    n[d->c.r.v[i].verdict]++;
+    failed += vb_draft_quote_fails(d, i, terms);
+  }
+  lua_createtable(L, 0, 3);
+  lua_pushboolean(L, !vb_draft_fails(d, terms));
+  lua_setfield(L, -2, "pass");
+  vb_lua_setint(L, "failed", failed);
+  lua_createtable(L, 0, 4);
+  for (int v = 0; v < 4; v++) vb_lua_setint(L, vb_verdict_names[v], n[v]);
+  lua_setfield(L, -2, "counts");
+}
+
 /* The check of the text at index ti (a string) against the sources already in b; opts
  * at index o. */
 static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
@@ -141,10 +161,14 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   vb_copts co;
   vb_aopts ao;
   size_t nsp = 0;
-  int rc, given_table = 0;
+  int rc, given_table = 0, terms = 0;
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
+    lua_getfield(L, o, "strict_terms");              /* scare quotes and titles count too */
+    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) return vb_lua_parterror(L, o, "boolean", "opts.strict_terms");
+    terms = lua_toboolean(L, -1);
+    lua_pop(L, 1);
     lua_getfield(L, o, "borrowed");
     if (lua_type(L, -1) == LUA_TNUMBER) {           /* an integer number of words, or off */
       lua_Number w = lua_tonumber(L, -1);
@@ -194,7 +218,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   for (size_t i = 0; i < qs->q.n; i++) {
     vb_lua_quote(L, s, qs, &qs->q.v[i], &b->tmp);
     vb_lua_attr(L, s, &b->d.an, i, &b->tmp);
-    push_check(L, b, &b->d.c, &b->d.c.r.v[i]);
+    push_check(L, b, &b->d.c, &b->d.c.r.v[i], vb_draft_quote_fails(&b->d, i, terms));
     lua_setfield(L, -2, "check");
     lua_rawseti(L, -2, (int)i + 1);
   }
@@ -213,7 +237,8 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_setfield(L, -2, "source");
     lua_rawseti(L, -2, (int)i + 1);
   }
-  return 2;
+  push_gate(L, &b->d, terms);
+  return 3;
 }
 
 /* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no

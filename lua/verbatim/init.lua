@@ -38,9 +38,12 @@ local function api(c)
     --- check(text, sources [, opts]): check the quotes of text against sources, an array
     -- whose items are paths (files or folders), {name=, text=} tables or index objects.
     -- Returns the quotes of quotes(), each with a `check` table {verdict=, score=,
-    -- splice=, speaker_mismatch=, source={file=, start=, stop=, line=, col=, speaker=},
-    -- diff={{op=, text=}, ...}}, and an array of borrowed passages (opts.borrowed =
-    -- words, e.g. 12). Each quote's speaker, compared with the turns of a transcript, is
+    -- splice=, speaker_mismatch=, fails=, source={file=, start=, stop=, line=, col=,
+    -- speaker=}, diff={{op=, text=}, ...}, diff_line=}, an array of borrowed passages
+    -- (opts.borrowed = words, e.g. 12), and the gate's word on the draft, {pass=,
+    -- failed=, counts={verbatim=, faithful=, altered=, not_found=}}: the engine's, which
+    -- `verbatim check` exits by (fails: the quote fails the gate; opts.strict_terms:
+    -- scare quotes and titles count too). Each quote's speaker, compared with the turns of a transcript, is
     -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
     -- per quote. Fails when a source file cannot be read or holds more than
     -- opts.max_size bytes (default 256 MiB; 0: no limit), however little the text

@@ -148,4 +148,32 @@ function T.check_takes_the_analysis_options()
   assert(not pcall(vb.check, text, src, { cues = { "(" } }), "a pattern that does not compile is an argument error")
 end
 
+-- the gate is the engine's: each quote's check.fails and the draft's pass, as the CLI's
+-- exit status and its --json "fails"/"pass" (tests/cli/test_output.sh) give them
+function T.the_gate_comes_from_the_engine()
+  local qs, borrowed, gate = vb.check(read(DIR .. "misattributed.txt"), { SRC })
+  eq(#borrowed, 0, "borrowed")
+  eq(verdicts(qs), "verbatim,verbatim", "verdicts")
+  eq(qs[1].check.speaker_mismatch, true, "the first is MS. LEE's words")
+  eq(qs[1].check.fails, true, "a quote given to another speaker fails")
+  eq(qs[2].check.fails, false, "the right speaker passes")
+  eq(gate.pass, false, "the draft fails")
+  eq(gate.failed, 1, "one quote fails")
+  eq(gate.counts.verbatim, 2, "counts")
+  qs, borrowed, gate = vb.check(read(DIR .. "clean.txt"), { SRC })
+  eq(gate.pass, true, "a clean draft passes")
+  -- scare quotes and titles count only with strict_terms
+  qs, borrowed, gate = vb.check(read(DIR .. "terms.txt"), { SRC })
+  eq(gate.pass, true, "terms do not count")
+  eq(qs[2].check.fails, false, "a title not found does not fail")
+  qs, borrowed, gate = vb.check(read(DIR .. "terms.txt"), { SRC }, { strict_terms = true })
+  eq(gate.pass, false, "strict_terms: they do")
+  eq(qs[2].check.fails, true, "strict_terms: the title fails")
+  h.raises("opts.strict_terms", vb.check, "x", { SRC }, { strict_terms = "yes" })
+  -- borrowed prose fails the draft, as the CLI's --borrowed does
+  qs, borrowed, gate = vb.check(read(DIR .. "borrowed.txt"), { SRC }, { borrowed = 12 })
+  assert(#borrowed > 0, "a borrowed run")
+  eq(gate.pass, false, "borrowed prose fails the draft")
+end
+
 return T
