@@ -18,10 +18,11 @@
 #include "index.h"
 #include "json.h"
 #include "quotes.h"
+#include "report.h"
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] [--color[=WHEN]]\n"
+  "usage: verbatim check [--json] [--html FILE] [--borrowed[=N]] [--strict-terms] [--color[=WHEN]]\n"
   "                      (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote, as compilers print them:\n"
@@ -34,6 +35,8 @@ static const char check_help[] =
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
   "                  (its \"fails\": the gate's word) and \"pass\" for the draft\n"
+  "  --html FILE     also write an audit page of the draft to FILE (- for stdout, in\n"
+  "                  place of the lines): quotes marked by verdict, sources, diffs\n"
   "  --color[=WHEN]  colour verdicts and the word diff: auto (on a terminal, unless\n"
   "                  NO_COLOR is set), always, never (default auto)\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
@@ -277,6 +280,7 @@ int vb_cmd_check(int argc, char **argv) {
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
   int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, when = VB_COLOR_AUTO, color;
+  const char *html = NULL;      /* --html FILE: the audit page (report.h) */
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
@@ -286,6 +290,10 @@ int vb_cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
     else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strcmp(a, "--html") || !strncmp(a, "--html=", 7)) {
+      html = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+      if (!html || !*html || (html[0] == '-' && html[1])) { vb_cli_err("check: --html needs a FILE to write the page to (- for stdout)"); rc = 2; goto done; }
+    }
     else if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
       if (vb_cli_color_arg(a[7] ? a + 8 : NULL, &when)) { vb_cli_err("check: --color wants auto, always or never"); rc = 2; goto done; }
     }
@@ -317,6 +325,8 @@ int vb_cmd_check(int argc, char **argv) {
   if (rc) { vb_cli_err("out of memory"); goto done; }
   if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  if (html && files.n > 1) { vb_cli_err("check: --html writes the page of one FILE (give one, or run check once a FILE)"); rc = 2; goto done; }
+  if (html && !strcmp(html, "-") && json) { vb_cli_err("check: --html - and --json both want stdout"); rc = 2; goto done; }
   color = !json && vb_cli_color_on(when, stdout);
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
@@ -339,7 +349,16 @@ int vb_cmd_check(int argc, char **argv) {
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
                    files.v[f], dr.c.stale);
-      if (json) {
+      if (html) {
+        vb_buf page = {0};
+        vb_report_html(in.p, in.n, files.v[f], &dr, &M, strict_terms, &page);
+        if (!strcmp(html, "-")) vb_cli_flush(&out);
+        if (vb_cli_write_file(html, &page)) rc = 2;
+        vb_buf_free(&page);
+      }
+      if (html && !strcmp(html, "-")) {
+        /* the page is the output, in place of the lines */
+      } else if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
         jctx jc = {&dr, strict_terms};
         vb_cli_more more = {json_check, json_borrowed, &jc};

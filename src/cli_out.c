@@ -107,6 +107,29 @@ int vb_cli_read(const char *path, vb_buf *b, size_t max) {
   return 0;
 }
 
+int vb_cli_write_file(const char *path, const vb_buf *b) {
+  vb_buf tmp = {0};
+  FILE *f;
+  int e = 0;
+  if (b->oom) { vb_cli_err("%s: out of memory", path); return -1; }
+  if (!strcmp(path, "-")) {
+    if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
+    return 0;
+  }
+  vb_buf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+  if (tmp.oom) { vb_cli_err("%s: out of memory", path); return -1; }
+  if (!(f = fopen(tmp.p, "wb"))) e = errno;
+  else {
+    if (b->n && fwrite(b->p, 1, b->n, f) != b->n) e = errno ? errno : EIO;
+    if (fclose(f) && !e) e = errno;
+    if (!e && rename(tmp.p, path)) e = errno;
+    if (e) remove(tmp.p);
+  }
+  if (e) vb_cli_err("%s: %s", path, strerror(e));
+  vb_buf_free(&tmp);
+  return e ? -1 : 0;
+}
+
 void vb_cli_spill(vb_buf *o) {
   if (o->n >= 65536 && !o->oom) {
     if (fwrite(o->p, 1, o->n, stdout) != o->n) o->oom = 1;   /* main says "write error" */

@@ -16,6 +16,9 @@ const char *vb_cli_size_str(size_t v, char *buf, size_t n);
  * print "verbatim: PATH: reason" ("larger than --max-size=256M", "out of memory" at the
  * first allocation that fails), free b and return -1. */
 int vb_cli_read(const char *path, vb_buf *b, size_t max);
+/* Write b[0..n) to path whole or not at all (a temporary file beside it, renamed over
+ * it), "-" to stdout; on failure print "verbatim: PATH: reason" and return -1. */
+int vb_cli_write_file(const char *path, const vb_buf *b);
 /* Write b to stdout; -1 on a write error. */
 int vb_cli_flush(vb_buf *b);
 /* Write b out once it holds 64 KiB, so that output as long as its text is never held

@@ -18,6 +18,7 @@
 #include "check.h"
 #include "draft.h"
 #include "index.h"
+#include "report.h"
 
 #define IDX_MT "verbatim.index"
 
@@ -162,12 +163,18 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   vb_aopts ao;
   size_t nsp = 0;
   int rc, given_table = 0, terms = 0;
+  const char *html = NULL;      /* opts.html: the audit page's name for the draft */
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
     lua_getfield(L, o, "strict_terms");              /* scare quotes and titles count too */
     if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) return vb_lua_parterror(L, o, "boolean", "opts.strict_terms");
     terms = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_getfield(L, o, "html");                      /* held by opts while the check runs */
+    if (lua_type(L, -1) == LUA_TSTRING) html = lua_tostring(L, -1);
+    else if (lua_type(L, -1) == LUA_TBOOLEAN) html = lua_toboolean(L, -1) ? "draft" : NULL;
+    else if (!lua_isnil(L, -1)) return vb_lua_parterror(L, o, "string or boolean", "opts.html");
     lua_pop(L, 1);
     lua_getfield(L, o, "borrowed");
     if (lua_type(L, -1) == LUA_TNUMBER) {           /* an integer number of words, or off */
@@ -238,6 +245,14 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_rawseti(L, -2, (int)i + 1);
   }
   push_gate(L, &b->d, terms);
+  if (html) {
+    vb_buf *page = &b->tmp;
+    page->n = 0;
+    vb_report_html(s, n, html, &b->d, &b->S, terms, page);
+    if (page->oom) return vb_lua_nomem(L);
+    lua_pushlstring(L, page->p, page->n);
+    lua_setfield(L, -2, "html");
+  }
   return 3;
 }
 

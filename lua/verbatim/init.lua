@@ -43,7 +43,8 @@ local function api(c)
     -- (opts.borrowed = words, e.g. 12), and the gate's word on the draft, {pass=,
     -- failed=, counts={verbatim=, faithful=, altered=, not_found=}}: the engine's, which
     -- `verbatim check` exits by (fails: the quote fails the gate; opts.strict_terms:
-    -- scare quotes and titles count too). Each quote's speaker, compared with the turns of a transcript, is
+    -- scare quotes and titles count too). opts.html = NAME (or true) puts the audit page
+    -- of `verbatim check --html` in the third result as html, the draft named NAME. Each quote's speaker, compared with the turns of a transcript, is
     -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
     -- per quote. Fails when a source file cannot be read or holds more than
     -- opts.max_size bytes (default 256 MiB; 0: no limit), however little the text

@@ -176,4 +176,19 @@ function T.the_gate_comes_from_the_engine()
   eq(gate.pass, false, "borrowed prose fails the draft")
 end
 
+-- opts.html: the audit page the CLI's --html writes, from the same call
+function T.the_audit_page_from_the_same_call()
+  local text = read(DIR .. "draft.txt")
+  local qs, _, gate = vb.check(text, { SRC }, { html = "draft <1>.txt" })
+  assert(gate.html:find("^<!DOCTYPE html>"), "a page")
+  assert(gate.html:find("<title>Quote check: draft &lt;1&gt;.txt</title>", 1, true), "the name, escaped")
+  local n = 0
+  for v in gate.html:gmatch('<mark class="q v%-([%w_]+)') do n = n + 1; eq(v, qs[n].check.verdict, "mark " .. n) end
+  eq(n, #qs, "a mark a quote")
+  assert(gate.html:find("<del>next</del>", 1, true), "the diff")
+  local _, _, g2 = vb.check(text, { SRC })
+  eq(g2.html, nil, "no page unless asked")
+  h.raises("opts.html", vb.check, text, { SRC }, { html = 3 })
+end
+
 return T
