@@ -210,7 +210,7 @@ int main(int argc, char **argv) {
     if (generate(sub, mb)) return 2;
     dir = strdup(sub);
   }
-  if (vb_walk(dir, &C.files, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
+  if (vb_walk(dir, &C.files, NULL, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
   for (size_t i = 0; i < C.files.n; i++) {
     struct stat st;
     size_t sz = stat(C.files.v[i], &st) ? 0 : (size_t)st.st_size;

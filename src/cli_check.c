@@ -169,6 +169,20 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   return fail;
 }
 
+/* The lines of warn on stderr, each after "verbatim: "; then warn is empty. */
+static void print_warnings(vb_buf *warn) {
+  const char *p, *end;
+  if (!warn->n) return;
+  p = warn->p; end = warn->p + warn->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    vb_cli_err("%.*s", (int)k, p);
+    p += k + 1;
+  }
+  warn->n = 0;
+}
+
 /* The bytes the material's files from n0 on hold: a --source that adds none (an empty
  * folder or file) is most likely a wrong path, and every quote would come out not found. */
 static unsigned long long material_bytes(const vb_material *M, size_t n0) {
@@ -205,7 +219,8 @@ int vb_cmd_check(int argc, char **argv) {
       err.n = 0;
       if (a[2] == 's') {
         size_t n0 = M.v.n;
-        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
+        if (vb_material_add_path(&M, argv[++i], &err)) { print_warnings(&M.warn); vb_cli_err("%s", err.p); rc = 2; goto done; }
+        print_warnings(&M.warn);
         if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);

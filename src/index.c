@@ -154,7 +154,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
   for (int i = 0; i < n; i++) {
     char *rp = realpath(paths[i], NULL);
     if (!rp) { vb_buf_addf(err, "%s: %s", paths[i], strerror(errno)); goto out; }
-    if (vb_walk(rp, &files, err)) { free(rp); goto out; }
+    if (vb_walk(rp, &files, NULL, err)) { free(rp); goto out; }
     free(rp);
   }
   if (append && access(out_path, F_OK) == 0) {

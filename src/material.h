@@ -10,11 +10,16 @@
 struct vb_index;
 
 /* Files under path (itself when a file), sorted, appended to out as malloc'd strings.
- * Hidden entries are skipped. 0 or -1 with err. */
+ * Links are followed, as by `find -L`: a link back to a folder on the path (a loop) is
+ * skipped, and a folder or file reached again by another path is walked or listed
+ * once. Hidden entries are skipped; so are FIFOs, sockets, devices and broken links in
+ * a folder, each with a line "PATH: warning: ..." in warn (may be NULL). path itself
+ * must be a regular file or a folder. 0 or -1 with err. */
 typedef VB_VEC(char *) vb_paths;
-int vb_walk(const char *path, vb_paths *out, vb_buf *err);
+int vb_walk(const char *path, vb_paths *out, vb_buf *warn, vb_buf *err);
 void vb_paths_free(vb_paths *p);
-/* Read a whole file into b (cleared first). 0 or -1 with err. */
+/* Read a whole regular file into b (cleared first); never blocks on a FIFO or device
+ * (refused). 0 or -1 with err. */
 int vb_read_file(const char *path, vb_buf *b, vb_buf *err);
 
 /* One text of the material: a file read when checked, or a text held by the caller. */
@@ -27,6 +32,8 @@ typedef struct vb_mtext {
 typedef struct vb_material {
   VB_VEC(vb_mtext) v;
   VB_VEC(struct vb_index *) idx;   /* borrowed */
+  vb_buf warn;                  /* lines "PATH: warning: ..." from adding material; the
+                                 * caller prints and clears them */
 } vb_material;
 
 /* A file, or every file under a folder. 0 or -1 with err. */
