@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "index.h"
 #include "material.h"
 
 /* ---------------------------------------------------------------- files */
@@ -216,7 +217,33 @@ int vb_material_add_text(vb_material *M, const char *name, const char *text, siz
   return 0;
 }
 
-int vb_material_add_index(vb_material *M, struct vb_index *x) { return vb_push(&M->idx, x); }
+/* Warnings name at most this many files of a kind, then count the rest. */
+#define WARN_FILES 10
+
+int vb_material_add_index(vb_material *M, struct vb_index *x) {
+  vb_cpaths changed = {0}, missing = {0};
+  int rc = vb_index_refresh(x, &changed, &missing);
+  /* a changed file is read as it is now, like a --source: the index's entry for it
+   * (left out of lookups by the refresh) no longer holds its words */
+  for (size_t i = 0; i < changed.n && !rc; i++) {
+    vb_mtext s;
+    size_t k = strlen(changed.v[i]);
+    s.text = NULL; s.n = 0;
+    if (!(s.name = malloc(k + 1))) { rc = -1; break; }
+    memcpy(s.name, changed.v[i], k + 1);
+    if (vb_push(&M->v, s)) { free(s.name); rc = -1; break; }
+    if (i < WARN_FILES)
+      vb_buf_addf(&M->warn, "%s: warning: changed since it was indexed; checked as it is now (verbatim index --append updates the index)\n", s.name);
+  }
+  if (changed.n > WARN_FILES) vb_buf_addf(&M->warn, "warning: and %zu more indexed files changed since\n", changed.n - WARN_FILES);
+  for (size_t i = 0; i < missing.n && i < WARN_FILES; i++)
+    vb_buf_addf(&M->warn, "%s: warning: indexed, but missing or unreadable now; left out\n", missing.v[i]);
+  if (missing.n > WARN_FILES) vb_buf_addf(&M->warn, "warning: and %zu more indexed files missing\n", missing.n - WARN_FILES);
+  if (!rc) rc = vb_push(&M->idx, x);
+  vb_vfree(&changed);
+  vb_vfree(&missing);
+  return rc || M->warn.oom ? -1 : 0;
+}
 
 void vb_material_free(vb_material *M) {
   for (size_t i = 0; i < M->v.n; i++) free(M->v.v[i].name);

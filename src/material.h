@@ -40,7 +40,10 @@ typedef struct vb_material {
 int vb_material_add_path(vb_material *M, const char *path, vb_buf *err);
 /* A text held by the caller for as long as M is used. 0 or -1 (memory). */
 int vb_material_add_text(vb_material *M, const char *name, const char *text, size_t n);
-/* An open index (vb_index_open), borrowed: the caller closes it after M is done with. */
+/* An open index (vb_index_open), borrowed: the caller closes it after M is done with.
+ * Its files are compared with the file system first (vb_index_refresh): a file changed
+ * since it was indexed is read as it is now instead (added as a file), one missing is
+ * left out; each is named in warn. 0 or -1 (memory). */
 int vb_material_add_index(vb_material *M, struct vb_index *x);
 void vb_material_free(vb_material *M);
 

@@ -17,6 +17,7 @@
 #include "limits.h"
 
 static char dir[64];
+static const vb_iopts append_opts = {1, 0, NULL};
 
 static void put(const char *name, const char *text) {
   char p[128];
@@ -85,7 +86,7 @@ static void round_trip(void **st) {
   (void)st;
   snprintf(idx, sizeof idx, "%s/idx", dir);
   paths[0] = dir;
-  assert_int_equal(vb_index_build(idx, paths, 1, 0, &nf, &nb, &err), 0);
+  assert_int_equal(vb_index_build(idx, paths, 1, NULL, &nf, &nb, &err), 0);
   assert_int_equal(nf, 2);
   assert_int_equal(nb, strlen(A) + strlen(B));
   r = check1(idx, "the harbour wall will be rebuilt in granite before the winter storms arrive", file, sizeof file);
@@ -119,10 +120,10 @@ static void append_adds_a_segment(void **st) {
     char pa[96];
     snprintf(pa, sizeof pa, "%s/a.txt", dir);
     only_a[0] = pa;
-    assert_int_equal(vb_index_build(idx, only_a, 1, 0, &nf, &nb, &err), 0);
+    assert_int_equal(vb_index_build(idx, only_a, 1, NULL, &nf, &nb, &err), 0);
   }
   /* the folder now: a.txt (indexed, unchanged), b.txt, c.txt and nothing else but idx */
-  assert_int_equal(vb_index_build(idx, paths, 1, 1, &nf, &nb, &err), 0);
+  assert_int_equal(vb_index_build(idx, paths, 1, &append_opts, &nf, &nb, &err), 0);
   assert_int_equal(nf, 2);                    /* b.txt and c.txt: not a.txt (unchanged), not idx (binary) */
   x = vb_index_open(idx, &err);
   assert_non_null(x);
@@ -147,11 +148,11 @@ static void changed_file_shadows_its_old_entry(void **st) {
   paths[0] = dir;
   unlink(idx);
   put("idx", "");
-  assert_int_equal(vb_index_build(idx, paths, 1, 0, &nf, &nb, &err), 0);
+  assert_int_equal(vb_index_build(idx, paths, 1, NULL, &nf, &nb, &err), 0);
   put("a.txt", "The harbour wall will be rebuilt in concrete after the winter storms, the engineer said.\n");
   sleep(1);                                   /* a new mtime */
   put("a.txt", "The harbour wall will be rebuilt in concrete after the winter storms, the engineer said.\n");
-  assert_int_equal(vb_index_build(idx, paths, 1, 1, &nf, &nb, &err), 0);
+  assert_int_equal(vb_index_build(idx, paths, 1, &append_opts, &nf, &nb, &err), 0);
   r = check1(idx, "The harbour wall will be rebuilt in concrete after the winter storms", file, sizeof file);
   assert_int_equal(r.verdict, VB_VERBATIM);
   /* the old text is gone from the index, so the old wording is no longer verbatim */
@@ -184,7 +185,7 @@ static void not_an_index(void **st) {
   {
     const char *paths[1] = {"/nonexistent/folder"};
     err.n = 0;
-    assert_int_equal(vb_index_build(p, paths, 1, 0, NULL, NULL, &err), -1);
+    assert_int_equal(vb_index_build(p, paths, 1, NULL, NULL, NULL, &err), -1);
     assert_non_null(strstr(err.p, "/nonexistent/folder"));
   }
   vb_buf_free(&err);
@@ -198,7 +199,7 @@ static void truncated_index_is_refused(void **st) {
   snprintf(idx, sizeof idx, "%s/full", dir);
   snprintf(cut, sizeof cut, "%s/cut", dir);
   paths[0] = dir;
-  assert_int_equal(vb_index_build(idx, paths, 1, 0, NULL, NULL, &err), 0);
+  assert_int_equal(vb_index_build(idx, paths, 1, NULL, NULL, NULL, &err), 0);
   snprintf(cmd, sizeof cmd, "head -c 200 '%s' > '%s'", idx, cut);
   assert_int_equal(system(cmd), 0);
   assert_null(vb_index_open(cut, &err));
@@ -240,7 +241,7 @@ static void shared_grams_stay_bounded(void **st) {
   put("rep/draft.txt", d.p);
   snprintf(idx, sizeof idx, "%s/rep.idx", dir);
   paths[0] = sub;
-  assert_int_equal(vb_index_build(idx, paths, 1, 0, NULL, NULL, &err), 0);
+  assert_int_equal(vb_index_build(idx, paths, 1, NULL, NULL, NULL, &err), 0);
   g.idx = idx;
   g.d = &d;
   assert_int_equal(vb_in_child(80, shared_grams_child, &g), 0);
