@@ -9,9 +9,11 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -36,6 +38,17 @@ static int due(int fd) {
 }
 
 static void die(void) { _exit(137); }
+
+__attribute__((constructor)) static void limits(void) {
+  const char *s = getenv("VB_FSIZE");
+  if (s && *s) {
+    struct rlimit r;
+    r.rlim_cur = r.rlim_max = (rlim_t)atol(s);
+    setrlimit(RLIMIT_FSIZE, &r);
+  }
+  s = getenv("VB_XFSZ");
+  signal(SIGXFSZ, s && !strcmp(s, "ignore") ? SIG_IGN : SIG_DFL);
+}
 
 #define REAL(ret, name, ...) \
   static ret (*real)(__VA_ARGS__); \

@@ -24,6 +24,9 @@ static const char draft[] =
 
 static char path[64];
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);                /* libFuzzer calls them */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc; (void)argv;
   snprintf(path, sizeof path, "/tmp/vb-fuzz-index-%ld.idx", (long)getpid());
@@ -35,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_buf err = {0};
   vb_index *x;
   vb_quotes qs = {0};
-  vb_sources S;
+  vb_material M;
   vb_checked c;
   if (fd < 0) abort();
   for (size_t k = 0; k < size;) {
@@ -50,22 +53,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     vb_buf_free(&err);
     return 0;
   }
-  memset(&S, 0, sizeof S);
+  memset(&M, 0, sizeof M);
   memset(&c, 0, sizeof c);
-  if (vb_sources_add_index(&S, x) == 0 && vb_quotes_find(draft, sizeof draft - 1, NULL, &qs) == 0) {
+  if (vb_material_add_index(&M, x) == 0 && vb_quotes_find(draft, sizeof draft - 1, NULL, &qs) == 0) {
     err.n = 0;
-    if (vb_check(draft, sizeof draft - 1, &qs, NULL, &S, NULL, &c, &err) == 0) {
+    if (vb_check(draft, sizeof draft - 1, &qs, NULL, &M, NULL, &c, &err) == 0) {
       if (c.r.n != qs.q.n) abort();
       for (size_t i = 0; i < c.r.n; i++) {
         const vb_cres *r = &c.r.v[i];
-        if (r->has_source && (r->start > r->end || r->name + r->name_len > c.arena.n)) abort();
+        if (r->has_passage && (r->start > r->end || r->name + r->name_len > c.arena.n)) abort();
         if (r->d0 + r->nd > c.d.n) abort();
       }
     }
   }
   vb_checked_free(&c);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&M);
   vb_index_close(x);
   vb_buf_free(&err);
   return 0;
