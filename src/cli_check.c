@@ -72,7 +72,16 @@ static void json_check(vb_buf *o, size_t i, void *ctx) {
     vb_json_str(o, c->arena.p + d->off, d->len);
     vb_buf_addc(o, '}');
   }
-  vb_buf_adds(o, "]}");
+  vb_buf_addc(o, ']');
+  if (r->nd) {                  /* the diff as every host prints it (vb_diff_line) */
+    vb_buf line = {0};
+    vb_diff_line(c, r, &line);
+    vb_buf_adds(o, ",\"diff_line\":");
+    if (line.oom) o->oom = 1;
+    else vb_json_str(o, line.p ? line.p : "", line.n);
+    vb_buf_free(&line);
+  }
+  vb_buf_addc(o, '}');
 }
 
 static void json_borrowed(vb_buf *o, void *ctx) {

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
 #include "text.h"

@@ -15,6 +15,7 @@
 #include "lua_core.h"
 #include "analyze.h"
 #include "check.h"
+#include "draft.h"
 #include "index.h"
 
 #define IDX_MT "verbatim.index"
@@ -22,25 +23,23 @@
 void vb_lua_register_check(lua_State *L);
 
 typedef struct cbox {
-  vb_analysis an;               /* the draft's quotes and speakers, as the CLI reads them */
-  vb_checked c;
+  vb_draft d;                   /* the draft analysed and checked (draft.h), as the CLI does */
   vb_material S;
+  vb_cues *cues;                /* opts.cues, compiled */
   vb_buf tmp, err;
   const char **speakers;        /* opts.speakers (strings held by opts), or NULL */
-  char **names;                 /* else the resolved speakers (vb_speaker_names) */
 } cbox;
 
 static int cbox_gc(lua_State *L) {
   cbox *b = luaL_checkudata(L, 1, "verbatim.cbox");
-  vb_analysis_free(&b->an);
-  vb_checked_free(&b->c);
+  vb_draft_free(&b->d);
   vb_material_free(&b->S);
+  vb_cues_free(b->cues);
+  b->cues = NULL;
   vb_buf_free(&b->tmp);
   vb_buf_free(&b->err);
   free(b->speakers);
-  free(b->names);
   b->speakers = NULL;
-  b->names = NULL;
   return 0;
 }
 
@@ -87,7 +86,7 @@ static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
   return 0;
 }
 
-static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
+static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres *r) {
   lua_createtable(L, 0, 6);
   lua_pushstring(L, vb_verdict_names[r->verdict]);
   lua_setfield(L, -2, "verdict");
@@ -122,6 +121,14 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "diff");
+  if (r->nd) {                                     /* the diff as every host prints it */
+    vb_buf *line = &b->tmp;
+    line->n = 0;
+    vb_diff_line(c, r, line);
+    if (line->oom) vb_lua_nomem(L);
+    lua_pushlstring(L, line->p ? line->p : "", line->n);
+    lua_setfield(L, -2, "diff_line");
+  }
 }
 
 /* The check of the text at index ti (a string) against the sources already in b; opts
@@ -131,6 +138,9 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   const char *s = lua_tolstring(L, ti, &n);
   const vb_quotes *qs;
   vb_copts co;
+  vb_aopts ao;
+  size_t nsp = 0;
+  int rc, given_table = 0;
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
@@ -145,15 +155,24 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
       return vb_lua_parterror(L, o, "number or boolean", "opts.borrowed");
     lua_pop(L, 1);
   }
-  if (vb_analyze(s, n, NULL, &b->an)) return vb_lua_nomem(L);
-  qs = &b->an.qs;
+  vb_lua_aopts(L, o, &b->cues, &ao);
   if (!lua_isnoneornil(L, o)) {
-    lua_getfield(L, o, "speakers");                /* one name per quote, from attribution */
+    lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
     if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");
-    if (lua_istable(L, -1) && qs->q.n) {
-      b->speakers = calloc(qs->q.n, sizeof *b->speakers);
-      if (!b->speakers) return vb_lua_nomem(L);
-      for (size_t i = 0; i < qs->q.n; i++) {
+    if (lua_istable(L, -1)) {
+      given_table = 1;
+      /* up to the largest positive integer key, so that a hole (a quote nobody is given
+       * for) does not end the list; the draft ignores entries past its quotes */
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TNUMBER) {
+          lua_Number k = lua_tonumber(L, -1);
+          if (k >= 1 && k <= 1e8 && k == (lua_Number)(size_t)k && (size_t)k > nsp) nsp = (size_t)k;
+        }
+      }
+      if (nsp && !(b->speakers = calloc(nsp, sizeof *b->speakers))) return vb_lua_nomem(L);
+      for (size_t i = 0; i < nsp; i++) {
         lua_rawgeti(L, -1, (int)i + 1);
         b->speakers[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;   /* held by opts */
         lua_pop(L, 1);
@@ -161,25 +180,31 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     }
     lua_pop(L, 1);
   }
-  if (!b->speakers && qs->q.n && !(b->names = vb_speaker_names(&b->an, s)))
-    return vb_lua_nomem(L);
-  if (vb_check(s, n, qs, b->speakers ? b->speakers : (const char *const *)b->names, &b->S, &co, &b->c, &b->err))
-    return vb_lua_fail(L, safe, "%s", b->err.p ? b->err.p : "check failed");
+  {
+    /* a table of speakers, even an empty one, replaces the resolved speakers */
+    static const char *const nobody[1] = {NULL};
+    const char *const *given = b->speakers ? (const char *const *)b->speakers : given_table ? nobody : NULL;
+    rc = vb_check_draft(s, n, &ao, given, nsp, &b->S, &co, &b->d, &b->err);
+  }
+  if (rc == -1 && b->err.p && strcmp(b->err.p, "out of memory") == 0) return vb_lua_nomem(L);
+  if (rc) return vb_lua_fail(L, safe, "%s", b->err.p ? b->err.p : "check failed");
+  qs = &b->d.an.qs;
   lua_createtable(L, (int)qs->q.n, 0);
   for (size_t i = 0; i < qs->q.n; i++) {
     vb_lua_quote(L, s, qs, &qs->q.v[i], &b->tmp);
-    push_check(L, &b->c, &b->c.r.v[i]);
+    vb_lua_attr(L, s, &b->d.an, i, &b->tmp);
+    push_check(L, b, &b->d.c, &b->d.c.r.v[i]);
     lua_setfield(L, -2, "check");
     lua_rawseti(L, -2, (int)i + 1);
   }
-  lua_createtable(L, (int)b->c.b.n, 0);            /* borrowed passages */
-  for (size_t i = 0; i < b->c.b.n; i++) {
-    const vb_borrow *w = &b->c.b.v[i];
+  lua_createtable(L, (int)b->d.c.b.n, 0);            /* borrowed passages */
+  for (size_t i = 0; i < b->d.c.b.n; i++) {
+    const vb_borrow *w = &b->d.c.b.v[i];
     lua_createtable(L, 0, 4);
     vb_lua_setspan(L, w->start, w->end);
     vb_lua_setint(L, "words", w->words);
     lua_createtable(L, 0, 5);
-    lua_pushlstring(L, b->c.arena.p + w->name, w->name_len);
+    lua_pushlstring(L, b->d.c.arena.p + w->name, w->name_len);
     lua_setfield(L, -2, "file");
     vb_lua_setspan(L, w->sstart, w->send);
     vb_lua_setint(L, "line", w->line);
