@@ -22,25 +22,6 @@
 
 #define A8(x) (((x) + 7) & ~(uint64_t)7)
 
-uint64_t vb_idx_sum(const void *p, size_t n) {
-  const unsigned char *s = p;
-  uint64_t h = 0x243f6a8885a308d3ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL), w = 0;
-  size_t i = 0;
-  /* each step is a bijection of h for a given block, so bytes that differ in one block
-   * always give another sum */
-  for (; i + 8 <= n; i += 8) {
-    memcpy(&w, s + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-  }
-  w = 0;
-  if (n > i) memcpy(&w, s + i, n - i);
-  h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 29;
-  h *= 0x9e3779b97f4a7c15ULL;
-  return h ^ (h >> 32);
-}
-
 /* ---------------------------------------------------------------- file helpers */
 
 /* All n bytes of p at the file position; -1 with errno. */
@@ -272,21 +253,6 @@ static int seen_init(seen_set *S, size_t n) {
   return S->v ? 0 : -1;
 }
 
-/* The file as the index records it, from a stat of it. */
-static void entry_stat(vb_idx_file *e, const struct stat *st) {
-  e->fsize = (uint64_t)st->st_size;
-  e->mtime = (int64_t)st->st_mtim.tv_sec; e->mtime_ns = (uint32_t)st->st_mtim.tv_nsec;
-  e->ctime = (int64_t)st->st_ctim.tv_sec; e->ctime_ns = (uint32_t)st->st_ctim.tv_nsec;
-}
-
-/* 1 when the stat of a file still matches its entry: size, mtime and ctime. */
-static int entry_same_stat(const vb_idx_file *e, const struct stat *st) {
-  vb_idx_file now;
-  entry_stat(&now, st);
-  return now.fsize == e->fsize && now.mtime == e->mtime && now.mtime_ns == e->mtime_ns &&
-         now.ctime == e->ctime && now.ctime_ns == e->ctime_ns;
-}
-
 /* One build: the files to index, the index they go to, the segments written so far. */
 typedef struct build {
   const char *out;
@@ -342,7 +308,7 @@ static int add_files(build *B, int fd) {
     long slot;
     vb_buf e2 = {0};
     if (stat(path, &st)) { warn(B, path, strerror(errno)); continue; }   /* gone since the walk */
-    if ((slot = seen_find(&B->seen, path)) >= 0 && entry_same_stat(B->olde[slot], &st)) continue;
+    if ((slot = seen_find(&B->seen, path)) >= 0 && vb_file_stamp_same(B->olde[slot], &st)) continue;
     if (vb_read_file(path, &B->text, &e2)) {
       if (B->warn) vb_buf_addf(B->warn, "%s: warning: not indexed\n", e2.p ? e2.p : path);
       vb_buf_free(&e2);
@@ -358,7 +324,7 @@ static int add_files(build *B, int fd) {
     }
     B->toks.t.n = 0;
     if (vb_tokenize(B->text.p, B->text.n, 0, &B->toks)) goto oom;
-    entry_stat(&e, &st);
+    vb_file_stamp(&e, &st);
     e.size = B->text.n;                                             /* the text, as read */
     e.base = B->s.total; e.hash = vb_idx_sum(B->text.p, B->text.n); e.name = B->s.names.n;
     vb_buf_add(&B->s.names, path, strlen(path) + 1);
@@ -755,38 +721,6 @@ vb_index *vb_index_open(const char *path, vb_buf *err) {
   x = index_map(fd, path, err);
   close(fd);
   return x;
-}
-
-int vb_index_refresh(vb_index *x, vb_cpaths *changed, vb_cpaths *missing) {
-  vb_buf text = {0}, e2 = {0};
-  int rc = 0;
-  for (size_t k = 0; k < x->segs.n && !rc; k++) {
-    vb_idx_seg *g = &x->segs.v[k];
-    for (size_t j = 0; j < g->h->nfiles && !rc; j++) {
-      const vb_idx_file *e = &g->files[j];
-      const char *path = g->names + e->name;
-      struct stat st;
-      if (g->state[j] == VB_IDX_SHADOWED) continue;
-      if (stat(path, &st) || !S_ISREG(st.st_mode)) g->state[j] = VB_IDX_MISSING;
-      else if (entry_same_stat(e, &st)) g->state[j] = VB_IDX_LIVE;
-      else {
-        /* touched, copied or restored: the bytes decide */
-        e2.n = 0;
-        if (vb_read_file(path, &text, &e2)) g->state[j] = VB_IDX_MISSING;
-        else g->state[j] = vb_index_same(x, k, j, text.p, text.n) ? VB_IDX_LIVE : VB_IDX_CHANGED;
-      }
-      if (g->state[j] == VB_IDX_CHANGED && changed && vb_push(changed, path)) rc = -1;
-      if (g->state[j] == VB_IDX_MISSING && missing && vb_push(missing, path)) rc = -1;
-    }
-  }
-  vb_buf_free(&text);
-  vb_buf_free(&e2);
-  return rc;
-}
-
-int vb_index_same(const vb_index *x, size_t seg, size_t f, const char *s, size_t n) {
-  const vb_idx_file *e = &x->segs.v[seg].files[f];
-  return e->size == n && e->hash == vb_idx_sum(s, n);
 }
 
 const void *vb_index_section(const vb_index *x, size_t seg, uint32_t id, size_t *size) {

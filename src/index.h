@@ -36,11 +36,12 @@
  * Appending (vb_iopts.append) adds a segment for new or changed files without touching
  * the others; a file indexed again shadows its older entry. A file is changed when its
  * size, mtime or ctime (to the nanosecond) differ from what the index recorded; before
- * calling it changed, vb_index_refresh compares the hash of its bytes too. */
+ * calling it changed, vb_index_refresh (material.h) compares the hash of its bytes too. */
 #ifndef VB_INDEX_H
 #define VB_INDEX_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "buf.h"
 
 #define VB_IDX_K 2              /* words per gram */
@@ -125,8 +126,25 @@ static inline uint64_t vb_gram(uint64_t a, uint64_t b, uint64_t c) {
 }
 
 /* A 64-bit hash of n bytes (8 at a time): the content hash of an indexed file and the
- * check of a commit record. Not cryptographic: it tells an edit from none. */
-uint64_t vb_idx_sum(const void *p, size_t n);
+ * check of a commit record. Not cryptographic: it tells an edit from none. Each step
+ * is a bijection of h for a given block, so bytes that differ in one block always give
+ * another sum. */
+static inline uint64_t vb_idx_sum(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 0x243f6a8885a308d3ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL), w = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  w = 0;
+  if (n > i) memcpy(&w, s + i, n - i);
+  h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  h *= 0x9e3779b97f4a7c15ULL;
+  return h ^ (h >> 32);
+}
 
 typedef struct vb_iopts {
   int append;                   /* add to the index at out_path (made when missing) */
@@ -147,15 +165,11 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, const 
 vb_index *vb_index_open(const char *path, vb_buf *err);
 void vb_index_close(vb_index *x);
 
-/* Compare every live file of x with the file system (vb_idx_file's size, times and
- * hash). Files changed or missing since they were indexed are marked VB_IDX_CHANGED or
- * VB_IDX_MISSING, so that lookups leave them out; a file as indexed again is live.
- * Each changed (or missing) file's path goes to changed (missing), borrowed from x; either
- * may be NULL. 0, or -1 when out of memory. */
-typedef VB_VEC(const char *) vb_cpaths;
-int vb_index_refresh(vb_index *x, vb_cpaths *changed, vb_cpaths *missing);
 /* 1 when the n bytes at s are the bytes indexed as file f of segment seg. */
-int vb_index_same(const vb_index *x, size_t seg, size_t f, const char *s, size_t n);
+static inline int vb_index_same(const vb_index *x, size_t seg, size_t f, const char *s, size_t n) {
+  const vb_idx_file *e = &x->segs.v[seg].files[f];
+  return e->size == n && e->hash == vb_idx_sum(s, n);
+}
 /* Section id of segment seg, or NULL; its size in *size. For sections this file does not
  * define (added by later versions): see "Extending it" above. */
 const void *vb_index_section(const vb_index *x, size_t seg, uint32_t id, size_t *size);

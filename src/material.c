@@ -217,6 +217,49 @@ int vb_material_add_text(vb_material *M, const char *name, const char *text, siz
   return 0;
 }
 
+/* ---------------------------------------------------------------- indexed files now */
+
+void vb_file_stamp(vb_idx_file *e, const struct stat *st) {
+  e->fsize = (uint64_t)st->st_size;
+  e->mtime = (int64_t)st->st_mtim.tv_sec; e->mtime_ns = (uint32_t)st->st_mtim.tv_nsec;
+  e->ctime = (int64_t)st->st_ctim.tv_sec; e->ctime_ns = (uint32_t)st->st_ctim.tv_nsec;
+}
+
+int vb_file_stamp_same(const vb_idx_file *e, const struct stat *st) {
+  vb_idx_file now;
+  vb_file_stamp(&now, st);
+  return now.fsize == e->fsize && now.mtime == e->mtime && now.mtime_ns == e->mtime_ns &&
+         now.ctime == e->ctime && now.ctime_ns == e->ctime_ns;
+}
+
+int vb_index_refresh(vb_index *x, vb_cpaths *changed, vb_cpaths *missing) {
+  vb_buf text = {0}, e2 = {0};
+  int rc = 0;
+  for (size_t k = 0; k < x->segs.n && !rc; k++) {
+    vb_idx_seg *g = &x->segs.v[k];
+    for (size_t j = 0; j < g->h->nfiles && !rc; j++) {
+      const vb_idx_file *e = &g->files[j];
+      const char *path = g->names + e->name;
+      struct stat st;
+      if (g->state[j] == VB_IDX_SHADOWED) continue;
+      if (stat(path, &st) || !S_ISREG(st.st_mode)) g->state[j] = VB_IDX_MISSING;
+      else if (vb_file_stamp_same(e, &st)) g->state[j] = VB_IDX_LIVE;
+      else {
+        /* touched, copied or restored: the bytes decide */
+        e2.n = 0;
+        if (vb_read_file(path, &text, &e2)) g->state[j] = VB_IDX_MISSING;
+        else g->state[j] = vb_index_same(x, k, j, text.p, text.n) ? VB_IDX_LIVE : VB_IDX_CHANGED;
+      }
+      if (g->state[j] == VB_IDX_CHANGED && changed && vb_push(changed, path)) rc = -1;
+      if (g->state[j] == VB_IDX_MISSING && missing && vb_push(missing, path)) rc = -1;
+    }
+  }
+  vb_buf_free(&text);
+  vb_buf_free(&e2);
+  return rc;
+}
+
+
 /* Warnings name at most this many files of a kind, then count the rest. */
 #define WARN_FILES 10
 

@@ -22,6 +22,23 @@ void vb_paths_free(vb_paths *p);
  * (refused). 0 or -1 with err. */
 int vb_read_file(const char *path, vb_buf *b, vb_buf *err);
 
+/* An indexed file's stamp, as the index records it (vb_idx_file: its size on disk,
+ * mtime and ctime to the nanosecond), from a stat of it; and 1 when a stat of it now
+ * still gives the stamp e holds (the file is then taken as unchanged). */
+struct stat;
+struct vb_idx_file;
+void vb_file_stamp(struct vb_idx_file *e, const struct stat *st);
+int vb_file_stamp_same(const struct vb_idx_file *e, const struct stat *st);
+
+/* Compare every live file of index x with the file system: a file whose stamp differs
+ * is read, and changed only when its bytes differ from those indexed (a touched file is
+ * not). Files changed or missing since they were indexed are marked VB_IDX_CHANGED or
+ * VB_IDX_MISSING (index.h), so that lookups leave them out; a file as indexed again is
+ * live. Each changed (missing) file's path goes to changed (missing), borrowed from x;
+ * either may be NULL. 0, or -1 when out of memory. */
+typedef VB_VEC(const char *) vb_cpaths;
+int vb_index_refresh(struct vb_index *x, vb_cpaths *changed, vb_cpaths *missing);
+
 /* One text of the material: a file read when checked, or a text held by the caller. */
 typedef struct vb_mtext {
   char *name;                   /* reported name, and the path read when text is NULL */
