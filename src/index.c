@@ -24,39 +24,23 @@
 
 /* ---------------------------------------------------------------- file helpers */
 
-/* All n bytes of p at the file position; -1 with errno. */
-static int put(int fd, const void *p, size_t n) {
-  const char *s = p;
+/* All n bytes written from w, or read into r when r is not NULL, at off, or at the file
+ * position when off is -1: short transfers and EINTR are retried. 0, or -1 with errno. */
+static int io_all(int fd, const char *w, char *r, size_t n, off_t off) {
   while (n) {
-    ssize_t k = write(fd, s, n);
+    ssize_t k = r ? pread(fd, r, n, off) : off < 0 ? write(fd, w, n) : pwrite(fd, w, n, off);
     if (k < 0 && errno == EINTR) continue;
     if (k <= 0) { if (k == 0) errno = EIO; return -1; }
-    s += k; n -= (size_t)k;
+    if (r) r += k; else w += k;
+    n -= (size_t)k;
+    if (off >= 0) off += k;
   }
   return 0;
 }
 
-static int put_at(int fd, const void *p, size_t n, off_t off) {
-  const char *s = p;
-  while (n) {
-    ssize_t k = pwrite(fd, s, n, off);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) { if (k == 0) errno = EIO; return -1; }
-    s += k; n -= (size_t)k; off += k;
-  }
-  return 0;
-}
-
-static int get_at(int fd, void *p, size_t n, off_t off) {
-  char *s = p;
-  while (n) {
-    ssize_t k = pread(fd, s, n, off);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) { if (k == 0) errno = EIO; return -1; }
-    s += k; n -= (size_t)k; off += k;
-  }
-  return 0;
-}
+static int put(int fd, const void *p, size_t n) { return io_all(fd, p, NULL, n, -1); }
+static int put_at(int fd, const void *p, size_t n, off_t off) { return io_all(fd, p, NULL, n, off); }
+static int get_at(int fd, void *p, size_t n, off_t off) { return io_all(fd, NULL, p, n, off); }
 
 static int put_zeros(int fd, size_t n) {
   static const char zero[64] = {0};
