@@ -195,7 +195,7 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
-	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' $$b $(BENCH_ARGS); done
+	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' VB_CLI='$(BUILD)/verbatim' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
 # edlib is a peer in the check bench, never part of the engine
 $(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib

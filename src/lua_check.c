@@ -7,6 +7,7 @@
  * still frees them (see lua_quotes.c). Errors follow lua_util.h: wrong arguments raise;
  * a source, index or archive that cannot be read raises, or from core.safe (and from an
  * index it opened) returns nil and the message. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lua.h"
@@ -215,6 +216,32 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   return 2;
 }
 
+/* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no
+ * limit). A number in every Lua (5.1 has no integers): whole, 0 or more, below 2^53. */
+static size_t max_size(lua_State *L, int o) {
+  size_t m = VB_MAX_SIZE;
+  if (lua_type(L, o) != LUA_TTABLE) return m;
+  lua_getfield(L, o, "max_size");
+  if (!lua_isnil(L, -1)) {
+    lua_Number d = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (!(d >= 0 && d < 9007199254740992.0) || (lua_Number)(size_t)d != d)
+      luaL_argerror(L, o, "opts.max_size: a whole number of bytes expected (0: no limit)");
+    m = (size_t)d;
+  }
+  lua_pop(L, 1);
+  return m;
+}
+
+/* The first source file that cannot be used, as the failure's message. */
+typedef struct vetctx { vb_buf *err; size_t max; } vetctx;
+
+static void bad_file(const char *path, int e, void *ctx) {
+  vetctx *v = ctx;
+  if (v->err->n) return;
+  if (e == EFBIG) vb_buf_addf(v->err, "%s: larger than max_size (%zu bytes; 0: no limit)", path, v->max);
+  else vb_buf_addf(v->err, "%s: %s", path, strerror(e));
+}
+
 /* core.check(text, sources [, opts]) -> quotes with .check, borrowed. Raises on wrong
  * arguments (no sources, a closed index among them) and on running out of memory; a
  * source that cannot be read is a failure (vb_lua_fail). */
@@ -234,6 +261,14 @@ int vb_l_check(lua_State *L) {
     lua_pop(L, 1);
   }
   luaL_argcheck(L, b->S.v.n || b->S.idx.n, 2, "no sources");
+  {
+    /* every source file opens and is within max_size, whatever the text quotes */
+    vetctx v;
+    v.err = &b->err;
+    v.max = max_size(L, 3);
+    b->err.n = 0;
+    if (vb_material_vet(&b->S, 0, v.max, bad_file, &v)) return vb_lua_fail(L, safe, "%s", b->err.p);
+  }
   return run_check(L, b, 1, 3, safe);
 }
 
@@ -281,13 +316,16 @@ int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1
 /* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
  * them (files or folders); opts.append adds a segment to an existing index (waiting up
  * to VB_IDX_WAIT seconds for another writer of it). Raises on wrong arguments; an index
- * that cannot be written is a failure (vb_lua_fail). */
+ * that cannot be written, or a file under the paths that does not open or holds more
+ * than opts.max_size bytes, is a failure (vb_lua_fail). */
 int vb_l_index_build(lua_State *L) {
   const char *out = vb_lua_checkstring(L, 1, NULL);
   int n, rc, safe = vb_lua_safe(L);
   const char **paths;
   vb_buf err = {0};
   vb_iopts o = {0, VB_IDX_WAIT, NULL};
+  vb_paths files = {0};
+  vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
     lua_createtable(L, 1, 0);
     lua_pushvalue(L, 2);
@@ -315,7 +353,13 @@ int vb_l_index_build(lua_State *L) {
     paths[i] = lua_tostring(L, -1);                /* held by the paths table */
     lua_pop(L, 1);
   }
-  rc = vb_index_build(out, paths, n, &o, NULL, NULL, &err);
+  v.err = &err;
+  v.max = max_size(L, 3);
+  rc = 0;
+  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, NULL, &err);
+  if (!rc && vb_paths_vet(&files, 0, v.max, bad_file, &v)) rc = -1;
+  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, &o, NULL, NULL, &err);
+  vb_paths_free(&files);
   if (rc) {
     lua_pushstring(L, err.p ? err.p : "index build failed");
     vb_buf_free(&err);
