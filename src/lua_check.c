@@ -137,7 +137,7 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
 
 /* The draft's result as a whole: {pass=, counts={verbatim=, faithful=, altered=,
  * not_found=}, failed=} (failed: the quotes that fail the gate; borrowed prose fails
- * the draft without being a quote). */
+ * the draft without being a quote); the caller adds the analysis's sources. */
 static void push_gate(lua_State *L, const vb_draft *d, int terms) {
   int n[4] = {0, 0, 0, 0}, failed = 0;
   for (size_t i = 0; i < d->c.r.n; i++) {
@@ -245,6 +245,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_rawseti(L, -2, (int)i + 1);
   }
   push_gate(L, &b->d, terms);
+  vb_lua_people(L, s, &b->d.an, &b->tmp);
   if (html) {
     vb_buf *page = &b->tmp;
     page->n = 0;

@@ -40,10 +40,11 @@ local function api(c)
     -- Returns the quotes of quotes(), each with a `check` table {verdict=, score=,
     -- splice=, speaker_mismatch=, fails=, source={file=, start=, stop=, line=, col=,
     -- speaker=}, diff={{op=, text=}, ...}, diff_line=}, an array of borrowed passages
-    -- (opts.borrowed = words, e.g. 12), and the gate's word on the draft, {pass=,
-    -- failed=, counts={verbatim=, faithful=, altered=, not_found=}}: the engine's, which
-    -- `verbatim check` exits by (fails: the quote fails the gate; opts.strict_terms:
-    -- scare quotes and titles count too). opts.html = NAME (or true) puts the audit page
+    -- (opts.borrowed = words, e.g. 12), and the draft as a whole: {pass=, failed=,
+    -- counts={verbatim=, faithful=, altered=, not_found=}, sources=, unattributed=,
+    -- diagnostics=} (sources and the rest as analyze() gives them), where pass and each
+    -- quote's fails are the gate's word, the engine's, which `verbatim check` exits by
+    -- (opts.strict_terms: scare quotes and titles count too). opts.html = NAME (or true) puts the audit page
     -- of `verbatim check --html` in the third result as html, the draft named NAME. Each quote's speaker, compared with the turns of a transcript, is
     -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
     -- per quote. Fails when a source file cannot be read or holds more than

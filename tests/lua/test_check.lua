@@ -160,6 +160,11 @@ function T.the_gate_comes_from_the_engine()
   eq(gate.pass, false, "the draft fails")
   eq(gate.failed, 1, "one quote fails")
   eq(gate.counts.verbatim, 2, "counts")
+  -- the people quoted, as analyze() lists them: one call gives a host everything
+  local an = vb.analyze(read(DIR .. "misattributed.txt"))
+  eq(#gate.sources, #an.sources, "sources")
+  for k, src in ipairs(an.sources) do eq(gate.sources[k].name, src.name, "source " .. k) end
+  eq(#gate.diagnostics, #an.diagnostics, "diagnostics")
   qs, borrowed, gate = vb.check(read(DIR .. "clean.txt"), { SRC })
   eq(gate.pass, true, "a clean draft passes")
   -- scare quotes and titles count only with strict_terms
