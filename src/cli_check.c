@@ -37,6 +37,7 @@ static const char check_help[] =
   "                  (its \"fails\": the gate's word) and \"pass\" for the draft\n"
   "  --html FILE     also write an audit page of the draft to FILE (- for stdout, in\n"
   "                  place of the lines): quotes marked by verdict, sources, diffs\n"
+  "  --stdin-name NAME  the name FILE - is shown by (in the lines, the JSON, the page)\n"
   "  --color[=WHEN]  colour verdicts and the word diff: auto (on a terminal, unless\n"
   "                  NO_COLOR is set), always, never (default auto)\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
@@ -302,6 +303,7 @@ int vb_cmd_check(int argc, char **argv) {
   vb_buf out = {0}, err = {0}, sum = {0};
   int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, when = VB_COLOR_AUTO, color;
   const char *html = NULL;      /* --html FILE: the audit page (report.h) */
+  const char *stdin_name = NULL;   /* --stdin-name NAME: what FILE - is called */
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
@@ -311,6 +313,10 @@ int vb_cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
     else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strcmp(a, "--stdin-name") || !strncmp(a, "--stdin-name=", 13)) {
+      stdin_name = a[12] == '=' ? a + 13 : i + 1 < argc ? argv[++i] : NULL;
+      if (!stdin_name) { vb_cli_err("check: --stdin-name needs a NAME"); rc = 2; goto done; }
+    }
     else if (!strcmp(a, "--html") || !strncmp(a, "--html=", 7)) {
       html = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
       if (!html || !*html || (html[0] == '-' && html[1])) { vb_cli_err("check: --html needs a FILE to write the page to (- for stdout)"); rc = 2; goto done; }
@@ -360,22 +366,23 @@ int vb_cmd_check(int argc, char **argv) {
     vb_buf in = {0};
     vb_draft dr;
     int drc;
+    const char *name = stdin_name && !strcmp(files.v[f], "-") ? stdin_name : files.v[f];
     memset(&dr, 0, sizeof dr);
     err.n = 0;
     if (vb_cli_read(files.v[f], &in, max_size)) { rc = 2; continue; }
     drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
-      if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
+      if (drc == -1) vb_cli_err("%s: %s", name, err.p ? err.p : "out of memory");
       else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
-      if (gate(&sum, files.v[f], &dr, strict_terms) && !rc) rc = 1;
+      if (gate(&sum, name, &dr, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
-                   files.v[f], dr.c.stale);
+                   name, dr.c.stale);
       if (html) {
         vb_buf page = {0};
-        vb_report_html(in.p, in.n, files.v[f], &dr, &M, strict_terms, &page);
+        vb_report_html(in.p, in.n, name, &dr, &M, strict_terms, &page);
         if (!strcmp(html, "-")) vb_cli_flush(&out);
         if (vb_cli_write_file(html, &page)) rc = 2;
         vb_buf_free(&page);
@@ -386,8 +393,8 @@ int vb_cmd_check(int argc, char **argv) {
         if (nok++) vb_buf_adds(&out, ",\n");
         jctx jc = {&dr, strict_terms};
         vb_cli_more more = {json_check, json_borrowed, &jc};
-        vb_cli_json(&out, files.v[f], in.p, &dr.an, &more);
-      } else human_file(&out, files.v[f], in.p, in.n, &dr, strict_terms, color);
+        vb_cli_json(&out, name, in.p, &dr.an, &more);
+      } else human_file(&out, name, in.p, in.n, &dr, strict_terms, color);
     }
     vb_draft_free(&dr);
     vb_buf_free(&in);

@@ -215,8 +215,12 @@ for q in qs:
 bq = [q for q in qs if "repair works" in q["text"]]
 assert bq and bq[0]["line"] == int(sys.argv[2]) and bq[0]["col"] == 3, bq
 EOF
+# without +sourcepos the filter finds the quote in the input file itself
 viacli --metadata-file $D/opts.yaml $D/unbalanced.md -t html -o /dev/null 2>"$T/err"
-grep -q "verbatim: .*paragraph 2" "$T/err" && ok || no "paragraph warning: $(cat "$T/err")"
+grep -q "^\[WARNING\] verbatim: $D/unbalanced.md:3:31: unclosed" "$T/err" && ok || no "position without sourcepos: $(cat "$T/err")"
+# ... and from stdin, with no file to look in, it names the paragraph
+viacli --metadata-file $D/opts.yaml -t html -o /dev/null <$D/unbalanced.md 2>"$T/err"
+grep -q "^\[WARNING\] verbatim: paragraph 2: unclosed" "$T/err" && ok || no "paragraph warning: $(cat "$T/err")"
 
 # no engine at all: a clear error, not a Lua traceback about nil
 LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=/nonexistent/verbatim "$PANDOC" --lua-filter $F \
