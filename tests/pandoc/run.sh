@@ -304,5 +304,73 @@ native --metadata-file "$T/broken.yaml" $D/strict.md -t html -o /dev/null 2>"$T/
 rc=$?
 [ $rc -ne 0 ] && grep -q "^verbatim: $T/broken.vbi: " "$T/err" && ok || no "a broken index (rc $rc): $(cat "$T/err")"
 
+# ------------------------------------------------------------------ one gate everywhere
+# The same draft and transcript through the CLI (its exit status and --json), Lua's
+# vb.check and the filter with both engines (its exit status with strict, its report):
+# the same verdicts, the same quotes failing, the same pass or fail.
+G=$D/gate
+gate_lua=lua5.4
+command -v $gate_lua >/dev/null 2>&1 || gate_lua=
+[ -z "$gate_lua" ] || [ -f build/lua5.4/verbatim/core.so ] || ${MAKE:-make} -s LUA=5.4 module >/dev/null 2>&1 || gate_lua=
+[ -n "$gate_lua" ] || echo "pandoc: the Lua leg of the gate test is skipped (no lua5.4 or its module)"
+for draft in clean altered misattributed terms; do
+  for terms in "" strict-terms; do
+    case=$draft${terms:+ ($terms)}
+    "$VB" check --json ${terms:+--$terms} --source $D/hearing.txt $G/$draft.md >"$T/g-cli.json" 2>/dev/null
+    echo "exit $?" >"$T/g-cli.rc"
+    if [ -n "$gate_lua" ]; then
+      LUA_CPATH="build/lua5.4/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua" $gate_lua $G/check.lua \
+        $G/$draft.md $D/hearing.txt $terms >"$T/g-lua.json" 2>"$T/g-lua.err" || echo '{"lua": "failed"}' >"$T/g-lua.json"
+    else
+      : >"$T/g-lua.json"
+    fi
+    for eng in native cli; do
+      printf 'verbatim:\n  check: %s\n  strict: true\n  report: %s\n' $D/hearing.txt "$T/g-$eng.json" >"$T/g.yaml"
+      [ -n "$terms" ] && printf '  strict-terms: true\n' >>"$T/g.yaml"
+      rm -f "$T/g-$eng.json"
+      if [ $eng = native ]; then r=native; else r=viacli; fi
+      $r --metadata-file "$T/g.yaml" $G/$draft.md -t html -o /dev/null 2>"$T/g-$eng.err"
+      echo "exit $?" >"$T/g-$eng.rc"
+    done
+    python3 - "$T" "$case" 2>"$T/py" <<'EOF' && ok || no "one gate: $case: $(cat "$T/py")"
+import json, os, sys
+T, case = sys.argv[1], sys.argv[2]
+def rc(name):
+    return int(open(os.path.join(T, name + ".rc")).read().split()[1])
+cli = json.load(open(os.path.join(T, "g-cli.json")))
+want = [[q["check"]["verdict"], q["check"]["fails"]] for q in cli["quotes"]]
+want_pass = cli["pass"]
+assert want, "no quotes"
+assert rc("g-cli") == (0 if want_pass else 1), ("CLI exit", rc("g-cli"), want_pass)
+legs = {}
+lua = open(os.path.join(T, "g-lua.json")).read()
+if lua:
+    legs["lua"] = json.loads(lua)
+for eng in ("native", "cli"):
+    # the filter writes its report before the gate stops the run
+    r = json.load(open(os.path.join(T, "g-%s.json" % eng)))
+    legs["filter/" + eng] = {"pass": r["pass"], "quotes": [[q["check"]["verdict"], q["check"]["fails"]] for q in r["quotes"]]}
+    assert rc("g-" + eng) == (0 if want_pass else 1), ("filter/%s exit" % eng, rc("g-" + eng), open(os.path.join(T, "g-%s.err" % eng)).read())
+for name, got in legs.items():
+    assert got.get("quotes") == want, (name, got.get("quotes"), "CLI", want)
+    assert got.get("pass") == want_pass, (name, "pass", got.get("pass"), "CLI", want_pass)
+EOF
+  done
+done
+# the cases differ where they should: clean and terms pass, the others fail (terms with strict-terms)
+"$VB" check --source $D/hearing.txt $G/clean.md $G/terms.md >/dev/null 2>&1 && ok || no "one gate: clean and terms should pass the CLI"
+"$VB" check --strict-terms --source $D/hearing.txt $G/terms.md >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "one gate: terms fail with --strict-terms"
+printf 'verbatim:\n  check: %s\n  strict: true\n' $D/hearing.txt >"$T/g.yaml"
+for draft in altered misattributed; do
+  native --metadata-file "$T/g.yaml" $G/$draft.md -t html -o /dev/null 2>"$T/err"
+  [ $? -eq 1 ] && grep -q "^verbatim: strict: " "$T/err" && ok || no "one gate: $draft should fail strict: $(cat "$T/err")"
+done
+# strict with nothing to check against is an error, never a pass
+printf 'verbatim:\n  check: []\n  strict: true\n' >"$T/empty.yaml"
+native --metadata-file "$T/empty.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 83 ] && grep -q "^verbatim: strict: nothing to check against" "$T/err" && [ "$(wc -l <"$T/err")" -eq 1 ] && ok \
+  || no "strict with check: [] (rc $rc): $(cat "$T/err")"
+
 echo "pandoc${PV:+ ($PV)}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,11 @@
+-- The Lua leg of the gate test (tests/pandoc/run.sh, "one gate"): lua gate/check.lua
+-- DRAFT SOURCE [strict-terms] prints {"pass": …, "quotes": [[verdict, fails], …]} of
+-- vb.check, for run.sh to compare with the CLI's and the filter's.
+local vb = require("verbatim")
+local f = assert(io.open(arg[1], "rb"))
+local text = f:read("a")
+f:close()
+local qs, _, draft = vb.check(text, { arg[2] }, { strict_terms = arg[3] == "strict-terms" })
+local out = {}
+for k, q in ipairs(qs) do out[k] = ('["%s", %s]'):format(q.check.verdict, tostring(q.check.fails)) end
+io.write(('{"pass": %s, "quotes": [%s]}\n'):format(tostring(draft.pass), table.concat(out, ", ")))
