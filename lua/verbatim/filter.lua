@@ -287,10 +287,10 @@ local function ensure_dir(path)
   local dir = dirname(path)
   if not dir or dir == "" or exists(dir .. "/.") then return end
   local sys = pandoc.system
-  local ok, err
-  if sys and sys.make_directory then ok, err = pcall(sys.make_directory, dir, true)
-  else ok, err = pcall(pandoc.pipe, "mkdir", { "-p", "--", dir }, "") end
-  if not ok then fail(("%s: cannot make the folder %s (%s)"):format(path, dir, tostring(err):match("^[^\n]*"))) end
+  local ok
+  if sys and sys.make_directory then ok = pcall(sys.make_directory, dir, true)
+  else ok = os.execute("mkdir -p -- '" .. dir:gsub("'", "'\\''") .. "' 2>/dev/null") end
+  if not ok or not exists(dir .. "/.") then fail(("%s: cannot make the folder %s"):format(path, dir)) end
 end
 
 -- a file written whole: to a temporary name beside it, then renamed over it
@@ -1106,11 +1106,9 @@ local function quote_attrs(w)
     if found_at(c) then a[#a + 1] = { "data-source", found_at(c) } end
     if c.diff_line and c.diff_line ~= "" and c.verdict == "altered" then a[#a + 1] = { "data-diff", c.diff_line } end
   end
+  -- the review style shows data-tip on hover; a title would show a second tooltip
   local t = tip(q)
-  if t ~= "" then
-    a[#a + 1] = { "title", t }
-    if w.review then a[#a + 1] = { "data-tip", t } end
-  end
+  if t ~= "" then a[#a + 1] = { w.review and "data-tip" or "title", t } end
   return a
 end
 
@@ -1128,7 +1126,7 @@ local function comment_span(content, w)
   local epoch = tonumber(os.getenv("SOURCE_DATE_EPOCH") or "")
   attrs[#attrs + 1] = { "date", os.date("!%Y-%m-%dT%H:%M:%SZ", epoch) }
   local text = tip(w.q):gsub("\n", "; ")
-  local inl = { pandoc.Span(words("verbatim: " .. text), pandoc.Attr("", { "comment-start" }, attrs)) }
+  local inl = { pandoc.Span(words(text), pandoc.Attr("", { "comment-start" }, attrs)) }
   for _, x in ipairs(content) do inl[#inl + 1] = x end
   inl[#inl + 1] = pandoc.Span({}, pandoc.Attr("", { "comment-end" }, { { "id", id } }))
   return pandoc.Span(inl)

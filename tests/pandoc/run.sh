@@ -372,5 +372,142 @@ rc=$?
 [ $rc -eq 83 ] && grep -q "^verbatim: strict: nothing to check against" "$T/err" && [ "$(wc -l <"$T/err")" -eq 1 ] && ok \
   || no "strict with check: [] (rc $rc): $(cat "$T/err")"
 
+# ------------------------------------------------------------------ Word comments
+# docx output with a check: a Word comment (word/comments.xml, anchored in the text by
+# commentRangeStart/End) on each quote that is altered, not found or another speaker's
+# words, holding the verdict, the place in the transcript and the word diff; none on the
+# quotes that are right, none without a check, none with comments: false
+docx_comments() {  # docx_comments NAME DOCX WANT...: the comments of DOCX are WANT (substrings, in order)
+  python3 - "$@" 2>"$T/py" <<'EOF' && ok || no "docx comments: $1: $(cat "$T/py")"
+import re, sys, zipfile
+name, path, want = sys.argv[1], sys.argv[2], sys.argv[3:]
+z = zipfile.ZipFile(path)
+names = z.namelist()
+doc = z.read("word/document.xml").decode()
+if not want:
+    assert "word/comments.xml" not in names or "<w:comment " not in z.read("word/comments.xml").decode(), "unexpected comments"
+    assert "commentRangeStart" not in doc
+    sys.exit(0)
+xml = z.read("word/comments.xml").decode()
+comments = re.findall(r'<w:comment w:id="([^"]+)" w:author="([^"]+)"[^>]*>(.*?)</w:comment>', xml, re.S)
+texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", body)) for _, _, body in comments]
+assert len(comments) == len(want), (len(comments), texts)
+for (cid, author, _), text, w in zip(comments, texts, want):
+    assert author == "verbatim", author
+    assert w in text.replace("&quot;", '"').replace("&#39;", "'"), (w, text)
+    # anchored around the quote's words in the text
+    start = doc.find('<w:commentRangeStart w:id="%s"' % cid)
+    end = doc.find('<w:commentRangeEnd w:id="%s"' % cid)
+    assert 0 <= start < end, ("no range for comment", cid)
+EOF
+}
+printf 'verbatim:\n  check: %s\n' $D/hearing.txt >"$T/dx.yaml"
+for r in native viacli; do
+  $r --metadata-file "$T/dx.yaml" $G/altered.md -o "$T/altered-$r.docx" 2>"$T/err"
+  docx_comments "altered ($r)" "$T/altered-$r.docx" "Tomasz Wierzbicki: altered (fails the check); $D/hearing.txt:3:48 (WIERZBICKI); We will not rush a [-tax-] {+levy+} through" \
+    "[-public-] hearing first" "Dana Whitcombe: altered" "not found"
+  $r --metadata-file "$T/dx.yaml" $G/misattributed.md -o "$T/mis-$r.docx" 2>"$T/err"
+  docx_comments "another speaker ($r)" "$T/mis-$r.docx" "Dana Whitcombe: verbatim, but WIERZBICKI's words (fails the check)"
+  $r --metadata-file "$T/dx.yaml" $G/clean.md -o "$T/clean-$r.docx" 2>"$T/err"
+  docx_comments "clean ($r)" "$T/clean-$r.docx"
+done
+printf '  comments: false\n' >>"$T/dx.yaml"
+native --metadata-file "$T/dx.yaml" $G/altered.md -o "$T/nocomments.docx" 2>"$T/err"
+docx_comments "comments: false" "$T/nocomments.docx"
+native $G/altered.md -o "$T/nocheck.docx" 2>"$T/err"
+docx_comments "no check" "$T/nocheck.docx"
+# the words of the document are left as they were
+"$PANDOC" $G/altered.md -t plain >"$T/want.txt"
+"$PANDOC" "$T/altered-native.docx" -t plain >"$T/got.txt"
+cmp -s "$T/want.txt" "$T/got.txt" && ok || no "docx comments changed the text: $(diff "$T/want.txt" "$T/got.txt" | head -5)"
+
+# ------------------------------------------------------------------ clean messages
+# one line per problem, position first; no Lua traceback, no "Scripting warning at"
+# (pandoc 3.2+ puts that before pandoc.log's warnings); --quiet silences warnings only
+clean_err() { ! grep -Eq 'stack traceback|Scripting (warning|info|error)|filter\.lua:[0-9]+:' "$1"; }
+printf 'verbatim:\n  check: %s\n' $D/hearing.txt >"$T/m.yaml"
+native --metadata-file "$T/m.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 0 ] && clean_err "$T/err" && [ "$(grep -c '^\[WARNING\] verbatim: ' "$T/err")" -eq 4 ] \
+  && grep -q "^\[WARNING\] verbatim: $G/altered.md:3:1: altered quote “We will not rush a levy through in one evening,” (Tomasz Wierzbicki): We will not rush a \[-tax-\] {+levy+} through in one evening ($D/hearing.txt:3:48)\$" "$T/err" \
+  && grep -q "^\[WARNING\] verbatim: $G/altered.md:7:43: quote “We have waited long enough.” (Dana Whitcombe): not found in the sources\$" "$T/err" \
+  && ok || no "warnings (rc $rc): $(cat "$T/err")"
+native --quiet --metadata-file "$T/m.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err"
+[ ! -s "$T/err" ] && ok || no "--quiet: $(cat "$T/err")"
+printf '  strict: true\n' >>"$T/m.yaml"
+for r in native viacli; do
+  $r --quiet --metadata-file "$T/m.yaml" $G/misattributed.md -t html -o "$T/never.html" 2>"$T/err"
+  rc=$?
+  [ $rc -eq 1 ] && clean_err "$T/err" && [ ! -e "$T/never.html" ] && [ "$(wc -l <"$T/err")" -eq 2 ] \
+    && grep -q "^verbatim: $G/misattributed.md:3:1: quote “We will not rush a tax through in one evening,” (Dana Whitcombe): $D/hearing.txt:3:48 gives these words to WIERZBICKI\$" "$T/err" \
+    && grep -q "^verbatim: strict: 1 of 2 quotes fails the check (above); no output written\$" "$T/err" \
+    && ok || no "$r: strict failure, even with --quiet (rc $rc): $(cat "$T/err")"
+done
+# a report in a folder that does not exist: the folder is made
+rm -rf "$T/new"
+printf 'verbatim:\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/new/a/b/rep.json" >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/clean.md -t html -o /dev/null 2>"$T/err" && [ -s "$T/new/a/b/rep.json" ] && ok \
+  || no "report in a new folder: $(cat "$T/err")"
+# ... where it cannot be made: one line naming it, exit 83
+: >"$T/afile"
+printf 'verbatim:\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/afile/sub/rep.json" >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/clean.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 83 ] && clean_err "$T/err" && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^verbatim: $T/afile/sub/rep.json: " "$T/err" && ok \
+  || no "report folder that cannot be made (rc $rc): $(cat "$T/err")"
+# a bad option value, an engine that is not there: one line each
+printf 'verbatim:\n  check: %s\n  borrowed: few\n' $D/hearing.txt >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/clean.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 83 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^verbatim: borrowed: " "$T/err" && ok || no "bad borrowed (rc $rc): $(cat "$T/err")"
+
+# ------------------------------------------------------------------ the audit page and the review style
+# report: FILE.html is the page of `verbatim check --html`, the same bytes from either engine
+for r in native viacli; do
+  printf 'verbatim:\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/pages/$r.html" >"$T/r.yaml"
+  $r --metadata-file "$T/r.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err" || true
+done
+[ -s "$T/pages/native.html" ] && cmp -s "$T/pages/native.html" "$T/pages/viacli.html" \
+  && grep -q '<mark class="q v-altered fails" id="q1"' "$T/pages/native.html" \
+  && grep -q "<title>Quote check: $G/altered.md</title>" "$T/pages/native.html" && ok \
+  || no "report .html: the page differs between engines or lacks its marks"
+# review: the spans carry what the hover shows, the style comes once, with the page's colours
+printf 'verbatim:\n  review: true\n  check: %s\n' $D/hearing.txt >"$T/r.yaml"
+for r in native viacli; do
+  $r -s --metadata title=t --metadata-file "$T/r.yaml" $G/altered.md -t html --wrap=none -o "$T/review-$r.html" 2>"$T/err"
+done
+python3 - "$T/review-native.html" src/report.c 2>"$T/py" <<'EOF' && ok || no "review style: $(cat "$T/py")"
+import re, sys
+from html.parser import HTMLParser
+html = open(sys.argv[1], encoding="utf-8").read()
+spans = []
+class P(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "span" and "quote" in a.get("class", "").split():
+            spans.append(a)
+P().feed(html)
+assert [s["data-verdict"] for s in spans] == ["altered", "altered", "altered", "not_found"], spans
+assert all(s["data-fails"] == "true" for s in spans)
+tip = spans[0]["data-tip"].split("\n")
+assert tip == ["Tomasz Wierzbicki: altered (fails the check)", "tests/pandoc/hearing.txt:3:48 (WIERZBICKI)",
+               "We will not rush a [-tax-] {+levy+} through in one evening"], tip
+assert not any("title" in s for s in spans), "a title would show a second tooltip"
+assert html.count(".quote[data-tip]:hover::after") == 1 and html.index(".quote[data-tip]:hover") < html.index("<body"), "the style once, in the head"
+# the colours of the verdicts are the audit page's
+page = dict(re.findall(r"--(verbatim|faithful|altered|not_found):(#[0-9a-f]{6})", open(sys.argv[2]).read()))
+for v, colour in page.items():
+    assert '.quote[data-verdict="%s"]{background:%s}' % (v, colour) in html, (v, colour)
+EOF
+cmp -s "$T/review-native.html" "$T/review-viacli.html" && ok || no "review: the CLI engine's page differs"
+# a fragment (no -s): the style goes at the top of the body
+native --metadata-file "$T/r.yaml" $G/altered.md -t html -o "$T/frag.html" 2>"$T/err"
+head -n 1 "$T/frag.html" | grep -q '^<style>' && ok || no "review fragment: no style at the top"
+# without review: a title for the tooltip, no style
+printf 'verbatim:\n  annotate: true\n  check: %s\n' $D/hearing.txt >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/altered.md -t html --wrap=none -o "$T/plain.html" 2>"$T/err"
+grep -q 'title="Tomasz Wierzbicki: altered (fails the check)' "$T/plain.html" && ! grep -q '<style>' "$T/plain.html" && ok \
+  || no "annotate without review"
+
 echo "pandoc${PV:+ ($PV)}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
