@@ -133,7 +133,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
 # only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
 # suites again on newer Debian's versions (test-hosts)
-test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-hosts
+test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-report test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -159,6 +159,12 @@ test-nvim: nvim
 	@if [ -f tests/nvim/run.sh ]; then sh tests/nvim/run.sh; fi
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
+# the audit page and the review style in headless Chromium (skipped, saying so, without it)
+test-report: cli module
+	@sh tests/report/run.sh
+# the README's pictures (doc/*.png), taken by headless Chromium
+pictures: cli module
+	@sh tools/pictures.sh
 
 # The Neovim and pandoc suites on other hosts: the versions of each Debian suite in HOSTS,
 # unpacked beside the system's into build/hosts/SUITE by tools/hosts.sh (and reused there):
@@ -176,7 +182,7 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan fuzz-seeds
+.PHONY: test-nvim test-pandoc test-report pictures test-hosts test-link test-layout test-lua-asan fuzz-seeds
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
