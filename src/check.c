@@ -714,15 +714,18 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   if (build_table(&C)) goto oom;
   /* phase 1: one pass over the texts scanned, then the indexes */
   if (C.ents.n) {
+    unsigned long long read = 0;
     for (size_t f = 0; f < M->v.n; f++) {
       const vb_mtext *mt = &M->v.v[f];
       const char *t = mt->text;
       size_t tn = mt->n;
+      if (o && o->progress && f) o->progress->fn(o->progress->ctx, f, M->v.n, read);
       if (!t) {
         if (vb_read_file(mt->name, &text, err)) goto out;
         t = text.p; tn = text.n;
         if (memchr(t, 0, tn < 4096 ? tn : 4096)) continue;     /* a binary file */
       }
+      read += tn;
       if (scan_text(&C, (uint32_t)f, t, tn, &tk)) goto oom;
     }
     for (size_t x = 0; x < M->idx.n; x++)

@@ -38,6 +38,8 @@ static const char check_help[] =
   "  --html FILE     also write an audit page of the draft to FILE (- for stdout, in\n"
   "                  place of the lines): quotes marked by verdict, sources, diffs\n"
   "  --stdin-name NAME  the name FILE - is shown by (in the lines, the JSON, the page)\n"
+  "  --progress[=WHEN]  the source files read so far on stderr: auto (a terminal, a run\n"
+  "                  of more than a third of a second), always, never (default auto)\n"
   "  --color[=WHEN]  colour verdicts and the word diff: auto (on a terminal, unless\n"
   "                  NO_COLOR is set), always, never (default auto)\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
@@ -49,7 +51,7 @@ static const char check_help[] =
   "--strict-terms.\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE] PATH...\n"
+  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE] [--progress[=WHEN]] PATH...\n"
   "       verbatim index --list IDX\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
@@ -59,6 +61,8 @@ static const char index_help[] =
   "  --wait SECONDS  wait at most this long while another writer holds IDX (default 600;\n"
   "                  0: fail at once)\n"
   "  --list IDX      the files IDX holds, one a line: ok, changed or missing, and the path\n"
+  "  --progress[=WHEN]  files and bytes done so far on stderr: auto (a terminal, a run\n"
+  "                  of more than a third of a second), always, never (default auto)\n"
   "A crash or kill at any point leaves IDX as it was or complete, never in between;\n"
   "writers of one index take turns, and checks read it meanwhile.\n";
 
@@ -304,6 +308,9 @@ int vb_cmd_check(int argc, char **argv) {
   int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, when = VB_COLOR_AUTO, color;
   const char *html = NULL;      /* --html FILE: the audit page (report.h) */
   const char *stdin_name = NULL;   /* --stdin-name NAME: what FILE - is called */
+  int pwhen = VB_COLOR_AUTO;
+  vb_cli_prog prog;
+  vb_progress pg;
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
@@ -313,6 +320,9 @@ int vb_cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
     else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strcmp(a, "--progress") || !strncmp(a, "--progress=", 11)) {
+      if (vb_cli_color_arg(a[10] ? a + 11 : NULL, &pwhen)) { vb_cli_err("check: --progress wants auto, always or never"); rc = 2; goto done; }
+    }
     else if (!strcmp(a, "--stdin-name") || !strncmp(a, "--stdin-name=", 13)) {
       stdin_name = a[12] == '=' ? a + 13 : i + 1 < argc ? argv[++i] : NULL;
       if (!stdin_name) { vb_cli_err("check: --stdin-name needs a NAME"); rc = 2; goto done; }
@@ -370,7 +380,12 @@ int vb_cmd_check(int argc, char **argv) {
     memset(&dr, 0, sizeof dr);
     err.n = 0;
     if (vb_cli_read(files.v[f], &in, max_size)) { rc = 2; continue; }
+    vb_cli_progress_init(&prog, "checking", pwhen);
+    pg.fn = vb_cli_progress;
+    pg.ctx = &prog;
+    o.progress = &pg;
     drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
+    vb_cli_progress_end(&prog);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", name, err.p ? err.p : "out of memory");
       else vb_cli_err("%s", err.p ? err.p : "check failed");
@@ -455,6 +470,9 @@ int vb_cmd_index(int argc, char **argv) {
   size_t max_size = VB_MAX_SIZE;
   vb_buf err = {0}, warn = {0};
   vb_iopts o;
+  vb_cli_prog prog;
+  vb_progress pg;
+  int pwhen = VB_COLOR_AUTO;
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
   if (!paths) { vb_cli_err("out of memory"); return 2; }
@@ -466,6 +484,9 @@ int vb_cmd_index(int argc, char **argv) {
       if (i + 1 >= argc) { vb_cli_err("index: --output needs a path"); rc = 2; goto done; }
       output = argv[++i];
     } else if (!strcmp(argv[i], "--append")) o.append = 1;
+    else if (!strcmp(argv[i], "--progress") || !strncmp(argv[i], "--progress=", 11)) {
+      if (vb_cli_color_arg(argv[i][10] ? argv[i] + 11 : NULL, &pwhen)) { vb_cli_err("index: --progress wants auto, always or never"); rc = 2; goto done; }
+    }
     else if (!strcmp(argv[i], "--wait")) {
       char *e = NULL;
       double v = i + 1 < argc ? strtod(argv[i + 1], &e) : -1;
@@ -492,7 +513,13 @@ int vb_cmd_index(int argc, char **argv) {
   }
   if (vb_paths_vet(&files, 0, max_size, bad_file, &max_size)) rc = 2;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
+  vb_cli_progress_init(&prog, "indexing", pwhen);
+  pg.fn = vb_cli_progress;
+  pg.ctx = &prog;
+  o.progress = &pg;
+  rc = vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err) ? -1 : rc;
+  vb_cli_progress_end(&prog);
+  if (rc < 0) {
     print_warnings(&warn);
     vb_cli_err("index: %s", err.p);
     rc = 2;

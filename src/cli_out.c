@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli_out.h"
 #include "json.h"
@@ -40,6 +41,39 @@ int vb_cli_color_on(int when, FILE *f) {
 
 void vb_cli_sgr(vb_buf *o, int on, const char *code) {
   if (on) vb_buf_addf(o, "\033[%sm", code);
+}
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void vb_cli_progress_init(vb_cli_prog *p, const char *verb, int when) {
+  memset(p, 0, sizeof *p);
+  p->verb = verb;
+  p->tty = isatty(2);
+  p->on = when == VB_COLOR_ALWAYS ? 2 : when == VB_COLOR_AUTO && p->tty;
+  p->t0 = now();
+}
+
+void vb_cli_progress(void *ctx, size_t done, size_t total, unsigned long long bytes) {
+  vb_cli_prog *p = ctx;
+  double t;
+  if (!p->on) return;
+  t = now();
+  if (p->on == 1 && t - p->t0 < 0.33) return;          /* a quick run shows nothing */
+  if (p->shown && t - p->last < 0.1) return;
+  p->shown = 1;
+  p->last = t;
+  fprintf(stderr, "%sverbatim: %s %zu/%zu files (%.1f MB)%s", p->tty ? "\r" : "", p->verb, done, total,
+          (double)bytes / 1e6, p->tty ? "\033[K" : "\n");
+  fflush(stderr);
+}
+
+void vb_cli_progress_end(vb_cli_prog *p) {
+  if (p->shown && p->tty) fputs("\r\033[K", stderr);
+  p->shown = 0;
 }
 
 int vb_cli_size(const char *arg, size_t *out) {

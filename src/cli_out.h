@@ -46,6 +46,19 @@ int vb_cli_color_on(int when, FILE *f);
 /* SGR code (e.g. "1;31", "0" to reset) into o when on, else nothing. */
 void vb_cli_sgr(vb_buf *o, int on, const char *code);
 
+/* Progress on stderr (progress.h) while check or index reads a large folder: with
+ * VB_COLOR_AUTO only on a terminal and after a third of a second, one line redrawn in
+ * place and cleared at the end; with VB_COLOR_ALWAYS (--progress=always) at once, and
+ * as lines when stderr is no terminal; never with VB_COLOR_NEVER. verb: "checking". */
+typedef struct vb_cli_prog {
+  const char *verb;
+  int on, tty, shown;
+  double t0, last;
+} vb_cli_prog;
+void vb_cli_progress_init(vb_cli_prog *p, const char *verb, int when);
+void vb_cli_progress(void *ctx, size_t done, size_t total, unsigned long long bytes);
+void vb_cli_progress_end(vb_cli_prog *p);
+
 /* vb_excerpt (text.h) of a span of s; nothing for a missing span (VB_NONE). */
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max);
 /* The object of `verbatim quotes --json` for one file (byte offsets, 0-based, end

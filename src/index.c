@@ -251,6 +251,8 @@ typedef struct build {
   seg_b s;
   uint64_t end, nsegs;          /* after the segments written */
   size_t done, bytes;
+  const vb_progress *prog;      /* vb_iopts.progress */
+  unsigned long long read;      /* bytes looked at, for prog */
 } build;
 
 static void warn(build *B, const char *path, const char *why) {
@@ -291,6 +293,7 @@ static int add_files(build *B, int fd) {
     vb_idx_file e;
     long slot;
     vb_buf e2 = {0};
+    if (B->prog && i) B->prog->fn(B->prog->ctx, i, B->files.n, B->read);
     if (stat(path, &st)) { warn(B, path, strerror(errno)); continue; }   /* gone since the walk */
     if ((slot = seen_find(&B->seen, path)) >= 0 && vb_file_stamp_same(B->olde[slot], &st)) continue;
     if (vb_read_file(path, &B->text, &e2)) {
@@ -299,6 +302,7 @@ static int add_files(build *B, int fd) {
       continue;
     }
     vb_buf_free(&e2);
+    B->read += B->text.n;
     if (memchr(B->text.p, 0, B->text.n < 4096 ? B->text.n : 4096)) { warn(B, path, "a binary file, not indexed"); continue; }
     if (B->text.n > UINT32_MAX) { warn(B, path, "larger than 4 GB, not indexed"); continue; }
     if (B->s.total + B->text.n > UINT32_MAX) {                       /* segment full */
@@ -516,7 +520,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, const 
   memset(&B, 0, sizeof B);
   /* a link to an index: the index it names is written, the link stays */
   if (lstat(out_path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(out_path, NULL))) out_path = real;
-  B.out = out_path; B.err = err; B.warn = o ? o->warn : NULL;
+  B.out = out_path; B.err = err; B.warn = o ? o->warn : NULL; B.prog = o ? o->progress : NULL;
   if (!replaceable(out_path, &exists, err)) goto out;
   for (int i = 0; i < n; i++) {
     char *rp = realpath(paths[i], NULL);

@@ -43,6 +43,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "buf.h"
+#include "progress.h"
 
 #define VB_IDX_K 2              /* words per gram */
 #define VB_IDX_W 3              /* minimizer window, in grams */
@@ -150,6 +151,7 @@ typedef struct vb_iopts {
   int append;                   /* add to the index at out_path (made when missing) */
   double wait;                  /* seconds to wait for another writer's lock; 0: fail */
   vb_buf *warn;                 /* NULL, or lines "PATH: warning: ..." (files skipped) */
+  const vb_progress *progress;  /* NULL, or told after each file looked at */
 } vb_iopts;
 #define VB_IDX_WAIT 600.0       /* the CLI's default for vb_iopts.wait */
 

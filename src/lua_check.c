@@ -364,7 +364,7 @@ int vb_l_index_build(lua_State *L) {
   int n, rc, safe = vb_lua_safe(L);
   const char **paths;
   vb_buf err = {0};
-  vb_iopts o = {0, VB_IDX_WAIT, NULL};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL, NULL};
   vb_paths files = {0};
   vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */

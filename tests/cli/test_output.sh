@@ -63,3 +63,21 @@ if command -v script >/dev/null 2>&1; then
 else
   echo "cli: terminal colour tests skipped (no script(1))"
 fi
+
+# -- progress on stderr: never in a pipe unless forced; on a terminal one line redrawn in
+# place (\r ... ESC[K) and cleared at the end
+run check --source "$CK/sources" "$CK/draft.txt"
+if grep -q "checking" "$ERR"; then no "progress: none in a pipe"; else ok; fi
+run check --progress=always --source "$CK/sources" "$CK/draft.txt"
+expect_err "^verbatim: checking 1/2 files \(0\.0 MB\)\$" "progress: forced, as lines in a pipe"
+run index --progress=always --output "$TMP/p.idx" "$CK/sources"
+expect_err "^verbatim: indexing 1/2 files \(0\.0 MB\)\$" "progress: index, forced"
+run index --progress=sometimes --output "$TMP/p.idx" "$CK/sources"
+expect_rc 2 "progress: a bad WHEN"
+if command -v script >/dev/null 2>&1; then
+  tty_run "'$VB' check --progress=always --source '$CK/sources' '$CK/draft.txt' 2>&1 >/dev/null"
+  if grep -q "$(printf '\r')verbatim: checking 1/2 files (0.0 MB)${ESC}\[K" "$OUT" && grep -q "$(printf '\r')${ESC}\[K" "$OUT"; then ok; else
+    no "progress: on a terminal, redrawn in place and cleared: $(cat -v "$OUT" | head -c 300)"; fi
+  tty_run "'$VB' check --progress=never --source '$CK/sources' '$CK/draft.txt' 2>&1 >/dev/null"
+  if grep -q "checking" "$OUT"; then no "progress: --progress=never on a terminal"; else ok; fi
+fi
