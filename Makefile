@@ -2,7 +2,7 @@
 #   make              CLI (build/verbatim) and the Lua 5.4 module (build/lua5.4/verbatim/core.so)
 #   make LUA=5.3      the module for Lua 5.3;  make LUA=jit  for LuaJIT;  make lua-all  all three
 #   make nvim         the LuaJIT module where Neovim finds it (lua/verbatim/core.so)
-#   make test | test-hosts | check-asan | bench | fuzz | deps | install PREFIX=...
+#   make test | test-hosts | test-report | check-asan | bench | fuzz | deps | pictures | install PREFIX=...
 
 LUA ?= 5.4
 CC ?= cc
@@ -50,6 +50,7 @@ INST_PREFIX ?= $(PREFIX)
 INST_BINDIR ?= $(INST_PREFIX)/bin
 INST_LIBDIR ?= $(INST_PREFIX)/lib/lua/$(call lua_dir,$(LUA))
 INST_LUADIR ?= $(INST_PREFIX)/share/lua/$(call lua_dir,$(LUA))
+INST_MANDIR ?= $(INST_PREFIX)/share/man/man1
 
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
@@ -80,7 +81,7 @@ LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
 MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
-.PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
+.PHONY: all cli module lua-all nvim install-pandoc install-man test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -120,7 +121,7 @@ lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
 # module and the CLI of that prefix); the Quarto extension (_extensions/verbatim/) is a
 # shim that loads the installed filter or this tree's, so there is nothing to copy
 PANDOC_FILTERDIR ?= $(if $(INST_PREFIX),$(INST_PREFIX),$(PREFIX))/share/pandoc/filters
-install: install-pandoc
+install: install-pandoc install-man
 install-pandoc:
 	install -d $(DESTDIR)$(PANDOC_FILTERDIR)
 	install -m 644 lua/verbatim/filter.lua $(DESTDIR)$(PANDOC_FILTERDIR)/verbatim.lua
@@ -227,6 +228,11 @@ build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 
 deps:
 	@sh tools/deps.sh
+
+# the man page (doc/verbatim.1, tests/cli/test_man.sh)
+install-man:
+	install -d $(DESTDIR)$(INST_MANDIR)
+	install -m 644 doc/verbatim.1 $(DESTDIR)$(INST_MANDIR)/verbatim.1
 
 # the CLI, the module for $(LUA) and every Lua file under lua/ (nvim and pandoc helpers too)
 install: cli module
