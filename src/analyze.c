@@ -78,6 +78,8 @@ done:
   vb_vfree(&X.m);
   vb_vfree(&X.qtok);
   vb_smap_free(&X.full); vb_smap_free(&X.last); vb_smap_free(&X.acr); vb_smap_free(&X.groups);
+  vb_smap_free(&X.first);
+  vb_vfree(&X.sur_next);
   vb_cues_free(own);
   return rc;
 }
