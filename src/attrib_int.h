@@ -139,7 +139,8 @@ int vb_role_prep(const ctx *X, size_t k);
 
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */
-void vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
+/* 0 (nothing recorded) when the phrase names no one who can speak */
+int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
 int vb_usable_cue(const ctx *X, size_t c);
 void vb_pass_quotes(ctx *X);
 
