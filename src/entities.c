@@ -181,7 +181,8 @@ size_t vb_run_end(const ctx *X, size_t a) {
   for (;;) {
     size_t j = e + 1;
     if (TK(e)->flags & VB_T_POSS) break;
-    if (is_capword(X, j) && !starts_sent(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
+    /* a headline's speech verb ends a name: "Lindqvist Says Reyes Has …" */
+    if (is_capword(X, j) && !starts_sent(X, j) && !is_cue(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
     if (vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
     if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
         !starts_sent(X, j)) {
@@ -396,9 +397,10 @@ static int low_seen(const ctx *X, size_t k) {
 }
 
 /* A capitalised word opening a sentence before a name is no part of it when it reads as
- * a modifier: an adverb in -ly that the text also writes in lower case ("Presently
- * Orla"), or any word before a name the text already knows without it ("Poor Orla" once
- * Orla Brennan is known; not "Will Smith", whose name starts with the word). */
+ * a modifier: an adverb in -ly the text also writes in lower case, or an adverb or a
+ * word written in lower case elsewhere before a name the text knows without it
+ * ("Presently Orla", "Poor Orla" once Orla Brennan is known; not "Marta Lindqvist" after
+ * "Lindqvist", nor "Will Smith", whose name starts with the word). */
 static int lead_modifier(const ctx *X, size_t a, size_t e) {
   const vb_tok *t = TK(a);
   size_t n = t->end - t->start;
@@ -406,7 +408,11 @@ static int lead_modifier(const ctx *X, size_t a, size_t e) {
   if (!starts_sent(X, a) || a >= e || (X->wc[a] & (VB_W_TITLE | VB_W_HONOR | VB_W_ORG)) ||
       (t->flags & (VB_T_UPPER | VB_T_POSS)))
     return 0;
-  if (n > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y' && low_seen(X, a)) return 1;
+  {
+    int ly = n > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y', seen = low_seen(X, a);
+    if (!ly && !seen) return 0;                  /* a first name is not written in lower case */
+    if (ly && seen) return 1;
+  }
   if (e != a + 1) return 0;
   known = vb_smap_get(X, &X->first, TK(e)->start, base_end(X, e), 0);
   if (known < 0) known = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);

@@ -51,11 +51,11 @@ expect_rc 0 "sources --help exits 0"
 expect_grep "^usage: verbatim sources" "sources --help text"
 
 # --cue adds PCRE2 cue patterns; a broken one is a clear error
-printf '\342\200\234Lovely weather,\342\200\235 chirped Bo Lane.\n' >"$TMP/chirp.txt"
+printf '\342\200\234Lovely weather,\342\200\235 chirps Bo Lane.\n' >"$TMP/chirp.txt"
 run quotes "$TMP/chirp.txt"
 expect_grep "chirp.txt:1:1: [a-z]+ “Lovely weather,”\$" "no speaker without the cue pattern"
 run quotes --cue 'chirp(ed|s)?' "$TMP/chirp.txt"
-expect_grep "chirp.txt:1:1: direct “Lovely weather,” — Bo Lane \\(chirped\\)\$" "--cue pattern names the speaker"
+expect_grep "chirp.txt:1:1: direct “Lovely weather,” — Bo Lane \\(chirps\\)\$" "--cue pattern names the speaker"
 run sources --cue '(' "$TMP/chirp.txt"
 expect_rc 2 "bad --cue exits 2"
 expect_err "cue pattern 1: missing closing parenthesis" "bad --cue message"

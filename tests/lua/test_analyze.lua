@@ -59,12 +59,12 @@ function T.sources_and_unattributed()
 end
 
 function T.extra_cue_patterns()
-  local s = LQ .. "Lovely weather," .. RQ .. " chirped Bo Lane."
+  local s = LQ .. "Lovely weather," .. RQ .. " chirps Bo Lane."
   local r = vb.analyze(s)
   eq(r.quotes[1].speaker, nil, "no speaker without the pattern")
   r = vb.analyze(s, { cues = { "chirp(ed|s)?" } })
   eq(r.quotes[1].speaker.name, "Bo Lane", "speaker with the pattern")
-  eq(r.quotes[1].cue.text, "chirped", "cue")
+  eq(r.quotes[1].cue.text, "chirps", "cue")
 end
 
 function T.runaway_cue_pattern()
