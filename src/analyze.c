@@ -67,7 +67,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   if (X.oom) goto done;
   vb_pass_quotes(&X);
   if (X.oom) goto done;
-  if (o && o->indirect) vb_find_indirect(&X);
+  if (!(o && o->no_indirect)) vb_find_indirect(&X);
   if (X.oom) goto done;
   if (vb_sources_build(s, out)) X.oom = 1;
   if (!X.oom) rc = 0;

@@ -142,6 +142,8 @@ int vb_role_prep(const ctx *X, size_t k);
 /* 0 (nothing recorded) when the phrase names no one who can speak */
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
 int vb_usable_cue(const ctx *X, size_t c);
+/* the rule read its cue in the quote's own sentence (not a continuation or a last resort) */
+int vb_rule_in_sentence(const char *rule);
 void vb_pass_quotes(ctx *X);
 
 /* ---------------------------------------------------------------- indirect.c */

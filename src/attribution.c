@@ -635,6 +635,10 @@ static void continuations(ctx *X, const size_t *qpara) {
   }
 }
 
+int vb_rule_in_sentence(const char *r) {
+  return r && r != R_CONTINUATION && r != R_DIALOGUE && r != R_TWIN && r != R_NEARBY && r != R_PREVIOUS_CUE;
+}
+
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
   return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO || r == R_CUE_SLOT ||

@@ -43,7 +43,8 @@ static void setname_str(lua_State *L, const char *s, vb_span sp, const char *fie
   lua_setfield(L, -2, field);
 }
 
-/* opts.nested (boolean), opts.indirect (boolean), opts.cues (array of PCRE2 patterns; one
+/* opts.nested (boolean), opts.indirect (boolean, default true: false leaves reported
+ * speech out), opts.cues (array of PCRE2 patterns; one
  * that does not compile is the caller's error) */
 static void aopts(lua_State *L, int idx, abox *b, vb_aopts *o) {
   memset(o, 0, sizeof *o);
@@ -53,7 +54,8 @@ static void aopts(lua_State *L, int idx, abox *b, vb_aopts *o) {
   o->q.nested = lua_toboolean(L, -1);
   lua_pop(L, 1);
   lua_getfield(L, idx, "indirect");
-  o->indirect = lua_toboolean(L, -1);
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) vb_lua_parterror(L, idx, "boolean", "opts.indirect");
+  o->no_indirect = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
   lua_pop(L, 1);
   lua_getfield(L, idx, "cues");
   if (!lua_isnil(L, -1)) {
@@ -145,7 +147,7 @@ int vb_l_analyze(lua_State *L) {
   for (size_t k = 0; k < an->src.n; k++) {
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
-    lua_createtable(L, 0, 7);
+    lua_createtable(L, 0, 10);
     setname_str(L, s, E->name, "name", &b->tmp);
     setname_str(L, s, E->role, "role", &b->tmp);
     setname_str(L, s, E->org, "org", &b->tmp);
@@ -159,6 +161,14 @@ int vb_l_analyze(lua_State *L) {
     }
     lua_setfield(L, -2, "quotes");
     vb_lua_setint(L, "words", (lua_Integer)src->words);
+    vb_lua_setint(L, "quoted", (lua_Integer)src->nq);
+    vb_lua_setint(L, "paraphrased", (lua_Integer)src->np);
+    lua_createtable(L, (int)src->np, 0);
+    for (size_t j = 0; j < src->np; j++) {
+      lua_pushinteger(L, (lua_Integer)an->srcq.v[src->p0 + j] + 1);
+      lua_rawseti(L, -2, (int)j + 1);
+    }
+    lua_setfield(L, -2, "paraphrases");
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "sources");

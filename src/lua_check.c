@@ -145,7 +145,12 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
       return vb_lua_parterror(L, o, "number or boolean", "opts.borrowed");
     lua_pop(L, 1);
   }
-  if (vb_analyze(s, n, NULL, &b->an)) return vb_lua_nomem(L);
+  {
+    vb_aopts ao;                                   /* quoted words are checked, not paraphrase */
+    memset(&ao, 0, sizeof ao);
+    ao.no_indirect = 1;
+    if (vb_analyze(s, n, &ao, &b->an)) return vb_lua_nomem(L);
+  }
   qs = &b->an.qs;
   if (!lua_isnoneornil(L, o)) {
     lua_getfield(L, o, "speakers");                /* one name per quote, from attribution */

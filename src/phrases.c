@@ -66,6 +66,24 @@ static size_t role_before(const ctx *X, size_t a, size_t lo1) {
   return z;
 }
 
+/* "a report by the board", "a study by the Osle Valley Research Trust", "an email from
+ * the office": a document before "by" or "from" is the source; its first token, or
+ * VB_NONE. a is the first token of the phrase after the preposition. */
+static size_t doc_before(const ctx *X, size_t a, size_t lo1) {
+  size_t p = a, z;
+  if (p > lo1 && is_word(X, p - 1) && vb_tok_is(X->s, TK(p - 1), "the")) p--;
+  if (p < lo1 + 2 || !is_word(X, p - 1) || !(vb_tok_is(X->s, TK(p - 1), "by") || vb_tok_is(X->s, TK(p - 1), "from")))
+    return VB_NONE;
+  z = p - 2;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || !(X->wc[z] & (VB_W_SPEAKER | VB_W_POLL))) return VB_NONE;
+  while (z > lo1 && p - z < 6 && is_word(X, z - 1) && !starts_sent(X, z) && !(X->wc[z - 1] & (VB_W_BOUND | VB_W_PREP)) &&
+         ((TK(z - 1)->flags & VB_T_LOWER) || (X->wc[z - 1] & VB_W_DET))) {
+    z--;
+    if (X->wc[z] & VB_W_DET) break;
+  }
+  return z;
+}
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -136,6 +154,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
       return r;
     {
       size_t d = role_before(X, a, lo1);
+      if (d == VB_NONE) d = doc_before(X, a, lo1);
       if (d != VB_NONE) a = d;              /* a spokesperson for Osle Valley Transport said */
     }
     r.a = a; r.b = h; r.ok = 1;
@@ -152,6 +171,10 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
       if (is_cue(X, p)) break;
       a = p;
     }
+    {
+      size_t d = doc_before(X, a, lo1);
+      if (d != VB_NONE) a = d;              /* a report by the regional transport board found */
+    }
     r.a = a; r.b = h; r.ok = 1;
     /* "supporters of reform said", "people with knowledge of the talks said": when the
      * last noun names no speaker, the phrase goes back over a preposition or two (to
@@ -160,7 +183,8 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
       size_t pp = r.a - 1, z;
       if (!is_word(X, pp) || !(X->wc[pp] & VB_W_PREP) || !(TK(pp)->flags & VB_T_LOWER)) break;
       z = pp;
-      while (z > lo1 && pp - z < 5 && is_word(X, z - 1) && !starts_sent(X, z) && !is_cue(X, z - 1) &&
+      while (z > lo1 && pp - z < 5 && is_word(X, z - 1) && !starts_sent(X, z) &&
+             !(is_cue(X, z - 1) && !(CUE(z - 1)->flags & VB_CUE_WEAK)) &&
              !(X->wc[z - 1] & (VB_W_BOUND | VB_W_REL)) && !(TK(z - 1)->flags & VB_T_POSS) &&
              ((TK(z - 1)->flags & VB_T_LOWER) || (X->wc[z - 1] & VB_W_DET))) {
         z--;
@@ -238,7 +262,7 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
   if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
   if ((TK(k)->flags & VB_T_UPPER) && (TK(k)->flags & VB_T_PARA) && is_ch(X, k + 1, ',')) return r;   /* PORTLAND, Ore. */
-  if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
+  if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_DET))) {      /* "Several residents": the determiner's */
     size_t e = vb_run_end(X, k);
     if (e >= c) return r;
     if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
