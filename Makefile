@@ -133,7 +133,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
 # only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
 # suites again on newer Debian's versions (test-hosts)
-test: test-c test-lua test-cli test-link test-nvim test-pandoc test-hosts
+test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -142,6 +142,9 @@ test-lua: lua-all
 	    echo "FAIL: $(BUILD)/$$tag/verbatim/core.so links liblua" >&2; fail=1; fi; \
 	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
 	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
+# the shape of src/: file and function lengths, no call cycles between files (tools/layout.py)
+test-layout: cli module
+	@echo "== tools/layout.py"; python3 tools/layout.py $(BUILD)
 # the module's utf8proc cannot be taken over by a host's copy (MODULE_UTF8PROC)
 test-link: lua-all $(BUILD)/tests/host_utf8proc.so
 	@echo "== tests/link"; if [ -z "$(findstring exclude-libs,$(MODULE_UTF8PROC))" ]; then \
@@ -173,7 +176,7 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-lua-asan
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
@@ -192,7 +195,7 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
-	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' $$b $(BENCH_ARGS); done
+	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' VB_CLI='$(BUILD)/verbatim' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
 # edlib is a peer in the check bench, never part of the engine
 $(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib

@@ -61,6 +61,8 @@ typedef struct vb_aopts {
   int no_indirect;         /* reported speech without marks ("Vaughan said the initiative
                             * sounds …", "according to X, …") is reported as kind indirect
                             * unless this is 1 */
+  size_t window;           /* tokens a window of a long text attributes (0: 262,144; at
+                            * least 64); SIZE_MAX: any text in one go, whatever its memory */
 } vb_aopts;
 
 /* Analyse s[0..n): quotes, attribution, sources. out must be zeroed. 0 on success, -1

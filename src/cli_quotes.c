@@ -2,12 +2,15 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "material.h"
 #include "text.h"
 
 typedef struct qargs {
   int json, no_indirect;
+  size_t max_size;
   int nfiles, ncues;
   char **files;
   const char *cues[64];   /* --cue PATTERN, at most 64 */
@@ -16,6 +19,7 @@ typedef struct qargs {
 static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *help) {
   memset(a, 0, sizeof *a);
   a->files = argv + 1;
+  a->max_size = VB_MAX_SIZE;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json")) a->json = 1;
     else if (!strcmp(argv[i], "--indirect")) a->no_indirect = 0;      /* the default; kept for scripts */
@@ -23,6 +27,9 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
+    else if (!strncmp(argv[i], "--max-size=", 11)) {
+      if (vb_cli_size(argv[i] + 11, &a->max_size)) { vb_cli_err("%s: --max-size wants a size (256M, 1G, 0 for none)", cmd); return 2; }
+    }
     else if (!strcmp(argv[i], "--cue")) {
       if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
       if (a->ncues == 64) { vb_cli_err("%s: at most 64 --cue patterns", cmd); return 2; }
@@ -41,6 +48,7 @@ static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_an
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
     t.n = 0;
+    vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
     vb_excerpt(o, t.p ? t.p : "", t.n, 60);
@@ -98,6 +106,7 @@ static const char quotes_help[] =
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "  --no-indirect   leave out reported speech without marks (kind indirect, listed by\n"
   "                  default; --indirect, the default, is still accepted)\n"
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Marta Lindqvist (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
   "files are still listed).\n";
@@ -108,7 +117,8 @@ static const char sources_help[] =
   "(#1 is the first quote of `verbatim quotes`) and the words quoted; then quotes with no speaker.\n"
   "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
-  "  --no-indirect   count quoted statements only (reported speech is counted by default)\n";
+  "  --no-indirect   count quoted statements only (reported speech is counted by default)\n"
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n";
 
 static int run(int argc, char **argv, int sources) {
   qargs a;
@@ -130,9 +140,10 @@ static int run(int argc, char **argv, int sources) {
     vb_analysis an;
     int arc;
     memset(&an, 0, sizeof an);
-    if (vb_cli_read(a.files[f], &in)) { rc = 2; continue; }
+    if (vb_cli_read(a.files[f], &in, a.max_size)) { rc = 2; continue; }
     if ((arc = vb_analyze(in.p, in.n, &ao, &an)) != 0) {
-      if (arc < -1) vb_cli_err("%s: cue pattern %d: match limit exceeded", a.files[f], -arc - 1);
+      if (arc < -1)
+        vb_cli_err("%s: cue pattern %d: match limit exceeded (it backtracks too much on this text)", a.files[f], -arc - 1);
       else vb_cli_err("%s: out of memory", a.files[f]);
       rc = 2;
     } else if (a.json) {

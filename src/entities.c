@@ -446,15 +446,41 @@ static int her_possessive(const ctx *X, size_t k) {
   return !(X->wc[j] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_SKIP | VB_W_STOP)) && !is_icue(X, j);
 }
 
-/* Pass 1: names and pronouns, in text order. */
-void vb_pass_names(ctx *X) {
-  size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
-  int run_in_sent = 0;
-  /* the words the text writes in lower case somewhere (Presently, Poor) */
+/* The words the text writes in lower case somewhere (presently, poor), one bit a hash. */
+static void note_lower_words(ctx *X) {
   memset(X->lowbits, 0, sizeof X->lowbits);
   for (size_t z = 0; z < NT; z++)
     if ((TK(z)->flags & (VB_T_WORD | VB_T_LOWER)) == (VB_T_WORD | VB_T_LOWER))
       X->lowbits[(TK(z)->hash & 0xFFFF) >> 3] |= (unsigned char)(1u << (TK(z)->hash & 7));
+}
+
+/* "Harriet Colley and her son": the possessive after the name's "and" is the person's. */
+static void and_possessive(ctx *X, int ent, size_t e) {
+  size_t z = e + 1 + is_ch(X, e + 1, ',');
+  if (is_word(X, z) && vb_tok_is(X->s, TK(z), "and") && is_word(X, z + 1) &&
+      (vb_tok_is(X->s, TK(z + 1), "his") || vb_tok_is(X->s, TK(z + 1), "her")))
+    teach_gender(X, ent, vb_tok_is(X->s, TK(z + 1), "his") ? 'm' : 'f');
+}
+
+/* "Ferris brought his own chart": his or her (a possessive) at k, in the clause of the
+ * subject just named, tells that person's gender. */
+static void subject_possessive(ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  const ment *m;
+  size_t z;
+  if (!X->m.n || !(vb_tok_is(X->s, t, "his") || (vb_tok_is(X->s, t, "her") && her_possessive(X, k)))) return;
+  m = &X->m.v[X->m.n - 1];
+  if (!m->person || m->pron || m->ent < 0 || !m->subj || k <= m->b || k - m->b > 8) return;
+  for (z = m->b + 1; z <= k; z++)
+    if (starts_sent(X, z) || is_ch(X, z, ',') || is_quote(X, z) || is_capword(X, z)) return;
+  teach_gender(X, m->ent, vb_tok_is(X->s, t, "his") ? 'm' : 'f');
+}
+
+/* Pass 1: names and pronouns, in text order. */
+void vb_pass_names(ctx *X) {
+  size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
+  int run_in_sent = 0;
+  note_lower_words(X);
   while (k < NT && !X->oom) {
     vb_tok *t = TK(k);
     if (t->flags & VB_T_SENT) run_in_sent = 0;
@@ -567,13 +593,7 @@ void vb_pass_names(ctx *X) {
       if (ent >= 0 && !X->oom) {
         vb_entity *E = &X->A->ent.v[ent];
         if (gender && !E->gender) E->gender = gender;
-        if (E->kind == VB_ENT_PERSON && !poss) {
-          /* "Harriet Colley and her son": the possessive after "and" is hers */
-          size_t z = e + 1 + is_ch(X, e + 1, ',');
-          if (is_word(X, z) && vb_tok_is(X->s, TK(z), "and") && is_word(X, z + 1) &&
-              (vb_tok_is(X->s, TK(z + 1), "his") || vb_tok_is(X->s, TK(z + 1), "her")))
-            teach_gender(X, ent, vb_tok_is(X->s, TK(z + 1), "his") ? 'm' : 'f');
-        }
+        if (E->kind == VB_ENT_PERSON && !poss) and_possessive(X, ent, e);
         if (role_a != VB_NONE && E->role.start == VB_NONE) { E->role.start = role_a; E->role.end = role_b; }
         if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_next == t0) {
           /* Human Rights First’s Eleanor Acer */
@@ -602,17 +622,7 @@ void vb_pass_names(ctx *X) {
       owner_a = a;
       continue;
     }
-    if (X->m.n && (t->flags & VB_T_LOWER) &&
-        (vb_tok_is(X->s, t, "his") || (vb_tok_is(X->s, t, "her") && her_possessive(X, k)))) {
-      /* "Ferris brought his own chart": the subject just named owns it */
-      const ment *m = &X->m.v[X->m.n - 1];
-      size_t z;
-      if (m->person && !m->pron && m->ent >= 0 && m->subj && k > m->b && k - m->b <= 8) {
-        for (z = m->b + 1; z <= k; z++)
-          if (starts_sent(X, z) || is_ch(X, z, ',') || is_quote(X, z) || is_capword(X, z)) break;
-        if (z > k) teach_gender(X, m->ent, vb_tok_is(X->s, t, "his") ? 'm' : 'f');
-      }
-    }
+    if ((X->wc[k] & VB_W_DET) && (t->flags & VB_T_LOWER)) subject_possessive(X, k);
     k++;
   }
 }

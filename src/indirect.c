@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
-#include "text.h"
 
 /* A candidate: the clause [a, b) reported at cue c (or the token a sentence rule read),
  * by the speaker p. */
@@ -500,16 +499,13 @@ static void emit(ctx *X, const icand *I) {
 }
 
 /* Put the items, appended after the quotes, back in text order: both runs are sorted, so
- * one merge orders them; quotes, attributions and parents follow. */
+ * one merge orders them; quotes, attributions and parents follow. Their line and column
+ * (0 until then) come from the driver, which walks the text once. */
 static void merge_back(ctx *X, size_t first) {
   vb_analysis *A = X->A;
-  vb_lines L = {0};
   size_t nq = A->qs.q.n, *ord, *inv;
   vb_quote *q2;
   vb_attr *a2;
-  if (vb_lines_build(&L, X->s, X->n)) { X->oom = 1; return; }
-  for (size_t i = first; i < nq; i++) vb_lines_pos(&L, A->qs.q.v[i].start, &A->qs.q.v[i].line, &A->qs.q.v[i].col);
-  vb_lines_free(&L);
   ord = malloc(nq * sizeof *ord); inv = malloc(nq * sizeof *inv);
   q2 = malloc(nq * sizeof *q2); a2 = malloc(nq * sizeof *a2);
   if (!ord || !inv || !q2 || !a2) { X->oom = 1; free(ord); free(inv); free(q2); free(a2); return; }

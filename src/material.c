@@ -67,6 +67,46 @@ static int walk(const char *path, vb_paths *out, vb_buf *err, int depth) {
 
 int vb_walk(const char *path, vb_paths *out, vb_buf *err) { return walk(path, out, err, 0); }
 
+/* A file the material lists: it opens (read access is checked now, whatever the draft
+ * holds) and holds at most max bytes. 0, or an errno value (EFBIG: larger than max). */
+static int vet_one(const char *path, size_t max) {
+  struct stat st;
+  int fd = open(path, O_RDONLY | O_NONBLOCK), e = 0;   /* never waits on a FIFO */
+  if (fd < 0) return errno ? errno : EIO;
+  if (fstat(fd, &st)) e = errno ? errno : EIO;
+  else if (max && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > (unsigned long long)max) e = EFBIG;
+  close(fd);
+  return e;
+}
+
+size_t vb_paths_vet(vb_paths *p, size_t n0, size_t max, vb_vet_fn bad, void *ctx) {
+  size_t k = n0, dropped = 0;
+  for (size_t i = n0; i < p->n; i++) {
+    int e = vet_one(p->v[i], max);
+    if (e) {
+      if (bad) bad(p->v[i], e, ctx);
+      free(p->v[i]);
+      dropped++;
+    } else p->v[k++] = p->v[i];
+  }
+  p->n = k;
+  return dropped;
+}
+
+size_t vb_material_vet(vb_material *M, size_t n0, size_t max, vb_vet_fn bad, void *ctx) {
+  size_t k = n0, dropped = 0;
+  for (size_t i = n0; i < M->v.n; i++) {
+    int e = M->v.v[i].text ? 0 : vet_one(M->v.v[i].name, max);
+    if (e) {
+      if (bad) bad(M->v.v[i].name, e, ctx);
+      free(M->v.v[i].name);
+      dropped++;
+    } else M->v.v[k++] = M->v.v[i];
+  }
+  M->v.n = k;
+  return dropped;
+}
+
 int vb_read_file(const char *path, vb_buf *b, vb_buf *err) {
   int fd = open(path, O_RDONLY);
   struct stat st;
