@@ -37,6 +37,8 @@ typedef struct ctx {
   smap first;             /* first names of people named in full (Cole for Cole Whitlock) */
   VB_VEC(int) sur_next;   /* per entity: the one met before it with its last name, or -1 */
   unsigned char lowbits[8192];   /* one bit per word hash seen in lower case (pass 1) */
+  const vb_tokens *lowbits_for;  /* the tokens lowbits was noted for (NULL: not yet) */
+  size_t lowbits_nt;
   VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
   size_t *nonq;           /* first token at or after k that is not a quote (NT if none) */
   int oom;

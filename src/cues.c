@@ -498,27 +498,35 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
 }
 
 /* The lexicon's cues and the word classes of T's tokens. */
+/* Token k is in a paragraph in title case (a headline: "Lindqvist Says Reyes Has …"),
+ * whose speech verbs are capitalised too. *pi and *hl keep the last paragraph looked at
+ * and the answer, so each paragraph is read once at most, and only for a capitalised cue
+ * word inside a sentence. */
+static int in_headline(const vb_tokens *T, size_t k, size_t *pi, int *hl) {
+  size_t p = *pi, a, e, words = 0, caps = 0;
+  while (p + 1 < T->para.n && T->para.v[p + 1] <= k) p++;
+  if (p == *pi && *hl >= 0) return *hl;
+  *pi = p;
+  a = T->para.n ? T->para.v[p] : 0;
+  e = p + 1 < T->para.n ? T->para.v[p + 1] : T->t.n;
+  for (size_t z = a; z < e && words < 30; z++) {
+    if (!(T->t.v[z].flags & VB_T_WORD)) continue;
+    words++;
+    if (T->t.v[z].flags & VB_T_CAP) caps++;
+  }
+  return *hl = words >= 3 && words < 30 && caps * 5 >= words * 4;
+}
+
 static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
   /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
   const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
-  size_t pi = 0, headline_end = 0;
+  size_t pi = 0;
+  int hl = -1;
   for (size_t k = 0; k < T->t.n; k++) {
     vb_tok *t;
     size_t sl;
     int best = -1, bestlen = 0;
     unsigned cl;
-    if (pi < T->para.n && T->para.v[pi] == k) {
-      /* a paragraph in title case (a headline): its cue words are capitalised too */
-      size_t e = pi + 1 < T->para.n ? T->para.v[pi + 1] : T->t.n, words = 0, caps = 0;
-      for (size_t z = k; z < e && words < 30; z++) {
-        const vb_tok *u = &T->t.v[z];
-        if (!(u->flags & VB_T_WORD)) continue;
-        words++;
-        if (u->flags & VB_T_CAP) caps++;
-      }
-      headline_end = words >= 3 && words < 30 && caps * 5 >= words * 4 ? e : 0;
-      pi++;
-    }
     if (pre) cl = pre[k];
     else cl = (T->t.v[k].flags & VB_T_WORD) ? wlookup(c, s, &T->t.v[k], n - T->t.v[k].start) : 0;
     if (wc) wc[k] = cl & ~(unsigned)VB_W_CUE1;
@@ -527,7 +535,7 @@ static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T,
     if (!(cl & VB_W_CUE1)) continue;
     t = &T->t.v[k];
     if (!(t->flags & VB_T_LOWER) && !((t->flags & (VB_T_SENT)) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)) &&
-        !(k < headline_end && k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
+        !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, &pi, &hl)))
       continue;
     sl = t->hash & c->mask;
     while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;

@@ -391,8 +391,19 @@ static int same_surname(const ctx *X, int e, int g) {
   return -1;
 }
 
-static int low_seen(const ctx *X, size_t k) {
+/* The words the text writes in lower case somewhere (presently, poor), one bit a hash:
+ * noted the first time a name's first word asks (few texts do). */
+static void note_lower_words(ctx *X) {
+  memset(X->lowbits, 0, sizeof X->lowbits);
+  for (size_t z = 0; z < NT; z++)
+    if ((TK(z)->flags & (VB_T_WORD | VB_T_LOWER)) == (VB_T_WORD | VB_T_LOWER))
+      X->lowbits[(TK(z)->hash & 0xFFFF) >> 3] |= (unsigned char)(1u << (TK(z)->hash & 7));
+  X->lowbits_for = &X->T;
+}
+
+static int low_seen(ctx *X, size_t k) {
   unsigned h = TK(k)->hash & 0xFFFF;
+  if (X->lowbits_for != &X->T || X->lowbits_nt != NT) { note_lower_words(X); X->lowbits_nt = NT; }
   return (X->lowbits[h >> 3] >> (h & 7)) & 1;
 }
 
@@ -401,31 +412,30 @@ static int low_seen(const ctx *X, size_t k) {
  * word written in lower case elsewhere before a name the text knows without it
  * ("Presently Orla", "Poor Orla" once Orla Brennan is known; not "Marta Lindqvist" after
  * "Lindqvist", nor "Will Smith", whose name starts with the word). */
-static int lead_modifier(const ctx *X, size_t a, size_t e) {
+static int lead_modifier(ctx *X, size_t a, size_t e) {
   const vb_tok *t = TK(a);
   size_t n = t->end - t->start;
-  int known;
+  int known = -1, ly;
   if (!starts_sent(X, a) || a >= e || (X->wc[a] & (VB_W_TITLE | VB_W_HONOR | VB_W_ORG)) ||
       (t->flags & (VB_T_UPPER | VB_T_POSS)))
     return 0;
-  {
-    int ly = n > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y', seen = low_seen(X, a);
-    if (!ly && !seen) return 0;                  /* a first name is not written in lower case */
-    if (ly && seen) return 1;
+  ly = n > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y';
+  if (e == a + 1) {
+    known = vb_smap_get(X, &X->first, TK(e)->start, base_end(X, e), 0);
+    if (known < 0) known = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
   }
-  if (e != a + 1) return 0;
-  known = vb_smap_get(X, &X->first, TK(e)->start, base_end(X, e), 0);
-  if (known < 0) known = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
-  if (known < 0) return 0;
-  {
+  if (known >= 0) {
     const vb_entity *E = &X->A->ent.v[known];
-    return !(E->name.end - E->name.start >= n && !memcmp(X->s + E->name.start, X->s + t->start, n));
+    if (E->name.end - E->name.start >= n && !memcmp(X->s + E->name.start, X->s + t->start, n)) return 0;
+    return ly || low_seen(X, a);             /* a first name is not written in lower case */
   }
+  return ly && low_seen(X, a);
 }
 
 /* The run [a..e] is a heading in capitals on a line of its own: CHAPTER II */
 static int heading_line(const ctx *X, size_t a, size_t e) {
   size_t i;
+  if (!(TK(a)->flags & VB_T_UPPER)) return 0;
   for (size_t z = a; z <= e; z++) {
     const vb_tok *t = TK(z);
     if (!is_word(X, z)) return 0;
@@ -446,14 +456,6 @@ static int her_possessive(const ctx *X, size_t k) {
   return !(X->wc[j] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_SKIP | VB_W_STOP)) && !is_icue(X, j);
 }
 
-/* The words the text writes in lower case somewhere (presently, poor), one bit a hash. */
-static void note_lower_words(ctx *X) {
-  memset(X->lowbits, 0, sizeof X->lowbits);
-  for (size_t z = 0; z < NT; z++)
-    if ((TK(z)->flags & (VB_T_WORD | VB_T_LOWER)) == (VB_T_WORD | VB_T_LOWER))
-      X->lowbits[(TK(z)->hash & 0xFFFF) >> 3] |= (unsigned char)(1u << (TK(z)->hash & 7));
-}
-
 /* "Harriet Colley and her son": the possessive after the name's "and" is the person's. */
 static void and_possessive(ctx *X, int ent, size_t e) {
   size_t z = e + 1 + is_ch(X, e + 1, ',');
@@ -468,7 +470,9 @@ static void subject_possessive(ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   const ment *m;
   size_t z;
-  if (!X->m.n || !(vb_tok_is(X->s, t, "his") || (vb_tok_is(X->s, t, "her") && her_possessive(X, k)))) return;
+  if (!X->m.n || (X->s[t->start] | 0x20) != 'h' ||
+      !(vb_tok_is(X->s, t, "his") || (vb_tok_is(X->s, t, "her") && her_possessive(X, k))))
+    return;
   m = &X->m.v[X->m.n - 1];
   if (!m->person || m->pron || m->ent < 0 || !m->subj || k <= m->b || k - m->b > 8) return;
   for (z = m->b + 1; z <= k; z++)
@@ -480,7 +484,7 @@ static void subject_possessive(ctx *X, size_t k) {
 void vb_pass_names(ctx *X) {
   size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
   int run_in_sent = 0;
-  note_lower_words(X);
+  X->lowbits_for = NULL;            /* this window's words are noted when a name asks */
   while (k < NT && !X->oom) {
     vb_tok *t = TK(k);
     if (t->flags & VB_T_SENT) run_in_sent = 0;

@@ -30,6 +30,7 @@ typedef struct isent {
   unsigned f;
   np p;
   int used;               /* a quote's rule took the cue (its words are that quote's) */
+  unsigned words;         /* the word classes the sentence holds */
 } isent;
 
 /* ---------------------------------------------------------------- word tests */
@@ -51,8 +52,10 @@ static int end_or_comma(const ctx *X, size_t z, size_t se) {
 }
 
 static int word_in(const ctx *X, size_t k, const char *const *w) {
+  char c0;
   if (!is_word(X, k)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  c0 = (char)(X->s[TK(k)->start] | 0x20);
+  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
   return 0;
 }
 
@@ -143,6 +146,7 @@ static size_t skip_time(const ctx *X, size_t a, size_t se) {
                                      "spring", "winter", "time", "decade", NULL};
   static const char *const when[] = {"earlier", "later", "today", "yesterday", "recently", "again", NULL};
   for (int g = 0; g < 3 && a < se && is_word(X, a); g++) {
+    if (!(X->wc[a] & (VB_W_TIME | VB_W_SKIP | VB_W_DET)) && !vb_tok_is(X->s, TK(a), "next")) break;
     if (X->wc[a] & VB_W_TIME) a++;
     else if (word_in(X, a, rel) && word_in(X, a + 1, unit)) a += 2;
     else if (word_in(X, a, when)) a++;
@@ -157,6 +161,7 @@ static int adverbial_prep(const ctx *X, size_t k) {
   static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
                                   "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
   if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
   if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
                                                                vb_tok_is(X->s, TK(k + 1), "reporters"))))
     return 0;
@@ -169,20 +174,21 @@ static int adverbial_prep(const ctx *X, size_t k) {
 static int passive_before(const ctx *X, size_t c) {
   static const char *const held[] = {"worried", "concerned", "convinced", "opposed", "committed", "determined",
                                      "prepared", "pleased", "disappointed", "frustrated", "surprised", NULL};
-  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got",
-                                   "getting", "become", "became", NULL};
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
   static const char *const between[] = {"not", "also", "widely", "never", "often", "first", "still", "now", NULL};
   size_t j = c;
-  if (word_in(X, c, held)) return 0;
-  for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1); g++, j--) {
-    if (word_in(X, j - 1, be)) return 1;
-    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) break;
+  for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
+    /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
+    if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return 0;
+    if (word_in(X, j - 1, be)) return !word_in(X, c, held);
+    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return 0;
   }
   return 0;
 }
 
 /* "showed up", "found himself", "continued to": the verb says something else there */
 static int phrasal_other(const ctx *X, size_t c, size_t e) {
+  if (!is_word(X, e) || !(TK(e)->flags & VB_T_LOWER) || (X->wc[e] & VB_W_DET)) return 0;
   static const char *const part[] = {"up", "off", "out", "down", "away", "himself", "herself", "itself",
                                      "themselves", "myself", "ourselves", NULL};
   static const char *const cont[] = {"continue", "continues", "continued", "continuing", NULL};
@@ -193,6 +199,10 @@ static int phrasal_other(const ctx *X, size_t c, size_t e) {
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
+  /* "wants to support", "refused to say": an infinitive reports for the verb before it */
+  if (c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
+      vb_tok_is(X->s, TK(c - 1), "to"))
+    return 0;
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
@@ -332,18 +342,25 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   return 1;
 }
 
-/* X said the cost was “far too high” and that bids had been ignored: a quote took the
- * cue, and a clause of its own follows the quote */
-static int ir_after_quote(ctx *X, isent *S, icand *o) {
+/* After the quote that took cue S->c: "…” and that", the first token of a clause of
+ * the cue's own, or VB_NONE. */
+static size_t clause_after_quote(const ctx *X, const isent *S) {
   size_t k;
-  if (!S->used || !S->p.ok || S->p.a > S->c) return 0;
   for (k = S->e; k < S->se && !is_quote(X, k); k++) {}
-  if (k >= S->se) return 0;
+  if (k >= S->se) return VB_NONE;
   k += 1 + is_ch(X, k + 1, ',');
   if (k + 2 >= S->se || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "and") || !is_word(X, k + 1) ||
       !vb_tok_is(X->s, TK(k + 1), "that"))
-    return 0;
-  o->p = S->p; o->a = k + 2; o->b = S->se;
+    return VB_NONE;
+  return k + 2;
+}
+
+/* X said the cost was “far too high” and that bids had been ignored: a quote took the
+ * cue, and a clause of its own follows the quote */
+static int ir_after_quote(ctx *X, isent *S, icand *o) {
+  size_t a;
+  if (!S->used || !S->p.ok || S->p.a > S->c || (a = clause_after_quote(X, S)) == VB_NONE) return 0;
+  o->p = S->p; o->a = a; o->b = S->se;
   return 1;
 }
 
@@ -351,13 +368,14 @@ static int ir_after_quote(ctx *X, isent *S, icand *o) {
  * "Clinton leads in the latest Gallup poll." (not "in the polls") */
 static int ir_in_document(ctx *X, isent *S, icand *o) {
   static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
-  for (size_t k = S->sb; k + 1 < S->se; k++) {
-    size_t z, head = VB_NONE;
+  for (size_t h = S->sb + 1; h < S->se; h++) {
+    size_t z, k, head = h;
     int named = 0;
-    if (!is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
-    for (z = k + 1; z < S->se && z < k + 10 && is_word(X, z) && !is_icue(X, z); z++)
-      if (X->wc[z] & VB_W_POLL) { head = z; if (!(X->wc[z + 1] & VB_W_POLL)) break; }
-    if (head == VB_NONE) continue;
+    if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
+    if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
+    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
+      if (vb_tok_is(X->s, TK(k), "in")) break;
+    if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
     for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || word_in(X, z, dated);
     if (!named) continue;
     o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
@@ -374,9 +392,9 @@ static int ir_in_document(ctx *X, isent *S, icand *o) {
 
 /* "Lindqvist’s view is that …", "his argument was that …": the owner of a speech noun */
 static int ir_view(ctx *X, isent *S, icand *o) {
-  for (size_t k = S->sb; k + 3 < S->se; k++) {
-    size_t n = k + 1;
-    if (!is_word(X, k) || !(X->wc[n] & VB_W_NOUN) || !(TK(n)->flags & VB_T_LOWER)) continue;
+  for (size_t n = S->sb + 1; n + 2 < S->se; n++) {
+    size_t k = n - 1;
+    if (!(X->wc[n] & VB_W_NOUN) || !(TK(n)->flags & VB_T_LOWER) || !is_word(X, k)) continue;
     if (!((TK(k)->flags & VB_T_POSS) && is_capword(X, k)) && !vb_tok_is(X->s, TK(k), "his") &&
         !vb_tok_is(X->s, TK(k), "her") && !vb_tok_is(X->s, TK(k), "their"))
       continue;
@@ -397,6 +415,8 @@ static int ir_colon_name(ctx *X, isent *S, icand *o) {
   size_t e;
   const ment *m;
   if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
+  for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
+  if (e >= S->se || !is_ch(X, e, ':')) return 0;
   e = vb_run_end(X, S->sb);
   if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
   m = vb_ment_at(X, e);
@@ -413,19 +433,20 @@ static const struct irule {
   const char *name;
   double strength;
   iread read;
+  unsigned needs;         /* a word class the sentence must hold for the rule to look */
 } cue_rules[] = {
-  {"according-to", 0.7, ir_according_front},          /* According to X, CLAUSE. */
-  {"according-to-aside", 0.65, ir_according_aside},   /* CLAUSE, according to X, CLAUSE. */
-  {"according-to-after", 0.7, ir_according_after},    /* CLAUSE, according to X. */
-  {"clause-cue-inverted", 0.65, ir_inverted_after},   /* CLAUSE, said X. */
-  {"clause-subject-cue", 0.65, ir_subject_after},     /* CLAUSE, X said. */
-  {"aside", 0.55, ir_aside},                          /* PART, X said, PART. */
-  {"subject-cue-clause", 0.6, ir_subject_clause},     /* X said (that) CLAUSE · X believes CLAUSE */
-  {"clause-after-quote", 0.55, ir_after_quote},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
+  {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, ir_according_after, 0},    /* CLAUSE, according to X. */
+  {"clause-cue-inverted", 0.65, ir_inverted_after, 0},   /* CLAUSE, said X. */
+  {"clause-subject-cue", 0.65, ir_subject_after, 0},     /* CLAUSE, X said. */
+  {"aside", 0.55, ir_aside, 0},                          /* PART, X said, PART. */
+  {"subject-cue-clause", 0.6, ir_subject_clause, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
+  {"clause-after-quote", 0.55, ir_after_quote, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 }, sentence_rules[] = {
-  {"possessive-view", 0.55, ir_view},                 /* X's view is that CLAUSE */
-  {"in-document", 0.45, ir_in_document},              /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
-  {"colon-name", 0.5, ir_colon_name},                 /* Rush Limbaugh: CLAUSE */
+  {"possessive-view", 0.55, ir_view, VB_W_NOUN},      /* X's view is that CLAUSE */
+  {"in-document", 0.45, ir_in_document, VB_W_POLL},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
+  {"colon-name", 0.5, ir_colon_name, 0},                 /* Rush Limbaugh: CLAUSE */
 };
 
 /* ---------------------------------------------------------------- the stage */
@@ -537,18 +558,23 @@ void vb_find_indirect(ctx *X) {
     S.se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
+    S.words = 0;
     for (size_t c = S.sb; c < S.se && !X->oom; c++) {
       icand o;
-      if (!is_icue(X, c)) continue;
+      S.words |= X->wc[c];
+      if (X->T.t.v[c].cue < 0) continue;          /* most tokens: one load each */
       S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
       S.used = used_cue(used, nused, TK(c)->start);
+      if (S.used && clause_after_quote(X, &S) == VB_NONE) continue;   /* the quote's cue, and only that */
+      /* a verb of view reports what follows it: nothing follows, nothing to read */
+      if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
         if (!S.p.ok || !vb_speaker_phrase(X, S.p)) continue;
       }
+      memset(&o, 0, sizeof o);
       for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
-        memset(&o, 0, sizeof o);
         if (!cue_rules[r].read(X, &S, &o)) continue;
         o.c = c;
         o.rule = cue_rules[r].name;
@@ -559,6 +585,7 @@ void vb_find_indirect(ctx *X) {
     }
     for (size_t r = 0; !cs.n && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
       icand o;
+      if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
       memset(&o, 0, sizeof o);
       if (!sentence_rules[r].read(X, &S, &o)) continue;
       o.rule = sentence_rules[r].name;
