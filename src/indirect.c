@@ -342,17 +342,16 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   return 1;
 }
 
-/* After the quote that took cue S->c: "…” and that", the first token of a clause of
+/* After the quote that took cue S->c, "…” (…) and that": the first token of a clause of
  * the cue's own, or VB_NONE. */
 static size_t clause_after_quote(const ctx *X, const isent *S) {
   size_t k;
   for (k = S->e; k < S->se && !is_quote(X, k); k++) {}
-  if (k >= S->se) return VB_NONE;
-  k += 1 + is_ch(X, k + 1, ',');
-  if (k + 2 >= S->se || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "and") || !is_word(X, k + 1) ||
-      !vb_tok_is(X->s, TK(k + 1), "that"))
-    return VB_NONE;
-  return k + 2;
+  for (size_t z = k + 1; z + 2 < S->se && z < k + 20; z++)
+    if (is_word(X, z) && vb_tok_is(X->s, TK(z), "and") && is_word(X, z + 1) && vb_tok_is(X->s, TK(z + 1), "that") &&
+        !is_quote(X, z + 2))
+      return z + 2;
+  return VB_NONE;
 }
 
 /* X said the cost was “far too high” and that bids had been ignored: a quote took the
