@@ -482,12 +482,13 @@ static void settle(const ctx *X, icand *cs, size_t n) {
   for (size_t i = 0; i < n; i++) {
     icand *I = &cs[i];
     size_t words = 0;
-    /* a quote inside the clause: at a clause boundary the report stops before it ("…, adding
-     * “…”"); within a phrase ("said the plan was “a mess”", "what the council calls its
-     * “…”") the quote carries the report */
+    /* a quote inside the clause carries its own words: the report stops before it ("said
+     * the plan was “a mess”": the plan was), unless the quote is the head of a noun phrase
+     * the report has only opened ("what the council calls its “…”") */
     for (size_t k = I->a; k < I->b; k++)
       if (is_quote(X, k)) {
-        if (k > I->a && !(TK(k - 1)->flags & VB_T_PUNCT)) I->drop = 1;
+        if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
+          I->drop = 1;
         I->b = k;
         break;
       }
