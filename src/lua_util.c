@@ -160,8 +160,9 @@ void vb_lua_attr(lua_State *L, const char *s, const vb_analysis *an, size_t i, v
   }
 }
 
-/* opts.nested (boolean), opts.indirect (boolean), opts.cues (array of PCRE2 patterns; one
- * that does not compile is the caller's error) */
+/* opts.nested (boolean), opts.indirect (boolean; reported speech is read unless it is
+ * false), opts.cues (array of PCRE2 patterns; one that does not compile is the caller's
+ * error) */
 void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o) {
   memset(o, 0, sizeof *o);
   if (lua_isnoneornil(L, idx)) return;
@@ -170,7 +171,8 @@ void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o) {
   o->q.nested = lua_toboolean(L, -1);
   lua_pop(L, 1);
   lua_getfield(L, idx, "indirect");
-  o->indirect = lua_toboolean(L, -1);
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) vb_lua_parterror(L, idx, "boolean", "opts.indirect");
+  o->no_indirect = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
   lua_pop(L, 1);
   lua_getfield(L, idx, "cues");
   if (!lua_isnil(L, -1)) {
@@ -205,7 +207,7 @@ void vb_lua_people(lua_State *L, const char *s, const vb_analysis *an, vb_buf *t
   for (size_t k = 0; k < an->src.n; k++) {
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
-    lua_createtable(L, 0, 7);
+    lua_createtable(L, 0, 10);
     vb_lua_setname(L, s, E->name, "name", tmp);
     vb_lua_setname(L, s, E->role, "role", tmp);
     vb_lua_setname(L, s, E->org, "org", tmp);
@@ -219,6 +221,14 @@ void vb_lua_people(lua_State *L, const char *s, const vb_analysis *an, vb_buf *t
     }
     lua_setfield(L, -2, "quotes");
     vb_lua_setint(L, "words", (lua_Integer)src->words);
+    vb_lua_setint(L, "quoted", (lua_Integer)src->nq);
+    vb_lua_setint(L, "paraphrased", (lua_Integer)src->np);
+    lua_createtable(L, (int)src->np, 0);
+    for (size_t j = 0; j < src->np; j++) {
+      lua_pushinteger(L, (lua_Integer)an->srcq.v[src->p0 + j] + 1);
+      lua_rawseti(L, -2, (int)j + 1);
+    }
+    lua_setfield(L, -2, "paraphrases");
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "sources");

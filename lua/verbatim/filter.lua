@@ -379,7 +379,7 @@ local function native_engine()
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
   function e.analyze(text)
-    return vb.analyze(text)
+    return vb.analyze(text, { indirect = false })   -- the filter marks quotations only
   end
   -- One engine call: the quotes with their speakers and checks, the sources, and the
   -- gate's word (pass, each quote's check.fails); the audit page when o.page asks.
@@ -455,7 +455,14 @@ local function cli_engine(cmd)
     local out, code = run(exe, { "quotes", "--json", "-" }, text)
     if code ~= 0 then fail(("%s quotes failed (exit %s)"):format(exe, tostring(code))) end
     local r = decode(out)
-    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
+    -- the filter marks quotations only: reported speech (kind indirect) is left out
+    local quoted = {}
+    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+    local sources = {}
+    for _, src in ipairs(r.sources or {}) do
+      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
+    end
+    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
   end
   -- check --json: the same object as the native call's, the exit status the gate's word
   function e.check(text, o)
