@@ -9,7 +9,14 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
+# a Lua C module: a shared object; on macOS a bundle whose Lua symbols the interpreter
+# provides when it loads it (as LuaRocks builds modules there)
+UNAME_S ?= $(shell uname -s)
+ifeq ($(UNAME_S),Darwin)
+LIBFLAG ?= -bundle -undefined dynamic_lookup
+else
 LIBFLAG ?= -shared
+endif
 WARN = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes -Wcast-qual -Wstrict-prototypes -Wredundant-decls
 BUILD ?= build
 
@@ -65,7 +72,7 @@ UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -l
 # linker is GNU's or LLVM's; elsewhere the shared library (on Darwin the two-level namespace
 # binds to it anyway). `make test-link` tests it.
 UTF8PROC_A ?= $(if $(UTF8PROC_LIBDIR),$(wildcard $(UTF8PROC_LIBDIR)/libutf8proc.a),$(filter /%,$(shell $(CC) -print-file-name=libutf8proc.a 2>/dev/null)))
-MODULE_UTF8PROC = $(if $(and $(UTF8PROC_A),$(filter-out Darwin,$(shell uname -s))),$(UTF8PROC_A) -Wl$(comma)--exclude-libs$(comma)libutf8proc.a,$(UTF8PROC_LIBS))
+MODULE_UTF8PROC = $(if $(and $(UTF8PROC_A),$(filter-out Darwin,$(UNAME_S))),$(UTF8PROC_A) -Wl$(comma)--exclude-libs$(comma)libutf8proc.a,$(UTF8PROC_LIBS))
 comma := ,
 
 CLI_SRC = $(wildcard src/cli*.c)

@@ -23,7 +23,11 @@ fi
 echo "deps: installing$missing"
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "deps: apt-get not found; install these packages by hand:$missing" >&2
+  if [ "$(uname -s)" = Darwin ]; then
+    echo "deps: on macOS, with Homebrew: brew install pcre2 utf8proc lua luajit pkg-config cmocka (and pandoc neovim for their tests)" >&2
+  else
+    echo "deps: apt-get not found; install these packages by hand:$missing" >&2
+  fi
   exit 1
 fi
 if [ "$(id -u)" -eq 0 ]; then
