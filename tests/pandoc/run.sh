@@ -98,9 +98,10 @@ golden annotate.native "$T/ext-native.native"
 # copied out of the tree (quarto add) with nothing installed: an error naming both places
 mkdir -p "$T/proj/_extensions/verbatim"
 cp $EXT "$T/proj/_extensions/verbatim/"
-(cd "$T/proj" && LUA_PATH="" "$PANDOC" --lua-filter _extensions/verbatim/verbatim.lua "$OLDPWD/$D/strict.md" \
+(cd "$T/proj" && HOME="$T/nohome" LUA_PATH="" "$PANDOC" --lua-filter _extensions/verbatim/verbatim.lua "$OLDPWD/$D/strict.md" \
   -t html -o /dev/null 2>err) && no "the shim without a filter to load succeeded" \
-  || { grep -q 'package.path' "$T/proj/err" && grep -q 'lua/verbatim/filter.lua' "$T/proj/err" && ok \
+  || { grep -q 'package.path' "$T/proj/err" && grep -q 'lua/verbatim/filter.lua' "$T/proj/err" \
+         && grep -q 'share/pandoc/filters/verbatim.lua' "$T/proj/err" && ! grep -q traceback "$T/proj/err" && ok \
        || no "the shim's error does not name both places: $(cat "$T/proj/err")"; }
 # ... and with the filter on package.path it loads that one, and its engine
 (cd "$T/proj" && LUA_PATH="$OLDPWD/lua/?.lua;;" LUA_CPATH="$OLDPWD/$NATIVE_CPATH" VERBATIM_ENGINE=native \
@@ -176,6 +177,14 @@ if ${MAKE:-make} -s install PREFIX="$T/prefix" LUA="$LV" >"$T/inst" 2>&1; then
     "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
   grep -q "engine: cli" "$T/proj2/inst.err" && grep -q 'class="quote"' "$T/proj2/inst.html" && ok \
     || no "the shim over the installed filter: $(cat "$T/proj2/inst.err")"
+  # Quarto's way: a static pandoc with Lua 5.4 looks in no Lua 5.3 folder, so the shim
+  # finds the filter among pandoc's (here the user data directory, --data-dir), which runs
+  # the CLI of its prefix (the module removed above, nothing on LUA_PATH)
+  (cd "$T/proj2" && env -u VERBATIM_CLI -u VERBATIM_ENGINE HOME="$T/nohome" PATH=/usr/bin:/bin LUA_PATH="" \
+    "$PANDOC" --verbose --data-dir "$T/prefix/share/pandoc" --lua-filter _extensions/verbatim/verbatim.lua \
+    --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o quarto.html 2>quarto.err)
+  grep -q "engine: cli" "$T/proj2/quarto.err" && grep -q 'class="quote"' "$T/proj2/quarto.html" && ok \
+    || no "the shim over the filter among pandoc's (Quarto's way): $(cat "$T/proj2/quarto.err")"
 else
   no "make install: $(cat "$T/inst")"
 fi
