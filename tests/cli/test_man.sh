@@ -30,7 +30,7 @@ if command -v man >/dev/null 2>&1; then
   if [ -s "$ERR" ] || ! grep -q "verbatim - find, attribute and check" "$TMP/man.out"; then no "man -l: $(head -n 3 "$ERR")"; else ok; fi
 fi
 if command -v make >/dev/null 2>&1; then
-  make -s -C "$ROOT" install-man PREFIX="$TMP/prefix" >"$TMP/inst" 2>&1
+  env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" install-man PREFIX="$TMP/prefix" DESTDIR= >"$TMP/inst" 2>&1
   cmp -s "$TMP/prefix/share/man/man1/verbatim.1" "$MAN" && ok || no "man: make install-man: $(cat "$TMP/inst")"
   grep -q '^install: .*install-man' "$ROOT/Makefile" && ok || no "man: make install does not install the man page"
 fi
