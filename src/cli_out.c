@@ -1,24 +1,44 @@
-/* cli_out.c: output the commands share (see cli_out.h). */
+/* cli_out.c: input and output the commands share (see cli_out.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "cli_out.h"
 #include "json.h"
 #include "quotes.h"
 #include "text.h"
 
-void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
-  size_t i = 0, shown = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < n && shown < max) {
-    uint32_t cp;
-    size_t k = vb_utf8_dec(u, n, i, &cp);
-    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
-    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
-    else if (cp < 0x20) vb_buf_addc(b, '?');
-    else vb_buf_add(b, s + i, k);
-    i += k;
-    shown++;
+void vb_cli_err(const char *fmt, ...) {
+  va_list ap;
+  fputs("verbatim: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+int vb_cli_read(const char *path, vb_buf *b) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  char chunk[65536];
+  size_t k;
+  if (!f) { vb_cli_err("%s: %s", path, strerror(errno)); return -1; }
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) vb_buf_add(b, chunk, k);
+  if (ferror(f) || b->oom) {
+    vb_cli_err("%s: %s", path, b->oom ? "out of memory" : strerror(errno));
+    if (f != stdin) fclose(f);
+    vb_buf_free(b);
+    return -1;
   }
-  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
+  if (f != stdin) fclose(f);
+  if (!b->p) vb_buf_add(b, "", 0);   /* an empty file is an empty text, not NULL */
+  return 0;
+}
+
+int vb_cli_flush(vb_buf *b) {
+  if (b->oom) { vb_cli_err("out of memory"); return -1; }
+  if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
+  b->n = 0;
+  return 0;
 }
 
 /* A name, role, organisation or cue as a JSON string: white space folded, since a name
@@ -120,7 +140,7 @@ void vb_cli_json(vb_buf *o, const char *file, const char *s, const vb_analysis *
 }
 
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max) {
-  if (sp.start != VB_NONE) vb_cli_excerpt(o, s + sp.start, sp.end - sp.start, max);
+  if (sp.start != VB_NONE) vb_excerpt(o, s + sp.start, sp.end - sp.start, max);
 }
 
 void vb_cli_speaker(vb_buf *o, const char *s, const vb_analysis *an, size_t i) {

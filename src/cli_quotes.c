@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "text.h"
 
 typedef struct qargs {
   int json, indirect;
@@ -41,7 +42,7 @@ static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_an
     t.n = 0;
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
-    vb_cli_excerpt(o, t.p ? t.p : "", t.n, 60);
+    vb_excerpt(o, t.p ? t.p : "", t.n, 60);
     vb_buf_adds(o, "\xE2\x80\x9D");
     vb_cli_speaker(o, s, an, i);
     vb_buf_addc(o, '\n');
@@ -99,13 +100,15 @@ static int run(int argc, char **argv, int sources) {
   int rc = parse(argc, argv, &a, sources ? "sources" : "quotes", sources ? sources_help : quotes_help), nok = 0;
   vb_buf out = {0};
   vb_aopts ao;
+  vb_cues *cues;
   char err[256];
   if (rc) return rc == 1 ? 0 : rc;
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
   ao.indirect = a.indirect;
-  ao.cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
-  if (!ao.cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
+  cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
+  ao.cues = cues;
+  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
   if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
   for (int f = 0; f < a.nfiles; f++) {
     vb_buf in = {0};
@@ -132,7 +135,7 @@ static int run(int argc, char **argv, int sources) {
     if (vb_cli_flush(&out)) rc = 2;
   }
   vb_buf_free(&out);
-  vb_cues_free((vb_cues *)ao.cues);
+  vb_cues_free(cues);
   return rc;
 }
 

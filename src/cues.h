@@ -1,6 +1,7 @@
 /* cues.h: the words that introduce or attribute speech. The built-in lexicon is data
- * (cues.c, vb_cue_lexicon); users add PCRE2 patterns, compiled once with JIT. A vb_cues
- * is immutable once built, so one can serve many analyses, also from several threads. */
+ * (cues.c, vb_cue_lexicon); users add PCRE2 patterns, compiled once (with JIT where the
+ * platform has it). A vb_cues is immutable once built, so one can serve many analyses,
+ * also from several threads. */
 #ifndef VB_CUES_H
 #define VB_CUES_H
 #include <stddef.h>
@@ -59,9 +60,10 @@ void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsig
  * out, or -2 - p when user pattern p (0-based) hit PCRE2's match limits. */
 int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc);
 
-/* Set cue, cuelen, cue_end and cueflags on the tokens where a cue starts: the longest
- * lexicon form (lower-case words outside quotes), then user patterns over the text.
- * 0 on success, -1 when memory ran out or a pattern failed to run. */
+/* Mark the tokens where a cue starts: vb_tok.cue indexes its hit in T->cues (entry id,
+ * tokens spanned, VB_CUE_* flags, byte end). The longest lexicon form (lower-case words
+ * outside quotes) wins, then user patterns run over the text. vb_cues_scan without the
+ * word classes: the same return codes. */
 int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T);
 
 #endif

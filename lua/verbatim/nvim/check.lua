@@ -24,7 +24,7 @@ function K.resolve(buf, args)
   end
   if type(list) ~= "table" or #list == 0 then
     return nil, "verbatim: no sources to check against: give paths (:Verbatim check notes.txt)"
-      .. " or set `sources` in require(\"verbatim\").setup()"
+      .. " or set `sources` in require(\"verbatim.nvim\").setup()"
   end
   local files, seen = {}, {}
   for _, p in ipairs(list) do
@@ -65,11 +65,8 @@ local function source_arg(vb, path, opened)
     end
   end
   if vim.fn.isdirectory(path) == 0 and is_index(path) then
-    if type(vb.index) ~= "table" or type(vb.index.open) ~= "function" then
-      return nil, "verbatim: this build cannot read archive indexes: " .. path
-    end
-    local ok, x, err = pcall(vb.index.open, path)
-    if not ok or not x then return nil, ("verbatim: %s: %s"):format(path, tostring(ok and err or x)) end
+    local x, err = vb.safe.index.open(path)     -- err names the path
+    if not x then return nil, err end
     opened[#opened + 1] = x
     return x
   end
@@ -159,15 +156,14 @@ function K.diagnostic(q, starts, lines)
   }
 end
 
--- With attribution in the build: the analysed quotes by start, for the name each
--- diagnostic credits (vb.check itself compares the resolved speakers with a
--- transcript's turns).
-local function attribution(vb, text)
-  if type(vb.analyze) ~= "function" then return {} end
-  local oka, an = pcall(vb.analyze, text)
-  if not (oka and type(an) == "table") then return {} end
+-- The analysed quotes by start, for the kind and the name each diagnostic credits
+-- (vb.check itself compares the resolved speakers with a transcript's turns); or nil
+-- and a message.
+local function attribution(text)
+  local an, err = E.analyze(text)
+  if not an then return nil, err end
   local by = {}
-  for _, q in ipairs(an.quotes or {}) do by[q.start] = q end
+  for _, q in ipairs(an.quotes) do by[q.start] = q end
   return by
 end
 
@@ -188,9 +184,10 @@ function K.run(buf, files)
     sources[i] = arg
   end
   local text, lines = E.buftext(buf)
-  local analysed = attribution(vb, text)
+  local analysed, aerr = attribution(text)
   local quotes, err = E.check(text, sources)
   close()
+  if not analysed then return nil, aerr end
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
   local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
@@ -212,9 +209,8 @@ end
 
 function K.cmd_check(args)
   local buf = vim.api.nvim_get_current_buf()
-  local vb, lerr = E.load()
-  if not vb then return E.error(lerr) end
-  if type(vb.check) ~= "function" then return E.error(select(2, E.check(""))) end
+  local ok, lerr = E.load()
+  if not ok then return E.error(lerr) end
   local files, err = K.resolve(buf, args)
   if not files then return E.error(err) end
   local quotes, counts = K.run(buf, files)

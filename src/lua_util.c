@@ -1,0 +1,115 @@
+/* lua_util.c: the binding's shared helpers (see lua_util.h). */
+#include <stdarg.h>
+#include <string.h>
+#include "lua_util.h"
+
+#if LUA_VERSION_NUM < 502
+void vb_lua_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
+  for (; l->name; l++) {
+    for (int i = 0; i < nup; i++) lua_pushvalue(L, -nup);
+    lua_pushcclosure(L, l->func, nup);
+    lua_setfield(L, -(nup + 2), l->name);
+  }
+  lua_pop(L, nup);
+}
+#endif
+
+#if LUA_VERSION_NUM < 504
+int vb_lua_typeerror(lua_State *L, int arg, const char *tname) {
+  return luaL_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s", tname, luaL_typename(L, arg)));
+}
+#endif
+
+const char *vb_lua_checkstring(lua_State *L, int arg, size_t *n) {
+  luaL_argexpected(L, lua_type(L, arg) == LUA_TSTRING, arg, "string");
+  return lua_tolstring(L, arg, n);
+}
+
+int vb_lua_nomem(lua_State *L) { return luaL_error(L, "verbatim: out of memory"); }
+
+int vb_lua_fail(lua_State *L, int safe, const char *fmt, ...) {
+  va_list ap;
+  if (!safe) luaL_where(L, 1);                     /* raised: at the caller's line, as luaL_error */
+  lua_pushliteral(L, "verbatim: ");
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  lua_concat(L, safe ? 2 : 3);
+  if (!safe) return lua_error(L);
+  lua_pushnil(L);
+  lua_insert(L, -2);
+  return 2;
+}
+
+int vb_lua_safe(lua_State *L) { return lua_toboolean(L, lua_upvalueindex(1)); }
+
+int vb_lua_parterror(lua_State *L, int arg, const char *tname, const char *fmt, ...) {
+  const char *got = luaL_typename(L, -1);
+  va_list ap;
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  return luaL_argerror(L, arg, lua_pushfstring(L, "%s: %s expected, got %s", lua_tostring(L, -1), tname, got));
+}
+
+void *vb_lua_box(lua_State *L, size_t size, const char *mt, lua_CFunction gc, const luaL_Reg *methods) {
+  void *p = lua_newuserdata(L, size);
+  memset(p, 0, size);
+  if (luaL_newmetatable(L, mt)) {
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    if (methods) {
+      lua_newtable(L);
+      vb_lua_setfuncs(L, methods, 0);
+      lua_setfield(L, -2, "__index");
+    }
+  }
+  lua_setmetatable(L, -2);
+  return p;
+}
+
+void vb_lua_setint(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+void vb_lua_setspan(lua_State *L, size_t a, size_t b) {
+  vb_lua_setint(L, "start", (lua_Integer)a + 1);
+  vb_lua_setint(L, "stop", (lua_Integer)b);
+}
+
+void vb_lua_quote(lua_State *L, const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *tmp) {
+  lua_createtable(L, 0, 8);
+  vb_lua_setspan(L, q->start, q->end);
+  tmp->n = 0;
+  vb_quote_text(s, qs, q, tmp);
+  lua_pushlstring(L, tmp->p ? tmp->p : "", tmp->n);
+  lua_setfield(L, -2, "text");
+  lua_pushstring(L, vb_kind_names[q->kind]);
+  lua_setfield(L, -2, "kind");
+  vb_lua_setint(L, "line", q->line);
+  vb_lua_setint(L, "col", q->col);
+  if (q->nparts > 1) {
+    lua_createtable(L, (int)q->nparts, 0);
+    for (size_t k = 0; k < q->nparts; k++) {
+      const vb_part *p = &qs->parts.v[q->part0 + k];
+      lua_createtable(L, 0, 2);
+      vb_lua_setspan(L, p->start, p->end);
+      lua_rawseti(L, -2, (int)k + 1);
+    }
+    lua_setfield(L, -2, "parts");
+  }
+}
+
+void vb_lua_diags(lua_State *L, const vb_quotes *qs) {
+  lua_createtable(L, (int)qs->diag.n, 0);
+  for (size_t i = 0; i < qs->diag.n; i++) {
+    lua_createtable(L, 0, 4);
+    vb_lua_setint(L, "pos", (lua_Integer)qs->diag.v[i].off + 1);
+    vb_lua_setint(L, "line", qs->diag.v[i].line);
+    vb_lua_setint(L, "col", qs->diag.v[i].col);
+    lua_pushstring(L, qs->diag.v[i].msg);
+    lua_setfield(L, -2, "message");
+    lua_rawseti(L, -2, (int)i + 1);
+  }
+}
