@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "cli_draft.h"
 #include "draft.h"
 #include "index.h"
 #include "json.h"
@@ -19,7 +20,8 @@
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] [--format text|markdown]\n"
+  "                      (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
   "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
@@ -29,6 +31,9 @@ static const char check_help[] =
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
+  "  --format text|markdown  how to read FILE (default: .md, .markdown, .qmd, .rmd are\n"
+  "                  Markdown: front matter, code, link targets, HTML are not prose)\n"
+  "A FILE that is a folder stands for its text and Markdown files (recursive, sorted).\n"
   "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
   "another speaker, or borrowed prose), 2 errors. Scare quotes and titles (kind term) are\n"
   "not speech: they get a verdict but do not count unless --strict-terms.\n";
@@ -183,14 +188,18 @@ static unsigned long long material_bytes(const vb_material *M, size_t n0) {
 int vb_cmd_check(int argc, char **argv) {
   vb_material M;
   vb_copts o;
-  VB_VEC(char *) files = {0};
+  VB_VEC(char *) args = {0};
+  vb_paths files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, format = -1, folder = 0;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int fo = vb_cli_format_opt(argc, argv, &i, &format, "check");
+    if (fo < 0) { rc = 2; goto done; }
+    if (fo) continue;
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
@@ -213,21 +222,22 @@ int vb_cmd_check(int argc, char **argv) {
         if (vb_push(&idx, x) || vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
       }
       nsrc++;
-    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
+    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&args, argv[i])) rc = 2; }
     else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); rc = 2; goto done; }
-    else if (vb_push(&files, argv[i])) rc = 2;
+    else if (vb_push(&args, argv[i])) rc = 2;
   }
   if (rc) { vb_cli_err("out of memory"); goto done; }
-  if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
+  if (!args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
-  if (json && files.n > 1) vb_buf_adds(&out, "{\"files\":[");
+  if ((rc = vb_cli_drafts(args.v, args.n, &files, &folder)) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  if (json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
   for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
     vb_draft dr;
     int drc;
     memset(&dr, 0, sizeof dr);
     err.n = 0;
-    if (vb_cli_read(files.v[f], &in)) { rc = 2; continue; }
+    if (vb_cli_read_draft(files.v[f], format, &in)) { rc = 2; continue; }
     drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
@@ -253,13 +263,14 @@ int vb_cmd_check(int argc, char **argv) {
     sum.n = 0;
   }
   if (json) {
-    vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
+    vb_buf_adds(&out, files.n > 1 || folder ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
 done:
   for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
   vb_vfree(&idx);
-  vb_vfree(&files);
+  vb_vfree(&args);
+  vb_paths_free(&files);
   vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);
