@@ -9,14 +9,16 @@
  * default) or "text" (the text as it is). Raises on wrong arguments and out of memory. */
 int vb_l_prose(lua_State *L) {
   size_t n;
-  const char *s;
-  lua_settop(L, 2);
-  if (!lua_isnil(L, 2) && lua_type(L, 2) != LUA_TSTRING) return vb_lua_typeerror(L, 2, "string");
-  lua_createtable(L, 0, 1);                        /* 3: opts for vb_lua_text */
-  if (lua_isnil(L, 2)) lua_pushliteral(L, "markdown");
-  else lua_pushvalue(L, 2);
-  lua_setfield(L, 3, "format");
-  s = vb_lua_text(L, 1, 3, &n);
-  lua_pushlstring(L, s, n);
+  const char *s = vb_lua_checkstring(L, 1, &n);
+  int f = VB_FMT_MARKDOWN;
+  char *copy;
+  if (!lua_isnoneornil(L, 2)) {
+    f = lua_type(L, 2) == LUA_TSTRING ? vb_format_parse(lua_tostring(L, 2)) : -1;
+    if (f < 0) return luaL_argerror(L, 2, "format: 'text' or 'markdown' expected");
+  }
+  copy = lua_newuserdata(L, n ? n : 1);            /* collected whatever unwinds */
+  memcpy(copy, s, n);
+  if (vb_prose((vb_format)f, copy, n)) return vb_lua_nomem(L);
+  lua_pushlstring(L, copy, n);
   return 1;
 }
