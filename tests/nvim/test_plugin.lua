@@ -126,4 +126,16 @@ function T.checkhealth_reports_the_module_and_sources()
   H.truthy(out:find("1 configured source file%(s%) readable"), "readable source:\n" .. out)
 end
 
+-- the CLI is optional: without it on PATH, checkhealth says so without a warning
+function T.checkhealth_does_not_warn_about_the_optional_cli()
+  local path = vim.env.PATH
+  vim.env.PATH = "/nonexistent"
+  local ok, err = pcall(vim.cmd, "silent checkhealth verbatim")
+  vim.env.PATH = path
+  if not ok then error(err, 0) end
+  local out = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  H.truthy(out:find("CLI `verbatim` not on PATH %(optional"), "CLI line:\n" .. out)
+  H.truthy(not out:find("WARN"), "no warning:\n" .. out)
+end
+
 return T
