@@ -126,6 +126,15 @@ function T.checkhealth_reports_the_module_and_sources()
   H.truthy(out:find("1 configured source file%(s%) readable"), "readable source:\n" .. out)
 end
 
+-- `make nvim` built doc/tags: :help verbatim opens the plugin's help at once
+function T.help_works_after_make_nvim()
+  H.truthy(vim.fn.filereadable(H.root .. "/doc/tags") == 1, "doc/tags built")
+  vim.cmd("help verbatim-opt-markdown")
+  H.truthy(vim.api.nvim_buf_get_name(0):find("doc/verbatim%.txt$"), "help buffer: " .. vim.api.nvim_buf_get_name(0))
+  H.truthy(vim.api.nvim_get_current_line():find("verbatim-opt-markdown", 1, true), vim.api.nvim_get_current_line())
+  vim.cmd("helpclose")
+end
+
 -- the CLI is optional: without it on PATH, checkhealth says so without a warning
 function T.checkhealth_does_not_warn_about_the_optional_cli()
   local path = vim.env.PATH
