@@ -140,7 +140,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
 # only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
 # suites again on newer Debian's versions (test-hosts)
-test: test-c test-lua test-cli test-link test-nvim test-pandoc test-hosts
+test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -149,6 +149,9 @@ test-lua: lua-all
 	    echo "FAIL: $(BUILD)/$$tag/verbatim/core.so links liblua" >&2; fail=1; fi; \
 	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
 	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
+# the shape of src/: file and function lengths, no call cycles between files (tools/layout.py)
+test-layout: cli module
+	@echo "== tools/layout.py"; python3 tools/layout.py $(BUILD)
 # the module's utf8proc cannot be taken over by a host's copy (MODULE_UTF8PROC)
 test-link: lua-all $(BUILD)/tests/host_utf8proc.so
 	@echo "== tests/link"; if [ -z "$(findstring exclude-libs,$(MODULE_UTF8PROC))" ]; then \
@@ -180,7 +183,7 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-lua-asan
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan fuzz-seeds
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
@@ -199,7 +202,7 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
-	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' $$b $(BENCH_ARGS); done
+	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' VB_CLI='$(BUILD)/verbatim' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
 # edlib is a peer in the check bench, never part of the engine
 $(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib
@@ -209,9 +212,16 @@ $(BUILD)/bench/%: bench/%.c bench/corpus.h $(ENGINE_LIB)
 
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
-fuzz: $(FUZZ_TARGETS)
+fuzz: $(FUZZ_TARGETS) fuzz-seeds
 	@set -e; for f in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus-$$(basename $$f); \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-$$(basename $$f) tests/fixtures; done
+# the index reader's corpus starts from real indexes of tests/fixtures/check (one
+# segment; two), so that mutations begin with indexes whose files exist
+fuzz-seeds: cli
+	@mkdir -p build/fuzz/corpus-fuzz_index && c=build/fuzz/corpus-fuzz_index && \
+	  $(BUILD)/verbatim index --output $$c/seed-1 tests/fixtures/check/sources 2>/dev/null && \
+	  $(BUILD)/verbatim index --output $$c/seed-2 tests/fixtures/check/sources 2>/dev/null && \
+	  $(BUILD)/verbatim index --append --output $$c/seed-2 tests/fixtures/check/floor 2>/dev/null
 build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 	mkdir -p build/fuzz
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PCRE_CFLAGS) -Isrc $< $(ENGINE_SRC) -o $@ $(LIBS)

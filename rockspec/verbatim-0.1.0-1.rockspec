@@ -6,7 +6,7 @@
 --
 -- It lives in rockspec/ and not at the top on purpose: lazy.nvim runs luarocks by itself
 -- when it finds a rockspec at a plugin's root, and Neovim users want `make nvim`.
--- Its version is the engine's (VB_VERSION in src/cli.h): tests/lua/test_version.lua
+-- Its version is the engine's (VB_VERSION in src/version.h): tests/lua/test_version.lua
 -- fails when they differ, so a release renames this file and sets version and tag.
 rockspec_format = "3.0"
 package = "verbatim"

@@ -59,6 +59,8 @@ typedef struct vb_aopts {
   const vb_cues *cues;     /* NULL: the built-in lexicon, built for this call */
   int indirect;            /* also report reported speech without marks as kind indirect
                             * ("Vaughan said the initiative sounds …"); off by default */
+  size_t window;           /* tokens a window of a long text attributes (0: 262,144; at
+                            * least 64); SIZE_MAX: any text in one go, whatever its memory */
 } vb_aopts;
 
 /* Analyse s[0..n): quotes, attribution, sources. out must be zeroed. 0 on success, -1

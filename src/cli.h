@@ -2,7 +2,6 @@
 #ifndef VB_CLI_H
 #define VB_CLI_H
 
-#define VB_VERSION "0.1.0"
 
 int vb_cmd_quotes(int argc, char **argv);
 int vb_cmd_sources(int argc, char **argv);

@@ -12,11 +12,14 @@ int vb_cli_drafts(char *const *args, size_t n, vb_paths *out, int *folder) {
   for (size_t a = 0; a < n; a++) {
     struct stat st;
     vb_paths all = {0};
-    vb_buf err = {0};
+    vb_buf err = {0}, warn = {0};
     size_t kept = 0;
     if (strcmp(args[a], "-") && !stat(args[a], &st) && S_ISDIR(st.st_mode)) {
       *folder = 1;
-      if (vb_walk(args[a], &all, &err)) {
+      int wrc = vb_walk(args[a], &all, &warn, &err);
+      vb_cli_warnings(&warn);
+      vb_buf_free(&warn);
+      if (wrc) {
         vb_cli_err("%s", err.p ? err.p : args[a]);
         vb_buf_free(&err);
         vb_paths_free(&all);
@@ -58,8 +61,8 @@ int vb_cli_format_opt(int argc, char **argv, int *i, int *format, const char *cm
   return 1;
 }
 
-int vb_cli_read_draft(const char *path, int format, vb_buf *b) {
-  if (vb_cli_read(path, b)) return -1;
+int vb_cli_read_draft(const char *path, int format, size_t max, vb_buf *b) {
+  if (vb_cli_read(path, b, max)) return -1;
   if (format < 0) format = strcmp(path, "-") && vb_format_of_path(path) == VB_FMT_MARKDOWN ? VB_FMT_MARKDOWN : VB_FMT_TEXT;
   if (vb_prose((vb_format)format, b->p, b->n)) {
     vb_cli_err("%s: out of memory", path);

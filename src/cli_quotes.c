@@ -2,13 +2,16 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
 #include "cli_draft.h"
+#include "material.h"
 #include "text.h"
 
 typedef struct qargs {
   int json, indirect, format;   /* format: VB_FMT_*, or -1 for the file's extension */
+  size_t max_size;
   int nfiles, ncues;
   char **files;
   const char *cues[64];   /* --cue PATTERN, at most 64 */
@@ -18,6 +21,7 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
   memset(a, 0, sizeof *a);
   a->files = argv + 1;
   a->format = -1;
+  a->max_size = VB_MAX_SIZE;
   for (int i = 1; i < argc; i++) {
     int f = vb_cli_format_opt(argc, argv, &i, &a->format, cmd);
     if (f < 0) return 2;
@@ -27,6 +31,9 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
+    else if (!strncmp(argv[i], "--max-size=", 11)) {
+      if (vb_cli_size(argv[i] + 11, &a->max_size)) { vb_cli_err("%s: --max-size wants a size (256M, 1G, 0 for none)", cmd); return 2; }
+    }
     else if (!strcmp(argv[i], "--cue")) {
       if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
       if (a->ncues == 64) { vb_cli_err("%s: at most 64 --cue patterns", cmd); return 2; }
@@ -45,6 +52,7 @@ static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_an
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
     t.n = 0;
+    vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
     vb_excerpt(o, t.p ? t.p : "", t.n, 60);
@@ -91,6 +99,7 @@ static const char quotes_help[] =
   "           are Markdown (front matter, code, link targets, HTML are not prose)\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "  --indirect      also list reported speech without marks (kind indirect)\n"
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Marta Lindqvist (said).\n"
   "A FILE that is a folder stands for its text and Markdown files (recursive, sorted,\n"
   "hidden ones skipped). FILE - reads stdin. Exit status: 0 success, 2 usage or read\n"
@@ -103,6 +112,7 @@ static const char sources_help[] =
   "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
   "  --format text|markdown   how to read FILE (default: by its extension, as quotes)\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
   "A FILE that is a folder stands for its text and Markdown files, as for quotes.\n";
 
 static int run(int argc, char **argv, int sources) {
@@ -135,9 +145,10 @@ static int run(int argc, char **argv, int sources) {
     int arc;
     memset(&an, 0, sizeof an);
     const char *file = files.v[f];
-    if (vb_cli_read_draft(file, a.format, &in)) { rc = 2; continue; }
+    if (vb_cli_read_draft(file, a.format, a.max_size, &in)) { rc = 2; continue; }
     if ((arc = vb_analyze(in.p, in.n, &ao, &an)) != 0) {
-      if (arc < -1) vb_cli_err("%s: cue pattern %d: match limit exceeded", file, -arc - 1);
+      if (arc < -1)
+        vb_cli_err("%s: cue pattern %d: match limit exceeded (it backtracks too much on this text)", file, -arc - 1);
       else vb_cli_err("%s: out of memory", file);
       rc = 2;
     } else if (a.json) {

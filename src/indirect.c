@@ -13,7 +13,6 @@ static const char R_INDIRECT[] = "indirect";
 void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
   size_t first = A->qs.q.n;
-  vb_lines L = {0};
   for (size_t si = 0; si < X->T.sent.n && !X->oom; si++) {
     size_t sb = X->T.sent.v[si], se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT, c, a = 0, b = 0, words = 0, k;
     np p = {0};
@@ -59,10 +58,8 @@ void vb_find_indirect(ctx *X) {
       vb_attribute(X, A->qs.q.n - 1, c, p, 0.5, R_INDIRECT);
     }
   }
+  /* their line and column (0 until then) come from the driver, which walks the text once */
   if (X->oom || A->qs.q.n == first) return;
-  if (vb_lines_build(&L, X->s, X->n)) { X->oom = 1; return; }
-  for (size_t i = first; i < A->qs.q.n; i++) vb_lines_pos(&L, A->qs.q.v[i].start, &A->qs.q.v[i].line, &A->qs.q.v[i].col);
-  vb_lines_free(&L);
   {
     /* back to text order: both runs are sorted (quotes by the finder, new items sentence by
      * sentence), so one merge orders them; then permute quotes, attributions and parents */

@@ -26,92 +26,6 @@ static int abox_gc(lua_State *L) {
   return 0;
 }
 
-static void setspan_str(lua_State *L, const char *s, vb_span sp, const char *field) {
-  if (sp.start == VB_NONE) return;
-  lua_pushlstring(L, s + sp.start, sp.end - sp.start);
-  lua_setfield(L, -2, field);
-}
-
-/* A name, role or organisation: a line break inside it comes out as one space. */
-static void setname_str(lua_State *L, const char *s, vb_span sp, const char *field, vb_buf *tmp) {
-  size_t n;
-  if (sp.start == VB_NONE) return;
-  tmp->n = 0;
-  if (vb_buf_reserve(tmp, sp.end - sp.start + 1)) vb_lua_nomem(L);
-  n = vb_name_copy(tmp->p, s, sp);
-  lua_pushlstring(L, tmp->p, n);
-  lua_setfield(L, -2, field);
-}
-
-/* opts.nested (boolean), opts.indirect (boolean), opts.cues (array of PCRE2 patterns; one
- * that does not compile is the caller's error); opts.format is read by vb_lua_text */
-static void aopts(lua_State *L, int idx, abox *b, vb_aopts *o) {
-  memset(o, 0, sizeof *o);
-  if (lua_isnoneornil(L, idx)) return;
-  luaL_checktype(L, idx, LUA_TTABLE);
-  lua_getfield(L, idx, "nested");
-  o->q.nested = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  lua_getfield(L, idx, "indirect");
-  o->indirect = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  lua_getfield(L, idx, "cues");
-  if (!lua_isnil(L, -1)) {
-    size_t np, i;
-    const char **pats;
-    size_t *lens;
-    char err[256];
-    if (!lua_istable(L, -1)) vb_lua_parterror(L, idx, "table", "opts.cues");
-    np = (size_t)vb_lua_rawlen(L, -1);
-    if (np > 1000) luaL_argerror(L, idx, "opts.cues: at most 1000 patterns");
-    /* scratch arrays as userdata: collected with everything else if an error unwinds */
-    pats = lua_newuserdata(L, (np + 1) * sizeof *pats);
-    lens = lua_newuserdata(L, (np + 1) * sizeof *lens);
-    for (i = 0; i < np; i++) {
-      lua_rawgeti(L, -3, (int)i + 1);
-      if (lua_type(L, -1) != LUA_TSTRING) vb_lua_parterror(L, idx, "string", "opts.cues[%d]", (int)i + 1);
-      pats[i] = lua_tolstring(L, -1, &lens[i]);   /* the string stays alive in opts.cues */
-      lua_pop(L, 1);
-    }
-    b->cues = vb_cues_new(pats, lens, np, err, sizeof err);
-    if (!b->cues) luaL_argerror(L, idx, err);
-    o->cues = b->cues;
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 1);
-}
-
-static void push_quote(lua_State *L, const char *s, abox *b, size_t i) {
-  const vb_analysis *an = &b->an;
-  const vb_attr *at = &an->attr.v[i];
-  vb_lua_quote(L, s, &an->qs, &an->qs.q.v[i], &b->tmp);
-  if (at->mention.start != VB_NONE) {
-    const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
-    lua_createtable(L, 0, 6);
-    setname_str(L, s, vb_speaker_name(an, i), "name", &b->tmp);
-    vb_lua_setspan(L, at->mention.start, at->mention.end);
-    setspan_str(L, s, at->mention, "mention");
-    if (E) {
-      setname_str(L, s, E->role, "role", &b->tmp);
-      setname_str(L, s, E->org, "org", &b->tmp);
-      setname_str(L, s, E->org_long, "org_long", &b->tmp);
-    }
-    lua_setfield(L, -2, "speaker");
-  }
-  if (at->cue.start != VB_NONE) {
-    lua_createtable(L, 0, 3);
-    setspan_str(L, s, at->cue, "text");
-    vb_lua_setspan(L, at->cue.start, at->cue.end);
-    lua_setfield(L, -2, "cue");
-  }
-  lua_pushnumber(L, at->confidence);
-  lua_setfield(L, -2, "confidence");
-  if (at->rule) {
-    lua_pushstring(L, at->rule);
-    lua_setfield(L, -2, "rule");
-  }
-}
-
 static const char *const ekinds[] = {"person", "org", "group"};
 
 /* core.analyze(text [, opts]) -> {quotes=, sources=, unattributed=, diagnostics=}.
@@ -128,8 +42,8 @@ int vb_l_analyze(lua_State *L) {
   lua_settop(L, 2);                                /* opts at 2 (or nil), the box at 3, the text read at 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.abox", abox_gc, NULL);
   an = &b->an;
-  aopts(L, 2, b, &o);
-  s = vb_lua_text(L, 1, 2, &n);
+  vb_lua_aopts(L, 2, &b->cues, &o);
+  s = vb_lua_text(L, 1, 2, &n);                    /* opts.format */
   {
     int rc = vb_analyze(s, n, &o, &b->an);
     /* below -1: that user pattern (counted from 1, as in its compile errors) ran away */
@@ -139,7 +53,8 @@ int vb_l_analyze(lua_State *L) {
   lua_createtable(L, 0, 4);
   lua_createtable(L, (int)an->qs.q.n, 0);
   for (size_t i = 0; i < an->qs.q.n; i++) {
-    push_quote(L, s, b, i);
+    vb_lua_quote(L, s, &an->qs, &an->qs.q.v[i], &b->tmp);
+    vb_lua_attr(L, s, an, i, &b->tmp);
     lua_rawseti(L, -2, (int)i + 1);
   }
   lua_setfield(L, -2, "quotes");
@@ -148,10 +63,10 @@ int vb_l_analyze(lua_State *L) {
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
     lua_createtable(L, 0, 7);
-    setname_str(L, s, E->name, "name", &b->tmp);
-    setname_str(L, s, E->role, "role", &b->tmp);
-    setname_str(L, s, E->org, "org", &b->tmp);
-    setname_str(L, s, E->org_long, "org_long", &b->tmp);
+    vb_lua_setname(L, s, E->name, "name", &b->tmp);
+    vb_lua_setname(L, s, E->role, "role", &b->tmp);
+    vb_lua_setname(L, s, E->org, "org", &b->tmp);
+    vb_lua_setname(L, s, E->org_long, "org_long", &b->tmp);
     lua_pushstring(L, ekinds[E->kind]);
     lua_setfield(L, -2, "kind");
     lua_createtable(L, (int)src->nq, 0);

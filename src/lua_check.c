@@ -7,6 +7,7 @@
  * still frees them (see lua_quotes.c). Errors follow lua_util.h: wrong arguments raise;
  * a source, index or archive that cannot be read raises, or from core.safe (and from an
  * index it opened) returns nil and the message. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lua.h"
@@ -15,6 +16,7 @@
 #include "lua_core.h"
 #include "analyze.h"
 #include "check.h"
+#include "draft.h"
 #include "index.h"
 
 #define IDX_MT "verbatim.index"
@@ -22,25 +24,23 @@
 void vb_lua_register_check(lua_State *L);
 
 typedef struct cbox {
-  vb_analysis an;               /* the draft's quotes and speakers, as the CLI reads them */
-  vb_checked c;
+  vb_draft d;                   /* the draft analysed and checked (draft.h), as the CLI does */
   vb_material S;
+  vb_cues *cues;                /* opts.cues, compiled */
   vb_buf tmp, err;
   const char **speakers;        /* opts.speakers (strings held by opts), or NULL */
-  char **names;                 /* else the resolved speakers (vb_speaker_names) */
 } cbox;
 
 static int cbox_gc(lua_State *L) {
   cbox *b = luaL_checkudata(L, 1, "verbatim.cbox");
-  vb_analysis_free(&b->an);
-  vb_checked_free(&b->c);
+  vb_draft_free(&b->d);
   vb_material_free(&b->S);
+  vb_cues_free(b->cues);
+  b->cues = NULL;
   vb_buf_free(&b->tmp);
   vb_buf_free(&b->err);
   free(b->speakers);
-  free(b->names);
   b->speakers = NULL;
-  b->names = NULL;
   return 0;
 }
 
@@ -87,7 +87,7 @@ static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
   return 0;
 }
 
-static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
+static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres *r) {
   lua_createtable(L, 0, 6);
   lua_pushstring(L, vb_verdict_names[r->verdict]);
   lua_setfield(L, -2, "verdict");
@@ -122,6 +122,14 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "diff");
+  if (r->nd) {                                     /* the diff as every host prints it */
+    vb_buf *line = &b->tmp;
+    line->n = 0;
+    vb_diff_line(c, r, line);
+    if (line->oom) vb_lua_nomem(L);
+    lua_pushlstring(L, line->p ? line->p : "", line->n);
+    lua_setfield(L, -2, "diff_line");
+  }
 }
 
 /* The check of the text at index ti (a string) against the sources already in b; opts
@@ -131,6 +139,9 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   const char *s;
   const vb_quotes *qs;
   vb_copts co;
+  vb_aopts ao;
+  size_t nsp = 0;
+  int rc, given_table = 0;
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
@@ -145,16 +156,25 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
       return vb_lua_parterror(L, o, "number or boolean", "opts.borrowed");
     lua_pop(L, 1);
   }
+  vb_lua_aopts(L, o, &b->cues, &ao);
   s = vb_lua_text(L, ti, o, &n);                   /* opts.format; held on the stack from here */
-  if (vb_analyze(s, n, NULL, &b->an)) return vb_lua_nomem(L);
-  qs = &b->an.qs;
   if (!lua_isnoneornil(L, o)) {
-    lua_getfield(L, o, "speakers");                /* one name per quote, from attribution */
+    lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
     if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");
-    if (lua_istable(L, -1) && qs->q.n) {
-      b->speakers = calloc(qs->q.n, sizeof *b->speakers);
-      if (!b->speakers) return vb_lua_nomem(L);
-      for (size_t i = 0; i < qs->q.n; i++) {
+    if (lua_istable(L, -1)) {
+      given_table = 1;
+      /* up to the largest positive integer key, so that a hole (a quote nobody is given
+       * for) does not end the list; the draft ignores entries past its quotes */
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TNUMBER) {
+          lua_Number k = lua_tonumber(L, -1);
+          if (k >= 1 && k <= 1e8 && k == (lua_Number)(size_t)k && (size_t)k > nsp) nsp = (size_t)k;
+        }
+      }
+      if (nsp && !(b->speakers = calloc(nsp, sizeof *b->speakers))) return vb_lua_nomem(L);
+      for (size_t i = 0; i < nsp; i++) {
         lua_rawgeti(L, -1, (int)i + 1);
         b->speakers[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;   /* held by opts */
         lua_pop(L, 1);
@@ -162,25 +182,31 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     }
     lua_pop(L, 1);
   }
-  if (!b->speakers && qs->q.n && !(b->names = vb_speaker_names(&b->an, s)))
-    return vb_lua_nomem(L);
-  if (vb_check(s, n, qs, b->speakers ? b->speakers : (const char *const *)b->names, &b->S, &co, &b->c, &b->err))
-    return vb_lua_fail(L, safe, "%s", b->err.p ? b->err.p : "check failed");
+  {
+    /* a table of speakers, even an empty one, replaces the resolved speakers */
+    static const char *const nobody[1] = {NULL};
+    const char *const *given = b->speakers ? (const char *const *)b->speakers : given_table ? nobody : NULL;
+    rc = vb_check_draft(s, n, &ao, given, nsp, &b->S, &co, &b->d, &b->err);
+  }
+  if (rc == -1 && b->err.p && strcmp(b->err.p, "out of memory") == 0) return vb_lua_nomem(L);
+  if (rc) return vb_lua_fail(L, safe, "%s", b->err.p ? b->err.p : "check failed");
+  qs = &b->d.an.qs;
   lua_createtable(L, (int)qs->q.n, 0);
   for (size_t i = 0; i < qs->q.n; i++) {
     vb_lua_quote(L, s, qs, &qs->q.v[i], &b->tmp);
-    push_check(L, &b->c, &b->c.r.v[i]);
+    vb_lua_attr(L, s, &b->d.an, i, &b->tmp);
+    push_check(L, b, &b->d.c, &b->d.c.r.v[i]);
     lua_setfield(L, -2, "check");
     lua_rawseti(L, -2, (int)i + 1);
   }
-  lua_createtable(L, (int)b->c.b.n, 0);            /* borrowed passages */
-  for (size_t i = 0; i < b->c.b.n; i++) {
-    const vb_borrow *w = &b->c.b.v[i];
+  lua_createtable(L, (int)b->d.c.b.n, 0);            /* borrowed passages */
+  for (size_t i = 0; i < b->d.c.b.n; i++) {
+    const vb_borrow *w = &b->d.c.b.v[i];
     lua_createtable(L, 0, 4);
     vb_lua_setspan(L, w->start, w->end);
     vb_lua_setint(L, "words", w->words);
     lua_createtable(L, 0, 5);
-    lua_pushlstring(L, b->c.arena.p + w->name, w->name_len);
+    lua_pushlstring(L, b->d.c.arena.p + w->name, w->name_len);
     lua_setfield(L, -2, "file");
     vb_lua_setspan(L, w->sstart, w->send);
     vb_lua_setint(L, "line", w->line);
@@ -189,6 +215,32 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_rawseti(L, -2, (int)i + 1);
   }
   return 2;
+}
+
+/* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no
+ * limit). A number in every Lua (5.1 has no integers): whole, 0 or more, below 2^53. */
+static size_t max_size(lua_State *L, int o) {
+  size_t m = VB_MAX_SIZE;
+  if (lua_type(L, o) != LUA_TTABLE) return m;
+  lua_getfield(L, o, "max_size");
+  if (!lua_isnil(L, -1)) {
+    lua_Number d = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (!(d >= 0 && d < 9007199254740992.0) || (lua_Number)(size_t)d != d)
+      luaL_argerror(L, o, "opts.max_size: a whole number of bytes expected (0: no limit)");
+    m = (size_t)d;
+  }
+  lua_pop(L, 1);
+  return m;
+}
+
+/* The first source file that cannot be used, as the failure's message. */
+typedef struct vetctx { vb_buf *err; size_t max; } vetctx;
+
+static void bad_file(const char *path, int e, void *ctx) {
+  vetctx *v = ctx;
+  if (v->err->n) return;
+  if (e == EFBIG) vb_buf_addf(v->err, "%s: larger than max_size (%zu bytes; 0: no limit)", path, v->max);
+  else vb_buf_addf(v->err, "%s: %s", path, strerror(e));
 }
 
 /* A single source rather than an array of them: a path, an index, or {name=, text=}. */
@@ -232,6 +284,14 @@ int vb_l_check(lua_State *L) {
     lua_pop(L, 1);
   }
   luaL_argcheck(L, b->S.v.n || b->S.idx.n, 2, "no sources");
+  {
+    /* every source file opens and is within max_size, whatever the text quotes */
+    vetctx v;
+    v.err = &b->err;
+    v.max = max_size(L, 3);
+    b->err.n = 0;
+    if (vb_material_vet(&b->S, 0, v.max, bad_file, &v)) return vb_lua_fail(L, safe, "%s", b->err.p);
+  }
   return run_check(L, b, 1, 3, safe);
 }
 
@@ -277,13 +337,18 @@ static int push_index(lua_State *L, const char *path, int safe) {
 int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1, NULL), vb_lua_safe(L)); }
 
 /* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
- * them (files or folders); opts.append adds a segment to an existing index. Raises on
- * wrong arguments; an index that cannot be written is a failure (vb_lua_fail). */
+ * them (files or folders); opts.append adds a segment to an existing index (waiting up
+ * to VB_IDX_WAIT seconds for another writer of it). Raises on wrong arguments; an index
+ * that cannot be written, or a file under the paths that does not open or holds more
+ * than opts.max_size bytes, is a failure (vb_lua_fail). */
 int vb_l_index_build(lua_State *L) {
   const char *out = vb_lua_checkstring(L, 1, NULL);
-  int n, append = 0, rc, safe = vb_lua_safe(L);
+  int n, rc, safe = vb_lua_safe(L);
   const char **paths;
   vb_buf err = {0};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL};
+  vb_paths files = {0};
+  vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
     lua_createtable(L, 1, 0);
     lua_pushvalue(L, 2);
@@ -294,7 +359,7 @@ int vb_l_index_build(lua_State *L) {
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_getfield(L, 3, "append");
-    append = lua_toboolean(L, -1);
+    o.append = lua_toboolean(L, -1);
     lua_pop(L, 1);
   }
   for (n = 0;; n++) {                              /* validate before allocating */
@@ -311,7 +376,13 @@ int vb_l_index_build(lua_State *L) {
     paths[i] = lua_tostring(L, -1);                /* held by the paths table */
     lua_pop(L, 1);
   }
-  rc = vb_index_build(out, paths, n, append, NULL, NULL, &err);
+  v.err = &err;
+  v.max = max_size(L, 3);
+  rc = 0;
+  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, NULL, &err);
+  if (!rc && vb_paths_vet(&files, 0, v.max, bad_file, &v)) rc = -1;
+  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, &o, NULL, NULL, &err);
+  vb_paths_free(&files);
   if (rc) {
     lua_pushstring(L, err.p ? err.p : "index build failed");
     vb_buf_free(&err);

@@ -10,7 +10,6 @@
 #include "lauxlib.h"
 #include "lua_core.h"
 #include "lua_util.h"
-#include "cli.h"
 #include "version.h"
 
 static const luaL_Reg funcs[] = {

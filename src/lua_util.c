@@ -136,3 +136,88 @@ void vb_lua_diags(lua_State *L, const vb_quotes *qs) {
     lua_rawseti(L, -2, (int)i + 1);
   }
 }
+
+/* A name, role or organisation: a line break inside it comes out as one space. */
+void vb_lua_setname(lua_State *L, const char *s, vb_span sp, const char *field, vb_buf *tmp) {
+  size_t n;
+  if (sp.start == VB_NONE) return;
+  tmp->n = 0;
+  if (vb_buf_reserve(tmp, sp.end - sp.start + 1)) vb_lua_nomem(L);
+  n = vb_name_copy(tmp->p, s, sp);
+  lua_pushlstring(L, tmp->p, n);
+  lua_setfield(L, -2, field);
+}
+
+static void setspan_str(lua_State *L, const char *s, vb_span sp, const char *field) {
+  if (sp.start == VB_NONE) return;
+  lua_pushlstring(L, s + sp.start, sp.end - sp.start);
+  lua_setfield(L, -2, field);
+}
+
+void vb_lua_attr(lua_State *L, const char *s, const vb_analysis *an, size_t i, vb_buf *tmp) {
+  const vb_attr *at = &an->attr.v[i];
+  if (at->mention.start != VB_NONE) {
+    const vb_entity *E = at->entity >= 0 ? &an->ent.v[at->entity] : NULL;
+    lua_createtable(L, 0, 6);
+    vb_lua_setname(L, s, vb_speaker_name(an, i), "name", tmp);
+    vb_lua_setspan(L, at->mention.start, at->mention.end);
+    setspan_str(L, s, at->mention, "mention");
+    if (E) {
+      vb_lua_setname(L, s, E->role, "role", tmp);
+      vb_lua_setname(L, s, E->org, "org", tmp);
+      vb_lua_setname(L, s, E->org_long, "org_long", tmp);
+    }
+    lua_setfield(L, -2, "speaker");
+  }
+  if (at->cue.start != VB_NONE) {
+    lua_createtable(L, 0, 3);
+    setspan_str(L, s, at->cue, "text");
+    vb_lua_setspan(L, at->cue.start, at->cue.end);
+    lua_setfield(L, -2, "cue");
+  }
+  lua_pushnumber(L, at->confidence);
+  lua_setfield(L, -2, "confidence");
+  if (at->rule) {
+    lua_pushstring(L, at->rule);
+    lua_setfield(L, -2, "rule");
+  }
+}
+
+/* opts.nested (boolean), opts.indirect (boolean), opts.cues (array of PCRE2 patterns; one
+ * that does not compile is the caller's error) */
+void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o) {
+  memset(o, 0, sizeof *o);
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  lua_getfield(L, idx, "nested");
+  o->q.nested = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, idx, "indirect");
+  o->indirect = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, idx, "cues");
+  if (!lua_isnil(L, -1)) {
+    size_t np, i;
+    const char **pats;
+    size_t *lens;
+    char err[256];
+    if (!lua_istable(L, -1)) vb_lua_parterror(L, idx, "table", "opts.cues");
+    np = (size_t)vb_lua_rawlen(L, -1);
+    if (np > 1000) luaL_argerror(L, idx, "opts.cues: at most 1000 patterns");
+    /* scratch arrays as userdata: collected with everything else if an error unwinds */
+    pats = lua_newuserdata(L, (np + 1) * sizeof *pats);
+    lens = lua_newuserdata(L, (np + 1) * sizeof *lens);
+    for (i = 0; i < np; i++) {
+      lua_rawgeti(L, -3, (int)i + 1);
+      if (lua_type(L, -1) != LUA_TSTRING) vb_lua_parterror(L, idx, "string", "opts.cues[%d]", (int)i + 1);
+      pats[i] = lua_tolstring(L, -1, &lens[i]);   /* the string stays alive in opts.cues */
+      lua_pop(L, 1);
+    }
+    *cues = vb_cues_new(pats, lens, np, err, sizeof err);
+    if (!*cues) luaL_argerror(L, idx, err);
+    o->cues = *cues;
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+}
+

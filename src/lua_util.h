@@ -4,7 +4,7 @@
 #define VB_LUA_UTIL_H
 #include "lua.h"
 #include "lauxlib.h"
-#include "quotes.h"
+#include "analyze.h"
 
 #if LUA_VERSION_NUM < 502
 void vb_lua_setfuncs(lua_State *L, const luaL_Reg *l, int nup);
@@ -63,4 +63,16 @@ void vb_lua_setspan(lua_State *L, size_t a, size_t b);
 /* Push one quote table ({start, stop, text, kind, line, col[, parts]}). */
 void vb_lua_quote(lua_State *L, const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *tmp);
 void vb_lua_diags(lua_State *L, const vb_quotes *qs);
+/* t[field] = the name, role or organisation sp of s, white space folded (vb_name_copy);
+ * nothing when sp is absent. tmp is scratch. */
+void vb_lua_setname(lua_State *L, const char *s, vb_span sp, const char *field, vb_buf *tmp);
+/* Quote i's attribution into the quote table on top of the stack: speaker = {name, start,
+ * stop, mention, role, org, org_long}, cue = {text, start, stop} (each only when the text
+ * gives one), confidence and rule. tmp is scratch. */
+void vb_lua_attr(lua_State *L, const char *s, const vb_analysis *an, size_t i, vb_buf *tmp);
+/* The analysis options at idx (nil: the defaults): opts.nested, opts.indirect (booleans)
+ * and opts.cues (an array of PCRE2 patterns, compiled into *cues, which the caller owns
+ * and frees with vb_cues_free, also when this raises later; a pattern that does not
+ * compile is an argument error). */
+void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o);
 #endif

@@ -847,31 +847,6 @@ local function excerpt(s, max)
   return s
 end
 
--- the changed words with a few words of context: “…by [-May-] {+June+} to…”
-local function diff_text(diff)
-  if type(diff) ~= "table" or #diff == 0 then return nil end
-  local out = {}
-  for k, d in ipairs(diff) do
-    local text = d.text or ""
-    if d.op == "=" then
-      local words = {}
-      for w in text:gmatch("%S+") do words[#words + 1] = w end
-      if #words > 8 then
-        local head = k > 1 and table.concat(words, " ", 1, 4) or nil
-        local tail = k < #diff and table.concat(words, " ", #words - 3, #words) or nil
-        text = (head or "") .. " … " .. (tail or "")
-        text = text:gsub("^ ", ""):gsub(" $", "")
-      end
-      out[#out + 1] = text
-    elseif d.op == "-" then
-      out[#out + 1] = "[-" .. text .. "-]"
-    elseif d.op == "+" then
-      out[#out + 1] = "{+" .. text .. "+}"
-    end
-  end
-  return table.concat(out, " "):gsub("%s+", " ")
-end
-
 local BAD = { altered = true, not_found = true }
 
 local function describe(q, where)
@@ -881,8 +856,8 @@ local function describe(q, where)
   local c = q.check
   if c then
     if c.verdict == "altered" then
-      local d = diff_text(c.diff)
-      if d then s = s .. ": differs from the source ([-source-] {+quote+}): " .. d end
+      local d = c.diff_line
+      if d and d ~= "" then s = s .. ": differs from the source ([-source-] {+quote+}): " .. d end
     elseif c.verdict == "not_found" then
       s = s .. ": not in the sources"
     end
@@ -1074,7 +1049,7 @@ end
 -- tests reach the internals through this global, set before loading the file
 if type(VERBATIM_FILTER_INTERNALS) == "table" then
   local t = VERBATIM_FILTER_INTERNALS
-  t.json, t.decode, t.diff_text, t.excerpt = json, decode, diff_text, excerpt
+  t.json, t.decode, t.excerpt = json, decode, excerpt
 end
 
 return { { Pandoc = run } }

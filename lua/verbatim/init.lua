@@ -53,14 +53,16 @@ local function api(c)
     -- diff={{op=, text=}, ...}}, and an array of borrowed passages (opts.borrowed =
     -- words, e.g. 12). Each quote's speaker, compared with the turns of a transcript, is
     -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
-    -- per quote; opts.format as in quotes(). Fails when a source cannot be read; no sources, or a closed index among
-    -- them, is a wrong argument.
+    -- per quote; opts.format as in quotes(). Fails when a source file cannot be read or
+    -- holds more than opts.max_size bytes (default 256 MiB; 0: no limit), however little
+    -- the text quotes; no sources, or a closed index among them, is a wrong argument.
     check = c.check,
 
-    --- Archive indexes. index.build(output, paths [, {append=true}]) writes an index of
-    -- the files under paths (one path or an array) and opens it; index.open(path) maps
-    -- one. Both return an object with :check(text [, opts]) (as check()) and :close()
-    -- (also closed when collected), and fail when the index cannot be written or read.
+    --- Archive indexes. index.build(output, paths [, {append=true, max_size=N}]) writes
+    -- an index of the files under paths (one path or an array) and opens it;
+    -- index.open(path) maps one. Both return an object with :check(text [, opts]) (as
+    -- check()) and :close() (also closed when collected), and fail when the index cannot
+    -- be written or read, or (build) a file under paths does not open or is over max_size.
     -- An index opened through verbatim.safe fails softly in :check too.
     index = { build = c.index_build, open = c.index_open },
   }

@@ -22,6 +22,11 @@ expect_grep 'next \[-year-\] \{\+month\+\} ?$' "check: a changed last word is di
 run check --json --source "$CK/sources" "$CK/lastword.txt"
 expect_json 'd["quotes"][0]["check"]["diff"][1:] == [{"op": "-", "text": "year"}, {"op": "+", "text": "month"}]' "check --json: the last word's substitution"
 expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().endswith("next year")' "check --json: the passage holds the replaced last word"
+# the diff line is rendered once, in C: --json carries the line the human output prints
+run check --source "$CK/sources" "$CK/draft.txt"
+sed -n 's/^    \(.*\) $/\1/p' "$OUT" >"$TMP/human-diff"
+run check --json --source "$CK/sources" "$CK/draft.txt"
+expect_json '[q["check"]["diff_line"] for q in d["quotes"] if q["check"]["verdict"] == "altered"] == open("'"$TMP"'/human-diff").read().splitlines() and len(open("'"$TMP"'/human-diff").read()) > 0' "check --json: diff_line is the line the human output prints"
 
 # -- a turn label with a parenthetical (NAME (from the floor):) names the speaker before it
 run check --source "$CK/floor" "$CK/floor.txt"
@@ -114,7 +119,7 @@ run index --output "$TMP/idx2" "$TMP/moved"
 run check --index "$TMP/idx2" "$CK/clean.txt"
 expect_rc 0 "check --index: a changed file still checks"
 expect_grep "hearing.txt:11:10 \(MS. LEE\)\$" "check --index: the changed file's new line"
-expect_err "changed or missing since they were indexed" "check --index: warns about the changed file"
+expect_err "moved/hearing.txt: warning: changed since it was indexed; checked as it is now" "check --index: warns about the changed file"
 
 # -- an indexed file deleted since: left out with a warning, the rest still answers
 mkdir "$TMP/gone" && cp -r "$CK/sources/." "$TMP/gone/"
@@ -123,7 +128,7 @@ rm "$TMP/gone/more/report.txt"
 run check --json --index "$TMP/idx3" "$CK/draft.txt"
 expect_rc 1 "check --index: a deleted indexed file is no error"
 expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "not_found", "not_found"]' "check --index: the rest of the index still answers"
-expect_err "changed or missing since they were indexed" "check --index: warns about the deleted file"
+expect_err "gone/more/report.txt: warning: indexed, but missing or unreadable now" "check --index: warns about the deleted file"
 
 # -- a folder is no index; an append that fails mid-write leaves the index as it was
 run check --index "$CK/sources" "$CK/clean.txt"

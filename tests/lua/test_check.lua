@@ -117,4 +117,35 @@ function T.text_sources_are_read_raw_and_kept()
   eq(qs[1].check.verdict, "verbatim")
 end
 
+-- one engine call: each checked quote carries its speaker, cue and rule, as vb.analyze
+-- gives them, and the diff line every host prints (the CLI's, rendered in C)
+function T.checked_quotes_carry_speaker_cue_and_diff_line()
+  local text = read(DIR .. "draft.txt")
+  local qs = vb.check(text, { SRC })
+  local an = vb.analyze(text)
+  eq(#qs, #an.quotes, "the same quotes")
+  for i, q in ipairs(qs) do
+    local a = an.quotes[i]
+    eq(q.kind, a.kind, "kind " .. i)
+    eq(q.speaker and q.speaker.name, a.speaker and a.speaker.name, "speaker " .. i)
+    eq(q.cue and q.cue.text, a.cue and a.cue.text, "cue " .. i)
+    eq(q.rule, a.rule, "rule " .. i)
+  end
+  eq(qs[2].check.diff_line, "The bridge will be finished by the end of [-next-] {+this+} year", "diff line")
+  assert(not qs[1].check.diff_line:find("[-", 1, true) and not qs[1].check.diff_line:find("{+", 1, true),
+    "a verbatim quote's line marks no change")
+end
+
+-- opts.cues and opts.indirect read the draft as vb.analyze does
+function T.check_takes_the_analysis_options()
+  local src = { { name = "t.txt", text = read(SRC .. "/hearing.txt") } }
+  local text = "\u{201C}The bridge will be finished by the end of next year,\u{201D} Jane Lee chortled."
+  local plain = vb.check(text, src)
+  local cued = vb.check(text, src, { cues = { "chortled" } })
+  eq(cued[1].speaker and cued[1].speaker.name, "Jane Lee", "a user cue names the speaker")
+  eq(cued[1].cue and cued[1].cue.text, "chortled")
+  assert(not (plain[1].cue and plain[1].cue.text == "chortled"), "without the pattern there is no such cue")
+  assert(not pcall(vb.check, text, src, { cues = { "(" } }), "a pattern that does not compile is an argument error")
+end
+
 return T

@@ -1,4 +1,4 @@
--- The version is defined once, VB_VERSION in src/cli.h, which the CLI and verbatim.core
+-- The version is defined once, VB_VERSION in src/version.h, which the CLI and verbatim.core
 -- report; the files that must carry it as text (the rockspec, the pandoc filter, the
 -- Quarto extension) are checked equal to it here.
 local core = require("verbatim.core")
@@ -14,7 +14,7 @@ local function field(path, pattern)
 end
 
 function T.the_module_reports_the_c_version()
-  local c = field("src/cli.h", '#define VB_VERSION "([^"]+)"')
+  local c = field("src/version.h", '#define VB_VERSION "([^"]+)"')
   eq(core.version, c, "verbatim.core.version")
   eq(require("verbatim").version, c, "verbatim.version")
   assert(c:find("^%d+%.%d+%.%d+$"), "x.y.z: " .. c)

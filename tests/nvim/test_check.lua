@@ -29,6 +29,21 @@ function T.check_marks_exactly_the_altered_quote()
   H.truthy(notes[1] and notes[1].msg:find("1 altered", 1, true), "summary: " .. vim.inspect(notes))
 end
 
+-- one engine call: the check gives each quote its speaker, so no second analysis runs
+function T.check_runs_one_engine_call()
+  local E = require("verbatim.nvim.engine")
+  local analyze, calls = E.analyze, 0
+  E.analyze = function(...) calls = calls + 1 return analyze(...) end
+  local buf = H.open("council.txt")
+  local ok, err = pcall(function()
+    H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  end)
+  E.analyze = analyze
+  H.truthy(ok, err)
+  H.eq(calls, 0, "analyses besides the check")
+  assert_one_altered(buf)
+end
+
 function T.check_uses_configured_sources()
   require("verbatim.nvim").setup({ sources = { H.fixture("council-tr*.txt") } })
   local buf = H.open("council.txt")
@@ -287,7 +302,8 @@ function T.diagnostics_only_for_altered_and_not_found()
     local start = line == 1 and 4 or 13
     return { start = start, stop = start + 7, line = line, col = line == 1 and 4 or 1, text = "cd",
       check = { verdict = verdict, score = 0.8, source = { file = "/n/notes.txt", line = 7 },
-        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } } } }
+        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } },
+        diff_line = "we will reopen in [-April-] {+March+}" } }
   end
   H.eq(K.diagnostic(q("verbatim", 1), starts, lines), nil, "verbatim")
   H.eq(K.diagnostic(q("faithful", 1), starts, lines), nil, "faithful")
@@ -305,16 +321,6 @@ function T.diagnostics_only_for_altered_and_not_found()
   H.eq(d.lnum, 1, "second line")
   H.eq(d.severity, vim.diagnostic.severity.INFO, "not_found default severity")
   H.eq(d.message, "quote not found in the sources", "not found")
-  -- pieces are words, joined by spaces; long unchanged runs are cut to a few words
-  -- next to each change
-  local long = "one two three four five six seven eight nine"
-  H.eq(K.difftext({ { op = "=", text = long }, { op = "-", text = "ten" }, { op = "+", text = "10" },
-    { op = "=", text = long } }),
-    "… six seven eight nine [-ten-] {+10+} one two three four …", "context")
-  H.eq(K.difftext({ { op = "-", text = "a" }, { op = "=", text = long }, { op = "+", text = "b" } }),
-    "[-a-] one two three four … six seven eight nine {+b+}", "between two changes")
-  H.eq(K.difftext({ { op = "=", text = "short  and\nkept " }, { op = "-", text = "x" } }),
-    "short and kept [-x-]", "short runs kept, spaces folded")
 end
 
 return T

@@ -78,44 +78,6 @@ local function source_arg(vb, path, opened)
   return path
 end
 
-local function words(t)
-  local w = {}
-  for x in t:gmatch("%S+") do w[#w + 1] = x end
-  return w
-end
-
--- An unchanged run of the diff, cut to a few words beside the changes around it.
-local function context(t, before, after)
-  local w = words(t)
-  local keep = 4
-  if #w <= 2 * keep then return t end
-  if before and after then
-    return table.concat(w, " ", 1, keep) .. " … " .. table.concat(w, " ", #w - keep + 1, #w)
-  end
-  if before then return table.concat(w, " ", 1, keep) .. " …" end
-  return "… " .. table.concat(w, " ", #w - keep + 1, #w)
-end
-
--- The diff as one line of words: [-only in the source-]{+only in the quote+}, long
--- unchanged runs shortened.
-function K.difftext(diff)
-  if type(diff) ~= "table" then return "" end
-  local out = {}
-  for i, d in ipairs(diff) do
-    local t = vim.trim(tostring(d.text or ""):gsub("%s+", " "))
-    if t ~= "" then
-      if d.op == "-" then
-        out[#out + 1] = "[-" .. t .. "-]"
-      elseif d.op == "+" then
-        out[#out + 1] = "{+" .. t .. "+}"
-      else
-        out[#out + 1] = context(t, i > 1, i < #diff)
-      end
-    end
-  end
-  return table.concat(out, " ")
-end
-
 local function where(src)
   if type(src) ~= "table" then return "" end
   local f = src.file or src.name
@@ -148,7 +110,7 @@ function K.diagnostic(q, starts, lines)
     local score = tonumber(c.score)
     msg = ("altered quote%s: %s%s"):format(
       score and (" (%d%% match)"):format(math.floor((score <= 1 and score * 100 or score) + 0.5)) or "",
-      K.difftext(c.diff), where(c.source))
+      c.diff_line or "", where(c.source))
   elseif bad then
     msg = "quote not found in the sources"
   end
@@ -159,17 +121,6 @@ function K.diagnostic(q, starts, lines)
     code = bad and c.verdict or "speaker_mismatch",
     user_data = { verbatim = { source = c.source, score = c.score } },
   }
-end
-
--- The analysed quotes by start, for the kind and the name each diagnostic credits
--- (vb.check itself compares the resolved speakers with a transcript's turns); or nil
--- and a message.
-local function attribution(text, opts)
-  local an, err = E.analyze(text, opts)
-  if not an then return nil, err end
-  local by = {}
-  for _, q in ipairs(an.quotes) do by[q.start] = q end
-  return by
 end
 
 -- The sources of files as vb.check takes them, and a function that closes the indexes
@@ -213,20 +164,13 @@ function K.run(buf, files)
   local sources, close = open_sources(vb, files)
   if not sources then return nil, close end
   local text, lines = E.buftext(buf)
-  local opts = { format = E.format(buf) }
-  local analysed, aerr = attribution(text, opts)
-  local quotes, err = E.check(text, sources, opts)
+  local quotes, err = E.check(text, sources, { format = E.format(buf) })
   close()
-  if not analysed then return nil, aerr end
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
   local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0, speaker = 0 }
   for _, q in ipairs(quotes) do
-    local a = analysed[q.start]
-    if a then
-      q.kind = a.kind
-      q.credited = type(a.speaker) == "table" and a.speaker.name or nil
-    end
+    q.credited = type(q.speaker) == "table" and q.speaker.name or nil
     q.span = text:sub(q.start, q.stop)
     local v = type(q.check) == "table" and q.check.verdict
     if v and counts[v] then counts[v] = counts[v] + 1 end
