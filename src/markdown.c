@@ -28,41 +28,6 @@
 #include "buf.h"
 #include "text.h"
 
-const char *const vb_format_names[] = {"text", "markdown"};
-
-int vb_format_parse(const char *name) {
-  static const struct { const char *name; vb_format f; } names[] = {
-    {"text", VB_FMT_TEXT}, {"txt", VB_FMT_TEXT}, {"plain", VB_FMT_TEXT},
-    {"markdown", VB_FMT_MARKDOWN}, {"md", VB_FMT_MARKDOWN}, {"qmd", VB_FMT_MARKDOWN},
-    {"quarto", VB_FMT_MARKDOWN},
-  };
-  if (!name) return -1;
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (!strcmp(name, names[i].name)) return (int)names[i].f;
-  return -1;
-}
-
-int vb_format_of_path(const char *path) {
-  static const struct { const char *ext; vb_format f; } exts[] = {
-    {"md", VB_FMT_MARKDOWN}, {"markdown", VB_FMT_MARKDOWN}, {"mdown", VB_FMT_MARKDOWN},
-    {"mkd", VB_FMT_MARKDOWN}, {"qmd", VB_FMT_MARKDOWN}, {"rmd", VB_FMT_MARKDOWN},
-    {"txt", VB_FMT_TEXT}, {"text", VB_FMT_TEXT},
-  };
-  const char *dot = NULL, *p;
-  if (!path) return -1;
-  for (p = path; *p; p++) {
-    if (*p == '/') dot = NULL;
-    else if (*p == '.') dot = p;
-  }
-  if (!dot || dot[1] == '\0') return -1;
-  for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-    const char *a = dot + 1, *b = exts[i].ext;
-    while (*a && *b && (*a | 0x20) == *b) a++, b++;
-    if (!*a && !*b) return (int)exts[i].f;
-  }
-  return -1;
-}
-
 /* ------------------------------------------------------------------ shared state */
 
 #define NONE ((size_t)-1)
@@ -79,6 +44,8 @@ typedef struct memo { size_t from, at; } memo;
 enum { M_CLOSE_MATH, M_CLOSE_DMATH, M_CLOSE_SC, M_CLOSE_SCP, M_NREGION,
        M_CLOSE_COMMENT = M_NREGION, M_RAW0, M_NMEMO = M_RAW0 + 4 };
 
+#define MAXLIST 32
+
 typedef struct md {
   unsigned char *s;
   size_t n;
@@ -91,10 +58,12 @@ typedef struct md {
   VB_VEC(opener) stack;
   VB_VEC(run) runs;
   memo memo[M_NMEMO];
-  size_t region_end;
   /* a failed search for a closing fence of char c of at least len from pos: any later
    * search for len or more fails too */
   struct { size_t pos, len; } nofence[2];
+  /* the content columns of the list items (and footnotes) the current line is in */
+  size_t list[MAXLIST];
+  int nl;
 } md;
 
 static int is_nl(unsigned c) { return c == '\n' || c == '\r'; }
@@ -744,126 +713,150 @@ static void region_close(md *m, size_t *ra, size_t b) {
   *ra = NONE;
 }
 
-#define MAXLIST 32
+/* One line as the block pass sees it: [ls, e) with its block quote markers masked; its
+ * text from p, the first non-blank byte at first, indented ind columns, rel of them
+ * beyond the content column base of the list item it belongs to. */
+typedef struct mdline {
+  size_t ls, e, p, first, ind, base, rel;
+  int depth, para;                                 /* quote depth; a paragraph goes on */
+} mdline;
+
+/* Blocks masked whole from their first line: the end of their last line, or NONE when
+ * the line does not open one. */
+static size_t indented_code(md *m, const mdline *l) {
+  (void)m;
+  return l->rel >= 4 && !l->para ? l->e : NONE;
+}
+
+static size_t fenced_code(md *m, const mdline *l) {         /* Quarto chunks too */
+  const unsigned char *s = m->s;
+  size_t z;
+  if (l->rel > 3 || (s[l->first] != '`' && s[l->first] != '~') || !(z = fence_run(m, l->first, l->e, s[l->first])))
+    return NONE;
+  if (s[l->first] == '`' && memchr(s + z, '`', l->e - z)) return NONE;   /* `code` at a line start */
+  return fence_close(m, l->e, l->first, z, l->depth, l->base);
+}
+
+static size_t fenced_div(md *m, const mdline *l) {          /* ::: {.callout} and ::: */
+  return l->rel <= 3 && m->s[l->first] == ':' && fence_run(m, l->first, l->e, ':') ? l->e : NONE;
+}
+
+static size_t ref_definition(md *m, const mdline *l) {      /* [label]: dest "title" */
+  return l->rel <= 3 && !l->para && m->s[l->first] == '[' ? refdef(m, l->first) : NONE;
+}
+
+static size_t rule_line(md *m, const mdline *l) {           /* ---, ***, setext, |---| */
+  return l->rel <= 3 && ruler(m, l->first, l->e) ? l->e : NONE;
+}
+
+static const struct { const char *name; size_t (*fn)(md *, const mdline *); } whole_blocks[] = {
+  {"indented code", indented_code}, {"fenced code", fenced_code}, {"fenced div", fenced_div},
+  {"reference definition", ref_definition}, {"rule or table ruler", rule_line},
+};
+
+/* Blocks that open with a marker: masked, and where the prose after it starts (NONE:
+ * not this kind); *alone is set when that prose is the line only (a heading). */
+static size_t heading(md *m, const mdline *l, int *alone) {   /* ## Title ## {#id} */
+  const unsigned char *s = m->s;
+  size_t h = l->first, t = l->e, k;
+  if (l->rel > 3 || s[h] != '#') return NONE;
+  while (h < l->e && s[h] == '#') h++;
+  if (h - l->first > 6 || (h < l->e && !is_ws(s[h]))) return NONE;
+  blank(m, l->first, h);
+  while (t > h && (is_ws(s[t - 1]) || s[t - 1] == '\r')) t--;
+  if (t > h && s[t - 1] == '}') {
+    for (k = t - 1; k > h && s[k] != '{'; k--) {}
+    if (s[k] == '{' && attr_end(m, k, t) == t) { blank(m, k, t); t = k; }
+  }
+  while (t > h && is_ws(s[t - 1])) t--;
+  for (k = t; k > h && s[k - 1] == '#'; k--) {}
+  if (k < t && (k == h || is_ws(s[k - 1]))) blank(m, k, t);
+  *alone = 1;
+  return h;
+}
+
+static void push_list(md *m, size_t col) {
+  if (m->nl < MAXLIST) m->list[m->nl++] = col;
+}
+
+static size_t footnote(md *m, const mdline *l, int *alone) {  /* [^1]: text, its own container */
+  const unsigned char *s = m->s;
+  size_t k;
+  (void)alone;
+  if (l->rel > 3 || s[l->first] != '[' || l->first + 1 >= l->e || s[l->first + 1] != '^') return NONE;
+  for (k = l->first + 2; k < l->e && s[k] != ']' && !is_ws(s[k]); k++) {}
+  if (k + 1 >= l->e || s[k] != ']' || s[k + 1] != ':') return NONE;
+  blank(m, l->first, k + 2);
+  push_list(m, l->ind + 4);
+  return k + 2;
+}
+
+static size_t list_item(md *m, const mdline *l, int *alone) { /* - item, 1. item, : definition */
+  size_t z, after, content, col;
+  (void)alone;
+  if (l->rel > 3 || !(z = list_marker(m, l->first, l->e))) return NONE;
+  content = indent_of(m, z, l->e, &after);
+  col = l->ind + (z - l->first);
+  col = (after >= l->e || content > 4) ? col + 1 : col + content;
+  while (m->nl && m->list[m->nl - 1] > l->ind) m->nl--;
+  push_list(m, col);
+  return after;                                    /* l->e when the item starts empty */
+}
+
+static const struct { const char *name; size_t (*fn)(md *, const mdline *, int *); } marker_blocks[] = {
+  {"heading", heading}, {"footnote", footnote}, {"list item", list_item},
+};
 
 static void blocks(md *m) {
   const unsigned char *s = m->s;
-  size_t i = 0, ra = NONE, list[MAXLIST];
-  int nl = 0, para = 0, prev_blank = 1;
+  size_t i = 0, ra = NONE;
+  int prev_blank = 1, para = 0;
   if (m->n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) i = 3;
   i = front_matter(m, i);
   while (i < m->n && !m->oom) {
-    size_t e = line_end(m, i), p, first, ind, base, rel, z, k;
-    int depth;
-    p = quote_prefix(m, i, e, &depth);
-    ind = indent_of(m, p, e, &first);
-    if (first >= e || blank_span(m, first, e)) {      /* a blank line ends a paragraph */
+    mdline l;
+    size_t end = NONE, k;
+    int alone = 0;
+    l.ls = i;
+    l.e = line_end(m, i);
+    l.p = quote_prefix(m, i, l.e, &l.depth);
+    l.ind = indent_of(m, l.p, l.e, &l.first);
+    l.para = para;
+    if (l.first >= l.e || blank_span(m, l.first, l.e)) {   /* a blank line ends a paragraph */
       region_close(m, &ra, i);
       para = 0;
       prev_blank = 1;
-      i = next_line(m, e);
+      i = next_line(m, l.e);
       continue;
     }
     /* the list items this line still belongs to (a lazy paragraph line stays in all) */
     if (!para || prev_blank)
-      while (nl && list[nl - 1] > ind) nl--;
-    base = nl ? list[nl - 1] : 0;
-    rel = ind >= base ? ind - base : 0;
-    if (rel >= 4 && !para) {                          /* indented code */
-      region_close(m, &ra, i);
-      blank(m, p, e);
-      prev_blank = 0;
-      i = next_line(m, e);
-      continue;
-    }
-    if (rel <= 3 && (s[first] == '`' || s[first] == '~') && (z = fence_run(m, first, e, s[first])) &&
-        !(s[first] == '`' && memchr(s + z, '`', e - z))) {
-      size_t close = fence_close(m, e, first, z, depth, base);
-      if (close != NONE) {                            /* fenced code, Quarto chunks too */
-        region_close(m, &ra, i);
-        blank(m, p, close);
-        para = 0;
-        prev_blank = 0;
-        i = next_line(m, close);
-        continue;
-      }
-    }
-    if (rel <= 3 && s[first] == ':' && (z = fence_run(m, first, e, ':'))) {   /* ::: {.div} */
-      region_close(m, &ra, i);
-      blank(m, p, e);
-      para = 0;
-      prev_blank = 0;
-      i = next_line(m, e);
-      continue;
-    }
-    if (rel <= 3 && !para && s[first] == '[' && (z = refdef(m, first)) != NONE) {
-      region_close(m, &ra, i);
-      blank(m, p, z);
-      prev_blank = 0;
-      i = next_line(m, z);
-      continue;
-    }
-    if (rel <= 3 && ruler(m, first, e)) {                 /* rules, setext underlines, table rulers */
-      region_close(m, &ra, i);
-      blank(m, p, e);
-      para = 0;
-      prev_blank = 0;
-      i = next_line(m, e);
-      continue;
-    }
-    if (rel <= 3 && s[first] == '#') {                /* # heading {#id} */
-      size_t h = first, t = e;
-      while (h < e && s[h] == '#') h++;
-      if (h - first <= 6 && (h == e || is_ws(s[h]))) {
-        region_close(m, &ra, i);
-        blank(m, first, h);
-        while (t > h && (is_ws(s[t - 1]) || s[t - 1] == '\r')) t--;
-        if (t > h && s[t - 1] == '}') {
-          for (k = t - 1; k > h && s[k] != '{'; k--) {}
-          if (s[k] == '{' && attr_end(m, k, t) == t) { blank(m, k, t); t = k; }
-        }
-        while (t > h && (is_ws(s[t - 1]))) t--;
-        for (k = t; k > h && s[k - 1] == '#'; k--) {}
-        if (k < t && (k == h || is_ws(s[k - 1]))) blank(m, k, t);
-        ra = h;
-        region_close(m, &ra, e);
-        para = 0;
-        prev_blank = 0;
-        i = next_line(m, e);
-        continue;
-      }
-    }
-    if (rel <= 3 && s[first] == '[' && first + 1 < e && s[first + 1] == '^') {   /* [^1]: a footnote */
-      for (k = first + 2; k < e && s[k] != ']' && !is_ws(s[k]); k++) {}
-      if (k + 1 < e && s[k] == ']' && s[k + 1] == ':') {
-        region_close(m, &ra, i);
-        blank(m, first, k + 2);
-        if (nl < MAXLIST) list[nl++] = ind + 4;
-        ra = k + 2;
-        para = 1;
-        prev_blank = 0;
-        i = next_line(m, e);
-        continue;
-      }
-    }
-    if (rel <= 3 && (z = list_marker(m, first, e))) {  /* a list item: its content's column */
-      size_t after, content;
-      size_t col = ind + (z - first);
-      content = indent_of(m, z, e, &after);
-      col = (after >= e || content > 4) ? col + 1 : col + content;
-      region_close(m, &ra, i);
-      while (nl && list[nl - 1] > ind) nl--;
-      if (nl < MAXLIST) list[nl++] = col;
-      if (after < e) ra = after;
-      para = after < e;
-      prev_blank = 0;
-      i = next_line(m, e);
-      continue;
-    }
-    if (ra == NONE) ra = p;                           /* paragraph text */
-    para = 1;
+      while (m->nl && m->list[m->nl - 1] > l.ind) m->nl--;
+    l.base = m->nl ? m->list[m->nl - 1] : 0;
+    l.rel = l.ind >= l.base ? l.ind - l.base : 0;
     prev_blank = 0;
-    i = next_line(m, e);
+    for (k = 0; k < sizeof whole_blocks / sizeof *whole_blocks && end == NONE; k++) end = whole_blocks[k].fn(m, &l);
+    if (end != NONE) {
+      region_close(m, &ra, i);
+      blank(m, l.p, end);
+      para = 0;
+      i = next_line(m, end);
+      continue;
+    }
+    for (k = 0; k < sizeof marker_blocks / sizeof *marker_blocks; k++) {
+      size_t start = marker_blocks[k].fn(m, &l, &alone);
+      if (start == NONE) continue;
+      region_close(m, &ra, i);
+      if (start < l.e) ra = start;
+      if (alone) region_close(m, &ra, l.e);
+      para = !alone && start < l.e;
+      break;
+    }
+    if (k == sizeof marker_blocks / sizeof *marker_blocks) {   /* paragraph text */
+      if (ra == NONE) ra = l.p;
+      para = 1;
+    }
+    i = next_line(m, l.e);
   }
   region_close(m, &ra, m->n);
 }

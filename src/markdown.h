@@ -13,15 +13,7 @@
 #ifndef VB_MARKDOWN_H
 #define VB_MARKDOWN_H
 #include <stddef.h>
-
-typedef enum vb_format { VB_FMT_TEXT, VB_FMT_MARKDOWN } vb_format;
-extern const char *const vb_format_names[];   /* "text", "markdown" */
-
-/* The format called name: "text", "markdown" (also "md", "qmd", "quarto"); -1 for none. */
-int vb_format_parse(const char *name);
-/* The format a file name's extension says (case-insensitive): markdown for .md,
- * .markdown, .mdown, .mkd, .qmd, .rmd; text for .txt, .text; -1 for any other. */
-int vb_format_of_path(const char *path);
+#include "format.h"
 
 /* Mask the non-prose bytes of s[0..n) in place, for format f (text is left as it is).
  * Only bytes other than '\n' and '\r' are changed, to ' ' or (marks in code) '_', so
