@@ -466,7 +466,8 @@ local function cli_engine(cmd)
   end
   -- check --json: the same object as the native call's, the exit status the gate's word
   function e.check(text, o)
-    local args = { "check", "--json", "--stdin-name", o.name }
+    -- the text the filter made is plain text, whatever the input file was
+    local args = { "check", "--json", "--format", "text", "--stdin-name", o.name }
     if o.strict_terms then args[#args + 1] = "--strict-terms" end
     if o.borrowed then args[#args + 1] = "--borrowed=" .. o.borrowed end
     if o.page then args[#args + 1] = "--html"; args[#args + 1] = o.page.path end
