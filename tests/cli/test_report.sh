@@ -74,3 +74,13 @@ expect_err "--html needs a FILE" "report: ... says so, and takes no option for o
 # written whole or not at all: no temporary file left beside it
 run check --html "$TMP/page.html" --source "$CK/sources" "$CK/clean.txt"
 if ls "$TMP" | grep -q 'page.html.tmp'; then no "report: a temporary file was left"; else ok; fi
+
+# a Markdown draft: the page shows it as written (front matter and all), the quotes
+# marked where the masked prose found them
+MD=$ROOT/tests/fixtures/markdown
+run check --html "$TMP/page.html" --source "$MD/transcript.txt" "$MD/draft.md"
+page "'title: \"Library “lifeline” vote\"' in text_of['draft'] and len($marks) > 0 and all(text_of['q%d' % (k + 1)].startswith(('“', '\"', '‘')) for k in range(len($marks)))" "report: a Markdown draft as written, its quotes marked"
+page "not any('lifeline' in text_of.get('q%d' % (k + 1), '') for k in range(len($marks)))" "report: nothing marked in the front matter"
+# from stdin, named by --stdin-name: its name picks the Markdown mask
+run_in "$MD/draft.md" check --json --stdin-name story.md --source "$MD/transcript.txt" -
+expect_json 'd["file"] == "story.md" and not any("lifeline" in q["text"] for q in d["quotes"])' "check --stdin-name: the name, and the mask it picks"
