@@ -135,7 +135,7 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
   }
 }
 
-/* The draft's result as a whole: {pass=, counts={verbatim=, faithful=, altered=,
+/* The draft's result as a whole (the fourth result): {pass=, counts={verbatim=, faithful=, altered=,
  * not_found=}, failed=} (failed: the quotes that fail the gate; borrowed prose fails
  * the draft without being a quote); the caller adds the analysis's sources. */
 static void push_gate(lua_State *L, const vb_draft *d, int terms) {
@@ -255,6 +255,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_setfield(L, -2, "source");
     lua_rawseti(L, -2, (int)i + 1);
   }
+  lua_pushboolean(L, vb_draft_fails(&b->d, terms));  /* whether the draft fails the gate */
   push_gate(L, &b->d, terms);
   vb_lua_people(L, s, &b->d.an, &b->tmp);
   if (html) {
@@ -265,7 +266,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_pushlstring(L, page->p, page->n);
     lua_setfield(L, -2, "html");
   }
-  return 3;
+  return 4;
 }
 
 /* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no

@@ -391,7 +391,7 @@ local function native_engine()
       if not idx then fail((err:gsub("^verbatim: ", ""))) end
       sources[#sources + 1] = idx
     end
-    local quotes, borrowed, d = vb.check(text, sources,
+    local quotes, borrowed, _, d = vb.check(text, sources,
       { strict_terms = o.strict_terms, borrowed = o.borrowed, html = o.page and o.page.name })
     if idx then idx:close() end
     if not quotes then fail((borrowed:gsub("^verbatim: ", ""))) end

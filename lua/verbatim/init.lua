@@ -52,12 +52,13 @@ local function api(c)
     -- Returns the quotes of quotes(), each with a `check` table {verdict=, score=,
     -- splice=, speaker_mismatch=, fails=, source={file=, start=, stop=, line=, col=,
     -- speaker=}, diff={{op=, text=}, ...}, diff_line=}, an array of borrowed passages
-    -- (opts.borrowed = words, e.g. 12), and the draft as a whole: {pass=, failed=,
-    -- counts={verbatim=, faithful=, altered=, not_found=}, sources=, unattributed=,
-    -- diagnostics=} (sources and the rest as analyze() gives them), where pass and each
-    -- quote's fails are the gate's word, the engine's, which `verbatim check` exits by
-    -- (opts.strict_terms: scare quotes and titles count too). opts.html = NAME (or true) puts the audit page
-    -- of `verbatim check --html` in the third result as html, the draft named NAME. Each quote's speaker, compared with the turns of a transcript, is
+    -- (opts.borrowed = words, e.g. 12), whether the draft fails the gate, and the draft
+    -- as a whole: {pass=, failed=, counts={verbatim=, faithful=, altered=, not_found=},
+    -- sources=, unattributed=, diagnostics=} (sources and the rest as analyze() gives
+    -- them). The third result, pass and each quote's fails are the gate's word, the
+    -- engine's, which `verbatim check` exits by (opts.strict_terms: scare quotes and
+    -- titles count too). opts.html = NAME (or true) puts the audit page of `verbatim
+    -- check --html` in the fourth result as html, the draft named NAME. Each quote's speaker, compared with the turns of a transcript, is
     -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
     -- per quote; opts.format as in quotes(). Fails when a source file cannot be read or
     -- holds more than opts.max_size bytes (default 256 MiB; 0: no limit), however little

@@ -5,7 +5,8 @@ local vb = require("verbatim")
 local f = assert(io.open(arg[1], "rb"))
 local text = f:read("a")
 f:close()
-local qs, _, draft = vb.check(text, { arg[2] }, { strict_terms = arg[3] == "strict-terms" })
+local qs, _, fails, draft = vb.check(text, { arg[2] }, { strict_terms = arg[3] == "strict-terms" })
+assert(fails == not draft.pass, "the third result and the fourth agree")
 local out = {}
 for k, q in ipairs(qs) do out[k] = ('["%s", %s]'):format(q.check.verdict, tostring(q.check.fails)) end
 io.write(('{"pass": %s, "quotes": [%s]}\n'):format(tostring(draft.pass), table.concat(out, ", ")))
