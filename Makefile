@@ -2,7 +2,7 @@
 #   make              CLI (build/verbatim) and the Lua 5.4 module (build/lua5.4/verbatim/core.so)
 #   make LUA=5.3      the module for Lua 5.3;  make LUA=jit  for LuaJIT;  make lua-all  all three
 #   make nvim         the LuaJIT module where Neovim finds it (lua/verbatim/core.so)
-#   make test | check-asan | bench | fuzz | deps | install PREFIX=...
+#   make test | test-hosts | check-asan | bench | fuzz | deps | install PREFIX=...
 
 LUA ?= 5.4
 CC ?= cc
@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 LIBFLAG ?= -shared
-WARN = -std=c11 -Wall -Wextra -pedantic
+WARN = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes -Wcast-qual -Wstrict-prototypes -Wredundant-decls
 BUILD ?= build
 
 # ---------------------------------------------------------------- Lua flavours
@@ -45,7 +45,7 @@ override UTF8PROC_CFLAGS := -I$(UTF8PROC_INCDIR)
 override UTF8PROC_LIBS := $(if $(UTF8PROC_LIBDIR),-L$(UTF8PROC_LIBDIR)) -lutf8proc
 endif
 
-# install folders (LuaRocks passes INST_*: see rockspec/verbatim-scm-1.rockspec)
+# install folders (LuaRocks passes INST_*: see rockspec/verbatim-*.rockspec)
 INST_PREFIX ?= $(PREFIX)
 INST_BINDIR ?= $(INST_PREFIX)/bin
 INST_LIBDIR ?= $(INST_PREFIX)/lib/lua/$(call lua_dir,$(LUA))
@@ -55,6 +55,17 @@ PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+
+# The module carries its own utf8proc, its symbols hidden (--exclude-libs): when a host
+# program has a copy of its own (Neovim 0.12 exports its utf8proc 2.11), the dynamic linker
+# would otherwise bind the module's calls to the host's copy, since the executable comes
+# first. -Bsymbolic would not do: it binds only the symbols the module itself defines. Used
+# when the static libutf8proc.a is there (Debian ships it, position-independent) and the
+# linker is GNU's or LLVM's; elsewhere the shared library (on Darwin the two-level namespace
+# binds to it anyway). `make test-link` tests it.
+UTF8PROC_A ?= $(if $(UTF8PROC_LIBDIR),$(wildcard $(UTF8PROC_LIBDIR)/libutf8proc.a),$(filter /%,$(shell $(CC) -print-file-name=libutf8proc.a 2>/dev/null)))
+MODULE_UTF8PROC = $(if $(and $(UTF8PROC_A),$(filter-out Darwin,$(shell uname -s))),$(UTF8PROC_A) -Wl$(comma)--exclude-libs$(comma)libutf8proc.a,$(UTF8PROC_LIBS))
+comma := ,
 
 CLI_SRC = $(wildcard src/cli*.c)
 BIND_SRC = $(wildcard src/lua_*.c)
@@ -66,6 +77,7 @@ ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
 LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
+MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
@@ -91,7 +103,7 @@ $(BUILD)/$1/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/$1/obj
 	@test -n "$$(INC_$1)" || { echo "no Lua headers for $1: run 'make deps' or pass LUA_INCDIR=" >&2; exit 1; }
 	$$(CC) $$(ALL_CFLAGS) -I$$(INC_$1) -c $$< -o $$@
 $(BUILD)/$1/verbatim/core.so: $(patsubst src/%.c,$(BUILD)/$1/obj/%.o,$(BIND_SRC)) $(ENGINE_LIB) | $(BUILD)/$1/verbatim
-	$$(CC) $$(LIBFLAG) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(ENGINE_LIB) $$(LIBS)
+	$$(CC) $$(LIBFLAG) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(ENGINE_LIB) $$(MODULE_LIBS)
 $(BUILD)/$1/obj $(BUILD)/$1/verbatim:
 	mkdir -p $$@
 endef
@@ -119,8 +131,9 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $< -o $@ $(ENGINE_LIB) $(LIBS) $$($(PKG_CONFIG) --libs cmocka)
 
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
-# only when its tool is missing; .ci/run installs them all)
-test: test-c test-lua test-cli test-nvim test-pandoc
+# only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
+# suites again on newer Debian's versions (test-hosts)
+test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -129,6 +142,17 @@ test-lua: lua-all
 	    echo "FAIL: $(BUILD)/$$tag/verbatim/core.so links liblua" >&2; fail=1; fi; \
 	  LUA_CPATH="$(BUILD)/$$tag/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua;tests/lua/?.lua" \
 	    $$tag tests/lua/run.lua $(wildcard tests/lua/test_*.lua) || fail=1; done; exit $$fail
+# the shape of src/: file and function lengths, no call cycles between files (tools/layout.py)
+test-layout: cli module
+	@echo "== tools/layout.py"; python3 tools/layout.py $(BUILD)
+# the module's utf8proc cannot be taken over by a host's copy (MODULE_UTF8PROC)
+test-link: lua-all $(BUILD)/tests/host_utf8proc.so
+	@echo "== tests/link"; if [ -z "$(findstring exclude-libs,$(MODULE_UTF8PROC))" ]; then \
+	  echo "link: skipped (no static libutf8proc.a: the module uses the shared one)"; else \
+	  sh tests/link/run.sh $(BUILD)/tests/host_utf8proc.so $(BUILD)/lua5.4/verbatim/core.so \
+	    $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so; fi
+$(BUILD)/tests/host_utf8proc.so: tests/link/host_utf8proc.c | $(BUILD)/tests
+	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $<
 test-cli: cli
 	@sh tests/cli/run.sh $(BUILD)/verbatim
 test-nvim: nvim
@@ -136,7 +160,23 @@ test-nvim: nvim
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
 
-.PHONY: test-nvim test-pandoc test-lua-asan
+# The Neovim and pandoc suites on other hosts: the versions of each Debian suite in HOSTS,
+# unpacked beside the system's into build/hosts/SUITE by tools/hosts.sh (and reused there):
+# Debian 13 (trixie: Neovim 0.10, pandoc 3.1) and unstable (sid: Neovim 0.12, pandoc 3.11
+# when this was written). A suite is skipped with a note when the Debian archive cannot be
+# reached or serve it, or patchelf is missing.
+HOSTS ?= trixie sid
+test-hosts: nvim cli module
+	@fail=0; for s in $(HOSTS); do \
+	  out=$$(sh tools/hosts.sh $(BUILD)/hosts/$$s $$s); rc=$$?; \
+	  case $$rc in 0) ;; 3|4) echo "== Debian $$s hosts: $$out"; continue ;; \
+	    *) echo "FAIL: tools/hosts.sh ($$s) exited $$rc" >&2; fail=1; continue ;; esac; \
+	  set -- $$out; \
+	  echo "== tests/nvim with Neovim $$2 (Debian $$s)"; NVIM=$$3 sh tests/nvim/run.sh || fail=1; \
+	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
+	done; exit $$fail
+
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
@@ -155,7 +195,7 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
-	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' $$b $(BENCH_ARGS); done
+	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' VB_CLI='$(BUILD)/verbatim' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
 # edlib is a peer in the check bench, never part of the engine
 $(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib

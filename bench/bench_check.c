@@ -167,7 +167,7 @@ static int located_right(const quote *q, const vb_cres *r, const char *name) {
                                       {VB_ALTERED, VB_NOT_FOUND}, {VB_NOT_FOUND, -1}};
   int ok = (int)r->verdict == want[q->cls][0] || (int)r->verdict == want[q->cls][1];
   if (ok && q->cls <= BRACKET)
-    ok = r->has_source && strlen(name) == r->name_len && r->start < q->end && r->end > q->start;
+    ok = r->has_passage && strlen(name) == r->name_len && r->start < q->end && r->end > q->start;
   return ok;
 }
 
@@ -177,7 +177,7 @@ static void report(const char *what, double secs, size_t bytes, const vb_checked
   for (size_t i = 0; i < nq; i++) {
     const vb_cres *r = &c->r.v[i];
     char name[1024] = "";
-    if (r->has_source) snprintf(name, sizeof name, "%.*s", (int)r->name_len, c->arena.p + r->name);
+    if (r->has_passage) snprintf(name, sizeof name, "%.*s", (int)r->name_len, c->arena.p + r->name);
     n[qs[i].cls]++;
     if (located_right(&qs[i], r, qs[i].cls <= BRACKET ? C->files.v[qs[i].file] : name)) { right[qs[i].cls]++; all++; }
   }
@@ -237,20 +237,20 @@ int main(int argc, char **argv) {
   printf("bench_check: %zu files, %.1f MB, %zu quotes (%d per class)\n", C.files.n, (double)C.bytes / 1e6, nq, PER_CLASS);
   /* verbatim, scanning */
   {
-    vb_sources S;
+    vb_material S;
     vb_checked c;
     memset(&S, 0, sizeof S); memset(&c, 0, sizeof c);
     t0 = now();
-    if (vb_sources_add_path(&S, dir, &err) || vb_check(draft.p, draft.n, &found, NULL, &S, NULL, &c, &err)) {
+    if (vb_material_add_path(&S, dir, &err) || vb_check(draft.p, draft.n, &found, NULL, &S, NULL, &c, &err)) {
       fprintf(stderr, "bench_check: %s\n", err.p); return 2;
     }
     t = now() - t0;
     report("verbatim scan", t, C.bytes, &c, qs, nq, &C);
-    vb_checked_free(&c); vb_sources_free(&S);
+    vb_checked_free(&c); vb_material_free(&S);
   }
   /* verbatim, index */
   {
-    vb_sources S;
+    vb_material S;
     vb_checked c;
     vb_index *x;
     struct stat st;
@@ -264,11 +264,11 @@ int main(int argc, char **argv) {
     printf("%-16s %8.3f s %9.1f MB/s  index %.1f MB = %.2f of the corpus\n", "index build", t, (double)C.bytes / 1e6 / t,
            (double)st.st_size / 1e6, (double)st.st_size / (double)C.bytes);
     t0 = now();
-    if (!(x = vb_index_open(idxpath, &err)) || vb_sources_add_index(&S, x) ||
+    if (!(x = vb_index_open(idxpath, &err)) || vb_material_add_index(&S, x) ||
         vb_check(draft.p, draft.n, &found, NULL, &S, NULL, &c, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
     t = now() - t0;
     report("verbatim index", t, 0, &c, qs, nq, &C);
-    vb_checked_free(&c); vb_sources_free(&S); vb_index_close(x);
+    vb_checked_free(&c); vb_material_free(&S); vb_index_close(x);
   }
   /* edlib: one scan of every file per quote */
   {

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "index.h"
+#include "material.h"
 
 static const char *const vb_bench_polnear[] = {"../shared/data/polnear/train/text",
                                                "../shared/data/polnear/dev/text"};

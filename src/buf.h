@@ -1,5 +1,6 @@
-/* buf.h: growable byte buffers and typed vectors, the engine's only allocators.
- * Every failure to allocate sets a sticky flag so that callers check once at the end. */
+/* buf.h: growable byte buffers and typed vectors. A buffer that fails to grow sets a
+ * sticky flag and drops later writes, so that a caller checks once at the end; a vector's
+ * push or grow returns -1 instead. (Fixed-size tables elsewhere use malloc directly.) */
 #ifndef VB_BUF_H
 #define VB_BUF_H
 #include <stddef.h>

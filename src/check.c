@@ -1,4 +1,4 @@
-/* check.c: quotes against sources in one pass over the sources (see check.h).
+/* check.c: quotes against the material in one pass over its texts (see check.h).
  *
  * Why trigrams: a single changed word or two typos still leave most of a quote's
  * trigrams intact, while a trigram is rare enough that hits cluster where the quote
@@ -12,6 +12,7 @@
 #include "align.h"
 #include "normalise.h"
 #include "text.h"
+#include "turns.h"
 
 #define NCAND 128               /* passages kept per quote, at most */
 #define NCAND_SURE 24           /* aligned always; more only while they tie with the best */
@@ -39,7 +40,7 @@ typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits, file, n; } gent;
 typedef struct segref { const vb_index *x; size_t seg; } segref;
 
 typedef struct ctx {
-  const vb_sources *S;
+  const vb_material *M;
   VB_VEC(cq) q;
   VB_VEC(size_t) first;         /* quote i's chunks are q[first[i] .. first[i + 1]) */
   VB_VEC(gent) ents;            /* grams probed by scans */
@@ -57,40 +58,6 @@ typedef struct ctx {
   size_t stale;                 /* indexed files read back with another size */
   int oom;
 } ctx;
-
-/* ---------------------------------------------------------------- sources */
-
-int vb_sources_add_path(vb_sources *S, const char *path, vb_buf *err) {
-  vb_paths p = {0};
-  if (vb_walk(path, &p, err)) { vb_paths_free(&p); return -1; }
-  for (size_t i = 0; i < p.n; i++) {
-    vb_src s;
-    s.name = p.v[i]; s.text = NULL; s.n = 0;
-    if (vb_push(&S->v, s)) { vb_paths_free(&p); vb_buf_adds(err, "out of memory"); return -1; }
-    p.v[i] = NULL;
-  }
-  vb_paths_free(&p);
-  return 0;
-}
-
-int vb_sources_add_text(vb_sources *S, const char *name, const char *text, size_t n) {
-  vb_src s;
-  size_t k = strlen(name);
-  s.name = malloc(k + 1);
-  if (!s.name) return -1;
-  memcpy(s.name, name, k + 1);
-  s.text = text; s.n = n;
-  if (vb_push(&S->v, s)) { free(s.name); return -1; }
-  return 0;
-}
-
-int vb_sources_add_index(vb_sources *S, vb_index *x) { return vb_push(&S->idx, x); }
-
-void vb_sources_free(vb_sources *S) {
-  for (size_t i = 0; i < S->v.n; i++) free(S->v.v[i].name);
-  vb_vfree(&S->v);
-  vb_vfree(&S->idx);
-}
 
 void vb_checked_free(vb_checked *c) {
   vb_vfree(&c->r);
@@ -254,7 +221,7 @@ static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
   }
 }
 
-static int scan_source(ctx *C, uint32_t fi, const char *s, size_t n, vb_wtoks *tk) {
+static int scan_text(ctx *C, uint32_t fi, const char *s, size_t n, vb_wtoks *tk) {
   tk->t.n = 0;
   if (vb_tokenize(s, n, 0, tk)) return -1;
   C->hits.n = 0;
@@ -304,10 +271,10 @@ static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
   if (L->valid && L->set == set && L->file == file) return 0;
   L->valid = 0;
   if (set == 0) {
-    const vb_src *src = &C->S->v.v[file];
-    L->name = src->name;
-    if (src->text) { L->s = src->text; L->n = src->n; goto done; }
-    path = src->name;
+    const vb_mtext *mt = &C->M->v.v[file];
+    L->name = mt->name;
+    if (mt->text) { L->s = mt->text; L->n = mt->n; goto done; }
+    path = mt->name;
   } else {
     const vb_idx_seg *g = &C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg];
     path = L->name = g->names + g->files[file].name;
@@ -405,6 +372,28 @@ static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_wtok 
   return oom ? -1 : 0;
 }
 
+void vb_diff_line(const vb_checked *c, const vb_cres *r, vb_buf *out) {
+  for (size_t k = 0; k < r->nd; k++) {
+    const vb_dop *d = &c->d.v[r->d0 + k];
+    const char *p = c->arena.p + d->off;
+    if (k) vb_buf_addc(out, ' ');
+    if (d->op == '=') {
+      if (d->len > 60 && k && k + 1 < r->nd) {      /* a long unchanged run: its ends */
+        size_t a = 24, b = d->len - 24;
+        while (a < d->len && p[a] != ' ') a++;
+        while (b > a && p[b - 1] != ' ') b--;
+        vb_excerpt(out, p, a, a);
+        vb_buf_adds(out, " \xE2\x80\xA6 ");
+        vb_excerpt(out, p + b, d->len - b, 40);
+      } else vb_excerpt(out, p, d->len, 60);
+    } else {
+      vb_buf_adds(out, d->op == '-' ? "[-" : "{+");
+      vb_excerpt(out, p, d->len, 60);
+      vb_buf_adds(out, d->op == '-' ? "-]" : "+}");
+    }
+  }
+}
+
 static void line_col(const char *s, size_t off, uint32_t *line, uint32_t *col) {
   size_t ln = 1, ls = 0;
   const char *p = s, *e = s + off;
@@ -444,21 +433,21 @@ static int found_elsewhere(ctx *C, cq *Q, size_t a, size_t b, work *w, vb_buf *e
  * edges that the aligner paired with whatever followed the passage stay outside. */
 static int core(const cq *Q, const vb_aln *a, size_t *first, size_t *last) {
   size_t m = Q->t.t.n, bs = 0, bl = 0, run = 0;
-  unsigned char *hit = calloc(m + 3, 1);
-  if (!hit) return -1;
+  unsigned char *matched = calloc(m + 3, 1);
+  if (!matched) return -1;
   for (size_t k = 0; k < a->steps.n; k++)
-    if (a->steps.v[k].op == '=') hit[a->steps.v[k].q] = 1;
+    if (a->steps.v[k].op == '=') matched[a->steps.v[k].q] = 1;
   for (size_t i = 0; i < m; i++) {
-    run = hit[i] ? run + 1 : 0;
+    run = matched[i] ? run + 1 : 0;
     if (run > bl) { bl = run; bs = i + 1 - run; }
   }
   *first = bs;
   *last = bs + bl;
-  while (*first >= 3 && hit[*first - 1] + hit[*first - 2] + hit[*first - 3] >= 2) (*first)--;
-  while (*first > 0 && hit[*first - 1]) (*first)--;
-  while (*last + 3 <= m && hit[*last] + hit[*last + 1] + hit[*last + 2] >= 2) (*last)++;
-  while (*last < m && hit[*last]) (*last)++;
-  free(hit);
+  while (*first >= 3 && matched[*first - 1] + matched[*first - 2] + matched[*first - 3] >= 2) (*first)--;
+  while (*first > 0 && matched[*first - 1]) (*first)--;
+  while (*last + 3 <= m && matched[*last] + matched[*last + 1] + matched[*last + 2] >= 2) (*last)++;
+  while (*last < m && matched[*last]) (*last)++;
+  free(matched);
   return 0;
 }
 
@@ -521,7 +510,7 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
     if (found) {
       const vb_wtok *st = w->bt.t.v;
       size_t sp0, sp1;
-      r.has_source = 1;
+      r.has_passage = 1;
       r.name = arena_add(out, w->best.name, strlen(w->best.name));
       r.name_len = strlen(w->best.name);
       if (a->s1 > a->s0) { r.start = st[a->s0].start; r.end = st[a->s1 - 1].end; }
@@ -641,7 +630,7 @@ static int merge_chunks(ctx *C, size_t c0, size_t c1, const char *draft, size_t 
     m.splice |= r[k].splice;
     m.speaker_mismatch |= r[k].speaker_mismatch;
     /* the diffs again, in order, after all the chunks' own */
-    if (r[k].has_source) {
+    if (r[k].has_passage) {
       for (size_t j = 0; j < r[k].nd; j++) if (vb_push(&out->d, out->d.v[r[k].d0 + j])) oom = 1;
     } else if (Q->t.t.n) {
       size_t a = Q->t.t.v[0].start, b = Q->t.t.v[Q->t.t.n - 1].end;
@@ -650,7 +639,7 @@ static int merge_chunks(ctx *C, size_t c0, size_t c1, const char *draft, size_t 
       vb_buf_add(&out->arena, draft + a, b - a);
       if (vb_push(&out->d, x)) oom = 1;
     }
-    if (!r[k].has_source) continue;
+    if (!r[k].has_passage) continue;
     if (!found++) {
       m = (vb_cres){m.verdict, 0, m.splice, 1, r[k].name, r[k].name_len, r[k].start, r[k].end, r[k].line,
                     r[k].col, r[k].has_speaker, r[k].speaker, r[k].speaker_len, m.speaker_mismatch, 0, 0};
@@ -698,7 +687,7 @@ static int add_unquoted(ctx *C, const char *s, size_t n, const vb_quotes *qs) {
 }
 
 int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *speakers,
-             const vb_sources *S, const vb_copts *o, vb_checked *out, vb_buf *err) {
+             const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err) {
   ctx C;
   vb_wtoks tk = {0};
   vb_buf text = {0};
@@ -707,8 +696,8 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   size_t nstamps = 0, nquotes;
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
-  C.S = S;
-  C.ncand = S->idx.n ? NCAND : NCAND_SCAN;
+  C.M = M;
+  C.ncand = M->idx.n ? NCAND : NCAND_SCAN;
   for (size_t i = 0; i < qs->q.n; i++)
     if (add_quote(&C, s, qs, &qs->q.v[i])) goto oom;
   nquotes = C.q.n;                              /* chunks of quotes; then unquoted stretches */
@@ -722,29 +711,29 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   if (C.oom || vb_vgrow(&C.stamps, nstamps + 1)) goto oom;
   memset(C.stamps.v, 0, (nstamps + 1) * sizeof *C.stamps.v);
   if (build_table(&C)) goto oom;
-  /* phase 1: one pass over the scanned sources, then the indexes */
+  /* phase 1: one pass over the texts scanned, then the indexes */
   if (C.ents.n) {
-    for (size_t f = 0; f < S->v.n; f++) {
-      const vb_src *src = &S->v.v[f];
-      const char *t = src->text;
-      size_t tn = src->n;
+    for (size_t f = 0; f < M->v.n; f++) {
+      const vb_mtext *mt = &M->v.v[f];
+      const char *t = mt->text;
+      size_t tn = mt->n;
       if (!t) {
-        if (vb_read_file(src->name, &text, err)) goto out;
+        if (vb_read_file(mt->name, &text, err)) goto out;
         t = text.p; tn = text.n;
         if (memchr(t, 0, tn < 4096 ? tn : 4096)) continue;     /* a binary file */
       }
-      if (scan_source(&C, (uint32_t)f, t, tn, &tk)) goto oom;
+      if (scan_text(&C, (uint32_t)f, t, tn, &tk)) goto oom;
     }
-    for (size_t x = 0; x < S->idx.n; x++)
-      for (size_t g = 0; g < S->idx.v[x]->segs.n; g++) {
+    for (size_t x = 0; x < M->idx.n; x++)
+      for (size_t g = 0; g < M->idx.v[x]->segs.n; g++) {
         segref r;
-        r.x = S->idx.v[x]; r.seg = g;
+        r.x = M->idx.v[x]; r.seg = g;
         if (vb_push(&C.segs, r)) goto oom;
       }
-    if (S->idx.n) {
+    if (M->idx.n) {
       size_t segbase = 0;
       qsort(C.ients.v, C.ients.n, sizeof *C.ients.v, gentcmp);
-      for (size_t x = 0; x < S->idx.n; x++) {
+      for (size_t x = 0; x < M->idx.n; x++) {
         C.hits.n = 0;
         for (size_t e = 0, z; e < C.ients.n; e = z) {
           /* one lookup per distinct gram; a gram shared by many quotes gives each of
@@ -753,7 +742,7 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
           for (z = e + 1; z < C.ients.n && C.ients.v[z].g == C.ients.v[e].g; z++) {}
           per = POST_CAP / (z - e) > 4 ? POST_CAP / (z - e) : 4;
           C.posts.n = 0;
-          vb_index_lookup(S->idx.v[x], C.ients.v[e].g, POST_CAP, index_hit, &C);
+          vb_index_lookup(M->idx.v[x], C.ients.v[e].g, POST_CAP, index_hit, &C);
           for (size_t k = e; k < z; k++)
             for (size_t h = 0; h < C.posts.n && h < per; h++) {
               const hit *p = &C.posts.v[h];
@@ -762,7 +751,7 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
         }
         if (C.oom) goto oom;
         cluster(&C, C.hits.v, C.hits.n);
-        segbase += S->idx.v[x]->segs.n;
+        segbase += M->idx.v[x]->segs.n;
       }
     }
   }

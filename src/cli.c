@@ -1,45 +1,12 @@
-/* cli.c: `verbatim COMMAND ...`, the dispatch and the helpers every command shares.
+/* cli.c: `verbatim COMMAND ...`, the dispatch (the helpers the commands share are in cli_out.c).
  * Exit codes: 0 success, 1 a check failed (check only), 2 usage or read errors. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "cli_out.h"
 #include "version.h"
-
-void vb_cli_err(const char *fmt, ...) {
-  va_list ap;
-  fputs("verbatim: ", stderr);
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-}
-
-int vb_cli_read(const char *path, vb_buf *b) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  char chunk[65536];
-  size_t k;
-  if (!f) { vb_cli_err("%s: %s", path, strerror(errno)); return -1; }
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) vb_buf_add(b, chunk, k);
-  if (ferror(f) || b->oom) {
-    vb_cli_err("%s: %s", path, b->oom ? "out of memory" : strerror(errno));
-    if (f != stdin) fclose(f);
-    vb_buf_free(b);
-    return -1;
-  }
-  if (f != stdin) fclose(f);
-  if (!b->p) vb_buf_add(b, "", 0);   /* an empty file is an empty text, not NULL */
-  return 0;
-}
-
-int vb_cli_flush(vb_buf *b) {
-  if (b->oom) { vb_cli_err("out of memory"); return -1; }
-  if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
-  b->n = 0;
-  return 0;
-}
 
 static const struct { const char *name; int (*fn)(int, char **); const char *help; } cmds[] = {
   {"quotes", vb_cmd_quotes, "list the quotes of each FILE, with speaker and cue"},

@@ -1,10 +1,11 @@
-/* cli_check.c: `verbatim check` (quotes against sources, a publishing gate) and
+/* cli_check.c: `verbatim check` (quotes against the material, a publishing gate) and
  * `verbatim index` (build or extend an archive index).
  * check exits 0 when every quote is verbatim or faithful, 1 when one is altered or not
  * found, given to the wrong speaker, or a passage is borrowed without quotation marks;
  * 2 on errors. Scare quotes and titles (kind term) and paraphrase (indirect) get a
  * verdict but do not fail the gate: no source owes them (--strict-terms counts terms). */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,32 +13,12 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
-#include "check.h"
+#include "material.h"
+#include "draft.h"
 #include "index.h"
 #include "json.h"
 #include "quotes.h"
 #include "text.h"
-
-
-/* The draft's quotes and, with attribution, who says them. */
-typedef struct draft {
-  vb_analysis an;
-  const vb_quotes *qs;
-  char **speakers;              /* one name or NULL per quote; NULL without attribution */
-} draft;
-
-static int draft_read(draft *d, const char *s, size_t n) {
-  memset(d, 0, sizeof *d);
-  if (vb_analyze(s, n, NULL, &d->an)) return -1;
-  d->qs = &d->an.qs;
-  if (d->qs->q.n && !(d->speakers = vb_speaker_names(&d->an, s))) return -1;
-  return 0;
-}
-
-static void draft_free(draft *d) {
-  free(d->speakers);
-  vb_analysis_free(&d->an);
-}
 
 static const char check_help[] =
   "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
@@ -50,18 +31,23 @@ static const char check_help[] =
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
+  "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
+  "                  G; 0: no limit)\n"
   "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
-  "another speaker, or borrowed prose), 2 errors. Scare quotes and titles (kind term) are\n"
-  "not speech: they get a verdict but do not count unless --strict-terms.\n";
+  "another speaker, or borrowed prose), 2 errors: among them any source file that cannot\n"
+  "be read, whatever the draft holds (the others are still checked). Scare quotes and\n"
+  "titles (kind term) are not speech: they get a verdict but do not count unless\n"
+  "--strict-terms.\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] PATH...\n"
+  "usage: verbatim index --output IDX [--append] [--max-size=SIZE] PATH...\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
-  "files to an existing index, as a new segment.\n";
+  "files to an existing index, as a new segment. Files larger than --max-size (default\n"
+  "256M; 0: no limit) or that cannot be read are named and left out (exit status 2).\n";
 
-static void json_source(vb_buf *o, const vb_checked *c, const vb_cres *r) {
-  if (!r->has_source) { vb_buf_adds(o, "null"); return; }
+static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
+  if (!r->has_passage) { vb_buf_adds(o, "null"); return; }
   vb_buf_adds(o, "{\"file\":");
   vb_json_str(o, c->arena.p + r->name, r->name_len);
   vb_buf_addf(o, ",\"start\":%zu,\"end\":%zu,\"line\":%u,\"col\":%u,\"speaker\":", r->start, r->end, r->line, r->col);
@@ -79,7 +65,7 @@ static void json_check(vb_buf *o, size_t i, void *ctx) {
   vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
               vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
               r->speaker_mismatch ? "true" : "false");
-  json_source(o, c, r);
+  json_passage(o, c, r);
   vb_buf_adds(o, ",\"diff\":[");
   for (size_t k = 0; k < r->nd; k++) {
     const vb_dop *d = &c->d.v[r->d0 + k];
@@ -87,7 +73,16 @@ static void json_check(vb_buf *o, size_t i, void *ctx) {
     vb_json_str(o, c->arena.p + d->off, d->len);
     vb_buf_addc(o, '}');
   }
-  vb_buf_adds(o, "]}");
+  vb_buf_addc(o, ']');
+  if (r->nd) {                  /* the diff as every host prints it (vb_diff_line) */
+    vb_buf line = {0};
+    vb_diff_line(c, r, &line);
+    vb_buf_adds(o, ",\"diff_line\":");
+    if (line.oom) o->oom = 1;
+    else vb_json_str(o, line.p ? line.p : "", line.n);
+    vb_buf_free(&line);
+  }
+  vb_buf_addc(o, '}');
 }
 
 static void json_borrowed(vb_buf *o, void *ctx) {
@@ -102,20 +97,22 @@ static void json_borrowed(vb_buf *o, void *ctx) {
   vb_buf_addc(o, ']');
 }
 
-static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const draft *dr, const vb_checked *c) {
-  const vb_quotes *qs = dr->qs;
+static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const vb_draft *dr) {
+  const vb_quotes *qs = &dr->an.qs;
+  const vb_checked *c = &dr->c;
   vb_buf t = {0};
   vb_lines L = {0};
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
     const vb_cres *r = &c->r.v[i];
     t.n = 0;
+    vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s%s \xE2\x80\x9C", file, q->line, q->col, vb_verdict_names[r->verdict],
                 r->splice ? " (splice)" : "");
-    vb_cli_excerpt(o, t.p ? t.p : "", t.n, 50);
+    vb_excerpt(o, t.p ? t.p : "", t.n, 50);
     vb_buf_adds(o, "\xE2\x80\x9D");
-    if (r->has_source) {
+    if (r->has_passage) {
       vb_buf_adds(o, " in ");
       vb_buf_add(o, c->arena.p + r->name, r->name_len);
       vb_buf_addf(o, ":%u:%u", r->line, r->col);
@@ -131,27 +128,11 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     }
     vb_buf_addc(o, '\n');
     if (r->verdict == VB_ALTERED) {
+      /* indented under its quote; the space after the line is the CLI's of old, kept so
+       * that the output stays byte for byte what it was */
       vb_buf_adds(o, "    ");
-      for (size_t k = 0; k < r->nd; k++) {
-        const vb_dop *d = &c->d.v[r->d0 + k];
-        const char *p = c->arena.p + d->off;
-        if (d->op == '=') {
-          if (d->len > 60 && k && k + 1 < r->nd) {      /* a long unchanged run: its ends */
-            size_t a = 24, b = d->len - 24;
-            while (a < d->len && p[a] != ' ') a++;
-            while (b > a && p[b - 1] != ' ') b--;
-            vb_cli_excerpt(o, p, a, a);
-            vb_buf_adds(o, " \xE2\x80\xA6 ");
-            vb_cli_excerpt(o, p + b, d->len - b, 40);
-          } else vb_cli_excerpt(o, p, d->len, 60);
-        } else {
-          vb_buf_adds(o, d->op == '-' ? "[-" : "{+");
-          vb_cli_excerpt(o, p, d->len, 60);
-          vb_buf_adds(o, d->op == '-' ? "-]" : "+}");
-        }
-        vb_buf_addc(o, ' ');
-      }
-      vb_buf_addc(o, '\n');
+      vb_diff_line(c, r, o);
+      vb_buf_adds(o, r->nd ? " \n" : "\n");
     }
   }
   if (c->b.n && vb_lines_build(&L, s, n) == 0) {
@@ -160,7 +141,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       uint32_t line, col;
       vb_lines_pos(&L, b->start, &line, &col);
       vb_buf_addf(o, "%s:%u:%u: borrowed %d words without quotation marks \xE2\x80\x9C", file, line, col, b->words);
-      vb_cli_excerpt(o, s + b->start, b->end - b->start, 50);
+      vb_excerpt(o, s + b->start, b->end - b->start, 50);
       vb_buf_adds(o, "\xE2\x80\x9D in ");
       vb_buf_add(o, c->arena.p + b->name, b->name_len);
       vb_buf_addf(o, ":%u:%u\n", b->line, b->col);
@@ -205,25 +186,35 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   return fail;
 }
 
-/* The bytes the sources from n0 on hold: a --source that adds none (an empty folder or
- * file) is most likely a wrong path, and every quote would come out not found. */
-static unsigned long long source_bytes(const vb_sources *S, size_t n0) {
+/* The bytes the material's files from n0 on hold: a --source that adds none (an empty
+ * folder or file) is most likely a wrong path, and every quote would come out not found. */
+static unsigned long long material_bytes(const vb_material *M, size_t n0) {
   unsigned long long b = 0;
-  for (size_t k = n0; k < S->v.n; k++) {
+  for (size_t k = n0; k < M->v.n; k++) {
     struct stat st;
-    if (!stat(S->v.v[k].name, &st)) b += (unsigned long long)st.st_size;
+    if (!stat(M->v.v[k].name, &st)) b += (unsigned long long)st.st_size;
   }
   return b;
 }
 
+/* A file of the material or the index that cannot be used, named on stderr. */
+static void bad_file(const char *path, int e, void *ctx) {
+  char sz[32];
+  if (e == EFBIG)
+    vb_cli_err("%s: larger than --max-size=%s (give a larger --max-size, or 0 for no limit)", path,
+               vb_cli_size_str(*(const size_t *)ctx, sz, sizeof sz));
+  else vb_cli_err("%s: %s", path, strerror(e));
+}
+
 int vb_cmd_check(int argc, char **argv) {
-  vb_sources S;
+  vb_material M;
   vb_copts o;
   VB_VEC(char *) files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0;
-  memset(&S, 0, sizeof S);
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0;
+  size_t max_size = VB_MAX_SIZE;
+  memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -231,6 +222,9 @@ int vb_cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
     else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strncmp(a, "--max-size=", 11)) {
+      if (vb_cli_size(a + 11, &max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
+    }
     else if (!strncmp(a, "--borrowed=", 11)) {
       char *e;
       long v = strtol(a + 11, &e, 10);
@@ -240,13 +234,13 @@ int vb_cmd_check(int argc, char **argv) {
       if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
       err.n = 0;
       if (a[2] == 's') {
-        size_t n0 = S.v.n;
-        if (vb_sources_add_path(&S, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (!source_bytes(&S, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
+        size_t n0 = M.v.n;
+        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
+        if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);
         if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (vb_push(&idx, x) || vb_sources_add_index(&S, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+        if (vb_push(&idx, x) || vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
       }
       nsrc++;
     } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
@@ -256,33 +250,35 @@ int vb_cmd_check(int argc, char **argv) {
   if (rc) { vb_cli_err("out of memory"); goto done; }
   if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  /* every source file is opened now: one that cannot be read fails the run even when no
+   * draft has a quote to look up in it; the others are still checked */
+  badsrc = vb_material_vet(&M, 0, max_size, bad_file, &max_size) > 0;
   if (json && files.n > 1) vb_buf_adds(&out, "{\"files\":[");
   for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
-    draft dr;
-    vb_checked c;
-    memset(&c, 0, sizeof c);
+    vb_draft dr;
+    int drc;
     memset(&dr, 0, sizeof dr);
     err.n = 0;
-    if (vb_cli_read(files.v[f], &in)) { rc = 2; continue; }
-    if (draft_read(&dr, in.p, in.n)) { vb_cli_err("%s: out of memory", files.v[f]); rc = 2; }
-    else if (vb_check(in.p, in.n, dr.qs, (const char *const *)dr.speakers, &S, &o, &c, &err)) {
-      vb_cli_err("%s", err.p ? err.p : "check failed");
+    if (vb_cli_read(files.v[f], &in, max_size)) { rc = 2; continue; }
+    drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
+    if (drc) {
+      if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
+      else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
-      if (gate(&sum, files.v[f], dr.qs, &c, strict_terms) && !rc) rc = 1;
-      if (c.stale)
+      if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
+      if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
-                   files.v[f], c.stale);
+                   files.v[f], dr.c.stale);
       if (json) {
         if (nok++) vb_buf_adds(&out, ",\n");
-        jctx jc = {&c};
+        jctx jc = {&dr.c};
         vb_cli_more more = {json_check, json_borrowed, &jc};
         vb_cli_json(&out, files.v[f], in.p, &dr.an, &more);
-      } else human_file(&out, files.v[f], in.p, in.n, &dr, &c);
+      } else human_file(&out, files.v[f], in.p, in.n, &dr);
     }
-    vb_checked_free(&c);
-    draft_free(&dr);
+    vb_draft_free(&dr);
     vb_buf_free(&in);
     if (!json && vb_cli_flush(&out)) rc = 2;
     /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
@@ -290,14 +286,16 @@ int vb_cmd_check(int argc, char **argv) {
     sum.n = 0;
   }
   if (json) {
-    vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
+    /* one draft that failed: nothing on stdout rather than half a document (or a blank line) */
+    if (files.n > 1 || nok) vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
+  if (badsrc) rc = 2;
 done:
   for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
   vb_vfree(&idx);
   vb_vfree(&files);
-  vb_sources_free(&S);
+  vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);
   vb_buf_free(&err);
@@ -308,6 +306,8 @@ int vb_cmd_index(int argc, char **argv) {
   const char *output = NULL;
   int append = 0, np = 0, rc = 0;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+  vb_paths files = {0};
+  size_t max_size = VB_MAX_SIZE;
   vb_buf err = {0};
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
@@ -317,14 +317,25 @@ int vb_cmd_index(int argc, char **argv) {
       if (i + 1 >= argc) { vb_cli_err("index: --output needs a path"); rc = 2; goto done; }
       output = argv[++i];
     } else if (!strcmp(argv[i], "--append")) append = 1;
+    else if (!strncmp(argv[i], "--max-size=", 11)) {
+      if (vb_cli_size(argv[i] + 11, &max_size)) { vb_cli_err("index: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
+    }
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
     else paths[np++] = argv[i];
   }
   if (!output) { vb_cli_err("index: no --output given (try verbatim index --help)"); rc = 2; goto done; }
   if (!np) { vb_cli_err("index: no PATH given"); rc = 2; goto done; }
+  /* the files under the paths, without those too large or that cannot be read (named) */
+  for (int i = 0; i < np; i++)
+    if (vb_walk(paths[i], &files, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  if (vb_paths_vet(&files, 0, max_size, bad_file, &max_size)) rc = 2;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build(output, paths, np, append, &nf, &nb, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, append, &nf, &nb, &err)) {
+    vb_cli_err("index: %s", err.p);
+    rc = 2;
+    goto done;
+  }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   {
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -333,6 +344,7 @@ int vb_cmd_index(int argc, char **argv) {
   }
 done:
   free(paths);
+  vb_paths_free(&files);
   vb_buf_free(&err);
   return rc;
 }

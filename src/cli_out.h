@@ -1,11 +1,26 @@
-/* cli_out.h: output shared by the commands: excerpts, the quotes JSON object and the
- * " — Speaker (cue)" suffix. `quotes`, `sources` and `check` all write through these, so
+/* cli_out.h: input and output shared by the commands: reading a file, writing stdout and
+ * errors, excerpts, the quotes JSON object and the " — Speaker (cue)" suffix. `quotes`, `sources` and `check` all write through these, so
  * `check --json` is the quotes object plus its own fields, never a second copy. */
 #ifndef VB_CLI_OUT_H
 #define VB_CLI_OUT_H
 #include <stddef.h>
 #include "buf.h"
-#include "attribution.h"
+#include "analyze.h"
+
+/* --max-size's SIZE: bytes, or with K, M, G or T (1024-based); 0 is no limit. 0 or -1. */
+int vb_cli_size(const char *arg, size_t *out);
+/* v as SIZE reads ("256M"), in buf. */
+const char *vb_cli_size_str(size_t v, char *buf, size_t n);
+/* Read a whole file ("-" is stdin) into b, at most max bytes (0: no limit); on failure
+ * print "verbatim: PATH: reason" ("larger than --max-size=256M", "out of memory" at the
+ * first allocation that fails), free b and return -1. */
+int vb_cli_read(const char *path, vb_buf *b, size_t max);
+/* Write b to stdout; -1 on a write error. */
+int vb_cli_flush(vb_buf *b);
+/* Write b out once it holds 64 KiB, so that output as long as its text is never held
+ * whole; a write error shows in vb_cli_flush. */
+void vb_cli_spill(vb_buf *o);
+void vb_cli_err(const char *fmt, ...);
 
 /* What a command adds to the quotes object: quote(o, i, ctx) writes ",\"key\":value..."
  * inside quote i's object; file(o, ctx) writes ",\"key\":value..." after "unattributed".
@@ -16,10 +31,7 @@ typedef struct vb_cli_more {
   void *ctx;
 } vb_cli_more;
 
-/* At most max code points of s on one line: newlines and tabs folded to spaces, invalid
- * bytes as U+FFFD, other controls as '?', an ellipsis when cut. */
-void vb_cli_excerpt(vb_buf *b, const char *s, size_t n, size_t max);
-/* vb_cli_excerpt of a span of s; nothing for a missing span (VB_NONE). */
+/* vb_excerpt (text.h) of a span of s; nothing for a missing span (VB_NONE). */
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max);
 /* The object of `verbatim quotes --json` for one file (byte offsets, 0-based, end
  * exclusive), with more's additions; more may be NULL. */

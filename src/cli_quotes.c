@@ -2,11 +2,15 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "material.h"
+#include "text.h"
 
 typedef struct qargs {
   int json, indirect;
+  size_t max_size;
   int nfiles, ncues;
   char **files;
   const char *cues[64];   /* --cue PATTERN, at most 64 */
@@ -15,12 +19,16 @@ typedef struct qargs {
 static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *help) {
   memset(a, 0, sizeof *a);
   a->files = argv + 1;
+  a->max_size = VB_MAX_SIZE;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json")) a->json = 1;
     else if (!strcmp(argv[i], "--indirect")) a->indirect = 1;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
+    else if (!strncmp(argv[i], "--max-size=", 11)) {
+      if (vb_cli_size(argv[i] + 11, &a->max_size)) { vb_cli_err("%s: --max-size wants a size (256M, 1G, 0 for none)", cmd); return 2; }
+    }
     else if (!strcmp(argv[i], "--cue")) {
       if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
       if (a->ncues == 64) { vb_cli_err("%s: at most 64 --cue patterns", cmd); return 2; }
@@ -39,9 +47,10 @@ static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_an
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
     t.n = 0;
+    vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s \xE2\x80\x9C", file, q->line, q->col, vb_kind_names[q->kind]);
-    vb_cli_excerpt(o, t.p ? t.p : "", t.n, 60);
+    vb_excerpt(o, t.p ? t.p : "", t.n, 60);
     vb_buf_adds(o, "\xE2\x80\x9D");
     vb_cli_speaker(o, s, an, i);
     vb_buf_addc(o, '\n');
@@ -83,6 +92,7 @@ static const char quotes_help[] =
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "  --indirect      also list reported speech without marks (kind indirect)\n"
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Marta Lindqvist (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
   "files are still listed).\n";
@@ -92,29 +102,33 @@ static const char sources_help[] =
   "List the people and bodies quoted in each FILE: name, role, organisation, their quotes\n"
   "(#1 is the first quote of `verbatim quotes`) and the words quoted; then quotes with no speaker.\n"
   "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
-  "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n";
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n";
 
 static int run(int argc, char **argv, int sources) {
   qargs a;
   int rc = parse(argc, argv, &a, sources ? "sources" : "quotes", sources ? sources_help : quotes_help), nok = 0;
   vb_buf out = {0};
   vb_aopts ao;
+  vb_cues *cues;
   char err[256];
   if (rc) return rc == 1 ? 0 : rc;
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
   ao.indirect = a.indirect;
-  ao.cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
-  if (!ao.cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
+  cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
+  ao.cues = cues;
+  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
   if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
   for (int f = 0; f < a.nfiles; f++) {
     vb_buf in = {0};
     vb_analysis an;
     int arc;
     memset(&an, 0, sizeof an);
-    if (vb_cli_read(a.files[f], &in)) { rc = 2; continue; }
+    if (vb_cli_read(a.files[f], &in, a.max_size)) { rc = 2; continue; }
     if ((arc = vb_analyze(in.p, in.n, &ao, &an)) != 0) {
-      if (arc < -1) vb_cli_err("%s: cue pattern %d: match limit exceeded", a.files[f], -arc - 1);
+      if (arc < -1)
+        vb_cli_err("%s: cue pattern %d: match limit exceeded (it backtracks too much on this text)", a.files[f], -arc - 1);
       else vb_cli_err("%s: out of memory", a.files[f]);
       rc = 2;
     } else if (a.json) {
@@ -132,7 +146,7 @@ static int run(int argc, char **argv, int sources) {
     if (vb_cli_flush(&out)) rc = 2;
   }
   vb_buf_free(&out);
-  vb_cues_free((vb_cues *)ao.cues);
+  vb_cues_free(cues);
   return rc;
 }
 

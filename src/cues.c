@@ -354,7 +354,8 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
       vb_cues_free(c);
       return NULL;
     }
-    re = pcre2_compile((PCRE2_SPTR)pats[i], len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS,
+    /* a callout before every item counts the pattern's steps: the budget per text below */
+    re = pcre2_compile((PCRE2_SPTR)pats[i], len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_AUTO_CALLOUT,
                        &code, &eoff, NULL);
     if (!re) {
       PCRE2_UCHAR msg[160];
@@ -396,11 +397,8 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
   return lo;
 }
 
-int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
-
-/* Returns 0; -1 when memory ran out; -2 - p when user pattern p (0-based) hit PCRE2's
- * match, depth, heap or JIT stack limit (vb_analyze passes that code on). */
-int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
+/* The lexicon's cues and the word classes of T's tokens. */
+static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
   /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
   const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
   for (size_t k = 0; k < T->t.n; k++) {
@@ -430,47 +428,147 @@ int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsign
       t->cue = (int)T->cues.n - 1;
     }
   }
-  if (c->npat) {
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    if (!md || !mc) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
-    pcre2_set_match_limit(mc, 1000000);
-    for (size_t p = 0; p < c->npat; p++) {
-      size_t off = 0;
-      while (off <= n) {
-        int rc = pcre2_match(c->pat[p], (PCRE2_SPTR)s, n, off, 0, md, mc);
-        PCRE2_SIZE *ov;
-        size_t a, b, k, e;
-        if (rc < 0) {
-          int lim = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
-          if (rc == PCRE2_ERROR_NOMATCH) break;
-          pcre2_match_data_free(md); pcre2_match_context_free(mc);
-          /* a runaway pattern is the user's to fix, not a lack of memory: say which one */
-          return lim && p < (size_t)INT_MAX - 2 ? -2 - (int)p : -1;
-        }
-        ov = pcre2_get_ovector_pointer(md);
-        a = ov[0]; b = ov[1];
-        off = b > a ? b : a + 1;
-        while (off < n && ((unsigned char)s[off] & 0xC0) == 0x80) off++;
-        if (b == a) continue;
-        k = tok_at(T, a);
-        if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) continue;
-        for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
-        if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) continue;   /* the lexicon has it already */
-        {
-          vb_cuehit h;
-          h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
-          if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
-          else {
-            if (vb_push(&T->cues, h)) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
-            T->t.v[k].cue = (int)T->cues.n - 1;
-          }
-        }
-      }
-    }
-    pcre2_match_data_free(md);
-    pcre2_match_context_free(mc);
+  return 0;
+}
+
+int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
+
+/* ---------------------------------------------------------------- user patterns */
+
+/* PCRE2's match limit restarts at every start position, so a pattern that fails slowly
+ * at each of them ("(?:a|\s)*+b;" on "a a a …;") costs the square of the text. A callout
+ * before every item counts the steps instead, and a pattern may take this many per text
+ * (a few per byte is usual: 0.1 to 0.5 on news prose). */
+#define STEPS_FIXED 1000000ull
+#define STEPS_PER_BYTE 100ull
+
+typedef struct held { size_t a, b; } held;
+
+typedef struct patstate {
+  size_t off;                  /* where the search goes on */
+  int done;                    /* no match left in the text */
+  unsigned long long steps;    /* callouts so far */
+  VB_VEC(held) held;           /* matches a later window sees again, or found ahead of it */
+} patstate;
+
+struct vb_cuescan {
+  size_t npat;
+  unsigned long long budget;
+  patstate *cur;
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+  patstate p[];
+};
+
+static int count_step(pcre2_callout_block *cb, void *data) {
+  vb_cuescan *st = data;
+  (void)cb;
+  return ++st->cur->steps > st->budget ? PCRE2_ERROR_CALLOUT : 0;
+}
+
+vb_cuescan *vb_cuescan_new(const vb_cues *c, size_t n) {
+  vb_cuescan *st;
+  size_t np = c ? c->npat : 0;
+  if (!(st = calloc(1, sizeof *st + np * sizeof *st->p))) return NULL;
+  st->npat = np;
+  st->budget = STEPS_FIXED + STEPS_PER_BYTE * (unsigned long long)n;
+  if (!np) return st;
+  st->md = pcre2_match_data_create(1, NULL);
+  st->mc = pcre2_match_context_create(NULL);
+  if (!st->md || !st->mc) { vb_cuescan_free(st); return NULL; }
+  pcre2_set_match_limit(st->mc, 1000000);
+  pcre2_set_depth_limit(st->mc, 1000000);
+  pcre2_set_heap_limit(st->mc, 65536);        /* KiB of backtracking memory (the interpreter) */
+  pcre2_set_callout(st->mc, count_step, st);
+  return st;
+}
+
+void vb_cuescan_free(vb_cuescan *st) {
+  if (!st) return;
+  for (size_t p = 0; p < st->npat; p++) vb_vfree(&st->p[p].held);
+  pcre2_match_data_free(st->md);
+  pcre2_match_context_free(st->mc);
+  free(st);
+}
+
+/* Match [a, b) of user pattern p as a cue of T's tokens: 0, or -1 when memory ran out. */
+static int user_hit(const vb_cues *c, size_t p, vb_tokens *T, size_t a, size_t b) {
+  size_t k = tok_at(T, a), e;
+  vb_cuehit h;
+  if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) return 0;
+  for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
+  if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) return 0;   /* the lexicon has it already */
+  h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
+  if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
+  else {
+    if (vb_push(&T->cues, h)) return -1;
+    T->t.v[k].cue = (int)T->cues.n - 1;
   }
   return 0;
+}
+
+/* User pattern p over the window [b0, b1): the matches held from the last window, then
+ * the search goes on until a match starts at b1 or later (held for the next one). Only
+ * matches from keep on are held. */
+static int scan_pattern(const vb_cues *c, const char *s, size_t n, vb_tokens *T, vb_cuescan *st, size_t p,
+                        size_t b0, size_t b1, size_t keep) {
+  patstate *P = &st->p[p];
+  size_t nh = 0;
+  for (size_t i = 0; i < P->held.n; i++) {
+    held h = P->held.v[i];
+    if (h.a >= b0 && h.a < b1 && user_hit(c, p, T, h.a, h.b)) return -1;
+    if (h.a >= keep) P->held.v[nh++] = h;
+  }
+  P->held.n = nh;
+  st->cur = P;
+  while (!P->done && (!P->held.n || P->held.v[P->held.n - 1].a < b1)) {
+    int rc;
+    PCRE2_SIZE *ov;
+    size_t a, b;
+    if (P->off > n) { P->done = 1; break; }
+    rc = pcre2_match(c->pat[p], (PCRE2_SPTR)s, n, P->off, 0, st->md, st->mc);
+    if (rc < 0) {
+      if (rc == PCRE2_ERROR_NOMATCH) { P->done = 1; break; }
+      /* a runaway pattern is the user's to fix, not a lack of memory: say which one */
+      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+          rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_CALLOUT)
+        return p < (size_t)INT_MAX - 2 ? -2 - (int)p : -1;
+      return -1;
+    }
+    ov = pcre2_get_ovector_pointer(st->md);
+    a = ov[0]; b = ov[1];
+    P->off = b > a ? b : a + 1;
+    while (P->off < n && ((unsigned char)s[P->off] & 0xC0) == 0x80) P->off++;
+    if (b == a) continue;
+    if (a < b1 && a >= b0 && user_hit(c, p, T, a, b)) return -1;
+    if (a >= keep || a >= b1) {
+      held h;
+      h.a = a; h.b = b;
+      if (vb_push(&P->held, h)) return -1;
+    }
+  }
+  return 0;
+}
+
+int vb_cues_scan_window(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc, vb_cuescan *st,
+                        size_t b0, size_t b1, size_t keep) {
+  if (scan_lexicon(c, s, n, T, wc)) return -1;
+  for (size_t p = 0; p < c->npat; p++) {
+    int rc = scan_pattern(c, s, n, T, st, p, b0, b1, keep);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* Returns 0; -1 when memory ran out; -2 - p when user pattern p (0-based) hit PCRE2's
+ * match, depth, heap or JIT stack limit or its budget of steps for the text (vb_analyze
+ * passes that code on). */
+int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
+  vb_cuescan *st;
+  int rc;
+  if (!c->npat) return scan_lexicon(c, s, n, T, wc);
+  if (!(st = vb_cuescan_new(c, n))) return -1;
+  rc = vb_cues_scan_window(c, s, n, T, wc, st, 0, SIZE_MAX, SIZE_MAX);
+  vb_cuescan_free(st);
+  return rc;
 }

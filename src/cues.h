@@ -1,6 +1,7 @@
 /* cues.h: the words that introduce or attribute speech. The built-in lexicon is data
- * (cues.c, vb_cue_lexicon); users add PCRE2 patterns, compiled once with JIT. A vb_cues
- * is immutable once built, so one can serve many analyses, also from several threads. */
+ * (cues.c, vb_cue_lexicon); users add PCRE2 patterns, compiled once (with JIT where the
+ * platform has it). A vb_cues is immutable once built, so one can serve many analyses,
+ * also from several threads. */
 #ifndef VB_CUES_H
 #define VB_CUES_H
 #include <stddef.h>
@@ -56,12 +57,28 @@ const vb_words *vb_cues_words(const vb_cues *c);
 /* The classes of every token of T into wc[0 .. T->t.n). */
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
 /* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, -1 when memory ran
- * out, or -2 - p when user pattern p (0-based) hit PCRE2's match limits. */
+ * out, or -2 - p when user pattern p (0-based) hit PCRE2's match limits or used up its
+ * steps for the text (1,000,000 plus 100 a byte: a pattern that fails slowly at every
+ * position would otherwise cost the square of the text). */
 int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc);
 
-/* Set cue, cuelen, cue_end and cueflags on the tokens where a cue starts: the longest
- * lexicon form (lower-case words outside quotes), then user patterns over the text.
- * 0 on success, -1 when memory ran out or a pattern failed to run. */
+/* A text's progress through the user patterns when its tokens come a window at a time:
+ * where each search goes on, the matches the next window sees again, the steps spent. */
+typedef struct vb_cuescan vb_cuescan;
+/* For a text of n bytes; NULL when memory ran out. */
+vb_cuescan *vb_cuescan_new(const vb_cues *c, size_t n);
+void vb_cuescan_free(vb_cuescan *st);
+/* vb_cues_scan for the window of T: its tokens cover bytes [b0, b1) of s[0..n) (T may
+ * hold a few past b1), and the next window starts at byte keep or later. Windows come in
+ * text order and may overlap; a match is marked in every window that holds its start.
+ * The same return codes. */
+int vb_cues_scan_window(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc, vb_cuescan *st,
+                        size_t b0, size_t b1, size_t keep);
+
+/* Mark the tokens where a cue starts: vb_tok.cue indexes its hit in T->cues (entry id,
+ * tokens spanned, VB_CUE_* flags, byte end). The longest lexicon form (lower-case words
+ * outside quotes) wins, then user patterns run over the text. vb_cues_scan without the
+ * word classes: the same return codes. */
 int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T);
 
 #endif

@@ -50,7 +50,8 @@ typedef struct vb_index {
   VB_VEC(vb_idx_seg) segs;
 } vb_index;
 
-/* The hash of the gram of three word hashes (shared by the index and the scanner). */
+/* The hash of a gram of word hashes: three, or two with c = 0 (the index's pairs), shared
+ * by the index and the scanner. */
 static inline uint64_t vb_gram(uint64_t a, uint64_t b, uint64_t c) {
   uint64_t h = a ^ ((b << 21) | (b >> 43)) ^ ((c << 42) | (c >> 22));
   h ^= h >> 31;
@@ -73,13 +74,5 @@ void vb_index_close(vb_index *x);
  * apart): then returns 1. */
 typedef void (*vb_idx_hit)(void *ud, size_t seg, size_t file, uint64_t off, size_t count);
 int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, void *ud);
-
-/* Files under path (itself when a file), sorted, appended to out as malloc'd strings.
- * Hidden entries are skipped. 0 or -1 with err. */
-typedef VB_VEC(char *) vb_paths;
-int vb_walk(const char *path, vb_paths *out, vb_buf *err);
-void vb_paths_free(vb_paths *p);
-/* Read a whole file into b (cleared first). 0 or -1 with err. */
-int vb_read_file(const char *path, vb_buf *b, vb_buf *err);
 
 #endif

@@ -4,42 +4,50 @@
  *
  * Sources are paths (files or folders), {name=, text=} tables or index objects. Engine
  * results live in a box userdata so that a Lua error while building the result tables
- * still frees them (see lua_core.c). */
+ * still frees them (see lua_quotes.c). Errors follow lua_util.h: wrong arguments raise;
+ * a source, index or archive that cannot be read raises, or from core.safe (and from an
+ * index it opened) returns nil and the message. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lua.h"
 #include "lauxlib.h"
+#include "lua_util.h"
 #include "lua_core.h"
-#include "attribution.h"
+#include "analyze.h"
 #include "check.h"
+#include "draft.h"
 #include "index.h"
 
 #define IDX_MT "verbatim.index"
 
+void vb_lua_register_check(lua_State *L);
+
 typedef struct cbox {
-  vb_analysis an;               /* the draft's quotes and speakers, as the CLI reads them */
-  vb_checked c;
-  vb_sources S;
+  vb_draft d;                   /* the draft analysed and checked (draft.h), as the CLI does */
+  vb_material S;
+  vb_cues *cues;                /* opts.cues, compiled */
   vb_buf tmp, err;
   const char **speakers;        /* opts.speakers (strings held by opts), or NULL */
-  char **names;                 /* else the resolved speakers (vb_speaker_names) */
 } cbox;
 
 static int cbox_gc(lua_State *L) {
   cbox *b = luaL_checkudata(L, 1, "verbatim.cbox");
-  vb_analysis_free(&b->an);
-  vb_checked_free(&b->c);
-  vb_sources_free(&b->S);
+  vb_draft_free(&b->d);
+  vb_material_free(&b->S);
+  vb_cues_free(b->cues);
+  b->cues = NULL;
   vb_buf_free(&b->tmp);
   vb_buf_free(&b->err);
   free(b->speakers);
-  free(b->names);
   b->speakers = NULL;
-  b->names = NULL;
   return 0;
 }
 
-typedef struct ibox { vb_index *x; } ibox;
+typedef struct ibox {
+  vb_index *x;                  /* NULL once closed */
+  int safe;                     /* opened through core.safe: its :check fails softly too */
+} ibox;
 
 static int ibox_gc(lua_State *L) {
   ibox *b = luaL_checkudata(L, 1, IDX_MT);
@@ -48,38 +56,38 @@ static int ibox_gc(lua_State *L) {
   return 0;
 }
 
-/* Source n at idx; a = a table on the stack that keeps each {text=} string referenced
- * while the engine reads it, whatever happens to the caller's table meanwhile. */
-static void add_source(lua_State *L, cbox *b, int idx, int n, int a) {
+/* Source n (of argument 2) at idx; a = a table on the stack that keeps each {text=} string
+ * referenced while the engine reads it, whatever happens to the caller's table meanwhile.
+ * 0, or (a source that cannot be read, safe) the count of results pushed. */
+static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
   int t = lua_type(L, idx);
   b->err.n = 0;
   if (t == LUA_TSTRING) {
-    if (vb_sources_add_path(&b->S, lua_tostring(L, idx), &b->err)) luaL_error(L, "verbatim: %s", b->err.p);
+    if (vb_material_add_path(&b->S, lua_tostring(L, idx), &b->err)) return vb_lua_fail(L, safe, "%s", b->err.p);
   } else if (t == LUA_TTABLE) {
     const char *name, *text;
     size_t len;
     lua_pushliteral(L, "text");
     lua_rawget(L, idx);
     if (lua_type(L, -1) != LUA_TSTRING)         /* before tolstring, which turns a number into a string */
-      luaL_error(L, "bad source #%d (text must be a string, got %s)", n, luaL_typename(L, -1));
+      vb_lua_parterror(L, 2, "string", "source %d: text", n);
     text = lua_tolstring(L, -1, &len);
     lua_pushvalue(L, -1);
     lua_rawseti(L, a, n);                        /* referenced by a until the check returns */
     lua_pushliteral(L, "name");
     lua_rawget(L, idx);
     name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "<text>";
-    if (vb_sources_add_text(&b->S, name, text, len)) luaL_error(L, "verbatim: out of memory");   /* name is copied */
+    if (vb_material_add_text(&b->S, name, text, len)) vb_lua_nomem(L);   /* name is copied */
     lua_pop(L, 2);
   } else if (t == LUA_TUSERDATA && luaL_testudata(L, idx, IDX_MT)) {
     ibox *ib = lua_touserdata(L, idx);
-    if (!ib->x) luaL_error(L, "bad source #%d (index is closed)", n);
-    if (vb_sources_add_index(&b->S, ib->x)) luaL_error(L, "verbatim: out of memory");
-  } else luaL_error(L, "bad source #%d (path, {name=, text=} or index expected, got %s)", n, luaL_typename(L, idx));
+    if (!ib->x) luaL_argerror(L, 2, lua_pushfstring(L, "source %d: index is closed", n));
+    if (vb_material_add_index(&b->S, ib->x)) vb_lua_nomem(L);
+  } else vb_lua_parterror(L, 2, "path, {name=, text=} or index", "source %d", n);
+  return 0;
 }
 
-static void setint(lua_State *L, const char *k, lua_Integer v) { lua_pushinteger(L, v); lua_setfield(L, -2, k); }
-
-static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
+static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres *r) {
   lua_createtable(L, 0, 6);
   lua_pushstring(L, vb_verdict_names[r->verdict]);
   lua_setfield(L, -2, "verdict");
@@ -89,14 +97,13 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
   lua_setfield(L, -2, "splice");
   lua_pushboolean(L, r->speaker_mismatch);
   lua_setfield(L, -2, "speaker_mismatch");
-  if (r->has_source) {
+  if (r->has_passage) {
     lua_createtable(L, 0, 6);
     lua_pushlstring(L, c->arena.p + r->name, r->name_len);
     lua_setfield(L, -2, "file");
-    setint(L, "start", (lua_Integer)r->start + 1);
-    setint(L, "stop", (lua_Integer)r->end);
-    setint(L, "line", r->line);
-    setint(L, "col", r->col);
+    vb_lua_setspan(L, r->start, r->end);
+    vb_lua_setint(L, "line", r->line);
+    vb_lua_setint(L, "col", r->col);
     if (r->has_speaker) {
       lua_pushlstring(L, c->arena.p + r->speaker, r->speaker_len);
       lua_setfield(L, -2, "speaker");
@@ -115,14 +122,26 @@ static void push_check(lua_State *L, const vb_checked *c, const vb_cres *r) {
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "diff");
+  if (r->nd) {                                     /* the diff as every host prints it */
+    vb_buf *line = &b->tmp;
+    line->n = 0;
+    vb_diff_line(c, r, line);
+    if (line->oom) vb_lua_nomem(L);
+    lua_pushlstring(L, line->p ? line->p : "", line->n);
+    lua_setfield(L, -2, "diff_line");
+  }
 }
 
-/* The check of text (at index ti) against the sources already in b; opts at index o. */
-static int run_check(lua_State *L, cbox *b, int ti, int o) {
+/* The check of the text at index ti (a string) against the sources already in b; opts
+ * at index o. */
+static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   size_t n;
-  const char *s = luaL_checklstring(L, ti, &n);
+  const char *s = lua_tolstring(L, ti, &n);
   const vb_quotes *qs;
   vb_copts co;
+  vb_aopts ao;
+  size_t nsp = 0;
+  int rc, given_table = 0;
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
@@ -130,21 +149,31 @@ static int run_check(lua_State *L, cbox *b, int ti, int o) {
     if (lua_type(L, -1) == LUA_TNUMBER) {           /* an integer number of words, or off */
       lua_Number w = lua_tonumber(L, -1);
       if (!(w == 0 || (w >= 3 && w <= 1000000)) || w != (lua_Number)(int)w)
-        return luaL_error(L, "bad option 'borrowed' (0 or an integer of 3 or more words)");
+        return luaL_argerror(L, o, "opts.borrowed: 0 or an integer of 3 or more words expected");
       co.borrowed = (int)w;
     } else if (lua_type(L, -1) == LUA_TBOOLEAN) co.borrowed = lua_toboolean(L, -1) ? 12 : 0;
     else if (!lua_isnil(L, -1))
-      return luaL_error(L, "bad option 'borrowed' (number or boolean expected, got %s)", luaL_typename(L, -1));
+      return vb_lua_parterror(L, o, "number or boolean", "opts.borrowed");
     lua_pop(L, 1);
   }
-  if (vb_analyze(s, n, NULL, &b->an)) return luaL_error(L, "verbatim: out of memory");
-  qs = &b->an.qs;
+  vb_lua_aopts(L, o, &b->cues, &ao);
   if (!lua_isnoneornil(L, o)) {
-    lua_getfield(L, o, "speakers");                /* one name per quote, from attribution */
-    if (lua_istable(L, -1) && qs->q.n) {
-      b->speakers = calloc(qs->q.n, sizeof *b->speakers);
-      if (!b->speakers) return luaL_error(L, "verbatim: out of memory");
-      for (size_t i = 0; i < qs->q.n; i++) {
+    lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
+    if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");
+    if (lua_istable(L, -1)) {
+      given_table = 1;
+      /* up to the largest positive integer key, so that a hole (a quote nobody is given
+       * for) does not end the list; the draft ignores entries past its quotes */
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TNUMBER) {
+          lua_Number k = lua_tonumber(L, -1);
+          if (k >= 1 && k <= 1e8 && k == (lua_Number)(size_t)k && (size_t)k > nsp) nsp = (size_t)k;
+        }
+      }
+      if (nsp && !(b->speakers = calloc(nsp, sizeof *b->speakers))) return vb_lua_nomem(L);
+      for (size_t i = 0; i < nsp; i++) {
         lua_rawgeti(L, -1, (int)i + 1);
         b->speakers[i] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;   /* held by opts */
         lua_pop(L, 1);
@@ -152,97 +181,156 @@ static int run_check(lua_State *L, cbox *b, int ti, int o) {
     }
     lua_pop(L, 1);
   }
-  if (!b->speakers && qs->q.n && !(b->names = vb_speaker_names(&b->an, s)))
-    return luaL_error(L, "verbatim: out of memory");
-  if (vb_check(s, n, qs, b->speakers ? b->speakers : (const char *const *)b->names, &b->S, &co, &b->c, &b->err))
-    return luaL_error(L, "verbatim: %s", b->err.p ? b->err.p : "check failed");
+  {
+    /* a table of speakers, even an empty one, replaces the resolved speakers */
+    static const char *const nobody[1] = {NULL};
+    const char *const *given = b->speakers ? (const char *const *)b->speakers : given_table ? nobody : NULL;
+    rc = vb_check_draft(s, n, &ao, given, nsp, &b->S, &co, &b->d, &b->err);
+  }
+  if (rc == -1 && b->err.p && strcmp(b->err.p, "out of memory") == 0) return vb_lua_nomem(L);
+  if (rc) return vb_lua_fail(L, safe, "%s", b->err.p ? b->err.p : "check failed");
+  qs = &b->d.an.qs;
   lua_createtable(L, (int)qs->q.n, 0);
   for (size_t i = 0; i < qs->q.n; i++) {
     vb_lua_quote(L, s, qs, &qs->q.v[i], &b->tmp);
-    push_check(L, &b->c, &b->c.r.v[i]);
+    vb_lua_attr(L, s, &b->d.an, i, &b->tmp);
+    push_check(L, b, &b->d.c, &b->d.c.r.v[i]);
     lua_setfield(L, -2, "check");
     lua_rawseti(L, -2, (int)i + 1);
   }
-  lua_createtable(L, (int)b->c.b.n, 0);            /* borrowed passages */
-  for (size_t i = 0; i < b->c.b.n; i++) {
-    const vb_borrow *w = &b->c.b.v[i];
+  lua_createtable(L, (int)b->d.c.b.n, 0);            /* borrowed passages */
+  for (size_t i = 0; i < b->d.c.b.n; i++) {
+    const vb_borrow *w = &b->d.c.b.v[i];
     lua_createtable(L, 0, 4);
-    setint(L, "start", (lua_Integer)w->start + 1);
-    setint(L, "stop", (lua_Integer)w->end);
-    setint(L, "words", w->words);
+    vb_lua_setspan(L, w->start, w->end);
+    vb_lua_setint(L, "words", w->words);
     lua_createtable(L, 0, 5);
-    lua_pushlstring(L, b->c.arena.p + w->name, w->name_len);
+    lua_pushlstring(L, b->d.c.arena.p + w->name, w->name_len);
     lua_setfield(L, -2, "file");
-    setint(L, "start", (lua_Integer)w->sstart + 1);
-    setint(L, "stop", (lua_Integer)w->send);
-    setint(L, "line", w->line);
-    setint(L, "col", w->col);
+    vb_lua_setspan(L, w->sstart, w->send);
+    vb_lua_setint(L, "line", w->line);
+    vb_lua_setint(L, "col", w->col);
     lua_setfield(L, -2, "source");
     lua_rawseti(L, -2, (int)i + 1);
   }
   return 2;
 }
 
-/* core.check(text, sources [, opts]) -> quotes with .check, borrowed */
-static int l_check(lua_State *L) {
-  cbox *b;
-  luaL_checkstring(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
-  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);
-  lua_newtable(L);                                 /* 5: the source texts, referenced */
-  for (int i = 1;; i++) {
-    lua_rawgeti(L, 2, i);
-    if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
-    add_source(L, b, lua_gettop(L), i, 5);
-    lua_pop(L, 1);
+/* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no
+ * limit). A number in every Lua (5.1 has no integers): whole, 0 or more, below 2^53. */
+static size_t max_size(lua_State *L, int o) {
+  size_t m = VB_MAX_SIZE;
+  if (lua_type(L, o) != LUA_TTABLE) return m;
+  lua_getfield(L, o, "max_size");
+  if (!lua_isnil(L, -1)) {
+    lua_Number d = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (!(d >= 0 && d < 9007199254740992.0) || (lua_Number)(size_t)d != d)
+      luaL_argerror(L, o, "opts.max_size: a whole number of bytes expected (0: no limit)");
+    m = (size_t)d;
   }
-  if (!b->S.v.n && !b->S.idx.n) return luaL_error(L, "bad argument #2 to 'check' (no sources)");
-  return run_check(L, b, 1, 3);
+  lua_pop(L, 1);
+  return m;
 }
 
-/* index:check(text [, opts]) */
+/* The first source file that cannot be used, as the failure's message. */
+typedef struct vetctx { vb_buf *err; size_t max; } vetctx;
+
+static void bad_file(const char *path, int e, void *ctx) {
+  vetctx *v = ctx;
+  if (v->err->n) return;
+  if (e == EFBIG) vb_buf_addf(v->err, "%s: larger than max_size (%zu bytes; 0: no limit)", path, v->max);
+  else vb_buf_addf(v->err, "%s: %s", path, strerror(e));
+}
+
+/* core.check(text, sources [, opts]) -> quotes with .check, borrowed. Raises on wrong
+ * arguments (no sources, a closed index among them) and on running out of memory; a
+ * source that cannot be read is a failure (vb_lua_fail). */
+int vb_l_check(lua_State *L) {
+  int safe = vb_lua_safe(L);
+  cbox *b;
+  vb_lua_checkstring(L, 1, NULL);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
+  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);
+  lua_newtable(L);                                 /* 5: the source texts, referenced */
+  for (int i = 1;; i++) {
+    int r;
+    lua_rawgeti(L, 2, i);
+    if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
+    if ((r = add_source(L, b, lua_gettop(L), i, 5, safe))) return r;
+    lua_pop(L, 1);
+  }
+  luaL_argcheck(L, b->S.v.n || b->S.idx.n, 2, "no sources");
+  {
+    /* every source file opens and is within max_size, whatever the text quotes */
+    vetctx v;
+    v.err = &b->err;
+    v.max = max_size(L, 3);
+    b->err.n = 0;
+    if (vb_material_vet(&b->S, 0, v.max, bad_file, &v)) return vb_lua_fail(L, safe, "%s", b->err.p);
+  }
+  return run_check(L, b, 1, 3, safe);
+}
+
+/* index:check(text [, opts]): as core.check against this index alone */
 static int l_index_check(lua_State *L) {
   ibox *ib = luaL_checkudata(L, 1, IDX_MT);
   cbox *b;
-  if (!ib->x) return luaL_error(L, "verbatim: index is closed");
-  luaL_checkstring(L, 2);
+  luaL_argcheck(L, ib->x, 1, "index is closed");
+  vb_lua_checkstring(L, 2, NULL);
   lua_settop(L, 3);
-  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc);    /* the index stays at 1 */
-  if (vb_sources_add_index(&b->S, ib->x)) return luaL_error(L, "verbatim: out of memory");
-  return run_check(L, b, 2, 3);
+  b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);    /* the index stays at 1 */
+  if (vb_material_add_index(&b->S, ib->x)) return vb_lua_nomem(L);
+  return run_check(L, b, 2, 3, ib->safe);
 }
 
 static int l_index_close(lua_State *L) { return ibox_gc(L); }
 
-static int push_index(lua_State *L, const char *path) {
+static const luaL_Reg methods[] = {
+  {"check", l_index_check},
+  {"close", l_index_close},
+  {NULL, NULL},
+};
+
+/* The index at path as an object on the stack, or a failure (vb_lua_fail). */
+static int push_index(lua_State *L, const char *path, int safe) {
   vb_buf err = {0};
   /* the box first: if allocating it raises, no index is open yet to leak */
-  ibox *ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc);
-  vb_index *x;
-  ib->x = NULL;
-  x = vb_index_open(path, &err);
-  if (!x) {
-    lua_pushnil(L);
+  ibox *ib = vb_lua_box(L, sizeof *ib, IDX_MT, ibox_gc, methods);
+  ib->safe = safe;
+  ib->x = vb_index_open(path, &err);
+  if (!ib->x) {
+    /* onto the stack, so that err is freed before vb_lua_fail raises */
     lua_pushstring(L, err.p ? err.p : "cannot open index");
     vb_buf_free(&err);
-    return 2;
+    return vb_lua_fail(L, safe, "%s", lua_tostring(L, -1));
   }
   vb_buf_free(&err);
-  ib->x = x;
   return 1;
 }
 
-/* core.index_open(path) -> index | nil, message */
-static int l_index_open(lua_State *L) { return push_index(L, luaL_checkstring(L, 1)); }
+/* core.index_open(path) -> index. A file that is not a readable index is a failure
+ * (vb_lua_fail). */
+int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1, NULL), vb_lua_safe(L)); }
 
-/* core.index_build(output, paths [, opts]) -> index | nil, message */
-static int l_index_build(lua_State *L) {
-  const char *out = luaL_checkstring(L, 1);
-  int n, append = 0, rc;
+/* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
+ * them (files or folders); opts.append adds a segment to an existing index. Raises on
+ * wrong arguments; an index that cannot be written, or a file under the paths that does
+ * not open or holds more than opts.max_size bytes, is a failure (vb_lua_fail). */
+int vb_l_index_build(lua_State *L) {
+  const char *out = vb_lua_checkstring(L, 1, NULL);
+  int n, append = 0, rc, safe = vb_lua_safe(L);
   const char **paths;
   vb_buf err = {0};
-  luaL_checktype(L, 2, LUA_TTABLE);
+  vb_paths files = {0};
+  vetctx v;
+  if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, 1);
+    lua_replace(L, 2);
+  }
+  luaL_argexpected(L, lua_istable(L, 2), 2, "path or table of paths");
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_getfield(L, 3, "append");
@@ -253,9 +341,9 @@ static int l_index_build(lua_State *L) {
     int t;
     lua_rawgeti(L, 2, n + 1);
     t = lua_type(L, -1);
+    if (t != LUA_TNIL && t != LUA_TSTRING) return vb_lua_parterror(L, 2, "string", "path %d", n + 1);
     lua_pop(L, 1);
     if (t == LUA_TNIL) break;
-    if (t != LUA_TSTRING) return luaL_error(L, "bad argument #2 to 'build' (path %d is not a string)", n + 1);
   }
   paths = lua_newuserdata(L, (size_t)(n ? n : 1) * sizeof *paths);   /* freed by the GC */
   for (int i = 0; i < n; i++) {
@@ -263,38 +351,19 @@ static int l_index_build(lua_State *L) {
     paths[i] = lua_tostring(L, -1);                /* held by the paths table */
     lua_pop(L, 1);
   }
-  rc = vb_index_build(out, paths, n, append, NULL, NULL, &err);
+  v.err = &err;
+  v.max = max_size(L, 3);
+  rc = 0;
+  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, &err);
+  if (!rc && vb_paths_vet(&files, 0, v.max, bad_file, &v)) rc = -1;
+  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, append, NULL, NULL, &err);
+  vb_paths_free(&files);
   if (rc) {
-    lua_pushnil(L);
     lua_pushstring(L, err.p ? err.p : "index build failed");
     vb_buf_free(&err);
-    return 2;
+    return vb_lua_fail(L, safe, "%s", lua_tostring(L, -1));
   }
   vb_buf_free(&err);
-  return push_index(L, out);
+  return push_index(L, out, safe);
 }
 
-static const luaL_Reg funcs[] = {
-  {"check", l_check},
-  {"index_open", l_index_open},
-  {"index_build", l_index_build},
-  {NULL, NULL},
-};
-
-static const luaL_Reg methods[] = {
-  {"check", l_index_check},
-  {"close", l_index_close},
-  {NULL, NULL},
-};
-
-void vb_lua_register_check(lua_State *L) {
-  vb_lua_setfuncs(L, funcs, 0);
-  if (luaL_newmetatable(L, IDX_MT)) {
-    lua_pushcfunction(L, ibox_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_newtable(L);
-  vb_lua_setfuncs(L, methods, 0);
-  lua_setfield(L, -2, "__index");
-  lua_pop(L, 1);
-}

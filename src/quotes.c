@@ -11,6 +11,7 @@
 #include <string.h>
 #include "quotes.h"
 #include "text.h"
+#include "tokens.h"
 
 const char *const vb_kind_names[] = {"direct", "partial", "block", "term", "indirect"};
 
@@ -565,4 +566,37 @@ void vb_quote_text(const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf
     if (k) vb_buf_addc(out, '\n');
     if (p->iend > p->istart) vb_buf_add(out, s + p->istart, p->iend - p->istart);
   }
+}
+
+size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
+  size_t w = 0;
+  for (size_t p = 0; p < (q->nparts ? q->nparts : 1); p++) {
+    size_t a = q->nparts ? qs->parts.v[q->part0 + p].istart : q->istart;
+    size_t b = q->nparts ? qs->parts.v[q->part0 + p].iend : q->iend;
+    int in = 0;
+    for (size_t i = a; i < b;) {
+      uint32_t cp;
+      size_t k;
+      unsigned char c = (unsigned char)s[i];
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (!in) w++;
+        in = 1;
+        i = vb_alnum_run(s, i, b);     /* the rest of the word at once */
+        continue;
+      }
+      if (c < 0x80) {                  /* ASCII: no decoding */
+        int al = (c == '\'' || c == '-') && in;
+        if (al && !in) w++;
+        in = al;
+        i++;
+        continue;
+      }
+      k = vb_utf8_dec((const unsigned char *)s, b, i, &cp);
+      int al = vb_cp_isalnum(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in);
+      if (al && !in) w++;
+      in = al;
+      i += k;
+    }
+  }
+  return w;
 }

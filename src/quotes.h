@@ -1,4 +1,5 @@
-/* quotes.h: the second stage. Finds quotations in UTF-8 text in one pass. */
+/* quotes.h: the second stage. Finds quotations in UTF-8 text in one pass; a quote's
+ * kind, text and words. */
 #ifndef VB_QUOTES_H
 #define VB_QUOTES_H
 #include <stddef.h>
@@ -39,9 +40,8 @@ typedef struct vb_qopts {
 } vb_qopts;
 
 /* Fill out (zeroed by the caller or fresh); 0 on success, -1 when memory ran out.
- * Output is sorted by start. o may be NULL. */
-/* A quote that never closes ends with its paragraph and gets a diagnostic; at most
- * about a thousand diagnostics are reported. */
+ * Output is sorted by start. o may be NULL. A quote that never closes ends with its
+ * paragraph and gets a diagnostic; at most about a thousand diagnostics are reported. */
 int vb_quotes_find(const char *s, size_t n, const vb_qopts *o, vb_quotes *out);
 void vb_quotes_free(vb_quotes *qs);
 /* The provisional kind of a one-part quote whose marks span [start, end) and words
@@ -50,5 +50,7 @@ void vb_quotes_free(vb_quotes *qs);
 vb_kind vb_quote_kind(const char *s, size_t n, size_t start, size_t istart, size_t iend, size_t end);
 /* Append a quote's inner words to out; the parts of a block are joined by a newline. */
 void vb_quote_text(const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *out);
+/* Words in a quote (runs of letters or digits). */
+size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
 
 #endif

@@ -3,7 +3,7 @@
  * no speaker are listed apart (vb_analysis.unattributed). */
 #ifndef VB_SOURCES_H
 #define VB_SOURCES_H
-#include "attribution.h"
+#include "analyze.h"
 
 /* Fill a->src, a->srcq and a->unattributed from a->attr and a->ent (vb_analyze calls it;
  * call it again after editing attributions). 0, or -1 when memory ran out. */

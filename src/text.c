@@ -1,5 +1,5 @@
-/* text.c: UTF-8 and lines. Decoding is strict (no overlongs, no surrogates) but never
- * stops: a bad byte is U+FFFD of length 1, so offsets stay those of the input. */
+/* text.c: UTF-8, lines and excerpts. Decoding is strict (no overlongs, no surrogates)
+ * but never stops: a bad byte is U+FFFD of length 1, so offsets stay those of the input. */
 #include <stdlib.h>
 #include <string.h>
 #include "text.h"
@@ -115,4 +115,20 @@ void vb_lines_free(vb_lines *L) {
   free(L->start);
   L->start = NULL;
   L->n = 0;
+}
+
+void vb_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
+  size_t i = 0, shown = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n && shown < max) {
+    uint32_t cp;
+    size_t k = vb_utf8_dec(u, n, i, &cp);
+    if (cp == '\n' || cp == '\r' || cp == '\t') vb_buf_addc(b, ' ');
+    else if (cp == VB_BADCP && k == 1) vb_buf_adds(b, "\xEF\xBF\xBD");
+    else if (cp < 0x20) vb_buf_addc(b, '?');
+    else vb_buf_add(b, s + i, k);
+    i += k;
+    shown++;
+  }
+  if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
 }

@@ -4,6 +4,7 @@
 #define VB_TEXT_H
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 
 #define VB_BADCP 0xFFFDu
 
@@ -32,5 +33,10 @@ int vb_lines_build(vb_lines *L, const char *s, size_t n);
 /* line is 1-based; col is 1-based, in bytes */
 void vb_lines_pos(const vb_lines *L, size_t off, uint32_t *line, uint32_t *col);
 void vb_lines_free(vb_lines *L);
+
+/* At most max code points of s[0..n) on one line, for showing text to a person:
+ * newlines and tabs as spaces, invalid bytes as U+FFFD, other controls as '?', an
+ * ellipsis (…) when cut. Appended to b. */
+void vb_excerpt(vb_buf *b, const char *s, size_t n, size_t max);
 
 #endif

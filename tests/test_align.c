@@ -13,6 +13,7 @@
 #include "check.h"
 #include "normalise.h"
 #include "verdict.h"
+#include "turns.h"
 #include "limits.h"
 
 static const char SRC[] =
@@ -187,18 +188,18 @@ static void empty_inputs(void **st) {
 /* ---------------------------------------------------------------- the checker */
 
 static vb_checked run(const char *draft, const char *src, const char *const *speakers) {
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
-  assert_int_equal(vb_sources_add_text(&S, "transcript.txt", src, strlen(src)), 0);
+  assert_int_equal(vb_material_add_text(&S, "transcript.txt", src, strlen(src)), 0);
   assert_int_equal(vb_quotes_find(draft, strlen(draft), NULL, &qs), 0);
   assert_int_equal(vb_check(draft, strlen(draft), &qs, speakers, &S, NULL, &c, &err), 0);
   assert_int_equal(c.r.n, qs.q.n);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&S);
   vb_buf_free(&err);
   return c;
 }
@@ -211,7 +212,7 @@ static void check_reports_place_speaker_and_diff(void **st) {
   int minus = 0, plus = 0;
   (void)st;
   assert_int_equal(r->verdict, VB_ALTERED);
-  assert_true(r->has_source);
+  assert_true(r->has_passage);
   assert_int_equal(r->start, (size_t)(strstr(SRC, "The budget") - SRC));
   assert_int_equal(r->line, 4);
   assert_int_equal(r->col, 10);
@@ -279,14 +280,14 @@ static void check_faithful_and_not_found(void **st) {
   assert_int_equal(c.r.n, 2);
   assert_int_equal(c.r.v[0].verdict, VB_FAITHFUL);
   assert_int_equal(c.r.v[1].verdict, VB_NOT_FOUND);
-  assert_false(c.r.v[1].has_source);
+  assert_false(c.r.v[1].has_passage);
   vb_checked_free(&c);
 }
 
 static void check_hostile_input(void **st) {
   const char d[] = "\xe2\x80\x9c\xff\xfe \0 [[ ... \xe2\x80\xa6 ]\xe2\x80\x9d \xe2\x80\x9c unbalanced";
   const char s[] = "\0\0\xff junk [ ] ... \xe2\x80";
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
@@ -294,20 +295,20 @@ static void check_hostile_input(void **st) {
   (void)st;
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
-  assert_int_equal(vb_sources_add_text(&S, "x", s, sizeof s - 1), 0);
+  assert_int_equal(vb_material_add_text(&S, "x", s, sizeof s - 1), 0);
   assert_int_equal(vb_quotes_find(d, sizeof d - 1, NULL, &qs), 0);
   assert_int_equal(vb_check(d, sizeof d - 1, &qs, NULL, &S, &o, &c, &err), 0);
   for (size_t i = 0; i < c.r.n; i++) assert_int_equal(c.r.v[i].verdict, VB_NOT_FOUND);
   vb_checked_free(&c);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&S);
   vb_buf_free(&err);
 }
 
 static void check_reports_borrowed_prose(void **st) {
   const char *d = "The mayor spoke. Thirty days in jail for anyone who has not been incarcerated before is "
                   "enough to concentrate the mind, critics said.\n";
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
@@ -315,7 +316,7 @@ static void check_reports_borrowed_prose(void **st) {
   (void)st;
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
-  assert_int_equal(vb_sources_add_text(&S, "t", SRC, strlen(SRC)), 0);
+  assert_int_equal(vb_material_add_text(&S, "t", SRC, strlen(SRC)), 0);
   assert_int_equal(vb_quotes_find(d, strlen(d), NULL, &qs), 0);
   assert_int_equal(vb_check(d, strlen(d), &qs, NULL, &S, &o, &c, &err), 0);
   assert_int_equal(c.b.n, 1);
@@ -323,14 +324,14 @@ static void check_reports_borrowed_prose(void **st) {
   assert_int_equal(c.b.v[0].start, 17);
   vb_checked_free(&c);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&S);
   vb_buf_free(&err);
 }
 
 /* A quote of 1500 words is aligned in chunks: still verbatim, or altered at one word. */
 static void check_a_long_quote(void **st) {
   vb_buf src = {0}, d = {0};
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
@@ -350,7 +351,7 @@ static void check_a_long_quote(void **st) {
     memset(&c, 0, sizeof c);
     memset(&qs, 0, sizeof qs);
     if (round) memcpy(strchr(d.p + d.n / 2, ' ') + 1, "zzzz", 4);   /* one word changed */
-    assert_int_equal(vb_sources_add_text(&S, "long", src.p, src.n), 0);
+    assert_int_equal(vb_material_add_text(&S, "long", src.p, src.n), 0);
     assert_int_equal(vb_quotes_find(d.p, d.n, NULL, &qs), 0);
     assert_int_equal(qs.q.n, 1);
     assert_int_equal(vb_check(d.p, d.n, &qs, NULL, &S, NULL, &c, &err), 0);
@@ -360,7 +361,7 @@ static void check_a_long_quote(void **st) {
     assert_int_equal(c.r.v[0].end, src.n);
     vb_checked_free(&c);
     vb_quotes_free(&qs);
-    vb_sources_free(&S);
+    vb_material_free(&S);
   }
   vb_buf_free(&src); vb_buf_free(&d); vb_buf_free(&err);
 }
@@ -389,7 +390,7 @@ static void speakers_by_name_initials_or_legend(void **st) {
  * and every quote is still found, none left out because others took the hits. */
 static int repeated_grams_child(void *arg) {
   vb_buf src = {0}, d = {0}, err = {0};
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   int bad = 0;
@@ -402,10 +403,10 @@ static int repeated_grams_child(void *arg) {
     for (int j = 0; j < 30; j++) vb_buf_adds(&d, j ? " the" : "the");
     vb_buf_adds(&d, "\xe2\x80\x9d said Anna Berg.\n\n");
   }
-  if (vb_sources_add_text(&S, "the", src.p, src.n) || vb_quotes_find(d.p, d.n, NULL, &qs) ||
+  if (vb_material_add_text(&S, "the", src.p, src.n) || vb_quotes_find(d.p, d.n, NULL, &qs) ||
       vb_check(d.p, d.n, &qs, NULL, &S, NULL, &c, &err) || c.r.n != 40) bad = 1;
   for (size_t i = 0; !bad && i < c.r.n; i++) bad = c.r.v[i].verdict != VB_VERBATIM;
-  vb_checked_free(&c); vb_quotes_free(&qs); vb_sources_free(&S);
+  vb_checked_free(&c); vb_quotes_free(&qs); vb_material_free(&S);
   vb_buf_free(&src); vb_buf_free(&d); vb_buf_free(&err);
   return bad;
 }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "attribution.h"
+#include "analyze.h"
 #include "sources.h"
 
 #define LQ "\xe2\x80\x9c"
@@ -225,17 +225,19 @@ static void user_cue_pattern(void **st) {
   const char *pats[] = {"chirp(ed|s)?"};
   char err[128];
   vb_aopts o;
+  vb_cues *cues;
   fx f;
   memset(&o, 0, sizeof o);
-  o.cues = vb_cues_new(pats, NULL, 1, err, sizeof err);
-  assert_non_null(o.cues);
+  cues = vb_cues_new(pats, NULL, 1, err, sizeof err);
+  assert_non_null(cues);
+  o.cues = cues;
   f.s = LQ "Lovely weather," RQ " chirped Bo Lane.";
   memset(&f.a, 0, sizeof f.a);
   (void)st;
   assert_int_equal(vb_analyze(f.s, strlen(f.s), &o, &f.a), 0);
   speaker_is(&f, "Lovely", "Bo Lane", "Bo Lane", "chirped");
   vb_analysis_free(&f.a);
-  vb_cues_free((vb_cues *)o.cues);
+  vb_cues_free(cues);
 }
 
 static void indirect_speech_on_request(void **st) {

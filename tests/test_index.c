@@ -52,7 +52,7 @@ static int teardown(void **st) {
 static vb_cres check1(const char *path, const char *quote, char *file, size_t fsz) {
   vb_buf err = {0}, d = {0};
   vb_index *x = vb_index_open(path, &err);
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   vb_cres r;
@@ -60,16 +60,16 @@ static vb_cres check1(const char *path, const char *quote, char *file, size_t fs
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
   vb_buf_addf(&d, "She said \xe2\x80\x9c%s\xe2\x80\x9d yesterday.\n", quote);
-  assert_int_equal(vb_sources_add_index(&S, x), 0);
+  assert_int_equal(vb_material_add_index(&S, x), 0);
   assert_int_equal(vb_quotes_find(d.p, d.n, NULL, &qs), 0);
   assert_int_equal(qs.q.n, 1);
   assert_int_equal(vb_check(d.p, d.n, &qs, NULL, &S, NULL, &c, &err), 0);
   r = c.r.v[0];
   file[0] = '\0';
-  if (r.has_source) snprintf(file, fsz, "%.*s", (int)r.name_len, c.arena.p + r.name);
+  if (r.has_passage) snprintf(file, fsz, "%.*s", (int)r.name_len, c.arena.p + r.name);
   vb_checked_free(&c);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&S);
   vb_index_close(x);
   vb_buf_free(&err);
   vb_buf_free(&d);
@@ -214,16 +214,16 @@ static int shared_grams_child(void *arg) {
   shared_grams *g = arg;
   vb_buf err = {0};
   vb_index *x = vb_index_open(g->idx, &err);
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   int bad = !x;
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
-  if (!bad && (vb_sources_add_index(&S, x) || vb_quotes_find(g->d->p, g->d->n, NULL, &qs) ||
+  if (!bad && (vb_material_add_index(&S, x) || vb_quotes_find(g->d->p, g->d->n, NULL, &qs) ||
                vb_check(g->d->p, g->d->n, &qs, NULL, &S, NULL, &c, &err) || c.r.n != 5000)) bad = 1;
-  for (size_t i = 0; !bad && i < c.r.n; i++) bad = !c.r.v[i].has_source;
-  vb_checked_free(&c); vb_quotes_free(&qs); vb_sources_free(&S); vb_index_close(x);
+  for (size_t i = 0; !bad && i < c.r.n; i++) bad = !c.r.v[i].has_passage;
+  vb_checked_free(&c); vb_quotes_free(&qs); vb_material_free(&S); vb_index_close(x);
   vb_buf_free(&err);
   return bad;
 }

@@ -1,4 +1,4 @@
-/* cmocka tests for transcript turns (vb_turn_speaker in src/verdict.c): plain labels,
+/* cmocka tests for transcript turns (vb_turn_speaker in src/turns.c): plain labels,
  * labels with a parenthetical (JONAS FELD (from the floor):), prose lines that end in a
  * colon and are no turn, and the speaker the checker reports for a quote. */
 #include <stdarg.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "check.h"
-#include "verdict.h"
+#include "turns.h"
 
 static const char HEARING[] =
   "CHAIR: The committee will come to order. We hear the public first.\n"
@@ -94,14 +94,14 @@ static void checker_gives_the_words_to_the_parenthetical_speaker(void **st) {
   const char *d = "Jonas Feld said \xe2\x80\x9cthe ferry to the north shore must run every day of the year.\xe2\x80\x9d\n"
                   "The chair said \xe2\x80\x9cthe harbour fund has paid for three studies and not one new pier.\xe2\x80\x9d\n";
   const char *sp[] = {"Jonas Feld", "the chair"};
-  vb_sources S;
+  vb_material S;
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
   (void)st;
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
-  assert_int_equal(vb_sources_add_text(&S, "hearing.txt", HEARING, strlen(HEARING)), 0);
+  assert_int_equal(vb_material_add_text(&S, "hearing.txt", HEARING, strlen(HEARING)), 0);
   assert_int_equal(vb_quotes_find(d, strlen(d), NULL, &qs), 0);
   assert_int_equal(qs.q.n, 2);
   assert_int_equal(vb_check(d, strlen(d), &qs, sp, &S, NULL, &c, &err), 0);
@@ -115,7 +115,7 @@ static void checker_gives_the_words_to_the_parenthetical_speaker(void **st) {
   assert_true(c.r.v[1].speaker_mismatch);           /* the draft named the chair */
   vb_checked_free(&c);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&S);
   vb_buf_free(&err);
 }
 

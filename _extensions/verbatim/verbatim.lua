@@ -2,7 +2,7 @@
 (lua/verbatim/filter.lua), so that there is one filter to maintain. It loads, in order:
 
   1. the installed filter, verbatim/filter.lua on package.path (`make install`,
-     `luarocks make rockspec/verbatim-scm-1.rockspec`, or LUA_PATH);
+     `luarocks make rockspec/verbatim-*.rockspec`, or LUA_PATH);
   2. the filter of the source tree this extension sits in: ../../lua/verbatim/filter.lua.
 
 and returns its filters. The filter finds the engine (module or CLI) from its own place,

@@ -21,7 +21,7 @@ the verbatim CLI through pandoc.pipe and reads its JSON. One self-contained file
 Quarto extension (_extensions/verbatim/verbatim.lua) is a shim that loads it.
 ]]
 
-local VERSION = "0.1.0"
+local VERSION = "0.1.0"   -- the engine's (VB_VERSION, src/cli.h): tests/lua/test_version.lua
 local stderr = io.stderr
 
 -- This file's own path: the module and the CLI are looked for next to it. Not
@@ -311,26 +311,26 @@ local function native_engine()
       package.cpath = ("%s/lib/lua/%s/?.so;"):format(prefix, v) .. package.cpath
     end
   end
-  local ok, vb = pcall(require, "verbatim")
-  if not ok or type(vb) ~= "table" or type(vb.quotes) ~= "function" then
-    return nil, tostring(vb)
-  end
-  local e = { name = "native", vb = vb }
+  local ok, vb = pcall(require, "verbatim.safe")
+  if not ok then return nil, tostring(vb) end
+  -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
+  local e = { name = "native" }
   function e.analyze(text)
-    if vb.analyze then
-      local r = vb.analyze(text)
-      return { quotes = r.quotes or {}, sources = r.sources or {}, diagnostics = r.diagnostics or {},
-               attributed = true }
-    end
-    local qs, diags = vb.quotes(text)
-    return { quotes = qs, sources = {}, diagnostics = diags or {}, attributed = false }
+    return vb.analyze(text)
   end
-  if vb.check then
-    function e.check(text, paths, index)
-      if index then return nil end   -- archives go through the CLI
-      local r = vb.check(text, paths)
-      return r.quotes or r
+  function e.check(text, paths, index)
+    local sources, idx, err = {}, nil, nil
+    for k, p in ipairs(paths) do sources[k] = p end
+    if index then
+      idx, err = vb.index.open(index)
+      if not idx then error(err, 0) end
+      sources[#sources + 1] = idx
     end
+    local r
+    r, err = vb.check(text, sources)
+    if idx then idx:close() end
+    if not r then error(err, 0) end
+    return r
   end
   return e
 end
@@ -389,28 +389,18 @@ local function cli_engine(cmd)
     local out, code = run(exe, { "quotes", "--json", "-" }, text)
     if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
     local r = decode(out)
-    -- a CLI with the attribution stage says so even when nobody is quoted
-    local attributed = r.unattributed ~= nil or (r.sources ~= nil and #r.sources > 0)
-    for _, q in ipairs(r.quotes or {}) do
-      if q.speaker or q.rule or q.confidence then attributed = true break end
-    end
-    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {},
-             attributed = attributed }
+    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
   end
-  -- does this CLI have `check`? (built before the check stage, it does not)
-  local usage = run(exe, { "--help" }, "") or ""
-  if usage:find("\n%s+check%s") then
-    function e.check(text, paths, index)
-      local args = { "check", "--json" }
-      if index then args[#args + 1] = "--index"; args[#args + 1] = index end
-      for _, p in ipairs(paths) do args[#args + 1] = "--source"; args[#args + 1] = p end
-      args[#args + 1] = "-"
-      local out, code = run(exe, args, text)
-      if code ~= 0 and code ~= 1 then
-        error(("verbatim: %s check failed (exit %s)"):format(exe, tostring(code)), 0)
-      end
-      return cli_quotes(decode(out).quotes)
+  function e.check(text, paths, index)
+    local args = { "check", "--json" }
+    if index then args[#args + 1] = "--index"; args[#args + 1] = index end
+    for _, p in ipairs(paths) do args[#args + 1] = "--source"; args[#args + 1] = p end
+    args[#args + 1] = "-"
+    local out, code = run(exe, args, text)
+    if code ~= 0 and code ~= 1 then
+      error(("verbatim: %s check failed (exit %s)"):format(exe, tostring(code)), 0)
     end
+    return cli_quotes(decode(out).quotes)
   end
   return e
 end
@@ -419,18 +409,7 @@ local function load_engine(o)
   local why
   if o.engine ~= "cli" then
     local e, err = native_engine()
-    if e then
-      -- a native engine without check can still borrow the CLI's
-      if not e.check and (#o.check > 0 or o.index) then
-        local c = cli_engine(o.cli)
-        if c and c.check then e.check = c.check end
-      end
-      if o.index and e.check then
-        local c = cli_engine(o.cli)
-        if c and c.check then e.check_index = c.check end
-      end
-      return e
-    end
+    if e then return e end
     why = err
     if o.engine == "native" then error("verbatim: native engine unavailable: " .. tostring(why), 0) end
   end
@@ -849,7 +828,6 @@ local function flat(t)
 end
 
 local function merge_checks(quotes, checked)
-  if not checked then return end
   local by = {}
   for _, c in ipairs(checked) do if c.start then by[c.start] = c end end
   for _, q in ipairs(quotes) do
@@ -869,31 +847,6 @@ local function excerpt(s, max)
   return s
 end
 
--- the changed words with a few words of context: “…by [-May-] {+June+} to…”
-local function diff_text(diff)
-  if type(diff) ~= "table" or #diff == 0 then return nil end
-  local out = {}
-  for k, d in ipairs(diff) do
-    local text = d.text or ""
-    if d.op == "=" then
-      local words = {}
-      for w in text:gmatch("%S+") do words[#words + 1] = w end
-      if #words > 8 then
-        local head = k > 1 and table.concat(words, " ", 1, 4) or nil
-        local tail = k < #diff and table.concat(words, " ", #words - 3, #words) or nil
-        text = (head or "") .. " … " .. (tail or "")
-        text = text:gsub("^ ", ""):gsub(" $", "")
-      end
-      out[#out + 1] = text
-    elseif d.op == "-" then
-      out[#out + 1] = "[-" .. text .. "-]"
-    elseif d.op == "+" then
-      out[#out + 1] = "{+" .. text .. "+}"
-    end
-  end
-  return table.concat(out, " "):gsub("%s+", " ")
-end
-
 local BAD = { altered = true, not_found = true }
 
 local function describe(q, where)
@@ -903,8 +856,8 @@ local function describe(q, where)
   local c = q.check
   if c then
     if c.verdict == "altered" then
-      local d = diff_text(c.diff)
-      if d then s = s .. ": differs from the source ([-source-] {+quote+}): " .. d end
+      local d = c.diff_line
+      if d and d ~= "" then s = s .. ": differs from the source ([-source-] {+quote+}): " .. d end
     elseif c.verdict == "not_found" then
       s = s .. ": not in the sources"
     end
@@ -996,39 +949,28 @@ local function run(doc)
   local counts = { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
   local bad = {}
   if want_check then
-    local check = (o.index and engine.check_index) or engine.check
-    if not check then
-      local msg = "this engine cannot check quotes (the check stage is not built)"
-      if o.strict then error("verbatim: strict: " .. msg, 0) end
-      warn(msg .. "; quotes left unchecked")
-    else
-      for _, p in ipairs(o.check) do
-        if not exists(p) then error("verbatim: check: cannot read " .. p, 0) end
-      end
-      if o.index and not exists(o.index) then error("verbatim: index: cannot read " .. o.index, 0) end
-      merge_checks(quotes, check(text, o.check, o.index))
-      for k, q in ipairs(quotes) do
-        local v = q.check and q.check.verdict
-        if v then counts[v] = (counts[v] or 0) + 1 end
-        -- scare quotes and titles (kind term) are not speech: no source owes them
-        local speech = q.kind ~= "term" and q.kind ~= "indirect"
-        if v and BAD[v] and speech then
-          local msg = describe(q, (r:where(q.start)))
-          bad[#bad + 1] = msg
-          warn(msg)
-        elseif v and BAD[v] then
-          info(describe(q, (r:where(q.start))) .. " (not speech: not enforced)")
-        elseif speech and not v then
-          info(("quote %d has no verdict"):format(k))
-        end
-      end
-      info(("%d quotes checked: %d verbatim, %d faithful, %d altered, %d not found"):format(
-        #quotes, counts.verbatim, counts.faithful, counts.altered, counts.not_found))
+    for _, p in ipairs(o.check) do
+      if not exists(p) then error("verbatim: check: cannot read " .. p, 0) end
     end
-  end
-
-  if (o.annotate or o.sources) and not res.attributed then
-    warn("speaker attribution is not available in this engine: speakers left out")
+    if o.index and not exists(o.index) then error("verbatim: index: cannot read " .. o.index, 0) end
+    merge_checks(quotes, engine.check(text, o.check, o.index))
+    for k, q in ipairs(quotes) do
+      local v = q.check and q.check.verdict
+      if v then counts[v] = (counts[v] or 0) + 1 end
+      -- scare quotes and titles (kind term) are not speech: no source owes them
+      local speech = q.kind ~= "term" and q.kind ~= "indirect"
+      if v and BAD[v] and speech then
+        local msg = describe(q, (r:where(q.start)))
+        bad[#bad + 1] = msg
+        warn(msg)
+      elseif v and BAD[v] then
+        info(describe(q, (r:where(q.start))) .. " (not speech: not enforced)")
+      elseif speech and not v then
+        info(("quote %d has no verdict"):format(k))
+      end
+    end
+    info(("%d quotes checked: %d verbatim, %d faithful, %d altered, %d not found"):format(
+      #quotes, counts.verbatim, counts.faithful, counts.altered, counts.not_found))
   end
 
   if annotate and #quotes > 0 then
@@ -1058,7 +1000,7 @@ local function run(doc)
     doc.blocks = blocks
   end
 
-  if o.sources and res.attributed then
+  if o.sources then
     local blocks = doc.blocks
     blocks[#blocks + 1] = sources_section(o.sources, res.sources or {}, #quotes)
     doc.blocks = blocks
@@ -1107,7 +1049,7 @@ end
 -- tests reach the internals through this global, set before loading the file
 if type(VERBATIM_FILTER_INTERNALS) == "table" then
   local t = VERBATIM_FILTER_INTERNALS
-  t.json, t.decode, t.diff_text, t.excerpt = json, decode, diff_text, excerpt
+  t.json, t.decode, t.excerpt = json, decode, excerpt
 end
 
 return { { Pandoc = run } }

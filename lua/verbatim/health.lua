@@ -39,24 +39,9 @@ function M.check()
     local lua = (jit and jit.version) and (tostring(core.lua) .. ", running on " .. jit.version)
       or tostring(core.lua)
     h.info("built for " .. lua)
-    -- core.pcre2 / core.utf8proc name the libraries the module was linked with; an
-    -- older build has neither, and pcre2-config only tells what is installed now
-    if core.pcre2 then
-      h.ok("PCRE2 " .. tostring(core.pcre2) .. " (linked into verbatim.core)")
-      if core.utf8proc then h.ok("utf8proc " .. tostring(core.utf8proc)) end
-    elseif vim.fn.executable("pcre2-config") == 1 then
-      h.info("PCRE2 " .. firstline(vim.fn.system({ "pcre2-config", "--version" }))
-        .. " installed (pcre2-config); this build of verbatim.core does not report its own")
-    else
-      h.info("PCRE2 version: not reported by this build of verbatim.core")
-    end
-    local vb = E.load()
-    if vb then
-      if type(vb.analyze) == "function" then h.ok("speaker attribution (vb.analyze)")
-      else h.warn("no speaker attribution in this build (vb.analyze)", { "update the plugin, then `make nvim`" }) end
-      if type(vb.check) == "function" then h.ok("quote checking (vb.check)")
-      else h.warn("no quote checking in this build (vb.check)", { "update the plugin, then `make nvim`" }) end
-    end
+    -- the libraries the module was linked with (not those installed now)
+    h.ok("PCRE2 " .. tostring(core.pcre2) .. " (linked into verbatim.core)")
+    h.ok("utf8proc " .. tostring(core.utf8proc))
   else
     h.error("native module verbatim.core not loaded: " .. firstline(core), {
       "run `make nvim` in " .. E.root() .. " (needs a C compiler, make, the LuaJIT headers,"
@@ -89,7 +74,7 @@ function M.check()
     if files then
       h.ok(("%d configured source file(s) readable"):format(#files))
     else
-      h.error(err:gsub("^verbatim: ", ""), { "fix `sources` in require(\"verbatim\").setup()" })
+      h.error(err:gsub("^verbatim: ", ""), { "fix `sources` in require(\"verbatim.nvim\").setup()" })
     end
   end
 end

@@ -22,6 +22,11 @@ expect_grep 'next \[-year-\] \{\+month\+\} ?$' "check: a changed last word is di
 run check --json --source "$CK/sources" "$CK/lastword.txt"
 expect_json 'd["quotes"][0]["check"]["diff"][1:] == [{"op": "-", "text": "year"}, {"op": "+", "text": "month"}]' "check --json: the last word's substitution"
 expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quotes"][0]["check"]["source"]["start"]:d["quotes"][0]["check"]["source"]["end"]].decode().endswith("next year")' "check --json: the passage holds the replaced last word"
+# the diff line is rendered once, in C: --json carries the line the human output prints
+run check --source "$CK/sources" "$CK/draft.txt"
+sed -n 's/^    \(.*\) $/\1/p' "$OUT" >"$TMP/human-diff"
+run check --json --source "$CK/sources" "$CK/draft.txt"
+expect_json '[q["check"]["diff_line"] for q in d["quotes"] if q["check"]["verdict"] == "altered"] == open("'"$TMP"'/human-diff").read().splitlines() and len(open("'"$TMP"'/human-diff").read()) > 0' "check --json: diff_line is the line the human output prints"
 
 # -- a turn label with a parenthetical (NAME (from the floor):) names the speaker before it
 run check --source "$CK/floor" "$CK/floor.txt"

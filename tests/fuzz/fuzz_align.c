@@ -8,11 +8,12 @@
 #include "check.h"
 #include "normalise.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);   /* libFuzzer calls it */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *s = (const char *)data;
   size_t cut = size / 2;
   vb_quotes qs = {0};
-  vb_sources S;
+  vb_material S;
   vb_checked c;
   vb_buf err = {0}, norm = {0};
   vb_offs map = {0};
@@ -38,18 +39,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t i = 0; i < norm.n; i++) if (map.v[i] >= size) abort();
   }
   /* the whole checker */
-  if (vb_sources_add_text(&S, "src", s + cut, size - cut) == 0 && vb_quotes_find(s, cut, NULL, &qs) == 0 &&
+  if (vb_material_add_text(&S, "src", s + cut, size - cut) == 0 && vb_quotes_find(s, cut, NULL, &qs) == 0 &&
       vb_check(s, cut, &qs, NULL, &S, &o, &c, &err) == 0) {
     if (c.r.n != qs.q.n) abort();
     for (size_t i = 0; i < c.r.n; i++) {
       const vb_cres *r = &c.r.v[i];
-      if (r->has_source && (r->start > r->end || r->end > size - cut)) abort();
+      if (r->has_passage && (r->start > r->end || r->end > size - cut)) abort();
       if (r->d0 + r->nd > c.d.n) abort();
     }
   }
   vb_checked_free(&c);
   vb_quotes_free(&qs);
-  vb_sources_free(&S);
+  vb_material_free(&S);
   vb_buf_free(&err); vb_buf_free(&norm); vb_vfree(&map);
   vb_toks_free(&q); vb_toks_free(&t); vb_aln_free(&a);
   return 0;

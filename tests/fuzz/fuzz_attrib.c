@@ -4,10 +4,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "attribution.h"
+#include "analyze.h"
 
 #define CHECK(c) do { if (!(c)) abort(); } while (0)
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);   /* libFuzzer calls it */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_analysis a;
   vb_aopts o;

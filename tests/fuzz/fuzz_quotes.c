@@ -50,6 +50,7 @@ static void check(const char *s, size_t n, const vb_quotes *qs, const vb_lines *
   }
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);   /* libFuzzer calls it */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   /* the first byte picks the options; the rest is the text, in its own allocation so
    * that ASan sees any read past its end */

@@ -73,6 +73,10 @@ function T.runaway_cue_pattern()
   local s = "He said it. " .. string.rep("a", 5000) .. "b"
   raises("verbatim: cue pattern 2: match limit exceeded", vb.analyze, s, { cues = { "chirped", "(a+)+$" } })
   raises("verbatim: cue pattern 1: match limit exceeded", vb.analyze, s, { cues = { "(a|aa)+$" } })
+  -- a failure of this text, not a wrong argument: verbatim.safe returns nil, message
+  local none, msg = vb.safe.analyze(s, { cues = { "(a|aa)+$" } })
+  eq(none, nil, "safe result")
+  eq(msg, "verbatim: cue pattern 1: match limit exceeded", "safe message")
   -- the same patterns on text they cannot run away on still work
   local r = vb.analyze("He said it. aaa", { cues = { "chirped", "(a+)+$" } })
   eq(type(r.quotes), "table", "a short run")
@@ -90,17 +94,13 @@ function T.indirect_on_request()
 end
 
 function T.bad_arguments()
-  raises("bad argument #1 to 'analyze' %(string expected, got nil%)", vb.analyze, nil)
-  raises("bad argument #1 to 'analyze' %(string expected, got table%)", vb.analyze, {})
-  raises("bad argument #2 to 'analyze' %(table expected, got string%)", vb.analyze, "x", "y")
-  raises("opts.cues: table expected, got number", vb.analyze, "x", { cues = 3 })
-  raises("opts.cues%[2%]: string expected, got boolean", vb.analyze, "x", { cues = { "a", true } })
-  raises("cue pattern 1: .*parenthesis", vb.analyze, "x", { cues = { "(said" } })
-  raises("cue pattern 1: empty pattern", vb.analyze, "x", { cues = { "" } })
-  -- the core function checks too when called directly
-  local core = require("verbatim.core")
-  raises("string expected", core.analyze, nil)
-  raises("opts.cues", core.analyze, "x", { cues = { 1 } })
+  raises("bad argument #1 to '[^']*' %(string expected, got nil%)", vb.analyze, nil)
+  raises("bad argument #1 to '[^']*' %(string expected, got table%)", vb.analyze, {})
+  raises("bad argument #2 to '[^']*' %(table expected, got string%)", vb.analyze, "x", "y")
+  raises("bad argument #2 to '[^']*' %(opts.cues: table expected, got number%)", vb.analyze, "x", { cues = 3 })
+  raises("bad argument #2 to '[^']*' %(opts.cues%[2%]: string expected, got boolean%)", vb.analyze, "x", { cues = { "a", true } })
+  raises("bad argument #2 to '[^']*' %(cue pattern 1: .*parenthesis", vb.analyze, "x", { cues = { "(said" } })
+  raises("bad argument #2 to '[^']*' %(cue pattern 1: empty pattern", vb.analyze, "x", { cues = { "" } })
 end
 
 function T.hostile_text()

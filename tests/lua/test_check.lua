@@ -75,28 +75,28 @@ function T.index_build_open_check_close()
   eq(again:check(read(DIR .. "clean.txt"))[1].check.verdict, "verbatim")
   again = nil
   collectgarbage()                    -- __gc closes it
-  local none, msg = vb.index.open(DIR .. "draft.txt")
+  h.raises("^[^:]*test_check.lua:%d+: verbatim: .*draft.txt: not a verbatim index", function()
+    local x = vb.index.open(DIR .. "draft.txt")
+    return x
+  end)
+  local none, msg = vb.safe.index.open(DIR .. "draft.txt")
   eq(none, nil)
-  assert(msg:find("not a verbatim index"), msg)
+  assert(msg:find("^verbatim: .*draft.txt: not a verbatim index"), msg)
   os.remove(path)
 end
 
 function T.bad_arguments_are_clear_errors()
-  local ok, err = pcall(vb.check, "x", nil)
-  assert(not ok and err:find("bad argument #2 to 'check'"), err)
-  ok, err = pcall(vb.check, "x", { 42 })
-  assert(not ok and err:find("bad source #1"), err)
-  ok, err = pcall(vb.check, "x", { { name = "n" } })
-  assert(not ok and err:find("text must be a string"), err)
-  ok, err = pcall(vb.check, "x", { "/nonexistent/dir" })
-  assert(not ok and err:find("/nonexistent/dir"), err)
-  ok, err = pcall(vb.index.open, 5)
-  assert(not ok and err:find("bad argument #1 to 'open'"), err)
-  ok, err = pcall(vb.check, "x", { { name = "n", text = 5 } })
-  assert(not ok and err:find("text must be a string, got number"), err)
+  local raises = h.raises
+  raises("bad argument #2 to '[^']*' %(table expected, got nil%)", vb.check, "x", nil)
+  raises("bad argument #2 to '[^']*' %(no sources%)", vb.check, "x", {})
+  raises("bad argument #2 to '[^']*' %(source 1: path, {name=, text=} or index expected, got number%)", vb.check, "x", { 42 })
+  raises("bad argument #2 to '[^']*' %(source 1: text: string expected, got nil%)", vb.check, "x", { { name = "n" } })
+  raises("bad argument #2 to '[^']*' %(source 2: text: string expected, got number%)", vb.check, "x", { { text = "y" }, { name = "n", text = 5 } })
+  raises("bad argument #1 to '[^']*' %(string expected, got number%)", vb.index.open, 5)
+  raises("bad argument #2 to '[^']*' %(path 2: string expected, got boolean%)", vb.index.build, os.tmpname(), { SRC, true })
+  raises("bad argument #3 to '[^']*' %(opts.speakers: table expected, got string%)", vb.check, "x", { { text = "y" } }, { speakers = "Ann" })
   for _, w in ipairs({ 2.5, -1, 1, 1e300, 0/0, "12", {} }) do
-    ok, err = pcall(vb.check, "x", { { text = "y" } }, { borrowed = w })
-    assert(not ok and err:find("bad option 'borrowed'"), tostring(w) .. ": " .. tostring(err))
+    raises("bad argument #3 to '[^']*' %(opts.borrowed: ", vb.check, "x", { { text = "y" } }, { borrowed = w })
   end
 end
 
@@ -106,7 +106,7 @@ function T.text_sources_are_read_raw_and_kept()
   local text = read(DIR .. "draft.txt")
   local src = setmetatable({ name = "hearing" }, { __index = function() error("metamethod called") end })
   local ok, err = pcall(vb.check, text, { src })
-  assert(not ok and err:find("text must be a string, got nil"), err)
+  assert(not ok and err:find("source 1: text: string expected, got nil"), err)
   local hearing = read(SRC .. "/hearing.txt")
   local s = { name = "hearing", text = hearing .. "" }
   hearing = nil
@@ -115,6 +115,37 @@ function T.text_sources_are_read_raw_and_kept()
   eq(qs[1].check.source.file, "hearing")
   qs = vb.check(text, { s }, { borrowed = 12 })
   eq(qs[1].check.verdict, "verbatim")
+end
+
+-- one engine call: each checked quote carries its speaker, cue and rule, as vb.analyze
+-- gives them, and the diff line every host prints (the CLI's, rendered in C)
+function T.checked_quotes_carry_speaker_cue_and_diff_line()
+  local text = read(DIR .. "draft.txt")
+  local qs = vb.check(text, { SRC })
+  local an = vb.analyze(text)
+  eq(#qs, #an.quotes, "the same quotes")
+  for i, q in ipairs(qs) do
+    local a = an.quotes[i]
+    eq(q.kind, a.kind, "kind " .. i)
+    eq(q.speaker and q.speaker.name, a.speaker and a.speaker.name, "speaker " .. i)
+    eq(q.cue and q.cue.text, a.cue and a.cue.text, "cue " .. i)
+    eq(q.rule, a.rule, "rule " .. i)
+  end
+  eq(qs[2].check.diff_line, "The bridge will be finished by the end of [-next-] {+this+} year", "diff line")
+  assert(not qs[1].check.diff_line:find("[-", 1, true) and not qs[1].check.diff_line:find("{+", 1, true),
+    "a verbatim quote's line marks no change")
+end
+
+-- opts.cues and opts.indirect read the draft as vb.analyze does
+function T.check_takes_the_analysis_options()
+  local src = { { name = "t.txt", text = read(SRC .. "/hearing.txt") } }
+  local text = "\u{201C}The bridge will be finished by the end of next year,\u{201D} Jane Lee chortled."
+  local plain = vb.check(text, src)
+  local cued = vb.check(text, src, { cues = { "chortled" } })
+  eq(cued[1].speaker and cued[1].speaker.name, "Jane Lee", "a user cue names the speaker")
+  eq(cued[1].cue and cued[1].cue.text, "chortled")
+  assert(not (plain[1].cue and plain[1].cue.text == "chortled"), "without the pattern there is no such cue")
+  assert(not pcall(vb.check, text, src, { cues = { "(" } }), "a pattern that does not compile is an argument error")
 end
 
 return T

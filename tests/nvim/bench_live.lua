@@ -12,7 +12,7 @@ while n < 10000 do
 end
 local buf = vim.api.nvim_get_current_buf()
 vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-require("verbatim").setup({})
+require("verbatim.nvim").setup({})
 local L = require("verbatim.nvim.live")
 local E = require("verbatim.nvim.engine")
 L.attach(buf)
@@ -28,6 +28,6 @@ for _ = 1, runs do E.buftext(buf) end
 local text = (uv.hrtime() - t0) / runs / 1e6
 local res = E.analyze(E.buftext(buf))
 local _, words = E.buftext(buf):gsub("%S+", "")
-io.stdout:write(("live refresh: %.2f ms (buffer text %.2f ms); %d words, %d quotes, attributed=%s\n")
-  :format(live, text, words, #res.quotes, tostring(res.attributed)))
+io.stdout:write(("live refresh: %.2f ms (buffer text %.2f ms); %d words, %d quotes\n")
+  :format(live, text, words, #res.quotes))
 vim.cmd("qall!")

@@ -1,6 +1,5 @@
 -- Runs one test file inside headless Neovim (see run.sh): VB_TEST names the file, VB_ROOT
--- the plugin copy on 'runtimepath'. Each test returns normally, raises (fail) or calls
--- T.pending(msg) (skipped until the engine stage it needs has landed).
+-- the plugin copy on 'runtimepath'. Each test returns normally (pass) or raises (fail).
 local root = assert(os.getenv("VB_ROOT"), "VB_ROOT unset")
 local file = assert(os.getenv("VB_TEST"), "VB_TEST unset")
 if os.getenv("VB_NOCORE") then package.cpath = "" end -- no stray installed core.so
@@ -11,7 +10,7 @@ vim.o.shortmess = vim.o.shortmess .. "I"
 vim.cmd("source " .. vim.fn.fnameescape(root .. "/plugin/verbatim.lua"))
 
 local function say(s) io.stdout:write(s, "\n") end
-local passed, failed, pending = 0, 0, 0
+local passed, failed = 0, 0
 local ok, tests = pcall(dofile, file)
 if not ok then
   say("FAIL " .. file .. ": cannot load: " .. tostring(tests))
@@ -25,9 +24,6 @@ for _, name in ipairs(names) do
   local ok2, err = xpcall(tests[name], debug.traceback)
   if ok2 then
     passed = passed + 1
-  elseif type(err) == "string" and err:find("\1pending\1", 1, true) then
-    pending = pending + 1
-    say(("PENDING %s: %s: %s"):format(file, name, err:match("\1pending\1([^\n]*)")))
   else
     failed = failed + 1
     say(("FAIL %s: %s: %s"):format(file, name, tostring(err)))
@@ -37,6 +33,6 @@ for _, name in ipairs(names) do
   pcall(vim.cmd, "silent! %bwipeout!")
   pcall(vim.cmd, "silent! only")
 end
-say(("RESULT %d %d %d"):format(passed, failed, pending))
+say(("RESULT %d %d"):format(passed, failed))
 io.stdout:flush()
 vim.cmd("qall!")

@@ -18,31 +18,6 @@ function H.truthy(v, what)
   return v
 end
 
---- Skip a test until the engine stage it needs lands (counted apart from passes).
-function H.pending(msg)
-  error("\1pending\1" .. msg, 0)
-end
-
---- The core API, if the build has it (nil without core.so).
-function H.vb()
-  local ok, vb = pcall(require, "verbatim")
-  return ok and vb.quotes and vb or nil
-end
-
-function H.need_analyze()
-  local vb = H.vb()
-  if not (vb and type(vb.analyze) == "function") then
-    H.pending("needs vb.analyze (issue 3, branch attrib); runs once it merges")
-  end
-end
-
-function H.need_check()
-  local vb = H.vb()
-  if not (vb and type(vb.check) == "function") then
-    H.pending("needs vb.check (issue 4, branch check); runs once it merges")
-  end
-end
-
 --- Open a fixture in the current window, as a real file buffer.
 function H.open(name)
   vim.cmd("edit " .. vim.fn.fnameescape(H.fixture(name)))

@@ -23,24 +23,36 @@ local function assert_one_altered(buf)
 end
 
 function T.check_marks_exactly_the_altered_quote()
-  H.need_check()
   local buf = H.open("council.txt")
   local notes = H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
   assert_one_altered(buf)
   H.truthy(notes[1] and notes[1].msg:find("1 altered", 1, true), "summary: " .. vim.inspect(notes))
 end
 
+-- one engine call: the check gives each quote its speaker, so no second analysis runs
+function T.check_runs_one_engine_call()
+  local E = require("verbatim.nvim.engine")
+  local analyze, calls = E.analyze, 0
+  E.analyze = function(...) calls = calls + 1 return analyze(...) end
+  local buf = H.open("council.txt")
+  local ok, err = pcall(function()
+    H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  end)
+  E.analyze = analyze
+  H.truthy(ok, err)
+  H.eq(calls, 0, "analyses besides the check")
+  assert_one_altered(buf)
+end
+
 function T.check_uses_configured_sources()
-  H.need_check()
-  require("verbatim").setup({ sources = { H.fixture("council-tr*.txt") } })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-tr*.txt") } })
   local buf = H.open("council.txt")
   H.notes(function() vim.cmd("Verbatim check") end)
   assert_one_altered(buf)
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
 end
 
 function T.jump_opens_the_source_passage()
-  H.need_check()
   local buf = H.open("council.txt")
   H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
   local lnum, col = H.find(buf, "A town without a library")
@@ -61,8 +73,6 @@ end
 -- misquote.txt gives Jonas Feld's words to Alma Brandt and has a scare quote no
 -- source holds: one diagnostic, for the speaker, none for the term
 function T.check_flags_a_quote_given_to_another_speaker()
-  H.need_check()
-  H.need_analyze()
   local buf = H.open("misquote.txt")
   H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
   local d = diags(buf)
@@ -77,8 +87,7 @@ end
 
 -- a source open in a modified buffer is checked as it stands there
 function T.check_against_an_archive_index()
-  H.need_check()
-  local vb = H.vb()
+  local vb = require("verbatim")
   local idx = vim.fn.tempname() .. ".vbi"
   local x, err = vb.index.build(idx, { H.fixture("council-transcript.txt") })
   H.truthy(x, "index built: " .. tostring(err))
@@ -89,8 +98,20 @@ function T.check_against_an_archive_index()
   vim.fn.delete(idx)
 end
 
+-- a file that starts as an index but is not one: one message naming it, no traceback
+function T.check_against_a_broken_index_names_it()
+  local idx = vim.fn.tempname() .. ".vbi"
+  vim.fn.writefile({ "VBIDX but nothing after" }, idx)
+  H.open("council.txt")
+  local notes = H.notes(function() vim.cmd("Verbatim check " .. vim.fn.fnameescape(idx)) end)
+  H.eq(#notes, 1, "one message")
+  H.eq(notes[1].level, vim.log.levels.ERROR, "level")
+  H.truthy(notes[1].msg:find("^verbatim: " .. vim.pesc(idx)), notes[1].msg)
+  H.truthy(not notes[1].msg:find("traceback"), notes[1].msg)
+  vim.fn.delete(idx)
+end
+
 function T.check_reads_modified_source_buffers()
-  H.need_check()
   local src = H.open("council-transcript.txt")
   vim.cmd("silent keeppatterns %s/library in April/library in March/")
   H.eq(vim.bo[src].modified, true, "source edited")
@@ -100,8 +121,7 @@ function T.check_reads_modified_source_buffers()
 end
 
 function T.jump_explains_when_there_is_nothing_to_open()
-  H.need_check()
-  require("verbatim").setup({ sources = { H.fixture("council-transcript.txt") } })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-transcript.txt") } })
   local buf = H.open("council.txt")
   -- no check yet: jump checks first, against the configured sources
   vim.api.nvim_win_set_cursor(0, { 1, 0 })
@@ -119,7 +139,6 @@ function T.jump_explains_when_there_is_nothing_to_open()
 end
 
 function T.clear_removes_the_diagnostics()
-  H.need_check()
   local buf = H.open("council.txt")
   H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
   H.eq(#diags(buf), 1, "before")
@@ -132,9 +151,7 @@ function T.check_without_sources_says_what_to_do()
   local notes = H.notes(function() vim.cmd("Verbatim check") end)
   H.eq(#notes, 1, "one message")
   H.eq(notes[1].level, vim.log.levels.ERROR, "level")
-  local vb = H.vb()
-  local want = (vb and vb.check) and "no sources to check against" or "vb.check"
-  H.truthy(notes[1].msg:find(want, 1, true), notes[1].msg)
+  H.truthy(notes[1].msg:find("no sources to check against", 1, true), notes[1].msg)
 end
 
 function T.sources_resolve_globs_and_name_unreadable_files()
@@ -146,10 +163,10 @@ function T.sources_resolve_globs_and_name_unreadable_files()
   H.truthy(err:find("cannot read source /nonexistent/notes.txt", 1, true), err)
   files = K.resolve(0, { H.root .. "/tests/nvim/fixtures/" })
   H.eq(files[1], H.root .. "/tests/nvim/fixtures", "a folder is one source")
-  require("verbatim").setup({ sources = function(b) return { H.fixture("council.txt"), tostring(b) == "0" and "/x" or nil } end })
+  require("verbatim.nvim").setup({ sources = function(b) return { H.fixture("council.txt"), tostring(b) == "0" and "/x" or nil } end })
   files = K.resolve(5, nil)
   H.eq(#files, 1, "sources function")
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
 end
 
 function T.diagnostics_only_for_altered_and_not_found()
@@ -161,7 +178,8 @@ function T.diagnostics_only_for_altered_and_not_found()
     local start = line == 1 and 4 or 13
     return { start = start, stop = start + 7, line = line, col = line == 1 and 4 or 1, text = "cd",
       check = { verdict = verdict, score = 0.8, source = { file = "/n/notes.txt", line = 7 },
-        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } } } }
+        diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } },
+        diff_line = "we will reopen in [-April-] {+March+}" } }
   end
   H.eq(K.diagnostic(q("verbatim", 1), starts, lines), nil, "verbatim")
   H.eq(K.diagnostic(q("faithful", 1), starts, lines), nil, "faithful")
@@ -179,16 +197,6 @@ function T.diagnostics_only_for_altered_and_not_found()
   H.eq(d.lnum, 1, "second line")
   H.eq(d.severity, vim.diagnostic.severity.INFO, "not_found default severity")
   H.eq(d.message, "quote not found in the sources", "not found")
-  -- pieces are words, joined by spaces; long unchanged runs are cut to a few words
-  -- next to each change
-  local long = "one two three four five six seven eight nine"
-  H.eq(K.difftext({ { op = "=", text = long }, { op = "-", text = "ten" }, { op = "+", text = "10" },
-    { op = "=", text = long } }),
-    "… six seven eight nine [-ten-] {+10+} one two three four …", "context")
-  H.eq(K.difftext({ { op = "-", text = "a" }, { op = "=", text = long }, { op = "+", text = "b" } }),
-    "[-a-] one two three four … six seven eight nine {+b+}", "between two changes")
-  H.eq(K.difftext({ { op = "=", text = "short  and\nkept " }, { op = "-", text = "x" } }),
-    "short and kept [-x-]", "short runs kept, spaces folded")
 end
 
 return T

@@ -20,7 +20,7 @@ local function vtext(buf, row)
 end
 
 local function start_live(name)
-  require("verbatim").setup({ debounce = 10 })
+  require("verbatim.nvim").setup({ debounce = 10 })
   local buf = H.open(name)
   H.notes(function() vim.cmd("Verbatim live on") end)
   return buf
@@ -39,12 +39,10 @@ function T.an_edit_adding_a_quote_updates_the_marks()
   local row = vim.api.nvim_buf_line_count(buf) - 1
   local on_row = vim.tbl_filter(function(m) return m[2] == row end, marks(buf))
   H.eq(#on_row, 1, "the new mark is on the new line")
-  H.need_analyze()
   H.truthy(vtext(buf, row):find("Mbeki", 1, true), "speaker shown: " .. vtext(buf, row))
 end
 
 function T.speakers_show_as_virtual_text()
-  H.need_analyze()
   local buf = start_live("article.txt")
   local lnum = H.find(buf, "Nobody will be stranded")
   H.truthy(vtext(buf, lnum - 1):find("Vasquez", 1, true), "line " .. lnum .. ": " .. vtext(buf, lnum - 1))
@@ -104,20 +102,20 @@ function T.live_off_clears_and_stops()
 end
 
 function T.setup_live_attaches_by_filetype()
-  require("verbatim").setup({ live = true, filetypes = { "text" }, debounce = 10 })
+  require("verbatim.nvim").setup({ live = true, filetypes = { "text" }, debounce = 10 })
   local buf = H.open("council.txt")
   H.eq(#marks(buf), 0, "no filetype yet")
   vim.bo[buf].filetype = "text"
   H.truthy(#marks(buf) > 0, "attached on FileType")
   vim.cmd("Verbatim clear")
   H.eq(#marks(buf), 0, "cleared")
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
   H.eq(require("verbatim.nvim.live").attached(buf), false, "setup without live detaches")
 end
 
 -- a long draft: every quote gets its mark (speed is measured by tests/nvim/bench_live.lua)
 function T.a_long_draft_gets_every_quote()
-  local vb = H.truthy(H.vb(), "core API")
+  local vb = require("verbatim")
   local para = vim.fn.readfile(H.fixture("article.txt"))
   local lines = {}
   for _ = 1, 40 do vim.list_extend(lines, para) end

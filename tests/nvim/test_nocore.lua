@@ -11,8 +11,33 @@ function T.core_is_really_absent_or_broken()
 end
 
 function T.setup_works_without_the_core()
-  require("verbatim").setup({ live = true })
+  require("verbatim.nvim").setup({ live = true })
   H.truthy(vim.api.nvim_get_commands({}).Verbatim, ":Verbatim defined")
+end
+
+-- the portable API has no Neovim stand-in: without its module it fails as in any Lua
+function T.the_portable_api_fails_without_the_core()
+  package.loaded["verbatim"] = nil    -- as after a failed require in an earlier test
+  local ok, err = pcall(require, "verbatim")
+  H.eq(ok, false, "require('verbatim') without verbatim.core")
+  H.truthy(tostring(err):find("core", 1, true), tostring(err))
+end
+
+-- `make nvim` run while Neovim is open: the next command finds the module (a failed
+-- require must not stay cached). In a child Neovim, on a copy of this plugin copy.
+function T.a_module_built_meanwhile_is_picked_up()
+  local built = assert(os.getenv("VB_BUILT"), "VB_BUILT unset")
+  local dir = vim.fn.tempname()
+  vim.fn.mkdir(dir, "p")
+  vim.fn.system({ "cp", "-R", H.root .. "/lua", H.root .. "/plugin", dir })
+  local probe = ("lua local E = require('verbatim.nvim.engine'); local before = E.load();"
+    .. " vim.fn.system({'cp', %q, %q}); local after = E.load();"
+    .. " io.stdout:write(tostring(before == nil) .. ' ' .. tostring(type(after) == 'table' and after.quotes ~= nil))")
+    :format(built, dir .. "/lua/verbatim/core.so")
+  local out = vim.fn.system({ vim.v.progpath, "--headless", "-u", "NONE", "-i", "NONE", "-n",
+    "--cmd", "set rtp^=" .. dir, "--cmd", "lua package.cpath = ''", "-c", probe, "-c", "qall!" })
+  vim.fn.delete(dir, "rf")
+  H.eq(out, "true true", "not loaded before, loaded after the build")
 end
 
 function T.every_command_says_to_run_make_nvim()
@@ -35,7 +60,7 @@ end
 
 function T.live_mode_on_a_filetype_explains_once()
   local notes = H.notes(function()
-    require("verbatim").setup({ live = true, filetypes = { "text" } })
+    require("verbatim.nvim").setup({ live = true, filetypes = { "text" } })
     H.open("article.txt")
     vim.bo.filetype = "text"
   end)

@@ -17,6 +17,15 @@ function T.plugin_defines_the_command_and_loads_nothing_heavy()
   H.eq(got.api, false, "verbatim loaded by the plugin file")
 end
 
+-- require("verbatim") is the portable Lua API, the same as outside Neovim: the C
+-- functions, and nothing of the editor's
+function T.verbatim_is_the_portable_api()
+  local vb, core = require("verbatim"), require("verbatim.core")
+  H.eq(vb.check, core.check, "vb.check is the C function")
+  H.eq(vb.setup, nil, "no setup() in the portable API")
+  H.eq(type(require("verbatim.nvim").setup), "function", "setup() is verbatim.nvim's")
+end
+
 function T.completion_offers_subcommands_files_and_live_states()
   local got = vim.fn.getcompletion("Verbatim ", "cmdline")
   H.eq(table.concat(got, " "), "quotes sources check jump clear live", "subcommands")
@@ -28,7 +37,7 @@ function T.completion_offers_subcommands_files_and_live_states()
 end
 
 local function setup_error(opts)
-  local ok, err = pcall(require("verbatim").setup, opts)
+  local ok, err = pcall(require("verbatim.nvim").setup, opts)
   H.eq(ok, false, "setup(" .. vim.inspect(opts) .. ") accepted")
   H.truthy(tostring(err):find("^verbatim: "), "error prefix: " .. tostring(err))
   return err
@@ -46,13 +55,13 @@ function T.setup_validates_its_options()
   H.truthy(setup_error({ livee = true }):find("unknown option 'livee'"), "typo caught")
   H.truthy(setup_error("live"):find("table"), "non-table opts")
   -- good options are taken, lists replace the defaults
-  require("verbatim").setup({ filetypes = { "markdown" }, sources = "notes/*.txt", debounce = 50 })
+  require("verbatim.nvim").setup({ filetypes = { "markdown" }, sources = "notes/*.txt", debounce = 50 })
   local o = require("verbatim.nvim").options()
   H.eq(table.concat(o.filetypes, ","), "markdown", "filetypes replaced")
   H.eq(o.sources[1], "notes/*.txt", "a single source string")
   H.eq(o.debounce, 50, "debounce")
   H.eq(o.virtual_text, true, "default kept")
-  require("verbatim").setup()
+  require("verbatim.nvim").setup()
   H.eq(#require("verbatim.nvim").options().filetypes > 1, true, "setup() restores defaults")
 end
 
@@ -62,7 +71,7 @@ end
 
 function T.highlight_groups_are_default_links()
   vim.cmd("highlight VerbatimSpeaker guifg=#ff0000 ctermfg=1")
-  require("verbatim").setup({})
+  require("verbatim.nvim").setup({})
   H.truthy(hl("VerbatimNoSpeaker"):find("links to DiagnosticUnderlineWarn"), hl("VerbatimNoSpeaker"))
   local mine = hl("VerbatimSpeaker")
   H.truthy(mine:find("guifg=#ff0000") and not mine:find("links to"), "user colours kept: " .. mine)
@@ -102,17 +111,16 @@ function T.help_file_parses_and_documents_everything()
 end
 
 function T.checkhealth_reports_the_module_and_sources()
-  require("verbatim").setup({ sources = { H.fixture("council-transcript.txt"), "/nonexistent/notes.txt" } })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-transcript.txt"), "/nonexistent/notes.txt" } })
   vim.cmd("silent checkhealth verbatim")
   local out = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
   H.truthy(out:find("OK:? native module verbatim%.core"), "native module ok:\n" .. out)
   H.truthy(out:find("Lua 5%.1"), "names the Lua it was built for:\n" .. out)
   H.truthy(out:find("OK:? PCRE2 10%.%d+ [%d-]+ %(linked into verbatim%.core%)"), "PCRE2 from the module:\n" .. out)
-  H.truthy(not out:find("pcre2-config", 1, true), "no pcre2-config fallback with a current module:\n" .. out)
   H.truthy(out:find("OK:? utf8proc %d+%.%d+"), "utf8proc from the module:\n" .. out)
   H.truthy(out:find("CLI"), "reports the CLI:\n" .. out)
   H.truthy(out:find("ERROR:? cannot read source /nonexistent/notes%.txt"), "unreadable source:\n" .. out)
-  require("verbatim").setup({ sources = { H.fixture("council-transcript.txt") } })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-transcript.txt") } })
   vim.cmd("bwipeout! | silent checkhealth verbatim")
   out = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
   H.truthy(out:find("1 configured source file%(s%) readable"), "readable source:\n" .. out)

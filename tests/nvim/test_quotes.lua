@@ -9,7 +9,7 @@ local function speaker_of(item)
 end
 
 function T.loclist_has_every_quote_at_its_position()
-  local vb = H.truthy(H.vb(), "core API")
+  local vb = require("verbatim")
   local buf = H.open("article.txt")
   local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n") .. "\n"
   local want = vb.quotes(text)
@@ -54,7 +54,6 @@ local expected = {
 }
 
 function T.loclist_names_the_speaker_on_every_speech_line()
-  H.need_analyze()
   local buf = H.open("article.txt")
   vim.cmd("Verbatim quotes")
   -- items by each line their quote covers: a quote running on into the next
@@ -98,14 +97,7 @@ function T.sources_table_is_aligned()
 end
 
 function T.sources_window_lists_the_article_sources()
-  local vb = H.truthy(H.vb(), "core API")
   H.open("article.txt")
-  if type(vb.analyze) ~= "function" then
-    local notes = H.notes(function() vim.cmd("Verbatim sources") end)
-    H.eq(#notes, 1, "one message")
-    H.truthy(notes[1].msg:find("vb.analyze", 1, true), notes[1].msg)
-    H.need_analyze()
-  end
   local before = vim.api.nvim_get_current_win()
   vim.cmd("Verbatim sources")
   local win = vim.api.nvim_get_current_win()

@@ -76,14 +76,6 @@ case("decode a CLI-shaped document in linear time", function()
   assert(#v.quotes == 20000 and v.quotes[20000].text == "q20000")
 end)
 
-case("diff shows the changed words with context", function()
-  local d = t.diff_text({ { op = "=", text = "We will not rush a tax through in one" },
-                          { op = "-", text = "night." }, { op = "+", text = "evening," } })
-  assert(d:find("[-night.-]", 1, true) and d:find("{+evening,+}", 1, true), d)
-  assert(d:find("through in one", 1, true), "keeps the words before: " .. d)
-  assert(t.diff_text({}) == nil)
-end)
-
 case("excerpt cuts at a character boundary", function()
   local e = t.excerpt(("é"):rep(100), 10)
   assert(utf8.len(e) == 11 and e:sub(-3) == "…", e)

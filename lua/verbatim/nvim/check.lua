@@ -24,7 +24,7 @@ function K.resolve(buf, args)
   end
   if type(list) ~= "table" or #list == 0 then
     return nil, "verbatim: no sources to check against: give paths (:Verbatim check notes.txt)"
-      .. " or set `sources` in require(\"verbatim\").setup()"
+      .. " or set `sources` in require(\"verbatim.nvim\").setup()"
   end
   local files, seen = {}, {}
   for _, p in ipairs(list) do
@@ -65,53 +65,12 @@ local function source_arg(vb, path, opened)
     end
   end
   if vim.fn.isdirectory(path) == 0 and is_index(path) then
-    if type(vb.index) ~= "table" or type(vb.index.open) ~= "function" then
-      return nil, "verbatim: this build cannot read archive indexes: " .. path
-    end
-    local ok, x, err = pcall(vb.index.open, path)
-    if not ok or not x then return nil, ("verbatim: %s: %s"):format(path, tostring(ok and err or x)) end
+    local x, err = vb.safe.index.open(path)     -- err names the path
+    if not x then return nil, err end
     opened[#opened + 1] = x
     return x
   end
   return path
-end
-
-local function words(t)
-  local w = {}
-  for x in t:gmatch("%S+") do w[#w + 1] = x end
-  return w
-end
-
--- An unchanged run of the diff, cut to a few words beside the changes around it.
-local function context(t, before, after)
-  local w = words(t)
-  local keep = 4
-  if #w <= 2 * keep then return t end
-  if before and after then
-    return table.concat(w, " ", 1, keep) .. " … " .. table.concat(w, " ", #w - keep + 1, #w)
-  end
-  if before then return table.concat(w, " ", 1, keep) .. " …" end
-  return "… " .. table.concat(w, " ", #w - keep + 1, #w)
-end
-
--- The diff as one line of words: [-only in the source-]{+only in the quote+}, long
--- unchanged runs shortened.
-function K.difftext(diff)
-  if type(diff) ~= "table" then return "" end
-  local out = {}
-  for i, d in ipairs(diff) do
-    local t = vim.trim(tostring(d.text or ""):gsub("%s+", " "))
-    if t ~= "" then
-      if d.op == "-" then
-        out[#out + 1] = "[-" .. t .. "-]"
-      elseif d.op == "+" then
-        out[#out + 1] = "{+" .. t .. "+}"
-      else
-        out[#out + 1] = context(t, i > 1, i < #diff)
-      end
-    end
-  end
-  return table.concat(out, " ")
 end
 
 local function where(src)
@@ -146,7 +105,7 @@ function K.diagnostic(q, starts, lines)
     local score = tonumber(c.score)
     msg = ("altered quote%s: %s%s"):format(
       score and (" (%d%% match)"):format(math.floor((score <= 1 and score * 100 or score) + 0.5)) or "",
-      K.difftext(c.diff), where(c.source))
+      c.diff_line or "", where(c.source))
   elseif bad then
     msg = "quote not found in the sources"
   end
@@ -157,18 +116,6 @@ function K.diagnostic(q, starts, lines)
     code = bad and c.verdict or "speaker_mismatch",
     user_data = { verbatim = { source = c.source, score = c.score } },
   }
-end
-
--- With attribution in the build: the analysed quotes by start, for the name each
--- diagnostic credits (vb.check itself compares the resolved speakers with a
--- transcript's turns).
-local function attribution(vb, text)
-  if type(vb.analyze) ~= "function" then return {} end
-  local oka, an = pcall(vb.analyze, text)
-  if not (oka and type(an) == "table") then return {} end
-  local by = {}
-  for _, q in ipairs(an.quotes or {}) do by[q.start] = q end
-  return by
 end
 
 --- Check buf against files; set the diagnostics; returns the checked quotes and counts.
@@ -188,18 +135,13 @@ function K.run(buf, files)
     sources[i] = arg
   end
   local text, lines = E.buftext(buf)
-  local analysed = attribution(vb, text)
   local quotes, err = E.check(text, sources)
   close()
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
   local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
   for _, q in ipairs(quotes) do
-    local a = analysed[q.start]
-    if a then
-      q.kind = a.kind
-      q.credited = type(a.speaker) == "table" and a.speaker.name or nil
-    end
+    q.credited = type(q.speaker) == "table" and q.speaker.name or nil
     local v = type(q.check) == "table" and q.check.verdict
     if v and counts[v] then counts[v] = counts[v] + 1 end
     diags[#diags + 1] = K.diagnostic(q, starts, lines)
@@ -212,9 +154,8 @@ end
 
 function K.cmd_check(args)
   local buf = vim.api.nvim_get_current_buf()
-  local vb, lerr = E.load()
-  if not vb then return E.error(lerr) end
-  if type(vb.check) ~= "function" then return E.error(select(2, E.check(""))) end
+  local ok, lerr = E.load()
+  if not ok then return E.error(lerr) end
   local files, err = K.resolve(buf, args)
   if not files then return E.error(err) end
   local quotes, counts = K.run(buf, files)

@@ -90,7 +90,6 @@ C.links = {
   VerbatimSpeaker = "Comment",              -- speaker virtual text
   VerbatimNoSpeaker = "DiagnosticUnderlineWarn", -- a quote nobody said (live mode)
   VerbatimNoSpeakerSign = "DiagnosticSignWarn",
-  VerbatimQuote = "String",                 -- quotes, while the build cannot attribute
   VerbatimTitle = "Title",                  -- header of :Verbatim sources
   VerbatimRole = "Comment",                 -- roles and organisations there
   VerbatimCount = "Number",

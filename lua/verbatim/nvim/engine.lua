@@ -18,18 +18,12 @@ end
 
 --- The core API module, or nil and a message that says what to do.
 function E.load()
-  local vb = package.loaded["verbatim"]
-  if type(vb) == "table" and vb.quotes then return vb end
-  -- init.lua may have been cached as a setup-only stub while core.so was missing:
-  -- forget it so a rebuilt module is picked up
+  local ok, vb = pcall(require, "verbatim")
+  if ok then return vb end
+  -- LuaJIT leaves a failed module's loading mark behind ("loop or previous error"):
+  -- clear it, so that the next call tries again and picks up a module built meanwhile
   package.loaded["verbatim"] = nil
-  local ok, res = pcall(require, "verbatim")
-  if ok and type(res) == "table" and res.quotes then return res end
-  if ok then
-    package.loaded["verbatim"] = res
-    res = res and res.missing or "verbatim.core did not load"
-  end
-  return nil, advice(res)
+  return nil, advice(vb)
 end
 
 function E.notify(msg, level)
@@ -86,38 +80,19 @@ local function call(f, ...)
   return res, extra
 end
 
---- Quotes with speakers: {quotes=, sources=, diagnostics=, attributed=}. Falls back to
--- plain vb.quotes (no speakers, attributed=false) while the build has no vb.analyze.
+--- Quotes with speakers, vb.analyze's {quotes=, sources=, unattributed=, diagnostics=},
+-- or nil and a message.
 function E.analyze(text)
   local vb, err = E.load()
   if not vb then return nil, err end
-  if type(vb.analyze) == "function" then
-    local res, e = call(vb.analyze, text)
-    if not res then return nil, e end
-    res.quotes = res.quotes or {}
-    res.sources = res.sources or {}
-    res.diagnostics = res.diagnostics or {}
-    res.attributed = true
-    return res
-  end
-  local qs, diags = call(vb.quotes, text)
-  if not qs then return nil, diags end
-  return { quotes = qs, sources = {}, diagnostics = diags or {}, attributed = false }
+  return call(vb.analyze, text)
 end
 
 --- Checked quotes (each with .check), or nil and a message.
 function E.check(text, sources, opts)
   local vb, err = E.load()
   if not vb then return nil, err end
-  if type(vb.check) ~= "function" then
-    return nil, "verbatim: this build has no quote checking (vb.check is missing);"
-      .. " update the plugin and run `make nvim` again"
-  end
-  local res, e = call(vb.check, text, sources, opts)
-  if not res then return nil, e end
-  -- the quotes, whether returned bare or as {quotes = ...}
-  if type(res) == "table" and type(res.quotes) == "table" then res = res.quotes end
-  return res
+  return call(vb.check, text, sources, opts)
 end
 
 return E

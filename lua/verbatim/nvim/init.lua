@@ -1,5 +1,7 @@
--- verbatim.nvim: the Neovim side of verbatim. require("verbatim").setup(opts) lands
--- here; plugin/verbatim.lua routes :Verbatim here. Each concern is its own module.
+-- verbatim.nvim: the Neovim side of verbatim: require("verbatim.nvim").setup(opts), and
+-- plugin/verbatim.lua routes :Verbatim here. Each concern is its own module. It works
+-- without the native module (verbatim.core): setup() does not load it, and each command
+-- that needs it says how to build it (verbatim.nvim.engine).
 local C = require("verbatim.nvim.config")
 local M = {}
 

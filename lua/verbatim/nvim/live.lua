@@ -34,14 +34,10 @@ function L.render(buf, res, lines)
       vim.api.nvim_buf_set_extmark(buf, L.ns, erow, ecol, {
         virt_text = { { "— " .. sp, "VerbatimSpeaker" } }, virt_text_pos = "eol",
       })
-    elseif not sp and res.attributed and speech(q) then
+    elseif not sp and speech(q) then
       vim.api.nvim_buf_set_extmark(buf, L.ns, srow, scol, {
         end_row = erow, end_col = ecol, hl_group = "VerbatimNoSpeaker",
         sign_text = o.signs and "?" or nil, sign_hl_group = o.signs and "VerbatimNoSpeakerSign" or nil,
-      })
-    elseif not res.attributed then
-      vim.api.nvim_buf_set_extmark(buf, L.ns, srow, scol, {
-        end_row = erow, end_col = ecol, hl_group = "VerbatimQuote",
       })
     end
   end

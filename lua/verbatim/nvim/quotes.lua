@@ -38,14 +38,6 @@ function Q.label(q, text)
   return t
 end
 
-local warned_attrib = false
-local function attrib_note(res)
-  if not res.attributed and not warned_attrib then
-    warned_attrib = true
-    E.notify("verbatim: this build cannot attribute speakers yet (no vb.analyze): quotes only")
-  end
-end
-
 -- Location-list items for the quotes of res (all, or those numbered in only).
 local function items_of(buf, res, text, lines, only)
   local starts = E.linestarts(lines)
@@ -73,7 +65,6 @@ function Q.loclist(buf, win)
   local text, lines = E.buftext(buf)
   local res, err = E.analyze(text)
   if not res then return E.error(err) end
-  attrib_note(res)
   local items = items_of(buf, res, text, lines)
   vim.fn.setloclist(win, {}, " ", { title = "verbatim quotes", items = items })
   return items
@@ -132,10 +123,6 @@ function Q.cmd_sources()
   local text, tlines = E.buftext(buf)
   local res, err = E.analyze(text)
   if not res then return E.error(err) end
-  if not res.attributed then
-    return E.error("verbatim: listing sources needs speaker attribution (vb.analyze),"
-      .. " which this build lacks: update the plugin and run `make nvim` again")
-  end
   if #res.sources == 0 then return E.notify("verbatim: no sources in this buffer") end
   local lines, hls = Q.sources_lines(res.sources)
   local sbuf = vim.api.nvim_create_buf(false, true)

@@ -1,9 +1,11 @@
-/* attribution.h: the third stage. Who said each quote: the speaker's words at the quote
- * (mention), the cue, the entity they resolve to, a confidence and the rule that decided;
- * and the article's sources, one per entity quoted. All positions are byte spans of the
- * text, so no string is copied: names, roles and organisations are spans too. */
-#ifndef VB_ATTRIBUTION_H
-#define VB_ATTRIBUTION_H
+/* analyze.h: a text analysed. Its quotes (quotes.h), who said each one (the speaker's
+ * words at the quote, or mention, the cue, the entity they resolve to, a confidence and
+ * the rule that decided: entities.c, phrases.c, attribution.c, indirect.c) and the
+ * article's sources, one per entity quoted (sources.c); vb_analyze (analyze.c) runs it
+ * all. Positions are byte spans of the text, so no string is copied: names, roles and
+ * organisations are spans too. */
+#ifndef VB_ANALYZE_H
+#define VB_ANALYZE_H
 #include <stddef.h>
 #include "buf.h"
 #include "quotes.h"
@@ -57,6 +59,8 @@ typedef struct vb_aopts {
   const vb_cues *cues;     /* NULL: the built-in lexicon, built for this call */
   int indirect;            /* also report reported speech without marks as kind indirect
                             * ("Vaughan said the initiative sounds …"); off by default */
+  size_t window;           /* tokens a window of a long text attributes (0: 262,144; at
+                            * least 64); SIZE_MAX: any text in one go, whatever its memory */
 } vb_aopts;
 
 /* Analyse s[0..n): quotes, attribution, sources. out must be zeroed. 0 on success, -1
@@ -77,7 +81,5 @@ size_t vb_name_copy(char *out, const char *s, vb_span sp);
  * names nobody resolved ("he", "an aide"). One allocation: free() it. NULL when memory
  * ran out or there are no quotes. */
 char **vb_speaker_names(const vb_analysis *a, const char *s);
-/* Words in a quote (runs of letters or digits). */
-size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
 
 #endif

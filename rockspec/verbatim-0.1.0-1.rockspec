@@ -1,19 +1,22 @@
 -- LuaRocks build of verbatim: the Lua module verbatim.core (C), the Lua API (lua/verbatim/)
 -- and the `verbatim` CLI, for whichever Lua LuaRocks is run for.
 --
---   luarocks make rockspec/verbatim-scm-1.rockspec                     (Lua 5.4 or default)
---   luarocks --lua-version 5.3 make --local rockspec/verbatim-scm-1.rockspec
+--   luarocks make rockspec/verbatim-0.1.0-1.rockspec                     (Lua 5.4 or default)
+--   luarocks --lua-version 5.3 make --local rockspec/verbatim-0.1.0-1.rockspec
 --
 -- It lives in rockspec/ and not at the top on purpose: lazy.nvim runs luarocks by itself
--- when it finds *-scm-1.rockspec at a plugin's root, and Neovim users want `make nvim`.
+-- when it finds a rockspec at a plugin's root, and Neovim users want `make nvim`.
+-- Its version is the engine's (VB_VERSION in src/version.h): tests/lua/test_version.lua
+-- fails when they differ, so a release renames this file and sets version and tag.
 rockspec_format = "3.0"
 package = "verbatim"
-version = "scm-1"
+version = "0.1.0-1"
 
 source = {
    -- `luarocks make` builds the checkout it is run in; this address is only used by
    -- `luarocks build/install` and must be the project's public git repository.
    url = "git+https://example.org/verbatim.git",
+   tag = "v0.1.0",
 }
 
 description = {

@@ -1,0 +1,135 @@
+/* attrib_int.h: what the attribution stages share, private to them (entities.c,
+ * phrases.c, attribution.c, indirect.c, analyze.c); not part of the engine's API.
+ * One ctx per vb_analyze call holds the tokens, their word classes, the mentions and
+ * the span maps of names; token helpers are inline, as the rules call them often. */
+#ifndef VB_ATTRIB_INT_H
+#define VB_ATTRIB_INT_H
+#include <stddef.h>
+#include "analyze.h"
+#include "tokens.h"
+#include "cues.h"
+
+#define WIN 80            /* tokens searched for a cue on either side of a quote */
+#define APPOS 40          /* longest appositive, in tokens */
+
+/* A mention: a name run or a pronoun at tokens a..b, and the entity it names (or -1);
+ * subj: it is a clause subject; person: it names a person; pron: it is a pronoun. */
+typedef struct ment {
+  size_t a, b;            /* tokens, inclusive */
+  int ent;
+  unsigned char subj, person, pron;
+} ment;
+
+/* A span map: byte spans of the text (a name, a last name, an acronym) to an entity,
+ * open addressing on the word hash (vb_smap_get, vb_smap_put in entities.c). */
+typedef struct sment { unsigned h; size_t start, len; int v; } sment;
+typedef struct smap { sment *e; size_t mask, n; } smap;
+
+typedef struct ctx {
+  const char *s;
+  size_t n;
+  vb_tokens T;
+  const vb_cues *C;
+  vb_analysis *A;
+  unsigned *wc;           /* word class of every token */
+  VB_VEC(ment) m;         /* mentions, in token order */
+  smap full, last, acr, groups;   /* full names, last names, acronyms, groups (the mayor) */
+  VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
+  size_t *nonq;           /* first token at or after k that is not a quote (NT if none) */
+  int oom;
+} ctx;
+
+static const vb_span nospan = {VB_NONE, VB_NONE};
+
+/* ---------------------------------------------------------------- token helpers */
+
+#define TK(k) (&X->T.t.v[(k)])
+#define CUE(k) (&X->T.cues.v[X->T.t.v[(k)].cue])   /* only where is_cue(X, k) */
+#define NT (X->T.t.n)
+
+static inline int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
+static inline int is_capword(const ctx *X, size_t k) {
+  return k < NT && (TK(k)->flags & VB_T_WORD) && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) &&
+         !(X->wc[k] & VB_W_TIME);
+}
+static inline int is_ch(const ctx *X, size_t k, char c) {
+  return k < NT && (TK(k)->flags & VB_T_PUNCT) && TK(k)->end - TK(k)->start == 1 && X->s[TK(k)->start] == c;
+}
+static inline int is_dash(const ctx *X, size_t k) {
+  const vb_tok *t;
+  if (k >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
+  t = TK(k);
+  if (X->s[t->start] == '-') return 1;
+  return t->end - t->start == 3 && (unsigned char)X->s[t->start] == 0xE2 && (unsigned char)X->s[t->start + 1] == 0x80 &&
+         ((unsigned char)X->s[t->start + 2] == 0x94 || (unsigned char)X->s[t->start + 2] == 0x93 ||
+          (unsigned char)X->s[t->start + 2] == 0x95);
+}
+static inline int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
+static inline int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
+static inline int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+/* The first token in [k, c) that is not a quote, else c: a lookup, so that a paragraph of
+ * thousands of quotes is not walked again for each of them. */
+static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
+  if (k >= NT) return k;
+  return X->nonq[k] < c ? X->nonq[k] : c;
+}
+static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
+
+/* A pronoun, also contracted (he’s, they’re: vb_contracted_pron in entities.c). */
+size_t vb_contracted_pron(const ctx *X, size_t k);
+static inline int is_pron(const ctx *X, size_t k) {
+  if (!is_word(X, k)) return 0;
+  if (X->wc[k] & VB_W_PRON) return !(TK(k)->flags & VB_T_POSS);
+  /* contractions are rare and short: test only words with an apostrophe that start like one */
+  if (!(TK(k)->flags & VB_T_APOS)) return 0;
+  switch (X->s[TK(k)->start] | 0x20) {
+    case 'h': case 's': case 'i': case 't': case 'w': case 'y': return vb_contracted_pron(X, k) != 0;
+    default: return 0;
+  }
+}
+
+static inline int is_adverb(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return (t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y' &&
+         !is_cue(X, k);
+}
+
+/* A speaker phrase: the words naming who speaks, around a cue. */
+typedef struct np {
+  size_t a, b;            /* the mention */
+  int ok, rel;            /* rel: a relative pronoun (who) standing for the words at ra..rb */
+  size_t ra, rb;
+} np;
+
+/* ---------------------------------------------------------------- entities.c */
+/* span maps, pronouns, entities and their mentions; pass 1 */
+int vb_smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold);
+void vb_smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v);
+void vb_smap_free(smap *M);
+int vb_pron_gender(const ctx *X, size_t k);
+int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b);
+int vb_has_org_word(const ctx *X, size_t a, size_t e);
+const ment *vb_ment_at(const ctx *X, size_t k);
+int vb_name_apos(const ctx *X, size_t k);
+int vb_resolve_pron(const ctx *X, size_t k, int g);
+size_t vb_run_end(const ctx *X, size_t a);
+void vb_pass_names(ctx *X);
+
+/* ---------------------------------------------------------------- phrases.c */
+/* speaker phrases around a cue, and the entity a phrase names */
+np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
+np vb_np_after(const ctx *X, size_t j, size_t hi);
+np vb_np_before(const ctx *X, size_t c, size_t lo);
+np vb_np_subject(const ctx *X, size_t sb, size_t c);
+int vb_resolve(ctx *X, np p);
+
+/* ---------------------------------------------------------------- attribution.c */
+/* an attribution recorded; the cues a rule may use; pass 2 */
+void vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
+int vb_usable_cue(const ctx *X, size_t c);
+void vb_pass_quotes(ctx *X);
+
+/* ---------------------------------------------------------------- indirect.c */
+void vb_find_indirect(ctx *X);
+
+#endif

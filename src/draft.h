@@ -1,0 +1,38 @@
+/* draft.h: a draft checked end to end, the call every host makes (the CLI's check, the
+ * Lua binding's): analyse the draft (its quotes and who says them: analyze.h), then
+ * check every quote against the material (check.h), each with the speaker the draft
+ * gives it, compared with the transcript turn where the words are found. */
+#ifndef VB_DRAFT_H
+#define VB_DRAFT_H
+#include <stddef.h>
+#include "analyze.h"
+#include "buf.h"
+#include "check.h"
+#include "material.h"
+
+typedef struct vb_draft {
+  vb_analysis an;               /* the quotes (an.qs), their attributions, the sources */
+  vb_checked c;                 /* one result per quote of an.qs, in the same order */
+  const char *const *speakers;  /* the speaker compared for each quote (NULL entries: none):
+                                 * names or given; NULL when there are no quotes */
+  char **names;                 /* each quote's resolved speaker (vb_speaker_names), or NULL */
+  const char **given;           /* the caller's speakers, one entry per quote, or NULL */
+} vb_draft;
+
+/* Check the draft s[0..n) against the material M.
+ * ao: analysis options (user cues, nested quotes), or NULL for the defaults; indirect
+ *   speech found with ao->indirect is checked too.
+ * speakers: NULL to compare each quote's resolved speaker (vb_speaker_names: the person or
+ *   body the attribution names) with the material's transcript turns; or the caller's own
+ *   names, speakers[i] for quote i, with nspeakers entries (quotes past them, and NULL
+ *   entries, name nobody). The strings are borrowed for as long as out is used.
+ * co: check options (borrowed prose), or NULL.
+ * out must be zeroed; free it with vb_draft_free whatever the result. Returns 0; -1 when
+ * the draft could not be analysed (err: "out of memory", or "cue pattern P: match limit
+ * exceeded" for user pattern P, 1-based); -2 when the check failed (err: an unreadable
+ * file of the material, or memory). */
+int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *const *speakers, size_t nspeakers,
+                   const vb_material *M, const vb_copts *co, vb_draft *out, vb_buf *err);
+void vb_draft_free(vb_draft *d);
+
+#endif

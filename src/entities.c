@@ -1,0 +1,479 @@
+/* entities.c: pass 1 of attribution, one walk over the tokens in text order. Name runs
+ * become entities (people, organisations, groups): titles, honorifics, possessive
+ * owners, appositives, relative clauses and acronyms give role and organisation; he and
+ * she are tied to the latest compatible subject, which also teaches their gender. Names
+ * are looked up in span maps: hash tables keyed by byte spans of the text. */
+#include <stdlib.h>
+#include <string.h>
+#include "attrib_int.h"
+
+/* The word hash folds case whatever fold says: exact maps just confirm with memcmp. */
+static unsigned span_hash(const ctx *X, size_t a, size_t b) {
+  return vb_word_hash_fast(X->s + a, b - a, X->n - a);
+}
+
+static int span_eq(const char *s, size_t a, size_t alen, size_t b, size_t blen, int fold) {
+  if (alen != blen) return 0;
+  if (!fold) return memcmp(s + a, s + b, alen) == 0;
+  for (size_t i = 0; i < alen; i++) {
+    unsigned char x = (unsigned char)s[a + i], y = (unsigned char)s[b + i];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+    if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+int vb_smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold) {
+  unsigned h;
+  if (!M->e) return -1;
+  h = span_hash(X, a, b);
+  for (size_t i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
+    if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) return M->e[i].v;
+  return -1;
+}
+
+void vb_smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v) {
+  unsigned h = span_hash(X, a, b);
+  size_t i;
+  if ((M->n + 1) * 2 > (M->e ? M->mask + 1 : 0)) {      /* grow to keep the load under half */
+    size_t cap = M->e ? (M->mask + 1) * 2 : 64;
+    sment *e = calloc(cap, sizeof *e);
+    if (!e) { X->oom = 1; return; }
+    for (size_t k = 0; M->e && k <= M->mask; k++) {
+      if (!M->e[k].h) continue;
+      for (i = M->e[k].h & (cap - 1); e[i].h; i = (i + 1) & (cap - 1)) {}
+      e[i] = M->e[k];
+    }
+    free(M->e);
+    M->e = e;
+    M->mask = cap - 1;
+  }
+  for (i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
+    if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) { M->e[i].v = v; return; }
+  M->e[i].h = h; M->e[i].start = a; M->e[i].len = b - a; M->e[i].v = v;
+  M->n++;
+}
+
+void vb_smap_free(smap *M) { free(M->e); M->e = NULL; M->n = 0; }
+
+/* A subject pronoun with a contraction: he’s, she's, it’s, they’re, I’m. Returns the
+ * length of the pronoun, 0 if the token is something else. */
+size_t vb_contracted_pron(const ctx *X, size_t k) {
+  static const char *const prons[] = {"he", "she", "it", "they", "we", "i", "you", NULL};
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  if (n < 3 || n > 9) return 0;
+  for (int i = 0; prons[i]; i++) {
+    size_t m = strlen(prons[i]), z;
+    if (m >= n) continue;
+    for (z = 0; z < m; z++) if ((X->s[t->start + z] | 0x20) != prons[i][z]) break;
+    if (z < m) continue;
+    if (X->s[t->start + m] == '\'' || ((unsigned char)X->s[t->start + m] == 0xE2 && m + 2 < n &&
+                                       (unsigned char)X->s[t->start + m + 2] == 0x99))
+      return m;
+  }
+  return 0;
+}
+
+int vb_pron_gender(const ctx *X, size_t k) {
+  size_t m;
+  if (X->wc[k] & VB_W_MALE) return 'm';
+  if (X->wc[k] & VB_W_FEMALE) return 'f';
+  if (!(X->wc[k] & VB_W_PRON) && is_word(X, k) && (TK(k)->flags & VB_T_APOS) && (m = vb_contracted_pron(X, k)) != 0)
+    return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
+  return 0;
+}
+
+/* Skip, forwards, words that may stand between a speaker and the cue (also, has, on Friday). */
+static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
+  for (int g = 0; g < 5 && j < hi && is_word(X, j) && (X->wc[j] & (VB_W_SKIP | VB_W_TIME)) && !is_cue(X, j); g++) j++;
+  return j;
+}
+
+int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
+  vb_entity e;
+  e.name.start = a; e.name.end = b;
+  e.role = e.org = e.org_long = nospan;
+  e.kind = kind;
+  e.gender = 0;
+  if (vb_push(&X->A->ent, e)) { X->oom = 1; return -1; }
+  return (int)X->A->ent.n - 1;
+}
+
+static void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person, int pron) {
+  ment m;
+  m.a = a; m.b = b; m.ent = ent; m.subj = (unsigned char)subj; m.person = (unsigned char)person;
+  m.pron = (unsigned char)pron;
+  if (vb_push(&X->m, m)) X->oom = 1;
+}
+
+/* The mention covering token k, by binary search (mentions are in token order). */
+const ment *vb_ment_at(const ctx *X, size_t k) {
+  size_t lo = 0, hi = X->m.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (X->m.v[mid].b < k) lo = mid + 1; else hi = mid;
+  }
+  if (lo < X->m.n && X->m.v[lo].a <= k && X->m.v[lo].b >= k) return &X->m.v[lo];
+  return NULL;
+}
+
+static size_t org_long_of(ctx *X, size_t a, size_t b) {
+  int e = vb_smap_get(X, &X->acr, a, b, 0);
+  return e >= 0 ? (size_t)e : VB_NONE;
+}
+
+static void set_org(ctx *X, int e, size_t a, size_t b) {
+  vb_entity *E = &X->A->ent.v[e];
+  size_t o;
+  if (E->org.start != VB_NONE || b <= a) return;
+  E->org.start = a; E->org.end = b;
+  o = org_long_of(X, a, b);
+  if (o != VB_NONE) E->org_long = X->A->ent.v[o].name;
+}
+
+/* Token k is the apostrophe of a plural possessive inside a name: "Users’ Association",
+ * "Veterans' Affairs". The plural (a capitalised word ending in s) touches it, and what
+ * follows goes on with the name: one capitalised word, or a run with an organisation
+ * word (not "Democracy Corps’ Stan Greenberg": a body's person). A singular possessive
+ * (First’s, CIS's) is one token and ends a run instead. */
+static int plural_apos(const ctx *X, size_t k);
+int vb_name_apos(const ctx *X, size_t k) {
+  size_t z;
+  if (!plural_apos(X, k)) return 0;
+  if (!is_capword(X, k + 2) || starts_sent(X, k + 2)) return 1;
+  for (z = k + 1; z < k + 6 && is_capword(X, z) && !starts_sent(X, z); z++)
+    if (X->wc[z] & VB_W_ORG) return 1;
+  return 0;
+}
+
+/* The apostrophe of a capitalised plural's possessive before a capitalised word: inside
+ * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg). */
+static int plural_apos(const ctx *X, size_t k) {
+  const vb_tok *t, *p;
+  if (k == 0 || k + 1 >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
+  t = TK(k); p = TK(k - 1);
+  if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :
+        t->end - t->start == 3 && !memcmp(X->s + t->start, "\xe2\x80\x99", 3)))
+    return 0;
+  if (p->end != t->start || !(p->flags & VB_T_CAP) || (p->flags & VB_T_POSS) || p->end - p->start < 3 ||
+      X->s[p->end - 1] != 's' || X->s[p->end - 2] == 's')
+    return 0;
+  return t->end < TK(k + 1)->start && is_capword(X, k + 1) && !starts_sent(X, k + 1) &&
+         !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP));
+}
+
+/* A capitalized run [a..e]: maximal, joined by of/for/the (and "and" inside organisations). */
+size_t vb_run_end(const ctx *X, size_t a) {
+  size_t e = a;
+  int org = (X->wc[a] & VB_W_ORG) != 0, conn = 0;
+  for (;;) {
+    size_t j = e + 1;
+    if (TK(e)->flags & VB_T_POSS) break;
+    if (is_capword(X, j) && !starts_sent(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
+    if (vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
+    if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
+        !starts_sent(X, j)) {
+      size_t j2 = j + 1;
+      int isand = vb_tok_is(X->s, TK(j), "and") || vb_tok_is(X->s, TK(j), "&");
+      int isthe = vb_tok_is(X->s, TK(j), "the");
+      if (isthe && !(e > a && is_word(X, e) && (TK(e)->flags & VB_T_LOWER))) break;
+      if (isand && !org) break;
+      if (vb_tok_is(X->s, TK(j), "of") || vb_tok_is(X->s, TK(j), "for")) {
+        if (is_word(X, j2) && vb_tok_is(X->s, TK(j2), "the")) j2++;
+      }
+      if (is_capword(X, j2) && !starts_sent(X, j2)) { e = j2; conn++; org |= (X->wc[j2] & VB_W_ORG) != 0; continue; }
+    }
+    break;
+  }
+  return e;
+}
+
+int vb_has_org_word(const ctx *X, size_t a, size_t e) {
+  for (size_t k = a; k <= e; k++) if (X->wc[k] & VB_W_ORG) return 1;
+  return 0;
+}
+
+/* The word classes of a possessive's owner (president’s -> president). */
+static unsigned base_class(const ctx *X, size_t k) {
+  vb_tok t = *TK(k);
+  t.end = base_end(X, k);
+  t.flags &= ~(unsigned)VB_T_POSS;
+  t.hash = vb_word_hash(X->s + t.start, t.end - t.start);
+  return vb_cues_wclass(X->C, X->s, &t);
+}
+
+/* Appositive after a name: ", a senior fellow at the Center for Immigration Studies (CIS),"
+ * or ", CIS’s director of policy studies,". Gives role and organisation. */
+static void appositive(ctx *X, int e, size_t i, size_t hi) {
+  size_t lim = i + APPOS < hi ? i + APPOS : hi, end, r0, r1 = VB_NONE, k;
+  vb_entity *E;
+  if (e < 0 || i >= lim || !is_word(X, i) || (X->wc[i] & VB_W_REL)) return;
+  for (end = i; end < lim && is_word(X, end); end++) {}
+  if (i < end && (X->wc[i] & VB_W_DET) && !(TK(i)->flags & VB_T_POSS)) {
+    i++;
+    /* "the council’s transport director": a body named in lower case owns the role, as
+     * a capitalised one does below (the White House’s press secretary); after "the" only:
+     * "his party’s nominee" names no body, nor does an office ("the president’s envoy") */
+    if (i + 1 < end && vb_tok_is(X->s, TK(i - 1), "the") && (TK(i)->flags & VB_T_LOWER) &&
+        (TK(i)->flags & VB_T_POSS) && (TK(i + 1)->flags & VB_T_LOWER) &&
+        !(base_class(X, i) & (VB_W_STOP | VB_W_TIME | VB_W_TITLE))) {
+      set_org(X, e, TK(i)->start, base_end(X, i));
+      i++;
+    }
+  }
+  if (i >= end) return;
+  E = &X->A->ent.v[e];
+  if (is_capword(X, i) && !(X->wc[i] & VB_W_TITLE)) {
+    size_t re = vb_run_end(X, i);
+    if (X->wc[i] & (VB_W_STOP | VB_W_BOUND)) return;   /* "After the vote": a clause, not a role */
+    if (re >= end) re = end - 1;
+    if (TK(re)->flags & VB_T_POSS) {              /* CIS’s director of policy studies */
+      set_org(X, e, TK(i)->start, base_end(X, re));
+      i = re + 1;
+    } else if (re + 1 < end && (TK(re + 1)->flags & VB_T_LOWER)) {   /* the CIS scholar */
+      set_org(X, e, TK(i)->start, TK(re)->end);
+      if (X->A->ent.v[e].role.start == VB_NONE) {
+        X->A->ent.v[e].role.start = TK(re + 1)->start;
+        X->A->ent.v[e].role.end = TK(end - 1)->end;
+      }
+      return;
+    } else return;                                  /* a place or a name: not a role */
+  }
+  if (i >= end || !(TK(i)->flags & VB_T_LOWER || X->wc[i] & VB_W_TITLE)) return;
+  r0 = i;
+  for (k = i; k < end; k++) {
+    if ((X->wc[k] & VB_W_PREP) && (TK(k)->flags & VB_T_LOWER)) {
+      size_t j = k + 1;
+      if (j < end && vb_tok_is(X->s, TK(j), "the")) j++;
+      if (j < end && is_capword(X, j)) {
+        size_t re = vb_run_end(X, j);
+        if (re >= end) re = end - 1;
+        /* "co-chair for Sen. John McCain’s campaign": a titled person owns it, not a body */
+        if ((TK(re)->flags & VB_T_POSS) && (X->wc[j] & (VB_W_TITLE | VB_W_HONOR)) && re + 1 < end &&
+            (TK(re + 1)->flags & (VB_T_LOWER | VB_T_DIGIT))) { r1 = k; break; }
+        r1 = k;
+        set_org(X, e, TK(j)->start, base_end(X, re));
+        /* (IRLI) right after the organisation: the acronym names it */
+        if (re + 3 < NT && is_ch(X, re + 1, '(') && (TK(re + 2)->flags & VB_T_UPPER) && is_ch(X, re + 3, ')')) {
+          int o = vb_smap_get(X, &X->full, TK(j)->start, base_end(X, re), 0);
+          if (o < 0) { o = vb_ent_new(X, VB_ENT_ORG, TK(j)->start, base_end(X, re)); if (o >= 0) vb_smap_put(X, &X->full, TK(j)->start, base_end(X, re), 0, o); }
+          if (o >= 0) vb_smap_put(X, &X->acr, TK(re + 2)->start, TK(re + 2)->end, 0, o);
+        }
+        break;
+      }
+    }
+  }
+  E = &X->A->ent.v[e];
+  if (E->role.start == VB_NONE) {
+    size_t last = (r1 != VB_NONE ? r1 : end) - 1;
+    if (last >= r0 && last - r0 < 12) { E->role.start = TK(r0)->start; E->role.end = TK(last)->end; }
+  }
+}
+
+/* A relative clause after a name: ", who chairs the Marsh Boat Club", ", who is the deputy
+ * head of the Tide Research Trust", ", who serves as R at X". Gives the organisation and,
+ * where the words name one, the role; a role already known (a title, an earlier
+ * appositive) stays, as everywhere in pass 1: the first description seen wins. Roles are
+ * spans of the text, so a verb gives one only where its stem is the office itself (chairs,
+ * heads); leads, runs, directs and founded give the organisation alone. */
+static void rel_clause(ctx *X, int e, size_t i) {
+  static const char *const verbs[] = {"chairs", "chaired", "heads", "headed", "leads", "led", "runs", "ran",
+                                      "directs", "directed", "manages", "managed", "founded", "co-founded", NULL};
+  size_t k = i + 1, j, re;
+  int v;
+  vb_entity *E;
+  if (e < 0 || !is_word(X, i) || !vb_tok_is(X->s, TK(i), "who")) return;
+  for (int g = 0; g < 2 && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
+                  (((X->wc[k] & VB_W_SKIP) && !vb_tok_is(X->s, TK(k), "is") && !vb_tok_is(X->s, TK(k), "was")) ||
+                   is_adverb(X, k)); g++) k++;
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return;
+  if (vb_tok_is(X->s, TK(k), "is") || vb_tok_is(X->s, TK(k), "was") ||
+      (vb_tok_is(X->s, TK(k), "serves") && is_word(X, k + 1) && vb_tok_is(X->s, TK(k + 1), "as"))) {
+    j = vb_tok_is(X->s, TK(k), "serves") ? k + 2 : k + 1;
+    /* a description, not a verb phrase: "who was arrested in Paris" gives nothing */
+    if (is_word(X, j) && (X->wc[j] & VB_W_DET) && (TK(j)->flags & VB_T_LOWER)) appositive(X, e, j, NT);
+    return;
+  }
+  for (v = 0; verbs[v]; v++) if (vb_tok_is(X->s, TK(k), verbs[v])) break;
+  if (!verbs[v]) return;
+  j = k + 1;
+  if (is_word(X, j) && vb_tok_is(X->s, TK(j), "the")) j++;
+  if (!is_capword(X, j) || (X->wc[j] & (VB_W_STOP | VB_W_TITLE | VB_W_HONOR))) return;
+  re = vb_run_end(X, j);
+  if ((TK(re)->flags & VB_T_POSS) && is_word(X, re + 1)) return;   /* heads Acme’s legal team: not Acme */
+  /* "led United States forces": the name qualifies a noun, it is not the body led */
+  if (is_word(X, re + 1) && (TK(re + 1)->flags & VB_T_LOWER) && !is_cue(X, re + 1) &&
+      !(X->wc[re + 1] & (VB_W_PREP | VB_W_BOUND | VB_W_CONN | VB_W_SKIP)))
+    return;
+  set_org(X, e, TK(j)->start, base_end(X, re));
+  E = &X->A->ent.v[e];
+  if (v < 4 && E->role.start == VB_NONE) {                         /* chair, head */
+    E->role.start = TK(k)->start;
+    E->role.end = TK(k)->start + 4 + (v < 2);
+  }
+}
+
+/* Resolve he/she at token k: the latest subject of compatible gender, else any person. */
+int vb_resolve_pron(const ctx *X, size_t k, int g) {
+  int any = -1, seen = 0;
+  for (size_t i = X->m.n; i-- > 0 && seen < 80; seen++) {
+    const ment *m = &X->m.v[i];
+    const vb_entity *E;
+    if (m->a >= k || m->ent < 0 || !m->person) continue;
+    E = &X->A->ent.v[m->ent];
+    if (E->kind != VB_ENT_PERSON || (g && E->gender && E->gender != g)) continue;
+    if (m->subj) return m->ent;
+    if (any < 0) any = m->ent;
+  }
+  return any;
+}
+
+static int followed_by_cue(const ctx *X, size_t j) {
+  j = skip_fwd(X, j, NT);
+  return is_cue(X, j) && !(CUE(j)->flags & VB_CUE_ACC);
+}
+
+/* A capitalised word that reads as an office or a trade by its ending (Councillor,
+ * Activist, Physician, Auctioneer, Assemblywoman), for a title the lexicon lacks. Endings
+ * that first names share (-er, -or, -ent: Peter, Victor, Vincent) are left to the lexicon. */
+static int office_word(const ctx *X, size_t k) {
+  static const char *const suf[] = {"illor", "ilor", "ist", "ician", "eer", "woman", "sman", "ologist", NULL};
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  if (!is_capword(X, k) || (t->flags & (VB_T_UPPER | VB_T_POSS | VB_T_ABBR | VB_T_APOS)) || n < 6) return 0;
+  for (size_t i = t->start + 1; i < t->end; i++)
+    if (!(X->s[i] >= 'a' && X->s[i] <= 'z')) return 0;
+  for (int i = 0; suf[i]; i++) {
+    size_t m = strlen(suf[i]);
+    if (n > m + 2 && !memcmp(X->s + t->end - m, suf[i], m)) return 1;
+  }
+  return 0;
+}
+
+/* Pass 1: names and pronouns, in text order. */
+void vb_pass_names(ctx *X) {
+  size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
+  int run_in_sent = 0;
+  while (k < NT && !X->oom) {
+    vb_tok *t = TK(k);
+    if (t->flags & VB_T_SENT) run_in_sent = 0;
+    if (!(t->flags & VB_T_WORD)) { k++; continue; }
+    if (is_pron(X, k) && vb_pron_gender(X, k)) {
+      int g = vb_pron_gender(X, k), e = vb_resolve_pron(X, k, g);
+      int subj = (t->flags & VB_T_SENT) || followed_by_cue(X, k + 1) || (k > 0 && is_ch(X, k - 1, ','));
+      if (e >= 0 && subj && !X->A->ent.v[e].gender) X->A->ent.v[e].gender = g;
+      push_ment(X, k, k, e, subj, 1, 1);
+      k++;
+      continue;
+    }
+    if (is_capword(X, k)) {
+      size_t a = k, e = vb_run_end(X, k), b, t0, nw;
+      /* a plural owner (Democracy Corps’ Stan Greenberg) reads as a singular one (CIS’s) */
+      int poss = (TK(e)->flags & VB_T_POSS) != 0 || plural_apos(X, e + 1), ent = -1, gender = 0, org, subj;
+      size_t next = (TK(e)->flags & VB_T_POSS) ? e + 1 : e + 2;   /* the owned name's first token */
+      size_t role_a = VB_NONE, role_b = 0;
+      k = e + 1;
+      while (a <= e && (X->wc[a] & (VB_W_STOP | VB_W_TIME)) && !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) a++;
+      if (a > e) continue;
+      {
+        /* headline case ("A Bigger Threat To America"): a function word inside is no name */
+        size_t z;
+        for (z = a + 1; z <= e; z++)
+          if ((X->wc[z] & VB_W_STOP) && (TK(z)->flags & VB_T_CAP) && !(X->wc[z] & (VB_W_TITLE | VB_W_ORG))) break;
+        if (z <= e) { owner_end = VB_NONE; continue; }
+      }
+      org = vb_has_org_word(X, a, e) || (a > 0 && is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), "the") &&
+                                      !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR)));
+      t0 = a;
+      if (!org) {
+        while (a < e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) {
+          if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = vb_pron_gender(X, a); }
+          else { if (role_a == VB_NONE) role_a = TK(a)->start; role_b = TK(a)->end; }
+          a++;
+        }
+        if (a == e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR)) && a == t0) continue;   /* "President" alone */
+        /* an office word the lexicon lacks, right before a two-word name: Councillor Ana Ruiz */
+        if (e - a == 2 && office_word(X, a) && !(X->wc[a + 1] & VB_W_CONN)) {
+          if (role_a == VB_NONE) role_a = TK(a)->start;
+          role_b = TK(a)->end;
+          a++;
+        }
+      }
+      b = poss ? base_end(X, e) : TK(e)->end;
+      nw = e - a + 1;
+      subj = !poss && (!run_in_sent || followed_by_cue(X, e + 1));
+      if (!poss) run_in_sent = 1;
+      if (org) {
+        ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
+        if (ent < 0) {
+          ent = vb_ent_new(X, VB_ENT_ORG, TK(a)->start, b);
+          if (ent >= 0) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+        }
+        if (ent >= 0 && e + 3 < NT && is_ch(X, e + 1, '(') && (TK(e + 2)->flags & VB_T_UPPER) && is_ch(X, e + 3, ')'))
+          vb_smap_put(X, &X->acr, TK(e + 2)->start, TK(e + 2)->end, 0, ent);
+        push_ment(X, a, e, ent, subj, 0, 0);
+      } else if (nw == 1) {
+        int spoke = followed_by_cue(X, e + 1) ||
+                    (a > 0 && is_cue(X, a - 1) && (CUE(a - 1)->flags & VB_CUE_INV)) ||
+                    (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (CUE(a - 2)->flags & VB_CUE_ACC)) ||
+                    role_a != VB_NONE || gender;
+        ent = vb_smap_get(X, &X->last, TK(a)->start, b, 0);
+        if (ent < 0) ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
+        if (ent < 0) ent = vb_smap_get(X, &X->acr, TK(a)->start, b, 0);
+        if (ent < 0 && spoke) {
+          int isorg = (TK(a)->flags & VB_T_UPPER) != 0;
+          ent = vb_ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, TK(a)->start, b);
+          if (ent >= 0) {
+            vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+            if (!isorg) vb_smap_put(X, &X->last, TK(a)->start, b, 0, ent);
+          }
+        }
+        push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
+      } else if (nw <= 5) {
+        size_t la = TK(e)->start;
+        ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
+        if (ent < 0) {
+          int old = vb_smap_get(X, &X->last, la, b, 0);
+          vb_entity *O = old >= 0 ? &X->A->ent.v[old] : NULL;
+          if (O && O->kind == VB_ENT_PERSON && O->name.end - O->name.start == b - la) {
+            ent = old;                                /* "Trump" met before "Donald Trump" */
+            O->name.start = TK(a)->start; O->name.end = b;
+          } else ent = vb_ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
+          if (ent >= 0) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+        }
+        if (ent >= 0 && vb_smap_get(X, &X->last, la, b, 0) != ent) vb_smap_put(X, &X->last, la, b, 0, ent);
+        push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
+      }
+      if (ent >= 0 && !X->oom) {
+        vb_entity *E = &X->A->ent.v[ent];
+        if (gender && !E->gender) E->gender = gender;
+        if (role_a != VB_NONE && E->role.start == VB_NONE) { E->role.start = role_a; E->role.end = role_b; }
+        if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_next == t0) {
+          /* Human Rights First’s Eleanor Acer */
+          set_org(X, ent, TK(owner_a)->start, base_end(X, owner_end));
+        }
+        if (E->kind == VB_ENT_PERSON && !poss && t0 > 1 && is_ch(X, t0 - 1, ',') && is_ch(X, e + 1, ',') &&
+            !starts_sent(X, t0)) {
+          /* "the IRS’s research director, Lee Park, said": the role comes first */
+          size_t z = t0 - 1;
+          while (z > 0 && t0 - z < 14 && is_word(X, z - 1) && !starts_sent(X, z)) z--;
+          if (z < t0 - 1 && is_word(X, z) && ((X->wc[z] & VB_W_DET) || (TK(z)->flags & VB_T_POSS) ||
+                                             (X->wc[z] & VB_W_TITLE)))
+            appositive(X, ent, z, t0 - 1);
+        }
+        if (E->kind == VB_ENT_PERSON && !poss) {
+          size_t j = e + 1;
+          if (is_ch(X, j, '(')) { size_t z = j; while (z < NT && z < j + 8 && !is_ch(X, z, ')')) z++; j = z + 1; }
+          if (is_ch(X, j, ',')) { appositive(X, ent, j + 1, NT); rel_clause(X, ent, j + 1); }
+        }
+      }
+      owner_end = poss ? e : VB_NONE;
+      owner_next = next;
+      owner_a = a;
+      continue;
+    }
+    k++;
+  }
+}

@@ -1,0 +1,341 @@
+/* phrases.c: the speaker phrase around a cue. The subject before it ("Arthur, a senior
+ * fellow, said"), the name after an inverted or according-to cue ("said Arthur"), the
+ * subject of a clause or sentence (for participles and coordinated verbs); cue_speaker
+ * picks among them by the cue's kind, and resolve turns a phrase into an entity.
+ * Every scan is bounded by a sentence or a fixed window. */
+#include <stdlib.h>
+#include <string.h>
+#include "attrib_int.h"
+
+/* The speaker before cue c (its subject), not reaching back to token lo. */
+static np np_before1(const ctx *X, size_t c, size_t lo) {
+  np r = {0};
+  size_t lo1 = lo + 1;   /* first token allowed; lo == VB_NONE (no bound) wraps to 0 */
+  size_t j = c, h;
+  int g;
+  if (c == 0 || c <= lo1) return r;
+  j = c - 1;
+  /* auxiliaries and adverbs are lower case there: "Will wrote" names George Will */
+  for (g = 0; g < 6 && j >= lo1 && is_word(X, j) &&
+              ((((X->wc[j] & VB_W_SKIP) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) || is_adverb(X, j)) &&
+              !is_pron(X, j); g++) j--;
+  if (j < lo1) return r;
+  if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo1 && is_ch(X, j - 1, ',')) {
+    /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
+    np ante = vb_np_before(X, j - 1, lo);
+    if (!ante.ok) return r;
+    r.a = r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    return r;
+  }
+  if (is_ch(X, j, ')')) {                     /* Sen. Chuck Grassley (R-Iowa) said */
+    size_t z = j;
+    while (z >= lo1 && j - z < 10 && !is_ch(X, z, '(')) z--;
+    if (z <= lo1 || !is_ch(X, z, '(')) return r;
+    j = z - 1;
+  }
+  if (is_ch(X, j, ',')) {                     /* X, an appositive, said */
+    size_t z = j - 1, y;
+    while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
+    if (z < lo1 || !is_ch(X, z, ',')) return r;
+    if (z + 1 < j && is_capword(X, z + 1) && vb_run_end(X, z + 1) == j - 1 && z > lo1 && is_word(X, z - 1) &&
+        (TK(z - 1)->flags & VB_T_LOWER)) {
+      /* "The city’s police chief, Ines Varga, told": the role came first, the name speaks */
+      const ment *m = vb_ment_at(X, j - 1);
+      if (m && m->ent >= 0 && m->person && m->a == z + 1) { r.a = z + 1; r.b = j - 1; r.ok = 1; return r; }
+    }
+    /* X, who is a pastor at the Church of Elizabeth, Colorado, said: back to ", who" */
+    for (y = j - 1; y > lo1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
+      if ((X->wc[y] & VB_W_REL) && is_ch(X, y - 1, ',')) { z = y - 1; break; }
+    j = z - 1;
+    /* "Sanders, meanwhile, who …, said": an aside of one adverb is skipped too */
+    if (j > lo1 + 1 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) &&
+        ((X->wc[j] & (VB_W_STOP | VB_W_SKIP)) || is_adverb(X, j)) && is_ch(X, j - 1, ','))
+      j -= 2;
+    if (is_ch(X, j, ')')) {
+      size_t y2 = j;
+      while (y2 >= lo1 && j - y2 < 10 && !is_ch(X, y2, '(')) y2--;
+      if (y2 <= lo1 || !is_ch(X, y2, '(')) return r;
+      j = y2 - 1;
+    }
+  }
+  if (j < lo1 || !is_word(X, j)) return r;
+  h = j;
+  if (is_pron(X, h)) { r.a = r.b = h; r.ok = 1; return r; }
+  if (is_capword(X, h) || (TK(h)->flags & VB_T_DIGIT)) {
+    size_t a = h;
+    while (a > lo1) {
+      size_t p = a - 1;
+      if (starts_sent(X, a)) break;
+      if (is_capword(X, p) && !(TK(p)->flags & VB_T_POSS) && !(X->wc[p] & VB_W_STOP)) { a = p; continue; }
+      if (p > lo1 && vb_name_apos(X, p)) { a = p - 1; continue; }   /* the Users’ Association said */
+      if (is_word(X, p) && (X->wc[p] & VB_W_CONN) && (TK(p)->flags & VB_T_LOWER) && p > lo1 && is_capword(X, p - 1)) { a = p - 1; continue; }
+      break;
+    }
+    /* a function word alone is no speaker, unless a quote or comma comes right before it
+     * and the cue right after ("…," From said) */
+    if (X->wc[a] & VB_W_STOP && a == h && !(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ','))))
+      return r;
+    r.a = a; r.b = h; r.ok = 1;
+    return r;
+  }
+  if (TK(h)->flags & VB_T_LOWER) {
+    size_t a = h;
+    if (X->wc[h] & (VB_W_BOUND | VB_W_DET | VB_W_SKIP)) return r;
+    while (a > lo1 && h - a < 6 && !starts_sent(X, a)) {
+      size_t p = a - 1;
+      if (!is_word(X, p)) break;
+      if (X->wc[p] & VB_W_DET) { a = p; break; }
+      if (X->wc[p] & VB_W_BOUND) break;
+      if (is_cue(X, p)) break;
+      a = p;
+    }
+    r.a = a; r.b = h; r.ok = 1;
+  }
+  return r;
+}
+
+/* A preposition that opens an adverbial phrase between a subject and its verb. */
+static int adv_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"in", "at", "on", "during", "through", "across", "outside", "inside", "near", "around", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "Trump at the time said", "Trump in his announcement speech called": the words right
+ * before the cue may end a phrase of time or place; its preposition's subject speaks.
+ * Twice at most ("in Ames on Sunday"), and only when a subject is found before it. */
+np vb_np_before(const ctx *X, size_t c, size_t lo) {
+  np r = np_before1(X, c, lo);
+  for (int g = 0; g < 2 && r.ok && !r.rel && r.a > 0 && r.a - 1 > lo + 1 && adv_prep(X, r.a - 1); g++) {
+    np r2 = np_before1(X, r.a - 1, lo);
+    /* a subject, not the end of a verb phrase ("donors were upset at …") */
+    if (!r2.ok || !(r2.rel || is_pron(X, r2.a) || is_capword(X, r2.b) || (X->wc[r2.a] & VB_W_DET) ||
+                    (starts_sent(X, r2.a) && is_capword(X, r2.a))))   /* Protesters marching through … */
+      break;
+    r = r2;
+  }
+  return r;
+}
+
+/* The speaker right after token j (inverted "said Arthur", "according to X"), before hi. */
+np vb_np_after(const ctx *X, size_t j, size_t hi) {
+  np r = {0};
+  size_t e;
+  if (j < hi && is_word(X, j) && (X->wc[j] & VB_W_TIME)) j++;
+  if (j >= hi || !is_word(X, j)) return r;
+  if (is_pron(X, j)) { r.a = r.b = j; r.ok = 1; return r; }
+  if (is_capword(X, j)) {
+    e = vb_run_end(X, j);
+    while (e + 1 < hi && (TK(e)->flags & VB_T_POSS) && is_capword(X, e + 1)) e = vb_run_end(X, e + 1);
+    if (e >= hi) e = hi - 1;
+    r.a = j; r.b = e; r.ok = 1;
+    return r;
+  }
+  if (TK(j)->flags & (VB_T_LOWER | VB_T_DIGIT)) {   /* a senior official; 9/11 widow Terry Strada */
+    if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
+    for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL)) &&
+                !is_cue(X, e + 1); e++) {}
+    r.a = j; r.b = e; r.ok = 1;
+  }
+  return r;
+}
+
+static int ing_word(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return t->end - t->start > 4 && X->s[t->end - 3] == 'i' && X->s[t->end - 2] == 'n' && X->s[t->end - 1] == 'g';
+}
+
+/* A subject phrase starting at token k (a pronoun, a name, or a determiner and its noun). */
+static np np_at(const ctx *X, size_t k, size_t c) {
+  np r = {0};
+  if (k < c) k = skip_quotes(X, k, c);
+  if (k >= c || !is_word(X, k)) return r;
+  if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
+  if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
+  if ((TK(k)->flags & VB_T_UPPER) && (TK(k)->flags & VB_T_PARA) && is_ch(X, k + 1, ',')) return r;   /* PORTLAND, Ore. */
+  if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
+    size_t e = vb_run_end(X, k);
+    if (e >= c) return r;
+    if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
+      /* Clinton’s campaign */
+      size_t z = e + 1;
+      while (z + 1 < c && z < e + 3 && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
+             !(X->wc[z + 1] & VB_W_BOUND) && !is_cue(X, z + 1)) z++;
+      r.a = k; r.b = z; r.ok = 1;
+      return r;
+    }
+    if (TK(e)->flags & VB_T_POSS) {            /* The Blaze’s Matt Walsh */
+      if (!is_capword(X, e + 1)) return r;
+      k = e + 1;
+      e = vb_run_end(X, k);
+      if (e >= c) return r;
+    }
+    {
+      /* "FBI director James Comey": an organisation, a title, then the name */
+      size_t z = e + 1;
+      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && (X->wc[z] & (VB_W_TITLE | VB_W_ORG))) z++;
+      if (z > e + 1 && z < c && is_capword(X, z) && !(X->wc[z] & VB_W_STOP)) {
+        size_t e2 = vb_run_end(X, z);
+        if (e2 < c) e = e2;
+      }
+    }
+    r.a = k; r.b = e; r.ok = 1;
+    return r;
+  }
+  if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER ? 1 : !vb_tok_is(X->s, TK(k), "that")) &&
+      is_word(X, k + 1) && !(X->wc[k + 1] & VB_W_BOUND) && !(TK(k + 1)->flags & VB_T_DIGIT)) {
+    size_t z = k + 1;
+    while (z + 1 < c && z < k + 3 && is_word(X, z + 1) && !(X->wc[z + 1] & (VB_W_BOUND | VB_W_SKIP)) &&
+           !is_cue(X, z + 1) && !(TK(z + 1)->flags & VB_T_POSS)) {
+      size_t n = TK(z + 1)->end - TK(z + 1)->start;
+      if (n > 2 && X->s[TK(z + 1)->end - 2] == 'e' && X->s[TK(z + 1)->end - 1] == 'd') break;   /* a verb */
+      z++;
+    }
+    if (z + 1 < c && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_POSS)) return r;   /* the bill’s … */
+    if (TK(z)->flags & VB_T_POSS) return r;
+    r.a = k; r.b = z; r.ok = 1;
+  }
+  return r;
+}
+
+/* The subject of the clause before cue c: tried at each clause start (after a comma),
+ * nearest first, then at the sentence start ("Eight years ago, he supported … and said"). */
+static np np_subject_near(const ctx *X, size_t sb, size_t c);
+
+/* The subject of the sentence (for participles: "Her campaign emailed supporters saying"). */
+np vb_np_subject(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  size_t k = sb;
+  /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
+  if (k < c) k = skip_quotes(X, k, c);
+  if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
+                                 ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)))) {   /* "Flying home, she vented" */
+    size_t z;
+    for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
+    if (z < c && is_ch(X, z, ',')) k = z + 1;
+  }
+  r = np_at(X, k, c);
+  if (r.ok) return r;
+  return np_subject_near(X, sb, c);
+}
+
+/* The nearest clause subject before c (for coordinated verbs: "when he laughed and said"):
+ * a clause start after a comma, nearest first, then the sentence start. */
+static np np_subject_near(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  size_t lo = c > sb + WIN ? c - WIN : sb;
+  for (size_t k = c; k-- > lo;) {
+    if (is_ch(X, k, ',') && k + 1 < c) {
+      r = np_at(X, k + 1, c);
+      if (r.ok) return r;
+    }
+  }
+  return np_at(X, sb, c);
+}
+
+/* "issued a statement saying …": the statement is not the speaker of the participle */
+static int is_document(const ctx *X, size_t k) {
+  static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
+                                     "email", "message", "video", "ad", "advertisement", "op-ed", "speech", NULL};
+  for (int i = 0; docs[i]; i++) if (vb_tok_is(X->s, TK(k), docs[i])) return 1;
+  return 0;
+}
+
+/* Speaker of cue c for a quote at token q: subject before, or inverted after. */
+np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
+  np r0 = {0};
+  size_t after = c + (size_t)CUE(c)->len;
+  np r;
+  if (CUE(c)->flags & VB_CUE_ACC) return vb_np_after(X, after, hi);
+  if ((CUE(c)->flags & VB_CUE_WEAK) && !(CUE(c)->flags & VB_CUE_ING) && c > lo + 1 && c > 0) {
+    /* a noun reading ("Bush's Facebook post:", "his statement"): the possessor speaks */
+    size_t o = c - 1;
+    while (o > lo + 1 && is_capword(X, o) && !(TK(o)->flags & VB_T_POSS) && c - o < 4) o--;
+    if (is_word(X, o) && (TK(o)->flags & VB_T_POSS) && is_capword(X, o)) {
+      size_t a = o;
+      while (a > lo + 1 && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
+      r0.a = a; r0.b = o; r0.ok = 1;
+      return r0;
+    }
+    if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her"))) {
+      r0.a = r0.b = o; r0.ok = 1;
+      return r0;
+    }
+  }
+  if (CUE(c)->flags & VB_CUE_ING) {
+    /* "X said in a statement, adding that …": the speaker of the clause's own cue */
+    for (size_t z = c; c > 0 && is_ch(X, c - 1, ',') && z-- > sb && c - z < WIN;) {
+      if (is_cue(X, z) && !(CUE(z)->flags & (VB_CUE_ING | VB_CUE_WEAK))) {
+        r = vb_cue_speaker(X, z, lo < z ? lo : (sb ? sb - 1 : VB_NONE), hi, sb);
+        if (r.ok) return r;
+        break;
+      }
+    }
+    r = vb_np_subject(X, sb, c);
+    if (r.ok && r.b < c) return r;
+    r = vb_np_before(X, c, lo);
+    if (r.ok && !is_ch(X, c - 1, ',') && !is_document(X, r.b)) return r;
+    r.ok = 0;
+    return r;
+  }
+  r = vb_np_before(X, c, lo);
+  if (r.ok) return r;
+  {
+    /* "She greeted supporters and told them …": coordinated verbs share the subject */
+    size_t p = c;
+    while (p > sb && c - p < 6 && is_word(X, p - 1) && (X->wc[p - 1] & (VB_W_SKIP | VB_W_TIME))) p--;
+    if (p > sb && (vb_tok_is(X->s, TK(p - 1), "and") || vb_tok_is(X->s, TK(p - 1), "but"))) {
+      r = np_subject_near(X, sb, c);
+      if (r.ok) return r;
+    }
+  }
+  if (CUE(c)->flags & VB_CUE_INV) {
+    /* inverted only right after a quote or at a clause start: "…," said Arthur */
+    size_t p = c - 1;
+    if (starts_sent(X, c)) return vb_np_after(X, after, hi);
+    if (c > 0 && (is_ch(X, p, ',') || is_dash(X, p)) && p > 0) p--;
+    if (c > 0 && (is_quote(X, p) || is_ch(X, p, ','))) return vb_np_after(X, after, hi);
+  }
+  return r;
+}
+
+static int group_entity(ctx *X, size_t a, size_t b) {
+  size_t sa = TK(a)->start, sb = TK(b)->end;
+  int e;
+  if (a < b && (X->wc[a] & VB_W_DET) && !(TK(a)->flags & VB_T_POSS)) sa = TK(a + 1)->start;
+  e = vb_smap_get(X, &X->groups, sa, sb, 1);
+  if (e < 0) {
+    e = vb_ent_new(X, VB_ENT_GROUP, TK(a)->start, sb);   /* shown with its determiner: the mayor */
+    if (e >= 0) vb_smap_put(X, &X->groups, sa, sb, 1, e);
+  }
+  return e;
+}
+
+int vb_resolve(ctx *X, np p) {
+  const ment *m;
+  if (p.a == p.b && is_word(X, p.a) && (vb_tok_is(X->s, TK(p.a), "his") || vb_tok_is(X->s, TK(p.a), "her")))
+    return vb_resolve_pron(X, p.a, vb_tok_is(X->s, TK(p.a), "his") ? 'm' : 'f');
+  if (p.a == p.b && is_pron(X, p.a)) {
+    m = vb_ment_at(X, p.a);
+    return m ? m->ent : -1;
+  }
+  for (size_t k = p.b + 1; k-- > p.a;) {
+    m = vb_ment_at(X, k);
+    if (m && m->ent >= 0) return m->ent;
+  }
+  if (is_capword(X, p.b)) {
+    size_t a = p.a;
+    int e;
+    while (a < p.b && !is_capword(X, a)) a++;
+    e = vb_smap_get(X, &X->full, TK(a)->start, base_end(X, p.b), 0);
+    if (e < 0) e = vb_smap_get(X, &X->last, TK(p.b)->start, base_end(X, p.b), 0);
+    if (e < 0) {
+      int org = vb_has_org_word(X, a, p.b) || (TK(p.b)->flags & VB_T_UPPER);
+      e = vb_ent_new(X, org ? VB_ENT_ORG : VB_ENT_PERSON, TK(a)->start, base_end(X, p.b));
+      if (e >= 0) vb_smap_put(X, &X->full, TK(a)->start, base_end(X, p.b), 0, e);
+    }
+    return e;
+  }
+  return group_entity(X, p.a, p.b);
+}
