@@ -212,7 +212,7 @@ int vb_cmd_check(int argc, char **argv) {
   VB_VEC(char *) files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, warned = 0;
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
@@ -260,13 +260,22 @@ int vb_cmd_check(int argc, char **argv) {
     int drc;
     memset(&dr, 0, sizeof dr);
     err.n = 0;
-    if (vb_cli_read(files.v[f], &in, max_size)) { rc = 2; continue; }
+    if (vb_cli_text(files.v[f], &in, max_size)) { rc = 2; continue; }
     drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
       else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
+      /* texts of the material skipped or read as another encoding: told once */
+      if (dr.c.warn.n && !warned++) {
+        fflush(stdout);
+        for (const char *p = dr.c.warn.p, *e; p < dr.c.warn.p + dr.c.warn.n; p = e + 1) {
+          e = memchr(p, '\n', (size_t)(dr.c.warn.p + dr.c.warn.n - p));
+          if (!e) e = dr.c.warn.p + dr.c.warn.n;
+          vb_cli_err("%.*s", (int)(e - p), p);
+        }
+      }
       if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",

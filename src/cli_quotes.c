@@ -125,7 +125,7 @@ static int run(int argc, char **argv, int sources) {
     vb_analysis an;
     int arc;
     memset(&an, 0, sizeof an);
-    if (vb_cli_read(a.files[f], &in, a.max_size)) { rc = 2; continue; }
+    if (vb_cli_text(a.files[f], &in, a.max_size)) { rc = 2; continue; }
     if ((arc = vb_analyze(in.p, in.n, &ao, &an)) != 0) {
       if (arc < -1)
         vb_cli_err("%s: cue pattern %d: match limit exceeded (it backtracks too much on this text)", a.files[f], -arc - 1);

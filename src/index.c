@@ -138,8 +138,9 @@ static int seen_init(seen_set *S, size_t n) {
 int vb_index_build(const char *out_path, const char *const *paths, int n, int append,
                    size_t *nfiles, size_t *nbytes, vb_buf *err) {
   vb_paths files = {0};
-  vb_buf text = {0}, tmpname = {0};
+  vb_buf tmpname = {0};
   vb_wtoks toks = {0};
+  vb_tspans sp = {0};
   u64vec G = {0}, K = {0};
   seg_b s;
   vb_index *old = NULL;
@@ -187,7 +188,8 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
   for (size_t i = 0; i < files.n; i++) {
     struct stat st;
     vb_idx_file e;
-    vb_buf e2 = {0};
+    vb_buf e2 = {0}, w2 = {0};
+    vb_mview v;
     if (stat(files.v[i], &st)) continue;
     if (seen.v) {
       size_t slot, m = seen.cap - 1, h = (size_t)strhash(files.v[i]) & m;
@@ -196,22 +198,24 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
         if (!strcmp(seen.v[slot], files.v[i])) { found = 1; break; }
       if (found && oldslot_size[slot] == (size_t)st.st_size && oldslot_mtime[slot] == (int64_t)st.st_mtime) continue;
     }
-    if (vb_read_file(files.v[i], &text, &e2)) { vb_buf_free(&e2); continue; }   /* unreadable: skipped */
+    /* the words as the checker reads them (material.h): decoded, stage directions and
+     * repeated labels left out; offsets and size are those of the decoded text */
+    if (vb_mview_open(&v, files.v[i], NULL, 0, &w2, &e2)) { vb_buf_free(&e2); vb_buf_free(&w2); continue; }   /* unreadable: skipped */
     vb_buf_free(&e2);
-    if (memchr(text.p, 0, text.n < 4096 ? text.n : 4096)) continue;            /* binary */
-    if (s.total + text.n > UINT32_MAX) {                                         /* segment full */
-      if (seg_write(&s, f)) goto wfail;
+    vb_buf_free(&w2);
+    if (v.skip || v.n > UINT32_MAX) { vb_mview_close(&v); continue; }           /* binary */
+    if (s.total + v.n > UINT32_MAX) {                                          /* segment full */
+      if (seg_write(&s, f)) { vb_mview_close(&v); goto wfail; }
       seg_reset(&s);
     }
-    if (text.n > UINT32_MAX) continue;
-    toks.t.n = 0;
-    if (vb_tokenize(text.p, text.n, 0, &toks)) goto oom;
-    e.base = s.total; e.size = text.n; e.mtime = (int64_t)st.st_mtime; e.name = s.names.n;
+    if (vb_mview_words(&v, 0, v.n, &toks, &sp)) { vb_mview_close(&v); goto oom; }
+    e.base = s.total; e.size = v.n; e.mtime = (int64_t)st.st_mtime; e.name = s.names.n;
     vb_buf_add(&s.names, files.v[i], strlen(files.v[i]) + 1);
-    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G, &K)) goto oom;
-    s.total += text.n;
+    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G, &K)) { vb_mview_close(&v); goto oom; }
+    s.total += v.n;
     done++;
-    bytes += text.n;
+    bytes += v.n;
+    vb_mview_close(&v);
   }
   if (s.files.n || !append) { if (seg_write(&s, f)) goto wfail; }
   if (fclose(f)) { f = NULL; goto wfail; }
@@ -236,8 +240,9 @@ out:
   if (old) vb_index_close(old);
   free(seen.v); free(oldslot_size); free(oldslot_mtime);
   vb_paths_free(&files);
-  vb_buf_free(&text); vb_buf_free(&tmpname);
+  vb_buf_free(&tmpname);
   vb_toks_free(&toks);
+  vb_vfree(&sp);
   vb_vfree(&G);
   vb_vfree(&K);
   seg_free(&s);
