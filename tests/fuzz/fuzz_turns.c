@@ -12,6 +12,7 @@
 
 #define CHECK(c) do { if (!(c)) abort(); } while (0)
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);   /* libFuzzer calls it */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const char *const names[] = {"t.txt", "t.html", "t.vtt", "t.srt", "t.docx", "t"};
   vb_decoded D;
