@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "cli_draft.h"
 #include "material.h"
 #include "draft.h"
 #include "index.h"
@@ -21,7 +22,8 @@
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] [--format text|markdown]\n"
+  "                      (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
   "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
@@ -33,6 +35,9 @@ static const char check_help[] =
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
+  "  --format text|markdown  how to read FILE (default: .md, .markdown, .qmd, .rmd are\n"
+  "                  Markdown: front matter, code, link targets, HTML are not prose)\n"
+  "A FILE that is a folder stands for its text and Markdown files (recursive, sorted).\n"
   "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
   "another speaker, or borrowed prose), 2 errors: among them any source file that cannot\n"
   "be read, whatever the draft holds (the others are still checked). Scare quotes and\n"
@@ -40,11 +45,18 @@ static const char check_help[] =
   "--strict-terms.\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] [--max-size=SIZE] PATH...\n"
+  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE] PATH...\n"
+  "       verbatim index --list IDX\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
-  "files to an existing index, as a new segment. Files larger than --max-size (default\n"
-  "256M; 0: no limit) or that cannot be read are named and left out (exit status 2).\n";
+  "files to the index (made when missing), as a new segment. Files larger than\n"
+  "--max-size (default 256M; 0: no limit) or that cannot be read are named and left out\n"
+  "(exit status 2).\n"
+  "  --wait SECONDS  wait at most this long while another writer holds IDX (default 600;\n"
+  "                  0: fail at once)\n"
+  "  --list IDX      the files IDX holds, one a line: ok, changed or missing, and the path\n"
+  "A crash or kill at any point leaves IDX as it was or complete, never in between;\n"
+  "writers of one index take turns, and checks read it meanwhile.\n";
 
 static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   if (!r->has_passage) { vb_buf_adds(o, "null"); return; }
@@ -209,15 +221,19 @@ static void bad_file(const char *path, int e, void *ctx) {
 int vb_cmd_check(int argc, char **argv) {
   vb_material M;
   vb_copts o;
-  VB_VEC(char *) files = {0};
+  VB_VEC(char *) args = {0};
+  vb_paths files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, warned = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0;
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int fo = vb_cli_format_opt(argc, argv, &i, &format, "check");
+    if (fo < 0) { rc = 2; goto done; }
+    if (fo) continue;
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
@@ -235,32 +251,36 @@ int vb_cmd_check(int argc, char **argv) {
       err.n = 0;
       if (a[2] == 's') {
         size_t n0 = M.v.n;
-        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
+        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_warnings(&M.warn); vb_cli_err("%s", err.p); rc = 2; goto done; }
+        vb_cli_warnings(&M.warn);
         if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);
         if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (vb_push(&idx, x) || vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+        if (vb_push(&idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); rc = 2; goto done; }
+        if (vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+        vb_cli_warnings(&M.warn);
       }
       nsrc++;
-    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
+    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&args, argv[i])) rc = 2; }
     else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); rc = 2; goto done; }
-    else if (vb_push(&files, argv[i])) rc = 2;
+    else if (vb_push(&args, argv[i])) rc = 2;
   }
   if (rc) { vb_cli_err("out of memory"); goto done; }
-  if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
+  if (!args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  if ((rc = vb_cli_drafts(args.v, args.n, &files, &folder)) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
   badsrc = vb_material_vet(&M, 0, max_size, bad_file, &max_size) > 0;
-  if (json && files.n > 1) vb_buf_adds(&out, "{\"files\":[");
+  if (json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
   for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
     vb_draft dr;
     int drc;
     memset(&dr, 0, sizeof dr);
     err.n = 0;
-    if (vb_cli_text(files.v[f], &in, max_size)) { rc = 2; continue; }
+    if (vb_cli_read_draft(files.v[f], format, max_size, &in)) { rc = 2; continue; }
     drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
@@ -268,14 +288,7 @@ int vb_cmd_check(int argc, char **argv) {
       rc = 2;
     } else {
       /* texts of the material skipped or read as another encoding: told once */
-      if (dr.c.warn.n && !warned++) {
-        fflush(stdout);
-        for (const char *p = dr.c.warn.p, *e; p < dr.c.warn.p + dr.c.warn.n; p = e + 1) {
-          e = memchr(p, '\n', (size_t)(dr.c.warn.p + dr.c.warn.n - p));
-          if (!e) e = dr.c.warn.p + dr.c.warn.n;
-          vb_cli_err("%.*s", (int)(e - p), p);
-        }
-      }
+      if (dr.c.warn.n && !warned++) { fflush(stdout); vb_cli_warnings(&dr.c.warn); }
       if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
@@ -296,14 +309,15 @@ int vb_cmd_check(int argc, char **argv) {
   }
   if (json) {
     /* one draft that failed: nothing on stdout rather than half a document (or a blank line) */
-    if (files.n > 1 || nok) vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
+    if (files.n > 1 || folder || nok) vb_buf_adds(&out, files.n > 1 || folder ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
   if (badsrc) rc = 2;
 done:
   for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
   vb_vfree(&idx);
-  vb_vfree(&files);
+  vb_vfree(&args);
+  vb_paths_free(&files);
   vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);
@@ -311,40 +325,85 @@ done:
   return rc;
 }
 
+/* verbatim index --list IDX: every file the index holds, with its state now. */
+static int index_list(const char *path) {
+  vb_buf err = {0}, out = {0};
+  vb_index *x = vb_index_open(path, &err);
+  size_t n[4] = {0, 0, 0, 0};
+  int rc = 0;
+  static const char *const names[4] = {"ok", "shadowed", "changed", "missing"};
+  if (!x) { vb_cli_err("%s", err.p); vb_buf_free(&err); return 2; }
+  if (vb_index_refresh(x, NULL, NULL)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  for (size_t k = 0; k < x->segs.n; k++) {
+    const vb_idx_seg *g = &x->segs.v[k];
+    for (size_t j = 0; j < g->h->nfiles; j++) {
+      n[g->state[j]]++;
+      if (g->state[j] == VB_IDX_SHADOWED) continue;
+      vb_buf_addf(&out, "%-7s %s\n", names[g->state[j]], g->names + g->files[j].name);
+    }
+    if (vb_cli_flush(&out)) { rc = 2; goto done; }
+  }
+  vb_cli_err("%s: %zu files (%zu changed, %zu missing since indexed) in %zu segments", path,
+             n[VB_IDX_LIVE] + n[VB_IDX_CHANGED] + n[VB_IDX_MISSING], n[VB_IDX_CHANGED], n[VB_IDX_MISSING], x->segs.n);
+done:
+  vb_index_close(x);
+  vb_buf_free(&out);
+  vb_buf_free(&err);
+  return rc;
+}
+
 int vb_cmd_index(int argc, char **argv) {
   const char *output = NULL;
-  int append = 0, np = 0, rc = 0;
+  int np = 0, rc = 0;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   vb_paths files = {0};
   size_t max_size = VB_MAX_SIZE;
-  vb_buf err = {0};
+  vb_buf err = {0}, warn = {0};
+  vb_iopts o;
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
   if (!paths) { vb_cli_err("out of memory"); return 2; }
+  memset(&o, 0, sizeof o);
+  o.wait = VB_IDX_WAIT;
+  o.warn = &warn;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--output") || !strcmp(argv[i], "-o")) {
       if (i + 1 >= argc) { vb_cli_err("index: --output needs a path"); rc = 2; goto done; }
       output = argv[++i];
-    } else if (!strcmp(argv[i], "--append")) append = 1;
-    else if (!strncmp(argv[i], "--max-size=", 11)) {
+    } else if (!strcmp(argv[i], "--append")) o.append = 1;
+    else if (!strcmp(argv[i], "--wait")) {
+      char *e = NULL;
+      double v = i + 1 < argc ? strtod(argv[i + 1], &e) : -1;
+      if (!e || *e || e == argv[i + 1] || !(v >= 0 && v <= 1e9)) { vb_cli_err("index: --wait wants a number of seconds"); rc = 2; goto done; }
+      o.wait = v;
+      i++;
+    } else if (!strcmp(argv[i], "--list")) {
+      if (i + 1 >= argc || i + 2 < argc) { vb_cli_err("index: --list wants one index (verbatim index --list IDX)"); rc = 2; goto done; }
+      rc = index_list(argv[i + 1]);
+      goto done;
+    } else if (!strncmp(argv[i], "--max-size=", 11)) {
       if (vb_cli_size(argv[i] + 11, &max_size)) { vb_cli_err("index: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
-    }
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
+    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
     else paths[np++] = argv[i];
   }
   if (!output) { vb_cli_err("index: no --output given (try verbatim index --help)"); rc = 2; goto done; }
   if (!np) { vb_cli_err("index: no PATH given"); rc = 2; goto done; }
   /* the files under the paths, without those too large or that cannot be read (named) */
-  for (int i = 0; i < np; i++)
-    if (vb_walk(paths[i], &files, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  for (int i = 0; i < np; i++) {
+    int wrc = vb_walk(paths[i], &files, &warn, &err);
+    vb_cli_warnings(&warn);
+    if (wrc) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  }
   if (vb_paths_vet(&files, 0, max_size, bad_file, &max_size)) rc = 2;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, append, &nf, &nb, &err)) {
+  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
+    vb_cli_warnings(&warn);
     vb_cli_err("index: %s", err.p);
     rc = 2;
     goto done;
   }
+  vb_cli_warnings(&warn);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   {
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -355,5 +414,6 @@ done:
   free(paths);
   vb_paths_free(&files);
   vb_buf_free(&err);
+  vb_buf_free(&warn);
   return rc;
 }

@@ -121,6 +121,19 @@ int vb_cli_text(const char *path, vb_buf *b, size_t max) {
   return rc;
 }
 
+void vb_cli_warnings(vb_buf *warn) {
+  const char *p, *end;
+  if (!warn->n) return;
+  p = warn->p; end = warn->p + warn->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    vb_cli_err("%.*s", (int)k, p);
+    p += k + 1;
+  }
+  warn->n = 0;
+}
+
 int vb_cli_flush(vb_buf *b) {
   if (b->oom) { vb_cli_err(ferror(stdout) ? "write error" : "out of memory"); return -1; }
   if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
@@ -150,7 +163,9 @@ static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const v
   if (E->org_long.start != VB_NONE) { vb_buf_adds(o, ",\"org_long\":"); span_json(o, s, E->org_long); }
   vb_buf_addf(o, ",\"kind\":\"%s\",\"quotes\":[", E->kind == VB_ENT_PERSON ? "person" : E->kind == VB_ENT_ORG ? "org" : "group");
   for (size_t k = 0; k < src->nq; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->q0 + k]);
-  vb_buf_addf(o, "],\"words\":%zu}", src->words);
+  vb_buf_addf(o, "],\"words\":%zu,\"quoted\":%zu,\"paraphrased\":%zu,\"paraphrases\":[", src->words, src->nq, src->np);
+  for (size_t k = 0; k < src->np; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->p0 + k]);
+  vb_buf_adds(o, "]}");
 }
 
 /* quote i's fields, without the closing brace (t is scratch space) */

@@ -136,7 +136,7 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
  * at index o. */
 static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   size_t n;
-  const char *s = lua_tolstring(L, ti, &n);
+  const char *s;
   const vb_quotes *qs;
   vb_copts co;
   vb_aopts ao;
@@ -157,6 +157,17 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_pop(L, 1);
   }
   vb_lua_aopts(L, o, &b->cues, &ao);
+  {
+    /* the check verifies quoted words: reported speech only when opts.indirect asks */
+    int asked = 0;
+    if (!lua_isnoneornil(L, o)) {
+      lua_getfield(L, o, "indirect");
+      asked = lua_toboolean(L, -1);
+      lua_pop(L, 1);
+    }
+    ao.no_indirect = !asked;
+  }
+  s = vb_lua_text(L, ti, o, &n);                   /* opts.format; held on the stack from here */
   if (!lua_isnoneornil(L, o)) {
     lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
     if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");
@@ -242,6 +253,22 @@ static void bad_file(const char *path, int e, void *ctx) {
   else vb_buf_addf(v->err, "%s: %s", path, strerror(e));
 }
 
+/* A single source rather than an array of them: a path, an index, or {name=, text=}. */
+static int is_source(lua_State *L, int i) {
+  int one;
+  if (lua_type(L, i) == LUA_TSTRING || luaL_testudata(L, i, IDX_MT)) return 1;
+  if (!lua_istable(L, i)) return 0;
+  lua_rawgeti(L, i, 1);
+  one = lua_isnil(L, -1);
+  lua_pop(L, 1);
+  if (!one) return 0;
+  lua_pushliteral(L, "text");
+  lua_rawget(L, i);
+  one = !lua_isnil(L, -1);
+  lua_pop(L, 1);
+  return one;
+}
+
 /* core.check(text, sources [, opts]) -> quotes with .check, borrowed. Raises on wrong
  * arguments (no sources, a closed index among them) and on running out of memory; a
  * source that cannot be read is a failure (vb_lua_fail). */
@@ -249,7 +276,13 @@ int vb_l_check(lua_State *L) {
   int safe = vb_lua_safe(L);
   cbox *b;
   vb_lua_checkstring(L, 1, NULL);
-  luaL_checktype(L, 2, LUA_TTABLE);
+  if (is_source(L, 2)) {                           /* one source: as an array of one */
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, 1);
+    lua_replace(L, 2);
+  }
+  luaL_argexpected(L, lua_istable(L, 2), 2, "source or table of sources");
   lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);
   lua_newtable(L);                                 /* 5: the source texts, referenced */
@@ -314,14 +347,16 @@ static int push_index(lua_State *L, const char *path, int safe) {
 int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1, NULL), vb_lua_safe(L)); }
 
 /* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
- * them (files or folders); opts.append adds a segment to an existing index. Raises on
- * wrong arguments; an index that cannot be written, or a file under the paths that does
- * not open or holds more than opts.max_size bytes, is a failure (vb_lua_fail). */
+ * them (files or folders); opts.append adds a segment to an existing index (waiting up
+ * to VB_IDX_WAIT seconds for another writer of it). Raises on wrong arguments; an index
+ * that cannot be written, or a file under the paths that does not open or holds more
+ * than opts.max_size bytes, is a failure (vb_lua_fail). */
 int vb_l_index_build(lua_State *L) {
   const char *out = vb_lua_checkstring(L, 1, NULL);
-  int n, append = 0, rc, safe = vb_lua_safe(L);
+  int n, rc, safe = vb_lua_safe(L);
   const char **paths;
   vb_buf err = {0};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL};
   vb_paths files = {0};
   vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
@@ -334,7 +369,7 @@ int vb_l_index_build(lua_State *L) {
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_getfield(L, 3, "append");
-    append = lua_toboolean(L, -1);
+    o.append = lua_toboolean(L, -1);
     lua_pop(L, 1);
   }
   for (n = 0;; n++) {                              /* validate before allocating */
@@ -354,9 +389,9 @@ int vb_l_index_build(lua_State *L) {
   v.err = &err;
   v.max = max_size(L, 3);
   rc = 0;
-  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, &err);
+  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, NULL, &err);
   if (!rc && vb_paths_vet(&files, 0, v.max, bad_file, &v)) rc = -1;
-  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, append, NULL, NULL, &err);
+  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, &o, NULL, NULL, &err);
   vb_paths_free(&files);
   if (rc) {
     lua_pushstring(L, err.p ? err.p : "index build failed");

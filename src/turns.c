@@ -628,18 +628,25 @@ int vb_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end) {
 
 typedef struct nw { const char *p; size_t k; } nw;
 
-/* The name words of s, titles left out, at most 8. */
+/* The name words of s, titles left out, at most 8; a name that is all title (the chair,
+ * MODERATOR) keeps them but "the". */
 static int name_words(const char *s, size_t n, nw *w) {
-  size_t i = 0;
-  int k = 0;
-  while (i < n && k < 8) {
-    size_t j;
-    while (i < n && !is_letter((unsigned char)s[i])) i++;
-    for (j = i; j < n && (is_letter((unsigned char)s[j]) || s[j] == '\'' || s[j] == '-'); j++) {}
-    if (j > i && !in_table(titles, s + i, j - i)) { w[k].p = s + i; w[k].k = j - i; k++; }
-    i = j;
+  for (int pass = 0; pass < 2; pass++) {
+    size_t i = 0;
+    int k = 0;
+    while (i < n && k < 8) {
+      size_t j;
+      while (i < n && !is_letter((unsigned char)s[i])) i++;
+      for (j = i; j < n && (is_letter((unsigned char)s[j]) || s[j] == '\'' || s[j] == '-'); j++) {}
+      static const char *const the[] = {"the", NULL};
+      if (j > i && !in_table(pass ? the : titles, s + i, j - i)) {
+        w[k].p = s + i; w[k].k = j - i; k++;
+      }
+      i = j;
+    }
+    if (k) return k;
   }
-  return k;
+  return 0;
 }
 
 static int word_eq(const nw *a, const nw *b) {
