@@ -297,7 +297,7 @@ int vb_cmd_check(int argc, char **argv) {
   vb_paths files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0;
   int when = VB_COLOR_AUTO, color, pwhen = VB_COLOR_AUTO;
   const char *html = NULL;      /* --html FILE: the audit page (report.h) */
   const char *stdin_name = NULL;   /* --stdin-name NAME: what FILE - is called */
@@ -376,7 +376,7 @@ int vb_cmd_check(int argc, char **argv) {
     memset(&dr, 0, sizeof dr);
     err.n = 0;
     /* the draft as read (the page shows it) and its prose, masked by its name's format */
-    if (vb_cli_read(files.v[f], &raw, max_size)) { rc = 2; continue; }
+    if (vb_cli_text(files.v[f], &raw, max_size)) { rc = 2; continue; }
     if (html) { vb_buf_reserve(&in, raw.n + 1); vb_buf_add(&in, raw.p, raw.n); }
     else { in = raw; memset(&raw, 0, sizeof raw); }
     if (vb_cli_mask_draft(name, format, &in)) { vb_buf_free(&raw); rc = 2; continue; }
@@ -391,6 +391,8 @@ int vb_cmd_check(int argc, char **argv) {
       else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
+      /* texts of the material skipped or read as another encoding: told once */
+      if (dr.c.warn.n && !warned++) { fflush(stdout); vb_cli_warnings(&dr.c.warn); }
       if (gate(&sum, name, &dr, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",

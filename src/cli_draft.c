@@ -62,7 +62,7 @@ int vb_cli_format_opt(int argc, char **argv, int *i, int *format, const char *cm
 }
 
 int vb_cli_read_draft(const char *path, int format, size_t max, vb_buf *b) {
-  if (vb_cli_read(path, b, max)) return -1;
+  if (vb_cli_text(path, b, max)) return -1;
   return vb_cli_mask_draft(path, format, b);
 }
 

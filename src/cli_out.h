@@ -19,6 +19,11 @@ int vb_cli_read(const char *path, vb_buf *b, size_t max);
 /* Write b[0..n) to path whole or not at all (a temporary file beside it, renamed over
  * it), "-" to stdout; on failure print "verbatim: PATH: reason" and return -1. */
 int vb_cli_write_file(const char *path, const vb_buf *b);
+/* vb_cli_read, then the text of what was read (decode.h): a draft in UTF-16, Windows-1252,
+ * HTML, WebVTT, SRT or .docx becomes its UTF-8 text in b, and positions are then those
+ * of that text (lines are the file's but for markup); a warning where the reading is a
+ * guess; a binary file is an error, said as for a file that cannot be read. */
+int vb_cli_text(const char *path, vb_buf *b, size_t max);
 /* Write b to stdout; -1 on a write error. */
 int vb_cli_flush(vb_buf *b);
 /* Write b out once it holds 64 KiB, so that output as long as its text is never held
