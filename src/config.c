@@ -320,6 +320,56 @@ void vb_config_free(vb_config *cfg) {
   memset(cfg, 0, sizeof *cfg);
 }
 
+/* ---------------------------------------------------------------- overlaying */
+
+static int copy_list(vb_paths *dst, const vb_paths *src) {
+  vb_paths v = {0};
+  for (size_t i = 0; i < src->n; i++) {
+    char *s = strdup(src->v[i]);
+    if (!s || vb_push(&v, s)) { free(s); vb_paths_free(&v); return -1; }
+  }
+  vb_paths_free(dst);
+  *dst = v;
+  return 0;
+}
+
+static int copy_str(char **dst, const char *src) {
+  char *s;
+  if (!src) return 0;
+  if (!(s = strdup(src))) return -1;
+  free(*dst);
+  *dst = s;
+  return 0;
+}
+
+int vb_config_overlay(vb_config *base, const vb_config *over) {
+  int rc = 0;
+  for (size_t i = 0; i < NKEYS; i++) {
+    const key *k = &keys[i];
+    char *dst = (char *)base + k->off;
+    const char *src = (const char *)over + k->off;
+    switch (k->type) {
+    case K_PATHS: case K_STRS:
+      if (((const vb_paths *)(const void *)src)->n) rc |= copy_list((vb_paths *)(void *)dst, (const vb_paths *)(const void *)src);
+      break;
+    case K_BOOL: case K_WORDS: case K_MS:
+      if (*(const int *)(const void *)src >= 0) *(int *)(void *)dst = *(const int *)(const void *)src;
+      break;
+    case K_SIZE:
+      if (*(const long long *)(const void *)src >= 0) *(long long *)(void *)dst = *(const long long *)(const void *)src;
+      break;
+    case K_TITLE: case K_PATH: case K_STR: case K_ENGINE:
+      rc |= copy_str((char **)(void *)dst, *(char *const *)(const void *)src);
+      break;
+    }
+  }
+  for (size_t i = 0; i < over->warnings.n && !rc; i++) {
+    char *s = strdup(over->warnings.v[i]);
+    if (!s || vb_push(&base->warnings, s)) { free(s); rc = -1; }
+  }
+  return rc ? -1 : 0;
+}
+
 /* ---------------------------------------------------------------- finding it */
 
 static int is_file(const char *p) {

@@ -46,6 +46,10 @@ int vb_config_parse(const char *s, size_t n, const char *name, const char *dir, 
 /* Read and parse the file at path (at most 1 MiB). 0 or -1 with err. */
 int vb_config_load(const char *path, vb_config *cfg, vb_buf *err);
 void vb_config_free(vb_config *cfg);
+/* Every key over sets (a list that is not empty, a value not -1 or NULL) replaces
+ * base's: a host's own options over the project file. over's warnings are added.
+ * 0, or -1 when memory ran out (base is then partly changed, still safe to free). */
+int vb_config_overlay(vb_config *base, const vb_config *over);
 
 /* The keys a project file may hold, NULL-terminated, for hosts that list or check them. */
 extern const char *const vb_config_keys[];
