@@ -149,7 +149,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
 # only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
 # suites again on newer Debian's versions (test-hosts)
-test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-hosts
+test: test-c test-lua test-cli test-lsp test-link test-layout test-nvim test-pandoc test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -171,6 +171,9 @@ $(BUILD)/tests/host_utf8proc.so: tests/link/host_utf8proc.c | $(BUILD)/tests
 	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $<
 test-cli: cli
 	@sh tests/cli/run.sh $(BUILD)/verbatim
+# the language server with the scripted client (tests/lsp/client.py)
+test-lsp: cli
+	@echo "== tests/lsp"; python3 tests/lsp/run.py $(BUILD)/verbatim
 test-nvim: nvim
 	@if [ -f tests/nvim/run.sh ]; then sh tests/nvim/run.sh; fi
 test-pandoc: cli module
@@ -192,12 +195,12 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan
-# C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan test-lsp
+# C, CLI, language server and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli test-lua-asan
+	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli test-lsp test-lua-asan
 ASAN_RT = $(shell clang -print-file-name=libclang_rt.asan-$$(uname -m).so 2>/dev/null)
 test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
 	@fail=0; for tag in lua5.4 lua5.3 luajit; do echo "== tests/lua with $$tag (ASan)"; \

@@ -340,11 +340,11 @@ static void dispatch(lsp_server *S, json_t *m) {
 /* one message body: JSON (invalid UTF-8 mended to U+FFFD, and said), then dispatched */
 static void take(lsp_server *S, const char *body, size_t n) {
   json_error_t e;
-  json_t *m = json_loadb(body, n, JSON_ALLOW_NUL, &e);
+  json_t *m = json_loadb(body, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &e);
   if (!m && json_error_code(&e) == json_error_invalid_utf8) {
     vb_buf fixed = {0};
     size_t bad = lsp_utf8_fix(body, n, &fixed);
-    if (!fixed.oom) m = json_loadb(fixed.p ? fixed.p : "", fixed.n, JSON_ALLOW_NUL, &e);
+    if (!fixed.oom) m = json_loadb(fixed.p ? fixed.p : "", fixed.n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &e);
     vb_buf_free(&fixed);
     if (m) lsp_log(S, 2, "verbatim: a message held %zu bytes that are not UTF-8: read as U+FFFD", bad);
   }
