@@ -195,7 +195,7 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan test-lsp
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan test-lsp fuzz-seeds
 # C, CLI, language server and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
@@ -224,9 +224,16 @@ $(BUILD)/bench/%: bench/%.c bench/corpus.h $(ENGINE_LIB)
 
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
-fuzz: $(FUZZ_TARGETS)
+fuzz: $(FUZZ_TARGETS) fuzz-seeds
 	@set -e; for f in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus-$$(basename $$f); \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-$$(basename $$f) tests/fixtures; done
+# the index reader's corpus starts from real indexes of tests/fixtures/check (one
+# segment; two), so that mutations begin with indexes whose files exist
+fuzz-seeds: cli
+	@mkdir -p build/fuzz/corpus-fuzz_index && c=build/fuzz/corpus-fuzz_index && \
+	  $(BUILD)/verbatim index --output $$c/seed-1 tests/fixtures/check/sources 2>/dev/null && \
+	  $(BUILD)/verbatim index --output $$c/seed-2 tests/fixtures/check/sources 2>/dev/null && \
+	  $(BUILD)/verbatim index --append --output $$c/seed-2 tests/fixtures/check/floor 2>/dev/null
 build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 	mkdir -p build/fuzz
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PCRE_CFLAGS) -Isrc $< $(ENGINE_SRC) -o $@ $(LIBS)

@@ -55,7 +55,7 @@ typedef struct ctx {
   hitvec posts;                 /* one index lookup's postings, before they go to quotes */
   int bigrams;                  /* some quote needs bigrams: probe them too */
   int ncand;
-  size_t stale;                 /* indexed files read back with another size */
+  size_t stale;                 /* indexed files read back with other bytes */
   int oom;
 } ctx;
 
@@ -291,7 +291,8 @@ static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
     C->stale++;
     goto done;
   }
-  if (set && L->own.n != C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg].files[file].size) C->stale++;
+  /* changed since vb_material_add_index compared it (which left changed files out) */
+  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->own.p, L->own.n)) C->stale++;
   L->s = L->own.p; L->n = L->own.n;
 done:
   L->set = set; L->file = file; L->valid = 1;

@@ -40,11 +40,18 @@ static const char check_help[] =
   "--strict-terms.\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] [--max-size=SIZE] PATH...\n"
+  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE] PATH...\n"
+  "       verbatim index --list IDX\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
-  "files to an existing index, as a new segment. Files larger than --max-size (default\n"
-  "256M; 0: no limit) or that cannot be read are named and left out (exit status 2).\n";
+  "files to the index (made when missing), as a new segment. Files larger than\n"
+  "--max-size (default 256M; 0: no limit) or that cannot be read are named and left out\n"
+  "(exit status 2).\n"
+  "  --wait SECONDS  wait at most this long while another writer holds IDX (default 600;\n"
+  "                  0: fail at once)\n"
+  "  --list IDX      the files IDX holds, one a line: ok, changed or missing, and the path\n"
+  "A crash or kill at any point leaves IDX as it was or complete, never in between;\n"
+  "writers of one index take turns, and checks read it meanwhile.\n";
 
 static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   if (!r->has_passage) { vb_buf_adds(o, "null"); return; }
@@ -186,6 +193,20 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   return fail;
 }
 
+/* The lines of warn on stderr, each after "verbatim: "; then warn is empty. */
+static void print_warnings(vb_buf *warn) {
+  const char *p, *end;
+  if (!warn->n) return;
+  p = warn->p; end = warn->p + warn->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    vb_cli_err("%.*s", (int)k, p);
+    p += k + 1;
+  }
+  warn->n = 0;
+}
+
 /* The bytes the material's files from n0 on hold: a --source that adds none (an empty
  * folder or file) is most likely a wrong path, and every quote would come out not found. */
 static unsigned long long material_bytes(const vb_material *M, size_t n0) {
@@ -235,12 +256,15 @@ int vb_cmd_check(int argc, char **argv) {
       err.n = 0;
       if (a[2] == 's') {
         size_t n0 = M.v.n;
-        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
+        if (vb_material_add_path(&M, argv[++i], &err)) { print_warnings(&M.warn); vb_cli_err("%s", err.p); rc = 2; goto done; }
+        print_warnings(&M.warn);
         if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);
         if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (vb_push(&idx, x) || vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+        if (vb_push(&idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); rc = 2; goto done; }
+        if (vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+        print_warnings(&M.warn);
       }
       nsrc++;
     } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
@@ -302,40 +326,85 @@ done:
   return rc;
 }
 
+/* verbatim index --list IDX: every file the index holds, with its state now. */
+static int index_list(const char *path) {
+  vb_buf err = {0}, out = {0};
+  vb_index *x = vb_index_open(path, &err);
+  size_t n[4] = {0, 0, 0, 0};
+  int rc = 0;
+  static const char *const names[4] = {"ok", "shadowed", "changed", "missing"};
+  if (!x) { vb_cli_err("%s", err.p); vb_buf_free(&err); return 2; }
+  if (vb_index_refresh(x, NULL, NULL)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  for (size_t k = 0; k < x->segs.n; k++) {
+    const vb_idx_seg *g = &x->segs.v[k];
+    for (size_t j = 0; j < g->h->nfiles; j++) {
+      n[g->state[j]]++;
+      if (g->state[j] == VB_IDX_SHADOWED) continue;
+      vb_buf_addf(&out, "%-7s %s\n", names[g->state[j]], g->names + g->files[j].name);
+    }
+    if (vb_cli_flush(&out)) { rc = 2; goto done; }
+  }
+  vb_cli_err("%s: %zu files (%zu changed, %zu missing since indexed) in %zu segments", path,
+             n[VB_IDX_LIVE] + n[VB_IDX_CHANGED] + n[VB_IDX_MISSING], n[VB_IDX_CHANGED], n[VB_IDX_MISSING], x->segs.n);
+done:
+  vb_index_close(x);
+  vb_buf_free(&out);
+  vb_buf_free(&err);
+  return rc;
+}
+
 int vb_cmd_index(int argc, char **argv) {
   const char *output = NULL;
-  int append = 0, np = 0, rc = 0;
+  int np = 0, rc = 0;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
   vb_paths files = {0};
   size_t max_size = VB_MAX_SIZE;
-  vb_buf err = {0};
+  vb_buf err = {0}, warn = {0};
+  vb_iopts o;
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
   if (!paths) { vb_cli_err("out of memory"); return 2; }
+  memset(&o, 0, sizeof o);
+  o.wait = VB_IDX_WAIT;
+  o.warn = &warn;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--output") || !strcmp(argv[i], "-o")) {
       if (i + 1 >= argc) { vb_cli_err("index: --output needs a path"); rc = 2; goto done; }
       output = argv[++i];
-    } else if (!strcmp(argv[i], "--append")) append = 1;
-    else if (!strncmp(argv[i], "--max-size=", 11)) {
+    } else if (!strcmp(argv[i], "--append")) o.append = 1;
+    else if (!strcmp(argv[i], "--wait")) {
+      char *e = NULL;
+      double v = i + 1 < argc ? strtod(argv[i + 1], &e) : -1;
+      if (!e || *e || e == argv[i + 1] || !(v >= 0 && v <= 1e9)) { vb_cli_err("index: --wait wants a number of seconds"); rc = 2; goto done; }
+      o.wait = v;
+      i++;
+    } else if (!strcmp(argv[i], "--list")) {
+      if (i + 1 >= argc || i + 2 < argc) { vb_cli_err("index: --list wants one index (verbatim index --list IDX)"); rc = 2; goto done; }
+      rc = index_list(argv[i + 1]);
+      goto done;
+    } else if (!strncmp(argv[i], "--max-size=", 11)) {
       if (vb_cli_size(argv[i] + 11, &max_size)) { vb_cli_err("index: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
-    }
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
+    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
     else paths[np++] = argv[i];
   }
   if (!output) { vb_cli_err("index: no --output given (try verbatim index --help)"); rc = 2; goto done; }
   if (!np) { vb_cli_err("index: no PATH given"); rc = 2; goto done; }
   /* the files under the paths, without those too large or that cannot be read (named) */
-  for (int i = 0; i < np; i++)
-    if (vb_walk(paths[i], &files, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  for (int i = 0; i < np; i++) {
+    int wrc = vb_walk(paths[i], &files, &warn, &err);
+    print_warnings(&warn);
+    if (wrc) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  }
   if (vb_paths_vet(&files, 0, max_size, bad_file, &max_size)) rc = 2;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, append, &nf, &nb, &err)) {
+  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
+    print_warnings(&warn);
     vb_cli_err("index: %s", err.p);
     rc = 2;
     goto done;
   }
+  print_warnings(&warn);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   {
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -346,5 +415,6 @@ done:
   free(paths);
   vb_paths_free(&files);
   vb_buf_free(&err);
+  vb_buf_free(&warn);
   return rc;
 }

@@ -314,14 +314,16 @@ static int push_index(lua_State *L, const char *path, int safe) {
 int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1, NULL), vb_lua_safe(L)); }
 
 /* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
- * them (files or folders); opts.append adds a segment to an existing index. Raises on
- * wrong arguments; an index that cannot be written, or a file under the paths that does
- * not open or holds more than opts.max_size bytes, is a failure (vb_lua_fail). */
+ * them (files or folders); opts.append adds a segment to an existing index (waiting up
+ * to VB_IDX_WAIT seconds for another writer of it). Raises on wrong arguments; an index
+ * that cannot be written, or a file under the paths that does not open or holds more
+ * than opts.max_size bytes, is a failure (vb_lua_fail). */
 int vb_l_index_build(lua_State *L) {
   const char *out = vb_lua_checkstring(L, 1, NULL);
-  int n, append = 0, rc, safe = vb_lua_safe(L);
+  int n, rc, safe = vb_lua_safe(L);
   const char **paths;
   vb_buf err = {0};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL};
   vb_paths files = {0};
   vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
@@ -334,7 +336,7 @@ int vb_l_index_build(lua_State *L) {
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_getfield(L, 3, "append");
-    append = lua_toboolean(L, -1);
+    o.append = lua_toboolean(L, -1);
     lua_pop(L, 1);
   }
   for (n = 0;; n++) {                              /* validate before allocating */
@@ -354,9 +356,9 @@ int vb_l_index_build(lua_State *L) {
   v.err = &err;
   v.max = max_size(L, 3);
   rc = 0;
-  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, &err);
+  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, NULL, &err);
   if (!rc && vb_paths_vet(&files, 0, v.max, bad_file, &v)) rc = -1;
-  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, append, NULL, NULL, &err);
+  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, &o, NULL, NULL, &err);
   vb_paths_free(&files);
   if (rc) {
     lua_pushstring(L, err.p ? err.p : "index build failed");
