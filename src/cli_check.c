@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "config.h"
+#include "cues.h"
 #include "material.h"
 #include "draft.h"
 #include "index.h"
@@ -227,30 +229,70 @@ static void bad_file(const char *path, int e, void *ctx) {
   else vb_cli_err("%s: %s", path, strerror(e));
 }
 
+/* The project file's material when no --source or --index was given, its cues, indirect
+ * and nested (ao; the cues compiled here, freed by the caller). -1 on an error (said). */
+typedef VB_VEC(vb_index *) idx_vec;
+static int project_options(const char *first, vb_config *cfg, vb_material *M, idx_vec *idx, int *nsrc, vb_aopts *ao,
+                           vb_cues **cues) {
+  vb_buf err = {0};
+  int rc = 0;
+  char msg[256];
+  if (vb_cli_project(first, cfg)) return -1;
+  for (size_t k = 0; !*nsrc && k < cfg->check.n + cfg->index.n && !rc; k++) {
+    err.n = 0;
+    if (k < cfg->check.n) {
+      size_t n0 = M->v.n;
+      if (vb_material_add_path(M, cfg->check.v[k], &err)) { vb_cli_err("%s (check: in %s)", err.p, cfg->file); rc = -1; }
+      else if (!material_bytes(M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", cfg->check.v[k]);
+    } else {
+      vb_index *x = vb_index_open(cfg->index.v[k - cfg->check.n], &err);
+      if (!x) { vb_cli_err("%s (index: in %s)", err.p, cfg->file); rc = -1; }
+      else if (vb_push(idx, x) || vb_material_add_index(M, x)) { vb_cli_err("out of memory"); rc = -1; }
+    }
+  }
+  if (!*nsrc) *nsrc = (int)(cfg->check.n + cfg->index.n);
+  ao->indirect = cfg->indirect == 1;
+  ao->q.nested = cfg->nested == 1;
+  if (!rc && cfg->cues.n && !(*cues = vb_cues_new((const char *const *)cfg->cues.v, NULL, cfg->cues.n, msg, sizeof msg))) {
+    vb_cli_err("%s: %s", cfg->file, msg);
+    rc = -1;
+  }
+  ao->cues = *cues;
+  vb_buf_free(&err);
+  return rc;
+}
+
 int vb_cmd_check(int argc, char **argv) {
   vb_material M;
   vb_copts o;
   VB_VEC(char *) files = {0};
-  VB_VEC(vb_index *) idx = {0};
+  idx_vec idx = {0};
+  vb_cues *cues = NULL;
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, given = 0;
   size_t max_size = VB_MAX_SIZE;
+  vb_config cfg;
+  vb_aopts ao;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
+  memset(&cfg, 0, sizeof cfg);
+  memset(&ao, 0, sizeof ao);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
-    else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
-    else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strcmp(a, "--borrowed")) o.borrowed = 12, given |= 1;
+    else if (!strcmp(a, "--strict-terms")) strict_terms = 1, given |= 2;
     else if (!strncmp(a, "--max-size=", 11)) {
       if (vb_cli_size(a + 11, &max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
+      given |= 4;
     }
     else if (!strncmp(a, "--borrowed=", 11)) {
       char *e;
       long v = strtol(a + 11, &e, 10);
       if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); rc = 2; goto done; }
       o.borrowed = (int)v;
+      given |= 1;
     } else if (!strcmp(a, "--source") || !strcmp(a, "--index")) {
       if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
       err.n = 0;
@@ -273,7 +315,11 @@ int vb_cmd_check(int argc, char **argv) {
   }
   if (rc) { vb_cli_err("out of memory"); goto done; }
   if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
-  if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  if (project_options(files.v[0], &cfg, &M, &idx, &nsrc, &ao, &cues)) { rc = 2; goto done; }
+  if (!(given & 1) && cfg.borrowed >= 0) o.borrowed = cfg.borrowed;
+  if (!(given & 2) && cfg.strict_terms >= 0) strict_terms = cfg.strict_terms;
+  if (!(given & 4) && cfg.max_size >= 0) max_size = (size_t)cfg.max_size;
+  if (!nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); rc = 2; goto done; }
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
   badsrc = vb_material_vet(&M, 0, max_size, bad_file, &max_size) > 0;
@@ -285,7 +331,7 @@ int vb_cmd_check(int argc, char **argv) {
     memset(&dr, 0, sizeof dr);
     err.n = 0;
     if (vb_cli_read(files.v[f], &in, max_size)) { rc = 2; continue; }
-    drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
+    drc = vb_check_draft(in.p, in.n, &ao, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
       else vb_cli_err("%s", err.p ? err.p : "check failed");
@@ -319,6 +365,8 @@ done:
   for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
   vb_vfree(&idx);
   vb_vfree(&files);
+  if (cues) vb_cues_free(cues);
+  vb_config_free(&cfg);
   vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);

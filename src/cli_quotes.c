@@ -5,11 +5,12 @@
 #include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "config.h"
 #include "material.h"
 #include "text.h"
 
 typedef struct qargs {
-  int json, indirect;
+  int json, indirect, max_given;
   size_t max_size;
   int nfiles, ncues;
   char **files;
@@ -28,6 +29,7 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
     else if (!strncmp(argv[i], "--max-size=", 11)) {
       if (vb_cli_size(argv[i] + 11, &a->max_size)) { vb_cli_err("%s: --max-size wants a size (256M, 1G, 0 for none)", cmd); return 2; }
+      a->max_given = 1;
     }
     else if (!strcmp(argv[i], "--cue")) {
       if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
@@ -111,14 +113,22 @@ static int run(int argc, char **argv, int sources) {
   vb_buf out = {0};
   vb_aopts ao;
   vb_cues *cues;
+  vb_config cfg;
   char err[256];
   if (rc) return rc == 1 ? 0 : rc;
+  /* the project file's cues, indirect, nested and max-size, where no option says */
+  if (vb_cli_project(a.files[0], &cfg)) { vb_config_free(&cfg); return 2; }
+  for (size_t k = 0; !a.ncues && k < cfg.cues.n && k < 64; k++) a.cues[k] = cfg.cues.v[k];
+  if (!a.ncues) a.ncues = cfg.cues.n < 64 ? (int)cfg.cues.n : 64;
+  if (cfg.indirect == 1) a.indirect = 1;
+  if (!a.max_given && cfg.max_size >= 0) a.max_size = (size_t)cfg.max_size;
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
   ao.indirect = a.indirect;
+  ao.q.nested = cfg.nested == 1;
   cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
   ao.cues = cues;
-  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
+  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); vb_config_free(&cfg); return 2; }
   if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
   for (int f = 0; f < a.nfiles; f++) {
     vb_buf in = {0};
@@ -147,6 +157,7 @@ static int run(int argc, char **argv, int sources) {
   }
   vb_buf_free(&out);
   vb_cues_free(cues);
+  vb_config_free(&cfg);
   return rc;
 }
 
