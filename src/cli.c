@@ -13,6 +13,7 @@ static const struct { const char *name; int (*fn)(int, char **); const char *hel
   {"sources", vb_cmd_sources, "list the people and bodies quoted in each FILE"},
   {"check", vb_cmd_check, "check the quotes of FILE against source material"},
   {"index", vb_cmd_index, "build an archive index for check --index"},
+  {"config", vb_cmd_config, "show the project file (.verbatim.yaml) that governs PATH"},
   {"lsp", vb_cmd_lsp, "run the language server (LSP over standard input and output)"},
 };
 

@@ -33,7 +33,7 @@ int vb_cli_project(const char *first, vb_config *cfg) {
   memset(cfg, 0, sizeof *cfg);
   if (disabled || (!chosen && !vb_config_find(first && strcmp(first, "-") ? first : ".", &file))) {
     vb_buf_free(&file);
-    return vb_config_parse("", 0, "(none)", NULL, cfg, &err);   /* every key unset */
+    return vb_config_parse("", 0, VB_CLI_NOCONFIG, NULL, cfg, &err);   /* every key unset */
   }
   if (file.oom) { vb_cli_err("out of memory"); return -1; }
   if (vb_config_load(chosen ? chosen : file.p, cfg, &err)) {
