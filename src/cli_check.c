@@ -32,6 +32,7 @@ static const char check_help[] =
   "  --index IDX     an archive index (repeatable)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern as cues (repeatable)\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
@@ -232,8 +233,12 @@ static void bad_file(const char *path, int e, void *ctx) {
 /* The project file's material when no --source or --index was given, its cues, indirect
  * and nested (ao; the cues compiled here, freed by the caller). -1 on an error (said). */
 typedef VB_VEC(vb_index *) idx_vec;
+typedef VB_VEC(const char *) cue_vec;
 static int project_options(const char *first, vb_config *cfg, vb_material *M, idx_vec *idx, int *nsrc, vb_aopts *ao,
-                           vb_cues **cues) {
+                           const cue_vec *ucues, vb_cues **cues) {
+  /* --cue patterns, else the project file's */
+  const char *const *pats = ucues->n ? ucues->v : (const char *const *)cfg->cues.v;
+  size_t npat = ucues->n ? ucues->n : cfg->cues.n;
   vb_buf err = {0};
   int rc = 0;
   char msg[256];
@@ -253,8 +258,8 @@ static int project_options(const char *first, vb_config *cfg, vb_material *M, id
   if (!*nsrc) *nsrc = (int)(cfg->check.n + cfg->index.n);
   ao->indirect = cfg->indirect == 1;
   ao->q.nested = cfg->nested == 1;
-  if (!rc && cfg->cues.n && !(*cues = vb_cues_new((const char *const *)cfg->cues.v, NULL, cfg->cues.n, msg, sizeof msg))) {
-    vb_cli_err("%s: %s", cfg->file, msg);
+  if (!rc && npat && !(*cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {
+    vb_cli_err("%s: %s", ucues->n ? "check" : cfg->file, msg);
     rc = -1;
   }
   ao->cues = *cues;
@@ -268,6 +273,7 @@ int vb_cmd_check(int argc, char **argv) {
   VB_VEC(char *) files = {0};
   idx_vec idx = {0};
   vb_cues *cues = NULL;
+  cue_vec ucues = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
   int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, given = 0;
   size_t max_size = VB_MAX_SIZE;
@@ -283,6 +289,10 @@ int vb_cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12, given |= 1;
     else if (!strcmp(a, "--strict-terms")) strict_terms = 1, given |= 2;
+    else if (!strcmp(a, "--cue")) {
+      if (i + 1 >= argc || vb_push(&ucues, argv[i + 1])) { vb_cli_err("check: --cue needs a PATTERN"); rc = 2; goto done; }
+      i++;
+    }
     else if (!strncmp(a, "--max-size=", 11)) {
       if (vb_cli_size(a + 11, &max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
       given |= 4;
@@ -315,7 +325,7 @@ int vb_cmd_check(int argc, char **argv) {
   }
   if (rc) { vb_cli_err("out of memory"); goto done; }
   if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
-  if (project_options(files.v[0], &cfg, &M, &idx, &nsrc, &ao, &cues)) { rc = 2; goto done; }
+  if (project_options(files.v[0], &cfg, &M, &idx, &nsrc, &ao, &ucues, &cues)) { rc = 2; goto done; }
   if (!(given & 1) && cfg.borrowed >= 0) o.borrowed = cfg.borrowed;
   if (!(given & 2) && cfg.strict_terms >= 0) strict_terms = cfg.strict_terms;
   if (!(given & 4) && cfg.max_size >= 0) max_size = (size_t)cfg.max_size;
@@ -366,6 +376,7 @@ done:
   vb_vfree(&idx);
   vb_vfree(&files);
   if (cues) vb_cues_free(cues);
+  vb_vfree(&ucues);
   vb_config_free(&cfg);
   vb_material_free(&M);
   vb_buf_free(&out);
