@@ -20,8 +20,8 @@
 #endif
 
 /* Attribute the quotes of A (quote i of A is the text's quote qa + i; map: top-level
- * quote -> quote, NULL when none is nested) from the tokens in X->T, and with o->indirect
- * add reported speech. The first known quotes come attributed already (by the window
+ * quote -> quote, NULL when none is nested) from the tokens in X->T, and add reported
+ * speech unless o->no_indirect. The first known quotes come attributed already (by the window
  * before: the rules that carry a speaker on from quote to quote go on from there). Cues
  * are marked on the tokens of bytes [b0, b1); user pattern matches from byte keep on are
  * held for the next window. 0, -1, or -2 - p (vb_analyze). */
@@ -53,7 +53,7 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
   A->attr.n = nq;
   vb_pass_names(X);
   if (!X->oom) vb_pass_quotes(X);
-  if (!X->oom && o && o->indirect) vb_find_indirect(X);
+  if (!X->oom && !(o && o->no_indirect)) vb_find_indirect(X);
   return X->oom ? -1 : 0;
 }
 
@@ -337,6 +337,8 @@ done:
   vb_vfree(&tq);
   vb_vfree(&map);
   vb_smap_free(&X.full); vb_smap_free(&X.last); vb_smap_free(&X.acr); vb_smap_free(&X.groups);
+  vb_smap_free(&X.first);
+  vb_vfree(&X.sur_next);
   vb_cuescan_free(cs);
   vb_cues_free(own);
   return rc;

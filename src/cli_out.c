@@ -122,7 +122,9 @@ static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const v
   if (E->org_long.start != VB_NONE) { vb_buf_adds(o, ",\"org_long\":"); span_json(o, s, E->org_long); }
   vb_buf_addf(o, ",\"kind\":\"%s\",\"quotes\":[", E->kind == VB_ENT_PERSON ? "person" : E->kind == VB_ENT_ORG ? "org" : "group");
   for (size_t k = 0; k < src->nq; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->q0 + k]);
-  vb_buf_addf(o, "],\"words\":%zu}", src->words);
+  vb_buf_addf(o, "],\"words\":%zu,\"quoted\":%zu,\"paraphrased\":%zu,\"paraphrases\":[", src->words, src->nq, src->np);
+  for (size_t k = 0; k < src->np; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->p0 + k]);
+  vb_buf_adds(o, "]}");
 }
 
 /* quote i's fields, without the closing brace (t is scratch space) */

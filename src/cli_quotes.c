@@ -10,7 +10,7 @@
 #include "text.h"
 
 typedef struct qargs {
-  int json, indirect, max_given;
+  int json, no_indirect, indirect_given, max_given;
   size_t max_size;
   int nfiles, ncues;
   char **files;
@@ -23,7 +23,8 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
   a->max_size = VB_MAX_SIZE;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json")) a->json = 1;
-    else if (!strcmp(argv[i], "--indirect")) a->indirect = 1;
+    else if (!strcmp(argv[i], "--indirect")) a->no_indirect = 0, a->indirect_given = 1;   /* the default; kept for scripts */
+    else if (!strcmp(argv[i], "--no-indirect")) a->no_indirect = 1, a->indirect_given = 1;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
@@ -63,8 +64,12 @@ static void quotes_lines(vb_buf *o, const char *file, const char *s, const vb_an
 }
 
 static void sources_table(vb_buf *o, const char *file, const char *s, const vb_analysis *an) {
-  vb_buf_addf(o, "%s: %zu source%s, %zu quote%s\n", file, an->src.n, an->src.n == 1 ? "" : "s", an->qs.q.n,
-              an->qs.q.n == 1 ? "" : "s");
+  size_t nind = 0, nquo;
+  for (size_t i = 0; i < an->qs.q.n; i++) nind += an->qs.q.v[i].kind == VB_INDIRECT;
+  nquo = an->qs.q.n - nind;
+  vb_buf_addf(o, "%s: %zu source%s, %zu quote%s", file, an->src.n, an->src.n == 1 ? "" : "s", nquo, nquo == 1 ? "" : "s");
+  if (nind) vb_buf_addf(o, ", %zu paraphrased", nind);
+  vb_buf_addc(o, '\n');
   for (size_t k = 0; k < an->src.n; k++) {
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
@@ -77,9 +82,17 @@ static void sources_table(vb_buf *o, const char *file, const char *s, const vb_a
       vb_cli_span(o, s, E->org, 50);
       if (E->org_long.start != VB_NONE) { vb_buf_adds(o, " ("); vb_cli_span(o, s, E->org_long, 50); vb_buf_addc(o, ')'); }
     }
-    vb_buf_addf(o, "\n      %zu quote%s, %zu words: #", src->nq, src->nq == 1 ? "" : "s", src->words);
-    for (size_t i = 0; i < src->nq; i++) vb_buf_addf(o, "%s%zu", i ? " #" : "", an->srcq.v[src->q0 + i] + 1);
     vb_buf_addc(o, '\n');
+    if (src->nq) {
+      vb_buf_addf(o, "      %zu quote%s, %zu words: #", src->nq, src->nq == 1 ? "" : "s", src->words);
+      for (size_t i = 0; i < src->nq; i++) vb_buf_addf(o, "%s%zu", i ? " #" : "", an->srcq.v[src->q0 + i] + 1);
+      vb_buf_addc(o, '\n');
+    }
+    if (src->np) {
+      vb_buf_addf(o, "      %zu paraphrased: #", src->np);
+      for (size_t i = 0; i < src->np; i++) vb_buf_addf(o, "%s%zu", i ? " #" : "", an->srcq.v[src->p0 + i] + 1);
+      vb_buf_addc(o, '\n');
+    }
   }
   if (an->unattributed.n) {
     vb_buf_adds(o, "  (no speaker)\n      #");
@@ -93,7 +106,8 @@ static const char quotes_help[] =
   "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
   "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
-  "  --indirect      also list reported speech without marks (kind indirect)\n"
+  "  --no-indirect   leave out reported speech without marks (kind indirect, listed by\n"
+  "                  default; --indirect, the default, is still accepted)\n"
   "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Marta Lindqvist (said).\n"
   "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
@@ -105,6 +119,7 @@ static const char sources_help[] =
   "(#1 is the first quote of `verbatim quotes`) and the words quoted; then quotes with no speaker.\n"
   "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
+  "  --no-indirect   count quoted statements only (reported speech is counted by default)\n"
   "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n";
 
 static int run(int argc, char **argv, int sources) {
@@ -120,11 +135,11 @@ static int run(int argc, char **argv, int sources) {
   if (vb_cli_project(a.files[0], &cfg)) { vb_config_free(&cfg); return 2; }
   for (size_t k = 0; !a.ncues && k < cfg.cues.n && k < 64; k++) a.cues[k] = cfg.cues.v[k];
   if (!a.ncues) a.ncues = cfg.cues.n < 64 ? (int)cfg.cues.n : 64;
-  if (cfg.indirect == 1) a.indirect = 1;
+  if (!a.indirect_given && cfg.indirect >= 0) a.no_indirect = !cfg.indirect;
   if (!a.max_given && cfg.max_size >= 0) a.max_size = (size_t)cfg.max_size;
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
-  ao.indirect = a.indirect;
+  ao.no_indirect = a.no_indirect;
   ao.q.nested = cfg.nested == 1;
   cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
   ao.cues = cues;

@@ -86,14 +86,51 @@ const char *const vb_cue_lexicon[] = {
   "i:confess|confesses|confessed|confessing", "i:bark|barks|barked|barking", "i:beam|beams|beamed",
   "i:surmise|surmises|surmised|surmising", "i:fume|fumes|fumed|fuming", "i:exhort|exhorts|exhorted|exhorting",
   "in:cry|cries|cried|crying", "in:chant|chants|chanted|chanting", "in:press|presses|pressed",
-  "i:cut in|cuts in|cutting in",
+  "i:cut in|cuts in|cutting in", "i:inquire|inquires|inquired|inquiring|enquire|enquires|enquired|enquiring",
+
+  "r:think|thinks|thought|thinking", "r:believe|believes|believed|believing", "r:know|knows|knew",
+  "r:feel|feels|felt", "r:expect|expects|expected", "r:hope|hopes|hoped|hoping",
+  "rn:fear|fears|feared|fearing", "rn:doubt|doubts|doubted|doubting", "r:suspect|suspects|suspected",
+  "r:assume|assumes|assumed", "r:understand|understands|understood", "r:realize|realizes|realized|realise|realised",
+  "r:recognize|recognizes|recognized|recognise|recognised", "r:consider|considers|considered|considering",
+  "rn:view|views|viewed", "r:see|sees|saw", "r:regard|regards|regarded", "r:imagine|imagines|imagined",
+  "rn:estimate|estimates|estimated|estimating", "rn:project|projects|projected", "rn:forecast|forecasts|forecasted",
+  "r:anticipate|anticipates|anticipated", "r:want|wants|wanted|wanting", "rn:wish|wishes|wished",
+  "rn:plan|plans|planned|planning", "r:intend|intends|intended|intending", "rn:aim|aims|aimed|aiming",
+  "r:seek|seeks|sought|seeking", "r:refuse|refuses|refused|refusing", "r:decline|declines|declined|declining",
+  "rn:propose|proposes|proposed|proposing", "r:prefer|prefers|preferred", "rn:favor|favors|favored|favour|favours|favoured",
+  "r:decide|decides|decided", "rn:request|requests|requested|requesting",
+  "r:call for|calls for|called for|calling for", "r:push for|pushes for|pushed for|pushing for",
+  "r:support|supports|supported|supporting", "r:oppose|opposes|opposed|opposing", "r:endorse|endorses|endorsed|endorsing",
+  "rn:back|backs|backed|backing", "r:welcome|welcomes|welcomed|welcoming", "r:applaud|applauds|applauded|applauding",
+  "r:embrace|embraces|embraced|embracing", "r:champion|champions|championed|championing",
+  "rn:challenge|challenges|challenged|challenging", "rn:dispute|disputes|disputed|disputing",
+  "r:lambaste|lambastes|lambasted|lambasting", "r:thank|thanks|thanked|thanking",
+  "r:congratulate|congratulates|congratulated|congratulating", "r:apologize|apologizes|apologized|apologizing|apologise|apologised",
+  "rn:highlight|highlights|highlighted|highlighting", "r:downplay|downplays|downplayed|downplaying",
+  "r:show|shows|showed|shown|showing", "r:find|finds|found|finding", "r:demonstrate|demonstrates|demonstrated",
+  "r:discuss|discusses|discussed|discussing", "r:talk about|talks about|talked about|talking about",
+  "r:speak about|speaks about|spoke about|speaking about", "r:speak of|speaks of|spoke of",
+  "r:express|expresses|expressed|expressing", "rn:voice|voices|voiced|voicing", "r:echo|echoes|echoed|echoing",
+  "r:unveil|unveils|unveiled|unveiling", "r:outline|outlines|outlined|outlining", "rn:signal|signals|signaled|signalled|signaling",
+  "r:recommend|recommends|recommended|recommending", "r:advocate|advocates|advocated|advocating",
+  "r:encourage|encourages|encouraged|encouraging", "r:convince|convinces|convinced", "r:persuade|persuades|persuaded",
+  "r:notify|notifies|notified", "r:vote for|votes for|voted for|voting for",
+  "r:vote against|votes against|voted against|voting against", "r:accept|accepts|accepted", "r:speculate|speculates|speculated|speculating",
+  "r:acknowledge that", "r:raise questions about|raised questions about|raising questions about",
+  "r:make clear|makes clear|made clear|making clear", "r:take aim at|takes aim at|took aim at|taking aim at",
+  "r:go after|goes after|went after|going after", "r:rail against|rails against|railed against|railing against",
+  "r:argue for|argues for|argued for", "r:care about|cares about|cared about",
+  "r:worry about|worries about|worried about", "r:complain about|complains about|complained about",
   "a:according to",
   NULL,
 };
 
 /* Word classes. Letters before the colon: s stop, t title, h honorific, o organisation,
  * p pronoun, d determiner, k skip, b boundary, c connector, m time, M male, F female,
- * r preposition, w relative, v speech noun. */
+ * r preposition, w relative, v speech noun; S a noun for people, a body or a document
+ * (who may speak), q a quantity, y and x nouns of a man and of a woman, P a poll or a
+ * survey, a an auxiliary. */
 const char *const vb_word_lexicon[] = {
   "s:the a an in on at for to of and but or if when while as by with from this that these those it its "
   "he she we they i you your our my his her their who what why how where is are was were do does did go get "
@@ -146,6 +183,67 @@ const char *const vb_word_lexicon[] = {
   "august september october november december",
   "r:at of for with",
   "w:who which whose whom where when",
+  "S:campaign campaigns poll polls polling survey surveys report reports study studies group groups party "
+  "parties government governments administration company companies committee office board court courts agency "
+  "agencies media team staff police statement statements email emails letter letters memo ad ads video videos "
+  "tweet tweets post release analysis analyses data records figures results findings book article story "
+  "documents document filing filings lawsuit suit complaint ruling transcript research evidence numbers "
+  "estimates review audit investigation bill law laws rules legislation platform website site page paper "
+  "newspaper network networks outlet outlets magazine editorial column blog message speech interview account "
+  "percent majority majorities minority everyone anyone nobody someone number handful dozens hundreds thousands "
+  "son daughter",
+  "S:mother father brother sister friend friends colleague colleagues source sources official officials aide "
+  "aides allies ally staffer staffers members member voters public crowd audience base establishment leadership "
+  "side sides camp circle wing state states country countries city town council commission department ministry "
+  "foundation firm union unions movement organization organizations community couple trio panel chief head "
+  "spokesman spokeswoman spokesperson spokespeople president senator senators governor governors nominee "
+  "nominees candidate candidates judge judges justice justices secretary chairman chairwoman chair director "
+  "executive executives mayor minister ambassador diplomat diplomats congressman congresswoman lawmaker "
+  "lawmakers legislators legislature authorities authority experts expert critics critic analysts analyst "
+  "economists economist rivals rival opponents opponent surrogates strategists pollster pollsters insiders "
+  "observers",
+  "S:delegates superdelegates donors backers fans residents citizens students workers employees employee users "
+  "investors parents activists advocates protesters demonstrators conservatives liberals progressives "
+  "republicans democrats moderates evangelicals veterans victims witnesses prosecutors lawyers lawyer attorneys "
+  "attorney investigators researchers scientists doctors doctor teachers leaders leader manager managers "
+  "adviser advisers advisor advisors consultant consultants operatives pundits commentators journalists "
+  "journalist reporters reporter editors editor columnist host hosts anchor moderator moderators author authors "
+  "writer writers speaker speakers organizers officers officer troops military army navy intelligence agents "
+  "agent attendees participants respondents surveyed polled questioned interviewed familiar close briefed "
+  "involved clerk porter guard guards chef maid cook crew cast boss guest guests pilot cashier barista butler "
+  "nanny captain sheriff",
+  "S:deputy marshal ranger scout pupil pupils boy boys girl girls grandmother grandfather niece nephew sons "
+  "daughters baby adult adults elder elders sisters brothers wives husbands partner fiance fiancee neighbour "
+  "neighbours chiefs guy guys folks pope mogul tycoon billionaire millionaire star celebrity incumbent hopeful "
+  "front-runner frontrunner winner victim survivor widow mom dad kid kids child children teen youth veteran vet "
+  "soldier soldiers marine marines cop cops nurse nurses priest bishop pastor rabbi imam cardinal king queen "
+  "prince princess emperor dictator regime militants rebels gunman suspect defendant plaintiff witness juror "
+  "jury tribunal senate house congress parliament cabinet caucus delegation embassy consulate chamber assembly "
+  "electorate nation world industry sector market markets bank banks",
+  "S:fund funds charity church school university college hospital clinic club league bureau desk service "
+  "programme broadcast podcast plan proposal listing footnote note notes movie film play episode documentary "
+  "cable passage excerpt petition memorandum brief motion order verdict decision opinion text commercial poster "
+  "sign banner headline caption label manual guide handbook policy guidelines textbook memoir biography novel "
+  "chapter essay op-ed dossier file log diary journal notebook tally count model forecast projection assessment "
+  "calculations chart graph map table list ranking rating scorecard questionnaire census experiment test trial "
+  "probe inquiry hearing testimony deposition affidavit indictment charges warrant subpoena judgment statute "
+  "act amendment constitution treaty agreement deal contract manifesto communique bulletin newsletter notice "
+  "announcement",
+  "S:alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
+  "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
+  "stepson stepfather",
+  "q:half third thirds quarter most many some few several others other both all none one two three four five "
+  "each either",
+  "y:chairman spokesman congressman businessman councilman assemblyman alderman anchorman father son brother "
+  "husband uncle nephew grandfather grandson boyfriend widower king prince duke actor waiter sir lord gentleman "
+  "man boy stepson stepfather",
+  "x:chairwoman spokeswoman congresswoman businesswoman councilwoman assemblywoman alderwoman anchorwoman "
+  "mother daughter sister wife aunt niece grandmother granddaughter girlfriend widow queen princess duchess "
+  "actress waitress dame lady woman girl stepdaughter stepmother",
+  "P:poll polls survey surveys study studies polling rankings census tally count estimates analysis data "
+  "figures",
+  "a:will would could should may might must can do does did don't don’t didn't didn’t doesn't doesn’t won't "
+  "won’t cannot can't can’t",
   "v:warning warnings comment comments claim claims statement statements remarks remark assertion contention "
   "promise argument suggestion insistence description prediction pledge vow accusation demand call message "
   "tweet tweets words response answer reply testimony admission speech account view belief declaration "
@@ -226,6 +324,7 @@ static int lexicon_build(vb_cues *c) {
       else if (*p == 'c') gflags |= VB_CUE_CALL;
       else if (*p == 'n') nouns = 1;
       else if (*p == 'x') strong = 1;
+      else if (*p == 'r') gflags |= VB_CUE_REP;
     }
     while (*e) {
       const char *end = strchr(e, '|');
@@ -283,7 +382,8 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   if (len > 255) return;
   while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len)))
     sl = (sl + 1) & W->mask;
-  W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | cl);
+  W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | (cl & 0xFFFF));
+  W->w[sl].cls2 = (uint8_t)(W->w[sl].cls2 | (cl >> 16));
   W->w[sl].first8 = 0;
   for (size_t j = 0; j < len && j < 8; j++) W->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
   W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
@@ -302,7 +402,7 @@ static int wordlist_build(vb_cues *c) {
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
-    static const char letters[] = "sthopdkbcmMFrwv";   /* bit i of the VB_W_ enum */
+    static const char letters[] = "sthopdkbcmMFrwv-SqyxPa";   /* bit i of the VB_W_ enum */
     for (const char *q = g; *q != ':'; q++) {
       const char *at = strchr(letters, *q);
       if (at) cl |= 1u << (at - letters);
@@ -398,9 +498,30 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
 }
 
 /* The lexicon's cues and the word classes of T's tokens. */
+/* Token k is in a paragraph in title case (a headline: "Lindqvist Says Reyes Has …"),
+ * whose speech verbs are capitalised too. *pi and *hl keep the last paragraph looked at
+ * and the answer, so each paragraph is read once at most, and only for a capitalised cue
+ * word inside a sentence. */
+static int in_headline(const vb_tokens *T, size_t k, size_t *pi, int *hl) {
+  size_t p = *pi, a, e, words = 0, caps = 0;
+  while (p + 1 < T->para.n && T->para.v[p + 1] <= k) p++;
+  if (p == *pi && *hl >= 0) return *hl;
+  *pi = p;
+  a = T->para.n ? T->para.v[p] : 0;
+  e = p + 1 < T->para.n ? T->para.v[p + 1] : T->t.n;
+  for (size_t z = a; z < e && words < 30; z++) {
+    if (!(T->t.v[z].flags & VB_T_WORD)) continue;
+    words++;
+    if (T->t.v[z].flags & VB_T_CAP) caps++;
+  }
+  return *hl = words >= 3 && words < 30 && caps * 5 >= words * 4;
+}
+
 static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
   /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
   const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
+  size_t pi = 0;
+  int hl = -1;
   for (size_t k = 0; k < T->t.n; k++) {
     vb_tok *t;
     size_t sl;
@@ -413,7 +534,8 @@ static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T,
      * sentence may open with one: "Said the mayor: …" */
     if (!(cl & VB_W_CUE1)) continue;
     t = &T->t.v[k];
-    if (!(t->flags & VB_T_LOWER) && !((t->flags & VB_T_SENT) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
+    if (!(t->flags & VB_T_LOWER) && !((t->flags & (VB_T_SENT)) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)) &&
+        !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, &pi, &hl)))
       continue;
     sl = t->hash & c->mask;
     while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
@@ -421,6 +543,9 @@ static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T,
       int m = match_form(c, &c->f[fi], s, T, k);
       if (m > bestlen) { best = fi; bestlen = m; }
     }
+    /* in a headline only speech verbs: "Says", not "Want" */
+    if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)))
+      best = -1;
     if (best >= 0) {
       vb_cuehit h;
       h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;

@@ -16,6 +16,7 @@ enum {
   VB_CUE_USER = 1 << 5,  /* from a user pattern */
   VB_CUE_CALL = 1 << 6,  /* calls, describes, dubs: says who speaks but is not a speech verb */
   VB_CUE_BASE = 1 << 7,  /* the base form (say): weak, but fine right after a quote ("…," they say) */
+  VB_CUE_REP = 1 << 8,   /* reports a view, not words (believes, endorsed, found): reported speech only */
 };
 
 extern const char *const vb_cue_lexicon[];   /* NULL-terminated: "flags:form|form|..." */
@@ -49,6 +50,12 @@ enum {
   VB_W_REL = 1 << 13,    /* who, which, whose: a clause, not an appositive */
   VB_W_NOUN = 1 << 14,   /* a noun that reports speech after a possessive: his warning */
   VB_W_CUE1 = 1 << 15,   /* the first word of a cue form (internal: lets one probe find both) */
+  VB_W_SPEAKER = 1 << 16, /* a noun for people, a body or a document: official, campaign, poll */
+  VB_W_QUANT = 1 << 17,  /* a quantity that opens a subject: some, most, half, two */
+  VB_W_MNOUN = 1 << 18,  /* a noun that says its holder is a man: chairman, son, actor */
+  VB_W_FNOUN = 1 << 19,  /* ... a woman: chairwoman, daughter, actress */
+  VB_W_POLL = 1 << 20,   /* a poll, a survey, a study: "in the latest Gallup poll" */
+  VB_W_AUX = 1 << 21,    /* an auxiliary before a verb's base form: will, would, didn’t */
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);

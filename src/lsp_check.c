@@ -269,7 +269,7 @@ static void analyse(lsp_server *S, lsp_doc *d) {
   memset(&co, 0, sizeof co);
   ao.cues = p->cues;
   ao.q.nested = p->cfg.nested == 1;
-  ao.indirect = p->cfg.indirect == 1;
+  ao.no_indirect = p->cfg.indirect != 1;   /* quotations only, unless the project asks (as the filter and Neovim read) */
   co.borrowed = p->cfg.borrowed > 0 ? p->cfg.borrowed : 0;
   if (p->M.v.n || p->M.idx.n) {
     rc = vb_check_draft(d->text.p ? d->text.p : "", d->text.n, &ao, NULL, 0, &p->M, &co, &d->d, &err);

@@ -157,6 +157,16 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_pop(L, 1);
   }
   vb_lua_aopts(L, o, &b->cues, &ao);
+  {
+    /* the check verifies quoted words: reported speech only when opts.indirect asks */
+    int asked = 0;
+    if (!lua_isnoneornil(L, o)) {
+      lua_getfield(L, o, "indirect");
+      asked = lua_toboolean(L, -1);
+      lua_pop(L, 1);
+    }
+    ao.no_indirect = !asked;
+  }
   if (!lua_isnoneornil(L, o)) {
     lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
     if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");

@@ -160,8 +160,9 @@ void vb_lua_attr(lua_State *L, const char *s, const vb_analysis *an, size_t i, v
   }
 }
 
-/* opts.nested (boolean), opts.indirect (boolean), opts.cues (array of PCRE2 patterns; one
- * that does not compile is the caller's error) */
+/* opts.nested (boolean), opts.indirect (boolean; reported speech is read unless it is
+ * false), opts.cues (array of PCRE2 patterns; one that does not compile is the caller's
+ * error) */
 void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o) {
   memset(o, 0, sizeof *o);
   if (lua_isnoneornil(L, idx)) return;
@@ -170,7 +171,8 @@ void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o) {
   o->q.nested = lua_toboolean(L, -1);
   lua_pop(L, 1);
   lua_getfield(L, idx, "indirect");
-  o->indirect = lua_toboolean(L, -1);
+  if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) vb_lua_parterror(L, idx, "boolean", "opts.indirect");
+  o->no_indirect = lua_isboolean(L, -1) && !lua_toboolean(L, -1);
   lua_pop(L, 1);
   lua_getfield(L, idx, "cues");
   if (!lua_isnil(L, -1)) {

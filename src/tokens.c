@@ -210,7 +210,7 @@ static inline unsigned words_get(const vb_words *W, const char *s, size_t a, siz
           x = (x | 0x2020202020202020ull) & (len == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * len)) - 1));
         } else
           for (size_t j = 0; j < len; j++) x |= (uint64_t)((unsigned char)s[a + j] | 0x20) << (8 * j);
-        if (x == W->w[sl].first8) return W->w[sl].cls;
+        if (x == W->w[sl].first8) return W->w[sl].cls | (unsigned)W->w[sl].cls2 << 16;
         continue;
       }
       for (i = 0; i < len; i++) {
@@ -218,7 +218,7 @@ static inline unsigned words_get(const vb_words *W, const char *s, size_t a, siz
         if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
         if (x != w[i]) break;
       }
-      if (i == len) return W->w[sl].cls;
+      if (i == len) return W->w[sl].cls | (unsigned)W->w[sl].cls2 << 16;
     }
   }
   return 0;
@@ -238,7 +238,7 @@ static inline unsigned words_class(const vb_words *W, const char *s, size_t a, s
   hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
   maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
-  return e->cls & (0u - hit);
+  return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
 }
 
 unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {

@@ -52,7 +52,8 @@ typedef struct vb_tokens {
 /* A set of words and their classes (bit sets the owner defines: cues.h's VB_W_*),
  * looked up by the hash each word token carries. Open addressing, 16 bytes a slot so
  * that the table stays in the nearest caches. cues.c fills one from its lexicon. */
-typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t pad; } vb_wslot;
+/* cls: classes 0..15, cls2: classes 16..23 (the slot stays 16 bytes) */
+typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t cls2; } vb_wslot;
 typedef struct vb_words {
   vb_wslot *w;
   const char **wtext;          /* each slot's word (lower case), for words longer than eight bytes */

@@ -92,7 +92,7 @@ static void windows_keep_every_quote(void **st) {
     vb_analysis whole;
     memset(&o, 0, sizeof o);
     memset(&whole, 0, sizeof whole);
-    o.indirect = ind;
+    o.no_indirect = !ind;
     o.window = SIZE_MAX;
     assert_int_equal(vb_analyze(s, n, &o, &whole), 0);
     assert_true(whole.qs.q.n > 2000);
@@ -158,7 +158,7 @@ static int analyse_child(void *arg) {
   }
   memset(&o, 0, sizeof o);
   memset(&a, 0, sizeof a);
-  o.indirect = g->indirect;
+  o.no_indirect = !g->indirect;
   rc = vb_analyze(s, n, &o, &a);
   vb_analysis_free(&a);
   free(s);

@@ -325,7 +325,8 @@ local function native_engine()
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
   function e.analyze(text, cues)
-    return vb.analyze(text, cues and #cues > 0 and { cues = cues } or nil)
+    -- the filter marks quotations only
+    return vb.analyze(text, { indirect = false, cues = cues and #cues > 0 and cues or nil })
   end
   function e.config(path)
     local c, err = vb.config(path)
@@ -417,7 +418,14 @@ local function cli_engine(cmd)
     local out, code = run(exe, args, text)
     if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
     local r = decode(out)
-    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
+    -- the filter marks quotations only: reported speech (kind indirect) is left out
+    local quoted = {}
+    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+    local sources = {}
+    for _, src in ipairs(r.sources or {}) do
+      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
+    end
+    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
   end
   function e.check(text, paths, index, cues)
     local args = { "--no-config", "check", "--json" }

@@ -28,10 +28,12 @@ local function api(c)
     -- of quotes() plus speaker = {name=, start=, stop=, mention=, role=, org=}, cue =
     -- {text=, start=, stop=}, confidence (0..1) and rule (the rule that named the
     -- speaker); speaker and cue are nil where the text gives none. Each source is
-    -- {name=, role=, org=, kind=, quotes = {indices into quotes}, words=}; unattributed
-    -- lists the speech quotes nobody was found for. opts.cues: extra cue patterns
-    -- (PCRE2, case-insensitive), e.g. {"chimed"}, one that does not compile being a wrong
-    -- argument; opts.indirect: also reported speech without marks (kind "indirect").
+    -- {name=, role=, org=, kind=, quotes = {indices into quotes}, words=, quoted=,
+    -- paraphrased=, paraphrases = {indices of its reported speech}}; unattributed lists
+    -- the speech quotes nobody was found for. Reported speech without marks ("X said
+    -- that …") is among the quotes, of kind "indirect"; opts.indirect = false leaves it
+    -- out. opts.cues: extra cue patterns (PCRE2, case-insensitive), e.g. {"chimed"}, one
+    -- that does not compile being a wrong argument.
     -- Fails when a cue pattern exceeds the match limit on this text.
     analyze = c.analyze,
 

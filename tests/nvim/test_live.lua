@@ -129,7 +129,7 @@ function T.a_long_draft_gets_every_quote()
   local function n() return #marks(buf) end
   if type(vb.analyze) == "function" then
     want = 0
-    for _, q in ipairs(vb.analyze(text).quotes) do
+    for _, q in ipairs(vb.analyze(text, { indirect = false }).quotes) do
       if q.speaker or q.kind ~= "term" then want = want + 1 end
     end
   end

@@ -81,11 +81,12 @@ local function call(f, ...)
 end
 
 --- Quotes with speakers, vb.analyze's {quotes=, sources=, unattributed=, diagnostics=},
--- or nil and a message.
+-- or nil and a message. The editor marks and lists quotations: reported speech without
+-- marks (on by default in vb.analyze) is left out here.
 function E.analyze(text)
   local vb, err = E.load()
   if not vb then return nil, err end
-  return call(vb.analyze, text)
+  return call(vb.analyze, text, { indirect = false })
 end
 
 --- Checked quotes (each with .check), or nil and a message.
