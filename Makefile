@@ -128,9 +128,16 @@ $(foreach t,$(sort lua5.4 lua5.3 luajit $(LUA_TAG)),$(eval $(call lua_module,$t)
 lua-all: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
 
 # Neovim loads lua/verbatim/core.so from the plugin folder (LuaJIT)
-nvim: cli lua/verbatim/core.so
+# and the help's tags (doc/tags, git-ignored), so that :help verbatim works at once; by
+# the Neovim that runs the build (a plugin manager's), else the first on PATH
+NVIM ?= nvim
+nvim: cli lua/verbatim/core.so doc/tags
 lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
+doc/tags: doc/verbatim.txt
+	@if command -v $(NVIM) >/dev/null 2>&1; then \
+	  $(NVIM) --headless -u NONE -i NONE -n -c 'helptags doc' -c 'qall!' </dev/null && test -f doc/tags; \
+	else echo "note: no $(NVIM) to build doc/tags: run :helptags doc in Neovim"; fi
 
 # the pandoc filter: installed as PREFIX/share/pandoc/filters/verbatim.lua (it finds the
 # module and the CLI of that prefix); the Quarto extension (_extensions/verbatim/) is a
@@ -250,4 +257,4 @@ install: cli module
 	  install -D -m 644 "$$f" "$(DESTDIR)$(INST_LUADIR)/$$f" || exit 1; done
 
 clean:
-	rm -rf build lua/verbatim/core.so
+	rm -rf build lua/verbatim/core.so doc/tags

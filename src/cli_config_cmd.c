@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cli_out.h"
 #include "config.h"
+#include "format.h"
 #include "json.h"
 
 static const char config_help[] =
@@ -71,6 +72,7 @@ static void show(vb_buf *o, int json, const vb_config *c) {
   str(o, json, "report", c->report);
   str(o, json, "engine", c->engine);
   str(o, json, "cli", c->cli);
+  if (c->format >= 0) str(o, json, "format", vb_format_names[c->format]);
   if (json) vb_buf_adds(o, "}\n");
 }
 

@@ -93,6 +93,19 @@ void vb_cli_spill(vb_buf *o) {
   }
 }
 
+void vb_cli_warnings(vb_buf *warn) {
+  const char *p, *end;
+  if (!warn->n) return;
+  p = warn->p; end = warn->p + warn->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    vb_cli_err("%.*s", (int)k, p);
+    p += k + 1;
+  }
+  warn->n = 0;
+}
+
 int vb_cli_flush(vb_buf *b) {
   if (b->oom) { vb_cli_err(ferror(stdout) ? "write error" : "out of memory"); return -1; }
   if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }

@@ -21,6 +21,8 @@ int vb_cli_flush(vb_buf *b);
  * whole; a write error shows in vb_cli_flush. */
 void vb_cli_spill(vb_buf *o);
 void vb_cli_err(const char *fmt, ...);
+/* The lines of warn on stderr, each after "verbatim: "; then warn is empty. */
+void vb_cli_warnings(vb_buf *warn);
 
 /* What a command adds to the quotes object: quote(o, i, ctx) writes ",\"key\":value..."
  * inside quote i's object; file(o, ctx) writes ",\"key\":value..." after "unattributed".

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <yaml.h>
 #include "config.h"
+#include "format.h"
 
 #define CONFIG_MAX ((size_t)1 << 20)   /* a project file is a few lines; this is no file of ours */
 
@@ -25,6 +26,7 @@ typedef enum ktype {
   K_PATH,      /* one path, resolved */
   K_STR,       /* one string */
   K_ENGINE,    /* auto | native | cli */
+  K_FORMAT,    /* text | markdown (format.h's names) */
 } ktype;
 
 typedef struct key {
@@ -51,13 +53,14 @@ static const key keys[] = {
   {"engine", K_ENGINE, F(engine)},
   {"cli", K_STR, F(cli)},
   {"debounce", K_MS, F(debounce)},
+  {"format", K_FORMAT, F(format)},
 };
 #undef F
 #define NKEYS (sizeof keys / sizeof *keys)
 
 const char *const vb_config_keys[] = {
   "check", "index", "cues", "strict", "strict-terms", "fail-on", "borrowed", "indirect", "nested",
-  "max-size", "annotate", "sources-section", "report", "engine", "cli", "debounce", NULL,
+  "max-size", "annotate", "sources-section", "report", "engine", "cli", "debounce", "format", NULL,
 };
 
 /* what a parse needs at hand: the document, names for messages, the result */
@@ -204,6 +207,11 @@ static int set_value(P *p, const key *k, const yaml_node_t *n) {
     return set_string(p, k, n, (char **)(void *)field);
   case K_PATH: case K_STR: case K_ENGINE:
     return set_string(p, k, n, (char **)(void *)field);
+  case K_FORMAT:
+    if (n->type != YAML_SCALAR_NODE || (b = vb_format_parse(sval(n))) < 0)
+      return fail(p, n, "'%s': text or markdown expected", k->name);
+    *(int *)(void *)field = b;
+    return 0;
   }
   return 0;
 }
@@ -238,7 +246,7 @@ static int mapping(P *p, const yaml_node_t *m) {
 
 static void init(vb_config *cfg) {
   cfg->strict = cfg->strict_terms = cfg->indirect = cfg->nested = cfg->annotate = -1;
-  cfg->borrowed = cfg->debounce = -1;
+  cfg->borrowed = cfg->debounce = cfg->format = -1;
   cfg->max_size = -1;
 }
 
@@ -352,7 +360,7 @@ int vb_config_overlay(vb_config *base, const vb_config *over) {
     case K_PATHS: case K_STRS:
       if (((const vb_paths *)(const void *)src)->n) rc |= copy_list((vb_paths *)(void *)dst, (const vb_paths *)(const void *)src);
       break;
-    case K_BOOL: case K_WORDS: case K_MS:
+    case K_BOOL: case K_WORDS: case K_MS: case K_FORMAT:
       if (*(const int *)(const void *)src >= 0) *(int *)(void *)dst = *(const int *)(const void *)src;
       break;
     case K_SIZE:

@@ -27,6 +27,7 @@ typedef struct vb_config {
   long long max_size;           /* bytes, 0 no limit */
   char *sources_section;        /* "true", "false" or a title; NULL where unsaid */
   char *report, *engine, *cli;  /* report is resolved like the paths; NULL where unsaid */
+  int format;                   /* how drafts are read: VB_FMT_* (format.h); -1: by extension */
   vb_paths warnings;            /* "FILE:LINE:COL: unknown key 'x'" and the like */
 } vb_config;
 

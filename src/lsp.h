@@ -67,6 +67,8 @@ typedef struct lsp_doc {
   char *lang;                   /* languageId */
   long long version;
   vb_buf text;
+  vb_buf prose;                 /* a Markdown document's text with what is not prose masked
+                                 * (markdown.h: same length, so offsets hold); the engine reads it */
   lsp_lines lines;
   long long due_ms;             /* when its quiet time ends; 0: nothing to do */
   int dirty;                    /* edited since the last analysis */

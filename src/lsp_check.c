@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "lsp.h"
+#include "markdown.h"
 #include "text.h"
 
 #define PASSAGE_MAX ((size_t)1 << 20)   /* a passage read back for its place and words */
@@ -245,12 +246,36 @@ json_t *lsp_diagnostics(lsp_server *S, lsp_doc *d) {
 
 /* ---------------------------------------------------------------- analysis */
 
+/* How d is read: Markdown for the languages that are (markdown, quarto, rmd, pandoc),
+ * plain text for plaintext; else the project's `format:`, else the file's extension. */
+static vb_format doc_format(const lsp_doc *d, const lsp_proj *p) {
+  static const char *const md[] = {"markdown", "quarto", "rmd", "rmarkdown", "pandoc", "mdx", NULL};
+  int f;
+  for (size_t i = 0; d->lang && md[i]; i++)
+    if (!strcmp(d->lang, md[i])) return VB_FMT_MARKDOWN;
+  if (d->lang && (!strcmp(d->lang, "plaintext") || !strcmp(d->lang, "text"))) return VB_FMT_TEXT;
+  if (p && p->cfg.format >= 0) return (vb_format)p->cfg.format;
+  f = vb_format_of_path(d->path ? d->path : d->uri);
+  return f < 0 ? VB_FMT_TEXT : (vb_format)f;
+}
+
+/* The bytes the engine reads: the text, or its prose (a copy, masked). NULL on OOM. */
+static const char *engine_text(lsp_doc *d, const lsp_proj *p) {
+  if (doc_format(d, p) != VB_FMT_MARKDOWN) return d->text.p ? d->text.p : "";
+  d->prose.n = 0;
+  d->prose.oom = 0;
+  vb_buf_add(&d->prose, d->text.p ? d->text.p : "", d->text.n);
+  if (d->prose.oom || vb_prose(VB_FMT_MARKDOWN, d->prose.p ? d->prose.p : (char *)"", d->prose.n)) return NULL;
+  return d->prose.p ? d->prose.p : "";
+}
+
 static void analyse(lsp_server *S, lsp_doc *d) {
   lsp_proj *p = lsp_proj_for(S, d->path);
   vb_aopts ao;
   vb_copts co;
   vb_buf err = {0};
   size_t max = p && p->cfg.max_size >= 0 ? (size_t)p->cfg.max_size : S->max_size;
+  const char *s;
   int rc;
   d->proj = p;
   vb_draft_free(&d->d);
@@ -265,6 +290,7 @@ static void analyse(lsp_server *S, lsp_doc *d) {
     d->failed = 1;
     return;
   }
+  if (!(s = engine_text(d, p))) { vb_buf_adds(&d->problem, "out of memory"); d->failed = 1; return; }
   memset(&ao, 0, sizeof ao);
   memset(&co, 0, sizeof co);
   ao.cues = p->cues;
@@ -272,11 +298,11 @@ static void analyse(lsp_server *S, lsp_doc *d) {
   ao.no_indirect = p->cfg.indirect != 1;   /* quotations only, unless the project asks (as the filter and Neovim read) */
   co.borrowed = p->cfg.borrowed > 0 ? p->cfg.borrowed : 0;
   if (p->M.v.n || p->M.idx.n) {
-    rc = vb_check_draft(d->text.p ? d->text.p : "", d->text.n, &ao, NULL, 0, &p->M, &co, &d->d, &err);
+    rc = vb_check_draft(s, d->text.n, &ao, NULL, 0, &p->M, &co, &d->d, &err);
     d->checked = rc == 0;
     if (rc == -1) d->failed = 1;
   } else {
-    rc = vb_analyze(d->text.p ? d->text.p : "", d->text.n, &ao, &d->d.an);
+    rc = vb_analyze(s, d->text.n, &ao, &d->d.an);
     if (rc < -1) vb_buf_addf(&err, "cue pattern %d: match limit exceeded", -rc - 1);
     else if (rc) vb_buf_adds(&err, "out of memory");
     if (rc) d->failed = 1;

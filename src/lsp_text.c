@@ -153,6 +153,7 @@ void lsp_doc_free(lsp_doc *d) {
   free(d->path);
   free(d->lang);
   vb_buf_free(&d->text);
+  vb_buf_free(&d->prose);
   vb_vfree(&d->lines);
   vb_draft_free(&d->d);
   vb_buf_free(&d->problem);

@@ -10,6 +10,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "config.h"
+#include "format.h"
 #include "lua_core.h"
 #include "lua_util.h"
 
@@ -59,6 +60,7 @@ static void push_config(lua_State *L, const vb_config *c) {
   set_str(L, "report", c->report);
   set_str(L, "engine", c->engine);
   set_str(L, "cli", c->cli);
+  if (c->format >= 0) set_str(L, "format", vb_format_names[c->format]);
   lua_createtable(L, (int)c->warnings.n, 0);
   for (size_t i = 0; i < c->warnings.n; i++) {
     lua_pushstring(L, c->warnings.v[i]);

@@ -19,6 +19,7 @@ static const luaL_Reg funcs[] = {
   {"index_open", vb_l_index_open},
   {"index_build", vb_l_index_build},
   {"config", vb_l_config},
+  {"prose", vb_l_prose},
   {NULL, NULL},
 };
 
@@ -32,6 +33,8 @@ int luaopen_verbatim_core(lua_State *L) {
   lua_setfield(L, -2, "safe");
   lua_pushstring(L, VB_VERSION);
   lua_setfield(L, -2, "version");
+  lua_pushstring(L, "verbatim " VB_VERSION);      /* as Lua's own _VERSION, "Lua 5.4" */
+  lua_setfield(L, -2, "_VERSION");
   lua_pushstring(L, LUA_VERSION);
   lua_setfield(L, -2, "lua");
   {

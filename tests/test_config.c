@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 #include "config.h"
+#include "format.h"
 
 static int parse(const char *yaml, vb_config *c, vb_buf *err) {
   memset(c, 0, sizeof *c);
@@ -26,7 +27,7 @@ static void every_key(void **st) {
   assert_int_equal(parse("check: [talks, /abs/t.txt, ~/x]\nindex: a.vbi\ncues: ['chimed in']\n"
                          "strict: yes\nstrict-terms: off\nfail-on: [altered, +uncovered]\nborrowed: 20\n"
                          "indirect: true\nnested: false\nmax-size: 10M\nannotate: true\n"
-                         "sources-section: Who spoke\nreport: out/r.json\nengine: cli\ncli: /bin/vb\ndebounce: 150\n",
+                         "sources-section: Who spoke\nreport: out/r.json\nengine: cli\ncli: /bin/vb\ndebounce: 150\nformat: markdown\n",
                          &c, &err), 0);
   assert_int_equal(c.check.n, 3);
   assert_string_equal(c.check.v[0], "/proj/talks");
@@ -48,6 +49,7 @@ static void every_key(void **st) {
   assert_string_equal(c.engine, "cli");
   assert_string_equal(c.cli, "/bin/vb");
   assert_int_equal(c.debounce, 150);
+  assert_int_equal(c.format, VB_FMT_MARKDOWN);
   assert_int_equal(c.warnings.n, 0);
   vb_config_free(&c);
   vb_buf_free(&err);
@@ -93,6 +95,7 @@ static void wrong_types_are_errors_with_places(void **st) {
     {"max-size: lots\n", "p/.verbatim.yaml:1:11: 'max-size': a size expected (256M, 1G, 0 for no limit)"},
     {"debounce: -5\n", "p/.verbatim.yaml:1:11: 'debounce': milliseconds (0 to 60000) expected"},
     {"engine: fast\n", "p/.verbatim.yaml:1:9: 'engine': auto, native or cli expected"},
+    {"format: docx\n", "p/.verbatim.yaml:1:9: 'format': text or markdown expected"},
     {"- check\n", "p/.verbatim.yaml:1:1: a mapping of keys (check:, index:, ...) expected"},
     {"check: ''\n", "p/.verbatim.yaml:1:8: 'check': an empty string"},
   };

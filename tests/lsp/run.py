@@ -332,6 +332,27 @@ def test_full_sync_and_close():
     stop(c)
 
 
+def test_markdown_documents_are_read_as_prose():
+    md = ("---\ntitle: \"Harbour “levy” vote\"\n---\n\n"
+          "```\nprint(\"an unclosed “mark)\n```\n\n"
+          "See [the “minutes”](https://example.org \"the “title”\") and `“code”`.\n\n"
+          "“The work can start in April if the weather allows it,” Lena Brandt said.\n")
+    uri = "file://" + os.path.join(PROJ, "drafts/story.md")
+    c = start()
+    open_doc(c, uri, md, lang="markdown")
+    k = by_code(c.diagnostics(uri))
+    assert "unclosed" not in k and "not_found" not in k, k     # the front matter, code and link title are no prose
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos(10, 3)})["result"]
+    assert "Lena Brandt" in h["contents"]["value"] and "**verbatim**" in h["contents"]["value"], h
+    assert h["range"]["start"] == pos(10, 0), h["range"]          # offsets are the file's
+    # the same text as plain text: the marks in code and the title are read as quotes
+    puri = "file://" + os.path.join(PROJ, "drafts/story.txt")
+    open_doc(c, puri, md, lang="plaintext")
+    k = by_code(c.diagnostics(puri))
+    assert "unclosed" in k or "not_found" in k, k
+    stop(c)
+
+
 # ---------------------------------------------------------------- robustness
 
 
