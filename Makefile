@@ -70,6 +70,13 @@ YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
+# transcripts as they arrive (decode.c, markup.c): .docx is a ZIP (libzip) of XML (expat)
+FORMAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags libzip expat 2>/dev/null)
+FORMAT_LIBS := $(shell $(PKG_CONFIG) --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
+ifneq ($(LIBZIP_INCDIR)$(EXPAT_INCDIR),)
+override FORMAT_CFLAGS := $(if $(LIBZIP_INCDIR),-I$(LIBZIP_INCDIR)) $(if $(EXPAT_INCDIR),-I$(EXPAT_INCDIR))
+override FORMAT_LIBS := $(if $(LIBZIP_LIBDIR),-L$(LIBZIP_LIBDIR)) -lzip $(if $(EXPAT_LIBDIR),-L$(EXPAT_LIBDIR)) -lexpat
+endif
 
 # The module carries its own utf8proc, its symbols hidden (--exclude-libs): when a host
 # program has a copy of its own (Neovim 0.12 exports its utf8proc 2.11), the dynamic linker
@@ -91,9 +98,9 @@ HEADERS = $(wildcard src/*.h)
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
-LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -lm
-MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(YAML_LIBS) $(EXTRA_LIBS) -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
+LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(FORMAT_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -lm
+MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(FORMAT_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(FORMAT_CFLAGS) $(YAML_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module

@@ -40,6 +40,8 @@ external_dependencies = {
    UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
    YAML = { header = "yaml.h", library = "yaml" },
    JANSSON = { header = "jansson.h", library = "jansson" },
+   LIBZIP = { header = "zip.h", library = "zip" },
+   EXPAT = { header = "expat.h", library = "expat" },
 }
 
 build = {
@@ -60,6 +62,10 @@ build = {
       YAML_LIBDIR = "$(YAML_LIBDIR)",
       JANSSON_INCDIR = "$(JANSSON_INCDIR)",
       JANSSON_LIBDIR = "$(JANSSON_LIBDIR)",
+      LIBZIP_INCDIR = "$(LIBZIP_INCDIR)",
+      LIBZIP_LIBDIR = "$(LIBZIP_LIBDIR)",
+      EXPAT_INCDIR = "$(EXPAT_INCDIR)",
+      EXPAT_LIBDIR = "$(EXPAT_LIBDIR)",
    },
    install_variables = {
       INST_PREFIX = "$(PREFIX)",

@@ -269,7 +269,7 @@ int vb_cmd_check(int argc, char **argv) {
   vb_cues *cues = NULL;
   cue_vec ucues = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, given = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0, given = 0;
   size_t max_size = VB_MAX_SIZE;
   vb_config cfg;
   vb_aopts ao;
@@ -346,6 +346,8 @@ int vb_cmd_check(int argc, char **argv) {
       else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
+      /* texts of the material skipped or read as another encoding: told once */
+      if (dr.c.warn.n && !warned++) { fflush(stdout); vb_cli_warnings(&dr.c.warn); }
       if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
