@@ -21,6 +21,10 @@ Options, in the document's metadata (the names of the CLI's options where it has
                             # `verbatim check --html` (a missing folder is made)
     engine: auto            # auto | native | cli  (also VERBATIM_ENGINE)
     cli: verbatim           # the CLI to run when the native module is missing (also VERBATIM_CLI)
+    cues: ["chimed in"]     # extra cue patterns (PCRE2)
+
+The same keys may sit in a project file, .verbatim.yaml, found by walking up from the
+input file's folder (README, "The project file"): a key the metadata sets wins over it.
 
 The check's verdicts and its pass or fail are the engine's, from one call (vb.check, or
 `verbatim check --json`, whose exit status the CLI engine takes): the same as `verbatim
@@ -334,7 +338,13 @@ local function read_options(meta)
     report = m.report and stringify(m.report) or nil,
     engine = getenv("VERBATIM_ENGINE") or (m.engine and stringify(m.engine)) or "auto",
     cli = getenv("VERBATIM_CLI") or (m.cli and stringify(m.cli)) or nil,
+    cues = strings(m.cues),
+    given = {},             -- the keys the metadata sets, which the project file does not override
   }
+  for _, k in ipairs({ "annotate", "sources-section", "check", "index", "strict", "strict-terms", "borrowed",
+                       "report", "engine", "cli", "cues" }) do
+    if m[k] ~= nil then o.given[k] = true end
+  end
   if o.annotate == "false" or o.annotate == "no" then o.annotate = nil end
   if o.review and not o.annotate then o.annotate = "true" end
   if o.sources ~= nil then
@@ -378,8 +388,14 @@ local function native_engine()
   if not ok then return nil, tostring(vb) end
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
-  function e.analyze(text)
-    return vb.analyze(text, { indirect = false })   -- the filter marks quotations only
+  function e.analyze(text, cues)
+    -- the filter marks quotations only
+    return vb.analyze(text, { indirect = false, cues = cues and #cues > 0 and cues or nil })
+  end
+  function e.config(path)
+    local c, err = vb.config(path)
+    if err then fail((err:gsub("^verbatim: ", ""))) end
+    return c
   end
   -- One engine call: the quotes with their speakers and checks, the sources, and the
   -- gate's word (pass, each quote's check.fails); the audit page when o.page asks.
@@ -392,7 +408,8 @@ local function native_engine()
       sources[#sources + 1] = idx
     end
     local quotes, borrowed, _, d = vb.check(text, sources,
-      { strict_terms = o.strict_terms, borrowed = o.borrowed, html = o.page and o.page.name })
+      { strict_terms = o.strict_terms, borrowed = o.borrowed, html = o.page and o.page.name,
+        cues = o.cues and #o.cues > 0 and o.cues or nil })
     if idx then idx:close() end
     if not quotes then fail((borrowed:gsub("^verbatim: ", ""))) end
     if o.page then write_file(o.page.path, d.html) end
@@ -451,8 +468,22 @@ local function cli_engine(cmd)
   end
   if not exe then return nil, "no verbatim CLI found (tried " .. table.concat(candidates, ", ") .. ")" end
   local e = { name = "cli", exe = exe }
-  function e.analyze(text)
-    local out, code = run(exe, { "quotes", "--json", "-" }, text)
+  -- the options that name the project's cues: the filter's, not a project file found
+  -- from pandoc's working directory
+  local function cue_args(args, cues)
+    for _, c in ipairs(cues or {}) do args[#args + 1] = "--cue"; args[#args + 1] = c end
+    return args
+  end
+  function e.config(path)
+    local out, code = run(exe, { "config", "--json", path }, "")
+    if code ~= 0 then fail(("%s config failed (exit %s): %s"):format(exe, tostring(code), tostring(out))) end
+    local c = decode(out)
+    return c ~= nil and c or nil
+  end
+  function e.analyze(text, cues)
+    local args = cue_args({ "--no-config", "quotes", "--json" }, cues)
+    args[#args + 1] = "-"
+    local out, code = run(exe, args, text)
     if code ~= 0 then fail(("%s quotes failed (exit %s)"):format(exe, tostring(code))) end
     local r = decode(out)
     -- the filter marks quotations only: reported speech (kind indirect) is left out
@@ -467,12 +498,13 @@ local function cli_engine(cmd)
   -- check --json: the same object as the native call's, the exit status the gate's word
   function e.check(text, o)
     -- the text the filter made is plain text, whatever the input file was
-    local args = { "check", "--json", "--format", "text", "--stdin-name", o.name }
+    local args = { "--no-config", "check", "--json", "--format", "text", "--stdin-name", o.name }
     if o.strict_terms then args[#args + 1] = "--strict-terms" end
     if o.borrowed then args[#args + 1] = "--borrowed=" .. o.borrowed end
     if o.page then args[#args + 1] = "--html"; args[#args + 1] = o.page.path end
     if o.index then args[#args + 1] = "--index"; args[#args + 1] = o.index end
     for _, p in ipairs(o.check) do args[#args + 1] = "--source"; args[#args + 1] = p end
+    cue_args(args, o.cues)
     args[#args + 1] = "-"
     local out, code = run(exe, args, text)
     if code ~= 0 and code ~= 1 then
@@ -1189,6 +1221,48 @@ local function json_report(o, r, res, engine, counts)
   write_file(o.report, json.encode(report) .. "\n")
 end
 
+-- ------------------------------------------------------------------ the project file
+
+-- The .verbatim.yaml that governs the document: the first one walking up from the input
+-- file's folder (the working directory for standard input), as every host looks for it.
+-- Only its existence is looked at here; the engine's C parser reads it (engine.config).
+local function find_project()
+  local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
+  local dir = input and input ~= "-" and dirname(input) or "."
+  if dir:sub(1, 1) ~= "/" then
+    local cwd = pandoc.system and pandoc.system.get_working_directory and pandoc.system.get_working_directory()
+      or os.getenv("PWD") or "."
+    dir = dir == "." and cwd or (cwd .. "/" .. dir)
+  end
+  while true do
+    if exists(dir .. "/.verbatim.yaml") then return dir .. "/.verbatim.yaml" end
+    if dir == "/" or dir == "" then return nil end
+    local up = dirname(dir)
+    dir = (up == nil or up == "") and "/" or up
+  end
+end
+
+-- The project file's keys where the metadata says nothing (its paths are resolved).
+local function apply_project(o, cfg)
+  local g = o.given
+  if not g.check and cfg.check then o.check = cfg.check end
+  if not g.index and cfg.index then
+    o.index = cfg.index[1]
+    if #cfg.index > 1 then warn("the filter checks against one index; " .. cfg.file .. " names " .. #cfg.index) end
+  end
+  if not g.strict and cfg.strict ~= nil then o.strict = cfg.strict end
+  if not g["strict-terms"] and cfg["strict-terms"] ~= nil then o.strict_terms = cfg["strict-terms"] end
+  if not g.borrowed and cfg.borrowed ~= nil then o.borrowed = cfg.borrowed > 0 and cfg.borrowed or nil end
+  if not g.report and cfg.report then o.report = cfg.report end
+  if not g.cues and cfg.cues then o.cues = cfg.cues end
+  if not g.annotate and cfg.annotate ~= nil then o.annotate = cfg.annotate and "true" or nil end
+  local ss = cfg["sources-section"]
+  if not g["sources-section"] and ss ~= nil then o.sources = ss == true and "Sources" or (ss ~= false and ss or nil) end
+  -- the engine: the environment first, then the metadata, then the file
+  if not getenv("VERBATIM_ENGINE") and not g.engine and cfg.engine then o.engine = cfg.engine end
+  if not getenv("VERBATIM_CLI") and not g.cli and cfg.cli then o.cli = cfg.cli end
+end
+
 -- ------------------------------------------------------------------ the filter
 
 local function run(doc)
@@ -1198,6 +1272,19 @@ local function run(doc)
     if not ok then fail(("the filter needs pandoc 2.17 or later (this is %s)"):format(tostring(PANDOC_VERSION))) end
   end
   local o = read_options(doc.meta)
+  local engine
+  local project = find_project()
+  if project then
+    engine = load_engine(o)
+    local cfg = engine.config(project)
+    if cfg then
+      local was = o.engine .. "\0" .. tostring(o.cli)
+      apply_project(o, cfg)
+      info("project file: " .. cfg.file)
+      for _, w in ipairs(cfg.warnings or {}) do warn(w) end
+      if o.engine .. "\0" .. tostring(o.cli) ~= was then engine = nil end   -- the file chose another engine
+    end
+  end
   local want_check = #o.check > 0 or o.index ~= nil
   local fmt = (FORMAT or ""):match("^[%w_]+") or ""
   local annotate = o.annotate ~= nil and (o.annotate == "always" or HTML[fmt] or fmt:match("html") ~= nil)
@@ -1217,7 +1304,7 @@ local function run(doc)
     ensure_dir(o.report)
   end
 
-  local engine = load_engine(o)
+  engine = engine or load_engine(o)
   info("engine: " .. engine.name)
 
   local r = new_renderer()
@@ -1229,7 +1316,7 @@ local function run(doc)
   end
   if o.index and not exists(o.index) then fail("index: cannot read " .. o.index) end
   -- one engine call: the quotes, their speakers and (checking) the verdicts and the gate
-  local res = want_check and engine.check(text, o) or engine.analyze(text)
+  local res = want_check and engine.check(text, o) or engine.analyze(text, o.cues)
   local quotes = res.quotes
   r:locate_quotes(quotes, input)
   for _, q in ipairs(quotes) do flat(q.speaker) end
