@@ -321,7 +321,9 @@ static int project_options(const char *first, vb_config *cfg, vb_material *M, id
     }
   }
   if (!*nsrc) *nsrc = (int)(cfg->check.n + cfg->index.n);
-  ao->no_indirect = cfg->indirect == 0;
+  /* the check verifies quotations only, as Lua's check, the filter and the language server
+   * do, unless the project file asks for reported speech too */
+  ao->no_indirect = cfg->indirect != 1;
   ao->q.nested = cfg->nested == 1;
   if (!rc && npat && !(*cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {
     vb_cli_err("%s: %s", ucues->n ? "check" : cfg->file, msg);

@@ -31,6 +31,16 @@ expect_json 'd["pass"] is True and [q["check"]["fails"] for q in d["quotes"]] ==
 run check --json --strict-terms --source "$CK/sources" "$CK/terms.txt"
 expect_json 'd["pass"] is False and [q["check"]["fails"] for q in d["quotes"]] == [False, True, True]' "check --json --strict-terms: they do"
 
+# -- check verifies quotations, as Lua's check, the filter and the language server do;
+# reported speech only when the project file says indirect: true
+mkdir -p "$TMP/ind"
+cp "$CK/markup.txt" "$TMP/ind/draft.txt"
+run check --json --source "$CK/sources" "$TMP/ind/draft.txt"
+expect_json '[q["kind"] for q in d["quotes"]] == ["direct"] and d["pass"] is True' "check: reported speech is not checked by default"
+printf 'indirect: true\n' >"$TMP/ind/.verbatim.yaml"
+run check --json --source "$CK/sources" "$TMP/ind/draft.txt"
+expect_json '[q["kind"] for q in d["quotes"]] == ["indirect", "direct"] and d["pass"] is True and not d["quotes"][0]["check"]["fails"]' "check: ... with indirect: true it is, and never fails the gate"
+
 # -- colour: --color=always|never|auto; auto colours a terminal unless NO_COLOR is set
 # to anything but the empty string (no-color.org) or TERM is dumb
 run check --color=always --source "$CK/sources" "$CK/draft.txt"
