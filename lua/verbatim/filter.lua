@@ -379,6 +379,8 @@ local function native_engine()
     -- PREFIX/share/lua/5.x/verbatim/filter.lua (a rock): the module is in PREFIX too
     local prefix = here:match("^(.*)/share/pandoc/filters$") or here:match("^(.*)/share/lua/[%d.]+/verbatim$")
     local v = _VERSION:match("%d+%.%d+")
+    -- a source tree: the module make LUA=5.x module builds for this Lua
+    if v and not prefix then package.cpath = ("%s/../../build/lua%s/?.so;"):format(here, v) .. package.cpath end
     if prefix and v then
       package.path = ("%s/share/lua/%s/?.lua;%s/share/lua/%s/?/init.lua;"):format(prefix, v, prefix, v) .. package.path
       package.cpath = ("%s/lib/lua/%s/?.so;"):format(prefix, v) .. package.cpath
@@ -388,9 +390,14 @@ local function native_engine()
   if not ok then return nil, tostring(vb) end
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
+  -- The analysis with reported speech, for the sources' paraphrase counts; the filter
+  -- marks quotations only, so the quotes of kind indirect are left out of the list.
   function e.analyze(text, cues)
-    -- the filter marks quotations only
-    return vb.analyze(text, { indirect = false, cues = cues and #cues > 0 and cues or nil })
+    local r = vb.analyze(text, { indirect = true, cues = cues and #cues > 0 and cues or nil })
+    local quoted = {}
+    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+    r.quotes = quoted
+    return r
   end
   function e.config(path)
     local c, err = vb.config(path)
@@ -486,14 +493,11 @@ local function cli_engine(cmd)
     local out, code = run(exe, args, text)
     if code ~= 0 then fail(("%s quotes failed (exit %s)"):format(exe, tostring(code))) end
     local r = decode(out)
-    -- the filter marks quotations only: reported speech (kind indirect) is left out
+    -- the filter marks quotations only: reported speech (kind indirect) is left out of
+    -- the quotes, and counted in the sources (paraphrased)
     local quoted = {}
     for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
-    local sources = {}
-    for _, src in ipairs(r.sources or {}) do
-      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
-    end
-    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
+    return { quotes = cli_quotes(quoted), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
   end
   -- check --json: the same object as the native call's, the exit status the gate's word
   function e.check(text, o)
@@ -527,7 +531,11 @@ local function load_engine(o)
     local e, err = native_engine()
     if e then return e end
     why = err
-    if o.engine == "native" then fail("native engine unavailable: " .. tostring(why)) end
+    -- Lua's "module not found" lists every path tried, one a line: the first says it
+    if o.engine == "native" then
+      fail(("native engine unavailable: %s (build the module for this pandoc's %s: make LUA=%s module, or engine: cli)")
+        :format(tostring(why):match("^[^\n]*"):gsub(":$", ""), _VERSION, (_VERSION:match("%d+%.%d+") or "5.4")))
+    end
   end
   local e, err = cli_engine(o.cli)
   if not e then
@@ -1063,6 +1071,11 @@ local function words(text, out)
   return out
 end
 
+-- a source's quotations: the count, or the list of their numbers
+local function quoted(s)
+  return type(s.quotes) == "table" and #s.quotes or tonumber(s.quoted) or tonumber(s.quotes) or 0
+end
+
 local function sources_section(title, sources, nquotes)
   local items = {}
   for _, s in ipairs(sources) do
@@ -1070,13 +1083,17 @@ local function sources_section(title, sources, nquotes)
     local what = {}
     if s.role and s.role ~= "" then what[#what + 1] = s.role end
     if s.org and s.org ~= "" and s.org ~= s.name then what[#what + 1] = s.org end
-    local n = type(s.quotes) == "table" and #s.quotes or tonumber(s.quotes) or 0
+    local n, p = quoted(s), tonumber(s.paraphrased) or 0
+    if n == 0 and p == 0 then goto next end
     local inl = { pandoc.Strong(words(s.name)) }
     if #what > 0 then
       inl[2] = pandoc.Str(",")
       words(table.concat(what, ", "), inl)
     end
-    words(("(%d %s)"):format(n, n == 1 and "quote" or "quotes"), inl)
+    local counts = {}
+    if n > 0 then counts[1] = ("%d %s"):format(n, n == 1 and "quote" or "quotes") end
+    if p > 0 then counts[#counts + 1] = ("%d %s"):format(p, p == 1 and "paraphrase" or "paraphrases") end
+    words("(" .. table.concat(counts, ", ") .. ")", inl)
     items[#items + 1] = { pandoc.Plain(inl) }
     ::next::
   end
@@ -1213,7 +1230,7 @@ local function json_report(o, r, res, engine, counts)
   local rs = json.array()
   for k, s in ipairs(res.sources or {}) do
     rs[k] = { name = s.name, role = s.role, org = s.org, kind = s.kind, words = s.words,
-              quotes = type(s.quotes) == "table" and #s.quotes or s.quotes }
+              quotes = quoted(s), paraphrased = tonumber(s.paraphrased) or 0 }
   end
   local report = { file = o.name, engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs,
                    pandoc = PANDOC_VERSION and tostring(PANDOC_VERSION) or nil }
@@ -1317,6 +1334,9 @@ local function run(doc)
   if o.index and not exists(o.index) then fail("index: cannot read " .. o.index) end
   -- one engine call: the quotes, their speakers and (checking) the verdicts and the gate
   local res = want_check and engine.check(text, o) or engine.analyze(text, o.cues)
+  -- the check reads quotations only; the sources list also counts each source's reported
+  -- speech, which only the analysis reads (one more call, when the list is asked for)
+  if want_check and (o.sources or o.report) then res.sources = engine.analyze(text, o.cues).sources end
   local quotes = res.quotes
   r:locate_quotes(quotes, input)
   for _, q in ipairs(quotes) do flat(q.speaker) end

@@ -242,10 +242,17 @@ LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=$D/broken-cli.sh "$PANDOC" --lua-f
   --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
 rc=$?
 [ $rc -ne 0 ] && grep -q "bad JSON from the engine" "$T/err" && ok || no "broken CLI output (rc $rc): $(cat "$T/err")"
-LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --lua-filter $F \
+# (a tree of the Lua files alone: a source tree's filter finds the module its build made)
+mkdir -p "$T/bare" && cp -R lua "$T/bare/" && rm -f "$T/bare/lua/verbatim/"*.so
+LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --lua-filter "$T/bare/lua/verbatim/filter.lua" \
   --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
 rc=$?
-[ $rc -ne 0 ] && grep -q "native engine unavailable" "$T/err" && ok || no "engine: native without the module (rc $rc): $(cat "$T/err")"
+[ $rc -ne 0 ] && grep -q "^verbatim: native engine unavailable: .*module 'verbatim.core' not found (build the module for this pandoc's Lua 5\.[34]: make LUA=5\.[34] module, or engine: cli)$" "$T/err" \
+  && [ "$(wc -l <"$T/err")" -eq 1 ] && ok || no "engine: native without the module, one line (rc $rc): $(cat "$T/err")"
+# a source tree's filter loads the module built beside it (make LUA=5.x module), no LUA_CPATH
+LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --verbose --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+grep -q "verbatim: engine: native" "$T/err" && ok || no "engine: the source tree's module: $(cat "$T/err")"
 
 # a transcript that cannot be read fails the run
 printf 'verbatim:\n  check: no-such-transcript.txt\n' >"$T/missing.yaml"
@@ -269,6 +276,31 @@ native $D/article.md -t html --wrap=none >"$T/sp.html" 2>"$T/err"
 speakers native "$T/sp.html"
 viacli $D/article.md -t html --wrap=none >"$T/sp-cli.html" 2>"$T/err"
 speakers cli "$T/sp-cli.html"
+
+# the Sources section counts each source's quotations and reported speech (paraphrase),
+# checking or not, on both engines; the JSON report carries both counts
+printf 'verbatim:\n  sources-section: true\n' >"$T/para0.yaml"
+printf 'verbatim:\n  sources-section: true\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/para.json" >"$T/para.yaml"
+for r in native viacli; do
+  for meta in "--metadata-file $T/para0.yaml" "--metadata-file $T/para.yaml"; do
+    case $meta in *para.yaml) how=", checking" ;; *) how= ;; esac
+    rm -f "$T/para.json"
+    $r $meta $D/paraphrase.md -t markdown -o "$T/para.md" 2>"$T/err"
+    # (pandoc 3's Markdown writer puts one space after a list's dash, 2.17's three)
+    grep -Eq '^- +\*\*Tomasz Wierzbicki\*\*, Councillor \(1 quote, 1 paraphrase\)$' "$T/para.md" \
+      && grep -Eq '^- +\*\*Dana Whitcombe\*\*, Mayor \(1 paraphrase\)$' "$T/para.md" && ok \
+      || no "sources: quotes and paraphrases counted ($r$how): $(sed -n '/Sources/,$p' "$T/para.md") $(cat "$T/err")"
+    # reported speech is counted, not marked or checked
+    [ "$(grep -c 'verbatim' "$T/err")" -eq 0 ] && ok || no "sources: paraphrase is not checked ($r$how): $(cat "$T/err")"
+  done
+  python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+got = [(s["name"], s["quotes"], s["paraphrased"]) for s in r["sources"]]
+assert got == [("Tomasz Wierzbicki", 1, 1), ("Dana Whitcombe", 0, 1)], got
+assert [q["kind"] for q in r["quotes"]] == ["direct"] and r["pass"] is True, r["quotes"]
+' "$T/para.json" 2>"$T/py" && ok || no "sources: the JSON report's counts ($r): $(cat "$T/py")"
+done
 
 # ------------------------------------------------------------------ checks and strict
 strict() {  # strict PATH-NAME RUNNER
