@@ -124,6 +124,15 @@ if command -v "$PANDOC" >/dev/null 2>&1; then
     check review 'd["hoverRules"] == 1 and d["tip"]["content"] == chr(34) + d["tipText"].replace(chr(10), chr(92) + "a ") + chr(34) and d["tip"]["position"] == "absolute" and d["tip"]["bg"] == "rgb(31, 35, 40)"' "the tooltip (speaker, verdict, place, diff) shows on hover or focus: $(head -c 400 "$T/review.json")"
     check review '"[-tax-] {+levy+}" in d["tipText"] and "hearing.txt:3:48 (WIERZBICKI)" in d["tipText"] and d["tipText"].startswith("Tomasz Wierzbicki: altered")' "the tooltip's text"
   fi
+  # the filter's report: FILE.html is the engine's audit page, its folder made
+  printf 'verbatim:\n  check: tests/pandoc/hearing.txt\n  report: %s\n' "$T/new/folder/audit.html" >"$T/fpage.yaml"
+  LUA_CPATH="build/lua$LV/?.so" VERBATIM_ENGINE=native "$PANDOC" --metadata-file "$T/fpage.yaml" \
+    --lua-filter lua/verbatim/filter.lua tests/pandoc/gate/altered.md -o "$T/fpage-doc.html" 2>/dev/null
+  if [ -s "$T/new/folder/audit.html" ] && probe fpage "$T/new/folder/audit.html"; then
+    check fpage '[m["verdict"] for m in d["marks"]] == ["altered", "altered", "altered", "not_found"] and all(m["bg"] == rgb[m["verdict"]] and m["fails"] for m in d["marks"])' "the filter's page: every quote marked and failing"
+    check fpage 'any(r["table"] == "sources" and r["cells"] == 5 for r in d["rows"]) and len([r for r in d["rows"] if r["table"] == "quotes" and r["id"].startswith("row")]) == 4' "the filter's page: the sources and quotes tables"
+    check fpage 'len(d["pairs"]) == 3 and all(p["left"] < p["right"] for p in d["pairs"])' "the filter's page: each altered quote's diff beside its passage"
+  else no "the filter's report: FILE.html wrote no page"; fi
   shot review "$T/review.html" 'count("ffc9c9") > 500 and count("ffe08a") > 200 and count("b3261e") > 100' "the review screenshot lacks the verdicts' colours"
   # focused, the tooltip's dark box is drawn
   shot review-tip "$T/review.probe.html" 'count("1f2328") > 2000' "the tooltip is not drawn on focus"
