@@ -23,18 +23,17 @@
 
 #define PASSAGE_MAX ((size_t)1 << 20)   /* a passage read back for its place and words */
 
-/* Does quote kind k count for the gate (cli_check.c's rule)? Scare quotes and titles only
- * with strict-terms; paraphrase never. */
+/* Does quote kind k count for the gate? Scare quotes and titles only with strict-terms;
+ * paraphrase never (draft.h's rule, for the messages of quotes that do not fail). */
 static int gated(const lsp_doc *d, vb_kind k) {
   int terms = d->proj && d->proj->cfg.strict_terms == 1;
   return k == VB_TERM ? terms : k != VB_INDIRECT;
 }
 
+/* The engine's one gate (draft.h), as the CLI's exit status, Lua's check and the filter. */
 int lsp_quote_fails(const lsp_doc *d, size_t i) {
-  const vb_cres *r;
   if (!d->checked || i >= d->d.c.r.n) return 0;
-  r = &d->d.c.r.v[i];
-  return gated(d, d->d.an.qs.q.v[i].kind) && (r->verdict == VB_ALTERED || r->verdict == VB_NOT_FOUND || r->speaker_mismatch);
+  return vb_draft_quote_fails(&d->d, i, d->proj && d->proj->cfg.strict_terms == 1);
 }
 
 long lsp_quote_at(const lsp_doc *d, size_t off) {
