@@ -24,7 +24,7 @@ echo "deps: installing$missing"
 
 if ! command -v apt-get >/dev/null 2>&1; then
   if [ "$(uname -s)" = Darwin ]; then
-    echo "deps: on macOS, with Homebrew: brew install pcre2 utf8proc lua luajit pkg-config cmocka (and pandoc neovim for their tests)" >&2
+    echo "deps: on macOS, with Homebrew: brew install pcre2 utf8proc libzip libyaml jansson lua luajit pkg-config cmocka (and pandoc neovim for their tests)" >&2
   else
     echo "deps: apt-get not found; install these packages by hand:$missing" >&2
   fi
