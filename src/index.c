@@ -14,6 +14,7 @@
 #include "index.h"
 #include "material.h"
 #include "normalise.h"
+#include "verdict.h"
 
 /* ---------------------------------------------------------------- building */
 
@@ -25,10 +26,83 @@ typedef struct seg_b {
   VB_VEC(uint64_t) g;
   VB_VEC(uint32_t) loc;
   uint64_t total;
+  /* the extension */
+  vb_idx_wc *wt;                /* open addressing by word hash (h 0 empty) */
+  size_t wcap, wn;
+  VB_VEC(uint64_t) ftotal, flab;
+  vb_buf labels;
+  VB_VEC(vb_idx_fg) freq;
 } seg_b;
 
-static void seg_reset(seg_b *s) { s->files.n = 0; s->names.n = 0; s->g.n = 0; s->loc.n = 0; s->total = 0; }
-static void seg_free(seg_b *s) { vb_vfree(&s->files); vb_buf_free(&s->names); vb_vfree(&s->g); vb_vfree(&s->loc); }
+static void seg_reset(seg_b *s) {
+  s->files.n = 0; s->names.n = 0; s->g.n = 0; s->loc.n = 0; s->total = 0;
+  if (s->wt) memset(s->wt, 0, s->wcap * sizeof *s->wt);
+  s->wn = 0; s->ftotal.n = 0; s->flab.n = 0; s->labels.n = 0; s->freq.n = 0;
+}
+static void seg_free(seg_b *s) {
+  vb_vfree(&s->files); vb_buf_free(&s->names); vb_vfree(&s->g); vb_vfree(&s->loc);
+  free(s->wt); vb_vfree(&s->ftotal); vb_vfree(&s->flab); vb_buf_free(&s->labels); vb_vfree(&s->freq);
+}
+
+/* Count word h once more (word hashes are never 0: see normalise.c's mix). */
+static int word_add(seg_b *s, uint64_t h) {
+  size_t i;
+  if (s->wn * 2 >= s->wcap) {
+    size_t cap = s->wcap ? s->wcap * 2 : 4096;
+    vb_idx_wc *t = calloc(cap, sizeof *t);
+    if (!t) return -1;
+    for (size_t k = 0; k < s->wcap; k++)
+      if (s->wt[k].h) {
+        size_t j = (size_t)s->wt[k].h & (cap - 1);
+        while (t[j].h) j = (j + 1) & (cap - 1);
+        t[j] = s->wt[k];
+      }
+    free(s->wt);
+    s->wt = t; s->wcap = cap;
+  }
+  i = (size_t)h & (s->wcap - 1);
+  while (s->wt[i].h && s->wt[i].h != h) i = (i + 1) & (s->wcap - 1);
+  if (!s->wt[i].h) { s->wt[i].h = h; s->wn++; }
+  s->wt[i].count++;
+  return 0;
+}
+
+typedef struct labset { vb_buf *b; size_t from; } labset;
+
+/* A label once per file: the names so far are NUL-separated in b from `from`. */
+static void label_add(void *ud, const char *name, size_t len) {
+  labset *L = ud;
+  for (size_t i = L->from; i < L->b->n;) {
+    size_t k = strlen(L->b->p + i);
+    if (k == len && !memcmp(L->b->p + i, name, len)) return;
+    i += k + 1;
+  }
+  vb_buf_add(L->b, name, len);
+  vb_buf_addc(L->b, '\0');
+}
+
+/* The extension's per-file part: words, their total, the given speaker and the labels. */
+static int seg_add_file(seg_b *s, const vb_wtoks *t, const char *text, size_t n, const char *speaker) {
+  labset L;
+  for (size_t i = 0; i < t->t.n; i++) if (word_add(s, t->t.v[i].h)) return -1;
+  if (vb_push(&s->ftotal, (uint64_t)t->t.n) || (!s->flab.n && vb_push(&s->flab, 0))) return -1;
+  vb_buf_adds(&s->labels, speaker ? speaker : "");
+  vb_buf_addc(&s->labels, '\0');
+  L.b = &s->labels; L.from = s->labels.n;
+  vb_turn_labels(text, n, label_add, &L);
+  if (s->labels.oom || vb_push(&s->flab, (uint64_t)s->labels.n)) return -1;
+  return 0;
+}
+
+static int u32cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int wccmp(const void *a, const void *b) {
+  const vb_idx_wc *x = a, *y = b;
+  return x->h < y->h ? -1 : x->h > y->h;
+}
 
 static int wr(FILE *f, const void *p, size_t n) { return n && fwrite(p, 1, n, f) != n ? -1 : 0; }
 
@@ -36,8 +110,11 @@ static int seg_write(seg_b *s, FILE *f) {
   vb_idx_hdr h;
   size_t np = s->g.n, nb;
   unsigned bits = 10;
-  uint32_t *dir, *locs;
+  uint32_t *dir, *locs, *ids;
   uint8_t *chk;
+  vb_idx_ext x;
+  vb_idx_wc *wc;
+  size_t ids_size, labels_size;
   static const char zero[8] = {0};
   size_t names_size = (s->names.n + 7) & ~(size_t)7, tail;
   int rc = 0;
@@ -46,18 +123,21 @@ static int seg_write(seg_b *s, FILE *f) {
   dir = calloc(nb + 1, sizeof *dir);
   locs = malloc((np ? np : 1) * sizeof *locs);
   chk = malloc((np ? np : 1) * sizeof *chk);
-  if (!dir || !locs || !chk) { free(dir); free(locs); free(chk); return -1; }
+  ids = malloc((np ? np : 1) * sizeof *ids);
+  wc = malloc((s->wn ? s->wn : 1) * sizeof *wc);
+  if (!dir || !locs || !chk || !ids || !wc) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
   for (size_t i = 0; i < np; i++) dir[(s->g.v[i] >> (64 - bits)) + 1]++;
   for (size_t b = 0; b < nb; b++) dir[b + 1] += dir[b];
   {
     uint32_t *at = malloc(nb * sizeof *at);
-    if (!at) { free(dir); free(locs); free(chk); return -1; }
+    if (!at) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
     memcpy(at, dir, nb * sizeof *at);
     for (size_t i = 0; i < np; i++) {
       uint64_t g = s->g.v[i];
       uint32_t k = at[g >> (64 - bits)]++;
       locs[k] = s->loc.v[i];
       chk[k] = (uint8_t)(g >> (56 - bits));
+      ids[k] = (uint32_t)(g >> 32);
     }
     free(at);
   }
@@ -66,7 +146,46 @@ static int seg_write(seg_b *s, FILE *f) {
   h.nfiles = s->files.n; h.nposts = np; h.names_size = names_size; h.total = s->total;
   h.dir_bits = bits; h.k = VB_IDX_K; h.w = VB_IDX_W;
   tail = ((nb + 1) * 4 + np * 5) % 8 ? 8 - ((nb + 1) * 4 + np * 5) % 8 : 0;
-  h.size = sizeof h + s->files.n * sizeof(vb_idx_file) + names_size + (nb + 1) * 4 + np * 5 + tail;
+  {
+    size_t k = 0;
+    for (size_t i = 0; i < s->wcap; i++) if (s->wt[i].h) wc[k++] = s->wt[i];
+    if (k > 1) qsort(wc, k, sizeof *wc, wccmp);
+  }
+  if (!s->flab.n && vb_push(&s->flab, 0)) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
+  ids_size = (np * 4 + 7) & ~(size_t)7;
+  labels_size = (s->labels.n + 7) & ~(size_t)7;
+  memset(&x, 0, sizeof x);
+  memcpy(x.magic, VB_IDX_EXT_MAGIC, 8);
+  x.nwords = s->wn;
+  for (size_t i = 0; i < s->ftotal.n; i++) x.words += s->ftotal.v[i];
+  x.labels_size = labels_size;
+  /* the common grams: ids are in bucket order, so sorted but for ties of the bucket's
+   * own order; each bucket's ids are counted after a sort of a copy */
+  {
+    uint32_t *tmp = NULL;
+    size_t tcap = 0;
+    for (size_t b = 0; b < nb && !rc; b++) {
+      size_t lo = dir[b], n2 = dir[b + 1] - lo;
+      if (n2 < VB_IDX_FREQ) continue;
+      if (n2 > tcap) { free(tmp); tcap = n2; if (!(tmp = malloc(tcap * sizeof *tmp))) { rc = -1; break; } }
+      memcpy(tmp, ids + lo, n2 * sizeof *tmp);
+      qsort(tmp, n2, sizeof *tmp, u32cmp);
+      for (size_t i = 0, j; i < n2; i = j) {
+        for (j = i + 1; j < n2 && tmp[j] == tmp[i]; j++) {}
+        if (j - i >= VB_IDX_FREQ) {
+          vb_idx_fg fg;
+          fg.id = tmp[i]; fg.pad = 0; fg.count = j - i;
+          if (vb_push(&s->freq, fg)) { rc = -1; break; }
+        }
+      }
+    }
+    free(tmp);
+    if (rc) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
+  }
+  x.nfreq = s->freq.n;
+  x.size = sizeof x + ids_size + s->wn * sizeof *wc + s->files.n * 8 + (s->files.n + 1) * 8 + labels_size +
+           s->freq.n * sizeof(vb_idx_fg);
+  h.size = sizeof h + s->files.n * sizeof(vb_idx_file) + names_size + (nb + 1) * 4 + np * 5 + tail + x.size;
   rc |= wr(f, &h, sizeof h);
   rc |= wr(f, s->files.v, s->files.n * sizeof(vb_idx_file));
   rc |= wr(f, s->names.p, s->names.n);
@@ -75,7 +194,16 @@ static int seg_write(seg_b *s, FILE *f) {
   rc |= wr(f, locs, np * 4);
   rc |= wr(f, chk, np);
   rc |= wr(f, zero, tail);
-  free(dir); free(locs); free(chk);
+  rc |= wr(f, &x, sizeof x);
+  rc |= wr(f, ids, np * 4);
+  rc |= wr(f, zero, ids_size - np * 4);
+  rc |= wr(f, wc, s->wn * sizeof *wc);
+  rc |= wr(f, s->ftotal.v, s->files.n * 8);
+  rc |= wr(f, s->flab.v, (s->files.n + 1) * 8);
+  rc |= wr(f, s->labels.p, s->labels.n);
+  rc |= wr(f, zero, labels_size - s->labels.n);
+  rc |= wr(f, s->freq.v, s->freq.n * sizeof(vb_idx_fg));
+  free(dir); free(locs); free(chk); free(ids); free(wc);
   return rc;
 }
 
@@ -137,6 +265,12 @@ static int seen_init(seen_set *S, size_t n) {
 
 int vb_index_build(const char *out_path, const char *const *paths, int n, int append,
                    size_t *nfiles, size_t *nbytes, vb_buf *err) {
+  return vb_index_build_ex(out_path, paths, NULL, n, append, nfiles, nbytes, err);
+}
+
+int vb_index_build_ex(const char *out_path, const char *const *paths, const char *const *speakers, int n,
+                      int append, size_t *nfiles, size_t *nbytes, vb_buf *err) {
+  VB_VEC(const char *) fspk = {0};
   vb_paths files = {0};
   vb_buf text = {0}, tmpname = {0};
   vb_wtoks toks = {0};
@@ -156,6 +290,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
     if (!rp) { vb_buf_addf(err, "%s: %s", paths[i], strerror(errno)); goto out; }
     if (vb_walk(rp, &files, err)) { free(rp); goto out; }
     free(rp);
+    while (fspk.n < files.n) if (vb_push(&fspk, speakers ? speakers[i] : NULL)) goto oom;
   }
   if (append && access(out_path, F_OK) == 0) {
     size_t total = 0;
@@ -208,7 +343,9 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, int ap
     if (vb_tokenize(text.p, text.n, 0, &toks)) goto oom;
     e.base = s.total; e.size = text.n; e.mtime = (int64_t)st.st_mtime; e.name = s.names.n;
     vb_buf_add(&s.names, files.v[i], strlen(files.v[i]) + 1);
-    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G, &K)) goto oom;
+    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G, &K) ||
+        seg_add_file(&s, &toks, text.p, text.n, fspk.v[i]))
+      goto oom;
     s.total += text.n;
     done++;
     bytes += text.n;
@@ -236,6 +373,7 @@ out:
   if (old) vb_index_close(old);
   free(seen.v); free(oldslot_size); free(oldslot_mtime);
   vb_paths_free(&files);
+  vb_vfree(&fspk);
   vb_buf_free(&text); vb_buf_free(&tmpname);
   vb_toks_free(&toks);
   vb_vfree(&G);
@@ -277,6 +415,34 @@ static const char *seg_parse(const unsigned char *p, size_t avail, vb_idx_seg *g
   if (g->dir[0] != 0 || g->dir[nb] != h->nposts) return "corrupt index directory";
   for (uint64_t b = 0; b < nb; b++) if (g->dir[b] > g->dir[b + 1]) return "corrupt index directory";
   if (h->names_size && g->names[h->names_size - 1] != '\0') return "corrupt index names";
+  {   /* the extension, after the checks and their padding */
+    uint64_t at = need + (((nb + 1) * 4 + h->nposts * 5) % 8 ? 8 - ((nb + 1) * 4 + h->nposts * 5) % 8 : 0);
+    const vb_idx_ext *x = (const vb_idx_ext *)(const void *)(p + at);
+    uint64_t ids_size = (h->nposts * 4 + 7) & ~(uint64_t)7;
+    g->ext = NULL;
+    if (at + sizeof *x <= h->size && !memcmp(x->magic, VB_IDX_EXT_MAGIC, 8)) {
+      if (x->size > h->size - at || x->nwords > x->size / sizeof(vb_idx_wc) || x->labels_size > x->size ||
+          x->labels_size % 8 ||
+          x->nfreq > x->size / sizeof(vb_idx_fg) ||
+          sizeof *x + ids_size + x->nwords * sizeof(vb_idx_wc) + h->nfiles * 16 + 8 + x->labels_size +
+          x->nfreq * sizeof(vb_idx_fg) > x->size)
+        return "corrupt index extension";
+      g->ext = x;
+      g->ids = (const uint32_t *)(const void *)(p + at + sizeof *x);
+      g->words = (const vb_idx_wc *)(const void *)((const char *)g->ids + ids_size);
+      g->ftotal = (const uint64_t *)(const void *)(g->words + x->nwords);
+      g->flab = g->ftotal + h->nfiles;
+      g->labels = (const char *)(g->flab + h->nfiles + 1);
+      g->freq = (const vb_idx_fg *)(const void *)(g->labels + x->labels_size);
+      for (uint64_t i = 1; i < x->nfreq; i++)
+        if (g->freq[i - 1].id >= g->freq[i].id) return "corrupt index gram counts";
+      if (g->flab[0] != 0 || g->flab[h->nfiles] > x->labels_size) return "corrupt index labels";
+      for (uint64_t i = 0; i < h->nfiles; i++)
+        if (g->flab[i] >= g->flab[i + 1] || g->labels[g->flab[i + 1] - 1] != '\0') return "corrupt index labels";
+      for (uint64_t i = 1; i < x->nwords; i++)
+        if (g->words[i - 1].h >= g->words[i].h) return "corrupt index word table";
+    }
+  }
   for (uint64_t i = 0; i < h->nfiles; i++) {
     const vb_idx_file *e = &g->files[i];
     if (e->name >= h->names_size || e->base > h->total || e->size > h->total - e->base ||
@@ -306,6 +472,7 @@ vb_index *vb_index_open(const char *path, vb_buf *err) {
     const char *why = seg_parse((const unsigned char *)x->map + off, x->size - off, &g);
     if (why) { vb_buf_addf(err, "%s: %s", path, why); vb_index_close(x); return NULL; }
     g.dead = calloc(g.h->nfiles ? g.h->nfiles : 1, 1);
+    g.has_dead = 0;
     if (!g.dead || vb_push(&x->segs, g)) { free(g.dead); vb_buf_adds(err, "out of memory"); vb_index_close(x); return NULL; }
     off += g.h->size;
     total += g.h->nfiles;
@@ -316,7 +483,7 @@ vb_index *vb_index_open(const char *path, vb_buf *err) {
       vb_idx_seg *g = &x->segs.v[k];
       for (size_t j = g->h->nfiles; j-- > 0;) {
         size_t slot;
-        if (seen_add(&seen, g->names + g->files[j].name, &slot)) g->dead[j] = 1;
+        if (seen_add(&seen, g->names + g->files[j].name, &slot)) { g->dead[j] = 1; g->has_dead = 1; }
       }
     }
     free(seen.v);
@@ -324,27 +491,96 @@ vb_index *vb_index_open(const char *path, vb_buf *err) {
   return x;
 }
 
-int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, void *ud) {
+int vb_index_current(const vb_index *x) {
+  for (size_t k = 0; k < x->segs.n; k++)
+    if (!x->segs.v[k].ext || x->segs.v[k].h->w != VB_IDX_W) return 0;
+  return 1;
+}
+
+/* The file of segment s holding concatenation offset loc, or nfiles. */
+static size_t file_of(const vb_idx_seg *s, uint32_t loc) {
+  size_t a = 0, z = s->h->nfiles;
+  if (!z) return 0;
+  while (z - a > 1) {                           /* the last file with base <= loc */
+    size_t mid = a + (z - a) / 2;
+    if (s->files[mid].base <= loc) a = mid; else z = mid;
+  }
+  if (s->dead[a] || loc - s->files[a].base >= s->files[a].size) return s->h->nfiles;
+  return a;
+}
+
+uint64_t vb_index_lookup(const vb_index *x, uint64_t g, uint64_t cap, vb_idx_hit fn, void *ud) {
+  uint32_t id = (uint32_t)(g >> 32);
+  uint64_t cnt = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t k = 0; k < x->segs.n; k++) {
+      const vb_idx_seg *s = &x->segs.v[k];
+      unsigned bits = s->h->dir_bits;
+      uint64_t b = g >> (64 - bits);
+      size_t lo = s->dir[b], hi = s->dir[b + 1];
+      if (!s->ext) continue;
+      if (!pass && !s->has_dead) {              /* a common gram: its stored count */
+        size_t a = 0, z = s->ext->nfreq;
+        while (a < z) {
+          size_t m = a + (z - a) / 2;
+          if (s->freq[m].id < id) a = m + 1; else z = m;
+        }
+        if (a < s->ext->nfreq && s->freq[a].id == id) { cnt += s->freq[a].count; continue; }
+      }
+      for (size_t i = lo; i < hi; i++) {
+        size_t f;
+        if (s->ids[i] != id) continue;
+        f = file_of(s, s->locs[i]);
+        if (f == s->h->nfiles) continue;
+        if (pass) fn(ud, k, f, s->locs[i] - s->files[f].base);
+        else cnt++;
+      }
+    }
+    if (!fn || cnt > cap) break;
+  }
+  return cnt;
+}
+
+uint64_t vb_index_word_count(const vb_index *x, uint64_t h) {
+  uint64_t c = 0;
   for (size_t k = 0; k < x->segs.n; k++) {
     const vb_idx_seg *s = &x->segs.v[k];
-    unsigned bits = s->h->dir_bits;
-    uint64_t b = g >> (64 - bits);
-    uint8_t c = (uint8_t)(g >> (56 - bits));
-    size_t lo = s->dir[b], hi = s->dir[b + 1], cnt = 0;
-    for (size_t i = lo; i < hi; i++) cnt += s->checks[i] == c;
-    if (cnt > cap) return 1;
-    for (size_t i = lo; i < hi; i++) {
-      size_t a = 0, z = s->h->nfiles;
-      uint32_t loc;
-      if (s->checks[i] != c) continue;
-      loc = s->locs[i];
-      while (z - a > 1) {                           /* the last file with base <= loc */
-        size_t mid = a + (z - a) / 2;
-        if (s->files[mid].base <= loc) a = mid; else z = mid;
-      }
-      if (!s->h->nfiles || s->dead[a] || loc - s->files[a].base >= s->files[a].size) continue;
-      fn(ud, k, a, loc - s->files[a].base, cnt);
+    size_t a = 0, z = s->ext ? s->ext->nwords : 0;
+    while (a < z) {
+      size_t m = a + (z - a) / 2;
+      if (s->words[m].h < h) a = m + 1; else z = m;
     }
+    if (s->ext && a < s->ext->nwords && s->words[a].h == h) c += s->words[a].count;
   }
-  return 0;
+  return c;
+}
+
+uint64_t vb_index_words(const vb_index *x) {
+  uint64_t n = 0;
+  for (size_t k = 0; k < x->segs.n; k++) {
+    const vb_idx_seg *s = &x->segs.v[k];
+    if (!s->ext) continue;
+    for (size_t f = 0; f < s->h->nfiles; f++) if (!s->dead[f]) n += s->ftotal[f];
+  }
+  return n;
+}
+
+const char *vb_index_file_speaker(const vb_index *x, size_t seg, size_t file) {
+  const vb_idx_seg *s = &x->segs.v[seg];
+  const char *p;
+  if (!s->ext || file >= s->h->nfiles) return NULL;
+  p = s->labels + s->flab[file];
+  return *p ? p : NULL;
+}
+
+void vb_index_file_labels(const vb_index *x, size_t seg, size_t file, void (*fn)(void *ud, const char *label), void *ud) {
+  const vb_idx_seg *s = &x->segs.v[seg];
+  uint64_t i, e;
+  if (!s->ext || file >= s->h->nfiles) return;
+  i = s->flab[file]; e = s->flab[file + 1];
+  i += strlen(s->labels + i) + 1;               /* past the given speaker */
+  while (i < e) {
+    fn(ud, s->labels + i);
+    i += strlen(s->labels + i) + 1;
+  }
 }
