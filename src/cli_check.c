@@ -1,9 +1,10 @@
 /* cli_check.c: `verbatim check` (quotes against the material, a publishing gate) and
  * `verbatim index` (build or extend an archive index).
- * check exits 0 when every quote is verbatim or faithful, 1 when one is altered or not
- * found, given to the wrong speaker, or a passage is borrowed without quotation marks;
- * 2 on errors. Scare quotes and titles (kind term) and paraphrase (indirect) get a
- * verdict but do not fail the gate: no source owes them (--strict-terms counts terms). */
+ * check exits 1 when a quote fails the gate (verdict.h's policy, --fail-on to change it;
+ * by default altered, not found, given to the wrong speaker, or a passage borrowed
+ * without quotation marks), 0 when none does, 2 on errors. Scare quotes and titles
+ * (kind term) and paraphrase (indirect) get a verdict but do not fail the gate: no
+ * source owes them (--strict-terms counts terms). All drafts are checked in one pass. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,25 +20,31 @@
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--fail-on LIST] [--strict-terms]\n"
+  "                      (--source PATH [--speaker NAME] | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
-  "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
-  "line a FILE: N quotes: n verbatim, n faithful, n altered, n not found.\n"
-  "  --source PATH   a source file or folder (repeatable)\n"
+  "found, and for an altered or cleaned quote what differs ([-source-]{+quote+}); then on\n"
+  "stderr a line a FILE with the count of each verdict. All FILEs are checked in one pass.\n"
+  "  --source PATH   a source file or folder (repeatable); PATH=NAME: its words are NAME's\n"
+  "  --speaker NAME  the speaker of the --source before it, wherever no turn label says\n"
   "  --index IDX     an archive index (repeatable)\n"
+  "  --fail-on LIST  what fails the gate: verdicts (altered, not_found, cleaned, uncovered),\n"
+  "                  misattributed, borrowed, all, none; +X adds, -X removes (default\n"
+  "                  altered,not_found,misattributed,borrowed)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
-  "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
-  "another speaker, or borrowed prose), 2 errors. Scare quotes and titles (kind term) are\n"
-  "not speech: they get a verdict but do not count unless --strict-terms.\n";
+  "Verdicts: verbatim, faithful (only editorial marks), cleaned (only clean-ups: uh, a\n"
+  "repeated word, a false start), altered, not_found, uncovered (no source names the\n"
+  "speaker). Exit status: 0 the gate passes, 1 a quote fails it, 2 errors.\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] PATH...\n"
+  "usage: verbatim index --output IDX [--append] PATH [--speaker NAME]...\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
-  "files to an existing index, as a new segment.\n";
+  "files to an existing index, as a new segment. --speaker NAME (or PATH=NAME): the\n"
+  "words of PATH's files that no turn label gives to someone are NAME's.\n";
 
 static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   if (!r->has_passage) { vb_buf_adds(o, "null"); return; }
@@ -50,21 +57,23 @@ static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
 }
 
 /* check's additions to the quotes object: a "check" in every quote, "borrowed" per file */
-typedef struct jctx { const vb_checked *c; } jctx;
+typedef struct jctx { const vb_checked *c; const vb_draft *d; const vb_gate *g; } jctx;
 
 static void json_check(vb_buf *o, size_t i, void *ctx) {
   const vb_checked *c = ((const jctx *)ctx)->c;
   const vb_cres *r = &c->r.v[i];
-  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
-              vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
-              r->speaker_mismatch ? "true" : "false");
+  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"confidence\":%.3f,\"evidence_bits\":%.1f,"
+              "\"needed_bits\":%.1f,\"splice\":%s,\"speaker_mismatch\":%s,\"quoted\":%s,\"fails\":%s,\"source\":",
+              vb_verdict_names[r->verdict], r->score, r->confidence, r->evidence, r->needed, r->splice ? "true" : "false",
+              r->speaker_mismatch ? "true" : "false", r->quoted ? "true" : "false",
+              vb_draft_quote_fails(((const jctx *)ctx)->d, i, ((const jctx *)ctx)->g) ? "true" : "false");
   json_passage(o, c, r);
   vb_buf_adds(o, ",\"diff\":[");
   for (size_t k = 0; k < r->nd; k++) {
     const vb_dop *d = &c->d.v[r->d0 + k];
     vb_buf_addf(o, "%s{\"op\":\"%c\",\"text\":", k ? "," : "", d->op);
     vb_json_str(o, c->arena.p + d->off, d->len);
-    vb_buf_addc(o, '}');
+    vb_buf_adds(o, d->cleanup ? ",\"cleanup\":true}" : "}");
   }
   vb_buf_addc(o, ']');
   if (r->nd) {                  /* the diff as every host prints it (vb_diff_line) */
@@ -119,7 +128,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       }
     }
     vb_buf_addc(o, '\n');
-    if (r->verdict == VB_ALTERED) {
+    if (r->verdict == VB_ALTERED || r->verdict == VB_CLEANED) {
       /* indented under its quote; the space after the line is the CLI's of old, kept so
        * that the output stays byte for byte what it was */
       vb_buf_adds(o, "    ");
@@ -143,39 +152,53 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
   vb_buf_free(&t);
 }
 
-/* Does quote kind k count for the exit status? Scare quotes and titles are not claims
- * about what was said, nor is paraphrase: no source owes their words. */
-static int gated(vb_kind k, int strict_terms) { return k == VB_TERM ? strict_terms : k != VB_INDIRECT; }
-
 static void plural(vb_buf *b, int n, const char *one, const char *many) {
   vb_buf_addf(b, "%d %s", n, n == 1 ? one : many);
 }
 
 /* 1 when the file fails the gate; its summary line into sum:
- * "FILE: 12 quotes: 9 verbatim, 1 faithful, 1 altered, 1 not found", and what else
- * fails it (a wrong speaker, borrowed prose) or was left out of it (terms). */
-static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_checked *c, int strict_terms) {
-  int n[4] = {0, 0, 0, 0}, wrong = 0, terms = 0, para = 0, fail = c->b.n > 0;
+ * "FILE: 12 quotes: 9 verbatim, 1 faithful, 1 altered, 1 not found, 2 uncovered", and
+ * what else fails it (a wrong speaker, borrowed prose) or was left out of it (terms). */
+static int gate(vb_buf *sum, const char *file, const vb_draft *d, const vb_gate *g) {
+  const vb_quotes *qs = &d->an.qs;
+  const vb_checked *c = &d->c;
+  int n[VB_NVERDICT] = {0}, wrong = 0, terms = 0, para = 0;
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_cres *r = &c->r.v[i];
     n[r->verdict]++;
-    if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && !r->speaker_mismatch) continue;
-    if (gated(qs->q.v[i].kind, strict_terms)) {
-      fail = 1;
-      wrong += r->speaker_mismatch;
-    } else if (qs->q.v[i].kind == VB_TERM) terms++;
-    else para++;
+    if (vb_draft_quote_fails(d, i, g)) wrong += r->speaker_mismatch;
+    else if (vb_gate_fails(g, r->verdict, r->speaker_mismatch, 0, 0)) {
+      if (qs->q.v[i].kind == VB_TERM) terms++; else para++;
+    }
   }
   vb_buf_addf(sum, "%s: ", file);
   plural(sum, (int)qs->q.n, "quote", "quotes");
   vb_buf_addf(sum, ": %d verbatim, %d faithful, %d altered, %d not found", n[VB_VERBATIM], n[VB_FAITHFUL],
               n[VB_ALTERED], n[VB_NOT_FOUND]);
+  if (n[VB_CLEANED]) vb_buf_addf(sum, ", %d cleaned", n[VB_CLEANED]);
+  if (n[VB_UNCOVERED]) vb_buf_addf(sum, ", %d uncovered", n[VB_UNCOVERED]);
   if (wrong) { vb_buf_adds(sum, ", "); plural(sum, wrong, "given to another speaker", "given to other speakers"); }
   if (c->b.n) { vb_buf_adds(sum, ", "); plural(sum, (int)c->b.n, "borrowed passage", "borrowed passages"); }
   if (terms) { vb_buf_adds(sum, "; not counted: "); plural(sum, terms, "scare quote or title", "scare quotes or titles"); }
   if (para) { vb_buf_adds(sum, terms ? ", " : "; not counted: "); plural(sum, para, "paraphrase", "paraphrases"); }
   vb_buf_addc(sum, '\n');
-  return fail;
+  return vb_draft_fails(d, g);
+}
+
+/* PATH=NAME: the source PATH said by NAME, when PATH=NAME itself is no file; then a copy
+ * of PATH (the caller frees it) and *name into the argument. */
+static char *split_speaker(const char *arg, const char **name) {
+  struct stat st;
+  const char *eq = strrchr(arg, '=');
+  char *p;
+  *name = NULL;
+  if (!eq || eq == arg || !eq[1] || !stat(arg, &st)) return NULL;
+  if (!(p = malloc(strlen(arg) + 1))) return NULL;
+  strcpy(p, arg);
+  p[eq - arg] = '\0';
+  if (stat(p, &st)) { free(p); return NULL; }
+  *name = eq + 1;
+  return p;
 }
 
 /* The bytes the material's files from n0 on hold: a --source that adds none (an empty
@@ -189,89 +212,155 @@ static unsigned long long material_bytes(const vb_material *M, size_t n0) {
   return b;
 }
 
-int vb_cmd_check(int argc, char **argv) {
+/* What `verbatim check` was asked: the material, the drafts, the options. */
+typedef struct chk {
   vb_material M;
   vb_copts o;
-  VB_VEC(char *) files = {0};
-  VB_VEC(vb_index *) idx = {0};
-  vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0;
-  memset(&M, 0, sizeof M);
-  memset(&o, 0, sizeof o);
+  vb_gate g;
+  int json;
+  VB_VEC(char *) files;
+  VB_VEC(char *) owned;         /* PATH parts of PATH=NAME arguments */
+  VB_VEC(vb_index *) idx;
+} chk;
+
+static void chk_free(chk *k) {
+  for (size_t i = 0; i < k->idx.n; i++) vb_index_close(k->idx.v[i]);
+  for (size_t i = 0; i < k->owned.n; i++) free(k->owned.v[i]);
+  vb_vfree(&k->idx);
+  vb_vfree(&k->owned);
+  vb_vfree(&k->files);
+  vb_material_free(&k->M);
+}
+
+/* A --source argument: PATH or PATH=NAME. 0, or 2 with the message printed. */
+static int add_source(chk *k, const char *arg, vb_buf *err) {
+  const char *name, *path = arg;
+  char *split = split_speaker(arg, &name);
+  size_t n0 = k->M.v.n;
+  if (split) {
+    if (vb_push(&k->owned, split)) { free(split); vb_cli_err("out of memory"); return 2; }
+    path = split;
+  }
+  if (vb_material_add_path_as(&k->M, path, name, err)) { vb_cli_err("%s", err->p); return 2; }
+  if (!material_bytes(&k->M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", path);
+  return 0;
+}
+
+/* The command line into k. 0, 2 on a bad one (printed), -1 after --help. */
+static int check_args(chk *k, int argc, char **argv, vb_buf *err) {
+  int nsrc = 0;
+  size_t last = (size_t)-1;     /* the first text of the last --source, for --speaker */
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--json")) json = 1;
-    else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
-    else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
-    else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    err->n = 0;
+    if (!strcmp(a, "--json")) k->json = 1;
+    else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); return -1; }
+    else if (!strcmp(a, "--borrowed")) k->o.borrowed = 12;
+    else if (!strcmp(a, "--strict-terms")) k->g.terms = 1;
     else if (!strncmp(a, "--borrowed=", 11)) {
       char *e;
       long v = strtol(a + 11, &e, 10);
-      if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); rc = 2; goto done; }
-      o.borrowed = (int)v;
-    } else if (!strcmp(a, "--source") || !strcmp(a, "--index")) {
-      if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
-      err.n = 0;
-      if (a[2] == 's') {
-        size_t n0 = M.v.n;
-        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
-      } else {
-        vb_index *x = vb_index_open(argv[++i], &err);
-        if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (vb_push(&idx, x) || vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
-      }
+      if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); return 2; }
+      k->o.borrowed = (int)v;
+    } else if (!strcmp(a, "--fail-on") || !strncmp(a, "--fail-on=", 10)) {
+      const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
+      if (!v) { vb_cli_err("check: --fail-on needs a list"); return 2; }
+      if (vb_gate_parse(&k->g, v, err)) { vb_cli_err("check: --fail-on: %s", err->p); return 2; }
+    } else if (!strcmp(a, "--speaker")) {
+      if (i + 1 >= argc) { vb_cli_err("check: --speaker needs a name"); return 2; }
+      if (last == (size_t)-1) { vb_cli_err("check: --speaker names the speaker of the --source before it"); return 2; }
+      for (size_t t = last; t < k->M.v.n; t++) k->M.v.v[t].speaker = argv[i + 1];
+      i++;
+    } else if (!strcmp(a, "--source")) {
+      if (i + 1 >= argc) { vb_cli_err("check: --source needs an argument"); return 2; }
+      last = k->M.v.n;
+      if (add_source(k, argv[++i], err)) return 2;
       nsrc++;
-    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
-    else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); rc = 2; goto done; }
-    else if (vb_push(&files, argv[i])) rc = 2;
+    } else if (!strcmp(a, "--index")) {
+      vb_index *x;
+      if (i + 1 >= argc) { vb_cli_err("check: --index needs an argument"); return 2; }
+      if (!(x = vb_index_open(argv[++i], err))) { vb_cli_err("%s", err->p); return 2; }
+      if (vb_push(&k->idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); return 2; }
+      if (vb_material_add_index(&k->M, x)) { vb_cli_err("out of memory"); return 2; }
+      last = (size_t)-1;
+      nsrc++;
+    } else if (!strcmp(a, "--")) {
+      while (++i < argc) if (vb_push(&k->files, argv[i])) { vb_cli_err("out of memory"); return 2; }
+    } else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); return 2; }
+    else if (vb_push(&k->files, argv[i])) { vb_cli_err("out of memory"); return 2; }
   }
-  if (rc) { vb_cli_err("out of memory"); goto done; }
-  if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
-  if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
-  if (json && files.n > 1) vb_buf_adds(&out, "{\"files\":[");
-  for (size_t f = 0; f < files.n; f++) {
-    vb_buf in = {0};
-    vb_draft dr;
-    int drc;
-    memset(&dr, 0, sizeof dr);
-    err.n = 0;
-    if (vb_cli_read(files.v[f], &in)) { rc = 2; continue; }
-    drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
-    if (drc) {
-      if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
-      else vb_cli_err("%s", err.p ? err.p : "check failed");
-      rc = 2;
-    } else {
-      if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
-      if (dr.c.stale)
-        vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
-                   files.v[f], dr.c.stale);
-      if (json) {
-        if (nok++) vb_buf_adds(&out, ",\n");
-        jctx jc = {&dr.c};
-        vb_cli_more more = {json_check, json_borrowed, &jc};
-        vb_cli_json(&out, files.v[f], in.p, &dr.an, &more);
-      } else human_file(&out, files.v[f], in.p, in.n, &dr);
-    }
-    vb_draft_free(&dr);
-    vb_buf_free(&in);
-    if (!json && vb_cli_flush(&out)) rc = 2;
-    /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
-    if (!json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
-    sum.n = 0;
+  if (!k->files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); return 2; }
+  if (!nsrc) { vb_cli_err("check: no --source or --index given"); return 2; }
+  return 0;
+}
+
+/* Each draft's lines (or its JSON object) into out, its summary on stderr. 1 when one
+ * fails the gate. */
+static int report(const chk *k, size_t f, const vb_buf *in, const vb_draft *dr, vb_buf *out, size_t *nok, int *rc) {
+  vb_buf sum = {0};
+  int fail = gate(&sum, k->files.v[f], dr, &k->g);
+  if (dr->c.stale && f == 0)
+    vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
+               k->files.v[f], dr->c.stale);
+  if (k->json) {
+    jctx jc;
+    vb_cli_more more;
+    jc.c = &dr->c; jc.d = dr; jc.g = &k->g;
+    more.quote = json_check; more.file = json_borrowed; more.ctx = &jc;
+    if ((*nok)++) vb_buf_adds(out, ",\n");
+    vb_cli_json(out, k->files.v[f], in->p, &dr->an, &more);
+  } else human_file(out, k->files.v[f], in->p, in->n, dr);
+  if (!k->json && vb_cli_flush(out)) *rc = 2;
+  /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
+  if (!k->json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
+  vb_buf_free(&sum);
+  return fail;
+}
+
+int vb_cmd_check(int argc, char **argv) {
+  chk k;
+  vb_buf out = {0}, err = {0};
+  vb_buf *in = NULL;
+  vb_draft *dr = NULL;
+  const char **texts = NULL;
+  size_t *lens = NULL, *which = NULL, nd = 0, nok = 0, bad = 0;
+  int rc;
+  memset(&k, 0, sizeof k);
+  vb_gate_default(&k.g);
+  rc = check_args(&k, argc, argv, &err);
+  if (rc) { rc = rc < 0 ? 0 : rc; goto done; }
+  /* every draft read first: then one pass over the material for all of them */
+  in = calloc(k.files.n, sizeof *in);
+  dr = calloc(k.files.n, sizeof *dr);
+  texts = calloc(k.files.n, sizeof *texts);
+  lens = calloc(k.files.n, sizeof *lens);
+  which = calloc(k.files.n, sizeof *which);
+  if (!in || !dr || !texts || !lens || !which) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  for (size_t f = 0; f < k.files.n; f++) {
+    if (vb_cli_read(k.files.v[f], &in[f])) { rc = 2; continue; }
+    texts[nd] = in[f].p ? in[f].p : ""; lens[nd] = in[f].n; which[nd++] = f;
   }
-  if (json) {
-    vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
+  err.n = 0;
+  {
+    int drc = nd ? vb_check_drafts(texts, lens, nd, NULL, &k.M, &k.o, dr, &bad, &err) : 0;
+    if (drc == -1) { vb_cli_err("%s: %s", k.files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
+    else if (drc) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; nd = 0; }
+  }
+  if (k.json && k.files.n > 1) vb_buf_adds(&out, "{\"files\":[");
+  for (size_t j = 0; j < nd; j++)
+    if (report(&k, which[j], &in[which[j]], &dr[j], &out, &nok, &rc) && !rc) rc = 1;
+  if (k.json) {
+    vb_buf_adds(&out, k.files.n > 1 ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
 done:
-  for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
-  vb_vfree(&idx);
-  vb_vfree(&files);
-  vb_material_free(&M);
+  for (size_t f = 0; f < k.files.n; f++) {
+    if (dr) vb_draft_free(&dr[f]);
+    if (in) vb_buf_free(&in[f]);
+  }
+  free(in); free(dr); free(texts); free(lens); free(which);
+  chk_free(&k);
   vb_buf_free(&out);
-  vb_buf_free(&sum);
   vb_buf_free(&err);
   return rc;
 }
@@ -280,23 +369,34 @@ int vb_cmd_index(int argc, char **argv) {
   const char *output = NULL;
   int append = 0, np = 0, rc = 0;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+  const char **speakers = calloc((size_t)argc + 1, sizeof *speakers);
+  char **owned = calloc((size_t)argc + 1, sizeof *owned);
   vb_buf err = {0};
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
-  if (!paths) { vb_cli_err("out of memory"); return 2; }
+  if (!paths || !speakers || !owned) { vb_cli_err("out of memory"); free(paths); free(speakers); free(owned); return 2; }
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--output") || !strcmp(argv[i], "-o")) {
       if (i + 1 >= argc) { vb_cli_err("index: --output needs a path"); rc = 2; goto done; }
       output = argv[++i];
     } else if (!strcmp(argv[i], "--append")) append = 1;
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
+    else if (!strcmp(argv[i], "--speaker")) {
+      if (i + 1 >= argc || !np) { vb_cli_err("index: --speaker NAME follows the PATH it speaks in"); rc = 2; goto done; }
+      speakers[np - 1] = argv[++i];
+    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
     else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
-    else paths[np++] = argv[i];
+    else {
+      const char *name;
+      char *split = split_speaker(argv[i], &name);
+      owned[np] = split;
+      speakers[np] = name;
+      paths[np++] = split ? split : argv[i];
+    }
   }
   if (!output) { vb_cli_err("index: no --output given (try verbatim index --help)"); rc = 2; goto done; }
   if (!np) { vb_cli_err("index: no PATH given"); rc = 2; goto done; }
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build(output, paths, np, append, &nf, &nb, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  if (vb_index_build_ex(output, paths, speakers, np, append, &nf, &nb, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   {
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -304,6 +404,9 @@ int vb_cmd_index(int argc, char **argv) {
             s > 0 ? (double)nb / 1e6 / s : 0.0);
   }
 done:
+  for (int i = 0; i < np; i++) free(owned[i]);
+  free(owned);
+  free(speakers);
   free(paths);
   vb_buf_free(&err);
   return rc;

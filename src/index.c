@@ -14,7 +14,7 @@
 #include "index.h"
 #include "material.h"
 #include "normalise.h"
-#include "verdict.h"
+#include "turns.h"
 
 /* ---------------------------------------------------------------- building */
 

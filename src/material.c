@@ -98,12 +98,17 @@ int vb_read_file(const char *path, vb_buf *b, vb_buf *err) {
 /* ---------------------------------------------------------------- the material */
 
 int vb_material_add_path(vb_material *M, const char *path, vb_buf *err) {
+  return vb_material_add_path_as(M, path, NULL, err);
+}
+
+int vb_material_add_path_as(vb_material *M, const char *path, const char *speaker, vb_buf *err) {
   vb_paths p = {0};
   if (vb_walk(path, &p, err)) { vb_paths_free(&p); return -1; }
   for (size_t i = 0; i < p.n; i++) {
     vb_mtext s;
-    s.name = p.v[i]; s.text = NULL; s.n = 0;
-    if (vb_push(&M->v, s)) { vb_paths_free(&p); vb_buf_adds(err, "out of memory"); return -1; }
+    s.name = p.v[i]; s.text = NULL; s.n = 0; s.speaker = speaker;
+    s.key = realpath(s.name, NULL);             /* the name an index would give it: files in the same order */
+    if (vb_push(&M->v, s)) { free(s.key); vb_paths_free(&p); vb_buf_adds(err, "out of memory"); return -1; }
     p.v[i] = NULL;
   }
   vb_paths_free(&p);
@@ -116,7 +121,7 @@ int vb_material_add_text(vb_material *M, const char *name, const char *text, siz
   s.name = malloc(k + 1);
   if (!s.name) return -1;
   memcpy(s.name, name, k + 1);
-  s.text = text; s.n = n;
+  s.text = text; s.n = n; s.key = NULL; s.speaker = NULL;
   if (vb_push(&M->v, s)) { free(s.name); return -1; }
   return 0;
 }
@@ -124,7 +129,7 @@ int vb_material_add_text(vb_material *M, const char *name, const char *text, siz
 int vb_material_add_index(vb_material *M, struct vb_index *x) { return vb_push(&M->idx, x); }
 
 void vb_material_free(vb_material *M) {
-  for (size_t i = 0; i < M->v.n; i++) free(M->v.v[i].name);
+  for (size_t i = 0; i < M->v.n; i++) { free(M->v.v[i].name); free(M->v.v[i].key); }
   vb_vfree(&M->v);
   vb_vfree(&M->idx);
 }

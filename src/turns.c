@@ -47,6 +47,46 @@ int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *
   return 0;
 }
 
+/* Words of labels that say what someone does at the microphone, not who they are. */
+static const char *const role_words[] = {
+  "question", "questioner", "questions", "answer", "audience", "member", "members", "interviewer", "interviewee",
+  "reporter", "reporters", "unidentified", "unknown", "male", "female", "man", "woman", "voice", "voices",
+  "speaker", "crowd", "announcer", "narrator", "participant", "caller", "off", "camera", "protester", "protesters",
+  "moderator", "host", "translator", "interpreter", NULL};
+
+int vb_label_is_person(const char *name, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t j, k;
+    int role = 0;
+    while (i < len && !(((name[i] | 32) >= 'a' && (name[i] | 32) <= 'z') || (unsigned char)name[i] >= 0x80)) i++;
+    for (j = i; j < len && (((name[j] | 32) >= 'a' && (name[j] | 32) <= 'z') || (unsigned char)name[j] >= 0x80); j++) {}
+    if (j - i >= 2) {
+      for (k = 0; role_words[k] && !role; k++) {
+        size_t x = 0;
+        if (strlen(role_words[k]) != j - i) continue;
+        while (x < j - i && ((name[i + x] | 32) == role_words[k][x])) x++;
+        role = x == j - i;
+      }
+      if (!role) return 1;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+void vb_turn_labels(const char *s, size_t n, void (*fn)(void *ud, const char *name, size_t len), void *ud) {
+  size_t i = 0;
+  while (i < n) {
+    size_t a, b;
+    const char *e;
+    if (label_at(s, n, i, &a, &b)) fn(ud, s + a, b - a);
+    e = memchr(s + i, '\n', n - i);
+    if (!e) break;
+    i = (size_t)(e - s) + 1;
+  }
+}
+
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static int is_title(const char *w, size_t k) {

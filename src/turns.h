@@ -15,4 +15,10 @@ int vb_same_speaker(const char *a, size_t an, const char *b, size_t bn);
  * it up to a stop. 1 and the span, or 0. */
 int vb_label_legend(const char *s, size_t n, const char *label, size_t ln, size_t *start, size_t *end);
 
+/* Does a turn label name a person? Not when it is a role (Q, A, QUESTION, AUDIENCE
+ * MEMBER, INTERVIEWER, SPEAKER 2, UNIDENTIFIED MALE): such a turn is anyone's words. */
+int vb_label_is_person(const char *name, size_t len);
+/* Every turn label of s, in order, repeats included: fn(ud, name, length). */
+void vb_turn_labels(const char *s, size_t n, void (*fn)(void *ud, const char *name, size_t len), void *ud);
+
 #endif
