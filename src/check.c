@@ -475,7 +475,8 @@ static int check_quote(ctx *C, size_t qi, const char *draft, vb_checked *out, wo
     } else {
       r.evidence = Q->emax;
       r.confidence = vb_confidence(Q->emax, C->nwords);
-      if (ot->f && ot->ok && ot->exact && Q->speaker && Q->covered && !Q->term && Q->emax >= C->needed) {
+      if (ot->f && ot->ok && ot->exact && Q->speaker && Q->covered && !Q->term &&
+          Q->emax >= C->needed + VB_MISATTRIBUTED_BITS) {
         /* the words, exactly, and only as someone else's: given to the wrong speaker */
         vb_verdict_of(&ot->a, Q->t.marks, &r.score);
         r.verdict = ot->cleaned ? VB_CLEANED : Q->t.marks || ot->a.brackets || ot->a.skipped ? VB_FAITHFUL : VB_VERBATIM;

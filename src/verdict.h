@@ -25,6 +25,11 @@ extern const char *const vb_verdict_names[];   /* "verbatim", ..., "uncovered" *
  * VB_ALPHA, the false alarms one quote may cost: E >= log2 N + log2 (1 / VB_ALPHA). The
  * threshold grows with the material, so the rate of false alarms does not. */
 #define VB_ALPHA_BITS 10.0      /* alpha = 2^-10: about one chance match in a thousand quotes */
+/* Giving a quote to someone else claims more: that the words are another's and not the
+ * speaker's too. People share phrases (a slogan, an idiom, each other's words read
+ * back), and a draft gives one person's words to another rarely: taken as one quote in
+ * a thousand, prior odds of 2^-10, so the same confidence needs 10 bits more. */
+#define VB_MISATTRIBUTED_BITS 10.0
 
 typedef struct vb_qinfo {       /* per quote item i, from the material's counts */
   double *ib;                   /* information of word i on its own (0 for a bracket) */
