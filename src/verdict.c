@@ -143,7 +143,7 @@ static int is_filler(const char *s, size_t n) {
 
 /* A dash after byte at (spaces skipped): "--", an en or em dash. */
 static int dash_after(const char *s, size_t n, size_t at) {
-  while (at < n && (s[at] == ' ' || s[at] == ',')) at++;
+  while (at < n && (s[at] == ' ' || s[at] == ',' || s[at] == '\n' || s[at] == '\r' || s[at] == '\t')) at++;
   if (at + 1 < n && s[at] == '-' && s[at + 1] == '-') return 1;
   return at + 2 < n && (unsigned char)s[at] == 0xE2 && (unsigned char)s[at + 1] == 0x80 &&
          ((unsigned char)s[at + 2] == 0x93 || (unsigned char)s[at + 2] == 0x94);
