@@ -91,6 +91,7 @@ static void pas_set(pas *p, fent *f) {
   if (p->f) p->f->pin--;
   p->f = f;
   if (f) f->pin++;
+  else p->ok = p->exact = p->cleaned = 0;       /* empty: holds no passage */
 }
 
 static void pas_swap(pas *a, pas *b) { pas x = *a; *a = *b; *b = x; }
@@ -251,9 +252,10 @@ static int punct_after(const char *s, size_t n, size_t at) {
   return ((unsigned char)s[at] < 0x80 && !((s[at] | 32) >= 'a' && (s[at] | 32) <= 'z') && !(s[at] >= '0' && s[at] <= '9')) ? s[at] : 0;
 }
 
-/* Words of an alignment the same byte for byte, case included, and the same mark after
- * them: of passages with the same words, the one that reads like the quote. The quote's
- * last word is followed by its closing mark, so only its sentence end counts there. */
+/* Words of an alignment the same byte for byte, case included, the same mark after
+ * them, and a sentence that starts where the quote's does: of passages with the same
+ * words, the one that reads like the quote. The quote's last word is followed by its
+ * closing mark, so only its sentence end counts there. */
 static int exact_words(const char *draft, size_t dn, const cq *Q, const pas *p) {
   int k = 0;
   for (size_t i = 0; i < p->a.steps.n; i++) {
@@ -264,6 +266,13 @@ static int exact_words(const char *draft, size_t dn, const cq *Q, const pas *p) 
     if (q->end - q->start == t->end - t->start && !memcmp(draft + q->start, p->f->s + t->start, q->end - q->start)) k += 2;
     a = punct_after(draft, dn, q->end); b = punct_after(p->f->s, p->f->n, t->end);
     if (a == b || (x->q + 1 == Q->t.t.n && (a == '.' || a == ',') && (b == '.' || b == ','))) k++;
+  }
+  /* a quote that starts a sentence (a capital) from a passage that does */
+  if (Q->t.t.n && p->a.steps.n && Q->t.t.v[0].start < dn) {
+    int cap = draft[Q->t.t.v[0].start] >= 'A' && draft[Q->t.t.v[0].start] <= 'Z';
+    size_t at = p->start;
+    while (at > 0 && (p->f->s[at - 1] == ' ' || p->f->s[at - 1] == '"' || p->f->s[at - 1] == '\t')) at--;
+    if (cap == (at == 0 || strchr(".!?\n", p->f->s[at - 1]) != NULL)) k++;
   }
   return k;
 }
@@ -393,22 +402,32 @@ static int check_quote(ctx *C, size_t qi, const char *draft, vb_checked *out, wo
   memset(&r, 0, sizeof r);
   r.verdict = VB_NOT_FOUND;
   for (int k = 0; k < P_N; k++) pas_set(&w->best[k], NULL);
-  for (int k = 0; k < Q->nc; k++) {
+  for (int k = 0, held = -1, ties = 0; k < Q->nc; k++) {
     pas *p = &w->cur, *b;
-    /* passages far weaker than the first hold too little of the quote; past the first
-     * NCAND_SURE, only those as strong as the first while none is exact (an archive that
-     * repeats itself: the speaker's own turn may be further down) */
     /* a passage holding less than a quarter of the quote's seeds (by weight) holds too
      * little of it to be its source, nor half of a splice; the first is aligned anyway */
     if (Q->c[k].score * 4 < Q->c[0].score || (k >= 1 && (uint64_t)Q->c[k].score * 4 < Q->seedw)) break;
-    if (k >= NCAND_SURE && (Q->c[k].score * 4 < Q->c[0].score * 3 || (w->best[P_OWN].exact && w->best[P_OWN].ok) ||
-                            (!Q->speaker && w->best[P_ANON].exact && w->best[P_ANON].ok)))
-      break;
+    /* once the material that answers first holds the words exactly, only a window with
+     * every seed of the quote can hold them too (a tie, for the speaker's own turn) */
+    {
+      int own = w->best[P_OWN].exact && w->best[P_OWN].ok;
+      int any = w->best[P_ANON].exact && w->best[P_ANON].ok;
+      if (own || (any && (uint64_t)Q->c[k].score < Q->seedw)) break;
+      /* past the first NCAND_SURE: only to find the speaker's own turn among passages as
+       * good as one found (windows as strong as the first; an archive that repeats itself) */
+      if (k >= NCAND_SURE && (Q->c[k].score * 4 < Q->c[0].score * 3 || held < 0)) break;
+      /* no speaker's own turn to look for: of passages as good, the first will do */
+      if ((!C->named || !Q->speaker || !Q->covered) && held >= 0 &&
+          (Q->c[k].score < held || ties >= 8))
+        break;
+      ties += held >= 0 && Q->c[k].score == held;
+    }
     if (align_cand(C, Q->t.t.v, Q->t.t.n, Q->qj, Q->qc, &Q->c[k], p, err)) return -1;
     weigh(C, Q, p);
     classify(Q, p);
     p->xw = exact_words(Q->ds, Q->dn, Q, p);
     b = &w->best[p->cls];
+    if (p->ok && held < 0) held = Q->c[k].score;
     if (p->ok && p->cls != P_OWN && Q->speaker && Q->covered) {
       /* one window may hold the words twice (a speaker repeating the other's question):
        * the rest of the window, before and after this passage, may be the speaker's own */
