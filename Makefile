@@ -112,9 +112,16 @@ $(foreach t,$(sort lua5.4 lua5.3 luajit $(LUA_TAG)),$(eval $(call lua_module,$t)
 lua-all: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
 
 # Neovim loads lua/verbatim/core.so from the plugin folder (LuaJIT)
-nvim: cli lua/verbatim/core.so
+# and the help's tags (doc/tags, git-ignored), so that :help verbatim works at once; by
+# the Neovim that runs the build (a plugin manager's), else the first on PATH
+NVIM ?= nvim
+nvim: cli lua/verbatim/core.so doc/tags
 lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
+doc/tags: doc/verbatim.txt
+	@if command -v $(NVIM) >/dev/null 2>&1; then \
+	  $(NVIM) --headless -u NONE -i NONE -n -c 'helptags doc' -c 'qall!' </dev/null && test -f doc/tags; \
+	else echo "note: no $(NVIM) to build doc/tags: run :helptags doc in Neovim"; fi
 
 # the pandoc filter: installed as PREFIX/share/pandoc/filters/verbatim.lua (it finds the
 # module and the CLI of that prefix); the Quarto extension (_extensions/verbatim/) is a
@@ -176,7 +183,7 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan fuzz-seeds
 # C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
@@ -195,7 +202,7 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
 bench: cli $(BENCHES)
-	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' $$b $(BENCH_ARGS); done
+	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' VB_CLI='$(BUILD)/verbatim' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done
 # edlib is a peer in the check bench, never part of the engine
 $(BUILD)/bench/bench_check: EXTRA_LIBS += -ledlib
@@ -205,9 +212,16 @@ $(BUILD)/bench/%: bench/%.c bench/corpus.h $(ENGINE_LIB)
 
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
-fuzz: $(FUZZ_TARGETS)
+fuzz: $(FUZZ_TARGETS) fuzz-seeds
 	@set -e; for f in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus-$$(basename $$f); \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus-$$(basename $$f) tests/fixtures; done
+# the index reader's corpus starts from real indexes of tests/fixtures/check (one
+# segment; two), so that mutations begin with indexes whose files exist
+fuzz-seeds: cli
+	@mkdir -p build/fuzz/corpus-fuzz_index && c=build/fuzz/corpus-fuzz_index && \
+	  $(BUILD)/verbatim index --output $$c/seed-1 tests/fixtures/check/sources 2>/dev/null && \
+	  $(BUILD)/verbatim index --output $$c/seed-2 tests/fixtures/check/sources 2>/dev/null && \
+	  $(BUILD)/verbatim index --append --output $$c/seed-2 tests/fixtures/check/floor 2>/dev/null
 build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 	mkdir -p build/fuzz
 	clang $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined $(PCRE_CFLAGS) -Isrc $< $(ENGINE_SRC) -o $@ $(LIBS)
@@ -224,4 +238,4 @@ install: cli module
 	  install -D -m 644 "$$f" "$(DESTDIR)$(INST_LUADIR)/$$f" || exit 1; done
 
 clean:
-	rm -rf build lua/verbatim/core.so
+	rm -rf build lua/verbatim/core.so doc/tags

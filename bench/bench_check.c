@@ -210,7 +210,7 @@ int main(int argc, char **argv) {
     if (generate(sub, mb)) return 2;
     dir = strdup(sub);
   }
-  if (vb_walk(dir, &C.files, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
+  if (vb_walk(dir, &C.files, NULL, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
   for (size_t i = 0; i < C.files.n; i++) {
     struct stat st;
     size_t sz = stat(C.files.v[i], &st) ? 0 : (size_t)st.st_size;
@@ -258,7 +258,7 @@ int main(int argc, char **argv) {
     memset(&S, 0, sizeof S); memset(&c, 0, sizeof c);
     snprintf(idxpath, sizeof idxpath, "%s/index", tmp);
     t0 = now();
-    if (vb_index_build(idxpath, paths, 1, 0, NULL, NULL, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
+    if (vb_index_build(idxpath, paths, 1, NULL, NULL, NULL, &err)) { fprintf(stderr, "bench_check: %s\n", err.p); return 2; }
     t = now() - t0;
     stat(idxpath, &st);
     printf("%-16s %8.3f s %9.1f MB/s  index %.1f MB = %.2f of the corpus\n", "index build", t, (double)C.bytes / 1e6 / t,

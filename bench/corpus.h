@@ -28,7 +28,7 @@ static int vb_bench_add(const char *prog, const char *path, vb_paths *out) {
   vb_paths all = {0};
   vb_buf err = {0};
   int rc = 0;
-  if (vb_walk(path, &all, &err)) {
+  if (vb_walk(path, &all, NULL, &err)) {
     if (err.p && strstr(err.p, "out of memory")) rc = -1;
     else fprintf(stderr, "%s: %s, skipped\n", prog, err.p ? err.p : path);
   }

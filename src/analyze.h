@@ -41,8 +41,9 @@ typedef struct vb_attr {
 
 typedef struct vb_source {
   int entity;
-  size_t q0, nq;           /* its quote indices: srcq.v[q0 .. q0+nq) */
+  size_t q0, nq;           /* its quoted statements (direct, partial, block): srcq.v[q0 .. q0+nq) */
   size_t words;            /* words quoted */
+  size_t p0, np;           /* its paraphrased ones (kind indirect): srcq.v[p0 .. p0+np) */
 } vb_source;
 
 typedef struct vb_analysis {
@@ -57,8 +58,11 @@ typedef struct vb_analysis {
 typedef struct vb_aopts {
   vb_qopts q;
   const vb_cues *cues;     /* NULL: the built-in lexicon, built for this call */
-  int indirect;            /* also report reported speech without marks as kind indirect
-                            * ("Vaughan said the initiative sounds …"); off by default */
+  int no_indirect;         /* reported speech without marks ("Vaughan said the initiative
+                            * sounds …", "according to X, …") is reported as kind indirect
+                            * unless this is 1 */
+  size_t window;           /* tokens a window of a long text attributes (0: 262,144; at
+                            * least 64); SIZE_MAX: any text in one go, whatever its memory */
 } vb_aopts;
 
 /* Analyse s[0..n): quotes, attribution, sources. out must be zeroed. 0 on success, -1

@@ -34,6 +34,11 @@ typedef struct ctx {
   unsigned *wc;           /* word class of every token */
   VB_VEC(ment) m;         /* mentions, in token order */
   smap full, last, acr, groups;   /* full names, last names, acronyms, groups (the mayor) */
+  smap first;             /* first names of people named in full (Cole for Cole Whitlock) */
+  VB_VEC(int) sur_next;   /* per entity: the one met before it with its last name, or -1 */
+  unsigned char lowbits[8192];   /* one bit per word hash seen in lower case (pass 1) */
+  const vb_tokens *lowbits_for;  /* the tokens lowbits was noted for (NULL: not yet) */
+  size_t lowbits_nt;
   VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
   size_t *nonq;           /* first token at or after k that is not a quote (NT if none) */
   int oom;
@@ -66,7 +71,12 @@ static inline int is_dash(const ctx *X, size_t k) {
 }
 static inline int is_quote(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_QUOTE); }
 static inline int starts_sent(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_SENT); }
-static inline int is_cue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+/* A cue of speech (said, told, according to); the cues that report a view (believes,
+ * endorsed, found: VB_CUE_REP) serve reported speech only, is_icue finds both. */
+static inline int is_icue(const ctx *X, size_t k) { return k < NT && TK(k)->cue >= 0; }
+static inline int is_cue(const ctx *X, size_t k) {
+  return k < NT && TK(k)->cue >= 0 && !(X->T.cues.v[TK(k)->cue].flags & VB_CUE_REP);
+}
 /* The first token in [k, c) that is not a quote, else c: a lookup, so that a paragraph of
  * thousands of quotes is not walked again for each of them. */
 static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
@@ -113,6 +123,7 @@ const ment *vb_ment_at(const ctx *X, size_t k);
 int vb_name_apos(const ctx *X, size_t k);
 int vb_resolve_pron(const ctx *X, size_t k, int g);
 size_t vb_run_end(const ctx *X, size_t a);
+void vb_set_org(ctx *X, int e, size_t a, size_t b);
 void vb_pass_names(ctx *X);
 
 /* ---------------------------------------------------------------- phrases.c */
@@ -122,11 +133,19 @@ np vb_np_after(const ctx *X, size_t j, size_t hi);
 np vb_np_before(const ctx *X, size_t c, size_t lo);
 np vb_np_subject(const ctx *X, size_t sb, size_t c);
 int vb_resolve(ctx *X, np p);
+/* a word naming people, a body or a document; a mention that can speak ("officials", "a
+ * new poll", a name, a pronoun; not "the morning", "a chill") */
+int vb_speaker_word(const ctx *X, size_t k);
+int vb_speaker_phrase(const ctx *X, np p);
+int vb_role_prep(const ctx *X, size_t k);
 
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */
-void vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
+/* 0 (nothing recorded) when the phrase names no one who can speak */
+int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
 int vb_usable_cue(const ctx *X, size_t c);
+/* the rule read its cue in the quote's own sentence (not a continuation or a last resort) */
+int vb_rule_in_sentence(const char *rule);
 void vb_pass_quotes(ctx *X);
 
 /* ---------------------------------------------------------------- indirect.c */

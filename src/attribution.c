@@ -11,6 +11,7 @@
 /* Rule names: compared by address, so every assignment uses these. */
 static const char R_CUE_AFTER_INVERTED[] = "cue-after-inverted";
 static const char R_CUE_AFTER[] = "cue-after";
+static const char R_CUE_SLOT[] = "cue-slot-verb";
 static const char R_CUE_BEFORE[] = "cue-before";
 static const char R_ACCORDING_TO[] = "according-to";
 static const char R_COLON_NAME[] = "colon-name";
@@ -20,13 +21,17 @@ static const char R_DASH_NAME[] = "dash-name";
 static const char R_SAME_SENTENCE[] = "same-sentence";
 static const char R_POSSESSIVE_NOUN[] = "possessive-noun";
 static const char R_CONTINUATION[] = "continuation";
+static const char R_DIALOGUE[] = "dialogue-turn";
 static const char R_TWIN[] = "twin";
 static const char R_SENTENCE_SUBJECT[] = "sentence-subject";
 static const char R_NEARBY[] = "nearby";
 static const char R_PREVIOUS_CUE[] = "previous-cue";
 
-void vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
+int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
   vb_attr *at = &X->A->attr.v[qi];
+  /* only people, pronouns, bodies and documents speak: "said the voice", "The morning
+   * brought" name no speaker, and the rule that read them gives way */
+  if (!vb_speaker_phrase(X, p)) return 0;
   at->mention.start = TK(p.a)->start;
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
@@ -37,6 +42,7 @@ void vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *ru
   if (at->entity < 0 && is_pron(X, p.a)) conf -= 0.25;
   at->confidence = conf;
   at->rule = rule;
+  return 1;
 }
 
 /* Title case: every word starts upper case (a show, a book, a slogan). */
@@ -189,6 +195,50 @@ static int rule_cue_after(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* A lower-case word of past tense (-ed) that no lexicon lists, in a cue's slot. */
+static int past_verb(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  size_t n;
+  if (!is_word(X, k) || !(t->flags & VB_T_LOWER) || is_cue(X, k) || (t->flags & (VB_T_POSS | VB_T_APOS))) return 0;
+  n = t->end - t->start;
+  if (n < 5 || X->s[t->end - 2] != 'e' || X->s[t->end - 1] != 'd') return 0;
+  return !(X->wc[k] & (VB_W_STOP | VB_W_BOUND | VB_W_DET | VB_W_PREP));
+}
+
+/* After the speaker of a slot verb the sentence ends, or an appositive or clause starts. */
+static int slot_end(const ctx *X, size_t z, size_t hi) {
+  if (z >= hi || z >= NT) return 1;
+  return is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',') || is_ch(X, z, ';') ||
+         is_dash(X, z) || is_quote(X, z);
+}
+
+/* The quote ends as an utterance its cue follows: , ! ? or a dash or … inside. */
+static int slot_quote(const ctx *X, const vb_quote *q) {
+  size_t e = q->iend;
+  const unsigned char *u = (const unsigned char *)X->s;
+  while (e > q->istart && (u[e - 1] == ' ' || u[e - 1] == '\n')) e--;
+  if (e == q->istart) return 0;
+  return u[e - 1] == ',' || u[e - 1] == '!' || u[e - 1] == '?' ||
+         (e >= q->istart + 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 && (u[e - 1] == 0x94 || u[e - 1] == 0xA6));
+}
+
+/* "…," murmured Venn. · "…," Venn murmured. · "…?" inquired Mrs. Odell.: the sentence's
+ * shape makes a past-tense verb in the cue's slot a cue, known or not (a lower-case word
+ * goes on with the sentence a "?" ended). */
+static int rule_cue_slot(ctx *X, shape *S, match *m) {
+  size_t k = S->k, j = S->j, hi = S->hi > k + 1 ? S->hi : (k + 14 < NT ? k + 14 : NT);
+  np p;
+  if (!slot_quote(X, &X->A->qs.q.v[S->qi]) || k + 2 >= NT) return 0;
+  if (past_verb(X, j)) {
+    p = vb_np_after(X, j + 1, hi);
+    if (p.ok && slot_end(X, p.b + 1, hi)) return found(m, j, p, 1);
+    return 0;
+  }
+  p = vb_np_after(X, j, hi);
+  if (p.ok && p.b - p.a < 5 && past_verb(X, p.b + 1) && slot_end(X, p.b + 2, hi)) return found(m, p.b + 1, p, 1);
+  return 0;
+}
+
 /* X said: "…" · X told reporters, "…" · According to X, "…" (its second reading): the
  * cue before the quote. "Lynch said she recalled thinking, “…”": the outer report owns it. */
 static int rule_cue_before(ctx *X, shape *S, match *m) {
@@ -333,6 +383,25 @@ static int rule_reported_after(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* A quote in title case or capitals after a speech cue is said, not a title, when a verb
+ * or a copula brings it in ("said Reyes was “A LIAR”", "Says Reyes Has “Blood On His
+ * Hands”"), or when it is in capitals; a title follows a noun, a preposition or a verb
+ * of reading ("his book “…”", "in “…”", "watched “…”"). */
+static int said_title(const ctx *X, const vb_quote *q, size_t k) {
+  static const char *const lead[] = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had",
+                                     "as", NULL};
+  int upper = 0, lower = 0;
+  for (size_t i = q->istart; i < q->iend && i < q->istart + 200; i++) {
+    unsigned char ch = (unsigned char)X->s[i];
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+  }
+  if (upper >= 2 && !lower) return 1;
+  if (k == 0 || !is_word(X, k - 1)) return 0;
+  for (int i = 0; lead[i]; i++) if (vb_tok_is(X->s, TK(k - 1), lead[i])) return 1;
+  return 0;
+}
+
 /* A cue elsewhere in the sentence, nearest first: before the quote (dir 0) or after it
  * (dir 1), at most three tried. A title-case quote ("The Apprentice") takes only a cue
  * that names things (calls, dubs). Nested reports ("Lynch said she recalled …"): the
@@ -355,13 +424,16 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
       weak = 0;                                                  /* "The New York Post reports" */
     if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
     if (S->title < 0) S->title = title_case(X->s, &X->A->qs.q.v[S->qi]);
-    if (S->title && !(CUE(c)->flags & VB_CUE_CALL)) break;
+    if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && said_title(X, &X->A->qs.q.v[S->qi], k))) break;
     l2 = a0 > 0 ? a0 - 1 : VB_NONE;
     for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
     if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
     p = vb_cue_speaker(X, c, l2, c < k ? k : b0, sb);
     if (p.ok && !(p.a <= k && k <= p.b)) {
-      for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel; hop++) {
+      /* "X questioned what the council calls its “…”": a naming cue with its own subject
+       * (not a pronoun) keeps the term its namer's */
+      for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel &&
+                        !((CUE(c)->flags & VB_CUE_CALL) && !is_pron(X, p.a)); hop++) {
         size_t c2;
         np p2;
         for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && vb_usable_cue(X, c2))) break;
@@ -418,6 +490,7 @@ static const struct rule {
   {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},     /* "…," said Arthur */
   {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                          /* "…" ― Carla Sanchez */
   {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                         /* "…," he said */
+  {R_CUE_SLOT, 0.85, NULL, 0, rule_cue_slot},                           /* "…," murmured Venn · Venn murmured */
   {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},            /* X said: "…" · According to X, "…" */
   {R_COLON_NAME, 0.6, NULL, 0, rule_colon_name},                        /* X and Y: "…" */
   {R_COLON_INTRO, 0.7, NULL, 0, rule_colon_intro_cue},                  /* X said in a statement:¶ "…" */
@@ -441,11 +514,9 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   for (size_t z = S.j; z < se; z++) if (is_quote(X, z)) { S.hi = z; break; }
   for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
     int how = rules[r].read(X, &S, &m);
-    if (how) {
-      vb_attribute(X, qi, m.c, m.p, how == 1 ? rules[r].strength : rules[r].strength2,
-                   how == 1 ? rules[r].name : rules[r].name2);
+    if (how && vb_attribute(X, qi, m.c, m.p, how == 1 ? rules[r].strength : rules[r].strength2,
+                            how == 1 ? rules[r].name : rules[r].name2))
       return;
-    }
   }
 }
 
@@ -481,8 +552,56 @@ static size_t para_of(const ctx *X, size_t k, size_t *pi) {
   return *pi;
 }
 
+/* A paragraph that is one turn of a dialogue: it opens with a quote, and outside its
+ * quotes holds no more than a cue's few words ("“Not tonight,” said Ambrose."). */
+static int turn_para(const ctx *X, size_t pi) {
+  size_t a, b, words = 0;
+  if (pi >= X->T.para.n) return 0;
+  a = X->T.para.v[pi];
+  b = pi + 1 < X->T.para.n ? X->T.para.v[pi + 1] : NT;
+  if (!is_quote(X, a)) return 0;
+  for (size_t k = a; k < b && words <= 8; k++) words += is_word(X, k);
+  return words <= 8;
+}
+
+static int ends_question(const char *s, const vb_quote *q) {
+  size_t e = q->iend;
+  while (e > q->istart && (s[e - 1] == ' ' || s[e - 1] == '\n')) e--;
+  return e > q->istart && s[e - 1] == '?';
+}
+
+static int same_speaker(const char *s, const vb_attr *x, const vb_attr *y) {
+  if (x->entity >= 0 || y->entity >= 0) return x->entity == y->entity;
+  return x->mention.end - x->mention.start == y->mention.end - y->mention.start &&
+         !memcmp(s + x->mention.start, s + y->mention.start, x->mention.end - x->mention.start);
+}
+
+/* Dialogue or news? Quote i opens a turn with no cue. When the two turns before it are
+ * two people's (each a paragraph that is a quote and at most a cue) and the exchange reads
+ * as a dialogue (a question in it, or turns already alternating), the turn goes to the
+ * one who spoke before the last speaker: returns that quote, else -1. Otherwise, as in a
+ * news story where one paragraph of quotes follows another of the same source, the last
+ * speaker goes on (continuations). */
+static long dialogue_other(const ctx *X, size_t i, const size_t *qpara) {
+  const vb_analysis *A = X->A;
+  size_t P = qpara[i], j;
+  if (i < 2 || P < 2 || qpara[i - 1] != P - 1 || !(TK(X->qtok.v[i])->flags & VB_T_PARA)) return -1;
+  if (!turn_para(X, P) || !turn_para(X, P - 1) || !turn_para(X, P - 2)) return -1;
+  for (j = i - 1; j > 0 && i - 1 - j < 8 && qpara[j - 1] == P - 1; j--) {}
+  if (j == 0 || qpara[j - 1] != P - 2) return -1;
+  j--;
+  while (j > 0 && qpara[j - 1] == P - 2 && !A->attr.v[j].rule && i - j < 16) j--;
+  if (!A->attr.v[j].rule || !A->attr.v[i - 1].rule || A->qs.q.v[j].kind == VB_TERM) return -1;
+  if (same_speaker(X->s, &A->attr.v[j], &A->attr.v[i - 1])) return -1;
+  if (A->attr.v[i - 1].rule != R_DIALOGUE && !ends_question(X->s, &A->qs.q.v[i]) &&
+      !ends_question(X->s, &A->qs.q.v[i - 1]) && !ends_question(X->s, &A->qs.q.v[j]))
+    return -1;
+  return (long)j;
+}
+
 /* Continuations: an uncued quote right after an attributed one, in the same or the next
- * paragraph, goes on with the same speaker (unless another cue comes between them). */
+ * paragraph, goes on with the same speaker (unless another cue comes between them), or,
+ * in a dialogue, goes to the other one. */
 static void continuations(ctx *X, const size_t *qpara) {
   vb_analysis *A = X->A;
   size_t nq = A->qs.q.n;
@@ -492,6 +611,16 @@ static void continuations(ctx *X, const size_t *qpara) {
     const vb_quote *q = &A->qs.q.v[i];
     if (at->rule || !pv->rule || k == VB_NONE || kp == VB_NONE || q->kind == VB_TERM) continue;
     if (A->qs.q.v[i - 1].kind == VB_TERM) continue;
+    {
+      long o = dialogue_other(X, i, qpara);
+      if (o >= 0) {
+        *at = A->attr.v[o];
+        at->cue = nospan;
+        at->confidence = A->attr.v[o].confidence * 0.8;
+        at->rule = R_DIALOGUE;
+        continue;
+      }
+    }
     if (qpara[i] == qpara[i - 1] ||
         (qpara[i] == qpara[i - 1] + 1 && (TK(k)->flags & VB_T_PARA) && !(pv->cue.start != VB_NONE && pv->cue.start > A->qs.q.v[i].start))) {
       /* no other speaker named between them */
@@ -506,9 +635,13 @@ static void continuations(ctx *X, const size_t *qpara) {
   }
 }
 
+int vb_rule_in_sentence(const char *r) {
+  return r && r != R_CONTINUATION && r != R_DIALOGUE && r != R_TWIN && r != R_NEARBY && r != R_PREVIOUS_CUE;
+}
+
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
-  return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO ||
+  return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO || r == R_CUE_SLOT ||
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 

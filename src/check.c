@@ -64,7 +64,8 @@ static fent *load(ctx *C, uint32_t set, uint32_t file, vb_buf *err) {
     L->valid = 1;
     return L;
   }
-  if (set && L->own.n != C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg].files[file].size) C->stale++;
+  /* changed since vb_material_add_index compared it (which left changed files out) */
+  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->own.p, L->own.n)) C->stale++;
   L->s = L->own.p; L->n = L->own.n;
   L->valid = 1;
   return L;

@@ -6,6 +6,7 @@
  * (kind term) and paraphrase (indirect) get a verdict but do not fail the gate: no
  * source owes them (--strict-terms counts terms). All drafts are checked in one pass. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "cli_draft.h"
+#include "material.h"
 #include "draft.h"
 #include "index.h"
 #include "json.h"
@@ -21,7 +24,7 @@
 
 static const char check_help[] =
   "usage: verbatim check [--json] [--borrowed[=N]] [--fail-on LIST] [--strict-terms]\n"
-  "                      (--source PATH [--speaker NAME] | --index IDX)... FILE...\n"
+  "                      [--format text|markdown] (--source PATH [--speaker NAME] | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
   "found, and for an altered or cleaned quote what differs ([-source-]{+quote+}); then on\n"
@@ -35,16 +38,33 @@ static const char check_help[] =
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
+  "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
+  "                  G; 0: no limit)\n"
+  "  --format text|markdown  how to read FILE (default: .md, .markdown, .qmd, .rmd are\n"
+  "                  Markdown: front matter, code, link targets, HTML are not prose)\n"
+  "A FILE that is a folder stands for its text and Markdown files (recursive, sorted).\n"
   "Verdicts: verbatim, faithful (only editorial marks), cleaned (only clean-ups: uh, a\n"
   "repeated word, a false start), altered, not_found, uncovered (no source names the\n"
-  "speaker). Exit status: 0 the gate passes, 1 a quote fails it, 2 errors.\n";
+  "speaker). Exit status: 0 the gate passes, 1 a quote fails it, 2 errors: among them any\n"
+  "source file that cannot be read, whatever the draft holds (the others are still\n"
+  "checked).\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] PATH [--speaker NAME]...\n"
+  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE]\n"
+  "                      PATH [--speaker NAME]...\n"
+  "       verbatim index --list IDX\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
-  "files to an existing index, as a new segment. --speaker NAME (or PATH=NAME): the\n"
-  "words of PATH's files that no turn label gives to someone are NAME's.\n";
+  "files to the index (made when missing), as a new segment. Files larger than\n"
+  "--max-size (default 256M; 0: no limit) or that cannot be read are named and left out\n"
+  "(exit status 2).\n"
+  "  --speaker NAME  (or PATH=NAME) the words of PATH's files that no turn label gives\n"
+  "                  to someone are NAME's\n"
+  "  --wait SECONDS  wait at most this long while another writer holds IDX (default 600;\n"
+  "                  0: fail at once)\n"
+  "  --list IDX      the files IDX holds, one a line: ok, changed or missing, and the path\n"
+  "A crash or kill at any point leaves IDX as it was or complete, never in between;\n"
+  "writers of one index take turns, and checks read it meanwhile.\n";
 
 static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
   if (!r->has_passage) { vb_buf_adds(o, "null"); return; }
@@ -60,13 +80,14 @@ static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
 typedef struct jctx { const vb_checked *c; const vb_draft *d; const vb_gate *g; } jctx;
 
 static void json_check(vb_buf *o, size_t i, void *ctx) {
-  const vb_checked *c = ((const jctx *)ctx)->c;
+  const jctx *j = ctx;
+  const vb_checked *c = j->c;
   const vb_cres *r = &c->r.v[i];
   vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"confidence\":%.3f,\"evidence_bits\":%.1f,"
               "\"needed_bits\":%.1f,\"splice\":%s,\"speaker_mismatch\":%s,\"quoted\":%s,\"fails\":%s,\"source\":",
               vb_verdict_names[r->verdict], r->score, r->confidence, r->evidence, r->needed, r->splice ? "true" : "false",
               r->speaker_mismatch ? "true" : "false", r->quoted ? "true" : "false",
-              vb_draft_quote_fails(((const jctx *)ctx)->d, i, ((const jctx *)ctx)->g) ? "true" : "false");
+              vb_draft_quote_fails(j->d, i, j->g) ? "true" : "false");
   json_passage(o, c, r);
   vb_buf_adds(o, ",\"diff\":[");
   for (size_t k = 0; k < r->nd; k++) {
@@ -108,6 +129,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     const vb_quote *q = &qs->q.v[i];
     const vb_cres *r = &c->r.v[i];
     t.n = 0;
+    vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
     vb_buf_addf(o, "%s:%u:%u: %s%s \xE2\x80\x9C", file, q->line, q->col, vb_verdict_names[r->verdict],
                 r->splice ? " (splice)" : "");
@@ -212,13 +234,23 @@ static unsigned long long material_bytes(const vb_material *M, size_t n0) {
   return b;
 }
 
+/* A file of the material or the index that cannot be used, named on stderr. */
+static void bad_file(const char *path, int e, void *ctx) {
+  char sz[32];
+  if (e == EFBIG)
+    vb_cli_err("%s: larger than --max-size=%s (give a larger --max-size, or 0 for no limit)", path,
+               vb_cli_size_str(*(const size_t *)ctx, sz, sizeof sz));
+  else vb_cli_err("%s: %s", path, strerror(e));
+}
+
 /* What `verbatim check` was asked: the material, the drafts, the options. */
 typedef struct chk {
   vb_material M;
   vb_copts o;
   vb_gate g;
-  int json;
-  VB_VEC(char *) files;
+  int json, format;
+  size_t max_size;
+  VB_VEC(char *) args;          /* the FILE arguments */
   VB_VEC(char *) owned;         /* PATH parts of PATH=NAME arguments */
   VB_VEC(vb_index *) idx;
 } chk;
@@ -228,7 +260,7 @@ static void chk_free(chk *k) {
   for (size_t i = 0; i < k->owned.n; i++) free(k->owned.v[i]);
   vb_vfree(&k->idx);
   vb_vfree(&k->owned);
-  vb_vfree(&k->files);
+  vb_vfree(&k->args);
   vb_material_free(&k->M);
 }
 
@@ -241,8 +273,52 @@ static int add_source(chk *k, const char *arg, vb_buf *err) {
     if (vb_push(&k->owned, split)) { free(split); vb_cli_err("out of memory"); return 2; }
     path = split;
   }
-  if (vb_material_add_path_as(&k->M, path, name, err)) { vb_cli_err("%s", err->p); return 2; }
+  if (vb_material_add_path_as(&k->M, path, name, err)) { vb_cli_warnings(&k->M.warn); vb_cli_err("%s", err->p); return 2; }
+  vb_cli_warnings(&k->M.warn);
   if (!material_bytes(&k->M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", path);
+  return 0;
+}
+
+/* One option at argv[*i] (it may take the next argument). 0, 1 not an option of these,
+ * 2 bad (printed), -1 after --help. */
+static int check_opt(chk *k, int argc, char **argv, int *i, size_t *last, int *nsrc, vb_buf *err) {
+  const char *a = argv[*i];
+  err->n = 0;
+  if (!strcmp(a, "--json")) k->json = 1;
+  else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); return -1; }
+  else if (!strcmp(a, "--borrowed")) k->o.borrowed = 12;
+  else if (!strcmp(a, "--strict-terms")) k->g.terms = 1;
+  else if (!strncmp(a, "--max-size=", 11)) {
+    if (vb_cli_size(a + 11, &k->max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); return 2; }
+  } else if (!strncmp(a, "--borrowed=", 11)) {
+    char *e;
+    long v = strtol(a + 11, &e, 10);
+    if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); return 2; }
+    k->o.borrowed = (int)v;
+  } else if (!strcmp(a, "--fail-on") || !strncmp(a, "--fail-on=", 10)) {
+    const char *v = a[9] == '=' ? a + 10 : *i + 1 < argc ? argv[++*i] : NULL;
+    if (!v) { vb_cli_err("check: --fail-on needs a list"); return 2; }
+    if (vb_gate_parse(&k->g, v, err)) { vb_cli_err("check: --fail-on: %s", err->p); return 2; }
+  } else if (!strcmp(a, "--speaker")) {
+    if (*i + 1 >= argc) { vb_cli_err("check: --speaker needs a name"); return 2; }
+    if (*last == (size_t)-1) { vb_cli_err("check: --speaker names the speaker of the --source before it"); return 2; }
+    for (size_t t = *last; t < k->M.v.n; t++) k->M.v.v[t].speaker = argv[*i + 1];
+    ++*i;
+  } else if (!strcmp(a, "--source")) {
+    if (*i + 1 >= argc) { vb_cli_err("check: --source needs an argument"); return 2; }
+    *last = k->M.v.n;
+    if (add_source(k, argv[++*i], err)) return 2;
+    ++*nsrc;
+  } else if (!strcmp(a, "--index")) {
+    vb_index *x;
+    if (*i + 1 >= argc) { vb_cli_err("check: --index needs an argument"); return 2; }
+    if (!(x = vb_index_open(argv[++*i], err))) { vb_cli_err("%s", err->p); return 2; }
+    if (vb_push(&k->idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); return 2; }
+    if (vb_material_add_index(&k->M, x)) { vb_cli_err("out of memory"); return 2; }
+    vb_cli_warnings(&k->M.warn);
+    *last = (size_t)-1;
+    ++*nsrc;
+  } else return 1;
   return 0;
 }
 
@@ -252,64 +328,36 @@ static int check_args(chk *k, int argc, char **argv, vb_buf *err) {
   size_t last = (size_t)-1;     /* the first text of the last --source, for --speaker */
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    err->n = 0;
-    if (!strcmp(a, "--json")) k->json = 1;
-    else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); return -1; }
-    else if (!strcmp(a, "--borrowed")) k->o.borrowed = 12;
-    else if (!strcmp(a, "--strict-terms")) k->g.terms = 1;
-    else if (!strncmp(a, "--borrowed=", 11)) {
-      char *e;
-      long v = strtol(a + 11, &e, 10);
-      if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); return 2; }
-      k->o.borrowed = (int)v;
-    } else if (!strcmp(a, "--fail-on") || !strncmp(a, "--fail-on=", 10)) {
-      const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
-      if (!v) { vb_cli_err("check: --fail-on needs a list"); return 2; }
-      if (vb_gate_parse(&k->g, v, err)) { vb_cli_err("check: --fail-on: %s", err->p); return 2; }
-    } else if (!strcmp(a, "--speaker")) {
-      if (i + 1 >= argc) { vb_cli_err("check: --speaker needs a name"); return 2; }
-      if (last == (size_t)-1) { vb_cli_err("check: --speaker names the speaker of the --source before it"); return 2; }
-      for (size_t t = last; t < k->M.v.n; t++) k->M.v.v[t].speaker = argv[i + 1];
-      i++;
-    } else if (!strcmp(a, "--source")) {
-      if (i + 1 >= argc) { vb_cli_err("check: --source needs an argument"); return 2; }
-      last = k->M.v.n;
-      if (add_source(k, argv[++i], err)) return 2;
-      nsrc++;
-    } else if (!strcmp(a, "--index")) {
-      vb_index *x;
-      if (i + 1 >= argc) { vb_cli_err("check: --index needs an argument"); return 2; }
-      if (!(x = vb_index_open(argv[++i], err))) { vb_cli_err("%s", err->p); return 2; }
-      if (vb_push(&k->idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); return 2; }
-      if (vb_material_add_index(&k->M, x)) { vb_cli_err("out of memory"); return 2; }
-      last = (size_t)-1;
-      nsrc++;
-    } else if (!strcmp(a, "--")) {
-      while (++i < argc) if (vb_push(&k->files, argv[i])) { vb_cli_err("out of memory"); return 2; }
+    int r = vb_cli_format_opt(argc, argv, &i, &k->format, "check");
+    if (r < 0) return 2;
+    if (r) continue;
+    if ((r = check_opt(k, argc, argv, &i, &last, &nsrc, err)) != 1) { if (r) return r; continue; }
+    if (!strcmp(a, "--")) {
+      while (++i < argc) if (vb_push(&k->args, argv[i])) { vb_cli_err("out of memory"); return 2; }
     } else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); return 2; }
-    else if (vb_push(&k->files, argv[i])) { vb_cli_err("out of memory"); return 2; }
+    else if (vb_push(&k->args, argv[i])) { vb_cli_err("out of memory"); return 2; }
   }
-  if (!k->files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); return 2; }
+  if (!k->args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); return 2; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); return 2; }
   return 0;
 }
 
-/* Each draft's lines (or its JSON object) into out, its summary on stderr. 1 when one
- * fails the gate. */
-static int report(const chk *k, size_t f, const vb_buf *in, const vb_draft *dr, vb_buf *out, size_t *nok, int *rc) {
+/* A draft's lines (or its JSON object) into out, its summary on stderr. 1 when it fails
+ * the gate. */
+static int report(const chk *k, const char *file, const vb_buf *in, const vb_draft *dr, vb_buf *out, int *nok, int *rc) {
   vb_buf sum = {0};
-  int fail = gate(&sum, k->files.v[f], dr, &k->g);
-  if (dr->c.stale && f == 0)
+  int fail = gate(&sum, file, dr, &k->g);
+  if (dr->c.stale)
     vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
-               k->files.v[f], dr->c.stale);
+               file, dr->c.stale);
   if (k->json) {
     jctx jc;
     vb_cli_more more;
     jc.c = &dr->c; jc.d = dr; jc.g = &k->g;
     more.quote = json_check; more.file = json_borrowed; more.ctx = &jc;
     if ((*nok)++) vb_buf_adds(out, ",\n");
-    vb_cli_json(out, k->files.v[f], in->p, &dr->an, &more);
-  } else human_file(out, k->files.v[f], in->p, in->n, dr);
+    vb_cli_json(out, file, in->p, &dr->an, &more);
+  } else human_file(out, file, in->p, in->n, dr);
   if (!k->json && vb_cli_flush(out)) *rc = 2;
   /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
   if (!k->json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
@@ -319,47 +367,83 @@ static int report(const chk *k, size_t f, const vb_buf *in, const vb_draft *dr, 
 
 int vb_cmd_check(int argc, char **argv) {
   chk k;
+  vb_paths files = {0};
   vb_buf out = {0}, err = {0};
   vb_buf *in = NULL;
   vb_draft *dr = NULL;
   const char **texts = NULL;
-  size_t *lens = NULL, *which = NULL, nd = 0, nok = 0, bad = 0;
-  int rc;
+  size_t *lens = NULL, *which = NULL, nd = 0, bad = 0;
+  int rc, nok = 0, folder = 0, badsrc;
   memset(&k, 0, sizeof k);
+  k.format = -1;
+  k.max_size = VB_MAX_SIZE;
   vb_gate_default(&k.g);
-  rc = check_args(&k, argc, argv, &err);
-  if (rc) { rc = rc < 0 ? 0 : rc; goto done; }
+  if ((rc = check_args(&k, argc, argv, &err))) { rc = rc < 0 ? 0 : rc; goto done; }
+  if (vb_cli_drafts(k.args.v, k.args.n, &files, &folder) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  /* every source file is opened now: one that cannot be read fails the run even when no
+   * draft has a quote to look up in it; the others are still checked */
+  badsrc = vb_material_vet(&k.M, 0, k.max_size, bad_file, &k.max_size) > 0;
   /* every draft read first: then one pass over the material for all of them */
-  in = calloc(k.files.n, sizeof *in);
-  dr = calloc(k.files.n, sizeof *dr);
-  texts = calloc(k.files.n, sizeof *texts);
-  lens = calloc(k.files.n, sizeof *lens);
-  which = calloc(k.files.n, sizeof *which);
+  in = calloc(files.n + 1, sizeof *in);
+  dr = calloc(files.n + 1, sizeof *dr);
+  texts = calloc(files.n + 1, sizeof *texts);
+  lens = calloc(files.n + 1, sizeof *lens);
+  which = calloc(files.n + 1, sizeof *which);
   if (!in || !dr || !texts || !lens || !which) { vb_cli_err("out of memory"); rc = 2; goto done; }
-  for (size_t f = 0; f < k.files.n; f++) {
-    if (vb_cli_read(k.files.v[f], &in[f])) { rc = 2; continue; }
+  for (size_t f = 0; f < files.n; f++) {
+    if (vb_cli_read_draft(files.v[f], k.format, k.max_size, &in[f])) { rc = 2; continue; }
     texts[nd] = in[f].p ? in[f].p : ""; lens[nd] = in[f].n; which[nd++] = f;
   }
   err.n = 0;
-  {
-    int drc = nd ? vb_check_drafts(texts, lens, nd, NULL, &k.M, &k.o, dr, &bad, &err) : 0;
-    if (drc == -1) { vb_cli_err("%s: %s", k.files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
+  if (nd) {
+    int drc = vb_check_drafts(texts, lens, nd, NULL, &k.M, &k.o, dr, &bad, &err);
+    if (drc == -1) { vb_cli_err("%s: %s", files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
     else if (drc) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; nd = 0; }
   }
-  if (k.json && k.files.n > 1) vb_buf_adds(&out, "{\"files\":[");
+  if (k.json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
   for (size_t j = 0; j < nd; j++)
-    if (report(&k, which[j], &in[which[j]], &dr[j], &out, &nok, &rc) && !rc) rc = 1;
+    if (report(&k, files.v[which[j]], &in[which[j]], &dr[j], &out, &nok, &rc) && !rc) rc = 1;
   if (k.json) {
-    vb_buf_adds(&out, k.files.n > 1 ? "]}\n" : "\n");
+    /* one draft that failed: nothing on stdout rather than half a document (or a blank line) */
+    if (files.n > 1 || folder || nok) vb_buf_adds(&out, files.n > 1 || folder ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
+  if (badsrc) rc = 2;
 done:
-  for (size_t f = 0; f < k.files.n; f++) {
+  for (size_t f = 0; f < files.n; f++) {
     if (dr) vb_draft_free(&dr[f]);
     if (in) vb_buf_free(&in[f]);
   }
   free(in); free(dr); free(texts); free(lens); free(which);
+  vb_paths_free(&files);
   chk_free(&k);
+  vb_buf_free(&out);
+  vb_buf_free(&err);
+  return rc;
+}
+
+/* verbatim index --list IDX: every file the index holds, with its state now. */
+static int index_list(const char *path) {
+  vb_buf err = {0}, out = {0};
+  vb_index *x = vb_index_open(path, &err);
+  size_t n[4] = {0, 0, 0, 0};
+  int rc = 0;
+  static const char *const names[4] = {"ok", "shadowed", "changed", "missing"};
+  if (!x) { vb_cli_err("%s", err.p); vb_buf_free(&err); return 2; }
+  if (vb_index_refresh(x, NULL, NULL)) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  for (size_t k = 0; k < x->segs.n; k++) {
+    const vb_idx_seg *g = &x->segs.v[k];
+    for (size_t j = 0; j < g->h->nfiles; j++) {
+      n[g->state[j]]++;
+      if (g->state[j] == VB_IDX_SHADOWED) continue;
+      vb_buf_addf(&out, "%-7s %s\n", names[g->state[j]], g->names + g->files[j].name);
+    }
+    if (vb_cli_flush(&out)) { rc = 2; goto done; }
+  }
+  vb_cli_err("%s: %zu files (%zu changed, %zu missing since indexed) in %zu segments", path,
+             n[VB_IDX_LIVE] + n[VB_IDX_CHANGED] + n[VB_IDX_MISSING], n[VB_IDX_CHANGED], n[VB_IDX_MISSING], x->segs.n);
+done:
+  vb_index_close(x);
   vb_buf_free(&out);
   vb_buf_free(&err);
   return rc;
@@ -367,36 +451,72 @@ done:
 
 int vb_cmd_index(int argc, char **argv) {
   const char *output = NULL;
-  int append = 0, np = 0, rc = 0;
+  int np = 0, rc = 0;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-  const char **speakers = calloc((size_t)argc + 1, sizeof *speakers);
+  const char **pspk = calloc((size_t)argc + 1, sizeof *pspk);
   char **owned = calloc((size_t)argc + 1, sizeof *owned);
-  vb_buf err = {0};
+  VB_VEC(const char *) fspk = {0};
+  vb_paths files = {0};
+  size_t max_size = VB_MAX_SIZE;
+  vb_buf err = {0}, warn = {0};
+  vb_iopts o;
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
-  if (!paths || !speakers || !owned) { vb_cli_err("out of memory"); free(paths); free(speakers); free(owned); return 2; }
+  if (!paths || !pspk || !owned) { vb_cli_err("out of memory"); free(paths); free(pspk); free(owned); return 2; }
+  memset(&o, 0, sizeof o);
+  o.wait = VB_IDX_WAIT;
+  o.warn = &warn;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--output") || !strcmp(argv[i], "-o")) {
       if (i + 1 >= argc) { vb_cli_err("index: --output needs a path"); rc = 2; goto done; }
       output = argv[++i];
-    } else if (!strcmp(argv[i], "--append")) append = 1;
+    } else if (!strcmp(argv[i], "--append")) o.append = 1;
+    else if (!strcmp(argv[i], "--wait")) {
+      char *e = NULL;
+      double v = i + 1 < argc ? strtod(argv[i + 1], &e) : -1;
+      if (!e || *e || e == argv[i + 1] || !(v >= 0 && v <= 1e9)) { vb_cli_err("index: --wait wants a number of seconds"); rc = 2; goto done; }
+      o.wait = v;
+      i++;
+    } else if (!strcmp(argv[i], "--list")) {
+      if (i + 1 >= argc || i + 2 < argc) { vb_cli_err("index: --list wants one index (verbatim index --list IDX)"); rc = 2; goto done; }
+      rc = index_list(argv[i + 1]);
+      goto done;
+    } else if (!strncmp(argv[i], "--max-size=", 11)) {
+      if (vb_cli_size(argv[i] + 11, &max_size)) { vb_cli_err("index: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
+    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
     else if (!strcmp(argv[i], "--speaker")) {
       if (i + 1 >= argc || !np) { vb_cli_err("index: --speaker NAME follows the PATH it speaks in"); rc = 2; goto done; }
-      speakers[np - 1] = argv[++i];
-    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
-    else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
+      pspk[np - 1] = argv[++i];
+    } else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
     else {
       const char *name;
       char *split = split_speaker(argv[i], &name);
       owned[np] = split;
-      speakers[np] = name;
+      pspk[np] = name;
       paths[np++] = split ? split : argv[i];
     }
   }
   if (!output) { vb_cli_err("index: no --output given (try verbatim index --help)"); rc = 2; goto done; }
   if (!np) { vb_cli_err("index: no PATH given"); rc = 2; goto done; }
+  /* the files under the paths, without those too large or that cannot be read (named) */
+  for (int i = 0; i < np; i++) {
+    size_t n0 = files.n;
+    int wrc = vb_walk(paths[i], &files, &warn, &err);
+    vb_cli_warnings(&warn);
+    if (wrc) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+    if (vb_paths_vet(&files, n0, max_size, bad_file, &max_size)) rc = 2;
+    for (size_t f = n0; f < files.n; f++)           /* each file said by its path's speaker */
+      if (vb_push(&fspk, pspk[i])) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  }
+  o.speakers = fspk.v;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build_ex(output, paths, speakers, np, append, &nf, &nb, &err)) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
+    vb_cli_warnings(&warn);
+    vb_cli_err("index: %s", err.p);
+    rc = 2;
+    goto done;
+  }
+  vb_cli_warnings(&warn);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   {
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -406,8 +526,11 @@ int vb_cmd_index(int argc, char **argv) {
 done:
   for (int i = 0; i < np; i++) free(owned[i]);
   free(owned);
-  free(speakers);
+  free(pspk);
+  vb_vfree(&fspk);
   free(paths);
+  vb_paths_free(&files);
   vb_buf_free(&err);
+  vb_buf_free(&warn);
   return rc;
 }

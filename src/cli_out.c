@@ -1,8 +1,12 @@
 /* cli_out.c: input and output the commands share (see cli_out.h). */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli_out.h"
 #include "json.h"
 #include "quotes.h"
@@ -17,25 +21,93 @@ void vb_cli_err(const char *fmt, ...) {
   fputc('\n', stderr);
 }
 
-int vb_cli_read(const char *path, vb_buf *b) {
+int vb_cli_size(const char *arg, size_t *out) {
+  char *e;
+  unsigned long long v;
+  int shift = 0;
+  if (*arg < '0' || *arg > '9') return -1;
+  v = strtoull(arg, &e, 10);
+  if (*e == 'K' || *e == 'k') shift = 10, e++;
+  else if (*e == 'M' || *e == 'm') shift = 20, e++;
+  else if (*e == 'G' || *e == 'g') shift = 30, e++;
+  else if (*e == 'T' || *e == 't') shift = 40, e++;
+  if (*e || (v && v > (unsigned long long)SIZE_MAX >> shift)) return -1;
+  *out = (size_t)(v << shift);
+  return 0;
+}
+
+const char *vb_cli_size_str(size_t v, char *buf, size_t n) {
+  static const char units[] = "KMGT";
+  int u = -1;
+  while (u < 3 && v && v % 1024 == 0) { v /= 1024; u++; }
+  if (u < 0) snprintf(buf, n, "%zu", v);
+  else snprintf(buf, n, "%zu%c", v, units[u]);
+  return buf;
+}
+
+int vb_cli_read(const char *path, vb_buf *b, size_t max) {
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  char chunk[65536];
-  size_t k;
+  struct stat st;
+  char sz[32];
+  const char *why = NULL;
   if (!f) { vb_cli_err("%s: %s", path, strerror(errno)); return -1; }
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) vb_buf_add(b, chunk, k);
-  if (ferror(f) || b->oom) {
-    vb_cli_err("%s: %s", path, b->oom ? "out of memory" : strerror(errno));
-    if (f != stdin) fclose(f);
+  /* a file's size is known before reading it: refused at once, or read into one block */
+  if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (max && (unsigned long long)st.st_size > (unsigned long long)max) why = "big";
+    else vb_buf_reserve(b, (size_t)st.st_size);
+  }
+  /* stops at the first allocation that fails and at the size limit, so that endless
+   * input (/dev/zero, yes) ends with a message rather than running on */
+  while (!why) {
+    size_t k, room = b->cap ? b->cap - b->n - 1 : 0;
+    if (!room) {                 /* full (a file read to its size): one byte tells whether it ends */
+      char c;
+      if (!fread(&c, 1, 1, f)) break;
+      vb_buf_add(b, &c, 1);
+      if (vb_buf_reserve(b, 65536)) break;
+      room = b->cap - b->n - 1;
+    }
+    k = fread(b->p + b->n, 1, room, f);
+    b->n += k;
+    b->p[b->n] = '\0';
+    if (max && b->n > max) why = "big";
+    else if (k < room) break;
+  }
+  if (!why && b->oom) why = "out of memory";
+  if (!why && ferror(f)) why = strerror(errno);
+  if (f != stdin) fclose(f);
+  if (why) {
+    if (!strcmp(why, "big")) vb_cli_err("%s: larger than --max-size=%s (give a larger --max-size, or 0 for no limit)", path, vb_cli_size_str(max, sz, sizeof sz));
+    else vb_cli_err("%s: %s", path, why);
     vb_buf_free(b);
     return -1;
   }
-  if (f != stdin) fclose(f);
   if (!b->p) vb_buf_add(b, "", 0);   /* an empty file is an empty text, not NULL */
   return 0;
 }
 
+void vb_cli_spill(vb_buf *o) {
+  if (o->n >= 65536 && !o->oom) {
+    if (fwrite(o->p, 1, o->n, stdout) != o->n) o->oom = 1;   /* main says "write error" */
+    o->n = 0;
+  }
+}
+
+void vb_cli_warnings(vb_buf *warn) {
+  const char *p, *end;
+  if (!warn->n) return;
+  p = warn->p; end = warn->p + warn->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    vb_cli_err("%.*s", (int)k, p);
+    p += k + 1;
+  }
+  warn->n = 0;
+}
+
 int vb_cli_flush(vb_buf *b) {
-  if (b->oom) { vb_cli_err("out of memory"); return -1; }
+  if (b->oom) { vb_cli_err(ferror(stdout) ? "write error" : "out of memory"); return -1; }
   if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
   b->n = 0;
   return 0;
@@ -63,7 +135,9 @@ static void source_json(vb_buf *o, const char *s, const vb_analysis *an, const v
   if (E->org_long.start != VB_NONE) { vb_buf_adds(o, ",\"org_long\":"); span_json(o, s, E->org_long); }
   vb_buf_addf(o, ",\"kind\":\"%s\",\"quotes\":[", E->kind == VB_ENT_PERSON ? "person" : E->kind == VB_ENT_ORG ? "org" : "group");
   for (size_t k = 0; k < src->nq; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->q0 + k]);
-  vb_buf_addf(o, "],\"words\":%zu}", src->words);
+  vb_buf_addf(o, "],\"words\":%zu,\"quoted\":%zu,\"paraphrased\":%zu,\"paraphrases\":[", src->words, src->nq, src->np);
+  for (size_t k = 0; k < src->np; k++) vb_buf_addf(o, "%s%zu", k ? "," : "", an->srcq.v[src->p0 + k]);
+  vb_buf_adds(o, "]}");
 }
 
 /* quote i's fields, without the closing brace (t is scratch space) */
@@ -115,6 +189,7 @@ void vb_cli_json(vb_buf *o, const char *file, const char *s, const vb_analysis *
   vb_buf_adds(o, ",\"quotes\":[");
   for (size_t i = 0; i < qs->q.n; i++) {
     vb_buf_adds(o, i ? ",\n" : "\n");
+    vb_cli_spill(o);                 /* written as it goes: a big text's JSON is not held whole */
     quote_json(o, s, an, i, &t);
     if (more && more->quote) more->quote(o, i, more->ctx);
     vb_buf_addc(o, '}');

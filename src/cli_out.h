@@ -7,12 +7,22 @@
 #include "buf.h"
 #include "analyze.h"
 
-/* Read a whole file ("-" is stdin) into b; on failure print "verbatim: PATH: reason", free b
- * and return -1. */
-int vb_cli_read(const char *path, vb_buf *b);
+/* --max-size's SIZE: bytes, or with K, M, G or T (1024-based); 0 is no limit. 0 or -1. */
+int vb_cli_size(const char *arg, size_t *out);
+/* v as SIZE reads ("256M"), in buf. */
+const char *vb_cli_size_str(size_t v, char *buf, size_t n);
+/* Read a whole file ("-" is stdin) into b, at most max bytes (0: no limit); on failure
+ * print "verbatim: PATH: reason" ("larger than --max-size=256M", "out of memory" at the
+ * first allocation that fails), free b and return -1. */
+int vb_cli_read(const char *path, vb_buf *b, size_t max);
 /* Write b to stdout; -1 on a write error. */
 int vb_cli_flush(vb_buf *b);
+/* Write b out once it holds 64 KiB, so that output as long as its text is never held
+ * whole; a write error shows in vb_cli_flush. */
+void vb_cli_spill(vb_buf *o);
 void vb_cli_err(const char *fmt, ...);
+/* The lines of warn on stderr, each after "verbatim: "; then warn is empty. */
+void vb_cli_warnings(vb_buf *warn);
 
 /* What a command adds to the quotes object: quote(o, i, ctx) writes ",\"key\":value..."
  * inside quote i's object; file(o, ctx) writes ",\"key\":value..." after "unattributed".

@@ -86,14 +86,51 @@ const char *const vb_cue_lexicon[] = {
   "i:confess|confesses|confessed|confessing", "i:bark|barks|barked|barking", "i:beam|beams|beamed",
   "i:surmise|surmises|surmised|surmising", "i:fume|fumes|fumed|fuming", "i:exhort|exhorts|exhorted|exhorting",
   "in:cry|cries|cried|crying", "in:chant|chants|chanted|chanting", "in:press|presses|pressed",
-  "i:cut in|cuts in|cutting in",
+  "i:cut in|cuts in|cutting in", "i:inquire|inquires|inquired|inquiring|enquire|enquires|enquired|enquiring",
+
+  "r:think|thinks|thought|thinking", "r:believe|believes|believed|believing", "r:know|knows|knew",
+  "r:feel|feels|felt", "r:expect|expects|expected", "r:hope|hopes|hoped|hoping",
+  "rn:fear|fears|feared|fearing", "rn:doubt|doubts|doubted|doubting", "r:suspect|suspects|suspected",
+  "r:assume|assumes|assumed", "r:understand|understands|understood", "r:realize|realizes|realized|realise|realised",
+  "r:recognize|recognizes|recognized|recognise|recognised", "r:consider|considers|considered|considering",
+  "rn:view|views|viewed", "r:see|sees|saw", "r:regard|regards|regarded", "r:imagine|imagines|imagined",
+  "rn:estimate|estimates|estimated|estimating", "rn:project|projects|projected", "rn:forecast|forecasts|forecasted",
+  "r:anticipate|anticipates|anticipated", "r:want|wants|wanted|wanting", "rn:wish|wishes|wished",
+  "rn:plan|plans|planned|planning", "r:intend|intends|intended|intending", "rn:aim|aims|aimed|aiming",
+  "r:seek|seeks|sought|seeking", "r:refuse|refuses|refused|refusing", "r:decline|declines|declined|declining",
+  "rn:propose|proposes|proposed|proposing", "r:prefer|prefers|preferred", "rn:favor|favors|favored|favour|favours|favoured",
+  "r:decide|decides|decided", "rn:request|requests|requested|requesting",
+  "r:call for|calls for|called for|calling for", "r:push for|pushes for|pushed for|pushing for",
+  "r:support|supports|supported|supporting", "r:oppose|opposes|opposed|opposing", "r:endorse|endorses|endorsed|endorsing",
+  "rn:back|backs|backed|backing", "r:welcome|welcomes|welcomed|welcoming", "r:applaud|applauds|applauded|applauding",
+  "r:embrace|embraces|embraced|embracing", "r:champion|champions|championed|championing",
+  "rn:challenge|challenges|challenged|challenging", "rn:dispute|disputes|disputed|disputing",
+  "r:lambaste|lambastes|lambasted|lambasting", "r:thank|thanks|thanked|thanking",
+  "r:congratulate|congratulates|congratulated|congratulating", "r:apologize|apologizes|apologized|apologizing|apologise|apologised",
+  "rn:highlight|highlights|highlighted|highlighting", "r:downplay|downplays|downplayed|downplaying",
+  "r:show|shows|showed|shown|showing", "r:find|finds|found|finding", "r:demonstrate|demonstrates|demonstrated",
+  "r:discuss|discusses|discussed|discussing", "r:talk about|talks about|talked about|talking about",
+  "r:speak about|speaks about|spoke about|speaking about", "r:speak of|speaks of|spoke of",
+  "r:express|expresses|expressed|expressing", "rn:voice|voices|voiced|voicing", "r:echo|echoes|echoed|echoing",
+  "r:unveil|unveils|unveiled|unveiling", "r:outline|outlines|outlined|outlining", "rn:signal|signals|signaled|signalled|signaling",
+  "r:recommend|recommends|recommended|recommending", "r:advocate|advocates|advocated|advocating",
+  "r:encourage|encourages|encouraged|encouraging", "r:convince|convinces|convinced", "r:persuade|persuades|persuaded",
+  "r:notify|notifies|notified", "r:vote for|votes for|voted for|voting for",
+  "r:vote against|votes against|voted against|voting against", "r:accept|accepts|accepted", "r:speculate|speculates|speculated|speculating",
+  "r:acknowledge that", "r:raise questions about|raised questions about|raising questions about",
+  "r:make clear|makes clear|made clear|making clear", "r:take aim at|takes aim at|took aim at|taking aim at",
+  "r:go after|goes after|went after|going after", "r:rail against|rails against|railed against|railing against",
+  "r:argue for|argues for|argued for", "r:care about|cares about|cared about",
+  "r:worry about|worries about|worried about", "r:complain about|complains about|complained about",
   "a:according to",
   NULL,
 };
 
 /* Word classes. Letters before the colon: s stop, t title, h honorific, o organisation,
  * p pronoun, d determiner, k skip, b boundary, c connector, m time, M male, F female,
- * r preposition, w relative, v speech noun. */
+ * r preposition, w relative, v speech noun; S a noun for people, a body or a document
+ * (who may speak), q a quantity, y and x nouns of a man and of a woman, P a poll or a
+ * survey, a an auxiliary. */
 const char *const vb_word_lexicon[] = {
   "s:the a an in on at for to of and but or if when while as by with from this that these those it its "
   "he she we they i you your our my his her their who what why how where is are was were do does did go get "
@@ -146,6 +183,67 @@ const char *const vb_word_lexicon[] = {
   "august september october november december",
   "r:at of for with",
   "w:who which whose whom where when",
+  "S:campaign campaigns poll polls polling survey surveys report reports study studies group groups party "
+  "parties government governments administration company companies committee office board court courts agency "
+  "agencies media team staff police statement statements email emails letter letters memo ad ads video videos "
+  "tweet tweets post release analysis analyses data records figures results findings book article story "
+  "documents document filing filings lawsuit suit complaint ruling transcript research evidence numbers "
+  "estimates review audit investigation bill law laws rules legislation platform website site page paper "
+  "newspaper network networks outlet outlets magazine editorial column blog message speech interview account "
+  "percent majority majorities minority everyone anyone nobody someone number handful dozens hundreds thousands "
+  "son daughter",
+  "S:mother father brother sister friend friends colleague colleagues source sources official officials aide "
+  "aides allies ally staffer staffers members member voters public crowd audience base establishment leadership "
+  "side sides camp circle wing state states country countries city town council commission department ministry "
+  "foundation firm union unions movement organization organizations community couple trio panel chief head "
+  "spokesman spokeswoman spokesperson spokespeople president senator senators governor governors nominee "
+  "nominees candidate candidates judge judges justice justices secretary chairman chairwoman chair director "
+  "executive executives mayor minister ambassador diplomat diplomats congressman congresswoman lawmaker "
+  "lawmakers legislators legislature authorities authority experts expert critics critic analysts analyst "
+  "economists economist rivals rival opponents opponent surrogates strategists pollster pollsters insiders "
+  "observers",
+  "S:delegates superdelegates donors backers fans residents citizens students workers employees employee users "
+  "investors parents activists advocates protesters demonstrators conservatives liberals progressives "
+  "republicans democrats moderates evangelicals veterans victims witnesses prosecutors lawyers lawyer attorneys "
+  "attorney investigators researchers scientists doctors doctor teachers leaders leader manager managers "
+  "adviser advisers advisor advisors consultant consultants operatives pundits commentators journalists "
+  "journalist reporters reporter editors editor columnist host hosts anchor moderator moderators author authors "
+  "writer writers speaker speakers organizers officers officer troops military army navy intelligence agents "
+  "agent attendees participants respondents surveyed polled questioned interviewed familiar close briefed "
+  "involved clerk porter guard guards chef maid cook crew cast boss guest guests pilot cashier barista butler "
+  "nanny captain sheriff",
+  "S:deputy marshal ranger scout pupil pupils boy boys girl girls grandmother grandfather niece nephew sons "
+  "daughters baby adult adults elder elders sisters brothers wives husbands partner fiance fiancee neighbour "
+  "neighbours chiefs guy guys folks pope mogul tycoon billionaire millionaire star celebrity incumbent hopeful "
+  "front-runner frontrunner winner victim survivor widow mom dad kid kids child children teen youth veteran vet "
+  "soldier soldiers marine marines cop cops nurse nurses priest bishop pastor rabbi imam cardinal king queen "
+  "prince princess emperor dictator regime militants rebels gunman suspect defendant plaintiff witness juror "
+  "jury tribunal senate house congress parliament cabinet caucus delegation embassy consulate chamber assembly "
+  "electorate nation world industry sector market markets bank banks",
+  "S:fund funds charity church school university college hospital clinic club league bureau desk service "
+  "programme broadcast podcast plan proposal listing footnote note notes movie film play episode documentary "
+  "cable passage excerpt petition memorandum brief motion order verdict decision opinion text commercial poster "
+  "sign banner headline caption label manual guide handbook policy guidelines textbook memoir biography novel "
+  "chapter essay op-ed dossier file log diary journal notebook tally count model forecast projection assessment "
+  "calculations chart graph map table list ranking rating scorecard questionnaire census experiment test trial "
+  "probe inquiry hearing testimony deposition affidavit indictment charges warrant subpoena judgment statute "
+  "act amendment constitution treaty agreement deal contract manifesto communique bulletin newsletter notice "
+  "announcement",
+  "S:alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
+  "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
+  "stepson stepfather",
+  "q:half third thirds quarter most many some few several others other both all none one two three four five "
+  "each either",
+  "y:chairman spokesman congressman businessman councilman assemblyman alderman anchorman father son brother "
+  "husband uncle nephew grandfather grandson boyfriend widower king prince duke actor waiter sir lord gentleman "
+  "man boy stepson stepfather",
+  "x:chairwoman spokeswoman congresswoman businesswoman councilwoman assemblywoman alderwoman anchorwoman "
+  "mother daughter sister wife aunt niece grandmother granddaughter girlfriend widow queen princess duchess "
+  "actress waitress dame lady woman girl stepdaughter stepmother",
+  "P:poll polls survey surveys study studies polling rankings census tally count estimates analysis data "
+  "figures",
+  "a:will would could should may might must can do does did don't don’t didn't didn’t doesn't doesn’t won't "
+  "won’t cannot can't can’t",
   "v:warning warnings comment comments claim claims statement statements remarks remark assertion contention "
   "promise argument suggestion insistence description prediction pledge vow accusation demand call message "
   "tweet tweets words response answer reply testimony admission speech account view belief declaration "
@@ -226,6 +324,7 @@ static int lexicon_build(vb_cues *c) {
       else if (*p == 'c') gflags |= VB_CUE_CALL;
       else if (*p == 'n') nouns = 1;
       else if (*p == 'x') strong = 1;
+      else if (*p == 'r') gflags |= VB_CUE_REP;
     }
     while (*e) {
       const char *end = strchr(e, '|');
@@ -283,7 +382,8 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   if (len > 255) return;
   while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len)))
     sl = (sl + 1) & W->mask;
-  W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | cl);
+  W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | (cl & 0xFFFF));
+  W->w[sl].cls2 = (uint8_t)(W->w[sl].cls2 | (cl >> 16));
   W->w[sl].first8 = 0;
   for (size_t j = 0; j < len && j < 8; j++) W->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
   W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
@@ -302,7 +402,7 @@ static int wordlist_build(vb_cues *c) {
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
-    static const char letters[] = "sthopdkbcmMFrwv";   /* bit i of the VB_W_ enum */
+    static const char letters[] = "sthopdkbcmMFrwv-SqyxPa";   /* bit i of the VB_W_ enum */
     for (const char *q = g; *q != ':'; q++) {
       const char *at = strchr(letters, *q);
       if (at) cl |= 1u << (at - letters);
@@ -354,7 +454,8 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
       vb_cues_free(c);
       return NULL;
     }
-    re = pcre2_compile((PCRE2_SPTR)pats[i], len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS,
+    /* a callout before every item counts the pattern's steps: the budget per text below */
+    re = pcre2_compile((PCRE2_SPTR)pats[i], len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_AUTO_CALLOUT,
                        &code, &eoff, NULL);
     if (!re) {
       PCRE2_UCHAR msg[160];
@@ -396,13 +497,31 @@ static size_t tok_at(const vb_tokens *T, size_t off) {
   return lo;
 }
 
-int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
+/* The lexicon's cues and the word classes of T's tokens. */
+/* Token k is in a paragraph in title case (a headline: "Lindqvist Says Reyes Has …"),
+ * whose speech verbs are capitalised too. *pi and *hl keep the last paragraph looked at
+ * and the answer, so each paragraph is read once at most, and only for a capitalised cue
+ * word inside a sentence. */
+static int in_headline(const vb_tokens *T, size_t k, size_t *pi, int *hl) {
+  size_t p = *pi, a, e, words = 0, caps = 0;
+  while (p + 1 < T->para.n && T->para.v[p + 1] <= k) p++;
+  if (p == *pi && *hl >= 0) return *hl;
+  *pi = p;
+  a = T->para.n ? T->para.v[p] : 0;
+  e = p + 1 < T->para.n ? T->para.v[p + 1] : T->t.n;
+  for (size_t z = a; z < e && words < 30; z++) {
+    if (!(T->t.v[z].flags & VB_T_WORD)) continue;
+    words++;
+    if (T->t.v[z].flags & VB_T_CAP) caps++;
+  }
+  return *hl = words >= 3 && words < 30 && caps * 5 >= words * 4;
+}
 
-/* Returns 0; -1 when memory ran out; -2 - p when user pattern p (0-based) hit PCRE2's
- * match, depth, heap or JIT stack limit (vb_analyze passes that code on). */
-int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
+static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
   /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
   const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
+  size_t pi = 0;
+  int hl = -1;
   for (size_t k = 0; k < T->t.n; k++) {
     vb_tok *t;
     size_t sl;
@@ -415,7 +534,8 @@ int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsign
      * sentence may open with one: "Said the mayor: …" */
     if (!(cl & VB_W_CUE1)) continue;
     t = &T->t.v[k];
-    if (!(t->flags & VB_T_LOWER) && !((t->flags & VB_T_SENT) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)))
+    if (!(t->flags & VB_T_LOWER) && !((t->flags & (VB_T_SENT)) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)) &&
+        !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, &pi, &hl)))
       continue;
     sl = t->hash & c->mask;
     while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
@@ -423,6 +543,9 @@ int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsign
       int m = match_form(c, &c->f[fi], s, T, k);
       if (m > bestlen) { best = fi; bestlen = m; }
     }
+    /* in a headline only speech verbs: "Says", not "Want" */
+    if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)))
+      best = -1;
     if (best >= 0) {
       vb_cuehit h;
       h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
@@ -430,47 +553,147 @@ int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsign
       t->cue = (int)T->cues.n - 1;
     }
   }
-  if (c->npat) {
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    if (!md || !mc) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
-    pcre2_set_match_limit(mc, 1000000);
-    for (size_t p = 0; p < c->npat; p++) {
-      size_t off = 0;
-      while (off <= n) {
-        int rc = pcre2_match(c->pat[p], (PCRE2_SPTR)s, n, off, 0, md, mc);
-        PCRE2_SIZE *ov;
-        size_t a, b, k, e;
-        if (rc < 0) {
-          int lim = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
-          if (rc == PCRE2_ERROR_NOMATCH) break;
-          pcre2_match_data_free(md); pcre2_match_context_free(mc);
-          /* a runaway pattern is the user's to fix, not a lack of memory: say which one */
-          return lim && p < (size_t)INT_MAX - 2 ? -2 - (int)p : -1;
-        }
-        ov = pcre2_get_ovector_pointer(md);
-        a = ov[0]; b = ov[1];
-        off = b > a ? b : a + 1;
-        while (off < n && ((unsigned char)s[off] & 0xC0) == 0x80) off++;
-        if (b == a) continue;
-        k = tok_at(T, a);
-        if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) continue;
-        for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
-        if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) continue;   /* the lexicon has it already */
-        {
-          vb_cuehit h;
-          h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
-          if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
-          else {
-            if (vb_push(&T->cues, h)) { pcre2_match_data_free(md); pcre2_match_context_free(mc); return -1; }
-            T->t.v[k].cue = (int)T->cues.n - 1;
-          }
-        }
-      }
-    }
-    pcre2_match_data_free(md);
-    pcre2_match_context_free(mc);
+  return 0;
+}
+
+int vb_cues_mark(const vb_cues *c, const char *s, size_t n, vb_tokens *T) { return vb_cues_scan(c, s, n, T, NULL); }
+
+/* ---------------------------------------------------------------- user patterns */
+
+/* PCRE2's match limit restarts at every start position, so a pattern that fails slowly
+ * at each of them ("(?:a|\s)*+b;" on "a a a …;") costs the square of the text. A callout
+ * before every item counts the steps instead, and a pattern may take this many per text
+ * (a few per byte is usual: 0.1 to 0.5 on news prose). */
+#define STEPS_FIXED 1000000ull
+#define STEPS_PER_BYTE 100ull
+
+typedef struct held { size_t a, b; } held;
+
+typedef struct patstate {
+  size_t off;                  /* where the search goes on */
+  int done;                    /* no match left in the text */
+  unsigned long long steps;    /* callouts so far */
+  VB_VEC(held) held;           /* matches a later window sees again, or found ahead of it */
+} patstate;
+
+struct vb_cuescan {
+  size_t npat;
+  unsigned long long budget;
+  patstate *cur;
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+  patstate p[];
+};
+
+static int count_step(pcre2_callout_block *cb, void *data) {
+  vb_cuescan *st = data;
+  (void)cb;
+  return ++st->cur->steps > st->budget ? PCRE2_ERROR_CALLOUT : 0;
+}
+
+vb_cuescan *vb_cuescan_new(const vb_cues *c, size_t n) {
+  vb_cuescan *st;
+  size_t np = c ? c->npat : 0;
+  if (!(st = calloc(1, sizeof *st + np * sizeof *st->p))) return NULL;
+  st->npat = np;
+  st->budget = STEPS_FIXED + STEPS_PER_BYTE * (unsigned long long)n;
+  if (!np) return st;
+  st->md = pcre2_match_data_create(1, NULL);
+  st->mc = pcre2_match_context_create(NULL);
+  if (!st->md || !st->mc) { vb_cuescan_free(st); return NULL; }
+  pcre2_set_match_limit(st->mc, 1000000);
+  pcre2_set_depth_limit(st->mc, 1000000);
+  pcre2_set_heap_limit(st->mc, 65536);        /* KiB of backtracking memory (the interpreter) */
+  pcre2_set_callout(st->mc, count_step, st);
+  return st;
+}
+
+void vb_cuescan_free(vb_cuescan *st) {
+  if (!st) return;
+  for (size_t p = 0; p < st->npat; p++) vb_vfree(&st->p[p].held);
+  pcre2_match_data_free(st->md);
+  pcre2_match_context_free(st->mc);
+  free(st);
+}
+
+/* Match [a, b) of user pattern p as a cue of T's tokens: 0, or -1 when memory ran out. */
+static int user_hit(const vb_cues *c, size_t p, vb_tokens *T, size_t a, size_t b) {
+  size_t k = tok_at(T, a), e;
+  vb_cuehit h;
+  if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) return 0;
+  for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
+  if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) return 0;   /* the lexicon has it already */
+  h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
+  if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
+  else {
+    if (vb_push(&T->cues, h)) return -1;
+    T->t.v[k].cue = (int)T->cues.n - 1;
   }
   return 0;
+}
+
+/* User pattern p over the window [b0, b1): the matches held from the last window, then
+ * the search goes on until a match starts at b1 or later (held for the next one). Only
+ * matches from keep on are held. */
+static int scan_pattern(const vb_cues *c, const char *s, size_t n, vb_tokens *T, vb_cuescan *st, size_t p,
+                        size_t b0, size_t b1, size_t keep) {
+  patstate *P = &st->p[p];
+  size_t nh = 0;
+  for (size_t i = 0; i < P->held.n; i++) {
+    held h = P->held.v[i];
+    if (h.a >= b0 && h.a < b1 && user_hit(c, p, T, h.a, h.b)) return -1;
+    if (h.a >= keep) P->held.v[nh++] = h;
+  }
+  P->held.n = nh;
+  st->cur = P;
+  while (!P->done && (!P->held.n || P->held.v[P->held.n - 1].a < b1)) {
+    int rc;
+    PCRE2_SIZE *ov;
+    size_t a, b;
+    if (P->off > n) { P->done = 1; break; }
+    rc = pcre2_match(c->pat[p], (PCRE2_SPTR)s, n, P->off, 0, st->md, st->mc);
+    if (rc < 0) {
+      if (rc == PCRE2_ERROR_NOMATCH) { P->done = 1; break; }
+      /* a runaway pattern is the user's to fix, not a lack of memory: say which one */
+      if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+          rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_CALLOUT)
+        return p < (size_t)INT_MAX - 2 ? -2 - (int)p : -1;
+      return -1;
+    }
+    ov = pcre2_get_ovector_pointer(st->md);
+    a = ov[0]; b = ov[1];
+    P->off = b > a ? b : a + 1;
+    while (P->off < n && ((unsigned char)s[P->off] & 0xC0) == 0x80) P->off++;
+    if (b == a) continue;
+    if (a < b1 && a >= b0 && user_hit(c, p, T, a, b)) return -1;
+    if (a >= keep || a >= b1) {
+      held h;
+      h.a = a; h.b = b;
+      if (vb_push(&P->held, h)) return -1;
+    }
+  }
+  return 0;
+}
+
+int vb_cues_scan_window(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc, vb_cuescan *st,
+                        size_t b0, size_t b1, size_t keep) {
+  if (scan_lexicon(c, s, n, T, wc)) return -1;
+  for (size_t p = 0; p < c->npat; p++) {
+    int rc = scan_pattern(c, s, n, T, st, p, b0, b1, keep);
+    if (rc) return rc;
+  }
+  return 0;
+}
+
+/* Returns 0; -1 when memory ran out; -2 - p when user pattern p (0-based) hit PCRE2's
+ * match, depth, heap or JIT stack limit or its budget of steps for the text (vb_analyze
+ * passes that code on). */
+int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
+  vb_cuescan *st;
+  int rc;
+  if (!c->npat) return scan_lexicon(c, s, n, T, wc);
+  if (!(st = vb_cuescan_new(c, n))) return -1;
+  rc = vb_cues_scan_window(c, s, n, T, wc, st, 0, SIZE_MAX, SIZE_MAX);
+  vb_cuescan_free(st);
+  return rc;
 }

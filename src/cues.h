@@ -16,6 +16,7 @@ enum {
   VB_CUE_USER = 1 << 5,  /* from a user pattern */
   VB_CUE_CALL = 1 << 6,  /* calls, describes, dubs: says who speaks but is not a speech verb */
   VB_CUE_BASE = 1 << 7,  /* the base form (say): weak, but fine right after a quote ("…," they say) */
+  VB_CUE_REP = 1 << 8,   /* reports a view, not words (believes, endorsed, found): reported speech only */
 };
 
 extern const char *const vb_cue_lexicon[];   /* NULL-terminated: "flags:form|form|..." */
@@ -49,6 +50,12 @@ enum {
   VB_W_REL = 1 << 13,    /* who, which, whose: a clause, not an appositive */
   VB_W_NOUN = 1 << 14,   /* a noun that reports speech after a possessive: his warning */
   VB_W_CUE1 = 1 << 15,   /* the first word of a cue form (internal: lets one probe find both) */
+  VB_W_SPEAKER = 1 << 16, /* a noun for people, a body or a document: official, campaign, poll */
+  VB_W_QUANT = 1 << 17,  /* a quantity that opens a subject: some, most, half, two */
+  VB_W_MNOUN = 1 << 18,  /* a noun that says its holder is a man: chairman, son, actor */
+  VB_W_FNOUN = 1 << 19,  /* ... a woman: chairwoman, daughter, actress */
+  VB_W_POLL = 1 << 20,   /* a poll, a survey, a study: "in the latest Gallup poll" */
+  VB_W_AUX = 1 << 21,    /* an auxiliary before a verb's base form: will, would, didn’t */
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);
@@ -57,8 +64,23 @@ const vb_words *vb_cues_words(const vb_cues *c);
 /* The classes of every token of T into wc[0 .. T->t.n). */
 void vb_cues_classify(const vb_cues *c, const char *s, const vb_tokens *T, unsigned *wc);
 /* vb_cues_mark and vb_cues_classify in one pass (wc may be NULL); 0, -1 when memory ran
- * out, or -2 - p when user pattern p (0-based) hit PCRE2's match limits. */
+ * out, or -2 - p when user pattern p (0-based) hit PCRE2's match limits or used up its
+ * steps for the text (1,000,000 plus 100 a byte: a pattern that fails slowly at every
+ * position would otherwise cost the square of the text). */
 int vb_cues_scan(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc);
+
+/* A text's progress through the user patterns when its tokens come a window at a time:
+ * where each search goes on, the matches the next window sees again, the steps spent. */
+typedef struct vb_cuescan vb_cuescan;
+/* For a text of n bytes; NULL when memory ran out. */
+vb_cuescan *vb_cuescan_new(const vb_cues *c, size_t n);
+void vb_cuescan_free(vb_cuescan *st);
+/* vb_cues_scan for the window of T: its tokens cover bytes [b0, b1) of s[0..n) (T may
+ * hold a few past b1), and the next window starts at byte keep or later. Windows come in
+ * text order and may overlap; a match is marked in every window that holds its start.
+ * The same return codes. */
+int vb_cues_scan_window(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc, vb_cuescan *st,
+                        size_t b0, size_t b1, size_t keep);
 
 /* Mark the tokens where a cue starts: vb_tok.cue indexes its hit in T->cues (entry id,
  * tokens spanned, VB_CUE_* flags, byte end). The longest lexicon form (lower-case words

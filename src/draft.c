@@ -13,10 +13,15 @@ static const char *const *given_speakers(vb_draft *out, const char *const *speak
   return out->given;
 }
 
-/* The draft's quotes and who says them, into out. 0 or -1 with err. */
+/* The draft's quotes and who says them, into out. 0 or -1 with err. The check verifies
+ * quoted words: reported speech is left out unless ao asks for it. */
 static int analyse(const char *s, size_t n, const vb_aopts *ao, const char *const *speakers, size_t nspeakers,
                    vb_draft *out, vb_buf *err) {
-  int rc = vb_analyze(s, n, ao, &out->an);
+  vb_aopts quoted;
+  int rc;
+  memset(&quoted, 0, sizeof quoted);
+  quoted.no_indirect = 1;
+  rc = vb_analyze(s, n, ao ? ao : &quoted, &out->an);
   if (rc < -1) { vb_buf_addf(err, "cue pattern %d: match limit exceeded", -rc - 1); return -1; }
   if (rc) { vb_buf_adds(err, "out of memory"); return -1; }
   if (out->an.qs.q.n) {

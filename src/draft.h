@@ -20,8 +20,8 @@ typedef struct vb_draft {
 } vb_draft;
 
 /* Check the draft s[0..n) against the material M.
- * ao: analysis options (user cues, nested quotes), or NULL for the defaults; indirect
- *   speech found with ao->indirect is checked too.
+ * ao: analysis options (user cues, nested quotes), or NULL for the defaults with reported
+ *   speech left out; with ao, reported speech (unless ao->no_indirect) is checked too.
  * speakers: NULL to compare each quote's resolved speaker (vb_speaker_names: the person or
  *   body the attribution names) with the material's transcript turns; or the caller's own
  *   names, speakers[i] for quote i, with nspeakers entries (quotes past them, and NULL

@@ -97,7 +97,7 @@ int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
   e.role = e.org = e.org_long = nospan;
   e.kind = kind;
   e.gender = 0;
-  if (vb_push(&X->A->ent, e)) { X->oom = 1; return -1; }
+  if (vb_push(&X->A->ent, e) || vb_push(&X->sur_next, -1)) { X->oom = 1; return -1; }
   return (int)X->A->ent.n - 1;
 }
 
@@ -124,7 +124,7 @@ static size_t org_long_of(ctx *X, size_t a, size_t b) {
   return e >= 0 ? (size_t)e : VB_NONE;
 }
 
-static void set_org(ctx *X, int e, size_t a, size_t b) {
+void vb_set_org(ctx *X, int e, size_t a, size_t b) {
   vb_entity *E = &X->A->ent.v[e];
   size_t o;
   if (E->org.start != VB_NONE || b <= a) return;
@@ -164,6 +164,16 @@ static int plural_apos(const ctx *X, size_t k) {
          !(X->wc[k + 1] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP));
 }
 
+/* A word of class cl among the capitalised words of [a..e] (a lower-case first word apart). */
+static int has_class(const ctx *X, size_t a, size_t e, unsigned cl) {
+  for (size_t k = a; k <= e && k < NT; k++) {
+    if (!is_word(X, k)) return 0;
+    if (!(TK(k)->flags & (VB_T_CAP | VB_T_UPPER))) { if (k > a) return 0; continue; }
+    if (X->wc[k] & cl) return 1;
+  }
+  return 0;
+}
+
 /* A capitalized run [a..e]: maximal, joined by of/for/the (and "and" inside organisations). */
 size_t vb_run_end(const ctx *X, size_t a) {
   size_t e = a;
@@ -171,7 +181,8 @@ size_t vb_run_end(const ctx *X, size_t a) {
   for (;;) {
     size_t j = e + 1;
     if (TK(e)->flags & VB_T_POSS) break;
-    if (is_capword(X, j) && !starts_sent(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
+    /* a headline's speech verb ends a name: "Lindqvist Says Reyes Has …" */
+    if (is_capword(X, j) && !starts_sent(X, j) && !is_cue(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
     if (vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
     if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
         !starts_sent(X, j)) {
@@ -182,6 +193,10 @@ size_t vb_run_end(const ctx *X, size_t a) {
       if (isand && !org) break;
       if (vb_tok_is(X->s, TK(j), "of") || vb_tok_is(X->s, TK(j), "for")) {
         if (is_word(X, j2) && vb_tok_is(X->s, TK(j2), "the")) j2++;
+        /* "Bank of America", "Secretary of State", "Center for …": a body or an office
+         * takes "of"; a person does not ("Mr. Quill of Mrs. Dorn", "Sanders of Vermont") */
+        if (is_word(X, j2) && (X->wc[j2] & (VB_W_HONOR | VB_W_TITLE)) && !(X->wc[j2] & VB_W_ORG)) break;
+        if (!org && !has_class(X, a, e, VB_W_TITLE) && !has_class(X, j2, j2 + 4 < NT ? j2 + 4 : NT - 1, VB_W_ORG)) break;
       }
       if (is_capword(X, j2) && !starts_sent(X, j2)) { e = j2; conn++; org |= (X->wc[j2] & VB_W_ORG) != 0; continue; }
     }
@@ -204,6 +219,17 @@ static unsigned base_class(const ctx *X, size_t k) {
   return vb_cues_wclass(X->C, X->s, &t);
 }
 
+/* The gender a noun says its holder has (chairwoman, son, actress), or 0. */
+static int gender_noun(const ctx *X, size_t k) {
+  if (!is_word(X, k)) return 0;
+  return (X->wc[k] & VB_W_MNOUN) ? 'm' : (X->wc[k] & VB_W_FNOUN) ? 'f' : 0;
+}
+
+/* What the text says of a person's gender is kept by the first telling. */
+static void teach_gender(ctx *X, int e, int g) {
+  if (e >= 0 && g && X->A->ent.v[e].kind == VB_ENT_PERSON && !X->A->ent.v[e].gender) X->A->ent.v[e].gender = g;
+}
+
 /* Appositive after a name: ", a senior fellow at the Center for Immigration Studies (CIS),"
  * or ", CIS’s director of policy studies,". Gives role and organisation. */
 static void appositive(ctx *X, int e, size_t i, size_t hi) {
@@ -211,6 +237,7 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
   vb_entity *E;
   if (e < 0 || i >= lim || !is_word(X, i) || (X->wc[i] & VB_W_REL)) return;
   for (end = i; end < lim && is_word(X, end); end++) {}
+  for (k = i; k < end; k++) teach_gender(X, e, gender_noun(X, k));   /* ", the board’s chairwoman," */
   if (i < end && (X->wc[i] & VB_W_DET) && !(TK(i)->flags & VB_T_POSS)) {
     i++;
     /* "the council’s transport director": a body named in lower case owns the role, as
@@ -219,7 +246,7 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
     if (i + 1 < end && vb_tok_is(X->s, TK(i - 1), "the") && (TK(i)->flags & VB_T_LOWER) &&
         (TK(i)->flags & VB_T_POSS) && (TK(i + 1)->flags & VB_T_LOWER) &&
         !(base_class(X, i) & (VB_W_STOP | VB_W_TIME | VB_W_TITLE))) {
-      set_org(X, e, TK(i)->start, base_end(X, i));
+      vb_set_org(X, e, TK(i)->start, base_end(X, i));
       i++;
     }
   }
@@ -230,10 +257,10 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
     if (X->wc[i] & (VB_W_STOP | VB_W_BOUND)) return;   /* "After the vote": a clause, not a role */
     if (re >= end) re = end - 1;
     if (TK(re)->flags & VB_T_POSS) {              /* CIS’s director of policy studies */
-      set_org(X, e, TK(i)->start, base_end(X, re));
+      vb_set_org(X, e, TK(i)->start, base_end(X, re));
       i = re + 1;
     } else if (re + 1 < end && (TK(re + 1)->flags & VB_T_LOWER)) {   /* the CIS scholar */
-      set_org(X, e, TK(i)->start, TK(re)->end);
+      vb_set_org(X, e, TK(i)->start, TK(re)->end);
       if (X->A->ent.v[e].role.start == VB_NONE) {
         X->A->ent.v[e].role.start = TK(re + 1)->start;
         X->A->ent.v[e].role.end = TK(end - 1)->end;
@@ -254,7 +281,7 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
         if ((TK(re)->flags & VB_T_POSS) && (X->wc[j] & (VB_W_TITLE | VB_W_HONOR)) && re + 1 < end &&
             (TK(re + 1)->flags & (VB_T_LOWER | VB_T_DIGIT))) { r1 = k; break; }
         r1 = k;
-        set_org(X, e, TK(j)->start, base_end(X, re));
+        vb_set_org(X, e, TK(j)->start, base_end(X, re));
         /* (IRLI) right after the organisation: the acronym names it */
         if (re + 3 < NT && is_ch(X, re + 1, '(') && (TK(re + 2)->flags & VB_T_UPPER) && is_ch(X, re + 3, ')')) {
           int o = vb_smap_get(X, &X->full, TK(j)->start, base_end(X, re), 0);
@@ -307,7 +334,7 @@ static void rel_clause(ctx *X, int e, size_t i) {
   if (is_word(X, re + 1) && (TK(re + 1)->flags & VB_T_LOWER) && !is_cue(X, re + 1) &&
       !(X->wc[re + 1] & (VB_W_PREP | VB_W_BOUND | VB_W_CONN | VB_W_SKIP)))
     return;
-  set_org(X, e, TK(j)->start, base_end(X, re));
+  vb_set_org(X, e, TK(j)->start, base_end(X, re));
   E = &X->A->ent.v[e];
   if (v < 4 && E->role.start == VB_NONE) {                         /* chair, head */
     E->role.start = TK(k)->start;
@@ -352,10 +379,112 @@ static int office_word(const ctx *X, size_t k) {
   return 0;
 }
 
+/* The person of gender g among e and the people met before it with its last name:
+ * Mrs. Colley is not her son Jonah Colley. -1 when every one of them is of the other
+ * gender (a body named like them answers for itself). */
+static int same_surname(const ctx *X, int e, int g) {
+  for (int z = e; z >= 0; z = X->sur_next.v[z]) {
+    const vb_entity *E = &X->A->ent.v[z];
+    if (E->kind != VB_ENT_PERSON) return z == e ? e : -1;
+    if (!E->gender || E->gender == g) return z;
+  }
+  return -1;
+}
+
+/* The words the text writes in lower case somewhere (presently, poor), one bit a hash:
+ * noted the first time a name's first word asks (few texts do). */
+static void note_lower_words(ctx *X) {
+  memset(X->lowbits, 0, sizeof X->lowbits);
+  for (size_t z = 0; z < NT; z++)
+    if ((TK(z)->flags & (VB_T_WORD | VB_T_LOWER)) == (VB_T_WORD | VB_T_LOWER))
+      X->lowbits[(TK(z)->hash & 0xFFFF) >> 3] |= (unsigned char)(1u << (TK(z)->hash & 7));
+  X->lowbits_for = &X->T;
+}
+
+static int low_seen(ctx *X, size_t k) {
+  unsigned h = TK(k)->hash & 0xFFFF;
+  if (X->lowbits_for != &X->T || X->lowbits_nt != NT) { note_lower_words(X); X->lowbits_nt = NT; }
+  return (X->lowbits[h >> 3] >> (h & 7)) & 1;
+}
+
+/* A capitalised word opening a sentence before a name is no part of it when it reads as
+ * a modifier: an adverb in -ly the text also writes in lower case, or an adverb or a
+ * word written in lower case elsewhere before a name the text knows without it
+ * ("Presently Orla", "Poor Orla" once Orla Brennan is known; not "Marta Lindqvist" after
+ * "Lindqvist", nor "Will Smith", whose name starts with the word). */
+static int lead_modifier(ctx *X, size_t a, size_t e) {
+  const vb_tok *t = TK(a);
+  size_t n = t->end - t->start;
+  int known = -1, ly;
+  if (!starts_sent(X, a) || a >= e || (X->wc[a] & (VB_W_TITLE | VB_W_HONOR | VB_W_ORG)) ||
+      (t->flags & (VB_T_UPPER | VB_T_POSS)))
+    return 0;
+  ly = n > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y';
+  if (e == a + 1) {
+    known = vb_smap_get(X, &X->first, TK(e)->start, base_end(X, e), 0);
+    if (known < 0) known = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
+  }
+  if (known >= 0) {
+    const vb_entity *E = &X->A->ent.v[known];
+    if (E->name.end - E->name.start >= n && !memcmp(X->s + E->name.start, X->s + t->start, n)) return 0;
+    return ly || low_seen(X, a);             /* a first name is not written in lower case */
+  }
+  return ly && low_seen(X, a);
+}
+
+/* The run [a..e] is a heading in capitals on a line of its own: CHAPTER II */
+static int heading_line(const ctx *X, size_t a, size_t e) {
+  size_t i;
+  if (!(TK(a)->flags & VB_T_UPPER)) return 0;
+  for (size_t z = a; z <= e; z++) {
+    const vb_tok *t = TK(z);
+    if (!is_word(X, z)) return 0;
+    if (!(t->flags & (VB_T_UPPER | VB_T_DIGIT)) && !(t->end - t->start == 1 && (t->flags & VB_T_CAP))) return 0;
+  }
+  for (i = TK(a)->start; i > 0 && (X->s[i - 1] == ' ' || X->s[i - 1] == '\t'); i--) {}
+  if (i > 0 && X->s[i - 1] != '\n') return 0;
+  for (i = TK(e)->end; i < X->n && (X->s[i] == ' ' || X->s[i] == '\t' || X->s[i] == '.' || X->s[i] == '\r'); i++) {}
+  return i >= X->n || X->s[i] == '\n';
+}
+
+/* "her" before the noun it owns ("her own chart", "her report"), not the object of a verb
+ * ("told her that", "gave her the chart") */
+static int her_possessive(const ctx *X, size_t k) {
+  size_t j = k + 1;
+  if (!is_word(X, j) || !(TK(j)->flags & VB_T_LOWER)) return 0;
+  if (vb_tok_is(X->s, TK(j), "own")) return 1;
+  return !(X->wc[j] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_SKIP | VB_W_STOP)) && !is_icue(X, j);
+}
+
+/* "Harriet Colley and her son": the possessive after the name's "and" is the person's. */
+static void and_possessive(ctx *X, int ent, size_t e) {
+  size_t z = e + 1 + is_ch(X, e + 1, ',');
+  if (is_word(X, z) && vb_tok_is(X->s, TK(z), "and") && is_word(X, z + 1) &&
+      (vb_tok_is(X->s, TK(z + 1), "his") || vb_tok_is(X->s, TK(z + 1), "her")))
+    teach_gender(X, ent, vb_tok_is(X->s, TK(z + 1), "his") ? 'm' : 'f');
+}
+
+/* "Ferris brought his own chart": his or her (a possessive) at k, in the clause of the
+ * subject just named, tells that person's gender. */
+static void subject_possessive(ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  const ment *m;
+  size_t z;
+  if (!X->m.n || (X->s[t->start] | 0x20) != 'h' ||
+      !(vb_tok_is(X->s, t, "his") || (vb_tok_is(X->s, t, "her") && her_possessive(X, k))))
+    return;
+  m = &X->m.v[X->m.n - 1];
+  if (!m->person || m->pron || m->ent < 0 || !m->subj || k <= m->b || k - m->b > 8) return;
+  for (z = m->b + 1; z <= k; z++)
+    if (starts_sent(X, z) || is_ch(X, z, ',') || is_quote(X, z) || is_capword(X, z)) return;
+  teach_gender(X, m->ent, vb_tok_is(X->s, t, "his") ? 'm' : 'f');
+}
+
 /* Pass 1: names and pronouns, in text order. */
 void vb_pass_names(ctx *X) {
   size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
   int run_in_sent = 0;
+  X->lowbits_for = NULL;            /* this window's words are noted when a name asks */
   while (k < NT && !X->oom) {
     vb_tok *t = TK(k);
     if (t->flags & VB_T_SENT) run_in_sent = 0;
@@ -377,6 +506,8 @@ void vb_pass_names(ctx *X) {
       k = e + 1;
       while (a <= e && (X->wc[a] & (VB_W_STOP | VB_W_TIME)) && !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) a++;
       if (a > e) continue;
+      if (heading_line(X, a, e)) { owner_end = VB_NONE; continue; }
+      if (lead_modifier(X, a, e)) a++;
       {
         /* headline case ("A Bigger Threat To America"): a function word inside is no name */
         size_t z;
@@ -390,7 +521,11 @@ void vb_pass_names(ctx *X) {
       if (!org) {
         while (a < e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) {
           if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = vb_pron_gender(X, a); }
-          else { if (role_a == VB_NONE) role_a = TK(a)->start; role_b = TK(a)->end; }
+          else {
+            if (role_a == VB_NONE) role_a = TK(a)->start;
+            role_b = TK(a)->end;
+            if (!gender) gender = gender_noun(X, a);   /* Chairwoman Ines Barro */
+          }
           a++;
         }
         if (a == e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR)) && a == t0) continue;   /* "President" alone */
@@ -419,15 +554,23 @@ void vb_pass_names(ctx *X) {
                     (a > 0 && is_cue(X, a - 1) && (CUE(a - 1)->flags & VB_CUE_INV)) ||
                     (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (CUE(a - 2)->flags & VB_CUE_ACC)) ||
                     role_a != VB_NONE || gender;
-        ent = vb_smap_get(X, &X->last, TK(a)->start, b, 0);
+        int older = vb_smap_get(X, &X->last, TK(a)->start, b, 0), titled = gender && t0 < a;
+        ent = older;
         if (ent < 0) ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
         if (ent < 0) ent = vb_smap_get(X, &X->acr, TK(a)->start, b, 0);
-        if (ent < 0 && spoke) {
-          int isorg = (TK(a)->flags & VB_T_UPPER) != 0;
-          ent = vb_ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, TK(a)->start, b);
+        /* an honorific names one person of its gender: Mrs. Colley is not her son */
+        if (ent >= 0 && titled) ent = same_surname(X, ent, gender);
+        if (ent < 0 && !titled) ent = vb_smap_get(X, &X->first, TK(a)->start, b, 0);   /* Cole: Cole Whitlock */
+        if (ent < 0 && (spoke || titled)) {
+          int isorg = (TK(a)->flags & VB_T_UPPER) != 0 && !titled;
+          /* known by honorific and last name only, and named so: Mr. Voss */
+          ent = vb_ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, titled ? TK(t0)->start : TK(a)->start, b);
           if (ent >= 0) {
-            vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
-            if (!isorg) vb_smap_put(X, &X->last, TK(a)->start, b, 0, ent);
+            if (!titled) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+            if (!isorg) {
+              X->sur_next.v[ent] = older;
+              vb_smap_put(X, &X->last, TK(a)->start, b, 0, ent);
+            }
           }
         }
         push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
@@ -442,6 +585,11 @@ void vb_pass_names(ctx *X) {
             O->name.start = TK(a)->start; O->name.end = b;
           } else ent = vb_ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
           if (ent >= 0) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+          if (ent >= 0 && old >= 0 && old != ent) X->sur_next.v[ent] = old;
+          /* the first name alone names this person too ("Cole said") */
+          if (ent >= 0 && nw <= 3 && !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP)) &&
+              !(TK(a)->flags & VB_T_UPPER))
+            vb_smap_put(X, &X->first, TK(a)->start, TK(a)->end, 0, ent);
         }
         if (ent >= 0 && vb_smap_get(X, &X->last, la, b, 0) != ent) vb_smap_put(X, &X->last, la, b, 0, ent);
         push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
@@ -449,16 +597,20 @@ void vb_pass_names(ctx *X) {
       if (ent >= 0 && !X->oom) {
         vb_entity *E = &X->A->ent.v[ent];
         if (gender && !E->gender) E->gender = gender;
+        if (E->kind == VB_ENT_PERSON && !poss) and_possessive(X, ent, e);
         if (role_a != VB_NONE && E->role.start == VB_NONE) { E->role.start = role_a; E->role.end = role_b; }
         if (E->kind == VB_ENT_PERSON && owner_end != VB_NONE && owner_next == t0) {
           /* Human Rights First’s Eleanor Acer */
-          set_org(X, ent, TK(owner_a)->start, base_end(X, owner_end));
+          vb_set_org(X, ent, TK(owner_a)->start, base_end(X, owner_end));
         }
         if (E->kind == VB_ENT_PERSON && !poss && t0 > 1 && is_ch(X, t0 - 1, ',') && is_ch(X, e + 1, ',') &&
             !starts_sent(X, t0)) {
           /* "the IRS’s research director, Lee Park, said": the role comes first */
           size_t z = t0 - 1;
-          while (z > 0 && t0 - z < 14 && is_word(X, z - 1) && !starts_sent(X, z)) z--;
+          /* back to the role's determiner, not past an "and" ("X and her son, Jonah Colley,") */
+          while (z > 0 && t0 - z < 14 && is_word(X, z - 1) && !starts_sent(X, z) &&
+                 !((X->wc[z - 1] & VB_W_BOUND) && (TK(z - 1)->flags & VB_T_LOWER) && !(X->wc[z - 1] & VB_W_PREP)))
+            z--;
           if (z < t0 - 1 && is_word(X, z) && ((X->wc[z] & VB_W_DET) || (TK(z)->flags & VB_T_POSS) ||
                                              (X->wc[z] & VB_W_TITLE)))
             appositive(X, ent, z, t0 - 1);
@@ -474,6 +626,7 @@ void vb_pass_names(ctx *X) {
       owner_a = a;
       continue;
     }
+    if ((X->wc[k] & VB_W_DET) && (t->flags & VB_T_LOWER)) subject_possessive(X, k);
     k++;
   }
 }

@@ -1,20 +1,100 @@
-/* index.c: building, appending to, mapping and querying the archive index.
+/* index.c: building, appending to, mapping and querying the archive index (index.h has
+ * the layout, and what a crash or a second writer can and cannot do to it).
  * Building is one pass: read a file, tokenize it, keep the minimizer word pairs, then one
  * counting sort by hash bucket for the whole segment. No per-gram allocation. */
 #define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE         /* flock */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "index.h"
 #include "material.h"
 #include "normalise.h"
 #include "turns.h"
+
+#define A8(x) (((x) + 7) & ~(uint64_t)7)
+
+/* ---------------------------------------------------------------- file helpers */
+
+/* All n bytes written from w, or read into r when r is not NULL, at off, or at the file
+ * position when off is -1: short transfers and EINTR are retried. 0, or -1 with errno. */
+static int io_all(int fd, const char *w, char *r, size_t n, off_t off) {
+  while (n) {
+    ssize_t k = r ? pread(fd, r, n, off) : off < 0 ? write(fd, w, n) : pwrite(fd, w, n, off);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) { if (k == 0) errno = EIO; return -1; }
+    if (r) r += k; else w += k;
+    n -= (size_t)k;
+    if (off >= 0) off += k;
+  }
+  return 0;
+}
+
+static int put(int fd, const void *p, size_t n) { return io_all(fd, p, NULL, n, -1); }
+static int put_at(int fd, const void *p, size_t n, off_t off) { return io_all(fd, p, NULL, n, off); }
+static int get_at(int fd, void *p, size_t n, off_t off) { return io_all(fd, NULL, p, n, off); }
+
+static int put_zeros(int fd, size_t n) {
+  static const char zero[64] = {0};
+  while (n) {
+    size_t k = n < sizeof zero ? n : sizeof zero;
+    if (put(fd, zero, k)) return -1;
+    n -= k;
+  }
+  return 0;
+}
+
+/* fsync the folder holding path, so that a rename or link in it survives a power cut. */
+static int sync_dir(const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir;
+  int fd, rc;
+  if (!slash) dir = strdup(".");
+  else if (slash == path) dir = strdup("/");
+  else if ((dir = malloc((size_t)(slash - path) + 1))) { memcpy(dir, path, (size_t)(slash - path)); dir[slash - path] = 0; }
+  if (!dir) return -1;
+  fd = open(dir, O_RDONLY | O_CLOEXEC);
+  free(dir);
+  if (fd < 0) return -1;
+  rc = fsync(fd);
+  close(fd);
+  return rc;
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Take the writer's lock on fd, waiting up to wait seconds. 0, or -1 with err. */
+static int lock_wait(int fd, double wait, const char *path, vb_buf *err) {
+  double t0 = now_s();
+  long ms = 5;
+  for (;;) {
+    struct timespec d;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) return 0;
+    if (errno == EINTR) continue;
+    if (errno != EWOULDBLOCK) { vb_buf_addf(err, "%s: cannot lock: %s", path, strerror(errno)); return -1; }
+    if (now_s() - t0 >= wait) {
+      if (wait > 0) vb_buf_addf(err, "%s: another writer holds it (gave up after %.0f s; --wait SECONDS)", path, wait);
+      else vb_buf_addf(err, "%s: another writer holds it (--wait SECONDS waits for it)", path);
+      return -1;
+    }
+    d.tv_sec = 0; d.tv_nsec = ms * 1000000L;
+    nanosleep(&d, NULL);
+    if (ms < 200) ms *= 2;
+  }
+}
 
 /* ---------------------------------------------------------------- building */
 
@@ -26,7 +106,7 @@ typedef struct seg_b {
   VB_VEC(uint64_t) g;
   VB_VEC(uint32_t) loc;
   uint64_t total;
-  /* the extension */
+  /* the counts and speakers (the optional sections) */
   vb_idx_wc *wt;                /* open addressing by word hash (h 0 empty) */
   size_t wcap, wn;
   VB_VEC(uint64_t) ftotal, flab;
@@ -81,7 +161,7 @@ static void label_add(void *ud, const char *name, size_t len) {
   vb_buf_addc(L->b, '\0');
 }
 
-/* The extension's per-file part: words, their total, the given speaker and the labels. */
+/* A file's words, their total, its given speaker and its turn labels. 0 or -1 (memory). */
 static int seg_add_file(seg_b *s, const vb_wtoks *t, const char *text, size_t n, const char *speaker) {
   labset L;
   for (size_t i = 0; i < t->t.n; i++) if (word_add(s, t->t.v[i].h)) return -1;
@@ -104,19 +184,43 @@ static int wccmp(const void *a, const void *b) {
   return x->h < y->h ? -1 : x->h > y->h;
 }
 
-static int wr(FILE *f, const void *p, size_t n) { return n && fwrite(p, 1, n, f) != n ? -1 : 0; }
+/* The pairs of VB_IDX_FREQ postings or more in bucket order (ids are the hash's top bits,
+ * so by id), each counted after a sort of its bucket's ids. 0 or -1 (memory). */
+static int count_common(seg_b *s, const uint32_t *dir, size_t nb, const uint32_t *ids) {
+  uint32_t *tmp = NULL;
+  size_t tcap = 0;
+  for (size_t b = 0; b < nb; b++) {
+    size_t lo = dir[b], n = dir[b + 1] - lo;
+    if (n < VB_IDX_FREQ) continue;
+    if (n > tcap) { free(tmp); tcap = n; if (!(tmp = malloc(tcap * sizeof *tmp))) return -1; }
+    memcpy(tmp, ids + lo, n * sizeof *tmp);
+    qsort(tmp, n, sizeof *tmp, u32cmp);
+    for (size_t i = 0, j; i < n; i = j) {
+      for (j = i + 1; j < n && tmp[j] == tmp[i]; j++) {}
+      if (j - i >= VB_IDX_FREQ) {
+        vb_idx_fg fg;
+        fg.id = tmp[i]; fg.pad = 0; fg.count = j - i;
+        if (vb_push(&s->freq, fg)) { free(tmp); return -1; }
+      }
+    }
+  }
+  free(tmp);
+  return 0;
+}
 
-static int seg_write(seg_b *s, FILE *f) {
-  vb_idx_hdr h;
+#define NSECT 11
+
+/* Write segment s at fd's position; its size in *size. 0, -1 out of memory (errno
+ * ENOMEM), -2 a failed write (errno). */
+static int seg_write(seg_b *s, int fd, uint64_t *size) {
+  struct { vb_idx_seghdr h; vb_idx_sect t[NSECT]; } head;
   size_t np = s->g.n, nb;
   unsigned bits = 10;
   uint32_t *dir, *locs, *ids;
   uint8_t *chk;
-  vb_idx_ext x;
   vb_idx_wc *wc;
-  size_t ids_size, labels_size;
-  static const char zero[8] = {0};
-  size_t names_size = (s->names.n + 7) & ~(size_t)7, tail;
+  const void *data[NSECT];
+  uint64_t at;
   int rc = 0;
   while (bits < 24 && ((size_t)1 << bits) * 16 < np) bits++;   /* 16 postings a bucket on average */
   nb = (size_t)1 << bits;
@@ -125,86 +229,65 @@ static int seg_write(seg_b *s, FILE *f) {
   chk = malloc((np ? np : 1) * sizeof *chk);
   ids = malloc((np ? np : 1) * sizeof *ids);
   wc = malloc((s->wn ? s->wn : 1) * sizeof *wc);
-  if (!dir || !locs || !chk || !ids || !wc) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
+  if (!dir || !locs || !chk || !ids || !wc || (!s->flab.n && vb_push(&s->flab, 0))) goto nomem;
   for (size_t i = 0; i < np; i++) dir[(s->g.v[i] >> (64 - bits)) + 1]++;
   for (size_t b = 0; b < nb; b++) dir[b + 1] += dir[b];
   {
-    uint32_t *at = malloc(nb * sizeof *at);
-    if (!at) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
-    memcpy(at, dir, nb * sizeof *at);
+    uint32_t *pos = malloc(nb * sizeof *pos);
+    if (!pos) goto nomem;
+    memcpy(pos, dir, nb * sizeof *pos);
     for (size_t i = 0; i < np; i++) {
       uint64_t g = s->g.v[i];
-      uint32_t k = at[g >> (64 - bits)]++;
+      uint32_t k = pos[g >> (64 - bits)]++;
       locs[k] = s->loc.v[i];
       chk[k] = (uint8_t)(g >> (56 - bits));
       ids[k] = (uint32_t)(g >> 32);
     }
-    free(at);
+    free(pos);
   }
-  memset(&h, 0, sizeof h);
-  memcpy(h.magic, VB_IDX_MAGIC, 8);
-  h.nfiles = s->files.n; h.nposts = np; h.names_size = names_size; h.total = s->total;
-  h.dir_bits = bits; h.k = VB_IDX_K; h.w = VB_IDX_W;
-  tail = ((nb + 1) * 4 + np * 5) % 8 ? 8 - ((nb + 1) * 4 + np * 5) % 8 : 0;
   {
     size_t k = 0;
     for (size_t i = 0; i < s->wcap; i++) if (s->wt[i].h) wc[k++] = s->wt[i];
     if (k > 1) qsort(wc, k, sizeof *wc, wccmp);
   }
-  if (!s->flab.n && vb_push(&s->flab, 0)) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
-  ids_size = (np * 4 + 7) & ~(size_t)7;
-  labels_size = (s->labels.n + 7) & ~(size_t)7;
-  memset(&x, 0, sizeof x);
-  memcpy(x.magic, VB_IDX_EXT_MAGIC, 8);
-  x.nwords = s->wn;
-  for (size_t i = 0; i < s->ftotal.n; i++) x.words += s->ftotal.v[i];
-  x.labels_size = labels_size;
-  /* the common grams: ids are in bucket order, so sorted but for ties of the bucket's
-   * own order; each bucket's ids are counted after a sort of a copy */
-  {
-    uint32_t *tmp = NULL;
-    size_t tcap = 0;
-    for (size_t b = 0; b < nb && !rc; b++) {
-      size_t lo = dir[b], n2 = dir[b + 1] - lo;
-      if (n2 < VB_IDX_FREQ) continue;
-      if (n2 > tcap) { free(tmp); tcap = n2; if (!(tmp = malloc(tcap * sizeof *tmp))) { rc = -1; break; } }
-      memcpy(tmp, ids + lo, n2 * sizeof *tmp);
-      qsort(tmp, n2, sizeof *tmp, u32cmp);
-      for (size_t i = 0, j; i < n2; i = j) {
-        for (j = i + 1; j < n2 && tmp[j] == tmp[i]; j++) {}
-        if (j - i >= VB_IDX_FREQ) {
-          vb_idx_fg fg;
-          fg.id = tmp[i]; fg.pad = 0; fg.count = j - i;
-          if (vb_push(&s->freq, fg)) { rc = -1; break; }
-        }
-      }
-    }
-    free(tmp);
-    if (rc) { free(dir); free(locs); free(chk); free(ids); free(wc); return -1; }
+  if (count_common(s, dir, nb, ids)) goto nomem;
+  memset(&head, 0, sizeof head);
+  memcpy(head.h.magic, VB_IDX_SEG_MAGIC, 8);
+  head.h.nfiles = s->files.n; head.h.nposts = np; head.h.total = s->total;
+  head.h.nsect = NSECT; head.h.dir_bits = bits; head.h.k = VB_IDX_K; head.h.w = VB_IDX_W;
+  head.t[0].id = VB_SECT_FILES;  head.t[0].size = s->files.n * sizeof(vb_idx_file); data[0] = s->files.v;
+  head.t[1].id = VB_SECT_NAMES;  head.t[1].size = s->names.n;                       data[1] = s->names.p;
+  head.t[2].id = VB_SECT_DIR;    head.t[2].size = (nb + 1) * sizeof *dir;           data[2] = dir;
+  head.t[3].id = VB_SECT_LOCS;   head.t[3].size = np * sizeof *locs;                data[3] = locs;
+  head.t[4].id = VB_SECT_CHECKS; head.t[4].size = np;                               data[4] = chk;
+  head.t[5].id = VB_SECT_IDS;    head.t[5].size = np * sizeof *ids;                 data[5] = ids;
+  head.t[6].id = VB_SECT_WORDS;  head.t[6].size = s->wn * sizeof *wc;               data[6] = wc;
+  head.t[7].id = VB_SECT_FTOTAL; head.t[7].size = s->files.n * 8;                   data[7] = s->ftotal.v;
+  head.t[8].id = VB_SECT_FLAB;   head.t[8].size = (s->files.n + 1) * 8;             data[8] = s->flab.v;
+  head.t[9].id = VB_SECT_LABELS; head.t[9].size = s->labels.n;                      data[9] = s->labels.p;
+  head.t[10].id = VB_SECT_FREQ;  head.t[10].size = s->freq.n * sizeof(vb_idx_fg);   data[10] = s->freq.v;
+  at = A8(sizeof head);
+  for (int k = 0; k < NSECT; k++) {
+    head.t[k].flags = k < 5 ? VB_IDX_REQUIRED : 0;  /* the counts: older readers do without */
+    head.t[k].off = at;
+    at = A8(at + head.t[k].size);
   }
-  x.nfreq = s->freq.n;
-  x.size = sizeof x + ids_size + s->wn * sizeof *wc + s->files.n * 8 + (s->files.n + 1) * 8 + labels_size +
-           s->freq.n * sizeof(vb_idx_fg);
-  h.size = sizeof h + s->files.n * sizeof(vb_idx_file) + names_size + (nb + 1) * 4 + np * 5 + tail + x.size;
-  rc |= wr(f, &h, sizeof h);
-  rc |= wr(f, s->files.v, s->files.n * sizeof(vb_idx_file));
-  rc |= wr(f, s->names.p, s->names.n);
-  rc |= wr(f, zero, names_size - s->names.n);
-  rc |= wr(f, dir, (nb + 1) * 4);
-  rc |= wr(f, locs, np * 4);
-  rc |= wr(f, chk, np);
-  rc |= wr(f, zero, tail);
-  rc |= wr(f, &x, sizeof x);
-  rc |= wr(f, ids, np * 4);
-  rc |= wr(f, zero, ids_size - np * 4);
-  rc |= wr(f, wc, s->wn * sizeof *wc);
-  rc |= wr(f, s->ftotal.v, s->files.n * 8);
-  rc |= wr(f, s->flab.v, (s->files.n + 1) * 8);
-  rc |= wr(f, s->labels.p, s->labels.n);
-  rc |= wr(f, zero, labels_size - s->labels.n);
-  rc |= wr(f, s->freq.v, s->freq.n * sizeof(vb_idx_fg));
+  head.h.size = at;
+  /* the sections in order, each padded to 8: one write a section */
+  at = sizeof head;
+  if (put(fd, &head, sizeof head)) rc = -2;
+  for (int k = 0; k < NSECT && !rc; k++) {
+    if (put_zeros(fd, head.t[k].off - at) || (head.t[k].size && put(fd, data[k], head.t[k].size))) rc = -2;
+    at = head.t[k].off + head.t[k].size;
+  }
+  if (!rc && put_zeros(fd, head.h.size - at)) rc = -2;
   free(dir); free(locs); free(chk); free(ids); free(wc);
+  *size = head.h.size;
   return rc;
+nomem:
+  free(dir); free(locs); free(chk); free(ids); free(wc);
+  errno = ENOMEM;
+  return -1;
 }
 
 /* Keep one gram in every window of VB_IDX_W: the smallest key, the rightmost on ties.
@@ -244,7 +327,7 @@ static uint64_t strhash(const char *s) {
   return h;
 }
 
-/* Insert name; 1 when it was there already, -1 out of memory. cap is a power of two. */
+/* Insert name; 1 when it was there already. cap is a power of two, never full. */
 static int seen_add(seen_set *S, const char *name, size_t *slot) {
   size_t m = S->cap - 1, i = (size_t)strhash(name) & m;
   while (S->v[i]) {
@@ -256,6 +339,15 @@ static int seen_add(seen_set *S, const char *name, size_t *slot) {
   return 0;
 }
 
+/* The slot of name, or -1. */
+static long seen_find(const seen_set *S, const char *name) {
+  size_t m = S->cap - 1;
+  if (!S->v) return -1;
+  for (size_t i = (size_t)strhash(name) & m; S->v[i]; i = (i + 1) & m)
+    if (!strcmp(S->v[i], name)) return (long)i;
+  return -1;
+}
+
 static int seen_init(seen_set *S, size_t n) {
   S->cap = 16;
   while (S->cap < n * 2 + 2) S->cap *= 2;
@@ -263,122 +355,351 @@ static int seen_init(seen_set *S, size_t n) {
   return S->v ? 0 : -1;
 }
 
-int vb_index_build(const char *out_path, const char *const *paths, int n, int append,
-                   size_t *nfiles, size_t *nbytes, vb_buf *err) {
-  return vb_index_build_ex(out_path, paths, NULL, n, append, nfiles, nbytes, err);
+/* One build: the files to index, the index they go to, the segments written so far. */
+typedef struct build {
+  const char *out;
+  vb_buf *warn, *err;
+  vb_paths files;
+  vb_index *old;                /* the committed index appended to, or NULL */
+  seen_set seen;                /* old's live names -> their entries */
+  const vb_idx_file **olde;
+  vb_buf text;
+  vb_wtoks toks;
+  u64vec G, K;
+  seg_b s;
+  uint64_t end, nsegs;          /* after the segments written */
+  size_t done, bytes;
+  vb_paths roots;               /* the paths given, as real paths */
+  const char *const *rspk;      /* and their speakers (vb_iopts.speakers) */
+} build;
+
+/* The speaker given with the path a file was found under (the deepest such path). */
+static const char *speaker_of(const build *B, const char *file) {
+  const char *sp = NULL;
+  size_t best = 0;
+  for (size_t i = 0; i < B->roots.n; i++) {
+    size_t k = strlen(B->roots.v[i]);
+    if (B->rspk[i] && k >= best && !strncmp(file, B->roots.v[i], k) && (!file[k] || file[k] == '/' ||
+                                                                         (k && B->roots.v[i][k - 1] == '/'))) {
+      sp = B->rspk[i];
+      best = k;
+    }
+  }
+  return sp;
 }
 
-int vb_index_build_ex(const char *out_path, const char *const *paths, const char *const *speakers, int n,
-                      int append, size_t *nfiles, size_t *nbytes, vb_buf *err) {
-  VB_VEC(const char *) fspk = {0};
-  vb_paths files = {0};
-  vb_buf text = {0}, tmpname = {0};
-  vb_wtoks toks = {0};
-  u64vec G = {0}, K = {0};
-  seg_b s;
-  vb_index *old = NULL;
-  seen_set seen = {0};
-  size_t *oldslot_size = NULL;
-  int64_t *oldslot_mtime = NULL;
-  FILE *f = NULL;
-  int rc = -1;
-  size_t done = 0, bytes = 0;
-  off_t size0 = -1;
-  memset(&s, 0, sizeof s);
+static void warn(build *B, const char *path, const char *why) {
+  if (B->warn) vb_buf_addf(B->warn, "%s: warning: %s\n", path, why);
+}
+
+static int old_table(build *B) {
+  vb_index *x = B->old;
+  if (seen_init(&B->seen, x->nlive) || !(B->olde = calloc(B->seen.cap, sizeof *B->olde))) return -1;
+  for (size_t k = 0; k < x->segs.n; k++)
+    for (size_t j = 0; j < x->segs.v[k].h->nfiles; j++) {
+      const vb_idx_seg *g = &x->segs.v[k];
+      size_t slot;
+      if (g->state[j] == VB_IDX_SHADOWED) continue;
+      seen_add(&B->seen, g->names + g->files[j].name, &slot);
+      B->olde[slot] = &g->files[j];
+    }
+  return 0;
+}
+
+static void build_reset(build *B) {
+  if (B->old) vb_index_close(B->old);
+  B->old = NULL;
+  free(B->seen.v); B->seen.v = NULL;
+  free(B->olde); B->olde = NULL;
+  seg_reset(&B->s);
+  B->done = B->bytes = 0;
+}
+
+/* Index every file that the old index lacks or holds in another state, writing
+ * segments at fd's position (B->end). 0, or -1 with err. */
+static int add_files(build *B, int fd) {
+  int rc;
+  uint64_t size;
+  for (size_t i = 0; i < B->files.n; i++) {
+    const char *path = B->files.v[i];
+    struct stat st;
+    vb_idx_file e;
+    long slot;
+    vb_buf e2 = {0};
+    if (stat(path, &st)) { warn(B, path, strerror(errno)); continue; }   /* gone since the walk */
+    if ((slot = seen_find(&B->seen, path)) >= 0 && vb_file_stamp_same(B->olde[slot], &st)) continue;
+    if (vb_read_file(path, &B->text, &e2)) {
+      if (B->warn) vb_buf_addf(B->warn, "%s: warning: not indexed\n", e2.p ? e2.p : path);
+      vb_buf_free(&e2);
+      continue;
+    }
+    vb_buf_free(&e2);
+    if (memchr(B->text.p, 0, B->text.n < 4096 ? B->text.n : 4096)) { warn(B, path, "a binary file, not indexed"); continue; }
+    if (B->text.n > UINT32_MAX) { warn(B, path, "larger than 4 GB, not indexed"); continue; }
+    if (B->s.total + B->text.n > UINT32_MAX) {                       /* segment full */
+      if ((rc = seg_write(&B->s, fd, &size))) goto wfail;
+      B->end += size; B->nsegs++;
+      seg_reset(&B->s);
+    }
+    B->toks.t.n = 0;
+    if (vb_tokenize(B->text.p, B->text.n, 0, &B->toks)) goto oom;
+    vb_file_stamp(&e, &st);
+    e.size = B->text.n;                                             /* the text, as read */
+    e.base = B->s.total; e.hash = vb_idx_sum(B->text.p, B->text.n); e.name = B->s.names.n;
+    vb_buf_add(&B->s.names, path, strlen(path) + 1);
+    if (B->s.names.oom || vb_push(&B->s.files, e) || add_minimizers(&B->s, &B->toks, B->s.total, &B->G, &B->K) ||
+        seg_add_file(&B->s, &B->toks, B->text.p, B->text.n, speaker_of(B, path)))
+      goto oom;
+    B->s.total += B->text.n;
+    B->done++;
+    B->bytes += B->text.n;
+  }
+  if (B->s.files.n) {
+    if ((rc = seg_write(&B->s, fd, &size))) goto wfail;
+    B->end += size; B->nsegs++;
+    seg_reset(&B->s);
+  }
+  return 0;
+wfail:
+  if (rc == -1) goto oom;
+  vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno));
+  return -1;
+oom:
+  vb_buf_adds(B->err, "out of memory");
+  return -1;
+}
+
+/* Write commit record number seq (at its slot: seq's low bit), then fsync. */
+static int commit(int fd, uint64_t seq, uint64_t end, uint64_t nsegs) {
+  vb_idx_commit c;
+  memset(&c, 0, sizeof c);
+  memcpy(c.magic, VB_IDX_COMMIT_MAGIC, 8);
+  c.seq = seq; c.end = end; c.nsegs = nsegs;
+  c.sum = vb_idx_sum(&c, offsetof(vb_idx_commit, sum));
+  if (put_at(fd, &c, sizeof c, (seq & 1) ? VB_IDX_COMMIT1 : VB_IDX_COMMIT0)) return -1;
+  return fdatasync(fd);
+}
+
+/* Temporary files of builds that died (no writer holds their lock) are removed. They
+ * are named OUT.tmp-PID-N, beside OUT. */
+static void clean_tmps(const char *out) {
+  const char *slash = strrchr(out, '/');
+  const char *base = slash ? slash + 1 : out;
+  vb_buf dir = {0}, path = {0};
+  size_t nb = strlen(base);
+  DIR *d;
+  struct dirent *e;
+  if (slash) vb_buf_add(&dir, out, (size_t)(slash - out) + 1);
+  else vb_buf_adds(&dir, "./");
+  if (dir.oom || !(d = opendir(dir.p))) { vb_buf_free(&dir); return; }
+  while ((e = readdir(d)) != NULL) {
+    int fd;
+    struct stat st;
+    if (strncmp(e->d_name, base, nb) || strncmp(e->d_name + nb, ".tmp-", 5)) continue;
+    path.n = 0;
+    vb_buf_add(&path, dir.p, dir.n);
+    vb_buf_adds(&path, e->d_name);
+    if (path.oom || (fd = open(path.p, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) continue;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0) unlink(path.p);
+    close(fd);
+  }
+  closedir(d);
+  vb_buf_free(&dir);
+  vb_buf_free(&path);
+}
+
+/* Create and lock a new temporary file beside out: its fd, name in tmp. */
+static int tmp_create(const char *out, vb_buf *tmp, vb_buf *err) {
+  for (unsigned k = 0; k < 1000; k++) {
+    int fd;
+    struct stat a, b;
+    tmp->n = 0;
+    vb_buf_addf(tmp, "%s.tmp-%ld-%u", out, (long)getpid(), k);
+    if (tmp->oom) { vb_buf_adds(err, "out of memory"); return -1; }
+    fd = open(tmp->p, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      vb_buf_addf(err, "%s: %s", tmp->p, strerror(errno));
+      return -1;
+    }
+    /* locked, and still the file of that name: another build's clean_tmps may have
+     * removed it between the open and the lock */
+    if (flock(fd, LOCK_EX) == 0 && fstat(fd, &a) == 0 && stat(tmp->p, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+      return fd;
+    close(fd);
+  }
+  vb_buf_addf(err, "%s: cannot make a temporary file beside it", out);
+  return -1;
+}
+
+/* Is what lies at out something a build may replace: nothing, an empty file, or an
+ * index? 1 yes (exists: 0 or 1), 0 no (with err). */
+static int replaceable(const char *out, int *exists, vb_buf *err) {
+  struct stat st;
+  char magic[8];
+  int fd, ok;
+  *exists = 0;
+  if (stat(out, &st)) {
+    if (errno == ENOENT) return 1;
+    vb_buf_addf(err, "%s: %s", out, strerror(errno));
+    return 0;
+  }
+  *exists = 1;
+  if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not an index file (left as it is)", out); return 0; }
+  if (st.st_size == 0) return 1;
+  if ((fd = open(out, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) { vb_buf_addf(err, "%s: %s", out, strerror(errno)); return 0; }
+  ok = get_at(fd, magic, sizeof magic, 0) == 0 && !memcmp(magic, "VBIDX0", 6);
+  close(fd);
+  if (!ok) vb_buf_addf(err, "%s: exists and is not a verbatim index (left as it is)", out);
+  return ok;
+}
+
+/* A whole new index in a temporary file, then put in place: renamed over out (a
+ * rebuild, or an empty file), or linked when out must not exist yet (the first
+ * append: 1 when another writer made it meanwhile, and the caller appends to that). */
+static int build_new(build *B, int link_only) {
+  vb_buf tmp = {0};
+  vb_idx_head h;
+  int fd, rc = -1;
+  char page[VB_IDX_HEAD];
+  clean_tmps(B->out);
+  if ((fd = tmp_create(B->out, &tmp, B->err)) < 0) goto out;
+  memset(page, 0, sizeof page);
+  memset(&h, 0, sizeof h);
+  memcpy(h.magic, VB_IDX_MAGIC, 8);
+  h.version = VB_IDX_VERSION; h.order = VB_IDX_ORDER; h.head_size = VB_IDX_HEAD;
+  memcpy(page, &h, sizeof h);
+  B->end = VB_IDX_HEAD; B->nsegs = 0;
+  if (put(fd, page, sizeof page)) { vb_buf_addf(B->err, "%s: %s", tmp.p, strerror(errno)); goto out; }
+  if (add_files(B, fd)) goto out;
+  if (commit(fd, 1, B->end, B->nsegs) || fsync(fd)) { vb_buf_addf(B->err, "%s: %s", tmp.p, strerror(errno)); goto out; }
+  if (link_only) {
+    if (link(tmp.p, B->out)) {
+      if (errno == EEXIST) { rc = 1; goto out; }
+      vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno));
+      goto out;
+    }
+  } else if (rename(tmp.p, B->out)) { vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno)); goto out; }
+  sync_dir(B->out);         /* some file systems cannot sync a folder: the file is in place */
+  rc = 0;
+out:
+  if (fd >= 0) close(fd);
+  if (tmp.p && (rc || link_only)) unlink(tmp.p);    /* after a rename there is none left */
+  vb_buf_free(&tmp);
+  return rc;
+}
+
+static vb_index *index_map(int fd, const char *path, vb_buf *err);
+
+/* Append to the index at B->out: lock it (a rebuild may rename another file over it
+ * meanwhile: then lock that one), map its last commit, write the new segments after
+ * it, commit. 1 when there is no index yet (or an empty file: then *held is its locked
+ * fd, kept until the new one replaces it). 0, or -1 with err. */
+static int append(build *B, double wait, int *held) {
+  for (int tries = 0; tries < 100; tries++) {
+    int fd = open(B->out, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+    struct stat a, b;
+    uint64_t end0, seq;
+    if (fd < 0) {
+      if (errno == ENOENT) return 1;
+      vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno));
+      return -1;
+    }
+    if (fstat(fd, &a)) { vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno)); close(fd); return -1; }
+    if (!S_ISREG(a.st_mode)) { vb_buf_addf(B->err, "%s: not an index file", B->out); close(fd); return -1; }
+    if (lock_wait(fd, wait, B->out, B->err)) { close(fd); return -1; }
+    if (stat(B->out, &b) || a.st_ino != b.st_ino || a.st_dev != b.st_dev) { close(fd); continue; }
+    if (fstat(fd, &a)) { vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno)); close(fd); return -1; }
+    if (a.st_size == 0) { *held = fd; return 1; }
+    if (!(B->old = index_map(fd, B->out, B->err))) { close(fd); return -1; }
+    if (old_table(B)) { vb_buf_adds(B->err, "out of memory"); close(fd); return -1; }
+    end0 = B->end = B->old->size;
+    B->nsegs = B->old->segs.n;
+    seq = B->old->seq;
+    /* bytes after the commit are an append cut off by a crash: dropped first */
+    if ((a.st_size > (off_t)end0 && ftruncate(fd, (off_t)end0)) || lseek(fd, (off_t)end0, SEEK_SET) < 0) {
+      vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno));
+      close(fd);
+      return -1;
+    }
+    if (add_files(B, fd)) {
+      if (ftruncate(fd, (off_t)end0)) {}            /* the commit still points before them */
+      close(fd);
+      return -1;
+    }
+    if (B->end != end0 && (fdatasync(fd) || commit(fd, seq + 1, B->end, B->nsegs))) {
+      vb_buf_addf(B->err, "%s: %s", B->out, strerror(errno));
+      if (ftruncate(fd, (off_t)end0)) {}
+      close(fd);
+      return -1;
+    }
+    close(fd);                                      /* and with it the lock */
+    return 0;
+  }
+  vb_buf_addf(B->err, "%s: replaced again and again while waiting for it", B->out);
+  return -1;
+}
+
+static int cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int vb_index_build(const char *out_path, const char *const *paths, int n, const vb_iopts *o,
+                   size_t *nfiles, size_t *nbytes, vb_buf *err) {
+  build B;
+  int rc = -1, exists, held = -1;
+  double wait = o ? o->wait : 0;
+  char *real = NULL;
+  struct stat lst;
+  size_t k = 0;
+  memset(&B, 0, sizeof B);
+  /* a link to an index: the index it names is written, the link stays */
+  if (lstat(out_path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(out_path, NULL))) out_path = real;
+  B.out = out_path; B.err = err; B.warn = o ? o->warn : NULL;
+  if (!replaceable(out_path, &exists, err)) goto out;
   for (int i = 0; i < n; i++) {
     char *rp = realpath(paths[i], NULL);
     if (!rp) { vb_buf_addf(err, "%s: %s", paths[i], strerror(errno)); goto out; }
-    if (vb_walk(rp, &files, err)) { free(rp); goto out; }
-    free(rp);
-    while (fspk.n < files.n) if (vb_push(&fspk, speakers ? speakers[i] : NULL)) goto oom;
+    if (vb_walk(rp, &B.files, B.warn, err)) { free(rp); goto out; }
+    if (!(o && o->speakers)) free(rp);             /* no speakers: no file needs its root */
+    else if (vb_push(&B.roots, rp)) { free(rp); vb_buf_adds(err, "out of memory"); goto out; }
   }
-  if (append && access(out_path, F_OK) == 0) {
-    size_t total = 0;
-    if (!(old = vb_index_open(out_path, err))) goto out;
-    for (size_t k = 0; k < old->segs.n; k++) total += old->segs.v[k].h->nfiles;
-    if (seen_init(&seen, total)) goto oom;
-    oldslot_size = calloc(seen.cap, sizeof *oldslot_size);
-    oldslot_mtime = calloc(seen.cap, sizeof *oldslot_mtime);
-    if (!oldslot_size || !oldslot_mtime) goto oom;
-    for (size_t k = 0; k < old->segs.n; k++) {     /* later segments overwrite earlier entries */
-      const vb_idx_seg *g = &old->segs.v[k];
-      for (size_t j = 0; j < g->h->nfiles; j++) {
-        size_t slot;
-        seen_add(&seen, g->names + g->files[j].name, &slot);
-        oldslot_size[slot] = g->files[j].size;
-        oldslot_mtime[slot] = g->files[j].mtime;
-      }
+  B.rspk = o ? o->speakers : NULL;
+  /* each file once (a folder given twice, or inside another given), and never the index
+   * itself when it lies in a folder it indexes */
+  if (B.files.n) qsort(B.files.v, B.files.n, sizeof *B.files.v, cmpstr);
+  {
+    char *self = exists ? realpath(out_path, NULL) : NULL;
+    for (size_t i = 0; i < B.files.n; i++) {
+      if ((k && !strcmp(B.files.v[i], B.files.v[k - 1])) || (self && !strcmp(B.files.v[i], self))) free(B.files.v[i]);
+      else B.files.v[k++] = B.files.v[i];
     }
-  } else append = 0;
-  vb_buf_addf(&tmpname, "%s.tmp%ld", out_path, (long)getpid());
-  if (tmpname.oom) goto oom;
-  f = append ? fopen(out_path, "ab") : fopen(tmpname.p, "wb");
-  if (!f) { vb_buf_addf(err, "%s: %s", append ? out_path : tmpname.p, strerror(errno)); goto out; }
-  if (append) {                                     /* a failed append is cut back to here */
-    struct stat st;
-    if (fstat(fileno(f), &st)) { vb_buf_addf(err, "%s: %s", out_path, strerror(errno)); goto out; }
-    size0 = st.st_size;
+    B.files.n = k;
+    free(self);
   }
-  for (size_t i = 0; i < files.n; i++) {
-    struct stat st;
-    vb_idx_file e;
-    vb_buf e2 = {0};
-    if (stat(files.v[i], &st)) continue;
-    if (seen.v) {
-      size_t slot, m = seen.cap - 1, h = (size_t)strhash(files.v[i]) & m;
-      int found = 0;
-      for (slot = h; seen.v[slot]; slot = (slot + 1) & m)
-        if (!strcmp(seen.v[slot], files.v[i])) { found = 1; break; }
-      if (found && oldslot_size[slot] == (size_t)st.st_size && oldslot_mtime[slot] == (int64_t)st.st_mtime) continue;
+  if (!o || !o->append) rc = build_new(&B, 0);
+  else
+    for (int tries = 0; tries < 100; tries++) {
+      build_reset(&B);
+      if ((rc = append(&B, wait, &held)) <= 0) break;
+      build_reset(&B);
+      if (held >= 0) { rc = build_new(&B, 0); break; }   /* an empty file, locked: replaced */
+      if ((rc = build_new(&B, 1)) <= 0) break;           /* 1: made meanwhile, append to it */
     }
-    if (vb_read_file(files.v[i], &text, &e2)) { vb_buf_free(&e2); continue; }   /* unreadable: skipped */
-    vb_buf_free(&e2);
-    if (memchr(text.p, 0, text.n < 4096 ? text.n : 4096)) continue;            /* binary */
-    if (s.total + text.n > UINT32_MAX) {                                         /* segment full */
-      if (seg_write(&s, f)) goto wfail;
-      seg_reset(&s);
-    }
-    if (text.n > UINT32_MAX) continue;
-    toks.t.n = 0;
-    if (vb_tokenize(text.p, text.n, 0, &toks)) goto oom;
-    e.base = s.total; e.size = text.n; e.mtime = (int64_t)st.st_mtime; e.name = s.names.n;
-    vb_buf_add(&s.names, files.v[i], strlen(files.v[i]) + 1);
-    if (s.names.oom || vb_push(&s.files, e) || add_minimizers(&s, &toks, s.total, &G, &K) ||
-        seg_add_file(&s, &toks, text.p, text.n, fspk.v[i]))
-      goto oom;
-    s.total += text.n;
-    done++;
-    bytes += text.n;
+  if (rc > 0) { vb_buf_addf(err, "%s: made and replaced again and again while indexing", out_path); rc = -1; }
+  if (!rc) {
+    if (nfiles) *nfiles = B.done;
+    if (nbytes) *nbytes = B.bytes;
   }
-  if (s.files.n || !append) { if (seg_write(&s, f)) goto wfail; }
-  if (fclose(f)) { f = NULL; goto wfail; }
-  f = NULL;
-  if (!append && rename(tmpname.p, out_path)) { vb_buf_addf(err, "%s: %s", out_path, strerror(errno)); goto out; }
-  if (nfiles) *nfiles = done;
-  if (nbytes) *nbytes = bytes;
-  rc = 0;
-  goto out;
-oom:
-  vb_buf_adds(err, "out of memory");
-  goto out;
-wfail:
-  vb_buf_addf(err, "%s: write failed", out_path);
 out:
-  if (f) fclose(f);
-  if (rc && !append && tmpname.p) remove(tmpname.p);
-  /* a partial segment would make the whole index unreadable: back to the old size
-   * (after fclose, which may still flush buffered bytes) */
-  if (rc && append && size0 >= 0 && truncate(out_path, size0))
-    vb_buf_addf(err, " (and %s could not be cut back: %s)", out_path, strerror(errno));
-  if (old) vb_index_close(old);
-  free(seen.v); free(oldslot_size); free(oldslot_mtime);
-  vb_paths_free(&files);
-  vb_vfree(&fspk);
-  vb_buf_free(&text); vb_buf_free(&tmpname);
-  vb_toks_free(&toks);
-  vb_vfree(&G);
-  vb_vfree(&K);
-  seg_free(&s);
+  if (held >= 0) close(held);
+  free(real);
+  build_reset(&B);
+  vb_paths_free(&B.files);
+  vb_paths_free(&B.roots);
+  vb_buf_free(&B.text);
+  vb_toks_free(&B.toks);
+  vb_vfree(&B.G);
+  vb_vfree(&B.K);
+  seg_free(&B.s);
   return rc;
 }
 
@@ -386,201 +707,174 @@ out:
 
 void vb_index_close(vb_index *x) {
   if (!x) return;
-  for (size_t i = 0; i < x->segs.n; i++) free(x->segs.v[i].dead);
+  for (size_t i = 0; i < x->segs.n; i++) free(x->segs.v[i].state);
   vb_vfree(&x->segs);
   if (x->map) munmap(x->map, x->size);
   free(x);
 }
 
+/* The optional sections: all of them or none (then g->ids is NULL: an older index), and
+ * in order. 1 when they do not hold together. */
+static int extras_bad(vb_idx_seg *g, uint64_t seen) {
+  const uint64_t all = 0xfc0;                    /* IDS .. FREQ */
+  uint64_t nf = g->h->nfiles;
+  if ((seen & all) != all) { g->ids = NULL; return (seen & all) != 0; }
+  if (g->flab[0] != 0 || g->flab[nf] > g->labels_size) return 1;
+  for (uint64_t i = 0; i < nf; i++)
+    if (g->flab[i] >= g->flab[i + 1] || g->labels[g->flab[i + 1] - 1] != '\0') return 1;
+  for (uint64_t i = 1; i < g->nwords; i++) if (g->words[i - 1].h >= g->words[i].h) return 1;
+  for (uint64_t i = 1; i < g->nfreq; i++) if (g->freq[i - 1].id >= g->freq[i].id) return 1;
+  return 0;
+}
+
 /* Check one segment at p (avail bytes) before trusting a single offset in it. */
-static const char *seg_parse(const unsigned char *p, size_t avail, vb_idx_seg *g) {
-  const vb_idx_hdr *h = (const vb_idx_hdr *)(const void *)p;
-  uint64_t need, nb;
-  if (avail < sizeof *h || memcmp(h->magic, VB_IDX_MAGIC, 8)) return "not a verbatim index (bad magic)";
+static const char *seg_parse(const unsigned char *p, uint64_t avail, vb_idx_seg *g) {
+  const vb_idx_seghdr *h = (const vb_idx_seghdr *)(const void *)p;
+  const vb_idx_sect *t;
+  uint64_t nb, seen = 0;
+  if (avail < sizeof *h || memcmp(h->magic, VB_IDX_SEG_MAGIC, 8)) return "corrupt index (bad segment magic)";
   if (h->size > avail || h->size < sizeof *h || h->size % 8) return "truncated or corrupt index";
+  if (h->nsect > (h->size - sizeof *h) / sizeof *t) return "corrupt index section table";
   if (h->dir_bits < 1 || h->dir_bits > 30 || h->k != VB_IDX_K || h->w < 1) return "index from another version";
-  nb = (uint64_t)1 << h->dir_bits;
-  if (h->nfiles > h->size / sizeof(vb_idx_file) || h->nposts > h->size / 5 || h->names_size > h->size ||
-      h->names_size % 8 || h->total > UINT32_MAX)
+  if (h->nfiles > h->size / sizeof(vb_idx_file) || h->nposts > h->size / 5 || h->total > UINT32_MAX)
     return "corrupt index header";
-  need = sizeof *h + h->nfiles * sizeof(vb_idx_file) + h->names_size + (nb + 1) * 4 + h->nposts * 5;
-  if (need > h->size) return "corrupt index sizes";
+  memset(g, 0, sizeof *g);
   g->h = h;
-  g->files = (const vb_idx_file *)(const void *)(p + sizeof *h);
-  g->names = (const char *)(p + sizeof *h + h->nfiles * sizeof(vb_idx_file));
-  g->dir = (const uint32_t *)(const void *)(g->names + h->names_size);
-  g->locs = g->dir + nb + 1;
-  g->checks = (const uint8_t *)(g->locs + h->nposts);
-  if ((const unsigned char *)(g->checks + h->nposts) > p + h->size) return "corrupt index sizes";
+  g->sect = t = (const vb_idx_sect *)(const void *)(p + sizeof *h);
+  nb = (uint64_t)1 << h->dir_bits;
+  for (uint32_t k = 0; k < h->nsect; k++) {
+    const void *at = p + t[k].off;
+    uint64_t want;
+    if (t[k].off < sizeof *h + h->nsect * sizeof *t || t[k].off > h->size || t[k].size > h->size - t[k].off ||
+        t[k].off % 8)
+      return "corrupt index section table";
+    switch (t[k].id) {
+    case VB_SECT_FILES: want = h->nfiles * sizeof(vb_idx_file); g->files = at; break;
+    case VB_SECT_NAMES: want = t[k].size; g->names = at; g->names_size = t[k].size; break;
+    case VB_SECT_DIR: want = (nb + 1) * 4; g->dir = at; break;
+    case VB_SECT_LOCS: want = h->nposts * 4; g->locs = at; break;
+    case VB_SECT_CHECKS: want = h->nposts; g->checks = at; break;
+    case VB_SECT_IDS: want = h->nposts * 4; g->ids = at; break;
+    case VB_SECT_WORDS: want = t[k].size - t[k].size % sizeof(vb_idx_wc); g->words = at; g->nwords = want / sizeof(vb_idx_wc); break;
+    case VB_SECT_FTOTAL: want = h->nfiles * 8; g->ftotal = at; break;
+    case VB_SECT_FLAB: want = (h->nfiles + 1) * 8; g->flab = at; break;
+    case VB_SECT_LABELS: want = t[k].size; g->labels = at; g->labels_size = t[k].size; break;
+    case VB_SECT_FREQ: want = t[k].size - t[k].size % sizeof(vb_idx_fg); g->freq = at; g->nfreq = want / sizeof(vb_idx_fg); break;
+    default:
+      if (t[k].flags & VB_IDX_REQUIRED) return "index made by a newer verbatim (a section it needs is unknown here)";
+      continue;
+    }
+    if (seen & ((uint64_t)1 << t[k].id)) return "corrupt index section table";
+    seen |= (uint64_t)1 << t[k].id;
+    if (t[k].size != want) return "corrupt index sizes";
+  }
+  if ((seen & 0x3e) != 0x3e) return "corrupt index (a section is missing)";
+  if (extras_bad(g, seen)) return "corrupt index counts or labels";
   if (g->dir[0] != 0 || g->dir[nb] != h->nposts) return "corrupt index directory";
   for (uint64_t b = 0; b < nb; b++) if (g->dir[b] > g->dir[b + 1]) return "corrupt index directory";
-  if (h->names_size && g->names[h->names_size - 1] != '\0') return "corrupt index names";
-  {   /* the extension, after the checks and their padding */
-    uint64_t at = need + (((nb + 1) * 4 + h->nposts * 5) % 8 ? 8 - ((nb + 1) * 4 + h->nposts * 5) % 8 : 0);
-    const vb_idx_ext *x = (const vb_idx_ext *)(const void *)(p + at);
-    uint64_t ids_size = (h->nposts * 4 + 7) & ~(uint64_t)7;
-    g->ext = NULL;
-    if (at + sizeof *x <= h->size && !memcmp(x->magic, VB_IDX_EXT_MAGIC, 8)) {
-      if (x->size > h->size - at || x->nwords > x->size / sizeof(vb_idx_wc) || x->labels_size > x->size ||
-          x->labels_size % 8 ||
-          x->nfreq > x->size / sizeof(vb_idx_fg) ||
-          sizeof *x + ids_size + x->nwords * sizeof(vb_idx_wc) + h->nfiles * 16 + 8 + x->labels_size +
-          x->nfreq * sizeof(vb_idx_fg) > x->size)
-        return "corrupt index extension";
-      g->ext = x;
-      g->ids = (const uint32_t *)(const void *)(p + at + sizeof *x);
-      g->words = (const vb_idx_wc *)(const void *)((const char *)g->ids + ids_size);
-      g->ftotal = (const uint64_t *)(const void *)(g->words + x->nwords);
-      g->flab = g->ftotal + h->nfiles;
-      g->labels = (const char *)(g->flab + h->nfiles + 1);
-      g->freq = (const vb_idx_fg *)(const void *)(g->labels + x->labels_size);
-      for (uint64_t i = 1; i < x->nfreq; i++)
-        if (g->freq[i - 1].id >= g->freq[i].id) return "corrupt index gram counts";
-      if (g->flab[0] != 0 || g->flab[h->nfiles] > x->labels_size) return "corrupt index labels";
-      for (uint64_t i = 0; i < h->nfiles; i++)
-        if (g->flab[i] >= g->flab[i + 1] || g->labels[g->flab[i + 1] - 1] != '\0') return "corrupt index labels";
-      for (uint64_t i = 1; i < x->nwords; i++)
-        if (g->words[i - 1].h >= g->words[i].h) return "corrupt index word table";
-    }
-  }
+  if (h->nfiles && (!g->names_size || g->names[g->names_size - 1] != '\0')) return "corrupt index names";
   for (uint64_t i = 0; i < h->nfiles; i++) {
     const vb_idx_file *e = &g->files[i];
-    if (e->name >= h->names_size || e->base > h->total || e->size > h->total - e->base ||
+    if (e->name >= g->names_size || e->base > h->total || e->size > h->total - e->base ||
         (i && e->base < g->files[i - 1].base))
       return "corrupt index file table";
   }
   return NULL;
 }
 
-vb_index *vb_index_open(const char *path, vb_buf *err) {
-  int fd = open(path, O_RDONLY);
+/* A commit record that holds: its magic, its sum, an end inside the file. */
+static int commit_ok(const vb_idx_commit *c, uint64_t fsize) {
+  return !memcmp(c->magic, VB_IDX_COMMIT_MAGIC, 8) && c->sum == vb_idx_sum(c, offsetof(vb_idx_commit, sum)) &&
+         c->end >= VB_IDX_HEAD && c->end <= fsize && c->end % 8 == 0 && c->seq > 0;
+}
+
+/* Map the index open at fd as of its last commit. */
+static vb_index *index_map(int fd, const char *path, vb_buf *err) {
   struct stat st;
   vb_index *x;
-  size_t off = 0, total = 0;
+  const char *why = NULL;
+  unsigned char page[VB_IDX_HEAD];
+  vb_idx_head h;
+  vb_idx_commit c[2];
+  const vb_idx_commit *use = NULL;
+  uint64_t off, total = 0;
   seen_set seen = {0};
-  if (fd < 0) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return NULL; }
-  if (fstat(fd, &st)) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); close(fd); return NULL; }
-  if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not an index file", path); close(fd); return NULL; }
-  if (st.st_size <= 0) { vb_buf_addf(err, "%s: empty index", path); close(fd); return NULL; }
-  if (!(x = calloc(1, sizeof *x))) { close(fd); vb_buf_adds(err, "out of memory"); return NULL; }
-  x->size = (size_t)st.st_size;
+  int tries = 0;
+again:
+  if (fstat(fd, &st)) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return NULL; }
+  if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not an index file", path); return NULL; }
+  if (st.st_size <= 0) { vb_buf_addf(err, "%s: empty index", path); return NULL; }
+  memset(page, 0, sizeof page);
+  if (get_at(fd, page, st.st_size < VB_IDX_HEAD ? (size_t)st.st_size : VB_IDX_HEAD, 0)) {
+    vb_buf_addf(err, "%s: %s", path, strerror(errno));
+    return NULL;
+  }
+  memcpy(&h, page, sizeof h);
+  if (memcmp(h.magic, VB_IDX_MAGIC, 8))
+    why = memcmp(h.magic, "VBIDX0", 6) ? "not a verbatim index (bad magic)"
+                                       : "index made by another version of verbatim (build it again: verbatim index --output)";
+  else if (st.st_size < VB_IDX_HEAD) why = "truncated or corrupt index";
+  else if (h.order != VB_IDX_ORDER) why = "index made on a machine of another byte order";
+  else if (h.version != VB_IDX_VERSION || h.head_size != VB_IDX_HEAD) why = "index made by another version of verbatim";
+  if (!why) {
+    memcpy(&c[0], page + VB_IDX_COMMIT0, sizeof c[0]);
+    memcpy(&c[1], page + VB_IDX_COMMIT1, sizeof c[1]);
+    for (int k = 0; k < 2; k++)
+      if (commit_ok(&c[k], (uint64_t)st.st_size) && (!use || c[k].seq > use->seq)) use = &c[k];
+    if (!use) {
+      /* two commits while we read the head (each record is rewritten every other
+       * commit): read it again, as of the file's new size */
+      struct stat now;
+      if (tries++ < 5 && fstat(fd, &now) == 0 && now.st_size != st.st_size) goto again;
+      why = "corrupt index (no valid commit record)";
+    }
+  }
+  if (why) { vb_buf_addf(err, "%s: %s", path, why); return NULL; }
+  if (!(x = calloc(1, sizeof *x))) { vb_buf_adds(err, "out of memory"); return NULL; }
+  x->size = (size_t)use->end;
+  x->seq = use->seq;
   x->map = mmap(NULL, x->size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
   if (x->map == MAP_FAILED) { x->map = NULL; vb_buf_addf(err, "%s: %s", path, strerror(errno)); free(x); return NULL; }
-  while (off < x->size) {
+  for (off = VB_IDX_HEAD; off < x->size && !why;) {
     vb_idx_seg g;
-    const char *why = seg_parse((const unsigned char *)x->map + off, x->size - off, &g);
-    if (why) { vb_buf_addf(err, "%s: %s", path, why); vb_index_close(x); return NULL; }
-    g.dead = calloc(g.h->nfiles ? g.h->nfiles : 1, 1);
-    g.has_dead = 0;
-    if (!g.dead || vb_push(&x->segs, g)) { free(g.dead); vb_buf_adds(err, "out of memory"); vb_index_close(x); return NULL; }
+    if ((why = seg_parse((const unsigned char *)x->map + off, x->size - off, &g))) break;
+    g.state = calloc(g.h->nfiles ? g.h->nfiles : 1, 1);
+    if (!g.state || vb_push(&x->segs, g)) { free(g.state); why = "out of memory"; break; }
     off += g.h->size;
     total += g.h->nfiles;
   }
-  if (x->segs.n > 1) {                              /* newest entry of a file wins */
-    if (seen_init(&seen, total)) { vb_buf_adds(err, "out of memory"); vb_index_close(x); return NULL; }
-    for (size_t k = x->segs.n; k-- > 0;) {
-      vb_idx_seg *g = &x->segs.v[k];
-      for (size_t j = g->h->nfiles; j-- > 0;) {
-        size_t slot;
-        if (seen_add(&seen, g->names + g->files[j].name, &slot)) { g->dead[j] = 1; g->has_dead = 1; }
-      }
+  if (!why && x->segs.n != use->nsegs) why = "corrupt index (segments and commit record disagree)";
+  if (!why && seen_init(&seen, total)) why = "out of memory";
+  if (why) { vb_buf_addf(err, "%s: %s", path, why); vb_index_close(x); return NULL; }
+  for (size_t k = x->segs.n; k-- > 0;) {          /* newest entry of a file wins */
+    vb_idx_seg *g = &x->segs.v[k];
+    for (size_t j = g->h->nfiles; j-- > 0;) {
+      size_t slot;
+      if (seen_add(&seen, g->names + g->files[j].name, &slot)) g->state[j] = VB_IDX_SHADOWED;
+      else x->nlive++;
     }
-    free(seen.v);
   }
+  free(seen.v);
+  vb_index_settle(x);
   return x;
 }
 
-int vb_index_current(const vb_index *x) {
-  for (size_t k = 0; k < x->segs.n; k++)
-    if (!x->segs.v[k].ext || x->segs.v[k].h->w != VB_IDX_W) return 0;
-  return 1;
+vb_index *vb_index_open(const char *path, vb_buf *err) {
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused after fstat */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  vb_index *x;
+  if (fd < 0) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return NULL; }
+  x = index_map(fd, path, err);
+  close(fd);
+  return x;
 }
 
-/* The file of segment s holding concatenation offset loc, or nfiles. */
-static size_t file_of(const vb_idx_seg *s, uint32_t loc) {
-  size_t a = 0, z = s->h->nfiles;
-  if (!z) return 0;
-  while (z - a > 1) {                           /* the last file with base <= loc */
-    size_t mid = a + (z - a) / 2;
-    if (s->files[mid].base <= loc) a = mid; else z = mid;
-  }
-  if (s->dead[a] || loc - s->files[a].base >= s->files[a].size) return s->h->nfiles;
-  return a;
-}
-
-uint64_t vb_index_lookup(const vb_index *x, uint64_t g, uint64_t cap, vb_idx_hit fn, void *ud) {
-  uint32_t id = (uint32_t)(g >> 32);
-  uint64_t cnt = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    for (size_t k = 0; k < x->segs.n; k++) {
-      const vb_idx_seg *s = &x->segs.v[k];
-      unsigned bits = s->h->dir_bits;
-      uint64_t b = g >> (64 - bits);
-      size_t lo = s->dir[b], hi = s->dir[b + 1];
-      if (!s->ext) continue;
-      if (!pass && !s->has_dead) {              /* a common gram: its stored count */
-        size_t a = 0, z = s->ext->nfreq;
-        while (a < z) {
-          size_t m = a + (z - a) / 2;
-          if (s->freq[m].id < id) a = m + 1; else z = m;
-        }
-        if (a < s->ext->nfreq && s->freq[a].id == id) { cnt += s->freq[a].count; continue; }
-      }
-      for (size_t i = lo; i < hi; i++) {
-        size_t f;
-        if (s->ids[i] != id) continue;
-        f = file_of(s, s->locs[i]);
-        if (f == s->h->nfiles) continue;
-        if (pass) fn(ud, k, f, s->locs[i] - s->files[f].base);
-        else cnt++;
-      }
+const void *vb_index_section(const vb_index *x, size_t seg, uint32_t id, size_t *size) {
+  const vb_idx_seg *g = &x->segs.v[seg];
+  for (uint32_t k = 0; k < g->h->nsect; k++)
+    if (g->sect[k].id == id) {
+      if (size) *size = (size_t)g->sect[k].size;
+      return (const char *)g->h + g->sect[k].off;
     }
-    if (!fn || cnt > cap) break;
-  }
-  return cnt;
-}
-
-uint64_t vb_index_word_count(const vb_index *x, uint64_t h) {
-  uint64_t c = 0;
-  for (size_t k = 0; k < x->segs.n; k++) {
-    const vb_idx_seg *s = &x->segs.v[k];
-    size_t a = 0, z = s->ext ? s->ext->nwords : 0;
-    while (a < z) {
-      size_t m = a + (z - a) / 2;
-      if (s->words[m].h < h) a = m + 1; else z = m;
-    }
-    if (s->ext && a < s->ext->nwords && s->words[a].h == h) c += s->words[a].count;
-  }
-  return c;
-}
-
-uint64_t vb_index_words(const vb_index *x) {
-  uint64_t n = 0;
-  for (size_t k = 0; k < x->segs.n; k++) {
-    const vb_idx_seg *s = &x->segs.v[k];
-    if (!s->ext) continue;
-    for (size_t f = 0; f < s->h->nfiles; f++) if (!s->dead[f]) n += s->ftotal[f];
-  }
-  return n;
-}
-
-const char *vb_index_file_speaker(const vb_index *x, size_t seg, size_t file) {
-  const vb_idx_seg *s = &x->segs.v[seg];
-  const char *p;
-  if (!s->ext || file >= s->h->nfiles) return NULL;
-  p = s->labels + s->flab[file];
-  return *p ? p : NULL;
-}
-
-void vb_index_file_labels(const vb_index *x, size_t seg, size_t file, void (*fn)(void *ud, const char *label), void *ud) {
-  const vb_idx_seg *s = &x->segs.v[seg];
-  uint64_t i, e;
-  if (!s->ext || file >= s->h->nfiles) return;
-  i = s->flab[file]; e = s->flab[file + 1];
-  i += strlen(s->labels + i) + 1;               /* past the given speaker */
-  while (i < e) {
-    fn(ud, s->labels + i);
-    i += strlen(s->labels + i) + 1;
-  }
+  return NULL;
 }

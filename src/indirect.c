@@ -1,85 +1,601 @@
-/* indirect.c: reported speech without quotation marks ("X said that …", "according
- * to X, …"), one item per sentence that has no quote, with the cue's speaker. */
+/* indirect.c: reported speech without quotation marks, on by default. Each sentence's
+ * cues are read by the shapes of English news, a table of named rules (below): "X said
+ * (that) …", "X told reporters …", "according to X, …", "…, X said.", "…, said X.",
+ * and the verbs that report a view rather than words (believes, endorsed, found: cues
+ * of VB_CUE_REP) in the first of them; a sentence with no such cue may still name a
+ * poll ("In a Fox poll, …") or open with a name and a colon. The cue's speaker comes from
+ * phrases.c, as for quotes, and must be one who can speak. An item is the clause reported,
+ * of kind indirect, with the cue and the speaker; a clause holding a quote is left to the
+ * quote, and a report inside another's clause ("X said Y believes …") to the outer one.
+ * Sentences are read one at a time and their candidates compared among themselves, so
+ * the stage is linear in the text. */
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
-#include "text.h"
 
-static const char R_INDIRECT[] = "indirect";
+/* A candidate: the clause [a, b) reported at cue c (or the token a sentence rule read),
+ * by the speaker p. */
+typedef struct icand {
+  size_t c, a, b;
+  np p;
+  const char *rule;
+  double conf;
+  int drop;
+} icand;
 
-/* Reported speech without marks, one item per sentence that has no quote: "X said (that)
- * CLAUSE." gives the clause; "CLAUSE, X said." the clause before. Appended to the quotes,
- * which are then put back in text order (parents and attributions follow). */
+/* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
+ * (p.ok 0 when none was found), for the rules that read a subject or an inverted name. */
+typedef struct isent {
+  size_t sb, se, c, e;
+  unsigned f;
+  np p;
+  int used;               /* a quote's rule took the cue (its words are that quote's) */
+  unsigned words;         /* the word classes the sentence holds */
+} isent;
+
+/* ---------------------------------------------------------------- word tests */
+
+static int conj_word(const ctx *X, size_t k) {
+  return is_word(X, k) && (vb_tok_is(X->s, TK(k), "and") || vb_tok_is(X->s, TK(k), "but") ||
+                           vb_tok_is(X->s, TK(k), "while") || vb_tok_is(X->s, TK(k), "whereas") ||
+                           vb_tok_is(X->s, TK(k), "although") || vb_tok_is(X->s, TK(k), "though"));
+}
+
+/* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
+static size_t skip_when(const ctx *X, size_t z, size_t se) {
+  for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
+  return z;
+}
+static int end_or_comma(const ctx *X, size_t z, size_t se) {
+  z = skip_when(X, z, se);
+  return z + 1 >= se || is_ch(X, z, ',');
+}
+
+static int word_in(const ctx *X, size_t k, const char *const *w) {
+  char c0;
+  if (!is_word(X, k)) return 0;
+  c0 = (char)(X->s[TK(k)->start] | 0x20);
+  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
+  return 0;
+}
+
+/* The token after a verb starts its object or clause: that, to, a determiner, a pronoun,
+ * a question word, a name, a number. */
+static int object_start(const ctx *X, size_t k) {
+  static const char *const w[] = {"that", "to", "for", "about", "on", "against", "how", "what", "whether", "why",
+                                  "if", "him", "them", "us", "me", NULL};
+  if (!is_word(X, k)) return 0;
+  if ((X->wc[k] & (VB_W_DET | VB_W_PRON | VB_W_REL)) || is_pron(X, k) || word_in(X, k, w)) return 1;
+  return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
+}
+
+static int plural_word(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
+         X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
+}
+
+/* A cue form that is also a noun (claims, attacks, support, say) reads as a verb only
+ * between a subject and what it says: "Trump claims that", "voters support the plan",
+ * "they say", "Aides to Clinton say"; not "his claims", "the Trump attacks on", "Clinton
+ * emails show". A base form wants a plural subject, an -s form a singular one. */
+static int weak_verb(const ctx *X, size_t c, unsigned f) {
+  size_t j = c, e = c + (size_t)CUE(c)->len;
+  const vb_tok *t;
+  if (e < NT && is_word(X, e) && !object_start(X, e) &&
+      ((X->wc[e] & (VB_W_BOUND | VB_W_SKIP | VB_W_AUX)) || is_icue(X, e)))
+    return 0;
+  if (e < NT && (is_ch(X, e, '-') || is_quote(X, e))) return 0;
+  while (j > 0 && c - j < 2 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+         (is_adverb(X, j - 1) || ((X->wc[j - 1] & VB_W_SKIP) && !(X->wc[j - 1] & (VB_W_AUX | VB_W_BOUND)))))
+    j--;
+  if (j == 0) return 0;
+  if (is_ch(X, j - 1, '%')) return (f & VB_CUE_BASE) != 0;             /* 47% say */
+  if (!is_word(X, j - 1)) return 0;
+  t = TK(j - 1);
+  if (f & VB_CUE_BASE) {
+    if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
+    if (is_pron(X, j - 1))
+      return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
+    if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "that") || vb_tok_is(X->s, t, "which")) return 1;
+    if (t->flags & VB_T_POSS) return 0;
+    if (X->wc[j - 1] & VB_W_QUANT) return 1;                            /* nearly a third say */
+    if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_STOP)) return 0;
+    if (t->flags & VB_T_DIGIT) return 1;
+    if (is_capword(X, j - 1) && j > 1 && is_word(X, j - 2) &&
+        (vb_tok_is(X->s, TK(j - 2), "and") || vb_tok_is(X->s, TK(j - 2), "to") ||
+         ((X->wc[j - 2] & VB_W_PREP) && (TK(j - 2)->flags & VB_T_LOWER))))
+      return 1;                               /* Obama and Clinton say · Aides to Clinton say */
+    return plural_word(X, j - 1);
+  }
+  if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
+  if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "which")) return 1;
+  if (t->flags & VB_T_POSS) return 0;
+  if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_STOP)) return 0;
+  if (j > 1 && is_word(X, j - 2) && ((X->wc[j - 2] & VB_W_DET) || (TK(j - 2)->flags & VB_T_POSS)))
+    return (t->flags & VB_T_LOWER) != 0;        /* "the campaign notes", not "the Trump attacks" */
+  return is_capword(X, j - 1) && !(X->wc[j - 1] & VB_W_TITLE) && !plural_word(X, j - 1);
+}
+
+/* The addressee after "told": a pronoun, a name, or a few words up to the clause that
+ * starts with a determiner, a pronoun, a name or "that" ("told reporters the delay …").
+ * The first token after it. */
+static size_t addressee_end(const ctx *X, size_t a, size_t se) {
+  static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+  size_t z;
+  if (a >= se || !is_word(X, a)) return a;
+  if (word_in(X, a, obj)) return a + 1;
+  if (is_capword(X, a)) {
+    z = vb_run_end(X, a);
+    if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && z < a + 4 && !object_start(X, z)) z++; return z; }
+    return z + 1;
+  }
+  z = a + ((X->wc[a] & VB_W_DET) != 0);
+  if (z > a && is_capword(X, z)) return vb_run_end(X, z) + 1;        /* told the Ledger */
+  for (int g = 0; g < 3 && z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !object_start(X, z) &&
+                  !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !is_icue(X, z); g++)
+    z++;
+  return z > a ? z : a;
+}
+
+/* "last month", "this week", "earlier": a time right after the verb */
+static size_t skip_time(const ctx *X, size_t a, size_t se) {
+  static const char *const rel[] = {"last", "this", "next", NULL};
+  static const char *const unit[] = {"week", "month", "year", "weekend", "night", "morning", "summer", "fall",
+                                     "spring", "winter", "time", "decade", NULL};
+  static const char *const when[] = {"earlier", "later", "today", "yesterday", "recently", "again", NULL};
+  for (int g = 0; g < 3 && a < se && is_word(X, a); g++) {
+    if (!(X->wc[a] & (VB_W_TIME | VB_W_SKIP | VB_W_DET)) && !vb_tok_is(X->s, TK(a), "next")) break;
+    if (X->wc[a] & VB_W_TIME) a++;
+    else if (word_in(X, a, rel) && word_in(X, a + 1, unit)) a += 2;
+    else if (word_in(X, a, when)) a++;
+    else break;
+  }
+  return a;
+}
+
+/* A preposition that opens an adverbial after a speech verb: "said in an interview",
+ * "said after the meeting", "said to reporters" (not "vowed to ban"). */
+static int adverbial_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
+                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
+  if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
+                                                               vb_tok_is(X->s, TK(k + 1), "reporters"))))
+    return 0;
+  return word_in(X, k, w);
+}
+
+/* A form of be or get right before the cue, adverbs apart: a passive ("was asked", "is
+ * expected to", "were found"), whose subject is not the source; "is worried that" is a
+ * state its subject holds. */
+static int passive_before(const ctx *X, size_t c) {
+  static const char *const held[] = {"worried", "concerned", "convinced", "opposed", "committed", "determined",
+                                     "prepared", "pleased", "disappointed", "frustrated", "surprised", NULL};
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+  static const char *const between[] = {"not", "also", "widely", "never", "often", "first", "still", "now", NULL};
+  size_t j = c;
+  for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
+    /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
+    if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return 0;
+    if (word_in(X, j - 1, be)) return !word_in(X, c, held);
+    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return 0;
+  }
+  return 0;
+}
+
+/* "showed up", "found himself", "continued to": the verb says something else there */
+static int phrasal_other(const ctx *X, size_t c, size_t e) {
+  if (!is_word(X, e) || !(TK(e)->flags & VB_T_LOWER) || (X->wc[e] & VB_W_DET)) return 0;
+  static const char *const part[] = {"up", "off", "out", "down", "away", "himself", "herself", "itself",
+                                     "themselves", "myself", "ourselves", NULL};
+  static const char *const cont[] = {"continue", "continues", "continued", "continuing", NULL};
+  return word_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && word_in(X, c, cont));
+}
+
+/* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
+ * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
+static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
+  if (f & VB_CUE_ACC) return 1;
+  /* "wants to support", "refused to say": an infinitive reports for the verb before it */
+  if (c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
+      vb_tok_is(X->s, TK(c - 1), "to"))
+    return 0;
+  if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
+  if (phrasal_other(X, c, e)) return 0;
+  if (c > 0 && is_word(X, c - 1) &&
+      ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
+      is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
+    return 0;
+  if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP)) &&
+      !(X->wc[c - 1] & VB_W_SKIP))
+    return 0;                                               /* "of asking", "the saying" */
+  if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK)) return c > 0 && is_ch(X, c - 1, ',');
+  return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f);
+}
+
+/* The speaker of a cue that is not "according to": an inverted name after a comma
+ * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
+ * to him said."), else the cue's subject (phrases.c), else the sentence's. */
+static np cue_subject(const ctx *X, const isent *S) {
+  size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
+  np p = {0};
+  if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
+    np q = vb_np_after(X, e, se);
+    if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&
+        !(X->wc[q.a] & VB_W_BOUND))
+      return q;
+  }
+  if (c > sb + 2 && end_or_comma(X, e, se) && !(S->f & VB_CUE_ING)) {
+    size_t z = c;
+    while (z > sb && c - z < 16 && !is_ch(X, z - 1, ',') && !is_quote(X, z - 1)) z--;
+    if (z > sb + 1 && z < c && is_ch(X, z - 1, ',') && is_word(X, z) &&
+        (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & VB_W_DET) || (TK(z)->flags & VB_T_DIGIT))) {
+      p.a = z; p.b = c - 1; p.ok = 1;
+      while (p.b > p.a && !is_word(X, p.b)) p.b--;
+      return p;
+    }
+  }
+  p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
+  if (!p.ok && !(S->f & VB_CUE_ING)) {
+    p = vb_np_subject(X, sb, c);
+    if (p.ok && p.b >= c) p.ok = 0;
+  }
+  return p;
+}
+
+/* ---------------------------------------------------------------- the rules */
+
+/* "According to X (XX), …": X's phrase up to its comma names the source; pe is after it */
+static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
+  np w;
+  size_t z;
+  *p = vb_np_after(X, S->e, S->se);
+  if (!p->ok) return 0;
+  *pe = p->b + 1;
+  if (*pe < S->se && is_ch(X, *pe, '(')) { while (*pe < S->se && !is_ch(X, *pe, ')')) (*pe)++; (*pe)++; }
+  /* "according to the average of recent polls": the whole phrase names the source */
+  for (z = p->b + 1; z < S->se && z < p->b + 12 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
+  w = *p;
+  w.b = z - 1;
+  if (!vb_speaker_phrase(X, w)) return 0;
+  if (!is_ch(X, *pe, ',') && z < S->se && is_ch(X, z, ',')) *pe = z;
+  return 1;
+}
+
+static int clause_start(const ctx *X, const isent *S) { return S->c == S->sb || conj_word(X, S->c - 1); }
+
+/* According to X, CLAUSE. */
+static int ir_according_front(ctx *X, isent *S, icand *o) {
+  size_t pe;
+  if (!(S->f & VB_CUE_ACC) || !clause_start(X, S) || !acc_source(X, S, &o->p, &pe)) return 0;
+  if (pe >= S->se || !is_ch(X, pe, ',')) return 0;
+  o->a = pe + 1; o->b = S->se;
+  return 1;
+}
+
+/* CLAUSE, according to X, CLAUSE. */
+static int ir_according_aside(ctx *X, isent *S, icand *o) {
+  size_t pe;
+  if (!(S->f & VB_CUE_ACC) || S->c <= S->sb || !is_ch(X, S->c - 1, ',') || !acc_source(X, S, &o->p, &pe)) return 0;
+  if (pe + 2 >= S->se || !is_ch(X, pe, ',')) return 0;
+  o->a = S->sb; o->b = S->se;
+  return 1;
+}
+
+/* CLAUSE, according to X. */
+static int ir_according_after(ctx *X, isent *S, icand *o) {
+  size_t pe;
+  if (!(S->f & VB_CUE_ACC) || S->c <= S->sb || !is_ch(X, S->c - 1, ',') || !acc_source(X, S, &o->p, &pe)) return 0;
+  o->a = S->sb; o->b = S->c - 1;
+  return 1;
+}
+
+/* CLAUSE, said X. */
+static int ir_inverted_after(ctx *X, isent *S, icand *o) {
+  if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a <= S->c || !is_ch(X, S->c - 1, ',')) return 0;
+  if (S->p.b + 1 < S->se && is_ch(X, S->p.b + 1, ',')) return 0;       /* an aside */
+  o->p = S->p; o->a = S->sb; o->b = S->c - 1;
+  return 1;
+}
+
+/* CLAUSE, X said. */
+static int ir_subject_after(ctx *X, isent *S, icand *o) {
+  if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
+  if (skip_when(X, S->e, S->se) + 1 < S->se) return 0;
+  o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
+  return 1;
+}
+
+/* PART, X said, PART. · PART, said X, PART: the sentence is the report */
+static int ir_aside(ctx *X, isent *S, icand *o) {
+  if ((S->f & VB_CUE_ACC) || !S->p.ok) return 0;
+  if (S->p.a > S->c) {
+    if (!is_ch(X, S->c - 1, ',') || S->p.b + 1 >= S->se || !is_ch(X, S->p.b + 1, ',')) return 0;
+  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, S->e, S->se))) {
+    return 0;
+  }
+  o->p = S->p; o->a = S->sb; o->b = S->se;
+  return 1;
+}
+
+/* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
+ * X believes CLAUSE · X endorsed NAME: what follows the cue */
+static int ir_subject_clause(ctx *X, isent *S, icand *o) {
+  size_t a = S->e, se = S->se;
+  if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c) return 0;
+  if (S->f & VB_CUE_TELL) a = addressee_end(X, a, se);
+  a = skip_time(X, a, se);
+  if (a < se && !(S->f & (VB_CUE_REP | VB_CUE_CALL)) && adverbial_prep(X, a)) {
+    /* an adverbial first: without a "that" after it, it is all there is */
+    size_t z;
+    for (z = a; z < se && z < a + 14 && !is_ch(X, z, ',') && !is_quote(X, z) && !is_icue(X, z); z++)
+      if (vb_tok_is(X->s, TK(z), "that")) break;
+    if (z >= se || !is_word(X, z) || !vb_tok_is(X->s, TK(z), "that")) return 0;
+    a = z;
+  }
+  if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
+  if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
+  o->p = S->p; o->a = a; o->b = se;
+  return 1;
+}
+
+/* After the quote that took cue S->c, "…” (…) and that": the first token of a clause of
+ * the cue's own, or VB_NONE. */
+static size_t clause_after_quote(const ctx *X, const isent *S) {
+  size_t k;
+  for (k = S->e; k < S->se && !is_quote(X, k); k++) {}
+  for (size_t z = k + 1; z + 2 < S->se && z < k + 20; z++)
+    if (is_word(X, z) && vb_tok_is(X->s, TK(z), "and") && is_word(X, z + 1) && vb_tok_is(X->s, TK(z + 1), "that") &&
+        !is_quote(X, z + 2))
+      return z + 2;
+  return VB_NONE;
+}
+
+/* X said the cost was “far too high” and that bids had been ignored: a quote took the
+ * cue, and a clause of its own follows the quote */
+static int ir_after_quote(ctx *X, isent *S, icand *o) {
+  size_t a;
+  if (!S->used || !S->p.ok || S->p.a > S->c || (a = clause_after_quote(X, S)) == VB_NONE) return 0;
+  o->p = S->p; o->a = a; o->b = S->se;
+  return 1;
+}
+
+/* A poll, a survey or a study named or dated: "In a Fox poll, Cruz had 38 percent" ·
+ * "Clinton leads in the latest Gallup poll." (not "in the polls") */
+static int ir_in_document(ctx *X, isent *S, icand *o) {
+  static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
+  for (size_t h = S->sb + 1; h < S->se; h++) {
+    size_t z, k, head = h;
+    int named = 0;
+    if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
+    if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
+    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
+      if (vb_tok_is(X->s, TK(k), "in")) break;
+    if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
+    for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || word_in(X, z, dated);
+    if (!named) continue;
+    o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
+    o->c = k;
+    z = head + 1;
+    if (k == S->sb && z < S->se && is_ch(X, z, ',')) { o->a = z + 1; o->b = S->se; return 1; }
+    if (k > S->sb + 3 && (z + 1 >= S->se || is_ch(X, z, '.') || is_ch(X, z, ',') || is_ch(X, z, ';'))) {
+      o->a = S->sb; o->b = k;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Lindqvist’s view is that …", "his argument was that …": the owner of a speech noun */
+static int ir_view(ctx *X, isent *S, icand *o) {
+  for (size_t n = S->sb + 1; n + 2 < S->se; n++) {
+    size_t k = n - 1;
+    if (!(X->wc[n] & VB_W_NOUN) || !(TK(n)->flags & VB_T_LOWER) || !is_word(X, k)) continue;
+    if (!((TK(k)->flags & VB_T_POSS) && is_capword(X, k)) && !vb_tok_is(X->s, TK(k), "his") &&
+        !vb_tok_is(X->s, TK(k), "her") && !vb_tok_is(X->s, TK(k), "their"))
+      continue;
+    if (!is_word(X, n + 1) || !(vb_tok_is(X->s, TK(n + 1), "is") || vb_tok_is(X->s, TK(n + 1), "was")) ||
+        !is_word(X, n + 2) || !vb_tok_is(X->s, TK(n + 2), "that"))
+      continue;
+    o->p.a = k; o->p.b = k; o->p.ok = 1; o->p.rel = 0;
+    while (o->p.a > S->sb && is_capword(X, o->p.a - 1) && !(TK(o->p.a - 1)->flags & VB_T_POSS)) o->p.a--;
+    o->c = n; o->a = n + 3; o->b = S->se;
+    return 1;
+  }
+  return 0;
+}
+
+/* "Rush Limbaugh: the debate was rigged": a person the text names opens the paragraph
+ * with a colon (not a label: "Contributing:", "Q:") */
+static int ir_colon_name(ctx *X, isent *S, icand *o) {
+  size_t e;
+  const ment *m;
+  if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
+  for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
+  if (e >= S->se || !is_ch(X, e, ':')) return 0;
+  e = vb_run_end(X, S->sb);
+  if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
+  m = vb_ment_at(X, e);
+  if (!m || m->ent < 0 || X->A->ent.v[m->ent].kind != VB_ENT_PERSON) return 0;
+  o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
+  o->c = e + 1; o->a = e + 2; o->b = S->se;
+  return 1;
+}
+
+/* The rules, tried in this order; the first that reads a cue decides. A verb that reports
+ * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
+typedef int (*iread)(ctx *X, isent *S, icand *o);
+static const struct irule {
+  const char *name;
+  double strength;
+  iread read;
+  unsigned needs;         /* a word class the sentence must hold for the rule to look */
+} cue_rules[] = {
+  {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, ir_according_after, 0},    /* CLAUSE, according to X. */
+  {"clause-cue-inverted", 0.65, ir_inverted_after, 0},   /* CLAUSE, said X. */
+  {"clause-subject-cue", 0.65, ir_subject_after, 0},     /* CLAUSE, X said. */
+  {"aside", 0.55, ir_aside, 0},                          /* PART, X said, PART. */
+  {"subject-cue-clause", 0.6, ir_subject_clause, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
+  {"clause-after-quote", 0.55, ir_after_quote, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
+}, sentence_rules[] = {
+  {"possessive-view", 0.55, ir_view, VB_W_NOUN},      /* X's view is that CLAUSE */
+  {"in-document", 0.45, ir_in_document, VB_W_POLL},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
+  {"colon-name", 0.5, ir_colon_name, 0},                 /* Rush Limbaugh: CLAUSE */
+};
+
+/* ---------------------------------------------------------------- the stage */
+
+static int cmp_size(const void *x, const void *y) {
+  size_t u = *(const size_t *)x, v = *(const size_t *)y;
+  return u < v ? -1 : u > v;
+}
+
+/* The cues the quotes' rules read in their own sentences (sorted byte offsets): those
+ * report the quote, not a clause of their own. */
+static int used_cue(const size_t *used, size_t n, size_t off) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (used[m] < off) lo = m + 1; else hi = m;
+  }
+  return lo < n && used[lo] == off;
+}
+
+/* The candidates of one sentence, compared: a report ends before a coordinated one
+ * ("X said A, and Y said B"), stops before a quote (the quote carries that speech),
+ * and a report inside another's clause is left to the outer one. */
+static void settle(const ctx *X, icand *cs, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++) {
+      icand *I = &cs[i];
+      size_t s0 = cs[j].p.a, cut;
+      if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || !conj_word(X, s0 - 1) || cs[j].p.a > cs[j].c) continue;
+      cut = s0 - 1;
+      if (cut > 0 && (is_ch(X, cut - 1, ',') || is_ch(X, cut - 1, ';'))) cut--;
+      if (cut > I->a) I->b = cut;
+    }
+  for (size_t i = 0; i < n; i++) {
+    icand *I = &cs[i];
+    size_t words = 0;
+    /* a quote inside the clause carries its own words: the report stops before it ("said
+     * the plan was “a mess”": the plan was), unless the quote is the head of a noun phrase
+     * the report has only opened ("what the council calls its “…”") */
+    for (size_t k = I->a; k < I->b; k++)
+      if (is_quote(X, k)) {
+        if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
+          I->drop = 1;
+        I->b = k;
+        break;
+      }
+    while (I->b > I->a && (TK(I->b - 1)->flags & VB_T_PUNCT)) I->b--;
+    while (I->a < I->b && (TK(I->a)->flags & VB_T_PUNCT)) I->a++;
+    for (size_t k = I->a; k < I->b && words < 2; k++) words += is_word(X, k);
+    if (words < 2) I->drop = 1;
+  }
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      if (i != j && !cs[j].drop && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }
+}
+
+static void emit(ctx *X, const icand *I) {
+  vb_analysis *A = X->A;
+  vb_quote q;
+  vb_part part;
+  memset(&q, 0, sizeof q);
+  q.start = q.istart = TK(I->a)->start;
+  q.end = q.iend = TK(I->b - 1)->end;
+  q.part0 = A->qs.parts.n; q.nparts = 1;
+  q.kind = VB_INDIRECT; q.parent = -1;
+  part.start = part.istart = q.start; part.end = part.iend = q.end;
+  if (vb_push(&A->qs.parts, part) || vb_push(&A->qs.q, q) || vb_vgrow(&A->attr, A->qs.q.n)) { X->oom = 1; return; }
+  A->attr.v[A->attr.n++] = (vb_attr){-1, nospan, nospan, 0, NULL};
+  if (!vb_attribute(X, A->qs.q.n - 1, I->c, I->p, I->conf, I->rule)) {
+    A->qs.q.n--; A->qs.parts.n--; A->attr.n--;       /* no speaker after all: no item */
+  }
+}
+
+/* Put the items, appended after the quotes, back in text order: both runs are sorted, so
+ * one merge orders them; quotes, attributions and parents follow. Their line and column
+ * (0 until then) come from the driver, which walks the text once. */
+static void merge_back(ctx *X, size_t first) {
+  vb_analysis *A = X->A;
+  size_t nq = A->qs.q.n, *ord, *inv;
+  vb_quote *q2;
+  vb_attr *a2;
+  ord = malloc(nq * sizeof *ord); inv = malloc(nq * sizeof *inv);
+  q2 = malloc(nq * sizeof *q2); a2 = malloc(nq * sizeof *a2);
+  if (!ord || !inv || !q2 || !a2) { X->oom = 1; free(ord); free(inv); free(q2); free(a2); return; }
+  for (size_t i = 0, x = 0, y = first; i < nq; i++)
+    ord[i] = (y >= nq || (x < first && A->qs.q.v[x].start <= A->qs.q.v[y].start)) ? x++ : y++;
+  for (size_t i = 0; i < nq; i++) inv[ord[i]] = i;
+  for (size_t i = 0; i < nq; i++) {
+    q2[i] = A->qs.q.v[ord[i]];
+    if (q2[i].parent >= 0) q2[i].parent = (int)inv[q2[i].parent];
+    a2[i] = A->attr.v[ord[i]];
+  }
+  memcpy(A->qs.q.v, q2, nq * sizeof *q2);
+  memcpy(A->attr.v, a2, nq * sizeof *a2);
+  free(ord); free(inv); free(q2); free(a2);
+}
+
 void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
-  size_t first = A->qs.q.n;
-  vb_lines L = {0};
+  size_t first = A->qs.q.n, nused = 0;
+  size_t *used = malloc((first + 1) * sizeof *used);
+  VB_VEC(icand) cs = {0};
+  if (!used) { X->oom = 1; return; }
+  for (size_t i = 0; i < first; i++)
+    if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
+  qsort(used, nused, sizeof *used, cmp_size);
   for (size_t si = 0; si < X->T.sent.n && !X->oom; si++) {
-    size_t sb = X->T.sent.v[si], se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT, c, a = 0, b = 0, words = 0, k;
-    np p = {0};
-    for (k = sb; k < se && !is_quote(X, k); k++) {}
-    if (k < se || se - sb < 6 || se - sb > 120) continue;
-    for (c = sb; c < se; c++) if (is_cue(X, c) && vb_usable_cue(X, c) && !(CUE(c)->flags & (VB_CUE_CALL | VB_CUE_ING))) break;
-    if (c >= se) continue;
-    p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
-    if (!p.ok) continue;
-    if (CUE(c)->flags & VB_CUE_ACC) {                 /* According to X (XX), CLAUSE. */
-      a = p.b + 1;
-      if (a < se && is_ch(X, a, '(')) { while (a < se && !is_ch(X, a, ')')) a++; a++; }
-      if (a < se && is_ch(X, a, ',')) a++;
-      b = se;
-    } else if (p.a > c) {                             /* CLAUSE, said X. */
-      a = sb; b = c;
-    } else if (p.a > sb + 1 && is_ch(X, p.a - 1, ',')) {
-      size_t e = c + (size_t)CUE(c)->len;
-      while (e < se && (X->wc[e] & VB_W_TIME)) e++;
-      if (e + 1 >= se) { a = sb; b = p.a - 1; }      /* CLAUSE, X said. */
-      else if (is_ch(X, e, ',')) { a = sb; b = se; } /* PART, X said, PART: the sentence */
-      else continue;                                 /* "A former judge, Arthur said …": an aside */
-    } else {                                          /* X said (that) CLAUSE. */
-      a = c + (size_t)CUE(c)->len;
-      while (a < se && (X->wc[a] & VB_W_TIME)) a++;
-      if (a < se && vb_tok_is(X->s, TK(a), "that")) a++;
-      b = se;
+    isent S;
+    S.sb = X->T.sent.v[si];
+    S.se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
+    if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
+    cs.n = 0;
+    S.words = 0;
+    for (size_t c = S.sb; c < S.se && !X->oom; c++) {
+      icand o;
+      S.words |= X->wc[c];
+      if (X->T.t.v[c].cue < 0) continue;          /* most tokens: one load each */
+      S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
+      S.used = used_cue(used, nused, TK(c)->start);
+      if (S.used && clause_after_quote(X, &S) == VB_NONE) continue;   /* the quote's cue, and only that */
+      /* a verb of view reports what follows it: nothing follows, nothing to read */
+      if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
+      if (!cue_reads(X, c, S.e, S.f)) continue;
+      if (!(S.f & VB_CUE_ACC)) {
+        S.p = cue_subject(X, &S);
+        if (!S.p.ok || !vb_speaker_phrase(X, S.p)) continue;
+      }
+      memset(&o, 0, sizeof o);
+      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
+        if (!cue_rules[r].read(X, &S, &o)) continue;
+        o.c = c;
+        o.rule = cue_rules[r].name;
+        o.conf = cue_rules[r].strength * ((S.f & VB_CUE_REP) ? 0.8 : 1.0);
+        if (vb_push(&cs, o)) X->oom = 1;
+        break;
+      }
     }
-    while (b > a && (TK(b - 1)->flags & VB_T_PUNCT)) b--;
-    for (k = a; k < b; k++) words += is_word(X, k);
-    if (words < 4) continue;
-    {
-      vb_quote q;
-      vb_part part;
-      memset(&q, 0, sizeof q);
-      q.start = q.istart = TK(a)->start;
-      q.end = q.iend = TK(b - 1)->end;
-      q.part0 = A->qs.parts.n; q.nparts = 1;
-      q.kind = VB_INDIRECT; q.parent = -1;
-      part.start = part.istart = q.start; part.end = part.iend = q.end;
-      if (vb_push(&A->qs.parts, part) || vb_push(&A->qs.q, q) || vb_vgrow(&A->attr, A->qs.q.n)) { X->oom = 1; break; }
-      A->attr.v[A->attr.n++] = (vb_attr){-1, nospan, nospan, 0, NULL};
-      vb_attribute(X, A->qs.q.n - 1, c, p, 0.5, R_INDIRECT);
+    for (size_t r = 0; !cs.n && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
+      icand o;
+      if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
+      memset(&o, 0, sizeof o);
+      if (!sentence_rules[r].read(X, &S, &o)) continue;
+      o.rule = sentence_rules[r].name;
+      o.conf = sentence_rules[r].strength;
+      if (vb_push(&cs, o)) X->oom = 1;
     }
+    settle(X, cs.v, cs.n);
+    for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
-  if (X->oom || A->qs.q.n == first) return;
-  if (vb_lines_build(&L, X->s, X->n)) { X->oom = 1; return; }
-  for (size_t i = first; i < A->qs.q.n; i++) vb_lines_pos(&L, A->qs.q.v[i].start, &A->qs.q.v[i].line, &A->qs.q.v[i].col);
-  vb_lines_free(&L);
-  {
-    /* back to text order: both runs are sorted (quotes by the finder, new items sentence by
-     * sentence), so one merge orders them; then permute quotes, attributions and parents */
-    size_t nq = A->qs.q.n, *ord = malloc(nq * sizeof *ord), *inv = malloc(nq * sizeof *inv);
-    vb_quote *q2 = malloc(nq * sizeof *q2);
-    vb_attr *a2 = malloc(nq * sizeof *a2);
-    if (!ord || !inv || !q2 || !a2) { X->oom = 1; free(ord); free(inv); free(q2); free(a2); return; }
-    for (size_t i = 0, x = 0, y = first; i < nq; i++)
-      ord[i] = (y >= nq || (x < first && A->qs.q.v[x].start <= A->qs.q.v[y].start)) ? x++ : y++;
-    for (size_t i = 0; i < nq; i++) inv[ord[i]] = i;
-    for (size_t i = 0; i < nq; i++) {
-      q2[i] = A->qs.q.v[ord[i]];
-      if (q2[i].parent >= 0) q2[i].parent = (int)inv[q2[i].parent];
-      a2[i] = A->attr.v[ord[i]];
-    }
-    memcpy(A->qs.q.v, q2, nq * sizeof *q2);
-    memcpy(A->attr.v, a2, nq * sizeof *a2);
-    free(ord); free(inv); free(q2); free(a2);
-  }
+  vb_vfree(&cs);
+  free(used);
+  if (!X->oom && A->qs.q.n > first) merge_back(X, first);
 }

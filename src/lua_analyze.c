@@ -34,14 +34,16 @@ static const char *const ekinds[] = {"person", "org", "group"};
  * is a failure (vb_lua_fail: raised, or nil and the message from core.safe). */
 int vb_l_analyze(lua_State *L) {
   size_t n;
-  const char *s = vb_lua_checkstring(L, 1, &n);
+  const char *s;
   vb_aopts o;
   abox *b;
   const vb_analysis *an;
-  lua_settop(L, 2);                                /* opts at 2 (or nil), the box at 3 */
+  vb_lua_checkstring(L, 1, NULL);
+  lua_settop(L, 2);                                /* opts at 2 (or nil), the box at 3, the text read at 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.abox", abox_gc, NULL);
   an = &b->an;
   vb_lua_aopts(L, 2, &b->cues, &o);
+  s = vb_lua_text(L, 1, 2, &n);                    /* opts.format */
   {
     int rc = vb_analyze(s, n, &o, &b->an);
     /* below -1: that user pattern (counted from 1, as in its compile errors) ran away */
@@ -60,7 +62,7 @@ int vb_l_analyze(lua_State *L) {
   for (size_t k = 0; k < an->src.n; k++) {
     const vb_source *src = &an->src.v[k];
     const vb_entity *E = &an->ent.v[src->entity];
-    lua_createtable(L, 0, 7);
+    lua_createtable(L, 0, 10);
     vb_lua_setname(L, s, E->name, "name", &b->tmp);
     vb_lua_setname(L, s, E->role, "role", &b->tmp);
     vb_lua_setname(L, s, E->org, "org", &b->tmp);
@@ -74,6 +76,14 @@ int vb_l_analyze(lua_State *L) {
     }
     lua_setfield(L, -2, "quotes");
     vb_lua_setint(L, "words", (lua_Integer)src->words);
+    vb_lua_setint(L, "quoted", (lua_Integer)src->nq);
+    vb_lua_setint(L, "paraphrased", (lua_Integer)src->np);
+    lua_createtable(L, (int)src->np, 0);
+    for (size_t j = 0; j < src->np; j++) {
+      lua_pushinteger(L, (lua_Integer)an->srcq.v[src->p0 + j] + 1);
+      lua_rawseti(L, -2, (int)j + 1);
+    }
+    lua_setfield(L, -2, "paraphrases");
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "sources");

@@ -8,6 +8,7 @@
  * still frees them (see lua_quotes.c). Errors follow lua_util.h: wrong arguments raise;
  * a source, index or archive that cannot be read raises, or from core.safe (and from an
  * index it opened) returns nil and the message. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lua.h"
@@ -207,7 +208,7 @@ static void gate_opts(lua_State *L, cbox *b, int o) {
  * gate. */
 static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   size_t n;
-  const char *s = lua_tolstring(L, ti, &n);
+  const char *s;
   const vb_quotes *qs;
   vb_copts co;
   vb_aopts ao;
@@ -229,6 +230,17 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   }
   vb_lua_aopts(L, o, &b->cues, &ao);
   gate_opts(L, b, o);
+  {
+    /* the check verifies quoted words: reported speech only when opts.indirect asks */
+    int asked = 0;
+    if (!lua_isnoneornil(L, o)) {
+      lua_getfield(L, o, "indirect");
+      asked = lua_toboolean(L, -1);
+      lua_pop(L, 1);
+    }
+    ao.no_indirect = !asked;
+  }
+  s = vb_lua_text(L, ti, o, &n);                   /* opts.format; held on the stack from here */
   if (!lua_isnoneornil(L, o)) {
     lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
     if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");
@@ -289,6 +301,48 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   return 3;
 }
 
+/* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no
+ * limit). A number in every Lua (5.1 has no integers): whole, 0 or more, below 2^53. */
+static size_t max_size(lua_State *L, int o) {
+  size_t m = VB_MAX_SIZE;
+  if (lua_type(L, o) != LUA_TTABLE) return m;
+  lua_getfield(L, o, "max_size");
+  if (!lua_isnil(L, -1)) {
+    lua_Number d = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (!(d >= 0 && d < 9007199254740992.0) || (lua_Number)(size_t)d != d)
+      luaL_argerror(L, o, "opts.max_size: a whole number of bytes expected (0: no limit)");
+    m = (size_t)d;
+  }
+  lua_pop(L, 1);
+  return m;
+}
+
+/* The first source file that cannot be used, as the failure's message. */
+typedef struct vetctx { vb_buf *err; size_t max; } vetctx;
+
+static void bad_file(const char *path, int e, void *ctx) {
+  vetctx *v = ctx;
+  if (v->err->n) return;
+  if (e == EFBIG) vb_buf_addf(v->err, "%s: larger than max_size (%zu bytes; 0: no limit)", path, v->max);
+  else vb_buf_addf(v->err, "%s: %s", path, strerror(e));
+}
+
+/* A single source rather than an array of them: a path, an index, or {name=, text=}. */
+static int is_source(lua_State *L, int i) {
+  int one;
+  if (lua_type(L, i) == LUA_TSTRING || luaL_testudata(L, i, IDX_MT)) return 1;
+  if (!lua_istable(L, i)) return 0;
+  lua_rawgeti(L, i, 1);
+  one = lua_isnil(L, -1);
+  lua_pop(L, 1);
+  if (!one) return 0;
+  lua_pushliteral(L, "text");
+  lua_rawget(L, i);
+  one = !lua_isnil(L, -1);
+  lua_pop(L, 1);
+  return one;
+}
+
 /* core.check(text, sources [, opts]) -> quotes with .check, borrowed. Raises on wrong
  * arguments (no sources, a closed index among them) and on running out of memory; a
  * source that cannot be read is a failure (vb_lua_fail). */
@@ -296,7 +350,13 @@ int vb_l_check(lua_State *L) {
   int safe = vb_lua_safe(L);
   cbox *b;
   vb_lua_checkstring(L, 1, NULL);
-  luaL_checktype(L, 2, LUA_TTABLE);
+  if (is_source(L, 2)) {                           /* one source: as an array of one */
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, 1);
+    lua_replace(L, 2);
+  }
+  luaL_argexpected(L, lua_istable(L, 2), 2, "source or table of sources");
   lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);
   lua_newtable(L);                                 /* 5: the source texts, referenced */
@@ -308,6 +368,14 @@ int vb_l_check(lua_State *L) {
     lua_pop(L, 1);
   }
   luaL_argcheck(L, b->S.v.n || b->S.idx.n, 2, "no sources");
+  {
+    /* every source file opens and is within max_size, whatever the text quotes */
+    vetctx v;
+    v.err = &b->err;
+    v.max = max_size(L, 3);
+    b->err.n = 0;
+    if (vb_material_vet(&b->S, 0, v.max, bad_file, &v)) return vb_lua_fail(L, safe, "%s", b->err.p);
+  }
   return run_check(L, b, 1, 3, safe);
 }
 
@@ -354,13 +422,19 @@ int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1
 
 /* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
  * them (files or folders, or {path=, speaker=}: files said by speaker where no turn label
- * says who); opts.append adds a segment to an existing index. Raises on
- * wrong arguments; an index that cannot be written is a failure (vb_lua_fail). */
+ * says who); opts.append adds a segment to an existing index (waiting up to VB_IDX_WAIT
+ * seconds for another writer of it). Raises on wrong arguments; an index that cannot be
+ * written, or a file under the paths that does not open or holds more than
+ * opts.max_size bytes, is a failure (vb_lua_fail). */
 int vb_l_index_build(lua_State *L) {
   const char *out = vb_lua_checkstring(L, 1, NULL);
-  int n, append = 0, rc, safe = vb_lua_safe(L);
+  int n, rc, safe = vb_lua_safe(L);
   const char **paths, **speakers;
+  VB_VEC(const char *) fspk = {0};
   vb_buf err = {0};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL, NULL};
+  vb_paths files = {0};
+  vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
     lua_createtable(L, 1, 0);
     lua_pushvalue(L, 2);
@@ -371,7 +445,7 @@ int vb_l_index_build(lua_State *L) {
   if (!lua_isnoneornil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lua_getfield(L, 3, "append");
-    append = lua_toboolean(L, -1);
+    o.append = lua_toboolean(L, -1);
     lua_pop(L, 1);
   }
   for (n = 0;; n++) {                              /* validate before allocating */
@@ -402,7 +476,19 @@ int vb_l_index_build(lua_State *L) {
     } else paths[i] = lua_tostring(L, -1);
     lua_pop(L, 1);
   }
-  rc = vb_index_build_ex(out, paths, speakers, n, append, NULL, NULL, &err);
+  v.err = &err;
+  v.max = max_size(L, 3);
+  rc = 0;
+  for (int i = 0; i < n && !rc; i++) {             /* each file said by its path's speaker */
+    size_t n0 = files.n;
+    rc = vb_walk(paths[i], &files, NULL, &err);
+    if (!rc && vb_paths_vet(&files, n0, v.max, bad_file, &v)) rc = -1;
+    for (size_t f = n0; f < files.n && !rc; f++) if (vb_push(&fspk, speakers[i])) rc = -1;
+  }
+  o.speakers = fspk.v;
+  if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, &o, NULL, NULL, &err);
+  vb_paths_free(&files);
+  vb_vfree(&fspk);
   if (rc) {
     lua_pushstring(L, err.p ? err.p : "index build failed");
     vb_buf_free(&err);

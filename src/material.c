@@ -5,10 +5,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "index.h"
 #include "material.h"
 
 /* ---------------------------------------------------------------- files */
@@ -30,49 +33,183 @@ static char *join(const char *a, const char *b) {
   return p;
 }
 
-static int walk(const char *path, vb_paths *out, vb_buf *err, int depth) {
-  struct stat st;
+/* A folder walk as `find -L` makes it, links followed: the (device, inode) of every
+ * folder on the current path, so that a link back to one of them is a loop (skipped
+ * with a warning), and of every folder and file met so far, so that one reached again
+ * by another path (links that fan out) is walked or listed once. */
+typedef struct devino { dev_t dev; ino_t ino; } devino;
+typedef struct walker {
+  vb_paths *out;
+  vb_buf *warn, *err;
+  VB_VEC(devino) up;            /* the folders on the path */
+  devino *seen;                 /* open addressing, cap a power of two */
+  size_t nseen, cap;
+} walker;
+
+static size_t di_hash(devino k) {
+  uint64_t h = ((uint64_t)k.dev * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)k.ino;
+  h ^= h >> 29; h *= 0xbf58476d1ce4e5b9ULL; h ^= h >> 32;
+  return (size_t)h;
+}
+
+/* Insert k: 1 when it was there, 0 added, -1 out of memory. */
+static int seen_add(walker *W, devino k) {
+  size_t m, i;
+  if (W->nseen * 2 + 2 > W->cap) {
+    size_t cap = W->cap ? W->cap * 2 : 64;
+    devino *v = calloc(cap, sizeof *v);
+    if (!v) return -1;
+    for (size_t j = 0; j < W->cap; j++)
+      if (W->seen[j].ino || W->seen[j].dev) {
+        size_t a = di_hash(W->seen[j]) & (cap - 1);
+        while (v[a].ino || v[a].dev) a = (a + 1) & (cap - 1);
+        v[a] = W->seen[j];
+      }
+    free(W->seen);
+    W->seen = v; W->cap = cap;
+  }
+  m = W->cap - 1;
+  for (i = di_hash(k) & m; W->seen[i].ino || W->seen[i].dev; i = (i + 1) & m)
+    if (W->seen[i].ino == k.ino && W->seen[i].dev == k.dev) return 1;
+  W->seen[i] = k;
+  W->nseen++;
+  return 0;
+}
+
+static const char *kind(mode_t m) {
+  return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a regular file";
+}
+
+static void warn(walker *W, const char *path, const char *why) {
+  if (W->warn) vb_buf_addf(W->warn, "%s: warning: %s\n", path, why);
+}
+
+static int walk(walker *W, const char *path, const struct stat *dst) {
   DIR *d;
   struct dirent *e;
   vb_paths names = {0};
+  devino self;
   int rc = 0;
-  if (stat(path, &st)) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return -1; }
-  if (!S_ISDIR(st.st_mode)) {
-    char *p;
-    if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not a file or folder", path); return -1; }
-    p = join("", path);
-    if (!p || vb_push(out, p)) { free(p); vb_buf_adds(err, "out of memory"); return -1; }
-    return 0;
-  }
-  if (depth > 64) return 0;                      /* a symlink loop */
-  if (!(d = opendir(path))) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return -1; }
+  self.dev = dst->st_dev; self.ino = dst->st_ino;
+  if (W->up.n >= 4096) { warn(W, path, "folders nested too deep, skipped"); return 0; }
+  if (!(d = opendir(path))) { vb_buf_addf(W->err, "%s: %s", path, strerror(errno)); return -1; }
   while ((e = readdir(d)) != NULL) {
     char *p;
     if (e->d_name[0] == '.') continue;
-    if (!(p = join(path, e->d_name)) || vb_push(&names, p)) { free(p); rc = -1; vb_buf_adds(err, "out of memory"); break; }
+    if (!(p = join(path, e->d_name)) || vb_push(&names, p)) { free(p); rc = -1; vb_buf_adds(W->err, "out of memory"); break; }
   }
   closedir(d);
+  if (!rc && vb_push(&W->up, self)) { rc = -1; vb_buf_adds(W->err, "out of memory"); }
   if (names.n) qsort(names.v, names.n, sizeof *names.v, cmpstr);
   for (size_t i = 0; i < names.n && !rc; i++) {
-    if (stat(names.v[i], &st)) continue;        /* vanished or a dangling link */
-    if (S_ISDIR(st.st_mode)) rc = walk(names.v[i], out, err, depth + 1);
-    else if (S_ISREG(st.st_mode)) {
-      if (vb_push(out, names.v[i])) { rc = -1; vb_buf_adds(err, "out of memory"); break; }
+    struct stat st;
+    devino k;
+    int r;
+    if (stat(names.v[i], &st)) {                  /* vanished, a dangling link, a loop of links */
+      struct stat lst;
+      if (errno == ENOENT && lstat(names.v[i], &lst) == 0 && S_ISLNK(lst.st_mode)) warn(W, names.v[i], "a broken link, skipped");
+      else if (errno != ENOENT) warn(W, names.v[i], strerror(errno));
+      continue;
+    }
+    k.dev = st.st_dev; k.ino = st.st_ino;
+    if (S_ISDIR(st.st_mode)) {
+      int loop = 0;
+      for (size_t j = 0; j < W->up.n && !loop; j++) loop = W->up.v[j].dev == k.dev && W->up.v[j].ino == k.ino;
+      if (loop) { warn(W, names.v[i], "symlink loop, skipped"); continue; }
+      if ((r = seen_add(W, k)) < 0) { rc = -1; vb_buf_adds(W->err, "out of memory"); break; }
+      if (r == 0) rc = walk(W, names.v[i], &st);
+    } else if (S_ISREG(st.st_mode)) {
+      if ((r = seen_add(W, k)) < 0) { rc = -1; vb_buf_adds(W->err, "out of memory"); break; }
+      if (r == 1) continue;                       /* the same file by another name */
+      if (vb_push(W->out, names.v[i])) { rc = -1; vb_buf_adds(W->err, "out of memory"); break; }
       names.v[i] = NULL;
+    } else {
+      char why[64];
+      snprintf(why, sizeof why, "%s, skipped", kind(st.st_mode));
+      warn(W, names.v[i], why);
     }
   }
+  if (W->up.n) W->up.n--;
   vb_paths_free(&names);
   return rc;
 }
 
-int vb_walk(const char *path, vb_paths *out, vb_buf *err) { return walk(path, out, err, 0); }
+int vb_walk(const char *path, vb_paths *out, vb_buf *warn, vb_buf *err) {
+  walker W;
+  struct stat st;
+  devino k;
+  int rc;
+  memset(&W, 0, sizeof W);
+  W.out = out; W.warn = warn; W.err = err;
+  if (stat(path, &st)) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return -1; }
+  if (!S_ISDIR(st.st_mode)) {
+    char *p;
+    if (!S_ISREG(st.st_mode)) { vb_buf_addf(err, "%s: not a regular file or folder (%s)", path, kind(st.st_mode)); return -1; }
+    p = join("", path);
+    if (!p || vb_push(out, p)) { free(p); vb_buf_adds(err, "out of memory"); return -1; }
+    return 0;
+  }
+  k.dev = st.st_dev; k.ino = st.st_ino;
+  if (seen_add(&W, k) < 0) { vb_buf_adds(err, "out of memory"); return -1; }
+  rc = walk(&W, path, &st);
+  vb_vfree(&W.up);
+  free(W.seen);
+  return rc;
+}
+
+/* A file the material lists: it opens (read access is checked now, whatever the draft
+ * holds) and holds at most max bytes. 0, or an errno value (EFBIG: larger than max). */
+static int vet_one(const char *path, size_t max) {
+  struct stat st;
+  int fd = open(path, O_RDONLY | O_NONBLOCK), e = 0;   /* never waits on a FIFO */
+  if (fd < 0) return errno ? errno : EIO;
+  if (fstat(fd, &st)) e = errno ? errno : EIO;
+  else if (max && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > (unsigned long long)max) e = EFBIG;
+  close(fd);
+  return e;
+}
+
+size_t vb_paths_vet(vb_paths *p, size_t n0, size_t max, vb_vet_fn bad, void *ctx) {
+  size_t k = n0, dropped = 0;
+  for (size_t i = n0; i < p->n; i++) {
+    int e = vet_one(p->v[i], max);
+    if (e) {
+      if (bad) bad(p->v[i], e, ctx);
+      free(p->v[i]);
+      dropped++;
+    } else p->v[k++] = p->v[i];
+  }
+  p->n = k;
+  return dropped;
+}
+
+size_t vb_material_vet(vb_material *M, size_t n0, size_t max, vb_vet_fn bad, void *ctx) {
+  size_t k = n0, dropped = 0;
+  for (size_t i = n0; i < M->v.n; i++) {
+    int e = M->v.v[i].text ? 0 : vet_one(M->v.v[i].name, max);
+    if (e) {
+      if (bad) bad(M->v.v[i].name, e, ctx);
+      free(M->v.v[i].name);
+      free(M->v.v[i].key);
+      dropped++;
+    } else M->v.v[k++] = M->v.v[i];
+  }
+  M->v.n = k;
+  return dropped;
+}
 
 int vb_read_file(const char *path, vb_buf *b, vb_buf *err) {
-  int fd = open(path, O_RDONLY);
+  /* O_NONBLOCK: a FIFO put where a file was must not wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   struct stat st;
   b->n = 0;
   if (fd < 0) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return -1; }
-  if (fstat(fd, &st) == 0 && st.st_size > 0 && vb_buf_reserve(b, (size_t)st.st_size)) {
+  if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+    vb_buf_addf(err, "%s: not a regular file", path);
+    close(fd);
+    return -1;
+  }
+  if (st.st_size > 0 && vb_buf_reserve(b, (size_t)st.st_size)) {
     close(fd);
     vb_buf_addf(err, "%s: out of memory", path);
     return -1;
@@ -103,7 +240,7 @@ int vb_material_add_path(vb_material *M, const char *path, vb_buf *err) {
 
 int vb_material_add_path_as(vb_material *M, const char *path, const char *speaker, vb_buf *err) {
   vb_paths p = {0};
-  if (vb_walk(path, &p, err)) { vb_paths_free(&p); return -1; }
+  if (vb_walk(path, &p, &M->warn, err)) { vb_paths_free(&p); return -1; }
   for (size_t i = 0; i < p.n; i++) {
     vb_mtext s;
     s.name = p.v[i]; s.text = NULL; s.n = 0; s.speaker = speaker;
@@ -126,10 +263,81 @@ int vb_material_add_text(vb_material *M, const char *name, const char *text, siz
   return 0;
 }
 
-int vb_material_add_index(vb_material *M, struct vb_index *x) { return vb_push(&M->idx, x); }
+/* ---------------------------------------------------------------- indexed files now */
+
+void vb_file_stamp(vb_idx_file *e, const struct stat *st) {
+  e->fsize = (uint64_t)st->st_size;
+  e->mtime = (int64_t)st->st_mtim.tv_sec; e->mtime_ns = (uint32_t)st->st_mtim.tv_nsec;
+  e->ctime = (int64_t)st->st_ctim.tv_sec; e->ctime_ns = (uint32_t)st->st_ctim.tv_nsec;
+}
+
+int vb_file_stamp_same(const vb_idx_file *e, const struct stat *st) {
+  vb_idx_file now;
+  vb_file_stamp(&now, st);
+  return now.fsize == e->fsize && now.mtime == e->mtime && now.mtime_ns == e->mtime_ns &&
+         now.ctime == e->ctime && now.ctime_ns == e->ctime_ns;
+}
+
+int vb_index_refresh(vb_index *x, vb_cpaths *changed, vb_cpaths *missing) {
+  vb_buf text = {0}, e2 = {0};
+  int rc = 0;
+  for (size_t k = 0; k < x->segs.n && !rc; k++) {
+    vb_idx_seg *g = &x->segs.v[k];
+    for (size_t j = 0; j < g->h->nfiles && !rc; j++) {
+      const vb_idx_file *e = &g->files[j];
+      const char *path = g->names + e->name;
+      struct stat st;
+      if (g->state[j] == VB_IDX_SHADOWED) continue;
+      if (stat(path, &st) || !S_ISREG(st.st_mode)) g->state[j] = VB_IDX_MISSING;
+      else if (vb_file_stamp_same(e, &st)) g->state[j] = VB_IDX_LIVE;
+      else {
+        /* touched, copied or restored: the bytes decide */
+        e2.n = 0;
+        if (vb_read_file(path, &text, &e2)) g->state[j] = VB_IDX_MISSING;
+        else g->state[j] = vb_index_same(x, k, j, text.p, text.n) ? VB_IDX_LIVE : VB_IDX_CHANGED;
+      }
+      if (g->state[j] == VB_IDX_CHANGED && changed && vb_push(changed, path)) rc = -1;
+      if (g->state[j] == VB_IDX_MISSING && missing && vb_push(missing, path)) rc = -1;
+    }
+  }
+  vb_buf_free(&text);
+  vb_buf_free(&e2);
+  vb_index_settle(x);
+  return rc;
+}
+
+
+/* Warnings name at most this many files of a kind, then count the rest. */
+#define WARN_FILES 10
+
+int vb_material_add_index(vb_material *M, struct vb_index *x) {
+  vb_cpaths changed = {0}, missing = {0};
+  int rc = vb_index_refresh(x, &changed, &missing);
+  /* a changed file is read as it is now, like a --source: the index's entry for it
+   * (left out of lookups by the refresh) no longer holds its words */
+  for (size_t i = 0; i < changed.n && !rc; i++) {
+    vb_mtext s;
+    size_t k = strlen(changed.v[i]);
+    s.text = NULL; s.n = 0; s.key = NULL; s.speaker = NULL;   /* the index's name is a real path */
+    if (!(s.name = malloc(k + 1))) { rc = -1; break; }
+    memcpy(s.name, changed.v[i], k + 1);
+    if (vb_push(&M->v, s)) { free(s.name); rc = -1; break; }
+    if (i < WARN_FILES)
+      vb_buf_addf(&M->warn, "%s: warning: changed since it was indexed; checked as it is now (verbatim index --append updates the index)\n", s.name);
+  }
+  if (changed.n > WARN_FILES) vb_buf_addf(&M->warn, "warning: and %zu more indexed files changed since\n", changed.n - WARN_FILES);
+  for (size_t i = 0; i < missing.n && i < WARN_FILES; i++)
+    vb_buf_addf(&M->warn, "%s: warning: indexed, but missing or unreadable now; left out\n", missing.v[i]);
+  if (missing.n > WARN_FILES) vb_buf_addf(&M->warn, "warning: and %zu more indexed files missing\n", missing.n - WARN_FILES);
+  if (!rc) rc = vb_push(&M->idx, x);
+  vb_vfree(&changed);
+  vb_vfree(&missing);
+  return rc || M->warn.oom ? -1 : 0;
+}
 
 void vb_material_free(vb_material *M) {
   for (size_t i = 0; i < M->v.n; i++) { free(M->v.v[i].name); free(M->v.v[i].key); }
   vb_vfree(&M->v);
   vb_vfree(&M->idx);
+  vb_buf_free(&M->warn);
 }

@@ -7,6 +7,83 @@
 #include <string.h>
 #include "attrib_int.h"
 
+/* A lower-case word that names people, a body or a document: one the lexicon lists
+ * (VB_W_SPEAKER, and the gendered nouns), or a person by trade: -er, -or, -ist, -ian,
+ * -ant, -ent, -ee, -man, -men, -ess (the plural s apart). */
+int vb_speaker_word(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  const char *e;
+  size_t n;
+  if (X->wc[k] & (VB_W_SPEAKER | VB_W_MNOUN | VB_W_FNOUN)) return 1;
+  n = base_end(X, k) - t->start;
+  if (n <= 4) return 0;
+  e = X->s + t->start + n;
+  if (e[-1] == 's') {
+    if (n > 5 && !memcmp(e - 4, "ress", 4)) return 1;   /* actress, waitress */
+    e--; n--;
+  }
+  return (e[-2] == 'e' && e[-1] == 'r') || (e[-2] == 'o' && e[-1] == 'r') || (e[-2] == 'e' && e[-1] == 'e') ||
+         !memcmp(e - 3, "man", 3) || !memcmp(e - 3, "men", 3) ||
+         (n > 5 && (!memcmp(e - 3, "ist", 3) || !memcmp(e - 3, "ian", 3) || !memcmp(e - 3, "ant", 3) ||
+                    !memcmp(e - 3, "ent", 3)));
+}
+
+int vb_speaker_phrase(const ctx *X, np p) {
+  if (p.rel) return 1;
+  for (size_t k = p.a; k <= p.b; k++) {
+    const vb_tok *t = TK(k);
+    if (!is_word(X, k)) continue;
+    if (is_pron(X, k) || vb_tok_is(X->s, t, "his") || vb_tok_is(X->s, t, "her") || vb_tok_is(X->s, t, "their") ||
+        vb_tok_is(X->s, t, "its"))
+      return 1;
+    if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) return 1;
+    if ((t->flags & VB_T_DIGIT) || vb_speaker_word(X, k)) return 1;
+    /* "some", "two of them", "most said": a quantity opens the phrase */
+    if ((X->wc[k] & VB_W_QUANT) && k <= p.a + ((X->wc[p.a] & VB_W_DET) && p.a < p.b)) return 1;
+  }
+  return 0;
+}
+
+int vb_role_prep(const ctx *X, size_t k) {
+  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
+         (vb_tok_is(X->s, TK(k), "for") || vb_tok_is(X->s, TK(k), "of") || vb_tok_is(X->s, TK(k), "at") ||
+          vb_tok_is(X->s, TK(k), "with") || vb_tok_is(X->s, TK(k), "from"));
+}
+
+/* "a spokesperson for Osle Valley Transport": the role words before a body's name and its
+ * preposition, back to their determiner; the description's first token, or VB_NONE. */
+static size_t role_before(const ctx *X, size_t a, size_t lo1) {
+  size_t z;
+  if (a < lo1 + 2 || !vb_role_prep(X, a - 1) || !is_word(X, a - 2) || !(TK(a - 2)->flags & VB_T_LOWER) ||
+      (X->wc[a - 2] & (VB_W_DET | VB_W_BOUND)) || !vb_speaker_word(X, a - 2))
+    return VB_NONE;
+  z = a - 2;
+  while (z > lo1 && a - z < 6 && is_word(X, z - 1) && !starts_sent(X, z) && !is_cue(X, z - 1) &&
+         !(X->wc[z - 1] & (VB_W_BOUND | VB_W_PREP)) && ((TK(z - 1)->flags & VB_T_LOWER) || (X->wc[z - 1] & VB_W_DET))) {
+    z--;
+    if (X->wc[z] & VB_W_DET) break;
+  }
+  return z;
+}
+
+/* "a report by the board", "a study by the Osle Valley Research Trust", "an email from
+ * the office": a document before "by" or "from" is the source; its first token, or
+ * VB_NONE. a is the first token of the phrase after the preposition. */
+static size_t doc_before(const ctx *X, size_t a, size_t lo1) {
+  size_t p = a, z;
+  if (p > lo1 && is_word(X, p - 1) && vb_tok_is(X->s, TK(p - 1), "the")) p--;
+  if (p < lo1 + 2 || !is_word(X, p - 1) || !(vb_tok_is(X->s, TK(p - 1), "by") || vb_tok_is(X->s, TK(p - 1), "from")))
+    return VB_NONE;
+  z = p - 2;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || !(X->wc[z] & (VB_W_SPEAKER | VB_W_POLL))) return VB_NONE;
+  while (z > lo1 && p - z < 6 && is_word(X, z - 1) && !starts_sent(X, z) && !(X->wc[z - 1] & (VB_W_BOUND | VB_W_PREP)) &&
+         ((TK(z - 1)->flags & VB_T_LOWER) || (X->wc[z - 1] & VB_W_DET))) {
+    z--;
+    if (X->wc[z] & VB_W_DET) break;
+  }
+  return z;
+}
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -75,6 +152,11 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
      * and the cue right after ("…," From said) */
     if (X->wc[a] & VB_W_STOP && a == h && !(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ','))))
       return r;
+    {
+      size_t d = role_before(X, a, lo1);
+      if (d == VB_NONE) d = doc_before(X, a, lo1);
+      if (d != VB_NONE) a = d;              /* a spokesperson for Osle Valley Transport said */
+    }
     r.a = a; r.b = h; r.ok = 1;
     return r;
   }
@@ -89,7 +171,28 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
       if (is_cue(X, p)) break;
       a = p;
     }
+    {
+      size_t d = doc_before(X, a, lo1);
+      if (d != VB_NONE) a = d;              /* a report by the regional transport board found */
+    }
     r.a = a; r.b = h; r.ok = 1;
+    /* "supporters of reform said", "people with knowledge of the talks said": when the
+     * last noun names no speaker, the phrase goes back over a preposition or two (to
+     * lower-case words: "Lind at the time said" is vb_np_before's) */
+    for (g = 0; g < 2 && !vb_speaker_phrase(X, r) && r.a > lo1 + 1 && !starts_sent(X, r.a); g++) {
+      size_t pp = r.a - 1, z;
+      if (!is_word(X, pp) || !(X->wc[pp] & VB_W_PREP) || !(TK(pp)->flags & VB_T_LOWER)) break;
+      z = pp;
+      while (z > lo1 && pp - z < 5 && is_word(X, z - 1) && !starts_sent(X, z) &&
+             !(is_cue(X, z - 1) && !(CUE(z - 1)->flags & VB_CUE_WEAK)) &&
+             !(X->wc[z - 1] & (VB_W_BOUND | VB_W_REL)) && !(TK(z - 1)->flags & VB_T_POSS) &&
+             ((TK(z - 1)->flags & VB_T_LOWER) || (X->wc[z - 1] & VB_W_DET))) {
+        z--;
+        if (X->wc[z] & VB_W_DET) break;
+      }
+      if (z == pp) break;
+      r.a = z;
+    }
   }
   return r;
 }
@@ -136,6 +239,11 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
     if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
     for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL)) &&
                 !is_cue(X, e + 1); e++) {}
+    /* "said a spokesperson for Osle Valley Transport" */
+    if (e + 2 < hi && vb_role_prep(X, e + 1) && is_capword(X, e + 2) && vb_speaker_word(X, e)) {
+      size_t re = vb_run_end(X, e + 2);
+      if (re < hi) e = re;
+    }
     r.a = j; r.b = e; r.ok = 1;
   }
   return r;
@@ -154,7 +262,7 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
   if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
   if ((TK(k)->flags & VB_T_UPPER) && (TK(k)->flags & VB_T_PARA) && is_ch(X, k + 1, ',')) return r;   /* PORTLAND, Ore. */
-  if (is_capword(X, k) && !(X->wc[k] & VB_W_STOP)) {
+  if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_DET))) {      /* "Several residents": the determiner's */
     size_t e = vb_run_end(X, k);
     if (e >= c) return r;
     if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
@@ -273,9 +381,15 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
       }
     }
     r = vb_np_subject(X, sb, c);
-    if (r.ok && r.b < c) return r;
-    r = vb_np_before(X, c, lo);
-    if (r.ok && !is_ch(X, c - 1, ',') && !is_document(X, r.b)) return r;
+    if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
+    {
+      /* "The spot … ends with the director, Anneke Smit, saying": a subject that cannot
+       * speak gives way to the person before the participle */
+      np r1 = r;
+      r = vb_np_before(X, c, lo);
+      if (r.ok && (!is_ch(X, c - 1, ',') || (r1.ok && r1.b < c)) && !is_document(X, r.b)) return r;
+      if (r1.ok && r1.b < c) return r1;
+    }
     r.ok = 0;
     return r;
   }
@@ -308,12 +422,49 @@ static int group_entity(ctx *X, size_t a, size_t b) {
   if (e < 0) {
     e = vb_ent_new(X, VB_ENT_GROUP, TK(a)->start, sb);   /* shown with its determiner: the mayor */
     if (e >= 0) vb_smap_put(X, &X->groups, sa, sb, 1, e);
+    /* "the ticket clerk" ... "the clerk": the head noun alone names it too */
+    if (e >= 0 && sa < TK(b)->start && vb_speaker_word(X, b) && vb_smap_get(X, &X->groups, TK(b)->start, sb, 1) < 0)
+      vb_smap_put(X, &X->groups, TK(b)->start, sb, 1, e);
   }
+  return e;
+}
+
+/* The entity a description names: "a spokesperson for Osle Valley Transport" is the
+ * spokesperson of that body, and "the spokesperson" later is the same one; a spokesperson
+ * for another body is another. [ra..rb] the role, [oa..ob] the body. */
+static int desc_entity(ctx *X, size_t ra, size_t rb, size_t oa, size_t ob) {
+  size_t sa = ra;
+  int e;
+  if (ra < rb && (X->wc[ra] & VB_W_DET)) sa = ra + 1;
+  e = vb_smap_get(X, &X->groups, TK(sa)->start, TK(rb)->end, 1);
+  if (e >= 0) {
+    const vb_entity *E = &X->A->ent.v[e];
+    if (E->org.start == VB_NONE || (E->org.end - E->org.start == base_end(X, ob) - TK(oa)->start &&
+                                     !memcmp(X->s + E->org.start, X->s + TK(oa)->start, E->org.end - E->org.start))) {
+      vb_set_org(X, e, TK(oa)->start, base_end(X, ob));
+      return e;
+    }
+  }
+  e = vb_ent_new(X, VB_ENT_GROUP, TK(ra)->start, base_end(X, ob));   /* with its determiner, as written */
+  if (e < 0) return e;
+  X->A->ent.v[e].role.start = TK(sa)->start;
+  X->A->ent.v[e].role.end = TK(rb)->end;
+  vb_set_org(X, e, TK(oa)->start, base_end(X, ob));
+  vb_smap_put(X, &X->groups, TK(sa)->start, TK(rb)->end, 1, e);
+  if (rb > sa) vb_smap_put(X, &X->groups, TK(rb)->start, TK(rb)->end, 1, e);
   return e;
 }
 
 int vb_resolve(ctx *X, np p) {
   const ment *m;
+  {
+    /* a role, its preposition and a body: a description of the body's person */
+    size_t z;
+    for (z = p.a + ((X->wc[p.a] & VB_W_DET) != 0); z < p.b && !(TK(z)->flags & VB_T_CAP) && !vb_role_prep(X, z); z++) {}
+    if (z > p.a && z < p.b && vb_role_prep(X, z) && is_capword(X, z + 1) && vb_speaker_word(X, z - 1) &&
+        ((X->wc[p.a] & VB_W_DET) || (TK(p.a)->flags & VB_T_LOWER)))
+      return desc_entity(X, p.a, z - 1, z + 1, p.b);
+  }
   if (p.a == p.b && is_word(X, p.a) && (vb_tok_is(X->s, TK(p.a), "his") || vb_tok_is(X->s, TK(p.a), "her")))
     return vb_resolve_pron(X, p.a, vb_tok_is(X->s, TK(p.a), "his") ? 'm' : 'f');
   if (p.a == p.b && is_pron(X, p.a)) {

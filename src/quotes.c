@@ -6,6 +6,9 @@
  * also apostrophes). A paragraph that ends inside an open double quote continues when
  * the next paragraph opens with a double mark: that is one quote of kind block. A
  * quote that never closes ends, best effort, with its paragraph, and is diagnosed.
+ * Single marks are quotes wherever a text has no double mark; in a text that has some,
+ * each single opener is decided from its own context (British style beside one scare
+ * quote in doubles): a word start, and a mark that can close it later in the paragraph.
  * Lines are counted as the scan passes them, so every position costs O(1). */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +32,7 @@ typedef struct frame {
   uint32_t line, col;     /* of start */
   int dbl;                /* double (1) or single (0) */
   int style;              /* opening mark class, to choose the closer */
+  int brit;               /* a single mark opened an outer quote in a text with double marks */
 } frame;
 
 typedef struct scan {
@@ -42,6 +46,8 @@ typedef struct scan {
   int pending;            /* paragraph ended inside a double quote that may continue */
   size_t line, lstart;    /* current line (0-based) and its start offset */
   VB_VEC(vb_part) parts;  /* parts of open quotes, in stack order */
+  size_t cl_from, cl_at;  /* the last closer search: from where, and where it stopped */
+  int cl_found;           /* ... at a closer (1) or at the paragraph's end (0) */
   int oom;
 } scan;
 
@@ -215,7 +221,7 @@ static void push_frame(scan *S, size_t start, size_t istart, int dbl, int style)
   vb_part p;
   if (S->depth == MAXDEPTH) { diag(S, start, "quotes nested too deep"); return; }
   f = &S->st[S->depth];
-  f->start = start; f->dbl = dbl; f->style = style;
+  f->start = start; f->dbl = dbl; f->style = style; f->brit = 0;
   f->part0 = S->parts.n;
   f->line = (uint32_t)(S->line + 1);
   f->col = (uint32_t)(start - S->lstart + 1);
@@ -251,7 +257,7 @@ static void emit(scan *S, const frame *f, int outer) {
 }
 
 static int is_outer(const scan *S) {
-  for (int d = 0; d < S->depth; d++) if (S->st[d].dbl || S->singles_outer) return 0;
+  for (int d = 0; d < S->depth; d++) if (S->st[d].dbl || S->singles_outer || S->st[d].brit) return 0;
   return 1;
 }
 
@@ -260,7 +266,7 @@ static void close_top(scan *S, size_t ms, size_t me) {
   frame *f = &S->st[--S->depth];
   vb_part *last = &S->parts.v[S->parts.n - 1];
   last->iend = ms; last->end = me;
-  if (f->dbl || S->singles_outer || S->depth > 0) emit(S, f, is_outer(S));
+  if (f->dbl || S->singles_outer || f->brit || S->depth > 0) emit(S, f, is_outer(S));
   S->parts.n = f->part0;
 }
 
@@ -362,21 +368,82 @@ static int elided_word(const unsigned char *s, size_t i) {
   return 0;
 }
 
+/* A single mark at [i, i + len) can close a quote: a word before it, no letter after it. */
+static int single_closer_at(const unsigned char *s, size_t n, size_t i, size_t len) {
+  uint32_t prev, next = '\n';
+  if (i == 0) return 0;
+  vb_utf8_dec(s, n, vb_utf8_prev(s, i), &prev);
+  if (i + len < n) vb_utf8_dec(s, n, i + len, &next);
+  return !vb_cp_isspace(prev) && prev != 0x2018 && !vb_cp_isalnum(next) && !elided_word(s, i);
+}
+
+/* The first single mark at or after i, before the paragraph ends, that can close a quote
+ * (n if none). The last answer is kept: openers come in text order, so every byte is
+ * looked at once, however many openers a paragraph holds. */
+static size_t next_single_closer(scan *S, size_t i) {
+  const unsigned char *s = S->s;
+  size_t n = S->n, j;
+  if (S->cl_at != (size_t)-1 && i >= S->cl_from && i <= S->cl_at) return S->cl_found ? S->cl_at : n;
+  for (j = i; j < n; j++) {
+    if (s[j] == '\n') {
+      size_t k = j + 1;
+      while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r')) k++;
+      if (k >= n || s[k] == '\n') break;        /* a blank line: the paragraph ends */
+    } else if (s[j] == '\'' && !(j + 1 < n && s[j + 1] == '\'') && single_closer_at(s, n, j, 1)) {
+      break;
+    } else if (s[j] == 0xE2 && j + 2 < n && s[j + 1] == 0x80 && s[j + 2] == 0x99 && single_closer_at(s, n, j, 3)) {
+      break;
+    }
+  }
+  S->cl_from = i;
+  S->cl_at = j;
+  S->cl_found = j < n && s[j] != '\n';
+  return S->cl_found ? j : n;
+}
+
+/* A single mark that opens an outer quote in a text that also uses double marks: at a
+ * word start, before a letter, not the elision of rock ’n’ roll or ’em, and with a mark
+ * later in its paragraph that can close it. */
+static int brit_opener(scan *S, size_t me, uint32_t prev, uint32_t next) {
+  static const char *const elided[] = {"em", "til", "cause", "tis", "twas", "n", "s", NULL};
+  char w[16];
+  if (!is_opener_ctx(prev) || !vb_cp_isalpha(next)) return 0;
+  word_in(S->s, me, me + 16 < S->n ? me + 16 : S->n, w);
+  if (me + strlen(w) >= S->n || !((S->s[me + strlen(w)] | 32) >= 'a' && (S->s[me + strlen(w)] | 32) <= 'z')) {
+    /* the whole word is w: an elided word is no opener */
+    for (int i = 0; elided[i]; i++) if (!strcmp(w, elided[i])) return 0;
+  }
+  return next_single_closer(S, me) < S->n;
+}
+
 static void on_single(scan *S, int m, size_t ms, size_t me) {
   uint32_t prev = cp_before(S, ms), next = cp_at(S, me);
-  int inside = S->singles_outer || top_double(S) >= 0;
   int top_single = S->depth > 0 && !S->st[S->depth - 1].dbl;
+  int inside = S->singles_outer || top_double(S) >= 0 || (top_single && S->st[S->depth - 1].brit);
   if (vb_cp_isalnum(prev) && vb_cp_isalnum(next)) return;            /* it's, rock ’n’ roll */
   if (m == M_SLEFT) {
     if (inside && !vb_cp_isalnum(prev)) push_frame(S, ms, me, 0, m);
+    else if (!inside && brit_opener(S, me, prev, next)) {
+      push_frame(S, ms, me, 0, m);
+      if (S->depth > 0 && S->st[S->depth - 1].start == ms) S->st[S->depth - 1].brit = 1;
+    }
     return;
   }
   if (top_single && !vb_cp_isspace(prev) && !vb_cp_isalnum(next) && !elided_word(S->s, ms)) {
-    /* with a single open, a closer after a word ends it; otherwise it is an apostrophe */
+    /* with a single open, a closer after a word ends it; otherwise it is an apostrophe.
+     * "the farmers’ union" inside a quote: a plural's apostrophe before a lower-case word,
+     * when a closer follows later in the paragraph */
+    if (S->st[S->depth - 1].brit && (prev == 's' || prev == 'S') && next == ' ' && me + 1 < S->n &&
+        S->s[me + 1] >= 'a' && S->s[me + 1] <= 'z' && next_single_closer(S, me) < S->n)
+      return;
     close_top(S, ms, me);
     return;
   }
   if (m == M_SQ && inside && is_opener_ctx(prev) && vb_cp_isalpha(next)) push_frame(S, ms, me, 0, m);
+  else if (m == M_SQ && !inside && S->depth == 0 && brit_opener(S, me, prev, next)) {
+    push_frame(S, ms, me, 0, m);
+    if (S->depth > 0 && S->st[S->depth - 1].start == ms) S->st[S->depth - 1].brit = 1;
+  }
   /* ’90s, ’em, the Smiths’ house: apostrophes */
 }
 
@@ -482,6 +549,7 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
   S.s = s; S.n = n; S.out = out; S.o = o ? o : &defaults;
   if (!s) n = S.n = 0;
   S.singles_outer = n > 0 && !uses_double_marks(s, n);
+  S.cl_at = (size_t)-1;
   while (i < n) {
     unsigned c;
     i = next_stop(s, i, n);

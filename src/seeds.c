@@ -411,7 +411,7 @@ static int coverage(ctx *C) {
     const vb_idx_seg *g = &C->segs.v[x].x->segs.v[C->segs.v[x].seg];
     for (size_t f = 0; f < g->h->nfiles; f++) {
       const char *sp;
-      if (g->dead[f]) continue;
+      if (g->state[f] != VB_IDX_LIVE) continue;
       C->file_labels = 0;
       if ((sp = vb_index_file_speaker(C->segs.v[x].x, C->segs.v[x].seg, f))) label_seen(C, sp, strlen(sp));
       vb_index_file_labels(C->segs.v[x].x, C->segs.v[x].seg, f, label_of_index, C);

@@ -1,5 +1,7 @@
 /* sources.c: the sources list, built from the attributions in one pass over the quotes
- * (count per entity, then place the indices: no per-entity scans). */
+ * (count per entity, then place the indices: no per-entity scans). A source's quoted
+ * statements (direct, partial, block) and its paraphrased ones (kind indirect) are
+ * listed apart; terms name no one. */
 #include <stdlib.h>
 #include "sources.h"
 
@@ -7,33 +9,47 @@ int vb_sources_build(const char *text, vb_analysis *A) {
   int oom = 0;
   size_t nq = A->qs.q.n, ne = A->ent.n;
   int *srcof = NULL;
-  size_t *count = NULL, *fill = NULL, placed = 0;
+  size_t *fill = NULL, placed = 0;
   A->src.n = A->srcq.n = A->unattributed.n = 0;   /* a rebuild starts afresh */
   if (!ne) goto unattributed;
   srcof = malloc(ne * sizeof *srcof);
-  count = calloc(ne, sizeof *count);
-  if (!srcof || !count) { oom = 1; goto done; }
+  if (!srcof) { oom = 1; goto done; }
   for (size_t e = 0; e < ne; e++) srcof[e] = -1;
   for (size_t i = 0; i < nq; i++) {
     int e = A->attr.v[i].entity;
-    if (e < 0 || A->qs.q.v[i].kind == VB_TERM) continue;
+    vb_kind kd = A->qs.q.v[i].kind;
+    vb_source *s;
+    if (e < 0 || kd == VB_TERM) continue;
     if (srcof[e] < 0) {
-      vb_source s = {e, 0, 0, 0};
+      vb_source s0 = {e, 0, 0, 0, 0, 0};
       srcof[e] = (int)A->src.n;
-      if (vb_push(&A->src, s)) { oom = 1; goto done; }
+      if (vb_push(&A->src, s0)) { oom = 1; goto done; }
     }
-    count[srcof[e]]++;
-    A->src.v[srcof[e]].words += vb_quote_words(text, &A->qs, &A->qs.q.v[i]);
+    s = &A->src.v[srcof[e]];
+    if (kd == VB_INDIRECT) s->np++;
+    else {
+      s->nq++;
+      s->words += vb_quote_words(text, &A->qs, &A->qs.q.v[i]);
+    }
   }
-  fill = calloc(A->src.n + 1, sizeof *fill);
+  /* each source's quoted indices, then its paraphrased ones, in srcq */
+  fill = calloc(2 * A->src.n + 1, sizeof *fill);
   if (!fill || vb_vgrow(&A->srcq, nq + 1)) { oom = 1; goto done; }
-  for (size_t k = 0; k < A->src.n; k++) { A->src.v[k].q0 = placed; A->src.v[k].nq = count[k]; placed += count[k]; }
+  for (size_t k = 0; k < A->src.n; k++) {
+    vb_source *s = &A->src.v[k];
+    s->q0 = placed; placed += s->nq;
+    s->p0 = placed; placed += s->np;
+  }
   for (size_t i = 0; i < nq; i++) {
     int e = A->attr.v[i].entity;
-    vb_source *s;
-    if (e < 0 || A->qs.q.v[i].kind == VB_TERM) continue;
-    s = &A->src.v[srcof[e]];
-    A->srcq.v[s->q0 + fill[srcof[e]]++] = i;
+    vb_kind kd = A->qs.q.v[i].kind;
+    const vb_source *s;
+    size_t k;
+    if (e < 0 || kd == VB_TERM) continue;
+    k = (size_t)srcof[e];
+    s = &A->src.v[k];
+    if (kd == VB_INDIRECT) A->srcq.v[s->p0 + fill[2 * k + 1]++] = i;
+    else A->srcq.v[s->q0 + fill[2 * k]++] = i;
   }
   A->srcq.n = placed;
 unattributed:
@@ -43,7 +59,6 @@ unattributed:
       if (vb_push(&A->unattributed, i)) { oom = 1; break; }
   }
 done:
-  free(srcof); free(count); free(fill);
+  free(srcof); free(fill);
   return oom ? -1 : 0;
 }
-

@@ -1,6 +1,7 @@
-/* sources.h: the sources list of an analysis: one entry per entity quoted, with the
- * indices of its quotes and the words quoted, in order of first quote; speech quotes with
- * no speaker are listed apart (vb_analysis.unattributed). */
+/* sources.h: the sources list of an analysis: one entry per entity quoted or reported,
+ * with the indices of its quotes and the words quoted, and of its paraphrased statements,
+ * in order of first statement; speech quotes with no speaker are listed apart
+ * (vb_analysis.unattributed). */
 #ifndef VB_SOURCES_H
 #define VB_SOURCES_H
 #include "analyze.h"

@@ -210,7 +210,7 @@ static inline unsigned words_get(const vb_words *W, const char *s, size_t a, siz
           x = (x | 0x2020202020202020ull) & (len == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * len)) - 1));
         } else
           for (size_t j = 0; j < len; j++) x |= (uint64_t)((unsigned char)s[a + j] | 0x20) << (8 * j);
-        if (x == W->w[sl].first8) return W->w[sl].cls;
+        if (x == W->w[sl].first8) return W->w[sl].cls | (unsigned)W->w[sl].cls2 << 16;
         continue;
       }
       for (i = 0; i < len; i++) {
@@ -218,7 +218,7 @@ static inline unsigned words_get(const vb_words *W, const char *s, size_t a, siz
         if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
         if (x != w[i]) break;
       }
-      if (i == len) return W->w[sl].cls;
+      if (i == len) return W->w[sl].cls | (unsigned)W->w[sl].cls2 << 16;
     }
   }
   return 0;
@@ -238,7 +238,7 @@ static inline unsigned words_class(const vb_words *W, const char *s, size_t a, s
   hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
   maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
-  return e->cls & (0u - hit);
+  return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
 }
 
 unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {
@@ -268,15 +268,27 @@ static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n)
   return caps >= 2;
 }
 
-/* W may be NULL: then no classes. Inline in both entry points, so each is specialised. */
-static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
+void vb_tokstate_init(vb_tokstate *st) {
+  st->i = st->qi = 0;
+  st->pending = VB_T_PARA | VB_T_SENT;
+  st->ends = st->done = 0;
+}
+
+/* W may be NULL: then no classes. Inline in every entry point, so each is specialised.
+ * Appends to out from st's place until the text ends or max tokens were added. */
+static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st,
+                        size_t max, vb_tokens *out) {
   const unsigned char *s = (const unsigned char *)text;
-  size_t i = 0, qi = 0, nq = qs ? qs->q.n : 0;
-  unsigned pending = VB_T_PARA | VB_T_SENT;   /* flags for the next token */
-  int oom = 0, ends = 0;                      /* ends: the last token may end a sentence */
-  size_t guess = n / 4 + 16;   /* about one token per five bytes of prose */
-  size_t qstart = nq ? qs->q.v[0].start : (size_t)-1;   /* start of quote qi */
-  if (vb_vgrow(&out->t, guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
+  size_t i = st->i, qi = st->qi, nq = qs ? qs->q.n : 0;
+  unsigned pending = st->pending;             /* flags for the next token */
+  int oom = 0, ends = st->ends;               /* ends: the last token may end a sentence */
+  size_t guess = (n - i) / 4 + 16;            /* about one token per five bytes of prose */
+  size_t lim = max < SIZE_MAX - out->t.n ? out->t.n + max : SIZE_MAX, stop;
+  size_t qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;   /* start of quote qi */
+  if (guess > max) guess = max;
+  if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
+  /* one test per token covers both the room left and the limit */
+  stop = out->t.cap < lim ? out->t.cap : lim;
   while (i < n) {
     vb_tok *tp;
     int c;
@@ -296,8 +308,11 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
     }
     /* filled in place: a token built on the stack and copied stalls store forwarding */
-    if (out->t.n == out->t.cap &&
-        (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1)))) { oom = 1; break; }
+    if (out->t.n >= stop) {
+      if (out->t.n >= lim) break;              /* resumed here: i is this token's first byte */
+      if (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) { oom = 1; break; }
+      stop = out->t.cap < lim ? out->t.cap : lim;
+    }
     tp = &out->t.v[out->t.n];
     tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
     if (W) out->wc.v[out->t.n] = 0;
@@ -390,15 +405,50 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
     out->t.n++;
   }
   if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
+  st->i = i; st->qi = qi; st->pending = pending; st->ends = ends;
+  st->done = i >= n;
   return oom ? -1 : 0;
 }
 
 int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out) {
-  return build(s, n, qs, NULL, out);
+  vb_tokstate st;
+  vb_tokstate_init(&st);
+  return build(s, n, qs, NULL, &st, SIZE_MAX, out);
 }
 
 int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
-  return build(s, n, qs, W, out);
+  vb_tokstate st;
+  vb_tokstate_init(&st);
+  return build(s, n, qs, W, &st, SIZE_MAX, out);
+}
+
+int vb_tokens_more(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st, size_t max,
+                   vb_tokens *out) {
+  return build(s, n, qs, W, st, max, out);
+}
+
+/* Drops the entries of an index list below k and shifts the rest down by k. */
+static void drop_index(size_t *v, size_t *n, size_t k) {
+  size_t j = 0, m;
+  while (j < *n && v[j] < k) j++;
+  m = *n - j;
+  for (size_t z = 0; z < m; z++) v[z] = v[j + z] - k;
+  *n = m;
+}
+
+void vb_tokens_drop(vb_tokens *T, size_t k) {
+  if (k > T->t.n) k = T->t.n;
+  memmove(T->t.v, T->t.v + k, (T->t.n - k) * sizeof *T->t.v);
+  T->t.n -= k;
+  if (T->wc.v) {
+    memmove(T->wc.v, T->wc.v + k, (T->wc.n - k + 1) * sizeof *T->wc.v);   /* with the 0 past the end */
+    T->wc.n -= k;
+  }
+  drop_index(T->sent.v, &T->sent.n, k);
+  drop_index(T->para.v, &T->para.n, k);
+  drop_index(T->quotes.v, &T->quotes.n, k);
+  for (size_t z = 0; z < T->t.n; z++) T->t.v[z].cue = -1;
+  T->cues.n = 0;
 }
 
 void vb_tokens_free(vb_tokens *T) {

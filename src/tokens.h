@@ -52,7 +52,8 @@ typedef struct vb_tokens {
 /* A set of words and their classes (bit sets the owner defines: cues.h's VB_W_*),
  * looked up by the hash each word token carries. Open addressing, 16 bytes a slot so
  * that the table stays in the nearest caches. cues.c fills one from its lexicon. */
-typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t pad; } vb_wslot;
+/* cls: classes 0..15, cls2: classes 16..23 (the slot stays 16 bytes) */
+typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t len; uint8_t cls2; } vb_wslot;
 typedef struct vb_words {
   vb_wslot *w;
   const char **wtext;          /* each slot's word (lower case), for words longer than eight bytes */
@@ -69,6 +70,22 @@ int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out
 /* The same, and each word looked up in W as it is made (out->wc): one walk less over the
  * tokens than classifying them afterwards. */
 int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out);
+/* Where a tokenizer stopped, so that a text can be cut into tokens a window at a time
+ * (vb_tokens_more) with the same tokens and flags as in one go. */
+typedef struct vb_tokstate {
+  size_t i, qi;          /* next byte; next quote of qs */
+  unsigned pending;      /* flags for the next token (a paragraph or sentence starts) */
+  int ends, done;        /* the last token may end a sentence; the text is used up */
+} vb_tokstate;
+void vb_tokstate_init(vb_tokstate *st);
+/* Append to out the tokens from st's place on, at most max of them (SIZE_MAX: all), and
+ * advance st; st->done once the text is used up. Indices in out go on from its end. 0,
+ * or -1 when memory ran out. */
+int vb_tokens_more(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st, size_t max,
+                   vb_tokens *out);
+/* Drop the first k tokens: the rest move down, with their classes and the sentence,
+ * paragraph and quote lists; cues are cleared (a window marks its own). */
+void vb_tokens_drop(vb_tokens *T, size_t k);
 void vb_tokens_free(vb_tokens *T);
 /* The cue starting at token k, or NULL. */
 #define vb_tok_cue(T, k) ((T)->t.v[(k)].cue >= 0 ? &(T)->cues.v[(T)->t.v[(k)].cue] : (const vb_cuehit *)0)

@@ -240,33 +240,47 @@ static void user_cue_pattern(void **st) {
   vb_cues_free(cues);
 }
 
-static void indirect_speech_on_request(void **st) {
+static void indirect_speech_by_default(void **st) {
   const char *s = "Jessica Vaughan said the new rule sounds a lot like an older program.\n\n"
                   "The plan is late, Omar Kent said.\n\n"
-                  LQ "It works," RQ " she said.";
+                  LQ "It works," RQ " he said.";
   vb_aopts o;
   fx f;
   (void)st;
   f = run(s);
-  assert_int_equal(f.a.qs.q.n, 1);                    /* off by default */
-  vb_analysis_free(&f.a);
-  memset(&o, 0, sizeof o);
-  o.indirect = 1;
-  memset(&f.a, 0, sizeof f.a);
-  assert_int_equal(vb_analyze(s, strlen(s), &o, &f.a), 0);
   assert_int_equal(f.a.qs.q.n, 3);
   assert_int_equal(f.a.attr.n, 3);
   assert_int_equal(f.a.qs.q.v[0].kind, VB_INDIRECT);
   assert_true(span_is(s, (vb_span){f.a.qs.q.v[0].istart, f.a.qs.q.v[0].iend},
                       "the new rule sounds a lot like an older program"));
   assert_true(span_is(s, vb_speaker_name(&f.a, 0), "Jessica Vaughan"));
-  assert_string_equal(f.a.attr.v[0].rule, "indirect");
+  assert_true(span_is(s, f.a.attr.v[0].cue, "said"));
+  assert_string_equal(f.a.attr.v[0].rule, "subject-cue-clause");
   assert_int_equal(f.a.qs.q.v[1].kind, VB_INDIRECT);
   assert_true(span_is(s, (vb_span){f.a.qs.q.v[1].istart, f.a.qs.q.v[1].iend}, "The plan is late"));
   assert_true(span_is(s, vb_speaker_name(&f.a, 1), "Omar Kent"));
+  assert_string_equal(f.a.attr.v[1].rule, "clause-subject-cue");
   assert_int_equal(f.a.qs.q.v[2].kind, VB_DIRECT);     /* quotes stay in text order */
   assert_int_equal(f.a.qs.q.v[2].line, 5);
   assert_int_equal(f.a.qs.q.v[1].line, 3);
+  /* the sources count each one's quoted and paraphrased statements */
+  assert_int_equal(f.a.src.n, 2);
+  assert_int_equal(f.a.src.v[0].nq, 0);                /* Jessica Vaughan, paraphrased once */
+  assert_int_equal(f.a.src.v[0].np, 1);
+  assert_int_equal(f.a.srcq.v[f.a.src.v[0].p0], 0);
+  assert_int_equal(f.a.src.v[1].nq, 1);                /* Omar Kent, once each */
+  assert_int_equal(f.a.src.v[1].np, 1);
+  assert_int_equal(f.a.srcq.v[f.a.src.v[1].q0], 2);
+  assert_int_equal(f.a.srcq.v[f.a.src.v[1].p0], 1);
+  vb_analysis_free(&f.a);
+  /* and the switch that leaves it out */
+  memset(&o, 0, sizeof o);
+  o.no_indirect = 1;
+  memset(&f.a, 0, sizeof f.a);
+  assert_int_equal(vb_analyze(s, strlen(s), &o, &f.a), 0);
+  assert_int_equal(f.a.qs.q.n, 1);
+  assert_int_equal(f.a.src.n, 1);
+  assert_int_equal(f.a.src.v[0].np, 0);
   vb_analysis_free(&f.a);
 }
 
@@ -494,7 +508,7 @@ int main(void) {
     cmocka_unit_test(lowercase_possessive_body_before_role),
     cmocka_unit_test(sources_list),
     cmocka_unit_test(user_cue_pattern),
-    cmocka_unit_test(indirect_speech_on_request),
+    cmocka_unit_test(indirect_speech_by_default),
     cmocka_unit_test(empty_and_bad_bytes),
     cmocka_unit_test(hostile_inputs),
     cmocka_unit_test(many_quotes_in_one_paragraph),

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -382,6 +383,47 @@ static void seed_like_paragraphs(void **st) {
   vb_quotes_free(&qs);
 }
 
+/* British style: speech in single marks, one scare quote in doubles elsewhere. Each
+ * single is decided by its own context, and apostrophes (I’ve, farmers’, ’90s) stay
+ * apostrophes. */
+static void british_singles_beside_doubles(void **st) {
+  const char *s = "The minister said: " LS "I" RS "ve been clear. The farmers" RS " union agrees." RS "\n\n"
+                  "Critics called it a " LQ "fudge" RQ ".\n\n"
+                  LS "It is a plan for a plan," RS " said Owen Price. The 1990s" RS " mood, the " RS "90s, are gone.";
+  vb_quotes qs = find(s);
+  (void)st;
+  assert_int_equal(qs.q.n, 3);
+  expect_quote(s, &qs, 0, LS "I" RS "ve been clear. The farmers" RS " union agrees." RS,
+               "I" RS "ve been clear. The farmers" RS " union agrees.");
+  expect_quote(s, &qs, 1, LQ "fudge" RQ, "fudge");
+  expect_quote(s, &qs, 2, LS "It is a plan for a plan," RS, "It is a plan for a plan,");
+  assert_int_equal(qs.q.v[0].kind, VB_DIRECT);
+  vb_quotes_free(&qs);
+  /* an opener with no closer in its paragraph is an apostrophe, not a quote */
+  qs = find("Rock " LS "n" RS " roll, " LQ "said" RQ " he, and " LS "twas late.\n\n" RS "Tis true.");
+  assert_int_equal(qs.q.n, 1);
+  vb_quotes_free(&qs);
+}
+
+/* Sixty thousand openers in one paragraph, one closer at its end: each opener asks for a
+ * closer, and the answer is shared (every byte is looked at once), so this is quick;
+ * the stack bound turns the rest into a diagnostic. */
+static void british_many_openers(void **st) {
+  size_t n = 400000, k = 0;
+  char *s = malloc(n + 64);
+  vb_quotes qs;
+  (void)st;
+  assert_non_null(s);
+  k += (size_t)sprintf(s, LQ "x" RQ " ");
+  while (k + 8 < n) { memcpy(s + k, LS "ab ", 6); k += 6; }
+  memcpy(s + k, "end" RS ".", 7);
+  k += 7;
+  qs = findn(s, k, 0);
+  assert_true(qs.q.n >= 1);
+  vb_quotes_free(&qs);
+  free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(mark_styles),
@@ -401,6 +443,8 @@ int main(void) {
     cmocka_unit_test(invalid_utf8_keeps_offsets),
     cmocka_unit_test(nul_bytes_inside_quotes),
     cmocka_unit_test(seed_like_paragraphs),
+    cmocka_unit_test(british_singles_beside_doubles),
+    cmocka_unit_test(british_many_openers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -166,6 +166,76 @@ static void user_patterns(void **st) {
   assert_non_null(strstr(err, "empty"));
 }
 
+/* A user pattern's steps are bounded per text (1,000,000 plus 100 a byte): one that fails
+ * slowly at every position is stopped, named by its number, in time linear in the text. */
+static void user_pattern_step_budget(void **st) {
+  const char *pats[] = {"said", "(?:a|\\s)*+b;"};
+  char err[200];
+  size_t n = 40000;
+  char *s = malloc(n + 1);
+  vb_cues *c = vb_cues_new(pats, NULL, 2, err, sizeof err);
+  vb_tokens T = {0};
+  (void)st;
+  assert_non_null(s);
+  assert_non_null(c);
+  for (size_t i = 0; i < n; i++) s[i] = i % 2 ? ' ' : 'a';
+  s[n - 1] = ';';
+  s[n] = 0;
+  assert_int_equal(vb_tokens_build(s, n, NULL, &T), 0);
+  assert_int_equal(vb_cues_mark(c, s, n, &T), -2 - 1);
+  vb_tokens_free(&T);
+  assert_int_equal(vb_tokens_build(s + n - 600, 600, NULL, &T), 0);
+  assert_int_equal(vb_cues_mark(c, s + n - 600, 600, &T), 0);   /* within its budget */
+  vb_tokens_free(&T);
+  free(s);
+  vb_cues_free(c);
+}
+
+/* user patterns scanned a window at a time (overlapping windows, in text order) mark the
+ * cues one scan over the text marks, each window those whose start it holds */
+static void user_patterns_by_window(void **st) {
+  const char *pats[] = {"chirp(s|ed)?", "let (it )?be known", "s[a-z]+d"};
+  char err[200];
+  vb_buf b = {0};
+  vb_tokens A = {0};
+  vb_cues *c = vb_cues_new(pats, NULL, 3, err, sizeof err);
+  vb_cuescan *cs;
+  (void)st;
+  assert_non_null(c);
+  for (int i = 0; i < 300; i++) vb_buf_addf(&b, "Bo chirped %d times and Ann let it be known, she said so.\n", i);
+  assert_false(b.oom);
+  assert_int_equal(vb_tokens_build(b.p, b.n, NULL, &A), 0);
+  assert_int_equal(vb_cues_mark(c, b.p, b.n, &A), 0);
+  assert_true(A.cues.n >= 600);
+  assert_non_null(cs = vb_cuescan_new(c, b.n));
+  for (size_t w0 = 0; w0 < A.t.n; w0 += 400) {
+    /* tokens [w0, w0 + 500) with the next window from w0 + 400 */
+    size_t w1 = w0 + 500 < A.t.n ? w0 + 500 : A.t.n;
+    size_t b1 = w1 < A.t.n ? A.t.v[w1].start : b.n + 1, keep = w0 + 400 < A.t.n ? A.t.v[w0 + 400].start : SIZE_MAX;
+    vb_tokens W = {0};
+    assert_int_equal(vb_vgrow(&W.t, w1 - w0 + 1), 0);
+    for (size_t k = w0; k < w1; k++) {
+      W.t.v[W.t.n] = A.t.v[k];
+      W.t.v[W.t.n++].cue = -1;
+    }
+    assert_int_equal(vb_cues_scan_window(c, b.p, b.n, &W, NULL, cs, A.t.v[w0].start, b1, keep), 0);
+    for (size_t k = 0; k < W.t.n; k++) {
+      const vb_cuehit *x = vb_tok_cue(&A, w0 + k), *y = vb_tok_cue(&W, k);
+      assert_int_equal(x != NULL, y != NULL);
+      if (x && w0 + k + (size_t)x->len <= w1) {   /* a cue cut by the window's end spans less */
+        assert_int_equal(x->id, y->id);
+        assert_int_equal(x->len, y->len);
+        assert_int_equal(x->end, y->end);
+      }
+    }
+    vb_tokens_free(&W);
+  }
+  vb_cuescan_free(cs);
+  vb_tokens_free(&A);
+  vb_buf_free(&b);
+  vb_cues_free(c);
+}
+
 static void linear_on_a_megabyte_of_words(void **st) {
   /* no sentence end, no paragraph: one token per word, nothing quadratic */
   size_t n = 1 << 20;
@@ -230,6 +300,66 @@ static void words_classified_while_tokenizing(void **st) {
   vb_cues_free(c);
 }
 
+/* a text cut into tokens a few at a time (vb_tokens_more), and the first ones dropped
+ * on the way (vb_tokens_drop, as the analysis of a long text goes), gives the tokens,
+ * flags, classes and lists of one go */
+static void tokens_in_pieces(void **st) {
+  const char *s = "Mr. Smith said: \"We will go on.\"\n\n\"It works,\" she said. U.S. officials\n"
+                  "agreed.\n\n  The Senate\xe2\x80\x99s vote came on Monday... \"Later,\" he said -- and left.";
+  size_t n = strlen(s);
+  vb_quotes qs = {0};
+  vb_tokens A = {0};
+  vb_cues *c = vb_cues_new(NULL, NULL, 0, NULL, 0);
+  static const size_t steps[] = {1, 2, 3, 7, 100};
+  (void)st;
+  assert_non_null(c);
+  assert_int_equal(vb_quotes_find(s, n, NULL, &qs), 0);
+  assert_int_equal(vb_tokens_build_words(s, n, &qs, vb_cues_words(c), &A), 0);
+  assert_true(A.quotes.n >= 3 && A.para.n >= 3);
+  for (size_t m = 0; m < sizeof steps / sizeof *steps; m++) {
+    for (int drop = 0; drop < 2; drop++) {
+      vb_tokens B = {0};
+      vb_tokstate ts;
+      size_t base = 0;                  /* A's index of B's token 0 */
+      vb_tokstate_init(&ts);
+      while (!ts.done) {
+        size_t n0 = B.t.n;
+        assert_int_equal(vb_tokens_more(s, n, &qs, vb_cues_words(c), &ts, steps[m], &B), 0);
+        assert_true(B.t.n - n0 <= steps[m]);
+        assert_int_equal(B.wc.n, B.t.n);
+        assert_int_equal(B.wc.v[B.t.n], 0);
+        for (size_t k = 0; k < B.t.n; k++) {
+          const vb_tok *x = &A.t.v[base + k], *y = &B.t.v[k];
+          assert_int_equal(y->start, x->start);
+          assert_int_equal(y->end, x->end);
+          assert_int_equal(y->flags, x->flags);
+          assert_int_equal(y->hash, x->hash);
+          assert_int_equal(y->q, x->q);
+          assert_int_equal(B.wc.v[k], A.wc.v[base + k]);
+        }
+        for (size_t j = 0; j < B.sent.n; j++) assert_true(B.t.v[B.sent.v[j]].flags & VB_T_SENT);
+        for (size_t j = 0; j < B.para.n; j++) assert_true(B.t.v[B.para.v[j]].flags & VB_T_PARA);
+        for (size_t j = 0; j < B.quotes.n; j++) assert_true(B.t.v[B.quotes.v[j]].flags & VB_T_QUOTE);
+        if (drop && B.t.n > 3) {        /* keep the last three: B holds A's [base, base + 3) */
+          size_t d = B.t.n - 3;
+          vb_tokens_drop(&B, d);
+          base += d;
+        }
+      }
+      if (!drop) {
+        assert_int_equal(B.t.n, A.t.n);
+        assert_int_equal(B.sent.n, A.sent.n);
+        assert_int_equal(B.para.n, A.para.n);
+        assert_int_equal(B.quotes.n, A.quotes.n);
+      } else assert_int_equal(base + B.t.n, A.t.n);
+      vb_tokens_free(&B);
+    }
+  }
+  vb_tokens_free(&A);
+  vb_quotes_free(&qs);
+  vb_cues_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(words_and_offsets),
@@ -241,8 +371,11 @@ int main(void) {
     cmocka_unit_test(hostile_bytes),
     cmocka_unit_test(lexicon_size_and_forms),
     cmocka_unit_test(user_patterns),
+    cmocka_unit_test(user_pattern_step_budget),
+    cmocka_unit_test(user_patterns_by_window),
     cmocka_unit_test(linear_on_a_megabyte_of_words),
     cmocka_unit_test(words_classified_while_tokenizing),
+    cmocka_unit_test(tokens_in_pieces),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -316,7 +316,7 @@ local function native_engine()
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
   function e.analyze(text)
-    return vb.analyze(text)
+    return vb.analyze(text, { indirect = false })   -- the filter marks quotations only
   end
   function e.check(text, paths, index)
     local sources, idx, err = {}, nil, nil
@@ -389,7 +389,14 @@ local function cli_engine(cmd)
     local out, code = run(exe, { "quotes", "--json", "-" }, text)
     if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
     local r = decode(out)
-    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
+    -- the filter marks quotations only: reported speech (kind indirect) is left out
+    local quoted = {}
+    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+    local sources = {}
+    for _, src in ipairs(r.sources or {}) do
+      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
+    end
+    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
   end
   function e.check(text, paths, index)
     local args = { "check", "--json" }

@@ -119,7 +119,7 @@ run index --output "$TMP/idx2" "$TMP/moved"
 run check --index "$TMP/idx2" "$CK/clean.txt"
 expect_rc 0 "check --index: a changed file still checks"
 expect_grep "hearing.txt:11:10 \(MS. LEE\)\$" "check --index: the changed file's new line"
-expect_err "changed or missing since they were indexed" "check --index: warns about the changed file"
+expect_err "moved/hearing.txt: warning: changed since it was indexed; checked as it is now" "check --index: warns about the changed file"
 
 # -- an indexed file deleted since: left out with a warning, the rest still answers
 mkdir "$TMP/gone" && cp -r "$CK/sources/." "$TMP/gone/"
@@ -127,8 +127,10 @@ run index --output "$TMP/idx3" "$TMP/gone"
 rm "$TMP/gone/more/report.txt"
 run check --json --index "$TMP/idx3" "$CK/draft.txt"
 expect_rc 1 "check --index: a deleted indexed file is no error"
-expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "not_found", "not_found"]' "check --index: the rest of the index still answers"
-expect_err "changed or missing since they were indexed" "check --index: warns about the deleted file"
+# (with the report gone, only the hearing's named turns are left: nothing answers for an
+# unnamed speaker's words there, which is uncovered)
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "uncovered", "uncovered"]' "check --index: the rest of the index still answers"
+expect_err "gone/more/report.txt: warning: indexed, but missing or unreadable now" "check --index: warns about the deleted file"
 
 # -- a folder is no index; an append that fails mid-write leaves the index as it was
 run check --index "$CK/sources" "$CK/clean.txt"

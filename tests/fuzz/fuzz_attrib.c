@@ -1,6 +1,7 @@
 /* libFuzzer target for attribution: any bytes in; every attribution must point inside
  * the input, name a rule when it names a speaker, keep its confidence in [0, 1], and the
- * sources must account for each attributed speech quote exactly once. */
+ * sources must account for each attributed speech quote and reported statement exactly
+ * once. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t placed = 0;
   memset(&a, 0, sizeof a);
   memset(&o, 0, sizeof o);
-  o.indirect = size > 0 && (data[0] & 1);   /* both ways, chosen by the input */
+  o.no_indirect = size > 0 && (data[0] & 1);   /* both ways, chosen by the input */
   if (vb_analyze((const char *)data, size, &o, &a)) { vb_analysis_free(&a); return 0; }
   for (size_t i = 1; i < a.qs.q.n; i++) CHECK(a.qs.q.v[i - 1].start <= a.qs.q.v[i].start);
   CHECK(a.attr.n == a.qs.q.n);
@@ -36,10 +37,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (E->org.start != VB_NONE) CHECK(E->org.start < E->org.end && E->org.end <= size);
   }
   for (size_t k = 0; k < a.src.n; k++) {
-    CHECK(a.src.v[k].q0 + a.src.v[k].nq <= a.srcq.n);
-    for (size_t j = 0; j < a.src.v[k].nq; j++)
+    CHECK(a.src.v[k].q0 + a.src.v[k].nq <= a.srcq.n && a.src.v[k].p0 + a.src.v[k].np <= a.srcq.n);
+    for (size_t j = 0; j < a.src.v[k].nq; j++) {
       CHECK(a.attr.v[a.srcq.v[a.src.v[k].q0 + j]].entity == a.src.v[k].entity);
-    placed += a.src.v[k].nq;
+      CHECK(a.qs.q.v[a.srcq.v[a.src.v[k].q0 + j]].kind != VB_INDIRECT);
+    }
+    for (size_t j = 0; j < a.src.v[k].np; j++) {            /* its paraphrased statements */
+      CHECK(a.attr.v[a.srcq.v[a.src.v[k].p0 + j]].entity == a.src.v[k].entity);
+      CHECK(a.qs.q.v[a.srcq.v[a.src.v[k].p0 + j]].kind == VB_INDIRECT);
+    }
+    placed += a.src.v[k].nq + a.src.v[k].np;
   }
   CHECK(placed == a.srcq.n);
   for (size_t j = 0; j < a.unattributed.n; j++) CHECK(a.attr.v[a.unattributed.v[j]].entity < 0);

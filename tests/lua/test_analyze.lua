@@ -59,12 +59,12 @@ function T.sources_and_unattributed()
 end
 
 function T.extra_cue_patterns()
-  local s = LQ .. "Lovely weather," .. RQ .. " chirped Bo Lane."
+  local s = LQ .. "Lovely weather," .. RQ .. " chirps Bo Lane."
   local r = vb.analyze(s)
   eq(r.quotes[1].speaker, nil, "no speaker without the pattern")
   r = vb.analyze(s, { cues = { "chirp(ed|s)?" } })
   eq(r.quotes[1].speaker.name, "Bo Lane", "speaker with the pattern")
-  eq(r.quotes[1].cue.text, "chirped", "cue")
+  eq(r.quotes[1].cue.text, "chirps", "cue")
 end
 
 function T.runaway_cue_pattern()
@@ -82,15 +82,21 @@ function T.runaway_cue_pattern()
   eq(type(r.quotes), "table", "a short run")
 end
 
-function T.indirect_on_request()
+function T.indirect_by_default()
   local s = "Jessica Vaughan said the new rule sounds a lot like an older program."
-  eq(#vb.analyze(s).quotes, 0, "off by default")
-  local r = vb.analyze(s, { indirect = true })
+  local r = vb.analyze(s)
   eq(#r.quotes, 1, "one item")
   eq(r.quotes[1].kind, "indirect", "kind")
   eq(r.quotes[1].text, "the new rule sounds a lot like an older program", "text")
   eq(r.quotes[1].speaker.name, "Jessica Vaughan", "speaker")
-  eq(r.quotes[1].rule, "indirect", "rule")
+  eq(r.quotes[1].cue.text, "said", "cue")
+  eq(r.quotes[1].rule, "subject-cue-clause", "rule")
+  eq(r.sources[1].quoted, 0, "quoted statements")
+  eq(r.sources[1].paraphrased, 1, "paraphrased statements")
+  eq(r.sources[1].paraphrases[1], 1, "the item, 1-based")
+  eq(#vb.analyze(s, { indirect = true }).quotes, 1, "indirect = true: the same")
+  eq(#vb.analyze(s, { indirect = false }).quotes, 0, "indirect = false leaves it out")
+  raises("opts.indirect: boolean expected, got string", vb.analyze, s, { indirect = "no" })
 end
 
 function T.bad_arguments()

@@ -87,7 +87,7 @@ end
 
 function T.bad_arguments_are_clear_errors()
   local raises = h.raises
-  raises("bad argument #2 to '[^']*' %(table expected, got nil%)", vb.check, "x", nil)
+  raises("bad argument #2 to '[^']*' %(source or table of sources expected, got nil%)", vb.check, "x", nil)
   raises("bad argument #2 to '[^']*' %(no sources%)", vb.check, "x", {})
   raises("bad argument #2 to '[^']*' %(source 1: path, {path=, speaker=}, {name=, text=} or index expected, got number%)", vb.check, "x", { 42 })
   raises("bad argument #2 to '[^']*' %(source 1: text: string expected, got nil%)", vb.check, "x", { { name = "n" } })
@@ -139,12 +139,12 @@ end
 -- opts.cues and opts.indirect read the draft as vb.analyze does
 function T.check_takes_the_analysis_options()
   local src = { { name = "t.txt", text = read(SRC .. "/hearing.txt") } }
-  local text = "\u{201C}The bridge will be finished by the end of next year,\u{201D} Jane Lee chortled."
+  local text = "\u{201C}The bridge will be finished by the end of next year,\u{201D} Jane Lee chortles."
   local plain = vb.check(text, src)
-  local cued = vb.check(text, src, { cues = { "chortled" } })
+  local cued = vb.check(text, src, { cues = { "chortles" } })
   eq(cued[1].speaker and cued[1].speaker.name, "Jane Lee", "a user cue names the speaker")
-  eq(cued[1].cue and cued[1].cue.text, "chortled")
-  assert(not (plain[1].cue and plain[1].cue.text == "chortled"), "without the pattern there is no such cue")
+  eq(cued[1].cue and cued[1].cue.text, "chortles")
+  assert(not (plain[1].cue and plain[1].cue.text == "chortles"), "without the pattern there is no such cue")
   assert(not pcall(vb.check, text, src, { cues = { "(" } }), "a pattern that does not compile is an argument error")
 end
 
