@@ -55,6 +55,13 @@ PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# transcripts as they arrive (decode.c, markup.c): .docx is a ZIP (libzip) of XML (expat)
+FORMAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags libzip expat 2>/dev/null)
+FORMAT_LIBS := $(shell $(PKG_CONFIG) --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
+ifneq ($(LIBZIP_INCDIR)$(EXPAT_INCDIR),)
+override FORMAT_CFLAGS := $(if $(LIBZIP_INCDIR),-I$(LIBZIP_INCDIR)) $(if $(EXPAT_INCDIR),-I$(EXPAT_INCDIR))
+override FORMAT_LIBS := $(if $(LIBZIP_LIBDIR),-L$(LIBZIP_LIBDIR)) -lzip $(if $(EXPAT_LIBDIR),-L$(EXPAT_LIBDIR)) -lexpat
+endif
 
 # The module carries its own utf8proc, its symbols hidden (--exclude-libs): when a host
 # program has a copy of its own (Neovim 0.12 exports its utf8proc 2.11), the dynamic linker
@@ -76,9 +83,9 @@ HEADERS = $(wildcard src/*.h)
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
-LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
-MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(EXTRA_LIBS) -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
+LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(FORMAT_LIBS) $(EXTRA_LIBS) -lm
+MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(FORMAT_LIBS) $(EXTRA_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(FORMAT_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module

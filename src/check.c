@@ -15,6 +15,7 @@
 #include "turns.h"
 
 void vb_checked_free(vb_checked *c) {
+  vb_buf_free(&c->warn);
   vb_vfree(&c->r);
   vb_vfree(&c->d);
   vb_vfree(&c->b);
@@ -22,54 +23,6 @@ void vb_checked_free(vb_checked *c) {
 }
 
 /* ---------------------------------------------------------------- phase 2 */
-
-/* A source file read back for its passages, kept for the next quotes (least recently
- * used out first) unless a passage being weighed points into it (pin). */
-static fent *load(ctx *C, uint32_t set, uint32_t file, vb_buf *err) {
-  const char *path;
-  size_t n0;
-  fent *L = NULL;
-  for (int i = 0; i < FCACHE; i++)
-    if (C->fc[i].valid && C->fc[i].set == set && C->fc[i].file == file) { C->fc[i].used = ++C->tick; return &C->fc[i]; }
-  for (int i = 0; i < FCACHE; i++) {
-    fent *e = &C->fc[i];
-    if (e->pin) continue;
-    if (!e->valid) { L = e; break; }
-    if (!L || e->used < L->used) L = e;
-  }
-  L->valid = 0;
-  L->set = set; L->file = file; L->used = ++C->tick; L->given = NULL;
-  if (set == 0) {
-    const vb_mtext *src = &C->M->v.v[file];
-    L->name = src->name;
-    L->given = src->speaker;
-    if (src->text) { L->s = src->text; L->n = src->n; L->valid = 1; return L; }
-    path = src->name;
-  } else {
-    const segref *r = &C->segs.v[set - 1];
-    const vb_idx_seg *g = &r->x->segs.v[r->seg];
-    path = L->name = g->names + g->files[file].name;
-    L->given = vb_index_file_speaker(r->x, r->seg, file);
-  }
-  n0 = err->n;
-  if (vb_read_file(path, &L->own, err)) {
-    if (!set) return NULL;
-    /* an indexed file deleted or unreadable since: its passages are left out, counted
-     * as stale for the caller's warning, and the rest of the index still answers */
-    err->n = n0;
-    if (err->p) err->p[n0] = 0;
-    L->own.n = 0;
-    L->s = ""; L->n = 0;
-    C->stale++;
-    L->valid = 1;
-    return L;
-  }
-  /* changed since vb_material_add_index compared it (which left changed files out) */
-  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->own.p, L->own.n)) C->stale++;
-  L->s = L->own.p; L->n = L->own.n;
-  L->valid = 1;
-  return L;
-}
 
 /* An aligned passage and what it says about the quote. */
 typedef struct pas {
@@ -103,7 +56,7 @@ static void pas_free(pas *p) { vb_toks_free(&p->t); vb_aln_free(&p->a); }
 static int align_cand(ctx *C, const vb_wtok *q, size_t m, const uint64_t *qj, const uint64_t *qc, const cand *c, pas *p,
                       vb_buf *err) {
   size_t lo, hi;
-  fent *L = load(C, c->set, c->file, err);
+  fent *L = vb_source_load(C, c->set, c->file, NULL, err);
   vb_wtoks *tk = &p->t;
   int ljoin = 0;
   for (size_t i = 0; i < m && !ljoin; i++) ljoin = (q[i].flags & VB_TF_LJOIN) != 0;
@@ -113,15 +66,18 @@ static int align_cand(ctx *C, const vb_wtok *q, size_t m, const uint64_t *qj, co
   hi = c->hi < L->n ? (size_t)c->hi : L->n;
   while (lo > 0 && lo < hi && !vb_cp_isspace((unsigned char)L->s[lo - 1]) && c->lo - lo < 64) lo--;
   tk->t.n = 0;
-  if (vb_tokenize(L->s + lo, hi - lo, 0, tk)) goto oom;
-  for (size_t i = 0; i < tk->t.n; i++) { tk->t.v[i].start += lo; tk->t.v[i].end += lo; }
+  if (L->open) {
+    vb_mview_forget(&L->v);                     /* the last window's pages */
+    if (vb_mview_words(&L->v, lo, hi, tk, &C->spans)) goto oom;
+  }
   if (vb_vgrow(&C->sj, 2 * tk->t.n + 2)) goto oom;
   /* closed forms of source pairs matter only where a hyphen is (or the quote has a
-   * word joined at a line end) */
+   * word joined at a line end); a change of speaker has neither */
   for (size_t i = 0; i < tk->t.n; i++) {
-    C->sj.v[i] = i + 1 < tk->t.n && (ljoin || (tk->t.v[i + 1].flags & VB_TF_HYPH))
-                   ? vb_join_hash(L->s, &tk->t.v[i], &tk->t.v[i + 1]) : 0;
-    C->sj.v[tk->t.n + i] = vb_stem_hash(L->s, &tk->t.v[i]);
+    int bar = tk->t.v[i].h == VB_BARRIER;
+    C->sj.v[i] = !bar && i + 1 < tk->t.n && tk->t.v[i + 1].h != VB_BARRIER &&
+                 (ljoin || (tk->t.v[i + 1].flags & VB_TF_HYPH)) ? vb_join_hash(L->s, &tk->t.v[i], &tk->t.v[i + 1]) : 0;
+    C->sj.v[tk->t.n + i] = bar ? 0 : vb_stem_hash(L->s, &tk->t.v[i]);
   }
   {
     vb_forms fm;
@@ -199,14 +155,6 @@ static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_wtok 
   return oom ? -1 : 0;
 #undef SAME
 #undef LEAD
-}
-
-static void line_col(const char *s, size_t off, uint32_t *line, uint32_t *col) {
-  size_t ln = 1, ls = 0;
-  const char *p = s, *e = s + off;
-  while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) { ln++; p++; ls = (size_t)(p - s); }
-  *line = (uint32_t)ln;
-  *col = (uint32_t)(off - ls + 1);
 }
 
 typedef struct work {
@@ -303,7 +251,7 @@ static void classify(const cq *Q, pas *p) {
   size_t sp0, sp1;
   const char *sp = Q->speaker;
   p->lab = NULL; p->lablen = 0;
-  if (vb_turn_speaker(p->f->s, p->f->n, p->start, &sp0, &sp1)) { p->lab = p->f->s + sp0; p->lablen = sp1 - sp0; }
+  if (p->f->open && vb_mview_speaker(&p->f->v, p->start, &sp0, &sp1)) { p->lab = p->f->s + sp0; p->lablen = sp1 - sp0; }
   else if (p->f->given) { p->lab = p->f->given; p->lablen = strlen(p->f->given); }
   if (!sp || !*sp || !p->lab || !vb_label_is_person(p->lab, p->lablen)) { p->cls = P_ANON; return; }
   if (vb_same_speaker(sp, strlen(sp), p->lab, p->lablen)) { p->cls = P_OWN; return; }
@@ -387,8 +335,9 @@ static void put_source(vb_checked *out, vb_cres *r, const pas *p) {
   size_t nl = strlen(p->f->name);
   r->has_passage = 1;
   r->name = arena_add(out, p->f->name, nl); r->name_len = nl;
-  r->start = p->start; r->end = p->end;
-  line_col(p->f->s, p->start, &r->line, &r->col);
+  /* the place in the file as given (the passage's offsets are the decoded text's) */
+  r->start = p->start; r->end = p->end; r->line = r->col = 1;
+  if (p->f->open) vb_mview_place(&p->f->v, p->start, p->end, &r->start, &r->end, &r->line, &r->col);
   if (p->lab) {
     r->has_speaker = 1;
     r->speaker = arena_add(out, p->lab, p->lablen);
@@ -542,9 +491,8 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
           b.words = (int)(e - i + 1);
           b.name_len = strlen(w->cur.f->name);
           b.name = arena_add(out, w->cur.f->name, b.name_len);
-          b.sstart = st[a->steps.v[i].s].start;
-          b.send = st[a->steps.v[e].s].end;
-          line_col(w->cur.f->s, b.sstart, &b.line, &b.col);
+          vb_mview_place(&w->cur.f->v, st[a->steps.v[i].s].start, st[a->steps.v[e].s].end, &b.sstart, &b.send,
+                         &b.line, &b.col);
           if (vb_push(&out->b, b)) { vb_buf_adds(err, "out of memory"); return -1; }
         }
       }
@@ -718,7 +666,6 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
 int vb_check_many(const vb_dtext *D, size_t nd, const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err) {
   ctx C;
   vb_wtoks tk = {0};
-  vb_buf text = {0};
   work w;
   int rc = -1;
   size_t nquotes;
@@ -726,6 +673,7 @@ int vb_check_many(const vb_dtext *D, size_t nd, const vb_material *M, const vb_c
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
   C.M = M;
+  C.warn = nd ? &out[0].warn : NULL;
   for (size_t d = 0; d < nd; d++) {
     if (vb_push(&qfirst, C.first.n)) goto oom;
     C.dn = D[d].n;
@@ -750,7 +698,7 @@ int vb_check_many(const vb_dtext *D, size_t nd, const vb_material *M, const vb_c
       for (size_t k = 0; k < Q->t.t.n; k++) Q->qc[k] = vb_stem_hash(Q->ds, &Q->t.t.v[k]);
     }
   }
-  if (vb_seeds_find(&C, &tk, &text, err)) goto out;
+  if (vb_seeds_find(&C, &tk, err)) goto out;
   /* phase 2 */
   for (size_t d = 0; d < nd; d++) {
     vb_checked *od = &out[d];
@@ -775,11 +723,10 @@ out:
   vb_vfree(&C.q);
   vb_vfree(&C.first);
   vb_vfree(&C.segs);
-  for (int i = 0; i < FCACHE; i++) vb_buf_free(&C.fc[i].own);
+  vb_sources_close(&C);
   vb_vfree(&qfirst);
   vb_vfree(&bfirst);
   vb_toks_free(&tk);
-  vb_buf_free(&text);
   work_free(&w);
   return rc;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "check.h"
+#include "material.h"
 #include "normalise.h"
 #include "verdict.h"
 
@@ -56,13 +57,17 @@ typedef struct fref { uint32_t set, file, k; const char *name; } fref;
 
 typedef struct segref { const vb_index *x; size_t seg; } segref;
 
-#define FCACHE 64               /* source files kept read for their passages */
+/* A text of the material opened (material.h's vb_mview: mapped, decoded, its turns
+ * known), kept while its passages may be read: phase 1's last texts stay open for phase
+ * 2, and phase 2 keeps the texts the quotes go back and forth between. */
+#define FCACHE 64
 typedef struct fent {
   uint32_t set, file;
   int valid, pin;
+  int open;                     /* v holds the text; 0 for an indexed file gone since */
   uint64_t used;
-  vb_buf own;
-  const char *s, *name, *given;
+  vb_mview v;
+  const char *s, *name, *given; /* s: v.s (the decoded text), or "" */
   size_t n;
 } fent;
 
@@ -93,6 +98,8 @@ typedef struct vb_ckctx {
   size_t file_labels;           /* labels seen in the file being read */
   VB_VEC(const char *) labels;  /* who the material covers: labels and given speakers */
   vb_buf labtext;               /* the labels read by the scan, NUL-separated */
+  vb_tspans spans;              /* what is not words in a stretch of a text (turns.h) */
+  vb_buf *warn;                 /* the first draft's warnings: texts skipped or re-encoded */
   fent fc[FCACHE];
   uint64_t tick;
   int oom;
@@ -102,7 +109,14 @@ typedef struct vb_ckctx {
  * candidate passages of every quote (ctx.q[i].c), who the material covers, and each
  * quote's information per word. The quotes are in C->q, C->M the material. 0, or -1
  * with a message in err (an unreadable file, an old index, memory). */
-int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *text, vb_buf *err);
+int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *err);
+/* Text `file` of set (0: the material's texts, s >= 1: ctx.segs[s - 1]) opened, from the
+ * texts kept open or in place of the one used longest ago that no passage holds (pin).
+ * An indexed file deleted or unreadable since is an empty text, counted as stale; a
+ * text of the material that cannot be read is NULL with err. Warnings go to warn (may be
+ * NULL). */
+fent *vb_source_load(ctx *C, uint32_t set, uint32_t file, vb_buf *warn, vb_buf *err);
+void vb_sources_close(ctx *C);
 /* Does the draft name the speaker, or only describe them (the official)? */
 int vb_named_person(const char *sp);
 void vb_seeds_free(ctx *C);

@@ -399,6 +399,8 @@ int vb_cmd_check(int argc, char **argv) {
     int drc = vb_check_drafts(texts, lens, nd, NULL, &k.M, &k.o, dr, &bad, &err);
     if (drc == -1) { vb_cli_err("%s: %s", files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
     else if (drc) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; nd = 0; }
+    /* texts of the material skipped or read as another encoding: told once */
+    else if (dr[0].c.warn.n) vb_cli_warnings(&dr[0].c.warn);
   }
   if (k.json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
   for (size_t j = 0; j < nd; j++)

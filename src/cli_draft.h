@@ -18,7 +18,7 @@ int vb_cli_drafts(char *const *args, size_t n, vb_paths *out, int *folder);
  * *i past its value), 0 when argv[*i] is another argument, -1 on a bad value (reported). */
 int vb_cli_format_opt(int argc, char **argv, int *i, int *format, const char *cmd);
 
-/* Read the draft at path into b (vb_cli_read, at most max bytes), then mask what is not
+/* Read the draft at path into b (vb_cli_text: at most max bytes, decoded), then mask what is not
  * prose when format is markdown, or when format is -1 and the file name says Markdown
  * (stdin is text). 0, or -1 after reporting the error (b freed). */
 int vb_cli_read_draft(const char *path, int format, size_t max, vb_buf *b);

@@ -98,35 +98,55 @@ static void push_ghit(ctx *C, uint32_t g, uint32_t set, uint32_t file, uint64_t 
   if (vb_push(&C->ghits, h)) C->oom = 1;
 }
 
-/* One source: every word counted, every word pair probed. A gram's occurrences are kept
- * while it has at most GRAM_CAP in all the material so far; one that goes over seeds
- * nothing (decided when all is counted), in the scan as through the index. */
-static int scan_source(ctx *C, uint32_t fi, const char *s, size_t n, vb_wtoks *tk) {
-  tk->t.n = 0;
-  if (vb_tokenize(s, n, 0, tk)) return -1;
+/* One source, a stretch of words at a time (vb_mview_cut), the pages behind given back:
+ * every word counted (a change of speaker is a barrier item, no word), every word pair
+ * probed; the last word of a stretch goes on into the next, so that no pair across a cut
+ * is lost. A gram's occurrences are kept while it has at most GRAM_CAP in all the
+ * material so far; one that goes over seeds nothing (decided when all is counted), in
+ * the scan as through the index (index.c counts and pairs the same words). */
+static int scan_source(ctx *C, uint32_t fi, vb_mview *v, vb_wtoks *tk) {
+  vb_wtok carry;
+  size_t nc = 0, lo = 0;
+  uint64_t words = 0;
   C->file_labels = 0;
-  vb_turn_labels(s, n, label_seen, C);
-  if (!C->file_labels && !C->M->v.v[fi].speaker && tk->t.n) C->plain = 1;
-  C->nwords += tk->t.n;
-  for (size_t j = 0; j < tk->t.n; j++) {
-    const vb_wtok *t = tk->t.v + j;
-    size_t k = (size_t)t->h & C->wmask;
-    uint32_t e;
-    while ((e = C->wtab[k]) != 0 && C->words.v[e - 1].h != t->h) k = (k + 1) & C->wmask;
-    if (e) C->words.v[e - 1].count++;
-    if (j == 0) continue;
-    {
-      uint64_t g = vb_gram(t[-1].h, t->h, 0);
-      uint32_t id = gid(g);
-      uint64_t b = (uint64_t)id >> (32 - BLOOM_BITS);
-      if (!(C->bloom[b >> 6] >> (b & 63) & 1)) continue;
-      k = (size_t)id & C->gmask;
-      while ((e = C->gtab[k]) != 0 && gid(C->grams.v[e - 1].g) != id) k = (k + 1) & C->gmask;
-      if (!e) continue;
-      if (++C->grams.v[e - 1].count <= GRAM_CAP) push_ghit(C, e - 1, 0, fi, t[-1].start);
+  while (lo < v->n) {
+    size_t hi = vb_mview_cut(v, lo);
+    if (vb_mview_words(v, lo, hi, tk, &C->spans) || vb_vgrow(&tk->t, tk->t.n + 1)) return -1;
+    vb_tspan_labels(v->s, C->spans.v, C->spans.n, label_seen, C);
+    if (nc) {
+      memmove(tk->t.v + 1, tk->t.v, tk->t.n * sizeof *tk->t.v);
+      tk->t.v[0] = carry;
+      tk->t.n++;
     }
+    for (size_t j = nc; j < tk->t.n; j++) {
+      const vb_wtok *t = tk->t.v + j;
+      size_t k = (size_t)t->h & C->wmask;
+      uint32_t e;
+      if (t->h != VB_BARRIER) {
+        words++;
+        while ((e = C->wtab[k]) != 0 && C->words.v[e - 1].h != t->h) k = (k + 1) & C->wmask;
+        if (e) C->words.v[e - 1].count++;
+      }
+      if (j == 0) continue;                     /* pairs with a barrier too, as the index holds them */
+      {
+        uint64_t g = vb_gram(t[-1].h, t->h, 0);
+        uint32_t id = gid(g);
+        uint64_t b = (uint64_t)id >> (32 - BLOOM_BITS);
+        if (!(C->bloom[b >> 6] >> (b & 63) & 1)) continue;
+        k = (size_t)id & C->gmask;
+        while ((e = C->gtab[k]) != 0 && gid(C->grams.v[e - 1].g) != id) k = (k + 1) & C->gmask;
+        if (!e) continue;
+        if (++C->grams.v[e - 1].count <= GRAM_CAP) push_ghit(C, e - 1, 0, fi, t[-1].start);
+      }
+    }
+    if (C->oom) return -1;
+    if (tk->t.n) { carry = tk->t.v[tk->t.n - 1]; nc = 1; }
+    vb_mview_release(v, hi);
+    lo = hi;
   }
-  return C->oom ? -1 : 0;
+  C->nwords += words;
+  if (!C->file_labels && !C->M->v.v[fi].speaker && words) C->plain = 1;
+  return 0;
 }
 
 typedef struct ilook { ctx *C; uint32_t gram, segbase; } ilook;
@@ -478,7 +498,7 @@ int vb_named_person(const char *sp) {
   return 0;
 }
 
-int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *text, vb_buf *err) {
+int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *err) {
   size_t nstamps = 0;
   if (tables(C, nstamps_all(C))) goto oom;
   for (size_t i = 0; i < C->q.n; i++) {
@@ -502,15 +522,9 @@ int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *text, vb_buf *err) {
     }
   }
   for (size_t f = 0; f < C->M->v.n; f++) {
-    const vb_mtext *src = &C->M->v.v[f];
-    const char *t = src->text;
-    size_t tn = src->n;
-    if (!t) {
-      if (vb_read_file(src->name, text, err)) return -1;
-      t = text->p; tn = text->n;
-      if (memchr(t, 0, tn < 4096 ? tn : 4096)) continue;     /* a binary file */
-    }
-    if (scan_source(C, (uint32_t)f, t, tn, tk)) goto oom;
+    fent *L = vb_source_load(C, 0, (uint32_t)f, C->warn, err);
+    if (!L) return -1;
+    if (L->open && !L->v.skip && scan_source(C, (uint32_t)f, &L->v, tk)) goto oom;
   }
   for (size_t x = 0; x < C->M->idx.n; x++) {
     C->nwords += vb_index_words(C->M->idx.v[x]);
@@ -554,4 +568,61 @@ void vb_seeds_free(ctx *C) {
   vb_vfree(&C->wcnt);
   vb_vfree(&C->labels);
   vb_buf_free(&C->labtext);
+  vb_vfree(&C->spans);
+}
+
+/* ---------------------------------------------------------------- the texts opened */
+
+fent *vb_source_load(ctx *C, uint32_t set, uint32_t file, vb_buf *warn, vb_buf *err) {
+  const char *path, *text = NULL;
+  size_t n0, tn = 0;
+  fent *L = NULL;
+  vb_buf w = {0};
+  for (int i = 0; i < FCACHE; i++)
+    if (C->fc[i].valid && C->fc[i].set == set && C->fc[i].file == file) { C->fc[i].used = ++C->tick; return &C->fc[i]; }
+  for (int i = 0; i < FCACHE; i++) {
+    fent *e = &C->fc[i];
+    if (e->pin) continue;
+    if (!e->valid) { L = e; break; }
+    if (!L || e->used < L->used) L = e;
+  }
+  if (L->open) vb_mview_close(&L->v);
+  L->valid = L->open = 0;
+  L->set = set; L->file = file; L->used = ++C->tick; L->given = NULL;
+  if (set == 0) {
+    const vb_mtext *src = &C->M->v.v[file];
+    path = L->name = src->name;
+    L->given = src->speaker;
+    text = src->text; tn = src->n;
+  } else {
+    const segref *r = &C->segs.v[set - 1];
+    const vb_idx_seg *g = &r->x->segs.v[r->seg];
+    path = L->name = g->names + g->files[file].name;
+    L->given = vb_index_file_speaker(r->x, r->seg, file);
+  }
+  n0 = err->n;
+  if (vb_mview_open(&L->v, path, text, tn, warn ? warn : &w, err)) {
+    vb_buf_free(&w);
+    if (!set) return NULL;
+    /* an indexed file deleted or unreadable since: its passages are left out, counted
+     * as stale for the caller's warning, and the rest of the index still answers */
+    err->n = n0;
+    if (err->p) err->p[n0] = 0;
+    L->s = ""; L->n = 0;
+    C->stale++;
+    L->valid = 1;
+    return L;
+  }
+  vb_buf_free(&w);
+  L->open = 1;
+  L->s = L->v.s; L->n = L->v.n;
+  /* changed since vb_material_add_index compared it (which left changed files out) */
+  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->s, L->n)) C->stale++;
+  L->valid = 1;
+  return L;
+}
+
+void vb_sources_close(ctx *C) {
+  for (int i = 0; i < FCACHE; i++)
+    if (C->fc[i].open) vb_mview_close(&C->fc[i].v);
 }
