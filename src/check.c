@@ -233,7 +233,7 @@ static int names_speaker(const pas *p, const char *speaker) {
   size_t a = p->start > 360 ? p->start - 360 : 0;
   if (p->lab && p->lab >= p->f->s && p->lab < p->f->s + p->f->n && (size_t)(p->lab - p->f->s) + p->lablen > a)
     a = (size_t)(p->lab - p->f->s) + p->lablen;
-  return a < p->end && vb_same_speaker(speaker, strlen(speaker), p->f->s + a, p->end - a);
+  return a < p->end && vb_mentions(speaker, strlen(speaker), p->f->s + a, p->end - a);
 }
 
 /* Is the passage inside quotation marks (the speaker there quotes someone)? An opening

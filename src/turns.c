@@ -684,6 +684,23 @@ int vb_same_speaker(const char *a, size_t an, const char *b, size_t bn) {
   return 1;
 }
 
+int vb_mentions(const char *name, size_t nn, const char *t, size_t tn) {
+  nw A[8];
+  int na = name_words(name, nn, A);
+  size_t i = 0;
+  while (i < tn) {
+    size_t j;
+    nw x;
+    while (i < tn && !is_letter((unsigned char)t[i])) i++;
+    for (j = i; j < tn && is_letter((unsigned char)t[j]); j++) {}
+    x.p = t + i; x.k = j - i;
+    for (int a = 0; a < na && x.k >= 2; a++)
+      if (A[a].k >= 2 && word_eq(&A[a], &x)) return 1;
+    i = j;
+  }
+  return 0;
+}
+
 int vb_anonymous_label(const char *s, size_t n) {
   size_t k = n;
   while (k > 0 && (is_digit((unsigned char)s[k - 1]) || is_blank((unsigned char)s[k - 1]))) k--;

@@ -418,6 +418,35 @@ static void a_role_label_is_anyones_words(void **st) {
   vb_checked_free(&c);
 }
 
+/* a moderator who names the speaker and reads their words out (no marks) gives them to
+ * no one else: the words, found only there, are not misattributed; a turn that reads
+ * them without naming the speaker is someone else's words */
+static void a_turn_that_names_the_speaker_reads_them_out(void **st) {
+  const char *t =
+    "Second forum, transcript\n\n"
+    "HOLM: Welcome back to the forum on the harbour and the ferries of the northern islands.\n\n"
+    "PRAG: Thank you. I will answer every question you have about the harbour tonight.\n\n"
+    "HOLM: Mr. Prag, in March you wrote this. The harbour tax will pay for three new ferries "
+    "and a night service to every island by the end of next year. Do you stand by it?\n\n"
+    "PRAG: I do, and I will show you how the numbers work out for each of the islands.\n\n"
+    "HOLM: Our budget lets the council repair the old quay walls before the winter storms arrive this year.\n\n"
+    "PRAG: That is the plan the council has made for the quay walls.\n";
+  const char *d =
+    "\xe2\x80\x9cThe harbour tax will pay for three new ferries and a night service to every island by "
+    "the end of next year,\xe2\x80\x9d Jon Prag said.\n\n"
+    "\xe2\x80\x9cOur budget lets the council repair the old quay walls before the winter storms arrive "
+    "this year,\xe2\x80\x9d Jon Prag said.\n";
+  const char *sp[] = {"Jon Prag", "Jon Prag"};
+  vb_checked c = run(d, t, sp);
+  (void)st;
+  assert_int_equal(c.r.n, 2);
+  assert_int_equal(c.r.v[0].verdict, VB_VERBATIM);
+  assert_false(c.r.v[0].speaker_mismatch);
+  assert_int_equal(c.r.v[1].verdict, VB_VERBATIM);
+  assert_true(c.r.v[1].speaker_mismatch);
+  vb_checked_free(&c);
+}
+
 /* ---------------------------------------------------------------- the gate */
 
 static void gate_lists(void **st) {
@@ -484,6 +513,7 @@ int main(void) {
     cmocka_unit_test(a_phrase_said_before_does_not_hide_the_passage),
     cmocka_unit_test(the_material_answers_for_whom_it_names),
     cmocka_unit_test(a_role_label_is_anyones_words),
+    cmocka_unit_test(a_turn_that_names_the_speaker_reads_them_out),
     cmocka_unit_test(gate_lists),
     cmocka_unit_test(compounds_contractions_and_clean_ups),
     cmocka_unit_test(index_answers_as_the_scan),
