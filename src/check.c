@@ -287,14 +287,17 @@ static int pas_better(const pas *p, const pas *b) {
   return p->xw > b->xw;        /* a tie (an archive that repeats itself): the quote's own case and punctuation */
 }
 
-/* Items q[a..b) (at least 3 words) that the best passage left out, found with the
- * evidence of their own in a passage that answers for the quote: one part of a splice. */
-static int found_elsewhere(ctx *C, cq *Q, size_t a, size_t b, work *w, vb_buf *err) {
+/* Items q[a..b) (at least 3 words) that the best passage p left out, found with the
+ * evidence of their own in another passage of the same text that answers for the quote:
+ * one part of a splice. (A quote whose parts are in two texts is in neither: in an
+ * archive of wire copy, stories share whole phrases.) */
+static int found_elsewhere(ctx *C, cq *Q, const pas *p, size_t a, size_t b, work *w, vb_buf *err) {
   int words = 0;
   for (size_t i = a; i < b; i++) words += Q->t.t.v[i].kind == VB_TW;
   if (words < 3 || vb_evidence_max(Q->t.t.v, &Q->qi, a, b) < C->needed) return 0;
   for (int k = 0; k < Q->nc && k < NCAND_SURE; k++) {
     vb_qinfo sub;
+    if (Q->c[k].set != p->f->set || Q->c[k].file != p->f->file) continue;
     sub.ib = Q->qi.ib + a; sub.cb = Q->qi.cb + a;
     if (align_cand(C, Q->t.t.v + a, b - a, Q->qj ? Q->qj + a : NULL, Q->qc ? Q->qc + a : NULL, &Q->c[k], &w->aux, err)) return -1;
     if (w->aux.a.matched >= 3 && w->aux.a.matched * 5 >= words * 4 &&
@@ -325,8 +328,8 @@ static int splice_of(ctx *C, cq *Q, const pas *p, work *w, vb_buf *err) {
     return vb_evidence(a, &Q->qi, 0, at) >= C->needed && vb_evidence(a, &Q->qi, at, Q->t.t.n) >= C->needed;
   }
   {
-    int f = found_elsewhere(C, Q, 0, first, w, err);
-    if (!f) f = found_elsewhere(C, Q, last, Q->t.t.n, w, err);
+    int f = found_elsewhere(C, Q, p, 0, first, w, err);
+    if (!f) f = found_elsewhere(C, Q, p, last, Q->t.t.n, w, err);
     return f;
   }
 }

@@ -447,6 +447,43 @@ static void a_turn_that_names_the_speaker_reads_them_out(void **st) {
   vb_checked_free(&c);
 }
 
+/* a splice joins two passages of one text; parts found in two texts (stories that share
+ * phrases) make no passage of either: not found */
+static void a_splice_is_two_passages_of_one_text(void **st) {
+  const char *one = "The harbour board met on Monday about the western pier and its lights. "
+                    "Nobody spoke for an hour while the rain fell on the old roof of the hall. Then the treasurer read out the accounts of the lighthouse keepers.\n";
+  const char *two = "Farmers in the valley planted barley early this spring because of the warm weather. "
+                    "The harbour board met on Monday about the western pier and its lights.\n";
+  const char *three = "Then the treasurer read out the accounts of the lighthouse keepers for the winter.\n";
+  const char *d = "\xe2\x80\x9cThe harbour board met on Monday about the western pier and then the treasurer read "
+                  "out the accounts of the lighthouse keepers,\xe2\x80\x9d Ida Lund said.\n";
+  vb_material S;
+  vb_quotes qs = {0};
+  vb_checked c;
+  vb_buf err = {0};
+  (void)st;
+  for (int k = 0; k < 2; k++) {
+    memset(&S, 0, sizeof S);
+    memset(&c, 0, sizeof c);
+    if (!k) assert_int_equal(vb_material_add_text(&S, "one", one, strlen(one)), 0);
+    else {
+      assert_int_equal(vb_material_add_text(&S, "two", two, strlen(two)), 0);
+      assert_int_equal(vb_material_add_text(&S, "three", three, strlen(three)), 0);
+    }
+    assert_int_equal(vb_quotes_find(d, strlen(d), NULL, &qs), 0);
+    assert_int_equal(vb_check(d, strlen(d), &qs, NULL, &S, NULL, &c, &err), 0);
+    assert_int_equal(c.r.n, 1);
+    if (!k) {
+      assert_int_equal(c.r.v[0].verdict, VB_ALTERED);
+      assert_true(c.r.v[0].splice);
+    } else assert_int_equal(c.r.v[0].verdict, VB_NOT_FOUND);
+    vb_checked_free(&c);
+    vb_quotes_free(&qs);
+    vb_material_free(&S);
+  }
+  vb_buf_free(&err);
+}
+
 /* ---------------------------------------------------------------- the gate */
 
 static void gate_lists(void **st) {
@@ -514,6 +551,7 @@ int main(void) {
     cmocka_unit_test(the_material_answers_for_whom_it_names),
     cmocka_unit_test(a_role_label_is_anyones_words),
     cmocka_unit_test(a_turn_that_names_the_speaker_reads_them_out),
+    cmocka_unit_test(a_splice_is_two_passages_of_one_text),
     cmocka_unit_test(gate_lists),
     cmocka_unit_test(compounds_contractions_and_clean_ups),
     cmocka_unit_test(index_answers_as_the_scan),
