@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "config.h"
+#include "cues.h"
 #include "cli_draft.h"
 #include "material.h"
 #include "draft.h"
@@ -37,6 +39,7 @@ static const char check_help[] =
   "                  altered,not_found,misattributed,borrowed)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern as cues (repeatable)\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
@@ -253,7 +256,15 @@ typedef struct chk {
   VB_VEC(char *) args;          /* the FILE arguments */
   VB_VEC(char *) owned;         /* PATH parts of PATH=NAME arguments */
   VB_VEC(vb_index *) idx;
+  VB_VEC(const char *) ucues;   /* --cue patterns */
+  vb_config cfg;                /* the project file (.verbatim.yaml), if any */
+  vb_aopts ao;                  /* how drafts are analysed: the project file's cues, indirect, nested */
+  vb_cues *cues;
+  int nsrc;                     /* --source and --index given */
+  int given;                    /* options given on the command line, over the project file's: G_* */
 } chk;
+
+enum { G_BORROWED = 1, G_TERMS = 2, G_SIZE = 4, G_FAILON = 8 };
 
 static void chk_free(chk *k) {
   for (size_t i = 0; i < k->idx.n; i++) vb_index_close(k->idx.v[i]);
@@ -261,6 +272,9 @@ static void chk_free(chk *k) {
   vb_vfree(&k->idx);
   vb_vfree(&k->owned);
   vb_vfree(&k->args);
+  vb_vfree(&k->ucues);
+  if (k->cues) vb_cues_free(k->cues);
+  vb_config_free(&k->cfg);
   vb_material_free(&k->M);
 }
 
@@ -286,19 +300,25 @@ static int check_opt(chk *k, int argc, char **argv, int *i, size_t *last, int *n
   err->n = 0;
   if (!strcmp(a, "--json")) k->json = 1;
   else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); return -1; }
-  else if (!strcmp(a, "--borrowed")) k->o.borrowed = 12;
-  else if (!strcmp(a, "--strict-terms")) k->g.terms = 1;
-  else if (!strncmp(a, "--max-size=", 11)) {
+  else if (!strcmp(a, "--borrowed")) k->o.borrowed = 12, k->given |= G_BORROWED;
+  else if (!strcmp(a, "--strict-terms")) k->g.terms = 1, k->given |= G_TERMS;
+  else if (!strcmp(a, "--cue")) {
+    if (*i + 1 >= argc) { vb_cli_err("check: --cue needs a PATTERN"); return 2; }
+    if (vb_push(&k->ucues, argv[++*i])) { vb_cli_err("out of memory"); return 2; }
+  } else if (!strncmp(a, "--max-size=", 11)) {
     if (vb_cli_size(a + 11, &k->max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); return 2; }
+    k->given |= G_SIZE;
   } else if (!strncmp(a, "--borrowed=", 11)) {
     char *e;
     long v = strtol(a + 11, &e, 10);
     if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); return 2; }
     k->o.borrowed = (int)v;
+    k->given |= G_BORROWED;
   } else if (!strcmp(a, "--fail-on") || !strncmp(a, "--fail-on=", 10)) {
     const char *v = a[9] == '=' ? a + 10 : *i + 1 < argc ? argv[++*i] : NULL;
     if (!v) { vb_cli_err("check: --fail-on needs a list"); return 2; }
     if (vb_gate_parse(&k->g, v, err)) { vb_cli_err("check: --fail-on: %s", err->p); return 2; }
+    k->given |= G_FAILON;
   } else if (!strcmp(a, "--speaker")) {
     if (*i + 1 >= argc) { vb_cli_err("check: --speaker needs a name"); return 2; }
     if (*last == (size_t)-1) { vb_cli_err("check: --speaker names the speaker of the --source before it"); return 2; }
@@ -338,7 +358,65 @@ static int check_args(chk *k, int argc, char **argv, vb_buf *err) {
     else if (vb_push(&k->args, argv[i])) { vb_cli_err("out of memory"); return 2; }
   }
   if (!k->args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); return 2; }
-  if (!nsrc) { vb_cli_err("check: no --source or --index given"); return 2; }
+  k->nsrc = nsrc;
+  return 0;
+}
+
+/* The project file that governs the first FILE, under the command line: its material
+ * when no --source or --index was given, its cues (unless --cue), indirect and nested,
+ * and the options the command line left unsaid. 0, or 2 with the message printed. */
+static int project_options(chk *k, vb_buf *err) {
+  vb_config *cfg = &k->cfg;
+  const char *const *pats;
+  size_t npat;
+  char msg[256];
+  if (vb_cli_project(k->args.v[0], cfg)) return 2;
+  pats = k->ucues.n ? k->ucues.v : (const char *const *)cfg->cues.v;
+  npat = k->ucues.n ? k->ucues.n : cfg->cues.n;
+  for (size_t i = 0; !k->nsrc && i < cfg->check.n; i++) {
+    size_t n0 = k->M.v.n;
+    err->n = 0;
+    if (vb_material_add_path(&k->M, cfg->check.v[i], err)) {
+      vb_cli_warnings(&k->M.warn);
+      vb_cli_err("%s (check: in %s)", err->p, cfg->file);
+      return 2;
+    }
+    vb_cli_warnings(&k->M.warn);
+    if (!material_bytes(&k->M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", cfg->check.v[i]);
+  }
+  for (size_t i = 0; !k->nsrc && i < cfg->index.n; i++) {
+    vb_index *x;
+    err->n = 0;
+    if (!(x = vb_index_open(cfg->index.v[i], err))) { vb_cli_err("%s (index: in %s)", err->p, cfg->file); return 2; }
+    if (vb_push(&k->idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); return 2; }
+    if (vb_material_add_index(&k->M, x)) { vb_cli_err("out of memory"); return 2; }
+    vb_cli_warnings(&k->M.warn);
+  }
+  if (!k->nsrc) k->nsrc = (int)(cfg->check.n + cfg->index.n);
+  k->ao.no_indirect = cfg->indirect == 0;
+  k->ao.q.nested = cfg->nested == 1;
+  if (npat && !(k->cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {
+    vb_cli_err("%s: %s", k->ucues.n ? "check" : cfg->file, msg);
+    return 2;
+  }
+  k->ao.cues = k->cues;
+  if (!(k->given & G_BORROWED) && cfg->borrowed >= 0) k->o.borrowed = cfg->borrowed;
+  if (!(k->given & G_TERMS) && cfg->strict_terms >= 0) k->g.terms = cfg->strict_terms;
+  if (!(k->given & G_SIZE) && cfg->max_size >= 0) k->max_size = (size_t)cfg->max_size;
+  if (k->format < 0 && cfg->format >= 0) k->format = cfg->format;
+  /* fail-on: its entries joined as --fail-on's comma list (a gate never runs on a
+   * policy it misread) */
+  if (!(k->given & G_FAILON) && cfg->fail_on.n) {
+    vb_buf list = {0};
+    int bad;
+    for (size_t i = 0; i < cfg->fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", cfg->fail_on.v[i]);
+    err->n = 0;
+    bad = list.oom || vb_gate_parse(&k->g, list.p, err);
+    if (bad) vb_cli_err("%s: fail-on: %s", cfg->file, list.oom ? "out of memory" : err->p);
+    vb_buf_free(&list);
+    if (bad) return 2;
+  }
+  if (!k->nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); return 2; }
   return 0;
 }
 
@@ -379,6 +457,7 @@ int vb_cmd_check(int argc, char **argv) {
   k.max_size = VB_MAX_SIZE;
   vb_gate_default(&k.g);
   if ((rc = check_args(&k, argc, argv, &err))) { rc = rc < 0 ? 0 : rc; goto done; }
+  if ((rc = project_options(&k, &err))) goto done;
   if (vb_cli_drafts(k.args.v, k.args.n, &files, &folder) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
@@ -396,7 +475,7 @@ int vb_cmd_check(int argc, char **argv) {
   }
   err.n = 0;
   if (nd) {
-    int drc = vb_check_drafts(texts, lens, nd, NULL, &k.M, &k.o, dr, &bad, &err);
+    int drc = vb_check_drafts(texts, lens, nd, &k.ao, &k.M, &k.o, dr, &bad, &err);
     if (drc == -1) { vb_cli_err("%s: %s", files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
     else if (drc) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; nd = 0; }
     /* texts of the material skipped or read as another encoding: told once */

@@ -325,5 +325,26 @@ PY
 agree tests/fixtures/markdown/draft.md
 agree tests/fixtures/markdown/structure.md
 
+# ------------------------------------------------------------------ the project file
+# .verbatim.yaml up from the input file names the transcript and the gate; the document's
+# own metadata wins over it, key by key (both engines read the file with the C parser)
+mkdir -p "$T/proj/drafts"
+cp $D/hearing-edited.txt "$T/proj/talks.txt"
+sed '1,3d' $D/strict.md >"$T/proj/drafts/story.md"
+printf 'check: talks.txt\nstrict: true\n' >"$T/proj/.verbatim.yaml"
+for r in native viacli; do
+  $r "$T/proj/drafts/story.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -ne 0 ] && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok || no "$r: the project file's check and strict (rc $rc): $(cat "$T/err")"
+  printf -- '---\nverbatim:\n  strict: false\n---\n' | cat - "$T/proj/drafts/story.md" >"$T/proj/drafts/loose.md"
+  $r "$T/proj/drafts/loose.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -eq 0 ] && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok || no "$r: metadata strict: false wins over the file (rc $rc): $(cat "$T/err")"
+done
+printf 'check: [talks.txt\n' >"$T/proj/.verbatim.yaml"
+native "$T/proj/drafts/story.md" -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -ne 0 ] && grep -q '\.verbatim\.yaml:2:1: ' "$T/err" && ok || no "a broken project file (rc $rc): $(cat "$T/err")"
+
 echo "pandoc${PV:+ ($PV)}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
