@@ -371,6 +371,18 @@ static int project_options(chk *k, vb_buf *err) {
   size_t npat;
   char msg[256];
   if (vb_cli_project(k->args.v[0], cfg)) return 2;
+  /* fail-on: its entries joined as --fail-on's comma list (a gate never runs on a
+   * policy it misread) */
+  if (!(k->given & G_FAILON) && cfg->fail_on.n) {
+    vb_buf list = {0};
+    int bad;
+    for (size_t i = 0; i < cfg->fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", cfg->fail_on.v[i]);
+    err->n = 0;
+    bad = list.oom || vb_gate_parse(&k->g, list.p, err);
+    if (bad) vb_cli_err("%s: fail-on: %s", cfg->file, list.oom ? "out of memory" : err->p);
+    vb_buf_free(&list);
+    if (bad) return 2;
+  }
   pats = k->ucues.n ? k->ucues.v : (const char *const *)cfg->cues.v;
   npat = k->ucues.n ? k->ucues.n : cfg->cues.n;
   for (size_t i = 0; !k->nsrc && i < cfg->check.n; i++) {
@@ -404,18 +416,6 @@ static int project_options(chk *k, vb_buf *err) {
   if (!(k->given & G_TERMS) && cfg->strict_terms >= 0) k->g.terms = cfg->strict_terms;
   if (!(k->given & G_SIZE) && cfg->max_size >= 0) k->max_size = (size_t)cfg->max_size;
   if (k->format < 0 && cfg->format >= 0) k->format = cfg->format;
-  /* fail-on: its entries joined as --fail-on's comma list (a gate never runs on a
-   * policy it misread) */
-  if (!(k->given & G_FAILON) && cfg->fail_on.n) {
-    vb_buf list = {0};
-    int bad;
-    for (size_t i = 0; i < cfg->fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", cfg->fail_on.v[i]);
-    err->n = 0;
-    bad = list.oom || vb_gate_parse(&k->g, list.p, err);
-    if (bad) vb_cli_err("%s: fail-on: %s", cfg->file, list.oom ? "out of memory" : err->p);
-    vb_buf_free(&list);
-    if (bad) return 2;
-  }
   if (!k->nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); return 2; }
   return 0;
 }
