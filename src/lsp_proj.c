@@ -88,6 +88,21 @@ static void client_settings(lsp_server *S, lsp_proj *p) {
   free(text);
 }
 
+/* The gate's policy, as `verbatim check` reads it: the default, strict-terms, fail-on (its
+ * entries joined as --fail-on's list). One it cannot read is a problem of the project,
+ * shown as an error, and the default stays. */
+static void project_gate(lsp_proj *p) {
+  vb_buf err = {0};
+  vb_gate_default(&p->gate);
+  if (vb_config_gate(&p->cfg, &p->gate, &err)) {
+    vb_buf_addc(&err, 0);
+    vb_buf_addf(&p->problems, "%s\n", err.p ? err.p : "out of memory");
+    vb_gate_default(&p->gate);
+    p->gate.terms = p->cfg.strict_terms == 1;
+  }
+  vb_buf_free(&err);
+}
+
 /* (Re)read the project: its file, the client's settings over it, cues and material. */
 static void build(lsp_server *S, lsp_proj *p) {
   vb_buf err = {0};
@@ -116,6 +131,7 @@ static void build(lsp_server *S, lsp_proj *p) {
       p->cues = vb_cues_new(NULL, NULL, 0, msg, sizeof msg);
     }
   }
+  project_gate(p);
   list_material(p, p->cfg.max_size >= 0 ? (size_t)p->cfg.max_size : S->max_size);
   vb_buf_free(&err);
 }

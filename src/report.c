@@ -11,7 +11,8 @@
  * with the pandoc filter's review style (lua/verbatim/filter.lua), and looked for by the
  * screenshot test (tests/report/). */
 static const char css[] =
-  ":root{--verbatim:#c8f0d0;--faithful:#cfe3ff;--altered:#ffc9c9;--not_found:#ffe08a;--fail:#b3261e;"
+  ":root{--verbatim:#c8f0d0;--faithful:#cfe3ff;--altered:#ffc9c9;--not_found:#ffe08a;--cleaned:#d9f2ee;"
+  "--uncovered:#e6e6ea;--fail:#b3261e;"
   "--ink:#1f2328;--muted:#59636e;--rule:#d0d7de}\n"
   "body{margin:0 auto;max-width:62rem;padding:1.5rem;color:var(--ink);background:#fff;"
   "font:16px/1.55 Georgia,'Times New Roman',serif}\n"
@@ -24,7 +25,8 @@ static const char css[] =
   ".draft{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid var(--rule);border-radius:6px;padding:1rem 1.2rem}\n"
   "mark.q{padding:0 .1em;border-radius:3px;color:inherit}mark.q a{color:inherit;text-decoration:none}\n"
   ".v-verbatim{background:var(--verbatim)}.v-faithful{background:var(--faithful)}"
-  ".v-altered{background:var(--altered)}.v-not_found{background:var(--not_found)}\n"
+  ".v-altered{background:var(--altered)}.v-not_found{background:var(--not_found)}"
+  ".v-cleaned{background:var(--cleaned)}.v-uncovered{background:var(--uncovered)}\n"
   "mark.q.fails{outline:2px solid var(--fail);outline-offset:1px}\n"
   "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;vertical-align:top;"
   "padding:.35rem .5rem;border-bottom:1px solid var(--rule)}th{background:#f6f8fa}\n"
@@ -39,7 +41,7 @@ static const char css[] =
   ":target{scroll-margin-top:1rem}tr:target td{background:#fffbdd}\n"
   "@media print{.pair{grid-template-columns:1fr}}\n";
 
-static const char *const shown[] = {"verbatim", "faithful", "altered", "not found"};
+static const char *const shown[VB_NVERDICT] = {"verbatim", "faithful", "altered", "not found", "cleaned", "not covered"};
 
 void vb_html_text(vb_buf *out, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
@@ -174,7 +176,7 @@ static void tooltip(vb_buf *o, const char *s, const vb_draft *d, size_t i, int f
   if (r->speaker_mismatch) vb_buf_adds(o, ", another speaker&#39;s words");
   if (fails) vb_buf_adds(o, " (fails the check)");
   if (r->has_passage) { vb_buf_adds(o, " \xC2\xB7 "); place(o, &d->c, r); }
-  if (r->nd && r->verdict == VB_ALTERED) {
+  if (r->nd && (r->verdict == VB_ALTERED || r->verdict == VB_CLEANED)) {
     tmp->n = 0;
     vb_diff_line(&d->c, r, tmp);
     if (tmp->oom) o->oom = 1;
@@ -183,11 +185,11 @@ static void tooltip(vb_buf *o, const char *s, const vb_draft *d, size_t i, int f
   }
 }
 
-static void head(vb_buf *o, const char *name, const vb_draft *d, int terms) {
-  int n[4] = {0, 0, 0, 0}, failed = 0, pass = !vb_draft_fails(d, terms);
+static void head(vb_buf *o, const char *name, const vb_draft *d, const vb_gate *g, vb_buf *tmp) {
+  int n[VB_NVERDICT] = {0}, failed = 0, pass = !vb_draft_fails(d, g);
   for (size_t i = 0; i < d->c.r.n; i++) {
     n[d->c.r.v[i].verdict]++;
-    failed += vb_draft_quote_fails(d, i, terms);
+    failed += vb_draft_quote_fails(d, i, g);
   }
   vb_buf_adds(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -201,21 +203,29 @@ static void head(vb_buf *o, const char *name, const vb_draft *d, int terms) {
   vb_buf_addf(o, "<p class=\"gate %s\" id=\"gate\">%s: %zu %s, %d verbatim, %d faithful, %d altered, %d not found",
               pass ? "pass" : "fail", pass ? "Passes" : "Fails", d->an.qs.q.n, d->an.qs.q.n == 1 ? "quote" : "quotes",
               n[VB_VERBATIM], n[VB_FAITHFUL], n[VB_ALTERED], n[VB_NOT_FOUND]);
+  if (n[VB_CLEANED]) vb_buf_addf(o, ", %d cleaned", n[VB_CLEANED]);
+  if (n[VB_UNCOVERED]) vb_buf_addf(o, ", %d not covered by the material", n[VB_UNCOVERED]);
   if (failed) vb_buf_addf(o, "; %d %s the check", failed, failed == 1 ? "fails" : "fail");
   if (d->c.b.n) vb_buf_addf(o, "; %zu borrowed %s", d->c.b.n, d->c.b.n == 1 ? "passage" : "passages");
+  vb_buf_adds(o, "</p>\n<p class=\"meta\" id=\"policy\">Fails the check: ");
+  tmp->n = 0;
+  vb_gate_describe(g, tmp);
+  if (tmp->oom) o->oom = 1;
+  vb_html_text(o, tmp->p ? tmp->p : "", tmp->n);
+  if (g->terms) vb_buf_adds(o, " (scare quotes and titles too)");
   vb_buf_adds(o, "</p>\n<ul class=\"legend\">");
-  for (int v = 0; v < 4; v++) vb_buf_addf(o, "<li><span class=\"chip v-%s\">%s</span></li>", vb_verdict_names[v], shown[v]);
+  for (int v = 0; v < VB_NVERDICT; v++) vb_buf_addf(o, "<li><span class=\"chip v-%s\">%s</span></li>", vb_verdict_names[v], shown[v]);
   vb_buf_adds(o, "<li><span class=\"chip fails\">fails the check</span></li></ul>\n</header>\n");
 }
 
 /* the draft, every quote a mark linked to its row in the quotes table */
-static void draft(vb_buf *o, const char *s, size_t n, const vb_draft *d, int terms, vb_buf *tmp) {
+static void draft(vb_buf *o, const char *s, size_t n, const vb_draft *d, const vb_gate *g, vb_buf *tmp) {
   const vb_quotes *qs = &d->an.qs;
   size_t pos = 0;
   vb_buf_adds(o, "<section id=\"draft\">\n<h2>The draft</h2>\n<div class=\"draft\">");
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
-    int fails = vb_draft_quote_fails(d, i, terms);
+    int fails = vb_draft_quote_fails(d, i, g);
     if (q->start < pos || q->end > n || q->end < q->start) continue;   /* inside the one before */
     vb_html_text(o, s + pos, q->start - pos);
     vb_buf_addf(o, "<mark class=\"q v-%s%s\" id=\"q%zu\" data-verdict=\"%s\" title=\"", vb_verdict_names[d->c.r.v[i].verdict],
@@ -269,12 +279,12 @@ static void diff_html(vb_buf *o, const vb_checked *c, const vb_cres *r) {
 }
 
 /* the row of quote i and, for an altered quote, its diff beside the source passage */
-static void quote_row(vb_buf *o, const char *s, const vb_draft *d, size_t i, int terms, const vb_material *M,
+static void quote_row(vb_buf *o, const char *s, const vb_draft *d, size_t i, const vb_gate *g, const vb_material *M,
                       rtexts *T, vb_buf *tmp) {
   const vb_quote *q = &d->an.qs.q.v[i];
   const vb_cres *r = &d->c.r.v[i];
   const char *v = vb_verdict_names[r->verdict];
-  int fails = vb_draft_quote_fails(d, i, terms);
+  int fails = vb_draft_quote_fails(d, i, g);
   vb_buf_addf(o, "<tr id=\"row%zu\" class=\"%s\"><td><a href=\"#q%zu\">%zu</a></td><td>%u:%u</td><td>%s</td><td>", i + 1,
               fails ? "fails" : "passes", i + 1, i + 1, q->line, q->col, vb_kind_names[q->kind]);
   speaker(o, s, &d->an, i, tmp);
@@ -285,7 +295,7 @@ static void quote_row(vb_buf *o, const char *s, const vb_draft *d, size_t i, int
   if (r->has_passage) place(o, &d->c, r);
   else vb_buf_adds(o, "<span class=\"muted\">not in the material</span>");
   vb_buf_adds(o, "</td></tr>\n");
-  if (r->verdict != VB_ALTERED || !r->nd) return;
+  if ((r->verdict != VB_ALTERED && r->verdict != VB_CLEANED) || !r->nd) return;
   vb_buf_addf(o, "<tr class=\"diff\"><td></td><td colspan=\"5\"><div class=\"pair\"><div class=\"side quote-side\">"
                  "<h3>The quote, against the source</h3><p>");
   diff_html(o, &d->c, r);
@@ -300,13 +310,13 @@ static void quote_row(vb_buf *o, const char *s, const vb_draft *d, size_t i, int
   vb_buf_adds(o, "</p></div></div></td></tr>\n");
 }
 
-static void quotes(vb_buf *o, const char *s, const vb_draft *d, int terms, const vb_material *M, vb_buf *tmp) {
+static void quotes(vb_buf *o, const char *s, const vb_draft *d, const vb_gate *g, const vb_material *M, vb_buf *tmp) {
   rtexts T = {0};
   vb_buf_adds(o, "<section id=\"quotes\">\n<h2>Quotes</h2>\n");
   if (!d->an.qs.q.n) { vb_buf_adds(o, "<p class=\"muted\">No quotes.</p>\n</section>\n"); return; }
   vb_buf_adds(o, "<table class=\"quotes\">\n<thead><tr><th>#</th><th>Line:col</th><th>Kind</th><th>Speaker</th>"
                  "<th>Verdict</th><th>Found in</th></tr></thead>\n<tbody>\n");
-  for (size_t i = 0; i < d->an.qs.q.n; i++) quote_row(o, s, d, i, terms, M, &T, tmp);
+  for (size_t i = 0; i < d->an.qs.q.n; i++) quote_row(o, s, d, i, g, M, &T, tmp);
   vb_buf_adds(o, "</tbody>\n</table>\n</section>\n");
   texts_free(&T);
 }
@@ -336,14 +346,14 @@ static void tail(vb_buf *o, const char *s, const vb_draft *d, const vb_material 
   vb_buf_adds(o, "</ul>\n</section>\n");
 }
 
-void vb_report_html(const char *s, size_t n, const char *name, const vb_draft *d, const vb_material *M, int terms,
-                    vb_buf *out) {
+void vb_report_html(const char *s, size_t n, const char *name, const vb_draft *d, const vb_material *M,
+                    const vb_gate *g, vb_buf *out) {
   vb_buf tmp = {0};
-  head(out, name, d, terms);
+  head(out, name, d, g, &tmp);
   vb_buf_adds(out, "<main>\n");
-  draft(out, s, n, d, terms, &tmp);
+  draft(out, s, n, d, g, &tmp);
   sources(out, s, &d->an, &tmp);
-  quotes(out, s, d, terms, M, &tmp);
+  quotes(out, s, d, g, M, &tmp);
   tail(out, s, d, M);
   vb_buf_adds(out, "</main>\n</body>\n</html>\n");
   if (tmp.oom) out->oom = 1;

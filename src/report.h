@@ -12,11 +12,11 @@
 
 /* The page for draft d of s[0..n), named name (shown, escaped), checked against M (whose
  * texts are read again for the source passages; one that cannot be read shows the diff
- * alone). terms: the gate counts scare quotes and titles (vb_draft_quote_fails).
+ * alone). g: the gate's policy (draft.h, verdict.h), which the page names and marks by.
  * Appended to out; out->oom when memory ran out. Text that is not valid UTF-8 is shown
  * with U+FFFD in its place, so the page always is. */
-void vb_report_html(const char *s, size_t n, const char *name, const vb_draft *d, const vb_material *M, int terms,
-                    vb_buf *out);
+void vb_report_html(const char *s, size_t n, const char *name, const vb_draft *d, const vb_material *M,
+                    const vb_gate *g, vb_buf *out);
 
 /* s[0..n) as HTML text or attribute value: & < > " ' escaped, invalid UTF-8, NUL and
  * other control bytes (but newline and tab) as U+FFFD. */

@@ -15,6 +15,10 @@ Options, in the document's metadata (the names of the CLI's options where it has
     strict: true            # the build fails (exit 1, no output) when the check fails: a
                             # quote altered, not found or another speaker's words
     strict-terms: true      # scare quotes and titles count for the check too
+    fail-on: [+uncovered]   # what fails the check, as `verbatim check --fail-on`: verdicts
+                            # (altered, not_found, cleaned, uncovered), misattributed,
+                            # borrowed, all, none; +X adds, -X removes (default altered,
+                            # not_found, misattributed, borrowed)
     borrowed: 12            # unquoted runs of this many source words fail the check too
     comments: false         # no Word comments on the quotes in docx output (on by default)
     report: quotes.json     # write the JSON report here; quotes.html: the audit page of
@@ -334,6 +338,7 @@ local function read_options(meta)
     index = m.index and stringify(m.index) or nil,
     strict = truthy(m.strict),
     strict_terms = truthy(m["strict-terms"]),
+    fail_on = strings(m["fail-on"]),
     borrowed = m.borrowed ~= nil and stringify(m.borrowed) or nil,
     report = m.report and stringify(m.report) or nil,
     engine = getenv("VERBATIM_ENGINE") or (m.engine and stringify(m.engine)) or "auto",
@@ -341,7 +346,7 @@ local function read_options(meta)
     cues = strings(m.cues),
     given = {},             -- the keys the metadata sets, which the project file does not override
   }
-  for _, k in ipairs({ "annotate", "sources-section", "check", "index", "strict", "strict-terms", "borrowed",
+  for _, k in ipairs({ "annotate", "sources-section", "check", "index", "strict", "strict-terms", "fail-on", "borrowed",
                        "report", "engine", "cli", "cues" }) do
     if m[k] ~= nil then o.given[k] = true end
   end
@@ -414,10 +419,18 @@ local function native_engine()
       if not idx then fail((err:gsub("^verbatim: ", ""))) end
       sources[#sources + 1] = idx
     end
-    local quotes, borrowed, _, d = vb.check(text, sources,
+    -- a value the user wrote that the engine refuses (an unknown fail-on class) is an
+    -- argument error there: here it is one line naming the option
+    local ok, quotes, borrowed, _, d = pcall(vb.check, text, sources,
       { strict_terms = o.strict_terms, borrowed = o.borrowed, html = o.page and o.page.name,
+        fail_on = #o.fail_on > 0 and o.fail_on or nil,
         cues = o.cues and #o.cues > 0 and o.cues or nil })
     if idx then idx:close() end
+    if not ok then
+      local why = tostring(quotes):match("%(opts%.([%w_]+: .*)%)$")
+      if not why then error(quotes, 0) end
+      fail((why:gsub("^([%w]+)_", "%1-")))
+    end
     if not quotes then fail((borrowed:gsub("^verbatim: ", ""))) end
     if o.page then write_file(o.page.path, d.html) end
     return { quotes = quotes, borrowed = borrowed, sources = d.sources, diagnostics = d.diagnostics, pass = d.pass }
@@ -504,6 +517,7 @@ local function cli_engine(cmd)
     -- the text the filter made is plain text, whatever the input file was
     local args = { "--no-config", "check", "--json", "--format", "text", "--stdin-name", o.name }
     if o.strict_terms then args[#args + 1] = "--strict-terms" end
+    if #o.fail_on > 0 then args[#args + 1] = "--fail-on=" .. table.concat(o.fail_on, ",") end
     if o.borrowed then args[#args + 1] = "--borrowed=" .. o.borrowed end
     if o.page then args[#args + 1] = "--html"; args[#args + 1] = o.page.path end
     if o.index then args[#args + 1] = "--index"; args[#args + 1] = o.index end
@@ -1008,7 +1022,8 @@ local function excerpt(s, max)
   return s
 end
 
-local SHOWN = { verbatim = "verbatim", faithful = "faithful", altered = "altered", not_found = "not found" }
+local SHOWN = { verbatim = "verbatim", faithful = "faithful", altered = "altered", not_found = "not found",
+  cleaned = "cleaned", uncovered = "not covered by the sources" }
 
 -- "hearing.txt:10:10 (MS. LEE)": where the words were found
 local function found_at(c)
@@ -1019,28 +1034,36 @@ local function found_at(c)
   return s
 end
 
--- Is something wrong with the quote, whether or not it fails the gate?
+-- Is something wrong with the quote, whether or not it fails the gate (altered, not
+-- found, another speaker's words), or does it fail the gate's policy (fail-on)?
 local function wrong(q)
   local c = q.check
-  return c and (c.verdict == "altered" or c.verdict == "not_found" or c.speaker_mismatch) or false
+  return c and (c.fails or c.verdict == "altered" or c.verdict == "not_found" or c.speaker_mismatch) or false
 end
+
+-- the verdicts that come with a word diff
+local DIFFED = { altered = true, cleaned = true }
 
 -- One line for a quote with something wrong, its position first:
 -- "article.md:12:5: altered quote “…” (Name): [-bill-] {+tax+} … (hearing.txt:3:14)"
 local function describe(q, where)
   local c = q.check or {}
   local src = c.source
-  local s = ("%s: %s “%s”"):format(where, c.verdict == "altered" and "altered quote" or "quote", excerpt(q.text, 60))
+  local s = ("%s: %s “%s”"):format(where, DIFFED[c.verdict] and (c.verdict .. " quote") or "quote", excerpt(q.text, 60))
   local who = q.speaker and q.speaker.name
   if who then s = s .. " (" .. who .. ")" end
   if c.verdict == "not_found" then s = s .. ": not found in the sources" end
-  if c.verdict == "altered" and c.diff_line and c.diff_line ~= "" then s = s .. ": " .. c.diff_line end
+  if c.verdict == "uncovered" then s = s .. ": not covered by the sources (none names the speaker)" end
+  if DIFFED[c.verdict] and c.diff_line and c.diff_line ~= "" then s = s .. ": " .. c.diff_line end
   if src and src.file then
     local place = ("%s:%s:%s"):format(src.file, tostring(src.line or "?"), tostring(src.col or "?"))
     if c.speaker_mismatch and src.speaker then s = s .. (": %s gives these words to %s"):format(place, src.speaker)
     else s = s .. " (" .. place .. ")" end
   end
-  if c.fails == false then s = s .. " (not counted: " .. (q.kind == "term" and "a scare quote or title" or "paraphrase") .. ")" end
+  if c.fails == false then
+    s = s .. " (not counted: " .. (q.kind == "term" and "a scare quote or title"
+      or q.kind == "indirect" and "paraphrase" or "fail-on leaves it out") .. ")"
+  end
   return s
 end
 
@@ -1054,7 +1077,7 @@ local function tip(q)
     if c.fails then v = v .. " (fails the check)" end
     lines[1] = who and (who .. ": " .. v) or v
     lines[#lines + 1] = found_at(c)
-    if c.verdict == "altered" and c.diff_line and c.diff_line ~= "" then lines[#lines + 1] = c.diff_line end
+    if DIFFED[c.verdict] and c.diff_line and c.diff_line ~= "" then lines[#lines + 1] = c.diff_line end
   elseif who then
     lines[1] = who
   end
@@ -1120,6 +1143,8 @@ local REVIEW_CSS = [[
 .quote[data-verdict="faithful"]{background:#cfe3ff}
 .quote[data-verdict="altered"]{background:#ffc9c9}
 .quote[data-verdict="not_found"]{background:#ffe08a}
+.quote[data-verdict="cleaned"]{background:#d9f2ee}
+.quote[data-verdict="uncovered"]{background:#e6e6ea}
 .quote[data-fails="true"]{outline:2px solid #b3261e;outline-offset:1px}
 .quote[data-tip]:hover::after,.quote[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;
 z-index:10;margin-top:.3em;width:max-content;max-width:32rem;white-space:pre-line;text-align:left;
@@ -1161,7 +1186,7 @@ local function quote_attrs(w)
     a[#a + 1] = { "data-verdict", c.verdict }
     a[#a + 1] = { "data-fails", c.fails and "true" or "false" }
     if found_at(c) then a[#a + 1] = { "data-source", found_at(c) } end
-    if c.diff_line and c.diff_line ~= "" and c.verdict == "altered" then a[#a + 1] = { "data-diff", c.diff_line } end
+    if c.diff_line and c.diff_line ~= "" and DIFFED[c.verdict] then a[#a + 1] = { "data-diff", c.diff_line } end
   end
   -- the review style shows data-tip on hover; a title would show a second tooltip
   local t = tip(q)
@@ -1269,6 +1294,7 @@ local function apply_project(o, cfg)
   end
   if not g.strict and cfg.strict ~= nil then o.strict = cfg.strict end
   if not g["strict-terms"] and cfg["strict-terms"] ~= nil then o.strict_terms = cfg["strict-terms"] end
+  if not g["fail-on"] and cfg["fail-on"] then o.fail_on = cfg["fail-on"] end
   if not g.borrowed and cfg.borrowed ~= nil then o.borrowed = cfg.borrowed > 0 and cfg.borrowed or nil end
   if not g.report and cfg.report then o.report = cfg.report end
   if not g.cues and cfg.cues then o.cues = cfg.cues end
@@ -1348,7 +1374,7 @@ local function run(doc)
 
   local counts, failing = nil, {}
   if want_check then
-    counts = { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
+    counts = { verbatim = 0, faithful = 0, altered = 0, not_found = 0, cleaned = 0, uncovered = 0 }
     for _, q in ipairs(quotes) do
       local c = q.check or {}
       if c.verdict then counts[c.verdict] = (counts[c.verdict] or 0) + 1 end
@@ -1361,8 +1387,10 @@ local function run(doc)
         tostring(b.source and b.source.col))
     end
     if not o.strict then for _, m in ipairs(failing) do warn(m) end end
-    info(("%d %s checked: %d verbatim, %d faithful, %d altered, %d not found; %s"):format(#quotes,
+    info(("%d %s checked: %d verbatim, %d faithful, %d altered, %d not found%s%s; %s"):format(#quotes,
       #quotes == 1 and "quote" or "quotes", counts.verbatim, counts.faithful, counts.altered, counts.not_found,
+      counts.cleaned > 0 and (", %d cleaned"):format(counts.cleaned) or "",
+      counts.uncovered > 0 and (", %d uncovered"):format(counts.uncovered) or "",
       res.pass and "the check passes" or "the check fails"))
   end
 

@@ -348,26 +348,32 @@ rc=$?
 # ------------------------------------------------------------------ one gate everywhere
 # The same draft and transcript through the CLI (its exit status and --json), Lua's
 # vb.check and the filter with both engines (its exit status with strict, its report):
-# the same verdicts, the same quotes failing, the same pass or fail.
+# the same verdicts, the same quotes failing, the same pass or fail, under each policy
+# of the gate: the default, strict-terms, fail-on +uncovered (the quotes the transcript
+# does not cover fail too), both, and fail-on -altered (a changed word passes).
 G=$D/gate
 gate_lua=lua5.4
 command -v $gate_lua >/dev/null 2>&1 || gate_lua=
 [ -z "$gate_lua" ] || [ -f build/lua5.4/verbatim/core.so ] || ${MAKE:-make} -s LUA=5.4 module >/dev/null 2>&1 || gate_lua=
 [ -n "$gate_lua" ] || echo "pandoc: the Lua leg of the gate test is skipped (no lua5.4 or its module)"
 for draft in clean altered misattributed terms; do
-  for terms in "" strict-terms; do
+  for terms in "" strict-terms +uncovered strict-terms,+uncovered -altered; do
     case=$draft${terms:+ ($terms)}
-    "$VB" check --json ${terms:+--$terms} --source $D/hearing.txt $G/$draft.md >"$T/g-cli.json" 2>/dev/null
+    st=; fo=
+    case $terms in strict-terms*) st=1 ;; esac
+    case $terms in *uncovered) fo=+uncovered ;; -altered) fo=-altered ;; esac
+    "$VB" check --json ${st:+--strict-terms} ${fo:+--fail-on=$fo} --source $D/hearing.txt $G/$draft.md >"$T/g-cli.json" 2>/dev/null
     echo "exit $?" >"$T/g-cli.rc"
     if [ -n "$gate_lua" ]; then
       LUA_CPATH="build/lua5.4/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua" $gate_lua $G/check.lua \
-        $G/$draft.md $D/hearing.txt $terms >"$T/g-lua.json" 2>"$T/g-lua.err" || echo '{"lua": "failed"}' >"$T/g-lua.json"
+        $G/$draft.md $D/hearing.txt "$st" "$fo" >"$T/g-lua.json" 2>"$T/g-lua.err" || echo '{"lua": "failed"}' >"$T/g-lua.json"
     else
       : >"$T/g-lua.json"
     fi
     for eng in native cli; do
       printf 'verbatim:\n  check: %s\n  strict: true\n  report: %s\n' $D/hearing.txt "$T/g-$eng.json" >"$T/g.yaml"
-      [ -n "$terms" ] && printf '  strict-terms: true\n' >>"$T/g.yaml"
+      [ -n "$st" ] && printf '  strict-terms: true\n' >>"$T/g.yaml"
+      [ -n "$fo" ] && printf '  fail-on: ["%s"]\n' "$fo" >>"$T/g.yaml"
       rm -f "$T/g-$eng.json"
       if [ $eng = native ]; then r=native; else r=viacli; fi
       $r --metadata-file "$T/g.yaml" $G/$draft.md -t html -o /dev/null 2>"$T/g-$eng.err"
@@ -400,7 +406,9 @@ EOF
 done
 # the cases differ where they should: clean and terms pass, the others fail (terms with strict-terms)
 "$VB" check --source $D/hearing.txt $G/clean.md $G/terms.md >/dev/null 2>&1 && ok || no "one gate: clean and terms should pass the CLI"
-"$VB" check --strict-terms --source $D/hearing.txt $G/terms.md >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "one gate: terms fail with --strict-terms"
+"$VB" check --strict-terms --source $D/hearing.txt $G/terms.md >/dev/null 2>&1 && ok || no "one gate: terms the transcript does not cover pass with --strict-terms"
+"$VB" check --strict-terms --fail-on +uncovered --source $D/hearing.txt $G/terms.md >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "one gate: ... and fail with --fail-on +uncovered"
+"$VB" check --fail-on=-altered --source $D/hearing.txt $G/altered.md >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "one gate: -altered still fails on the quote not found"
 printf 'verbatim:\n  check: %s\n  strict: true\n' $D/hearing.txt >"$T/g.yaml"
 for draft in altered misattributed; do
   native --metadata-file "$T/g.yaml" $G/$draft.md -t html -o /dev/null 2>"$T/err"
@@ -536,7 +544,8 @@ assert tip == ["Tomasz Wierzbicki: altered (fails the check)", "tests/pandoc/hea
 assert not any("title" in s for s in spans), "a title would show a second tooltip"
 assert html.count(".quote[data-tip]:hover::after") == 1 and html.index(".quote[data-tip]:hover") < html.index("<body"), "the style once, in the head"
 # the colours of the verdicts are the audit page's
-page = dict(re.findall(r"--(verbatim|faithful|altered|not_found):(#[0-9a-f]{6})", open(sys.argv[2]).read()))
+page = dict(re.findall(r"--(verbatim|faithful|altered|not_found|cleaned|uncovered):(#[0-9a-f]{6})", open(sys.argv[2]).read()))
+assert len(page) == 6, page
 for v, colour in page.items():
     assert '.quote[data-verdict="%s"]{background:%s}' % (v, colour) in html, (v, colour)
 EOF
@@ -589,6 +598,30 @@ for r in native viacli; do
   $r "$T/proj/drafts/loose.md" -t html -o /dev/null 2>"$T/err"
   rc=$?
   [ $rc -eq 0 ] && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok || no "$r: metadata strict: false wins over the file (rc $rc): $(cat "$T/err")"
+done
+# the project file's fail-on: is the gate's policy in the filter too (the CLI's
+# --fail-on), and the metadata's fail-on wins over it
+cp $G/terms.md "$T/proj/drafts/terms.md"
+cp $D/hearing.txt "$T/proj/hearing.txt"
+printf 'check: hearing.txt\nstrict: true\nstrict-terms: true\nfail-on: [+uncovered]\n' >"$T/proj/.verbatim.yaml"
+for r in native viacli; do
+  $r "$T/proj/drafts/terms.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -eq 1 ] && grep -q 'not covered by the sources' "$T/err" && grep -q '^verbatim: strict: 2 of 3 quotes fail' "$T/err" && ok \
+    || no "$r: the project file's fail-on: +uncovered (rc $rc): $(cat "$T/err")"
+  printf -- '---\nverbatim:\n  fail-on: [altered]\n---\n' | cat - "$T/proj/drafts/terms.md" >"$T/proj/drafts/terms2.md"
+  $r "$T/proj/drafts/terms2.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -eq 0 ] && ok || no "$r: the metadata's fail-on wins over the file's (rc $rc): $(cat "$T/err")"
+done
+printf 'check: hearing.txt\nstrict: true\nfail-on: [sometimes]\n' >"$T/proj/.verbatim.yaml"
+for r in native viacli; do
+  $r "$T/proj/drafts/terms.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  # (the CLI engine: the CLI's own line, then the filter's saying it stopped)
+  [ $rc -ne 0 ] && [ $rc -ne 1 ] && grep -q "fail-on: unknown gate class 'sometimes'" "$T/err" \
+    && ! grep -q 'internal error\|traceback' "$T/err" && [ "$(wc -l <"$T/err")" -le $([ $r = native ] && echo 1 || echo 2) ] && ok \
+    || no "$r: a fail-on the gate cannot read is one error, not a pass (rc $rc): $(cat "$T/err")"
 done
 printf 'check: [talks.txt\n' >"$T/proj/.verbatim.yaml"
 native "$T/proj/drafts/story.md" -t html -o /dev/null 2>"$T/err"
