@@ -211,7 +211,10 @@ static void head(vb_buf *o, const char *name, const vb_draft *d, const vb_gate *
   tmp->n = 0;
   vb_gate_describe(g, tmp);
   if (tmp->oom) o->oom = 1;
-  vb_html_text(o, tmp->p ? tmp->p : "", tmp->n);
+  for (size_t i = 0; i < tmp->n; i++) {          /* "altered,not_found" as a reader's list */
+    if (tmp->p[i] == ',') vb_buf_adds(o, ", ");
+    else vb_html_text(o, tmp->p + i, 1);
+  }
   if (g->terms) vb_buf_adds(o, " (scare quotes and titles too)");
   vb_buf_adds(o, "</p>\n<ul class=\"legend\">");
   for (int v = 0; v < VB_NVERDICT; v++) vb_buf_addf(o, "<li><span class=\"chip v-%s\">%s</span></li>", vb_verdict_names[v], shown[v]);

@@ -84,3 +84,12 @@ page "not any('lifeline' in text_of.get('q%d' % (k + 1), '') for k in range(len(
 # from stdin, named by --stdin-name: its name picks the Markdown mask
 run_in "$MD/draft.md" check --json --stdin-name story.md --source "$MD/transcript.txt" -
 expect_json 'd["file"] == "story.md" and not any("lifeline" in q["text"] for q in d["quotes"])' "check --stdin-name: the name, and the mask it picks"
+
+# the page names the gate's policy and marks by it: --fail-on +uncovered outlines the
+# quote no source covers, in its own colour
+EV=$ROOT/tests/fixtures/evidence
+run check --html "$TMP/page.html" --fail-on +uncovered --source "$EV/interview.txt" --source "$EV/speech.txt=Rosa Imbert" "$EV/draft.txt"
+expect_rc 1 "report: --fail-on +uncovered"
+page "'Fails the check: altered, not_found, uncovered, misattributed, borrowed' in text_of['policy']" "report: the policy named"
+page "[('fails' in a['class']) for a in $marks if a['data-verdict'] == 'uncovered'] == [True] and [a['data-verdict'] for a in $marks].count('cleaned') == 1" "report: uncovered fails by the policy, cleaned is marked"
+page "'--uncovered:#' in s and '.v-uncovered{' in s and '.v-cleaned{' in s" "report: the new verdicts have their colours"
