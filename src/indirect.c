@@ -195,14 +195,18 @@ static int phrasal_other(const ctx *X, size_t c, size_t e) {
   return word_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && word_in(X, c, cont));
 }
 
+/* The cue is an infinitive: "to say" */
+static int to_infinitive(const ctx *X, size_t c) {
+  return c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
+         vb_tok_is(X->s, TK(c - 1), "to");
+}
+
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
-  if (c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
-      vb_tok_is(X->s, TK(c - 1), "to"))
-    return 0;
+  if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
@@ -216,12 +220,31 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f);
 }
 
+/* An infinitive of speech ("went on to say", "declined to say whether", "tweeted on
+ * Friday to say"): the verb group before "to" (lower-case words and times, four at most)
+ * and, before it, a pronoun or a name the text knows: that subject speaks. */
+static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
+  np p = {0};
+  size_t k = c - 1;
+  const ment *m;
+  for (int g = 0; g < 4 && k > sb && is_word(X, k - 1) && !(X->wc[k - 1] & VB_W_DET) && !is_pron(X, k - 1) &&
+                  ((TK(k - 1)->flags & VB_T_LOWER) || (X->wc[k - 1] & VB_W_TIME)); g++)
+    k--;
+  if (k == c - 1 || k <= sb || !is_word(X, k - 1)) return p;
+  k--;
+  if (is_pron(X, k)) { p.a = p.b = k; p.ok = 1; return p; }
+  m = vb_ment_at(X, k);
+  if (m && m->ent >= 0 && m->b == k) { p.a = m->a; p.b = m->b; p.ok = 1; }
+  return p;
+}
+
 /* The speaker of a cue that is not "according to": an inverted name after a comma
  * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
  * to him said."), else the cue's subject (phrases.c), else the sentence's. */
 static np cue_subject(const ctx *X, const isent *S) {
   size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
   np p = {0};
+  if (to_infinitive(X, c)) return infinitive_subject(X, c, sb);
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
     if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&

@@ -101,7 +101,16 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
     np ante = vb_np_before(X, j - 1, lo);
     if (!ante.ok) return r;
-    r.a = r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    return r;
+  }
+  if (is_word(X, j) && j > lo1 && (vb_tok_is(X->s, TK(j), "who") || vb_tok_is(X->s, TK(j), "which")) &&
+      is_word(X, j - 1)) {
+    /* "voters who believe …", "a group which argued …": a restrictive clause; the mention
+     * is the head and its pronoun together, the speaker the head */
+    np ante = vb_np_before(X, j, lo);
+    if (!ante.ok || ante.rel) return r;
+    r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
     return r;
   }
   if (is_ch(X, j, ')')) {                     /* Sen. Chuck Grassley (R-Iowa) said */
