@@ -84,6 +84,14 @@ static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
   return X->nonq[k] < c ? X->nonq[k] : c;
 }
 static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
+/* A quote of three words at most ("Ted Cruz" campaign pins): a name or a term inside a
+ * phrase, which the phrase reads over */
+static inline int is_term_quote(const ctx *X, size_t k) {
+  size_t sp = 0;
+  if (!is_quote(X, k) || TK(k)->end - TK(k)->start > 48) return 0;
+  for (size_t i = TK(k)->start; i < TK(k)->end; i++) sp += X->s[i] == ' ';
+  return sp <= 2;
+}
 
 /* A pronoun, also contracted (he’s, they’re: vb_contracted_pron in entities.c). */
 size_t vb_contracted_pron(const ctx *X, size_t k);

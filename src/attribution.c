@@ -26,6 +26,7 @@ static const char R_TWIN[] = "twin";
 static const char R_SENTENCE_SUBJECT[] = "sentence-subject";
 static const char R_NEARBY[] = "nearby";
 static const char R_PREVIOUS_CUE[] = "previous-cue";
+static const char R_CLAUSE_INVERTED[] = "clause-cue-inverted";
 
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
   vb_attr *at = &X->A->attr.v[qi];
@@ -178,11 +179,30 @@ static int rule_dash_name(ctx *X, shape *S, match *m) {
 }
 
 /* "…," he said · "…," X’s Y said: a cue soon after the quote, its subject before it */
+/* The comma that closes an appositive opened by the comma at k (", a pastor at the
+ * church,", ", wearing “Ted Cruz” pins,"), or VB_NONE: no sentence end, no other mark,
+ * no quote but a term's. */
+static size_t appos_close(const ctx *X, size_t k, size_t se) {
+  for (size_t z = k + 1; z < se && z <= k + APPOS; z++) {
+    if (is_ch(X, z, ',')) return z > k + 1 ? z : VB_NONE;
+    if ((is_quote(X, z) && !is_term_quote(X, z)) || starts_sent(X, z) || is_ch(X, z, '.') || is_ch(X, z, ';') ||
+        is_ch(X, z, ':') || is_ch(X, z, '!') || is_ch(X, z, '?'))
+      return VB_NONE;
+  }
+  return VB_NONE;
+}
+
 static int rule_cue_after(ctx *X, shape *S, match *m) {
-  size_t c, j = S->j;
+  size_t c, j = S->j, lim = j + 12;
   np p;
-  for (c = j; c < S->hi && c < j + 12; c++) {
-    if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
+  for (c = j; c < S->se && c < lim; c++) {
+    if (is_ch(X, c, ',') && c > j) {
+      /* "…,” Bill Eastland, wearing a cowboy hat, said: the appositive is read over */
+      size_t z = appos_close(X, c, S->se);
+      if (z != VB_NONE) { lim += z - c; c = z; continue; }
+    }
+    if ((is_quote(X, c) && !is_term_quote(X, c)) ||
+        (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
       break;
     if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) && !(CUE(c)->flags & VB_CUE_BASE)) break;
     if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
@@ -339,7 +359,10 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
         p = vb_np_before(X, c, k);
         if (!p.ok || p.a != k + 1) break;
       }
-      for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
+      /* a quote that is its own sentence lets the cue's go on a little ("told reporters
+       * during a call", "asked rhetorically"); one that ends a sentence of its own words
+       * does not ("… said that “…” He cautioned that …") */
+      for (z = e; z < NT && z < e + (k == S->sb ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
       if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
         return found(m, c, p, 1);
       break;
@@ -379,6 +402,23 @@ static int rule_reported_after(ctx *X, shape *S, match *m) {
       p = vb_np_before(X, c, S->k);
       if (p.ok && p.a > S->k + 1 && is_ch(X, p.a - 1, ',')) return found(m, c, p, 1);
     }
+  }
+  return 0;
+}
+
+/* "“…” if she lost by less, said Wasserman, an analyst." · "“…,” since most cases were
+ * close, said Epstein.": the quote opens a clause that closes with an inverted cue, its
+ * speaker after it up to the sentence's end or an appositive */
+static int rule_clause_inverted(ctx *X, shape *S, match *m) {
+  np p;
+  if (S->k > S->sb + 1) return 0;
+  for (size_t c = next_cue(X, S, S->k); c != VB_NONE; c = next_cue(X, S, c)) {
+    size_t e = c + (size_t)CUE(c)->len;
+    if (!(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) || !is_ch(X, c - 1, ','))
+      continue;
+    p = vb_np_after(X, e, S->se);
+    if (p.ok && (p.b + 2 >= S->se || is_ch(X, p.b + 1, ','))) return found(m, c, p, 1);
+    return 0;
   }
   return 0;
 }
@@ -512,6 +552,7 @@ static const struct rule {
   {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, rule_cue_next_sentence},         /* "…!" Bush said. */
   {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},              /* "…", according to Reuters. */
   {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                /* "…", CNN reported. */
+  {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},              /* "…" if she lost, said Wasserman. */
   {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
   {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
   {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */

@@ -118,6 +118,19 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
   return is_capword(X, j - 1) && !(X->wc[j - 1] & VB_W_TITLE) && !plural_word(X, j - 1);
 }
 
+/* A preposition that opens an adverbial after a speech verb: "said in an interview",
+ * "said after the meeting", "said to reporters" (not "vowed to ban"). */
+static int adverbial_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
+                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
+  if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
+                                                               vb_tok_is(X->s, TK(k + 1), "reporters"))))
+    return 0;
+  return word_in(X, k, w);
+}
+
 /* The addressee after "told": a pronoun, a name, or a few words up to the clause that
  * starts with a determiner, a pronoun, a name or "that" ("told reporters the delay …").
  * The first token after it. */
@@ -134,7 +147,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
   z = a + ((X->wc[a] & VB_W_DET) != 0);
   if (z > a && is_capword(X, z)) return vb_run_end(X, z) + 1;        /* told the Ledger */
   for (int g = 0; g < 3 && z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !object_start(X, z) &&
-                  !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !is_icue(X, z); g++)
+                  !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !adverbial_prep(X, z) && !is_icue(X, z); g++)
     z++;
   return z > a ? z : a;
 }
@@ -153,19 +166,6 @@ static size_t skip_time(const ctx *X, size_t a, size_t se) {
     else break;
   }
   return a;
-}
-
-/* A preposition that opens an adverbial after a speech verb: "said in an interview",
- * "said after the meeting", "said to reporters" (not "vowed to ban"). */
-static int adverbial_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
-                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
-  if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
-                                                               vb_tok_is(X->s, TK(k + 1), "reporters"))))
-    return 0;
-  return word_in(X, k, w);
 }
 
 /* A form of be or get right before the cue, adverbs apart: a passive ("was asked", "is

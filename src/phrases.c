@@ -121,7 +121,8 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
   }
   if (is_ch(X, j, ',')) {                     /* X, an appositive, said */
     size_t z = j - 1, y;
-    while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
+    while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !(is_quote(X, z) && !is_term_quote(X, z)) &&
+           !starts_sent(X, z + 1)) z--;
     if (z < lo1 || !is_ch(X, z, ',')) return r;
     if (z + 1 < j && is_capword(X, z + 1) && vb_run_end(X, z + 1) == j - 1 && z > lo1 && is_word(X, z - 1) &&
         (TK(z - 1)->flags & VB_T_LOWER)) {

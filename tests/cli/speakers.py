@@ -10,6 +10,7 @@ words begin (for indirect items: words they hold).
   indirect|WORDS|NAME[|CUE]  reported speech whose speaker's name holds NAME
   found|WORDS                some quote, of any kind, begins so
   none|WORDS                 no quote begins so (apostrophes are not marks)
+  noindirect|WORDS           no reported statement holds WORDS
   notspeaker|WORDS|NAME      the quote is found and NAME is neither its speaker nor its mention
   mention|WORDS|TEXT         the quote or reported statement (of any kind) is found and the
                              words naming its speaker there are TEXT (exact)
@@ -75,6 +76,10 @@ def main():
                 fails.append('%s: not found' % line)
         elif kind == 'none':
             qs = starting(rest[0], speech + ('term',))
+            if qs:
+                fails.append('%s: found %r' % (line, qs[0]['text'][:60]))
+        elif kind == 'noindirect':
+            qs = [q for q in quotes if q['kind'] == 'indirect' and rest[0] in norm(q['text'])]
             if qs:
                 fails.append('%s: found %r' % (line, qs[0]['text'][:60]))
         elif kind == 'notspeaker':
