@@ -140,6 +140,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 np vb_np_after(const ctx *X, size_t j, size_t hi);
 np vb_np_before(const ctx *X, size_t c, size_t lo);
 np vb_np_subject(const ctx *X, size_t sb, size_t c);
+np vb_np_clause_subject(const ctx *X, size_t sb, size_t k);
 int vb_resolve(ctx *X, np p);
 /* a word naming people, a body or a document; a mention that can speak ("officials", "a
  * new poll", a name, a pronoun; not "the morning", "a chill") */

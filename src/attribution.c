@@ -787,7 +787,8 @@ void vb_pass_quotes(ctx *X) {
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
           vb_quote_words(X->s, &A->qs, q) <= 3)) {
-      p = vb_np_subject(X, qsb.v[i], k);
+      p = vb_np_clause_subject(X, qsb.v[i], k);
+      if (!p.ok) p = vb_np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { vb_attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
     }
     /* quotes come in text order, so the paragraphs between lastat and i only grow */

@@ -352,6 +352,38 @@ static np np_subject_near(const ctx *X, size_t sb, size_t c) {
   return np_at(X, sb, c);
 }
 
+/* The subject of the clause nearest before token k in the sentence from sb: a pronoun
+ * (not "it") or a person's name that opens a clause (at the sentence start, or after a
+ * comma or a conjunction of time or contrast: "as she thanked the crowd and boomed “…”",
+ * not a clause that is what someone says: "that he", "because he") and is followed by a
+ * lower-case word, its verb. Not found: p.ok 0. */
+np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
+  static const char *const opener[] = {"and", "but", "as", "when", "while", "with", "after", "before", "until",
+                                       "where", "though", "although", NULL};
+  np p = {0};
+  for (size_t z = k; z-- > sb && k - z < 40;) {
+    const ment *m;
+    size_t a;
+    int open;
+    if (is_quote(X, z)) break;
+    if (!is_word(X, z) || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || z + 1 >= k) continue;
+    if (is_pron(X, z)) {
+      if (vb_tok_is(X->s, TK(z), "it")) continue;
+      a = z;
+    } else if ((m = vb_ment_at(X, z)) != NULL && m->b == z && m->person && !(TK(z)->flags & VB_T_POSS)) {
+      a = m->a;
+    } else {
+      continue;
+    }
+    open = a == sb || is_ch(X, a - 1, ',');
+    for (int i = 0; !open && opener[i]; i++) open = is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), opener[i]);
+    if (!open) continue;
+    p.a = a; p.b = z; p.ok = 1;
+    return p;
+  }
+  return p;
+}
+
 /* "issued a statement saying …": the statement is not the speaker of the participle */
 static int is_document(const ctx *X, size_t k) {
   static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
