@@ -294,10 +294,15 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
   return 0;
 }
 
-/* "Frank Newport and Jim Harter: “…”": a name before a colon */
+/* "Frank Newport and Jim Harter: “…”": a name before a colon · "And Mr. Christie
+ * gloated: “…”": a name and a past-tense verb no lexicon lists */
 static int rule_colon_name(ctx *X, shape *S, match *m) {
   size_t k = S->k, sb = S->sb;
   np p;
+  if (k > sb + 2 && is_ch(X, k - 1, ':') && past_verb(X, k - 2)) {
+    p = vb_np_before(X, k - 2, sb > 0 ? sb - 1 : VB_NONE);
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return found(m, k - 2, p, 1);
+  }
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
     p = vb_np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
     if (!p.ok && sb == 0) p = vb_np_before(X, k - 1, VB_NONE);
@@ -411,7 +416,7 @@ static int rule_reported_after(ctx *X, shape *S, match *m) {
  * speaker after it up to the sentence's end or an appositive */
 static int rule_clause_inverted(ctx *X, shape *S, match *m) {
   np p;
-  if (S->k > S->sb + 1) return 0;
+  for (size_t z = S->sb; z < S->k; z++) if (is_cue(X, z) || is_quote(X, z)) return 0;   /* the clause is the quote's */
   for (size_t c = next_cue(X, S, S->k); c != VB_NONE; c = next_cue(X, S, c)) {
     size_t e = c + (size_t)CUE(c)->len;
     if (!(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) || !is_ch(X, c - 1, ','))

@@ -449,7 +449,8 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   if (CUE(c)->flags & VB_CUE_INV) {
     /* inverted only right after a quote or at a clause start: "…," said Arthur */
     size_t p = c - 1;
-    if (starts_sent(X, c)) return vb_np_after(X, after, hi);
+    if (starts_sent(X, c) || (c > 1 && is_ch(X, p, ',') && starts_sent(X, c - 2) && is_word(X, c - 2)))
+      return vb_np_after(X, after, hi);                 /* "But, said Solovey, “…”" */
     if (c > 0 && (is_ch(X, p, ',') || is_dash(X, p)) && p > 0) p--;
     if (c > 0 && (is_quote(X, p) || is_ch(X, p, ','))) return vb_np_after(X, after, hi);
   }
