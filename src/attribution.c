@@ -509,6 +509,21 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
 }
 
 static int rule_same_sentence_before(ctx *X, shape *S, match *m) { return same_sentence(X, S, 0, m); }
+
+/* "he began talking about what will happen “if we do not win”", "she believes “…”": no
+ * cue of speech in the sentence, but one that reports a view before the quote (its
+ * verb form, not a noun's: VB_CUE_WEAK apart) */
+static int rule_view_before(ctx *X, shape *S, match *m) {
+  np p;
+  for (size_t c = S->k; c-- > S->sb && S->k - c < WIN;) {
+    if (is_quote(X, c)) break;
+    if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & VB_CUE_WEAK)) continue;
+    if (c > 0 && is_word(X, c - 1) && vb_tok_is(X->s, TK(c - 1), "to")) continue;   /* wants to support */
+    p = vb_cue_speaker(X, c, S->sb > 0 ? S->sb - 1 : VB_NONE, S->k, S->sb);
+    return p.ok && p.b < c ? found(m, c, p, 1) : 0;
+  }
+  return 0;
+}
 static int rule_same_sentence_after(ctx *X, shape *S, match *m) { return same_sentence(X, S, 1, m); }
 
 /* his warning that “…” · Farley’s account: a possessive and a speech noun; a name's
@@ -561,6 +576,7 @@ static const struct rule {
   {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
   {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
   {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
+  {R_SAME_SENTENCE, 0.55, NULL, 0, rule_view_before},                  /* X believes the plan is "…" */
 };
 
 /* Quote qi at token k, in the sentence [sb, se): the first rule that reads it. */

@@ -327,6 +327,10 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   size_t k = sb;
   /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
   if (k < c) k = skip_quotes(X, k, c);
+  /* "Then he cut into Bush, calling …", "But she said": one word, then the subject */
+  if (k + 2 < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)) &&
+      is_pron(X, k + 1) && is_word(X, k + 2) && (TK(k + 2)->flags & VB_T_LOWER))
+    return np_at(X, k + 1, c);
   if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
                                  ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)))) {   /* "Flying home, she vented" */
     size_t z;
