@@ -229,7 +229,8 @@ const char *const vb_word_lexicon[] = {
   "probe inquiry hearing testimony deposition affidavit indictment charges warrant subpoena judgment statute "
   "act amendment constitution treaty agreement deal contract manifesto communique bulletin newsletter notice "
   "announcement",
-  "S:alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
+  "S:people person persons individuals everybody somebody others "
+  "alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
   "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
   "stepson stepfather",
   "q:half third thirds quarter most many some few several others other both all none one two three four five "

@@ -103,10 +103,14 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
     if (X->wc[j - 1] & VB_W_QUANT) return 1;                            /* nearly a third say */
     if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_STOP)) return 0;
     if (t->flags & VB_T_DIGIT) return 1;
-    if (is_capword(X, j - 1) && j > 1 && is_word(X, j - 2) &&
-        (vb_tok_is(X->s, TK(j - 2), "and") || vb_tok_is(X->s, TK(j - 2), "to") ||
-         ((X->wc[j - 2] & VB_W_PREP) && (TK(j - 2)->flags & VB_T_LOWER))))
-      return 1;                               /* Obama and Clinton say · Aides to Clinton say */
+    if (is_capword(X, j - 1)) {
+      size_t r = j - 1;                       /* the name's first word */
+      while (r > 0 && r + 4 > j && is_capword(X, r - 1) && !starts_sent(X, r)) r--;
+      if (r > 0 && is_word(X, r - 1) &&
+          (vb_tok_is(X->s, TK(r - 1), "and") || vb_tok_is(X->s, TK(r - 1), "to") ||
+           ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER))))
+        return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say */
+    }
     return plural_word(X, j - 1);
   }
   if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
@@ -255,7 +259,8 @@ static np cue_subject(const ctx *X, const isent *S) {
     size_t z = c;
     while (z > sb && c - z < 16 && !is_ch(X, z - 1, ',') && !is_quote(X, z - 1)) z--;
     if (z > sb + 1 && z < c && is_ch(X, z - 1, ',') && is_word(X, z) &&
-        (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & VB_W_DET) || (TK(z)->flags & VB_T_DIGIT))) {
+        (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & (VB_W_DET | VB_W_QUANT)) || (TK(z)->flags & VB_T_DIGIT) ||
+         vb_speaker_word(X, z))) {                        /* "…, people close to her say." */
       p.a = z; p.b = c - 1; p.ok = 1;
       while (p.b > p.a && !is_word(X, p.b)) p.b--;
       return p;
@@ -520,6 +525,12 @@ static void settle(const ctx *X, icand *cs, size_t n) {
     for (size_t k = I->a; k < I->b && words < 2; k++) words += is_word(X, k);
     if (words < 2) I->drop = 1;
   }
+  /* "…, people close to her say.": a report that closes the sentence holds the reports of
+   * its clause, though theirs run on to the sentence's end over its cue */
+  for (size_t i = 0; i < n; i++)
+    if (!cs[i].drop && cs[i].b <= cs[i].c)
+      for (size_t j = 0; j < n; j++)
+        if (i != j && cs[j].c >= cs[i].a && cs[j].c < cs[i].b && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) cs[j].drop = 1;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       if (i != j && !cs[j].drop && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }

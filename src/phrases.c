@@ -512,6 +512,9 @@ int vb_resolve(ctx *X, np p) {
         ((X->wc[p.a] & VB_W_DET) || (TK(p.a)->flags & VB_T_LOWER)))
       return desc_entity(X, p.a, z - 1, z + 1, p.b);
   }
+  if (p.a < p.b && is_word(X, p.a) && (TK(p.a)->flags & VB_T_LOWER) && !(X->wc[p.a] & VB_W_DET) &&
+      vb_speaker_word(X, p.a) && !vb_role_prep(X, p.a + 1))
+    return group_entity(X, p.a, p.b);    /* "people close to Clinton", "officials in her camp": not Clinton */
   if (p.a == p.b && is_word(X, p.a) && (vb_tok_is(X->s, TK(p.a), "his") || vb_tok_is(X->s, TK(p.a), "her")))
     return vb_resolve_pron(X, p.a, vb_tok_is(X->s, TK(p.a), "his") ? 'm' : 'f');
   if (p.a == p.b && is_pron(X, p.a)) {
