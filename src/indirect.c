@@ -87,11 +87,21 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       ((X->wc[e] & (VB_W_BOUND | VB_W_SKIP | VB_W_AUX)) || is_icue(X, e)))
     return 0;
   if (e < NT && (is_ch(X, e, '-') || is_quote(X, e))) return 0;
-  while (j > 0 && c - j < 2 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-         (is_adverb(X, j - 1) || ((X->wc[j - 1] & VB_W_SKIP) && !(X->wc[j - 1] & (VB_W_AUX | VB_W_BOUND)))))
+  /* adverbs, "also", "not", "only", a time between: "would not say", "also say", "Thursday say" */
+  while (j > 0 && c - j < 3 && is_word(X, j - 1) &&
+         (((TK(j - 1)->flags & VB_T_LOWER) &&
+           (is_adverb(X, j - 1) || vb_tok_is(X->s, TK(j - 1), "only") ||
+            ((X->wc[j - 1] & VB_W_SKIP) && !(X->wc[j - 1] & VB_W_AUX) &&
+             (!(X->wc[j - 1] & VB_W_BOUND) || vb_tok_is(X->s, TK(j - 1), "also") || vb_tok_is(X->s, TK(j - 1), "not"))))) ||
+          (X->wc[j - 1] & VB_W_TIME)))
     j--;
   if (j == 0) return 0;
   if (is_ch(X, j - 1, '%')) return (f & VB_CUE_BASE) != 0;             /* 47% say */
+  /* "Democrats — and some Republicans — say that", "economists, like their rivals, say
+   * taxing …": an aside closes before the verb, and a clause follows it */
+  if ((f & VB_CUE_BASE) && (is_ch(X, j - 1, ',') || is_dash(X, j - 1)) && e < NT && is_word(X, e) &&
+      object_start(X, e) && !(X->wc[e] & VB_W_PREP) && j > 2 && is_word(X, j - 2))
+    return 1;
   if (!is_word(X, j - 1)) return 0;
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {

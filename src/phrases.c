@@ -94,7 +94,8 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
   j = c - 1;
   /* auxiliaries and adverbs are lower case there: "Will wrote" names George Will */
   for (g = 0; g < 6 && j >= lo1 && is_word(X, j) &&
-              ((((X->wc[j] & VB_W_SKIP) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) || is_adverb(X, j)) &&
+              ((((X->wc[j] & (VB_W_SKIP | VB_W_AUX)) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) ||
+               is_adverb(X, j)) &&
               !is_pron(X, j); g++) j--;
   if (j < lo1) return r;
   if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo1 && is_ch(X, j - 1, ',')) {
@@ -288,6 +289,11 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       k = e + 1;
       e = vb_run_end(X, k);
       if (e >= c) return r;
+    }
+    if (e + 2 < c && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER) && vb_speaker_word(X, e + 1) &&
+        !(X->wc[e + 1] & (VB_W_BOUND | VB_W_SKIP)) && !is_icue(X, e + 1)) {
+      r.a = k; r.b = e + 1; r.ok = 1;         /* "Harbour pilots — and …— say", "Trump supporters" */
+      return r;
     }
     {
       /* "FBI director James Comey": an organisation, a title, then the name */
