@@ -84,6 +84,13 @@ static size_t doc_before(const ctx *X, size_t a, size_t lo1) {
   return z;
 }
 
+/* "Richards and Menendez both stressed", "they all agreed": a quantity after its subject */
+static int floating_quant(const ctx *X, size_t k) {
+  return (TK(k)->flags & VB_T_LOWER) && (X->wc[k] & VB_W_QUANT) && k > 0 && is_word(X, k - 1) &&
+         (vb_tok_is(X->s, TK(k), "both") || vb_tok_is(X->s, TK(k), "all") || vb_tok_is(X->s, TK(k), "each")) &&
+         (is_capword(X, k - 1) || is_pron(X, k - 1) || (TK(k - 1)->flags & VB_T_LOWER));
+}
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -95,9 +102,18 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
   /* auxiliaries and adverbs are lower case there: "Will wrote" names George Will */
   for (g = 0; g < 6 && j >= lo1 && is_word(X, j) &&
               ((((X->wc[j] & (VB_W_SKIP | VB_W_AUX)) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) ||
-               is_adverb(X, j)) &&
+               is_adverb(X, j) || floating_quant(X, j)) &&
               !is_pron(X, j); g++) j--;
   if (j < lo1) return r;
+  /* "Some say …", "Others have urged …", "…, several oppose": a quantity alone as the
+   * subject, at a clause's start */
+  if (is_word(X, j) && (X->wc[j] & VB_W_QUANT) && !(X->wc[j] & VB_W_DET && is_word(X, j + 1) && j + 1 < c &&
+                                                  !(X->wc[j + 1] & (VB_W_SKIP | VB_W_AUX)) && !is_cue(X, j + 1)) &&
+      (starts_sent(X, j) || (j > 0 && (is_ch(X, j - 1, ',') || vb_tok_is(X->s, TK(j - 1), "and") ||
+                                       vb_tok_is(X->s, TK(j - 1), "but"))))) {
+    r.a = r.b = j; r.ok = 1;
+    return r;
+  }
   if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo1 && is_ch(X, j - 1, ',')) {
     /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
     np ante = vb_np_before(X, j - 1, lo);
