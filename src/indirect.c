@@ -21,6 +21,7 @@ typedef struct icand {
   const char *rule;
   double conf;
   int drop;
+  int minw;               /* the fewest words the clause may hold (0: two) */
 } icand;
 
 /* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
@@ -185,7 +186,12 @@ static size_t skip_time(const ctx *X, size_t a, size_t se) {
 /* A form of be or get right before the cue, adverbs apart: a passive ("was asked", "is
  * expected to", "were found"), whose subject is not the source; "is worried that" is a
  * state its subject holds. */
-static int passive_before(const ctx *X, size_t c) {
+static size_t passive_start(const ctx *X, size_t c);
+static int passive_before(const ctx *X, size_t c) { return passive_start(X, c) != VB_NONE; }
+
+/* The first token of the passive verb group before cue c ("has been", "was widely"), or
+ * VB_NONE when the cue is no passive. */
+static size_t passive_start(const ctx *X, size_t c) {
   static const char *const held[] = {"worried", "concerned", "convinced", "opposed", "committed", "determined",
                                      "prepared", "pleased", "disappointed", "frustrated", "surprised", NULL};
   static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
@@ -193,11 +199,18 @@ static int passive_before(const ctx *X, size_t c) {
   size_t j = c;
   for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
-    if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return 0;
-    if (word_in(X, j - 1, be)) return !word_in(X, c, held);
-    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return 0;
+    if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
+    if (word_in(X, j - 1, be)) {
+      if (word_in(X, c, held)) return VB_NONE;
+      j--;
+      while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) && (TK(j - 1)->flags & VB_T_LOWER) &&
+             !word_in(X, j - 1, be) && c - j < 5)
+        j--;                                   /* "has been", "will be" */
+      return j;
+    }
+    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return VB_NONE;
   }
-  return 0;
+  return VB_NONE;
 }
 
 /* "showed up", "found himself", "continued to": the verb says something else there */
@@ -463,6 +476,31 @@ static int ir_colon_name(ctx *X, isent *S, icand *o) {
   return 1;
 }
 
+/* "Her view is shared by Warren and other liberals." · "The bill, opposed by House
+ * Republicans, never became law.": a passive with its agent; the agent speaks, the
+ * subject before the verb is what it holds a view of (read before cue_reads, which
+ * leaves other passives out) */
+static int by_agent(const ctx *X, const isent *S, np *p) {
+  size_t e = S->e;
+  if (e + 1 >= S->se || !is_word(X, e) || !vb_tok_is(X->s, TK(e), "by") || (S->f & (VB_CUE_ACC | VB_CUE_ING)))
+    return 0;
+  *p = vb_np_after(X, e + 1, S->se);
+  return p->ok && !is_pron(X, p->a) && vb_speaker_phrase(X, *p);
+}
+static int ir_passive_by(ctx *X, isent *S, icand *o) {
+  size_t j = passive_start(X, S->c), a;
+  np p;
+  if (!by_agent(X, S, &p)) return 0;
+  if (j == VB_NONE) {                          /* a participle after its noun and a comma */
+    if (S->c < S->sb + 2 || !is_ch(X, S->c - 1, ',')) return 0;
+    j = S->c - 1;
+  }
+  for (a = j; a > S->sb && j - a < APPOS && !is_ch(X, a - 1, ',') && !is_quote(X, a - 1); a--) {}
+  if (a >= j || !is_word(X, a)) return 0;
+  o->p = p; o->a = a; o->b = j; o->minw = 1;
+  return 1;
+}
+
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 typedef int (*iread)(ctx *X, isent *S, icand *o);
@@ -472,6 +510,7 @@ static const struct irule {
   iread read;
   unsigned needs;         /* a word class the sentence must hold for the rule to look */
 } cue_rules[] = {
+  {"passive-by", 0.55, ir_passive_by, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, ir_according_after, 0},    /* CLAUSE, according to X. */
@@ -533,7 +572,7 @@ static void settle(const ctx *X, icand *cs, size_t n) {
     while (I->b > I->a && (TK(I->b - 1)->flags & VB_T_PUNCT)) I->b--;
     while (I->a < I->b && (TK(I->a)->flags & VB_T_PUNCT)) I->a++;
     for (size_t k = I->a; k < I->b && words < 2; k++) words += is_word(X, k);
-    if (words < 2) I->drop = 1;
+    if (words < (size_t)(I->minw ? I->minw : 2)) I->drop = 1;
   }
   /* "…, people close to her say.": a report that closes the sentence holds the reports of
    * its clause, though theirs run on to the sentence's end over its cue */
@@ -612,6 +651,14 @@ void vb_find_indirect(ctx *X) {
       if (S.used && clause_after_quote(X, &S) == VB_NONE) continue;   /* the quote's cue, and only that */
       /* a verb of view reports what follows it: nothing follows, nothing to read */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
+      if (by_agent(X, &S, &S.p)) {
+        memset(&o, 0, sizeof o);
+        if (ir_passive_by(X, &S, &o)) {
+          o.c = c; o.rule = cue_rules[0].name; o.conf = cue_rules[0].strength;
+          if (vb_push(&cs, o)) X->oom = 1;
+        }
+        continue;
+      }
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
