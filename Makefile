@@ -55,6 +55,13 @@ PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# transcripts as they arrive (decode.c, markup.c): .docx is a ZIP (libzip) of XML (expat)
+FORMAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags libzip expat 2>/dev/null)
+FORMAT_LIBS := $(shell $(PKG_CONFIG) --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
+ifneq ($(LIBZIP_INCDIR)$(EXPAT_INCDIR),)
+override FORMAT_CFLAGS := $(if $(LIBZIP_INCDIR),-I$(LIBZIP_INCDIR)) $(if $(EXPAT_INCDIR),-I$(EXPAT_INCDIR))
+override FORMAT_LIBS := $(if $(LIBZIP_LIBDIR),-L$(LIBZIP_LIBDIR)) -lzip $(if $(EXPAT_LIBDIR),-L$(EXPAT_LIBDIR)) -lexpat
+endif
 
 # The module carries its own utf8proc, its symbols hidden (--exclude-libs): when a host
 # program has a copy of its own (Neovim 0.12 exports its utf8proc 2.11), the dynamic linker
@@ -76,9 +83,9 @@ HEADERS = $(wildcard src/*.h)
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
-LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(EXTRA_LIBS) -lm
-MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(EXTRA_LIBS) -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
+LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(FORMAT_LIBS) $(EXTRA_LIBS) -lm
+MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(FORMAT_LIBS) $(EXTRA_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(FORMAT_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
@@ -112,9 +119,16 @@ $(foreach t,$(sort lua5.4 lua5.3 luajit $(LUA_TAG)),$(eval $(call lua_module,$t)
 lua-all: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
 
 # Neovim loads lua/verbatim/core.so from the plugin folder (LuaJIT)
-nvim: cli lua/verbatim/core.so
+# and the help's tags (doc/tags, git-ignored), so that :help verbatim works at once; by
+# the Neovim that runs the build (a plugin manager's), else the first on PATH
+NVIM ?= nvim
+nvim: cli lua/verbatim/core.so doc/tags
 lua/verbatim/core.so: $(BUILD)/luajit/verbatim/core.so
 	cp $(BUILD)/luajit/verbatim/core.so lua/verbatim/core.so
+doc/tags: doc/verbatim.txt
+	@if command -v $(NVIM) >/dev/null 2>&1; then \
+	  $(NVIM) --headless -u NONE -i NONE -n -c 'helptags doc' -c 'qall!' </dev/null && test -f doc/tags; \
+	else echo "note: no $(NVIM) to build doc/tags: run :helptags doc in Neovim"; fi
 
 # the pandoc filter: installed as PREFIX/share/pandoc/filters/verbatim.lua (it finds the
 # module and the CLI of that prefix); the Quarto extension (_extensions/verbatim/) is a
@@ -231,4 +245,4 @@ install: cli module
 	  install -D -m 644 "$$f" "$(DESTDIR)$(INST_LUADIR)/$$f" || exit 1; done
 
 clean:
-	rm -rf build lua/verbatim/core.so
+	rm -rf build lua/verbatim/core.so doc/tags

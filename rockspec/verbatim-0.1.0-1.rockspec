@@ -37,6 +37,8 @@ dependencies = {
 external_dependencies = {
    PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
    UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+   LIBZIP = { header = "zip.h", library = "zip" },
+   EXPAT = { header = "expat.h", library = "expat" },
 }
 
 build = {
@@ -53,6 +55,10 @@ build = {
       PCRE2_LIBDIR = "$(PCRE2_LIBDIR)",
       UTF8PROC_INCDIR = "$(UTF8PROC_INCDIR)",
       UTF8PROC_LIBDIR = "$(UTF8PROC_LIBDIR)",
+      LIBZIP_INCDIR = "$(LIBZIP_INCDIR)",
+      LIBZIP_LIBDIR = "$(LIBZIP_LIBDIR)",
+      EXPAT_INCDIR = "$(EXPAT_INCDIR)",
+      EXPAT_LIBDIR = "$(EXPAT_LIBDIR)",
    },
    install_variables = {
       INST_PREFIX = "$(PREFIX)",

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "check.h"
 #include "align.h"
+#include "material.h"
 #include "normalise.h"
 #include "text.h"
 #include "turns.h"
@@ -39,6 +40,18 @@ typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits, file, n; } gent;
 
 typedef struct segref { const vb_index *x; size_t seg; } segref;
 
+/* A text opened (material.h's vb_mview: decoded, its turns known), kept while it may be
+ * read again: the phase 2 passages of a text phase 1 has just scanned, or of the few
+ * texts the quotes go back and forth between, are read without opening it again. */
+#define VIEWS 6
+typedef struct view {
+  uint32_t set, file;
+  int open;
+  unsigned long used;
+  vb_mview v;
+} view;
+struct loaded;
+
 typedef struct ctx {
   const vb_material *M;
   VB_VEC(cq) q;
@@ -56,10 +69,15 @@ typedef struct ctx {
   int bigrams;                  /* some quote needs bigrams: probe them too */
   int ncand;
   size_t stale;                 /* indexed files read back with other bytes */
+  vb_tspans spans;              /* what is not words in a stretch of a text (turns.h) */
+  view views[VIEWS];            /* texts opened, phase 1's last ones kept for phase 2 */
+  unsigned long tick;
+  const struct loaded *slots[3];   /* the views these hold stay open */
   int oom;
 } ctx;
 
 void vb_checked_free(vb_checked *c) {
+  vb_buf_free(&c->warn);
   vb_vfree(&c->r);
   vb_vfree(&c->d);
   vb_vfree(&c->b);
@@ -221,20 +239,34 @@ static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
   }
 }
 
-static int scan_text(ctx *C, uint32_t fi, const char *s, size_t n, vb_wtoks *tk) {
-  tk->t.n = 0;
-  if (vb_tokenize(s, n, 0, tk)) return -1;
+/* A text a stretch of words at a time (vb_mview_cut), the pages behind given back: a
+ * source of any size in a fixed amount of memory. The last two words of a stretch go on
+ * into the next one, so that no gram across a cut is lost. */
+static int scan_text(ctx *C, uint32_t fi, vb_mview *v, vb_wtoks *tk) {
+  vb_wtok carry[2];
+  size_t nc = 0, lo = 0;
   C->hits.n = 0;
-  for (size_t j = 2; j < tk->t.n; j++) {
-    const vb_wtok *t = tk->t.v + j - 2;
-    probe(C, vb_gram(t[0].h, t[1].h, t[2].h), fi, t[0].start);
-  }
-  if (C->bigrams)
-    for (size_t j = 1; j < tk->t.n; j++) {
-      const vb_wtok *t = tk->t.v + j - 1;
-      probe(C, vb_gram(t[0].h, t[1].h, 0), fi, t[0].start);
+  while (lo < v->n) {
+    size_t hi = vb_mview_cut(v, lo), j;
+    if (vb_mview_words(v, lo, hi, tk, &C->spans) || vb_vgrow(&tk->t, tk->t.n + 2)) return -1;
+    memmove(tk->t.v + nc, tk->t.v, tk->t.n * sizeof *tk->t.v);
+    memcpy(tk->t.v, carry, nc * sizeof *carry);
+    tk->t.n += nc;
+    for (j = nc > 2 ? nc : 2; j < tk->t.n; j++) {
+      const vb_wtok *t = tk->t.v + j - 2;
+      probe(C, vb_gram(t[0].h, t[1].h, t[2].h), fi, t[0].start);
     }
-  if (C->oom) return -1;
+    if (C->bigrams)
+      for (j = nc > 1 ? nc : 1; j < tk->t.n; j++) {
+        const vb_wtok *t = tk->t.v + j - 1;
+        probe(C, vb_gram(t[0].h, t[1].h, 0), fi, t[0].start);
+      }
+    if (C->oom) return -1;
+    nc = tk->t.n < 2 ? tk->t.n : 2;
+    memcpy(carry, tk->t.v + tk->t.n - nc, nc * sizeof *carry);
+    vb_mview_release(v, hi);
+    lo = hi;
+  }
   cluster(C, C->hits.v, C->hits.n);
   return 0;
 }
@@ -259,47 +291,72 @@ static void index_hit(void *ud, size_t seg, size_t file, uint64_t off, size_t co
 typedef struct loaded {
   uint32_t set, file;
   int valid;
-  vb_buf own;
-  const char *s;
+  vb_mview *v;                  /* in C->views; NULL for an indexed file that is gone */
+  const char *s;                /* v->s */
   size_t n;
   const char *name;
 } loaded;
 
+/* The view of text (set, file), opened when no view holds it, in place of the one used
+ * longest ago that no slot holds. NULL with err when it cannot be opened. */
+static vb_mview *view_get(ctx *C, uint32_t set, uint32_t file, const char *path, const char *text, size_t tn,
+                          vb_buf *warn, vb_buf *err) {
+  view *old = NULL;
+  for (int k = 0; k < VIEWS; k++) {
+    view *x = &C->views[k];
+    int held = 0;
+    if (x->open && x->set == set && x->file == file) { x->used = ++C->tick; return &x->v; }
+    for (int j = 0; j < 3; j++) held |= C->slots[j] && C->slots[j]->valid && C->slots[j]->v == &x->v;
+    if (!held && (!old || (old->open && (!x->open || x->used < old->used)))) old = x;
+  }
+  if (old->open) vb_mview_close(&old->v);
+  old->open = 0;
+  if (vb_mview_open(&old->v, path, text, tn, warn, err)) return NULL;
+  old->open = 1; old->set = set; old->file = file; old->used = ++C->tick;
+  return &old->v;
+}
+
+static void views_close(ctx *C) {
+  for (int k = 0; k < VIEWS; k++)
+    if (C->views[k].open) vb_mview_close(&C->views[k].v);
+}
+
 static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
-  const char *path;
-  size_t n0;
+  const char *path, *text = NULL;
+  size_t n0, tn = 0;
+  vb_buf warn = {0};            /* told in phase 1 already */
   if (L->valid && L->set == set && L->file == file) return 0;
   L->valid = 0;
   if (set == 0) {
     const vb_mtext *mt = &C->M->v.v[file];
-    L->name = mt->name;
-    if (mt->text) { L->s = mt->text; L->n = mt->n; goto done; }
-    path = mt->name;
+    path = L->name = mt->name;
+    text = mt->text; tn = mt->n;
   } else {
     const vb_idx_seg *g = &C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg];
     path = L->name = g->names + g->files[file].name;
   }
   n0 = err->n;
-  if (vb_read_file(path, &L->own, err)) {
+  L->v = view_get(C, set, file, path, text, tn, &warn, err);
+  vb_buf_free(&warn);
+  if (!L->v) {
     if (!set) return -1;
     /* an indexed file deleted or unreadable since: its passages are left out, counted
      * as stale for the caller's warning, and the rest of the index still answers */
     err->n = n0;
     if (err->p) err->p[n0] = 0;
-    L->own.n = 0;
     L->s = ""; L->n = 0;
     C->stale++;
     goto done;
   }
   /* changed since vb_material_add_index compared it (which left changed files out) */
-  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->own.p, L->own.n)) C->stale++;
-  L->s = L->own.p; L->n = L->own.n;
+  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->v->s, L->v->n)) C->stale++;
+  L->s = L->v->s; L->n = L->v->n;
 done:
   L->set = set; L->file = file; L->valid = 1;
   return 0;
 }
 
-/* The text pointers lead to heap or caller memory, never into the struct: a plain swap. */
+/* The text pointers lead to heap or mapped memory, never into the struct: a plain swap. */
 static void swap_loaded(loaded *a, loaded *b) {
   loaded x = *a;
   *a = *b;
@@ -314,9 +371,9 @@ static int align_cand(ctx *C, const vb_wtok *q, size_t m, const cand *c, loaded 
   lo = c->lo < L->n ? (size_t)c->lo : L->n;
   hi = c->hi < L->n ? (size_t)c->hi : L->n;
   while (lo > 0 && lo < hi && !vb_cp_isspace((unsigned char)L->s[lo - 1]) && c->lo - lo < 64) lo--;
-  tk->t.n = 0;
-  if (vb_tokenize(L->s + lo, hi - lo, 0, tk)) goto oom;
-  for (size_t i = 0; i < tk->t.n; i++) { tk->t.v[i].start += lo; tk->t.v[i].end += lo; }
+  if (!L->v) { tk->t.n = 0; return vb_align(q, m, tk->t.v, 0, a) ? (vb_buf_adds(err, "out of memory"), -1) : 0; }
+  vb_mview_forget(L->v);                        /* the last window's pages */
+  if (vb_mview_words(L->v, lo, hi, tk, &C->spans)) goto oom;
   if (vb_align(q, m, tk->t.v, tk->t.n, a)) goto oom;
   return 0;
 oom:
@@ -395,14 +452,6 @@ void vb_diff_line(const vb_checked *c, const vb_cres *r, vb_buf *out) {
   }
 }
 
-static void line_col(const char *s, size_t off, uint32_t *line, uint32_t *col) {
-  size_t ln = 1, ls = 0;
-  const char *p = s, *e = s + off;
-  while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) { ln++; p++; ls = (size_t)(p - s); }
-  *line = (uint32_t)ln;
-  *col = (uint32_t)(off - ls + 1);
-}
-
 typedef struct work {
   loaded cur, best, aux;
   vb_wtoks ct, bt, at;
@@ -410,7 +459,6 @@ typedef struct work {
 } work;
 
 static void work_free(work *w) {
-  vb_buf_free(&w->cur.own); vb_buf_free(&w->best.own); vb_buf_free(&w->aux.own);
   vb_toks_free(&w->ct); vb_toks_free(&w->bt); vb_toks_free(&w->at);
   vb_aln_free(&w->ca); vb_aln_free(&w->ba); vb_aln_free(&w->aa);
 }
@@ -516,8 +564,7 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
       r.name_len = strlen(w->best.name);
       if (a->s1 > a->s0) { r.start = st[a->s0].start; r.end = st[a->s1 - 1].end; }
       else if (w->bt.t.n) { r.start = r.end = st[a->s0 < w->bt.t.n ? a->s0 : w->bt.t.n - 1].start; }
-      line_col(w->best.s, r.start, &r.line, &r.col);
-      if (vb_turn_speaker(w->best.s, w->best.n, r.start, &sp0, &sp1)) {
+      if (w->best.v && vb_mview_speaker(w->best.v, r.start, &sp0, &sp1)) {
         r.has_speaker = 1;
         r.speaker = arena_add(out, w->best.s + sp0, sp1 - sp0);
         r.speaker_len = sp1 - sp0;
@@ -528,6 +575,8 @@ static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker
             r.speaker_mismatch = 1;
         }
       }
+      /* the place in the file as given (the offsets above are the decoded text's) */
+      if (w->best.v) vb_mview_place(w->best.v, r.start, r.end, &r.start, &r.end, &r.line, &r.col);
       if (make_diff(out, &r, draft, Q->t.t.v, w->best.s, st, a)) goto oom;
     } else r.score = 0.0;
   }
@@ -561,9 +610,8 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
           b.words = (int)(e - i + 1);
           b.name_len = strlen(w->cur.name);
           b.name = arena_add(out, w->cur.name, b.name_len);
-          b.sstart = st[a->steps.v[i].s].start;
-          b.send = st[a->steps.v[e].s].end;
-          line_col(w->cur.s, b.sstart, &b.line, &b.col);
+          vb_mview_place(w->cur.v, st[a->steps.v[i].s].start, st[a->steps.v[e].s].end, &b.sstart, &b.send,
+                         &b.line, &b.col);
           if (vb_push(&out->b, b)) { vb_buf_adds(err, "out of memory"); return -1; }
         }
       }
@@ -691,13 +739,13 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
              const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err) {
   ctx C;
   vb_wtoks tk = {0};
-  vb_buf text = {0};
   work w;
   int rc = -1;
   size_t nstamps = 0, nquotes;
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
   C.M = M;
+  C.slots[0] = &w.cur; C.slots[1] = &w.best; C.slots[2] = &w.aux;
   C.ncand = M->idx.n ? NCAND : NCAND_SCAN;
   for (size_t i = 0; i < qs->q.n; i++)
     if (add_quote(&C, s, qs, &qs->q.v[i])) goto oom;
@@ -716,14 +764,9 @@ int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *sp
   if (C.ents.n) {
     for (size_t f = 0; f < M->v.n; f++) {
       const vb_mtext *mt = &M->v.v[f];
-      const char *t = mt->text;
-      size_t tn = mt->n;
-      if (!t) {
-        if (vb_read_file(mt->name, &text, err)) goto out;
-        t = text.p; tn = text.n;
-        if (memchr(t, 0, tn < 4096 ? tn : 4096)) continue;     /* a binary file */
-      }
-      if (scan_text(&C, (uint32_t)f, t, tn, &tk)) goto oom;
+      vb_mview *v = view_get(&C, 0, (uint32_t)f, mt->name, mt->text, mt->n, &out->warn, err);
+      if (!v) goto out;
+      if (!v->skip && scan_text(&C, (uint32_t)f, v, &tk)) goto oom;
     }
     for (size_t x = 0; x < M->idx.n; x++)
       for (size_t g = 0; g < M->idx.v[x]->segs.n; g++) {
@@ -782,8 +825,9 @@ out:
   vb_vfree(&C.hits);
   vb_vfree(&C.posts);
   vb_vfree(&C.segs);
+  vb_vfree(&C.spans);
   vb_toks_free(&tk);
-  vb_buf_free(&text);
   work_free(&w);
+  views_close(&C);
   return rc;
 }

@@ -54,6 +54,7 @@ typedef struct vb_checked {
   VB_VEC(vb_borrow) b;
   vb_buf arena;
   size_t stale;                 /* passages read from indexed files that changed since */
+  vb_buf warn;                  /* "NAME: warning: ..." lines: texts skipped (binary) or read as another encoding */
 } vb_checked;
 
 /* Check the quotes qs found in s[0..n). speakers (NULL, or one name or NULL per quote)

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "cli_draft.h"
 #include "material.h"
 #include "draft.h"
 #include "index.h"
@@ -21,7 +22,8 @@
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] [--format text|markdown]\n"
+  "                      (--source PATH | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
   "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
@@ -33,6 +35,9 @@ static const char check_help[] =
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
+  "  --format text|markdown  how to read FILE (default: .md, .markdown, .qmd, .rmd are\n"
+  "                  Markdown: front matter, code, link targets, HTML are not prose)\n"
+  "A FILE that is a folder stands for its text and Markdown files (recursive, sorted).\n"
   "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
   "another speaker, or borrowed prose), 2 errors: among them any source file that cannot\n"
   "be read, whatever the draft holds (the others are still checked). Scare quotes and\n"
@@ -193,20 +198,6 @@ static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_che
   return fail;
 }
 
-/* The lines of warn on stderr, each after "verbatim: "; then warn is empty. */
-static void print_warnings(vb_buf *warn) {
-  const char *p, *end;
-  if (!warn->n) return;
-  p = warn->p; end = warn->p + warn->n;
-  while (p < end) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
-    vb_cli_err("%.*s", (int)k, p);
-    p += k + 1;
-  }
-  warn->n = 0;
-}
-
 /* The bytes the material's files from n0 on hold: a --source that adds none (an empty
  * folder or file) is most likely a wrong path, and every quote would come out not found. */
 static unsigned long long material_bytes(const vb_material *M, size_t n0) {
@@ -230,15 +221,19 @@ static void bad_file(const char *path, int e, void *ctx) {
 int vb_cmd_check(int argc, char **argv) {
   vb_material M;
   vb_copts o;
-  VB_VEC(char *) files = {0};
+  VB_VEC(char *) args = {0};
+  vb_paths files = {0};
   VB_VEC(vb_index *) idx = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0;
   size_t max_size = VB_MAX_SIZE;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int fo = vb_cli_format_opt(argc, argv, &i, &format, "check");
+    if (fo < 0) { rc = 2; goto done; }
+    if (fo) continue;
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
     else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
@@ -256,41 +251,44 @@ int vb_cmd_check(int argc, char **argv) {
       err.n = 0;
       if (a[2] == 's') {
         size_t n0 = M.v.n;
-        if (vb_material_add_path(&M, argv[++i], &err)) { print_warnings(&M.warn); vb_cli_err("%s", err.p); rc = 2; goto done; }
-        print_warnings(&M.warn);
+        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_warnings(&M.warn); vb_cli_err("%s", err.p); rc = 2; goto done; }
+        vb_cli_warnings(&M.warn);
         if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
       } else {
         vb_index *x = vb_index_open(argv[++i], &err);
         if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
         if (vb_push(&idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); rc = 2; goto done; }
         if (vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
-        print_warnings(&M.warn);
+        vb_cli_warnings(&M.warn);
       }
       nsrc++;
-    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&files, argv[i])) rc = 2; }
+    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&args, argv[i])) rc = 2; }
     else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); rc = 2; goto done; }
-    else if (vb_push(&files, argv[i])) rc = 2;
+    else if (vb_push(&args, argv[i])) rc = 2;
   }
   if (rc) { vb_cli_err("out of memory"); goto done; }
-  if (!files.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
+  if (!args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
   if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  if ((rc = vb_cli_drafts(args.v, args.n, &files, &folder)) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
   badsrc = vb_material_vet(&M, 0, max_size, bad_file, &max_size) > 0;
-  if (json && files.n > 1) vb_buf_adds(&out, "{\"files\":[");
+  if (json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
   for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
     vb_draft dr;
     int drc;
     memset(&dr, 0, sizeof dr);
     err.n = 0;
-    if (vb_cli_read(files.v[f], &in, max_size)) { rc = 2; continue; }
+    if (vb_cli_read_draft(files.v[f], format, max_size, &in)) { rc = 2; continue; }
     drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
       else vb_cli_err("%s", err.p ? err.p : "check failed");
       rc = 2;
     } else {
+      /* texts of the material skipped or read as another encoding: told once */
+      if (dr.c.warn.n && !warned++) { fflush(stdout); vb_cli_warnings(&dr.c.warn); }
       if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
       if (dr.c.stale)
         vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
@@ -311,14 +309,15 @@ int vb_cmd_check(int argc, char **argv) {
   }
   if (json) {
     /* one draft that failed: nothing on stdout rather than half a document (or a blank line) */
-    if (files.n > 1 || nok) vb_buf_adds(&out, files.n > 1 ? "]}\n" : "\n");
+    if (files.n > 1 || folder || nok) vb_buf_adds(&out, files.n > 1 || folder ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
   if (badsrc) rc = 2;
 done:
   for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
   vb_vfree(&idx);
-  vb_vfree(&files);
+  vb_vfree(&args);
+  vb_paths_free(&files);
   vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);
@@ -393,18 +392,18 @@ int vb_cmd_index(int argc, char **argv) {
   /* the files under the paths, without those too large or that cannot be read (named) */
   for (int i = 0; i < np; i++) {
     int wrc = vb_walk(paths[i], &files, &warn, &err);
-    print_warnings(&warn);
+    vb_cli_warnings(&warn);
     if (wrc) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
   }
   if (vb_paths_vet(&files, 0, max_size, bad_file, &max_size)) rc = 2;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
-    print_warnings(&warn);
+    vb_cli_warnings(&warn);
     vb_cli_err("index: %s", err.p);
     rc = 2;
     goto done;
   }
-  print_warnings(&warn);
+  vb_cli_warnings(&warn);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   {
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

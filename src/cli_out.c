@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli_out.h"
+#include "decode.h"
 #include "json.h"
 #include "quotes.h"
 #include "text.h"
@@ -91,6 +92,46 @@ void vb_cli_spill(vb_buf *o) {
     if (fwrite(o->p, 1, o->n, stdout) != o->n) o->oom = 1;   /* main says "write error" */
     o->n = 0;
   }
+}
+
+int vb_cli_text(const char *path, vb_buf *b, size_t max) {
+  vb_decoded d;
+  vb_buf warn = {0};
+  int rc = 0;
+  if (vb_cli_read(path, b, max)) return -1;
+  if (vb_decode(&d, path, (const unsigned char *)b->p, b->n, NULL, &warn)) {
+    vb_cli_err("%s: out of memory", path);
+    rc = -1;
+  } else if (d.binary) {
+    vb_cli_err("%s: %s", path, warn.p ? warn.p : "not text");
+    rc = -1;
+  } else {
+    if (warn.n) vb_cli_err("%s: warning: %s", path, warn.p);
+    if (d.s != b->p) {                        /* decoded: the text replaces the bytes */
+      vb_buf t = {0};
+      vb_buf_add(&t, d.s, d.n);
+      vb_buf_add(&t, "", 0);
+      if (t.oom) { vb_cli_err("%s: out of memory", path); rc = -1; vb_buf_free(&t); }
+      else { vb_buf_free(b); *b = t; b->n = d.n; }
+    }
+  }
+  vb_decoded_free(&d);
+  vb_buf_free(&warn);
+  if (rc) vb_buf_free(b);
+  return rc;
+}
+
+void vb_cli_warnings(vb_buf *warn) {
+  const char *p, *end;
+  if (!warn->n) return;
+  p = warn->p; end = warn->p + warn->n;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    vb_cli_err("%.*s", (int)k, p);
+    p += k + 1;
+  }
+  warn->n = 0;
 }
 
 int vb_cli_flush(vb_buf *b) {

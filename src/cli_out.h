@@ -15,12 +15,19 @@ const char *vb_cli_size_str(size_t v, char *buf, size_t n);
  * print "verbatim: PATH: reason" ("larger than --max-size=256M", "out of memory" at the
  * first allocation that fails), free b and return -1. */
 int vb_cli_read(const char *path, vb_buf *b, size_t max);
+/* vb_cli_read, then the text of what was read (decode.h): a draft in UTF-16, Windows-1252,
+ * HTML, WebVTT, SRT or .docx becomes its UTF-8 text in b, and positions are then those
+ * of that text (lines are the file's but for markup); a warning where the reading is a
+ * guess; a binary file is an error, said as for a file that cannot be read. */
+int vb_cli_text(const char *path, vb_buf *b, size_t max);
 /* Write b to stdout; -1 on a write error. */
 int vb_cli_flush(vb_buf *b);
 /* Write b out once it holds 64 KiB, so that output as long as its text is never held
  * whole; a write error shows in vb_cli_flush. */
 void vb_cli_spill(vb_buf *o);
 void vb_cli_err(const char *fmt, ...);
+/* The lines of warn on stderr, each after "verbatim: "; then warn is empty. */
+void vb_cli_warnings(vb_buf *warn);
 
 /* What a command adds to the quotes object: quote(o, i, ctx) writes ",\"key\":value..."
  * inside quote i's object; file(o, ctx) writes ",\"key\":value..." after "unattributed".

@@ -5,11 +5,12 @@
 #include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "cli_draft.h"
 #include "material.h"
 #include "text.h"
 
 typedef struct qargs {
-  int json, no_indirect;
+  int json, no_indirect, format;   /* format: VB_FMT_*, or -1 for the file's extension */
   size_t max_size;
   int nfiles, ncues;
   char **files;
@@ -19,8 +20,12 @@ typedef struct qargs {
 static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *help) {
   memset(a, 0, sizeof *a);
   a->files = argv + 1;
+  a->format = -1;
   a->max_size = VB_MAX_SIZE;
   for (int i = 1; i < argc; i++) {
+    int f = vb_cli_format_opt(argc, argv, &i, &a->format, cmd);
+    if (f < 0) return 2;
+    if (f) continue;
     if (!strcmp(argv[i], "--json")) a->json = 1;
     else if (!strcmp(argv[i], "--indirect")) a->no_indirect = 0;      /* the default; kept for scripts */
     else if (!strcmp(argv[i], "--no-indirect")) a->no_indirect = 1;
@@ -100,66 +105,82 @@ static void sources_table(vb_buf *o, const char *file, const char *s, const vb_a
 }
 
 static const char quotes_help[] =
-  "usage: verbatim quotes [--json] FILE...\n"
+  "usage: verbatim quotes [--json] [--format text|markdown] FILE...\n"
   "List every quotation: FILE:LINE:COL: kind \xE2\x80\x9Ctext\xE2\x80\x9D (the quickfix format).\n"
-  "  --json   one JSON object per file (several files: {\"files\": [...]})\n"
+  "  --json   one JSON object per file (several files or a folder: {\"files\": [...]})\n"
+  "  --format text|markdown   how to read FILE; by default .md, .markdown, .qmd and .rmd\n"
+  "           are Markdown (front matter, code, link targets, HTML are not prose)\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "  --no-indirect   leave out reported speech without marks (kind indirect, listed by\n"
   "                  default; --indirect, the default, is still accepted)\n"
   "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
   "Each line ends with the speaker and the cue: \xE2\x80\x94 Marta Lindqvist (said).\n"
-  "FILE - reads stdin. Exit status: 0 success, 2 usage or read errors (the other\n"
-  "files are still listed).\n";
+  "A FILE that is a folder stands for its text and Markdown files (recursive, sorted,\n"
+  "hidden ones skipped). FILE - reads stdin. Exit status: 0 success, 2 usage or read\n"
+  "errors (the other files are still listed).\n";
 
 static const char sources_help[] =
-  "usage: verbatim sources [--json] FILE...\n"
+  "usage: verbatim sources [--json] [--format text|markdown] FILE...\n"
   "List the people and bodies quoted in each FILE: name, role, organisation, their quotes\n"
   "(#1 is the first quote of `verbatim quotes`) and the words quoted; then quotes with no speaker.\n"
   "  --json   the same object as `verbatim quotes --json` (sources, quotes, unattributed)\n"
+  "  --format text|markdown   how to read FILE (default: by its extension, as quotes)\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern (case-insensitive) as cues\n"
   "  --no-indirect   count quoted statements only (reported speech is counted by default)\n"
-  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n";
+  "  --max-size=SIZE refuse files larger than SIZE (default 256M; K, M, G; 0: no limit)\n"
+  "A FILE that is a folder stands for its text and Markdown files, as for quotes.\n";
 
 static int run(int argc, char **argv, int sources) {
   qargs a;
   int rc = parse(argc, argv, &a, sources ? "sources" : "quotes", sources ? sources_help : quotes_help), nok = 0;
+  int folder = 0, many;
   vb_buf out = {0};
   vb_aopts ao;
   vb_cues *cues;
+  vb_paths files = {0};
   char err[256];
   if (rc) return rc == 1 ? 0 : rc;
+  if ((rc = vb_cli_drafts(a.files, (size_t)a.nfiles, &files, &folder)) < 0) {
+    vb_cli_err("out of memory");
+    vb_paths_free(&files);
+    return 2;
+  }
+  /* several files, or a folder (however many it holds): one {"files": [...]} */
+  many = files.n > 1 || folder;
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
   ao.no_indirect = a.no_indirect;
   cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
   ao.cues = cues;
-  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); return 2; }
-  if (a.json && a.nfiles > 1) vb_buf_adds(&out, "{\"files\":[");
-  for (int f = 0; f < a.nfiles; f++) {
+  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); vb_paths_free(&files); return 2; }
+  if (a.json && many) vb_buf_adds(&out, "{\"files\":[");
+  for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
     vb_analysis an;
     int arc;
     memset(&an, 0, sizeof an);
-    if (vb_cli_read(a.files[f], &in, a.max_size)) { rc = 2; continue; }
+    const char *file = files.v[f];
+    if (vb_cli_read_draft(file, a.format, a.max_size, &in)) { rc = 2; continue; }
     if ((arc = vb_analyze(in.p, in.n, &ao, &an)) != 0) {
       if (arc < -1)
-        vb_cli_err("%s: cue pattern %d: match limit exceeded (it backtracks too much on this text)", a.files[f], -arc - 1);
-      else vb_cli_err("%s: out of memory", a.files[f]);
+        vb_cli_err("%s: cue pattern %d: match limit exceeded (it backtracks too much on this text)", file, -arc - 1);
+      else vb_cli_err("%s: out of memory", file);
       rc = 2;
     } else if (a.json) {
       if (nok++) vb_buf_adds(&out, ",\n");
-      vb_cli_json(&out, a.files[f], in.p, &an, NULL);
-    } else if (sources) sources_table(&out, a.files[f], in.p, &an);
-    else quotes_lines(&out, a.files[f], in.p, &an);
+      vb_cli_json(&out, file, in.p, &an, NULL);
+    } else if (sources) sources_table(&out, file, in.p, &an);
+    else quotes_lines(&out, file, in.p, &an);
     vb_analysis_free(&an);
     vb_buf_free(&in);
     if (!a.json && vb_cli_flush(&out)) rc = 2;
   }
   if (a.json) {
     /* one file that could not be read: nothing on stdout rather than half a document */
-    if (a.nfiles > 1 || nok) vb_buf_adds(&out, a.nfiles > 1 ? "]}\n" : "\n");
+    if (many || nok) vb_buf_adds(&out, many ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
+  vb_paths_free(&files);
   vb_buf_free(&out);
   vb_cues_free(cues);
   return rc;

@@ -245,8 +245,8 @@ typedef struct build {
   vb_index *old;                /* the committed index appended to, or NULL */
   seen_set seen;                /* old's live names -> their entries */
   const vb_idx_file **olde;
-  vb_buf text;
   vb_wtoks toks;
+  vb_tspans spans;
   u64vec G, K;
   seg_b s;
   uint64_t end, nsegs;          /* after the segments written */
@@ -290,32 +290,45 @@ static int add_files(build *B, int fd) {
     struct stat st;
     vb_idx_file e;
     long slot;
-    vb_buf e2 = {0};
+    vb_buf e2 = {0}, w2 = {0};
+    vb_mview v;
     if (stat(path, &st)) { warn(B, path, strerror(errno)); continue; }   /* gone since the walk */
     if ((slot = seen_find(&B->seen, path)) >= 0 && vb_file_stamp_same(B->olde[slot], &st)) continue;
-    if (vb_read_file(path, &B->text, &e2)) {
+    /* the words as the checker reads them (material.h): the text decoded, stage
+     * directions and repeated labels left out; offsets, size and hash are the text's */
+    if (vb_mview_open(&v, path, NULL, 0, &w2, &e2)) {
       if (B->warn) vb_buf_addf(B->warn, "%s: warning: not indexed\n", e2.p ? e2.p : path);
       vb_buf_free(&e2);
+      vb_buf_free(&w2);
       continue;
     }
     vb_buf_free(&e2);
-    if (memchr(B->text.p, 0, B->text.n < 4096 ? B->text.n : 4096)) { warn(B, path, "a binary file, not indexed"); continue; }
-    if (B->text.n > UINT32_MAX) { warn(B, path, "larger than 4 GB, not indexed"); continue; }
-    if (B->s.total + B->text.n > UINT32_MAX) {                       /* segment full */
-      if ((rc = seg_write(&B->s, fd, &size))) goto wfail;
+    if (v.skip) {
+      if (B->warn) vb_buf_add(B->warn, w2.p, w2.n);     /* "PATH: warning: a PDF document, not text: skipped" */
+      vb_buf_free(&w2);
+      vb_mview_close(&v);
+      continue;
+    }
+    vb_buf_free(&w2);
+    if (v.n > UINT32_MAX) { warn(B, path, "larger than 4 GB, not indexed"); vb_mview_close(&v); continue; }
+    if (B->s.total + v.n > UINT32_MAX) {                            /* segment full */
+      if ((rc = seg_write(&B->s, fd, &size))) { vb_mview_close(&v); goto wfail; }
       B->end += size; B->nsegs++;
       seg_reset(&B->s);
     }
-    B->toks.t.n = 0;
-    if (vb_tokenize(B->text.p, B->text.n, 0, &B->toks)) goto oom;
+    if (vb_mview_words(&v, 0, v.n, &B->toks, &B->spans)) { vb_mview_close(&v); goto oom; }
     vb_file_stamp(&e, &st);
-    e.size = B->text.n;                                             /* the text, as read */
-    e.base = B->s.total; e.hash = vb_idx_sum(B->text.p, B->text.n); e.name = B->s.names.n;
+    e.size = v.n;                                                   /* the text, as decoded */
+    e.base = B->s.total; e.hash = vb_idx_sum(v.s, v.n); e.name = B->s.names.n;
     vb_buf_add(&B->s.names, path, strlen(path) + 1);
-    if (B->s.names.oom || vb_push(&B->s.files, e) || add_minimizers(&B->s, &B->toks, B->s.total, &B->G, &B->K)) goto oom;
-    B->s.total += B->text.n;
+    if (B->s.names.oom || vb_push(&B->s.files, e) || add_minimizers(&B->s, &B->toks, B->s.total, &B->G, &B->K)) {
+      vb_mview_close(&v);
+      goto oom;
+    }
+    B->s.total += v.n;
     B->done++;
-    B->bytes += B->text.n;
+    B->bytes += v.n;
+    vb_mview_close(&v);
   }
   if (B->s.files.n) {
     if ((rc = seg_write(&B->s, fd, &size))) goto wfail;
@@ -555,8 +568,8 @@ out:
   free(real);
   build_reset(&B);
   vb_paths_free(&B.files);
-  vb_buf_free(&B.text);
   vb_toks_free(&B.toks);
+  vb_vfree(&B.spans);
   vb_vfree(&B.G);
   vb_vfree(&B.K);
   seg_free(&B.s);

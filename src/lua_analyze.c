@@ -34,14 +34,16 @@ static const char *const ekinds[] = {"person", "org", "group"};
  * is a failure (vb_lua_fail: raised, or nil and the message from core.safe). */
 int vb_l_analyze(lua_State *L) {
   size_t n;
-  const char *s = vb_lua_checkstring(L, 1, &n);
+  const char *s;
   vb_aopts o;
   abox *b;
   const vb_analysis *an;
-  lua_settop(L, 2);                                /* opts at 2 (or nil), the box at 3 */
+  vb_lua_checkstring(L, 1, NULL);
+  lua_settop(L, 2);                                /* opts at 2 (or nil), the box at 3, the text read at 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.abox", abox_gc, NULL);
   an = &b->an;
   vb_lua_aopts(L, 2, &b->cues, &o);
+  s = vb_lua_text(L, 1, 2, &n);                    /* opts.format */
   {
     int rc = vb_analyze(s, n, &o, &b->an);
     /* below -1: that user pattern (counted from 1, as in its compile errors) ran away */

@@ -136,7 +136,7 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
  * at index o. */
 static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   size_t n;
-  const char *s = lua_tolstring(L, ti, &n);
+  const char *s;
   const vb_quotes *qs;
   vb_copts co;
   vb_aopts ao;
@@ -167,6 +167,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     }
     ao.no_indirect = !asked;
   }
+  s = vb_lua_text(L, ti, o, &n);                   /* opts.format; held on the stack from here */
   if (!lua_isnoneornil(L, o)) {
     lua_getfield(L, o, "speakers");                /* the caller's names, one per quote */
     if (!lua_isnil(L, -1) && !lua_istable(L, -1)) return vb_lua_parterror(L, o, "table", "opts.speakers");
@@ -252,6 +253,22 @@ static void bad_file(const char *path, int e, void *ctx) {
   else vb_buf_addf(v->err, "%s: %s", path, strerror(e));
 }
 
+/* A single source rather than an array of them: a path, an index, or {name=, text=}. */
+static int is_source(lua_State *L, int i) {
+  int one;
+  if (lua_type(L, i) == LUA_TSTRING || luaL_testudata(L, i, IDX_MT)) return 1;
+  if (!lua_istable(L, i)) return 0;
+  lua_rawgeti(L, i, 1);
+  one = lua_isnil(L, -1);
+  lua_pop(L, 1);
+  if (!one) return 0;
+  lua_pushliteral(L, "text");
+  lua_rawget(L, i);
+  one = !lua_isnil(L, -1);
+  lua_pop(L, 1);
+  return one;
+}
+
 /* core.check(text, sources [, opts]) -> quotes with .check, borrowed. Raises on wrong
  * arguments (no sources, a closed index among them) and on running out of memory; a
  * source that cannot be read is a failure (vb_lua_fail). */
@@ -259,7 +276,13 @@ int vb_l_check(lua_State *L) {
   int safe = vb_lua_safe(L);
   cbox *b;
   vb_lua_checkstring(L, 1, NULL);
-  luaL_checktype(L, 2, LUA_TTABLE);
+  if (is_source(L, 2)) {                           /* one source: as an array of one */
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, 1);
+    lua_replace(L, 2);
+  }
+  luaL_argexpected(L, lua_istable(L, 2), 2, "source or table of sources");
   lua_settop(L, 3);                                /* opts stays at 3, the box goes to 4 */
   b = vb_lua_box(L, sizeof *b, "verbatim.cbox", cbox_gc, NULL);
   lua_newtable(L);                                 /* 5: the source texts, referenced */

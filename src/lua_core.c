@@ -18,6 +18,7 @@ static const luaL_Reg funcs[] = {
   {"check", vb_l_check},
   {"index_open", vb_l_index_open},
   {"index_build", vb_l_index_build},
+  {"prose", vb_l_prose},
   {NULL, NULL},
 };
 
@@ -31,6 +32,8 @@ int luaopen_verbatim_core(lua_State *L) {
   lua_setfield(L, -2, "safe");
   lua_pushstring(L, VB_VERSION);
   lua_setfield(L, -2, "version");
+  lua_pushstring(L, "verbatim " VB_VERSION);      /* as Lua's own _VERSION, "Lua 5.4" */
+  lua_setfield(L, -2, "_VERSION");
   lua_pushstring(L, LUA_VERSION);
   lua_setfield(L, -2, "lua");
   {

@@ -18,7 +18,7 @@ static int qbox_gc(lua_State *L) {
   return 0;
 }
 
-/* opts.nested (boolean) */
+/* opts.nested (boolean); opts.format is read by vb_lua_text */
 static void qopts(lua_State *L, int idx, vb_qopts *o) {
   memset(o, 0, sizeof *o);
   if (lua_isnoneornil(L, idx)) return;
@@ -32,10 +32,13 @@ static void qopts(lua_State *L, int idx, vb_qopts *o) {
  * and on running out of memory; nothing else can fail. */
 int vb_l_quotes(lua_State *L) {
   size_t n;
-  const char *s = vb_lua_checkstring(L, 1, &n);
+  const char *s;
   vb_qopts o;
   qbox *b;
+  vb_lua_checkstring(L, 1, NULL);
+  lua_settop(L, 2);                                /* opts at 2, the text read at 3, the box at 4 */
   qopts(L, 2, &o);
+  s = vb_lua_text(L, 1, 2, &n);
   b = vb_lua_box(L, sizeof *b, "verbatim.qbox", qbox_gc, NULL);
   if (vb_quotes_find(s, n, &o, &b->qs)) return vb_lua_nomem(L);
   lua_createtable(L, (int)b->qs.q.n, 0);

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "lua_util.h"
+#include "markdown.h"
 
 #if LUA_VERSION_NUM < 502
 void vb_lua_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
@@ -23,6 +24,28 @@ int vb_lua_typeerror(lua_State *L, int arg, const char *tname) {
 const char *vb_lua_checkstring(lua_State *L, int arg, size_t *n) {
   luaL_argexpected(L, lua_type(L, arg) == LUA_TSTRING, arg, "string");
   return lua_tolstring(L, arg, n);
+}
+
+const char *vb_lua_text(lua_State *L, int arg, int opts, size_t *n) {
+  const char *s = vb_lua_checkstring(L, arg, n);
+  int f = VB_FMT_TEXT;
+  char *copy;
+  if (lua_istable(L, opts)) {
+    lua_getfield(L, opts, "format");
+    if (!lua_isnil(L, -1)) {
+      f = lua_type(L, -1) == LUA_TSTRING ? vb_format_parse(lua_tostring(L, -1)) : -1;
+      if (f < 0) luaL_argerror(L, opts, "opts.format: 'text' or 'markdown' expected");
+    }
+    lua_pop(L, 1);
+  }
+  if (f == VB_FMT_TEXT) {
+    lua_pushvalue(L, arg);
+    return s;
+  }
+  copy = lua_newuserdata(L, *n ? *n : 1);
+  memcpy(copy, s, *n);
+  if (vb_prose((vb_format)f, copy, *n)) vb_lua_nomem(L);
+  return copy;
 }
 
 int vb_lua_nomem(lua_State *L) { return luaL_error(L, "verbatim: out of memory"); }

@@ -27,6 +27,13 @@ int vb_lua_typeerror(lua_State *L, int arg, const char *tname);
  * number is no text and no path), else an argument error. */
 const char *vb_lua_checkstring(lua_State *L, int arg, size_t *n);
 
+/* The text argument arg as the engine reads it, in *n its length: for opts.format =
+ * "markdown" (opts at index opts: a table, or nil for text) a copy with its non-prose
+ * bytes masked (markdown.h), else the string itself. Pushes exactly one value, which
+ * holds the text for as long as it stays on the stack: the masked copy (a userdata, so
+ * collected whatever error unwinds) or the string. A wrong format is an argument error. */
+const char *vb_lua_text(lua_State *L, int arg, int opts, size_t *n);
+
 /* The binding's error convention (README, "Lua"): a programmer's error (a wrong argument,
  * a closed index) raises an argument error, from verbatim.core and verbatim.core.safe
  * alike; so does running out of memory (vb_lua_nomem). An operational failure (a source

@@ -2,6 +2,7 @@
  * files, in-memory texts and indexes, and the file helpers. Adding a folder only lists
  * its files; the checker reads each one when it scans it, one at a time. */
 #define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE              /* madvise */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "index.h"
@@ -285,10 +287,15 @@ int vb_index_refresh(vb_index *x, vb_cpaths *changed, vb_cpaths *missing) {
       if (stat(path, &st) || !S_ISREG(st.st_mode)) g->state[j] = VB_IDX_MISSING;
       else if (vb_file_stamp_same(e, &st)) g->state[j] = VB_IDX_LIVE;
       else {
-        /* touched, copied or restored: the bytes decide */
+        /* touched, copied or restored: the text decides (decoded, as it was indexed) */
+        vb_mview v;
         e2.n = 0;
-        if (vb_read_file(path, &text, &e2)) g->state[j] = VB_IDX_MISSING;
-        else g->state[j] = vb_index_same(x, k, j, text.p, text.n) ? VB_IDX_LIVE : VB_IDX_CHANGED;
+        text.n = 0;
+        if (vb_mview_open(&v, path, NULL, 0, &text, &e2)) g->state[j] = VB_IDX_MISSING;
+        else {
+          g->state[j] = vb_index_same(x, k, j, v.s, v.n) ? VB_IDX_LIVE : VB_IDX_CHANGED;
+          vb_mview_close(&v);
+        }
       }
       if (g->state[j] == VB_IDX_CHANGED && changed && vb_push(changed, path)) rc = -1;
       if (g->state[j] == VB_IDX_MISSING && missing && vb_push(missing, path)) rc = -1;
@@ -333,4 +340,131 @@ void vb_material_free(vb_material *M) {
   vb_vfree(&M->v);
   vb_vfree(&M->idx);
   vb_buf_free(&M->warn);
+}
+
+/* ---------------------------------------------------------------- an opened text */
+
+static void release_to(vb_mview *v, size_t upto) {
+  size_t pg = (size_t)sysconf(_SC_PAGESIZE), a, b;
+  if (!v->map || !pg) return;
+  if (upto < v->released) v->released = 0;
+  a = v->released;
+  if (upto > v->map_n) upto = v->map_n;
+  b = upto - upto % pg;
+  if (b > a) {
+    madvise((char *)v->map + a, b - a, MADV_DONTNEED);
+    v->released = b;
+  }
+}
+
+static void pace_release(void *ud, size_t done) { release_to(ud, done); }
+
+/* Map a regular file; read anything else (or when mapping fails). */
+static int load_bytes(vb_mview *v, const char *path, vb_buf *err) {
+  int fd = open(path, O_RDONLY);
+  struct stat st;
+  if (fd < 0) { vb_buf_addf(err, "%s: %s", path, strerror(errno)); return -1; }
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m != MAP_FAILED) {
+      close(fd);
+      v->map = m;
+      v->map_n = (size_t)st.st_size;
+      v->bytes = m;
+      v->nbytes = v->map_n;
+      return 0;
+    }
+  }
+  close(fd);
+  if (vb_read_file(path, &v->own, err)) return -1;
+  v->bytes = (const unsigned char *)(v->own.p ? v->own.p : "");
+  v->nbytes = v->own.n;
+  return 0;
+}
+
+int vb_mview_open(vb_mview *v, const char *name, const char *text, size_t n, vb_buf *warn, vb_buf *err) {
+  vb_buf w = {0};
+  vb_pace pace;
+  memset(v, 0, sizeof *v);
+  if (text) { v->bytes = (const unsigned char *)text; v->nbytes = n; }
+  else if (load_bytes(v, name, err)) return -1;
+  pace.fn = pace_release; pace.ud = v;
+  if (vb_decode(&v->dec, name, v->bytes, v->nbytes, &pace, &w)) goto oom;
+  if (w.n) vb_buf_addf(warn, "%s: warning: %.*s\n", name, (int)w.n, w.p);
+  vb_buf_free(&w);
+  v->s = v->dec.s;
+  v->n = v->dec.n;
+  v->skip = v->dec.binary;
+  /* the map keeps the original for its lookups; a decoded copy needs it no more */
+  release_to(v, v->map_n);
+  if (vb_turns_build(&v->turns, v->s, v->n, v->s == (const char *)v->bytes ? &pace : NULL)) goto oom;
+  release_to(v, v->map_n);
+  v->released = 0;
+  return 0;
+oom:
+  vb_buf_free(&w);
+  vb_buf_addf(err, "%s: out of memory", name);
+  vb_mview_close(v);
+  return -1;
+}
+
+void vb_mview_close(vb_mview *v) {
+  vb_turns_free(&v->turns);
+  vb_decoded_free(&v->dec);
+  if (v->map) munmap(v->map, v->map_n);
+  vb_buf_free(&v->own);
+  memset(v, 0, sizeof *v);
+}
+
+void vb_mview_forget(vb_mview *v) {
+  if (v->map) madvise(v->map, v->map_n, MADV_DONTNEED);
+  v->released = 0;
+}
+
+void vb_mview_release(vb_mview *v, size_t off) {
+  if (v->s == (const char *)v->bytes) release_to(v, off);
+}
+
+int vb_mview_words(const vb_mview *v, size_t lo, size_t hi, vb_wtoks *tk, vb_tspans *sp) {
+  if (hi > v->n) hi = v->n;
+  if (lo > hi) lo = hi;
+  tk->t.n = 0;
+  if (vb_tokenize(v->s + lo, hi - lo, 0, tk)) return -1;
+  for (size_t i = 0; i < tk->t.n; i++) { tk->t.v[i].start += lo; tk->t.v[i].end += lo; }
+  sp->n = 0;
+  if (vb_turns_spans(&v->turns, v->s, v->n, lo, hi, sp)) return -1;
+  vb_turns_filter(tk, 0, sp->v, sp->n);
+  return 0;
+}
+
+/* A cut between words: after white space, and not after a hyphen that the tokenizer may
+ * join to the next line's word (pro-\nposal). */
+size_t vb_mview_cut(const vb_mview *v, size_t lo) {
+  const unsigned char *s = (const unsigned char *)v->s;
+  size_t i = lo + VB_WORDS_STEP, lim;
+  if (v->n - lo <= VB_WORDS_STEP + VB_WORDS_STEP / 4) return v->n;
+  lim = i + 65536 < v->n ? i + 65536 : v->n;
+  for (; i < lim; i++) {
+    if ((s[i] == ' ' || s[i] == '\n' || s[i] == '\t') && i + 1 < v->n && s[i + 1] != ' ' && s[i + 1] != '\n' && s[i + 1] != '\t') {
+      size_t j = i;
+      while (j > lo && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r')) j--;
+      if (s[j] == '-' || s[j] == 0xAD || (s[j] == 0x90 || s[j] == 0x91)) continue;   /* - soft hyphen, U+2010/11 */
+      return i + 1;
+    }
+  }
+  /* no break in 64 KB: any UTF-8 boundary (a word this long is not one anyway) */
+  i = lo + VB_WORDS_STEP;
+  while (i < v->n && (s[i] & 0xC0) == 0x80) i++;
+  return i;
+}
+
+void vb_mview_place(const vb_mview *v, size_t a, size_t b, size_t *o0, size_t *o1, uint32_t *line, uint32_t *col) {
+  *o0 = vb_dec_orig(&v->dec, a);
+  *o1 = b > a ? vb_dec_orig_end(&v->dec, b) : *o0;
+  if (*o1 < *o0) *o1 = *o0;
+  vb_dec_linecol(&v->dec, *o0, line, col);
+}
+
+int vb_mview_speaker(const vb_mview *v, size_t off, size_t *start, size_t *end) {
+  return vb_turns_speaker(&v->turns, v->s, v->n, off, start, end);
 }

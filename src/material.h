@@ -5,7 +5,11 @@
 #ifndef VB_MATERIAL_H
 #define VB_MATERIAL_H
 #include <stddef.h>
+#include <stdint.h>
 #include "buf.h"
+#include "decode.h"
+#include "normalise.h"
+#include "turns.h"
 
 struct vb_index;
 
@@ -76,5 +80,54 @@ int vb_material_add_index(vb_material *M, struct vb_index *x);
 /* vb_paths_vet for the files of M from n0 on (texts held in memory pass). */
 size_t vb_material_vet(vb_material *M, size_t n0, size_t max, vb_vet_fn bad, void *ctx);
 void vb_material_free(vb_material *M);
+
+/* ---------------------------------------------------------------- an opened text
+ * One text of the material opened for checking: its bytes (a file memory-mapped, or read
+ * when it cannot be mapped, or the caller's text), decoded (decode.h), its turns known
+ * (turns.h). Its words are read a stretch at a time, and the pages behind a pass are
+ * given back, so that a source of any size is checked in a fixed amount of memory. */
+#define VB_WORDS_STEP ((size_t)1 << 20)   /* bytes of a stretch of words, about */
+
+typedef struct vb_mview {
+  const char *s;                /* the decoded text */
+  size_t n;
+  int skip;                     /* nothing to check: binary, or too large to convert */
+  vb_decoded dec;
+  vb_turns turns;
+  /* the bytes */
+  void *map;
+  size_t map_n;
+  vb_buf own;
+  const unsigned char *bytes;
+  size_t nbytes;
+  size_t released;              /* pages before this byte of the mapping were given back */
+} vb_mview;
+
+/* Open the file at path (text NULL) or the caller's text[0..n) (borrowed), called name.
+ * A warning (binary, not UTF-8) goes into warn, as "NAME: warning: ..." lines.
+ * 0, or -1 with err (unreadable, memory). */
+int vb_mview_open(vb_mview *v, const char *name, const char *text, size_t n, vb_buf *warn, vb_buf *err);
+void vb_mview_close(vb_mview *v);
+
+/* The words of s[lo, hi) into tk (cleared): stage directions, timestamps and repeated
+ * labels left out, a change of speaker one barrier item. 0 or -1 (memory). */
+int vb_mview_words(const vb_mview *v, size_t lo, size_t hi, vb_wtoks *tk, vb_tspans *scratch);
+/* Where to end a stretch of words that starts at lo: at or after lo + VB_WORDS_STEP, on a
+ * break between words that no word runs across; n at the end. */
+size_t vb_mview_cut(const vb_mview *v, size_t lo);
+/* Give back the pages of a mapped file before byte off of the decoded text (when it is
+ * the file itself), after a pass over them. */
+void vb_mview_release(vb_mview *v, size_t off);
+
+/* Give back every page of a mapped file. The kernel maps a large block around each
+ * place read (2 MB at a time): a check that reads many places in a large file gives
+ * them back before it reads the next one. */
+void vb_mview_forget(vb_mview *v);
+
+/* The original bytes and place of decoded [a, b): start, end, line, col. */
+void vb_mview_place(const vb_mview *v, size_t a, size_t b, size_t *o0, size_t *o1, uint32_t *line, uint32_t *col);
+/* The speaker of the turn holding decoded byte off (span in s), or 0. */
+int vb_mview_speaker(const vb_mview *v, size_t off, size_t *start, size_t *end);
+
 
 #endif

@@ -132,3 +132,25 @@ void vb_excerpt(vb_buf *b, const char *s, size_t n, size_t max) {
   }
   if (i < n) vb_buf_adds(b, "\xE2\x80\xA6");
 }
+
+/* Is c in s? A step at a time, the pages behind given back. */
+static int has_byte(const char *s, size_t n, char c, const vb_pace *pace) {
+  for (size_t i = 0; i < n;) {
+    size_t k = n - i > VB_PACE_STEP ? VB_PACE_STEP : n - i;
+    if (memchr(s + i, c, k)) return 1;
+    i += k;
+    vb_pace_at(pace, i);
+  }
+  return 0;
+}
+
+char vb_line_end(const char *s, size_t n, const vb_pace *pace) {
+  return has_byte(s, n, '\n', pace) || !has_byte(s, n, '\r', pace) ? '\n' : '\r';
+}
+
+uint32_t vb_cp1252(uint32_t b) {
+  static const uint16_t hi[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  return b >= 0x80 && b < 0xA0 ? hi[b - 0x80] : b;
+}

@@ -39,4 +39,19 @@ void vb_lines_free(vb_lines *L);
  * ellipsis (…) when cut. Appended to b. */
 void vb_excerpt(vb_buf *b, const char *s, size_t n, size_t max);
 
+/* The code point of Windows-1252 byte b (0x80..0x9F differ from Latin-1; the five
+ * unassigned ones are U+FFFD). */
+uint32_t vb_cp1252(uint32_t b);
+
+/* A long pass over a text tells how far it got, every VB_PACE_STEP bytes or so, so that
+ * the pages of a mapped file behind it can be given back (memory stays flat over a file
+ * of any size). fn may be NULL. */
+#define VB_PACE_STEP ((size_t)2 << 20)
+typedef struct vb_pace { void (*fn)(void *ud, size_t done); void *ud; } vb_pace;
+#define vb_pace_at(p, done) ((p) && (p)->fn ? (p)->fn((p)->ud, (done)) : (void)0)
+
+/* The byte that ends lines in s: '\n', or '\r' in a text of old Mac line ends (no '\n'
+ * at all). A paced pass. */
+char vb_line_end(const char *s, size_t n, const vb_pace *pace);
+
 #endif

@@ -55,11 +55,11 @@ function M.check()
     local v = vim.fn.system({ "verbatim", "--version" })
     h.ok(("CLI on PATH: %s (%s)"):format(vim.fn.exepath("verbatim"), firstline(v)))
   else
+    -- optional: the plugin runs the engine in Neovim; the CLI is for shells and pipelines
     local built = E.root() .. "/build/verbatim"
-    h.warn("CLI `verbatim` not on PATH (the plugin does not need it)", {
-      vim.fn.executable(built) == 1 and ("built at " .. built .. ": add it to PATH or `make install`")
-        or "`make install` installs it",
-    })
+    h.info("CLI `verbatim` not on PATH (optional: the plugin does not use it); "
+      .. (vim.fn.executable(built) == 1 and ("built at " .. built .. ": add it to PATH or run `make install`")
+        or "`make install` installs it"))
   end
 
   -- configured sources

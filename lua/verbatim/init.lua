@@ -15,12 +15,21 @@ local core = require("verbatim.core")
 local function api(c)
   return {
     version = core.version,
+    _VERSION = core._VERSION,                        -- "verbatim 0.1.0"
     core = core,
+
+    --- prose(text [, format]): text with what is not prose (front matter, code, link
+    -- targets and titles, HTML comments and tags, shortcodes) turned to spaces, line
+    -- breaks kept: a string of the same length, so positions stay those of text. format
+    -- is "markdown" (the default) or "text". What opts.format = "markdown" reads.
+    prose = c.prose,
 
     --- quotes(text [, opts]): every quotation in text, an array of {start=, stop=, text=,
     -- kind=, line=, col=[, parts=]}. Positions are Lua string positions (1-based,
     -- inclusive). The second result holds diagnostics (unbalanced marks) as {pos=, line=,
-    -- col=, message=}. opts.nested: also the quotes inside quotes. Cannot fail.
+    -- col=, message=}. opts.nested: also the quotes inside quotes. opts.format = "markdown":
+    -- read text as Markdown or Quarto (prose()), "text" (the default) as it is; positions
+    -- stay those of text. Cannot fail.
     quotes = c.quotes,
 
     --- analyze(text [, opts]): quotes with their speakers, and the article's sources.
@@ -33,20 +42,21 @@ local function api(c)
     -- the speech quotes nobody was found for. Reported speech without marks ("X said
     -- that …") is among the quotes, of kind "indirect"; opts.indirect = false leaves it
     -- out. opts.cues: extra cue patterns (PCRE2, case-insensitive), e.g. {"chimed"}, one
-    -- that does not compile being a wrong argument.
+    -- that does not compile being a wrong argument; opts.format as in quotes().
     -- Fails when a cue pattern exceeds the match limit on this text.
     analyze = c.analyze,
 
     --- check(text, sources [, opts]): check the quotes of text against sources, an array
-    -- whose items are paths (files or folders), {name=, text=} tables or index objects.
+    -- whose items are paths (files or folders), {name=, text=} tables or index objects
+    -- (or one of them alone, as index.build takes one path).
     -- Returns the quotes of quotes(), each with a `check` table {verdict=, score=,
     -- splice=, speaker_mismatch=, source={file=, start=, stop=, line=, col=, speaker=},
     -- diff={{op=, text=}, ...}}, and an array of borrowed passages (opts.borrowed =
     -- words, e.g. 12). Each quote's speaker, compared with the turns of a transcript, is
     -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
-    -- per quote. Fails when a source file cannot be read or holds more than
-    -- opts.max_size bytes (default 256 MiB; 0: no limit), however little the text
-    -- quotes; no sources, or a closed index among them, is a wrong argument.
+    -- per quote; opts.format as in quotes(). Fails when a source file cannot be read or
+    -- holds more than opts.max_size bytes (default 256 MiB; 0: no limit), however little
+    -- the text quotes; no sources, or a closed index among them, is a wrong argument.
     check = c.check,
 
     --- Archive indexes. index.build(output, paths [, {append=true, max_size=N}]) writes

@@ -87,7 +87,7 @@ end
 
 function T.bad_arguments_are_clear_errors()
   local raises = h.raises
-  raises("bad argument #2 to '[^']*' %(table expected, got nil%)", vb.check, "x", nil)
+  raises("bad argument #2 to '[^']*' %(source or table of sources expected, got nil%)", vb.check, "x", nil)
   raises("bad argument #2 to '[^']*' %(no sources%)", vb.check, "x", {})
   raises("bad argument #2 to '[^']*' %(source 1: path, {name=, text=} or index expected, got number%)", vb.check, "x", { 42 })
   raises("bad argument #2 to '[^']*' %(source 1: text: string expected, got nil%)", vb.check, "x", { { name = "n" } })

@@ -17,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 # the plugin as a user without a compiler would have it: no core.so
 mkdir -p "$tmp/nocore"
-cp -R plugin lua doc tests "$tmp/nocore/" 2>/dev/null
+cp -R plugin ftdetect lua doc tests "$tmp/nocore/" 2>/dev/null
 rm -f "$tmp/nocore/lua/verbatim/core.so"
 # and after a failed or foreign build: a core.so that does not load
 cp -R "$tmp/nocore" "$tmp/broken"

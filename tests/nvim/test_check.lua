@@ -120,22 +120,146 @@ function T.check_reads_modified_source_buffers()
   H.eq(#diags(buf), 0, "diagnostics: " .. vim.inspect(diags(buf)) .. vim.inspect(notes))
 end
 
+-- Count the engine's calls while f runs: {check = {the texts checked}, analyze = n, quotes = n}.
+local function engine_calls(f)
+  local vb = require("verbatim")
+  local saved, seen = {}, { check = {}, analyze = 0, quotes = 0 }
+  for _, name in ipairs({ "check", "analyze", "quotes" }) do
+    saved[name] = vb[name]
+    vb[name] = function(text, ...)
+      if name == "check" then seen.check[#seen.check + 1] = text else seen[name] = seen[name] + 1 end
+      return saved[name](text, ...)
+    end
+  end
+  local ok, err = pcall(f)
+  for name, fn in pairs(saved) do vb[name] = fn end
+  if not ok then error(err, 0) end
+  return seen
+end
+
 function T.jump_explains_when_there_is_nothing_to_open()
   require("verbatim.nvim").setup({ sources = { H.fixture("council-transcript.txt") } })
   local buf = H.open("council.txt")
-  -- no check yet: jump checks first, against the configured sources
+  -- no check yet: the quote under the cursor is checked alone, against the configured sources
   vim.api.nvim_win_set_cursor(0, { 1, 0 })
   local notes = H.notes(function() vim.cmd("Verbatim jump") end)
   H.eq(#notes, 1, "one message: " .. vim.inspect(notes))
   H.truthy(notes[1].msg:find("no quote under the cursor", 1, true), notes[1].msg)
-  H.eq(#diags(buf), 1, "checked on the way")
   -- a quote the sources lack
   vim.cmd("normal! Go“We never discussed the archive,” Brandt said.")
   vim.api.nvim_win_set_cursor(0, { vim.api.nvim_buf_line_count(buf), 3 })
   notes = H.notes(function() vim.cmd("Verbatim jump") end)
   H.truthy(notes[1] and notes[1].msg:find("not found in the sources", 1, true), vim.inspect(notes))
   H.eq(vim.api.nvim_get_current_buf(), buf, "stayed in the article")
-  H.eq(#diags(buf), 2, "rechecked after the edit")
+end
+
+-- after edits, :Verbatim jump reuses the last check for a quote whose text is unchanged
+-- (no engine call) and checks a changed one alone (one call, on that quote's text)
+function T.jump_after_edits_checks_no_more_than_the_quote()
+  local buf = H.open("council.txt")
+  H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  -- edits elsewhere: lines added above, a word changed in another paragraph
+  vim.api.nvim_buf_set_lines(buf, 0, 0, false, { "An added line.", "" })
+  vim.cmd("silent keeppatterns %s/flood repairs, the city/flood repairs, the council/")
+  local lnum, col = H.find(buf, "A town without a library")
+  vim.api.nvim_win_set_cursor(0, { lnum, col + 3 })
+  local calls = engine_calls(function() vim.cmd("Verbatim jump") end)
+  H.eq(#calls.check + calls.analyze + calls.quotes, 0, "engine calls for an unchanged quote: " .. vim.inspect(calls))
+  H.truthy(vim.api.nvim_buf_get_name(0):find("council%-transcript%.txt$"), "source opened")
+  H.eq(vim.api.nvim_win_get_cursor(0)[1], H.find(0, "A town without a library"), "on the passage")
+  -- the quote itself edited: checked alone, and the jump follows the new words
+  vim.cmd("buffer " .. buf)
+  vim.cmd("silent keeppatterns %s/reopen the library in March/reopen the library in April/")
+  lnum, col = H.find(buf, "We will reopen")
+  vim.api.nvim_win_set_cursor(0, { lnum, col + 3 })
+  calls = engine_calls(function() vim.cmd("Verbatim jump") end)
+  H.eq(#calls.check, 1, "checks: " .. vim.inspect(calls))
+  H.eq(calls.analyze, 0, "no analysis of the buffer")
+  H.truthy(calls.check[1]:find("^“We will reopen the library in April"), "the quote's text alone: " .. calls.check[1])
+  H.eq(vim.api.nvim_win_get_cursor(0)[1], H.find(0, "We will reopen the library in April"), "on its passage")
+end
+
+-- a 200,000-line draft: a jump after an edit costs one check of one quote, whatever the
+-- buffer's size (counted, not timed)
+function T.jump_in_a_long_buffer_checks_one_quote()
+  local para = vim.fn.readfile(H.fixture("council.txt"))
+  local lines = {}
+  while #lines < 200000 do vim.list_extend(lines, para) end
+  local buf = vim.api.nvim_create_buf(true, false)
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  local lnum, col = H.find(buf, "A town without a library")
+  local row = #lines - #para + lnum
+  vim.api.nvim_win_set_cursor(0, { row, col + 3 })
+  require("verbatim.nvim").setup({ sources = { H.fixture("council-transcript.txt") } })
+  local notes
+  local calls = engine_calls(function() notes = H.notes(function() vim.cmd("Verbatim jump") end) end)
+  H.eq(#calls.check, 1, "one check: " .. vim.inspect(notes))
+  H.eq(calls.analyze, 0, "no analysis")
+  H.truthy(#calls.check[1] < 200, "of one quote: " .. #calls.check[1] .. " bytes")
+  H.truthy(vim.api.nvim_buf_get_name(0):find("council%-transcript%.txt$"), "source opened")
+end
+
+-- the passage a jump lands on is highlighted, and the highlight goes with the next move
+function T.jump_highlights_the_passage()
+  local buf = H.open("council.txt")
+  H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  local lnum, col = H.find(buf, "A town without a library")
+  vim.api.nvim_win_set_cursor(0, { lnum, col + 3 })
+  vim.cmd("Verbatim jump")
+  local K = require("verbatim.nvim.check")
+  local src = vim.api.nvim_get_current_buf()
+  local m = vim.api.nvim_buf_get_extmarks(src, K.jns, 0, -1, { details = true })
+  H.eq(#m, 1, "one highlight")
+  H.eq(m[1][4].hl_group, "VerbatimPassage", "group")
+  local row, scol = H.find(src, "A town without a library")
+  H.eq(m[1][2], row - 1, "highlight row")
+  H.eq(m[1][3], scol - 1, "highlight start")
+  local text = vim.api.nvim_buf_get_text(src, m[1][2], m[1][3], m[1][4].end_row, m[1][4].end_col, {})[1]
+  H.truthy(text:find("^A town without a library is a town without a memory"), "the passage: " .. text)
+  -- the jump's own cursor position does not clear it; a move does
+  vim.cmd("doautocmd <nomodeline> CursorMoved")
+  H.eq(#vim.api.nvim_buf_get_extmarks(src, K.jns, 0, -1, {}), 1, "kept after the jump's own move")
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  vim.cmd("doautocmd <nomodeline> CursorMoved")
+  H.eq(#vim.api.nvim_buf_get_extmarks(src, K.jns, 0, -1, {}), 0, "cleared by a move")
+  -- or after a while
+  vim.cmd("buffer " .. buf)
+  vim.api.nvim_win_set_cursor(0, { lnum, col + 3 })
+  K.JUMP_MS = 50
+  vim.cmd("Verbatim jump")
+  H.eq(#vim.api.nvim_buf_get_extmarks(src, K.jns, 0, -1, {}), 1, "highlighted again")
+  H.truthy(H.wait(2000, function() return #vim.api.nvim_buf_get_extmarks(src, K.jns, 0, -1, {}) == 0 end),
+    "cleared after JUMP_MS")
+  K.JUMP_MS = 3000
+end
+
+-- the summary counts as the CLI does: "1 quote", the quotes given to another speaker
+function T.summary_counts_like_the_cli()
+  local K = require("verbatim.nvim.check")
+  H.eq(K.summary(1, { verbatim = 1, faithful = 0, altered = 0, not_found = 0, speaker = 0 }),
+    "verbatim: 1 quote checked: 1 verbatim, 0 faithful, 0 altered, 0 not found", "one")
+  local buf = H.open("misquote.txt")
+  local notes = H.notes(function() vim.cmd("Verbatim check " .. H.fixture("council-transcript.txt")) end)
+  H.eq(#diags(buf), 1, "diagnostics")
+  H.truthy(notes[1].msg:find("quotes checked: ", 1, true), notes[1].msg)
+  H.truthy(notes[1].msg:find(", 1 given to another speaker$"), notes[1].msg)
+end
+
+-- a Markdown draft: the YAML title, link titles and code are not quotes to check
+function T.check_of_a_markdown_draft()
+  vim.cmd("filetype on")
+  local ok, err = pcall(function()
+    vim.cmd("edit " .. vim.fn.fnameescape(H.root .. "/tests/fixtures/markdown/draft.md"))
+    local buf = vim.api.nvim_get_current_buf()
+    local notes = H.notes(function()
+      vim.cmd("Verbatim check " .. vim.fn.fnameescape(H.root .. "/tests/fixtures/markdown/transcript.txt"))
+    end)
+    H.eq(#diags(buf), 0, "diagnostics: " .. vim.inspect(diags(buf)))
+    H.truthy(notes[1].msg:find("^verbatim: 4 quotes checked: 4 verbatim"), notes[1].msg)
+  end)
+  vim.cmd("filetype off")
+  if not ok then error(err, 0) end
 end
 
 function T.clear_removes_the_diagnostics()

@@ -66,6 +66,39 @@ function T.live_mode_on_a_filetype_explains_once()
   end)
   H.eq(#notes, 1, "notifications")
   H.truthy(notes[1].msg:find("make nvim", 1, true), notes[1].msg)
+  -- more drafts opened: nothing more said
+  notes = H.notes(function()
+    H.open("council.txt")
+    vim.bo.filetype = "text"
+  end)
+  H.eq(#notes, 0, "notifications for a second draft")
+end
+
+-- one line, short enough not to make Neovim wait for ENTER, no traceback: what to run
+-- and where (the needs are in :checkhealth)
+function T.the_advice_is_one_short_line()
+  local notes = H.notes(function() vim.cmd("Verbatim quotes") end)
+  H.eq(#notes, 1, "notifications")
+  local msg = notes[1].msg
+  H.truthy(not msg:find("\n"), "one line: " .. msg)
+  H.truthy(#msg <= 100 + #vim.fn.fnamemodify(H.root, ":~"), "short: " .. msg)
+  H.truthy(msg:find("run `make nvim` in", 1, true) and msg:find(vim.fn.fnamemodify(H.root, ":~"), 1, true), msg)
+  H.truthy(not msg:find("traceback") and not msg:find("%.lua:%d+"), msg)
+end
+
+-- a Markdown draft opened with live mode on (the lazy.nvim case): one line, no error
+-- raised out of the FileType autocommand
+function T.a_markdown_draft_in_live_mode_explains_once()
+  require("verbatim.nvim").setup({ live = true })
+  vim.cmd("filetype on")
+  local ok, notes = pcall(H.notes, function()
+    vim.cmd("edit " .. vim.fn.fnameescape(H.root .. "/tests/fixtures/markdown/draft.md"))
+  end)
+  vim.cmd("filetype off")
+  H.truthy(ok, "no error: " .. tostring(notes))
+  H.eq(vim.bo.filetype, "markdown", "filetype")
+  H.eq(#notes, 1, "notifications: " .. vim.inspect(notes))
+  H.truthy(not notes[1].msg:find("\n") and notes[1].msg:find("make nvim", 1, true), notes[1].msg)
 end
 
 function T.checkhealth_explains()

@@ -126,4 +126,25 @@ function T.checkhealth_reports_the_module_and_sources()
   H.truthy(out:find("1 configured source file%(s%) readable"), "readable source:\n" .. out)
 end
 
+-- `make nvim` built doc/tags: :help verbatim opens the plugin's help at once
+function T.help_works_after_make_nvim()
+  H.truthy(vim.fn.filereadable(H.root .. "/doc/tags") == 1, "doc/tags built")
+  vim.cmd("help verbatim-opt-markdown")
+  H.truthy(vim.api.nvim_buf_get_name(0):find("doc/verbatim%.txt$"), "help buffer: " .. vim.api.nvim_buf_get_name(0))
+  H.truthy(vim.api.nvim_get_current_line():find("verbatim-opt-markdown", 1, true), vim.api.nvim_get_current_line())
+  vim.cmd("helpclose")
+end
+
+-- the CLI is optional: without it on PATH, checkhealth says so without a warning
+function T.checkhealth_does_not_warn_about_the_optional_cli()
+  local path = vim.env.PATH
+  vim.env.PATH = "/nonexistent"
+  local ok, err = pcall(vim.cmd, "silent checkhealth verbatim")
+  vim.env.PATH = path
+  if not ok then error(err, 0) end
+  local out = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  H.truthy(out:find("CLI `verbatim` not on PATH %(optional"), "CLI line:\n" .. out)
+  H.truthy(not out:find("WARN"), "no warning:\n" .. out)
+end
+
 return T

@@ -96,6 +96,51 @@ function T.sources_table_is_aligned()
   H.truthy(#hls >= 5, "highlights")
 end
 
+-- a NUL byte in a quote (a file with one, or typed as <C-v>000) is shown as ^@, not an
+-- E976 "using Blob as a String"
+function T.a_quote_holding_a_nul_byte()
+  local buf = vim.api.nvim_create_buf(true, false)
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false,
+    { "“We said\0 this,” said Ann Lee\0, the mayor.", "", "“And\0 that,” she said." })
+  local notes = H.notes(function() vim.cmd("Verbatim quotes") end)
+  H.eq(#notes, 0, "messages: " .. vim.inspect(notes))
+  local items = vim.fn.getloclist(0)
+  H.eq(#items, 2, "quotes listed")
+  H.truthy(items[1].text:find("We said^@ this", 1, true), items[1].text)
+  vim.cmd("lclose")
+  notes = H.notes(function() vim.cmd("Verbatim sources") end)
+  H.eq(#notes, 0, "sources messages: " .. vim.inspect(notes))
+  vim.cmd("close")
+  require("verbatim.nvim").setup({ debounce = 10 })
+  notes = H.notes(function() vim.cmd("Verbatim live on") end)
+  H.eq(#notes, 0, "live messages: " .. vim.inspect(notes))
+end
+
+-- the sources float has a title with the counts and shows its keys
+function T.sources_window_has_a_title_and_key_hints()
+  H.open("article.txt")
+  vim.cmd("Verbatim sources")
+  local win, buf = vim.api.nvim_get_current_win(), vim.api.nvim_get_current_buf()
+  local cfg = vim.api.nvim_win_get_config(win)
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local function chunks(t)
+    if type(t) ~= "table" then return t end
+    local s = {}
+    for _, c in ipairs(t) do s[#s + 1] = type(c) == "table" and c[1] or c end
+    return table.concat(s)
+  end
+  local title = vim.fn.has("nvim-0.9") == 1 and chunks(cfg.title) or lines[1]
+  local hints = vim.fn.has("nvim-0.10") == 1 and chunks(cfg.footer) or lines[#lines]
+  H.truthy(title and title:find("verbatim: %d+ sources, %d+ quotes"), "title: " .. tostring(title))
+  H.truthy(hints and hints:find("<CR>", 1, true) and hints:find("q close", 1, true), "hints: " .. tostring(hints))
+  -- <CR> still picks the source under the cursor
+  local row = H.find(buf, "Raman")
+  vim.api.nvim_win_set_cursor(0, { row, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("<CR>", true, false, true), "x", false)
+  H.truthy(vim.fn.getloclist(0, { title = 0 }).title:find("Raman", 1, true), "Raman's quotes")
+end
+
 function T.sources_window_lists_the_article_sources()
   H.open("article.txt")
   local before = vim.api.nvim_get_current_win()

@@ -300,5 +300,30 @@ native --metadata-file "$T/broken.yaml" $D/strict.md -t html -o /dev/null 2>"$T/
 rc=$?
 [ $rc -ne 0 ] && grep -q "^verbatim: $T/broken.vbi: " "$T/err" && ok || no "a broken index (rc $rc): $(cat "$T/err")"
 
+# -- the CLI reads a Markdown draft as the filter reads pandoc's AST (src/markdown.c): the
+# same quotes, kinds and speakers (footnotes come last in the filter: compared as sets;
+# emphasis marks, which the mask keeps, and white space are not compared)
+# the filter marks quotations (reported speech without marks is not annotated): the CLI
+# is asked for the same
+agree() {
+  printf 'verbatim:\n  report: %s\n' "$T/agree.json" >"$T/agree.yaml"
+  native -f markdown --metadata-file "$T/agree.yaml" "$1" -t html -o /dev/null 2>"$T/err" || { no "agree $1: the filter failed: $(cat "$T/err")"; return; }
+  "$VB" quotes --json --no-indirect "$1" >"$T/agree-cli.json" 2>"$T/err" || { no "agree $1: the CLI failed"; return; }
+  python3 - "$T/agree.json" "$T/agree-cli.json" <<'PY' && ok || no "agree $1: the CLI and the filter read different quotes"
+import json, re, sys
+def key(text, kind, who):
+    return (re.sub(r"\s+", " ", re.sub(r"[*_]", "", text)).strip(), kind, who)
+f = json.load(open(sys.argv[1]))["quotes"]
+c = json.load(open(sys.argv[2]))
+fs = sorted(key(q["text"], q["kind"], (q.get("speaker") or {}).get("name")) for q in f)
+cs = sorted(key(q["text"], q["kind"], (q.get("speaker") or {}).get("name")) for q in c["quotes"])
+if fs != cs or c["diagnostics"]:
+    print("filter:", fs, "\ncli:   ", cs, "\ncli diagnostics:", c["diagnostics"], file=sys.stderr)
+    sys.exit(1)
+PY
+}
+agree tests/fixtures/markdown/draft.md
+agree tests/fixtures/markdown/structure.md
+
 echo "pandoc${PV:+ ($PV)}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -5,8 +5,13 @@ local C = require("verbatim.nvim.config")
 local K = {}
 
 K.ns = vim.api.nvim_create_namespace("verbatim")
+-- where each checked quote is, moved along by edits (extmarks), for :Verbatim jump
+K.tns = vim.api.nvim_create_namespace("verbatim_checked")
+-- the passage :Verbatim jump landed on, highlighted for a moment
+K.jns = vim.api.nvim_create_namespace("verbatim_jump")
+K.JUMP_MS = 3000
 
--- buf -> {tick=, quotes=} of the last check, for :Verbatim jump
+-- buf -> {tick=, quotes=, files=, marks = {extmark id -> quote}} of the last check
 K.last = {}
 
 --- Source paths: PATH arguments, else the `sources` option; globs and ~ expanded.
@@ -118,10 +123,9 @@ function K.diagnostic(q, starts, lines)
   }
 end
 
---- Check buf against files; set the diagnostics; returns the checked quotes and counts.
-function K.run(buf, files)
-  local vb, lerr = E.load()
-  if not vb then return nil, lerr end
+-- The sources of files as vb.check takes them, and a function that closes the indexes
+-- opened for them; or nil and a message.
+local function open_sources(vb, files)
   local sources, opened = {}, {}
   local function close()
     for _, x in ipairs(opened) do pcall(function() x:close() end) end
@@ -134,22 +138,63 @@ function K.run(buf, files)
     end
     sources[i] = arg
   end
+  return sources, close
+end
+
+-- Extmarks over the checked quotes, so that after edits a quote is found where it went
+-- and its text compared with the text that was checked.
+local function track(buf, quotes, starts, lines)
+  vim.api.nvim_buf_clear_namespace(buf, K.tns, 0, -1)
+  local marks = {}
+  for _, q in ipairs(quotes) do
+    local srow, scol = E.rowcol(starts, q.start)
+    local erow, ecol = E.rowcol(starts, q.stop + 1)
+    if erow >= #lines then erow, ecol = #lines - 1, #(lines[#lines] or "") end
+    local ok, id = pcall(vim.api.nvim_buf_set_extmark, buf, K.tns, srow, scol,
+      { end_row = erow, end_col = math.min(ecol, #(lines[erow + 1] or "")) })
+    if ok then marks[id] = q end
+  end
+  return marks
+end
+
+--- Check buf against files; set the diagnostics; returns the checked quotes and counts.
+function K.run(buf, files)
+  local vb, lerr = E.load()
+  if not vb then return nil, lerr end
+  local sources, close = open_sources(vb, files)
+  if not sources then return nil, close end
   local text, lines = E.buftext(buf)
-  local quotes, err = E.check(text, sources)
+  local quotes, err = E.check(text, sources, { format = E.format(buf) })
   close()
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
-  local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
+  local diags, counts = {}, { verbatim = 0, faithful = 0, altered = 0, not_found = 0, speaker = 0 }
   for _, q in ipairs(quotes) do
     q.credited = type(q.speaker) == "table" and q.speaker.name or nil
+    q.span = text:sub(q.start, q.stop)
     local v = type(q.check) == "table" and q.check.verdict
     if v and counts[v] then counts[v] = counts[v] + 1 end
+    if v and q.check.speaker_mismatch and q.kind ~= "term" then counts.speaker = counts.speaker + 1 end
     diags[#diags + 1] = K.diagnostic(q, starts, lines)
   end
   vim.diagnostic.config({ virtual_text = C.options.virtual_text, signs = C.options.signs }, K.ns)
   vim.diagnostic.set(K.ns, buf, diags)
-  K.last[buf] = { tick = vim.api.nvim_buf_get_changedtick(buf), quotes = quotes, files = files }
+  K.last[buf] = { tick = vim.api.nvim_buf_get_changedtick(buf), quotes = quotes, files = files,
+                  marks = track(buf, quotes, starts, lines) }
   return quotes, counts
+end
+
+local function plural(n, one, many) return ("%d %s"):format(n, n == 1 and one or many) end
+
+--- The summary of a check, as the CLI's: "verbatim: 12 quotes checked: 9 verbatim, 1
+-- faithful, 1 altered, 1 not found, 1 given to another speaker".
+function K.summary(n, counts)
+  local s = ("verbatim: %s checked: %d verbatim, %d faithful, %d altered, %d not found"):format(
+    plural(n, "quote", "quotes"), counts.verbatim, counts.faithful, counts.altered, counts.not_found)
+  if counts.speaker > 0 then
+    s = s .. ", " .. plural(counts.speaker, "given to another speaker", "given to other speakers")
+  end
+  return s
 end
 
 function K.cmd_check(args)
@@ -160,29 +205,128 @@ function K.cmd_check(args)
   if not files then return E.error(err) end
   local quotes, counts = K.run(buf, files)
   if not quotes then return E.error(counts) end
-  E.notify(("verbatim: %d quotes checked: %d verbatim, %d faithful, %d altered, %d not found")
-    :format(#quotes, counts.verbatim, counts.faithful, counts.altered, counts.not_found))
+  E.notify(K.summary(#quotes, counts))
 end
 
---- The checked quote under the cursor (rechecking when the buffer changed).
+-- The quote of the last check under the cursor, found through its extmark, and whether
+-- its text is still the text that was checked; nil when none covers the cursor.
+local function tracked(buf, last, row, col)
+  if not last.marks then return nil end
+  -- the few quotes that start nearest before the cursor (a reverse range; quotes may nest)
+  local hits = vim.api.nvim_buf_get_extmarks(buf, K.tns, { row, col }, 0, { details = true, limit = 8 })
+  for _, m in ipairs(hits) do
+    local id, sr, sc, d = m[1], m[2], m[3], m[4]
+    local q = last.marks[id]
+    local er, ec = d.end_row or sr, d.end_col or sc
+    local inside = (row > sr or (row == sr and col >= sc)) and (row < er or (row == er and col < ec))
+    if q and inside then
+      local now = table.concat(vim.api.nvim_buf_get_text(buf, sr, sc, er, ec, {}), "\n")
+      return q, now == q.span, now, sr, sc
+    end
+  end
+end
+
+-- Check one quote's text alone against the sources of the last check (or the
+-- configured ones): the quote with its check, or nil and a message. speaker, when the
+-- draft credited one, keeps the check's choice among passages what it was.
+local function check_alone(buf, span, files, speaker)
+  local vb, lerr = E.load()
+  if not vb then return nil, lerr end
+  local sources, close = open_sources(vb, files)
+  if not sources then return nil, close end
+  local qs, err = E.check(span, sources, { format = E.format(buf), speakers = speaker and { speaker } or nil })
+  close()
+  if not qs then return nil, err end
+  return qs[1] or nil, "verbatim: no quote under the cursor"
+end
+
+--- The checked quote under the cursor. After edits the last check is reused for a quote
+-- whose text has not changed; a changed or new quote is checked alone (never the whole
+-- buffer again, which can take seconds on a long one).
 function K.under_cursor(buf)
   local ok, lerr = E.load()
   if not ok then return nil, lerr end
   local last = K.last[buf]
-  if not last or last.tick ~= vim.api.nvim_buf_get_changedtick(buf) then
-    local files, err = K.resolve(buf, last and last.files)
-    if not files then return nil, err end
-    local quotes, e = K.run(buf, files)
-    if not quotes then return nil, e end
-    last = K.last[buf]
-  end
-  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   local cur = vim.api.nvim_win_get_cursor(0)
-  local pos = E.pos(E.linestarts(lines), cur[1] - 1, cur[2])
-  for _, q in ipairs(last.quotes) do
-    if q.start <= pos and pos <= q.stop then return q end
+  local row, col = cur[1] - 1, cur[2]
+  if last and last.tick == vim.api.nvim_buf_get_changedtick(buf) then
+    local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    local pos = E.pos(E.linestarts(lines), row, col)
+    for _, q in ipairs(last.quotes) do
+      if q.start <= pos and pos <= q.stop then return q end
+    end
+    return nil, "verbatim: no quote under the cursor"
   end
-  return nil, "verbatim: no quote under the cursor"
+  local files, err = K.resolve(buf, last and last.files)
+  if not files then return nil, err end
+  local q, same, now = nil, false, nil
+  if last then q, same, now = tracked(buf, last, row, col) end
+  if q and same then return q end
+  if not q then
+    -- a quote the last check did not see (or no check yet): find it, then check it
+    local text, lines = E.buftext(buf)
+    local qs, qerr = E.quotes(text, { format = E.format(buf) })
+    if not qs then return nil, qerr end
+    local pos = E.pos(E.linestarts(lines), row, col)
+    for _, x in ipairs(qs) do
+      if x.start <= pos and pos <= x.stop then now = text:sub(x.start, x.stop) break end
+    end
+    if not now then return nil, "verbatim: no quote under the cursor" end
+  end
+  return check_alone(buf, now, files, q and q.credited)
+end
+
+-- Highlight the passage from (line, col) over the source's bytes [start, stop] (Lua
+-- positions in text, the source as it was read), until the cursor moves or JUMP_MS.
+local function flash(sbuf, text, src)
+  vim.api.nvim_buf_clear_namespace(sbuf, K.jns, 0, -1)
+  if type(text) ~= "string" or not src.start or not src.stop then return end
+  local lines = vim.split(text, "\n", { plain = true })
+  local starts = E.linestarts(lines)
+  local sr, sc = E.rowcol(starts, src.start)
+  local er, ec = E.rowcol(starts, src.stop)
+  local n = vim.api.nvim_buf_line_count(sbuf)
+  if sr >= n then return end
+  er = math.min(er, n - 1)
+  local last = vim.api.nvim_buf_get_lines(sbuf, er, er + 1, false)[1] or ""
+  local ok, id = pcall(vim.api.nvim_buf_set_extmark, sbuf, K.jns, sr, sc,
+    { end_row = er, end_col = math.min(ec + 1, #last), hl_group = "VerbatimPassage" })
+  if not ok then return end
+  local win, at = vim.api.nvim_get_current_win(), vim.api.nvim_win_get_cursor(0)
+  local function clear()
+    pcall(vim.api.nvim_buf_del_extmark, sbuf, K.jns, id)
+  end
+  local group = vim.api.nvim_create_augroup("verbatim_jump", { clear = true })
+  vim.api.nvim_create_autocmd({ "CursorMoved", "BufLeave", "InsertEnter" }, {
+    group = group,
+    callback = function(a)
+      -- the jump's own move is no reason to clear
+      if a.event == "CursorMoved" and vim.api.nvim_get_current_win() == win then
+        local c = vim.api.nvim_win_get_cursor(win)
+        if c[1] == at[1] and c[2] == at[2] then return end
+      end
+      clear()
+      pcall(vim.api.nvim_del_augroup_by_id, group)
+    end,
+  })
+  vim.defer_fn(function()
+    clear()
+    pcall(vim.api.nvim_del_augroup_by_id, group)
+  end, K.JUMP_MS)
+end
+
+-- The text the engine read a source from: a modified buffer's (source_arg), else the file.
+local function source_text(path)
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified and vim.api.nvim_buf_get_name(b) == path then
+      return (E.buftext(b))
+    end
+  end
+  local fh = io.open(path, "rb")
+  if not fh then return nil end
+  local s = fh:read("*a")
+  fh:close()
+  return s
 end
 
 function K.cmd_jump(mods)
@@ -195,6 +339,7 @@ function K.cmd_jump(mods)
   if c.verdict == "not_found" or not file then
     return E.error("verbatim: this quote was not found in the sources")
   end
+  local text = source_text(file)
   local cmd = (mods and mods ~= "") and (mods .. " split ") or "edit "
   vim.cmd(cmd .. vim.fn.fnameescape(file))
   local line, col = src.line, src.col
@@ -206,10 +351,12 @@ function K.cmd_jump(mods)
   line = math.max(1, math.min(line or 1, vim.api.nvim_buf_line_count(0)))
   vim.api.nvim_win_set_cursor(0, { line, math.max(0, (col or 1) - 1) })
   vim.cmd("normal! zv")
+  flash(vim.api.nvim_get_current_buf(), text, src)
 end
 
 function K.clear(buf)
   vim.diagnostic.reset(K.ns, buf)
+  vim.api.nvim_buf_clear_namespace(buf, K.tns, 0, -1)
   K.last[buf] = nil
 end
 

@@ -3,7 +3,9 @@ local C = {}
 
 C.defaults = {
   -- filetypes where live mode attaches by itself
-  filetypes = { "markdown", "text", "pandoc", "rst", "asciidoc", "org", "mail" },
+  filetypes = { "markdown", "quarto", "text", "pandoc", "rst", "asciidoc", "org", "mail" },
+  -- filetypes read as Markdown: front matter, code, link targets and HTML are not prose
+  markdown = { "markdown", "quarto", "pandoc", "rmd" },
   -- source material for :Verbatim check: paths or globs, or function(bufnr) -> paths
   sources = {},
   -- re-analyse while drafting and show speakers as virtual text
@@ -62,6 +64,8 @@ function C.set(opts)
   local ok, err = pcall(validate, {
     filetypes = { opts.filetypes, function(v) return v == nil or list_of_strings(v) end,
       "list of filetype names" },
+    markdown = { opts.markdown, function(v) return v == nil or list_of_strings(v) end,
+      "list of filetype names" },
     sources = { opts.sources, function(v)
       return v == nil or type(v) == "function" or type(v) == "string" or list_of_strings(v)
     end, "list of paths or function(bufnr)" },
@@ -80,6 +84,7 @@ function C.set(opts)
   local o = vim.tbl_deep_extend("force", vim.deepcopy(C.defaults), opts)
   -- lists replace, not merge
   if opts.filetypes then o.filetypes = vim.deepcopy(opts.filetypes) end
+  if opts.markdown then o.markdown = vim.deepcopy(opts.markdown) end
   if type(opts.sources) == "string" then o.sources = { opts.sources }
   elseif opts.sources then o.sources = opts.sources end
   C.options = o
@@ -93,6 +98,8 @@ C.links = {
   VerbatimTitle = "Title",                  -- header of :Verbatim sources
   VerbatimRole = "Comment",                 -- roles and organisations there
   VerbatimCount = "Number",
+  VerbatimHint = "Comment",                 -- key hints of :Verbatim sources
+  VerbatimPassage = "IncSearch",            -- the passage :Verbatim jump lands on
 }
 
 --- Link the groups with `default`, so a colorscheme or the user wins.

@@ -1,5 +1,6 @@
 -- verbatim.nvim.engine: the one place that loads the native engine. Every command
 -- goes through here, so a missing or broken core.so turns into advice, not a traceback.
+local C = require("verbatim.nvim.config")
 local E = {}
 
 -- The plugin's root, from this file's path (…/lua/verbatim/nvim/engine.lua).
@@ -8,12 +9,11 @@ function E.root()
   return vim.fn.fnamemodify(src, ":p:h:h:h:h")
 end
 
-local function advice(err)
-  local first = tostring(err):match("^[^\n]*") or ""
-  return ("verbatim: the native module is not available (%s). Build it with `make nvim` in %s"
-    .. " (needs a C compiler, the LuaJIT headers, libpcre2-8 and libutf8proc: `make deps` on Debian),"
-    .. " e.g. lazy.nvim `build = \"make nvim\"`;"
-    .. " then restart Neovim. See :checkhealth verbatim"):format(first, E.root())
+-- One short line (a longer one would make Neovim wait for ENTER): what to run, and
+-- where the rest is (:checkhealth names the compiler, headers and libraries needed).
+local function advice()
+  return ("verbatim: native module not built: run `make nvim` in %s (see :checkhealth verbatim)")
+    :format(vim.fn.fnamemodify(E.root(), ":~"))
 end
 
 --- The core API module, or nil and a message that says what to do.
@@ -23,7 +23,23 @@ function E.load()
   -- LuaJIT leaves a failed module's loading mark behind ("loop or previous error"):
   -- clear it, so that the next call tries again and picks up a module built meanwhile
   package.loaded["verbatim"] = nil
-  return nil, advice(vb)
+  return nil, advice()
+end
+
+--- How the engine reads buf: "markdown" for the filetypes of the `markdown` option
+-- (Markdown, Quarto, pandoc, R Markdown), else "text".
+function E.format(buf)
+  local ft = vim.bo[buf].filetype
+  for _, f in ipairs(C.options.markdown) do
+    if f == ft then return "markdown" end
+  end
+  return "text"
+end
+
+--- s fit for vim.fn and for display: a NUL byte would make a Vimscript function see a
+-- Blob (E976), so it shows as ^@, as Neovim shows it in a buffer.
+function E.display(s)
+  return (tostring(s):gsub("%z", "^@"))
 end
 
 function E.notify(msg, level)
@@ -81,12 +97,22 @@ local function call(f, ...)
 end
 
 --- Quotes with speakers, vb.analyze's {quotes=, sources=, unattributed=, diagnostics=},
--- or nil and a message. The editor marks and lists quotations: reported speech without
--- marks (on by default in vb.analyze) is left out here.
-function E.analyze(text)
+-- or nil and a message. opts as vb.analyze's (format = E.format(buf) for a buffer). The
+-- editor marks and lists quotations: reported speech without marks (on by default in
+-- vb.analyze) is left out here unless opts.indirect says otherwise.
+function E.analyze(text, opts)
   local vb, err = E.load()
   if not vb then return nil, err end
-  return call(vb.analyze, text, { indirect = false })
+  local o = { indirect = false }
+  for k, v in pairs(opts or {}) do o[k] = v end
+  return call(vb.analyze, text, o)
+end
+
+--- vb.quotes' quotes and diagnostics, or nil and a message.
+function E.quotes(text, opts)
+  local vb, err = E.load()
+  if not vb then return nil, err end
+  return call(vb.quotes, text, opts)
 end
 
 --- Checked quotes (each with .check), or nil and a message.

@@ -37,7 +37,7 @@ local subcommands = {
     local L, buf = live(), vim.api.nvim_get_current_buf()
     local what = args[1] or "toggle"
     if what == "toggle" then what = L.attached(buf) and "off" or "on" end
-    if what == "on" then L.attach(buf)
+    if what == "on" then L.attach(buf, true)
     elseif what == "off" then L.detach(buf)
     else
       require("verbatim.nvim.engine").error("verbatim: live takes on, off or toggle, not " .. what)

@@ -26,14 +26,25 @@ function L.render(buf, res, lines)
   vim.api.nvim_buf_clear_namespace(buf, L.ns, 0, -1)
   local starts = E.linestarts(lines)
   local o = C.options
+  -- the speakers of the quotes ending on each line, each named once: two quotes of one
+  -- speaker on a line (“…,” she said. “…”) read "— Ines Calloway", not twice
+  local who, rows = {}, {}
   for _, q in ipairs(res.quotes) do
     local srow, scol = q.line - 1, q.col - 1
     local erow, ecol = E.endpos(starts, lines, q.stop)
     local sp = type(q.speaker) == "table" and q.speaker.name
     if sp and o.virtual_text then
-      vim.api.nvim_buf_set_extmark(buf, L.ns, erow, ecol, {
-        virt_text = { { "— " .. sp, "VerbatimSpeaker" } }, virt_text_pos = "eol",
-      })
+      sp = E.display(sp):gsub("%s+", " ")
+      local r = who[erow]
+      if not r then
+        r = { names = {}, seen = {} }
+        who[erow] = r
+        rows[#rows + 1] = erow
+      end
+      if not r.seen[sp] then
+        r.seen[sp] = true
+        r.names[#r.names + 1] = sp
+      end
     elseif not sp and speech(q) then
       vim.api.nvim_buf_set_extmark(buf, L.ns, srow, scol, {
         end_row = erow, end_col = ecol, hl_group = "VerbatimNoSpeaker",
@@ -41,11 +52,16 @@ function L.render(buf, res, lines)
       })
     end
   end
+  for _, row in ipairs(rows) do
+    vim.api.nvim_buf_set_extmark(buf, L.ns, row, 0, {
+      virt_text = { { "— " .. table.concat(who[row].names, ", "), "VerbatimSpeaker" } }, virt_text_pos = "eol",
+    })
+  end
   local diags = {}
   for _, d in ipairs(res.diagnostics) do
     diags[#diags + 1] = {
       lnum = (d.line or 1) - 1, col = (d.col or 1) - 1, severity = vim.diagnostic.severity.WARN,
-      message = d.message or "quote problem", source = "verbatim",
+      message = E.display(d.message or "quote problem"), source = "verbatim",
     }
   end
   vim.diagnostic.set(L.dns, buf, diags)
@@ -58,10 +74,15 @@ function L.refresh(buf)
   local tick = vim.api.nvim_buf_get_changedtick(buf)
   if st.tick == tick then return end
   local text, lines = E.buftext(buf)
-  local res, err = E.analyze(text)
+  local res, err = E.analyze(text, { format = E.format(buf) })
   if not res then
     L.detach(buf)
-    return E.error(err)
+    -- without the native module, every draft opened would say the same: once a session
+    if err ~= L.said then
+      L.said = err
+      E.error(err)
+    end
+    return
   end
   st.tick, st.result = tick, res
   local ok, rerr = pcall(L.render, buf, res, lines)
@@ -79,8 +100,11 @@ function L.schedule(buf)
   st.timer:start(C.options.debounce, 0, vim.schedule_wrap(function() L.refresh(buf) end))
 end
 
-function L.attach(buf)
+--- Attach to buf; asked is set when the user asked (:Verbatim live), who then hears a
+-- failure again, where drafts attached by filetype hear it once.
+function L.attach(buf, asked)
   buf = (buf == nil or buf == 0) and vim.api.nvim_get_current_buf() or buf
+  if asked then L.said = nil end
   if L.state[buf] then return end
   L.state[buf] = { timer = uv.new_timer() }
   vim.api.nvim_create_autocmd({ "TextChanged", "InsertLeave" }, {
@@ -111,6 +135,7 @@ end
 
 --- Attach to buffers of the configured filetypes, now and when they open.
 function L.enable_auto()
+  L.said = nil                                     -- a new setup() may say it again
   local fts = {}
   for _, ft in ipairs(C.options.filetypes) do fts[ft] = true end
   vim.api.nvim_create_autocmd("FileType", {

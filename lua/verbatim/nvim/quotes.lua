@@ -4,7 +4,7 @@ local Q = {}
 
 -- At most n characters of s on one line, cut on a character boundary.
 local function short(s, n)
-  s = s:gsub("%s+", " ")
+  s = E.display(s):gsub("%s+", " ")
   if vim.fn.strchars(s) <= n then return s end
   return vim.fn.strcharpart(s, 0, n - 1) .. "…"
 end
@@ -30,7 +30,7 @@ function Q.label(q, text)
   local t = "“" .. short(words or "", 70) .. "”"
   local sp = q.speaker
   if type(sp) == "table" and sp.name then
-    t = t .. " — " .. sp.name
+    t = t .. " — " .. short(sp.name, 60)
     if type(q.cue) == "table" and q.cue.text and q.cue.text ~= "" then
       t = t .. " (" .. short(q.cue.text, 40) .. ")"
     end
@@ -63,7 +63,7 @@ end
 --- Fill window win's location list with buf's quotes; returns the items.
 function Q.loclist(buf, win)
   local text, lines = E.buftext(buf)
-  local res, err = E.analyze(text)
+  local res, err = E.analyze(text, { format = E.format(buf) })
   if not res then return E.error(err) end
   local items = items_of(buf, res, text, lines)
   vim.fn.setloclist(win, {}, " ", { title = "verbatim quotes", items = items })
@@ -90,7 +90,7 @@ function Q.sources_lines(sources)
   local rows = {}
   for _, s in ipairs(sources) do
     rows[#rows + 1] = {
-      s.name or "?", s.role or "", s.org or "",
+      E.display(s.name or "?"), E.display(s.role or ""), E.display(s.org or ""),
       tostring(type(s.quotes) == "table" and #s.quotes or s.quotes or 0),
       tostring(s.words or 0),
     }
@@ -118,13 +118,31 @@ function Q.sources_lines(sources)
   return lines, hls
 end
 
+-- The float's title and key hints: in its border where Neovim draws them (title 0.9,
+-- footer 0.10), else as lines of the buffer.
+local HINTS = "<CR> this source's quotes   q close"
+
 function Q.cmd_sources()
   local buf, origin = vim.api.nvim_get_current_buf(), vim.api.nvim_get_current_win()
   local text, tlines = E.buftext(buf)
-  local res, err = E.analyze(text)
+  local res, err = E.analyze(text, { format = E.format(buf) })
   if not res then return E.error(err) end
   if #res.sources == 0 then return E.notify("verbatim: no sources in this buffer") end
+  local title = ("verbatim: %d source%s, %d quote%s"):format(#res.sources, #res.sources == 1 and "" or "s",
+    #res.quotes, #res.quotes == 1 and "" or "s")
+  local in_title, in_footer = vim.fn.has("nvim-0.9") == 1, vim.fn.has("nvim-0.10") == 1
   local lines, hls = Q.sources_lines(res.sources)
+  local head = 1                                   -- rows above the first source
+  if not in_title then
+    table.insert(lines, 1, title)
+    for _, h in ipairs(hls) do h[1] = h[1] + 1 end
+    hls[#hls + 1] = { 0, 0, #title, "VerbatimTitle" }
+    head = 2
+  end
+  if not in_footer then
+    lines[#lines + 1] = HINTS
+    hls[#hls + 1] = { #lines - 1, 0, #HINTS, "VerbatimHint" }
+  end
   local sbuf = vim.api.nvim_create_buf(false, true)
   vim.api.nvim_buf_set_lines(sbuf, 0, -1, false, lines)
   local ns = vim.api.nvim_create_namespace("verbatim_sources")
@@ -134,28 +152,32 @@ function Q.cmd_sources()
   vim.bo[sbuf].modifiable = false
   vim.bo[sbuf].bufhidden = "wipe"
   vim.bo[sbuf].filetype = "verbatim-sources"
-  local width = 0
+  local width = math.max(vim.fn.strdisplaywidth(title) + 4, vim.fn.strdisplaywidth(HINTS) + 4)
   for _, l in ipairs(lines) do width = math.max(width, vim.fn.strdisplaywidth(l)) end
   width = math.min(width, math.max(20, vim.o.columns - 4))
   local height = math.min(#lines, math.max(1, vim.o.lines - 6))
-  local win = vim.api.nvim_open_win(sbuf, true, {
+  local cfg = {
     relative = "editor", style = "minimal", border = "rounded",
     width = width, height = height,
     row = math.floor((vim.o.lines - height) / 2) - 1,
     col = math.floor((vim.o.columns - width) / 2),
-  })
+  }
+  if in_title then cfg.title, cfg.title_pos = { { " " .. title .. " ", "VerbatimTitle" } }, "center" end
+  if in_footer then cfg.footer, cfg.footer_pos = { { " " .. HINTS .. " ", "VerbatimHint" } }, "center" end
+  local win = vim.api.nvim_open_win(sbuf, true, cfg)
   vim.wo[win].cursorline = true
+  vim.api.nvim_win_set_cursor(win, { math.min(head + 1, #lines), 0 })
   for _, key in ipairs({ "q", "<Esc>" }) do
     vim.keymap.set("n", key, "<cmd>close<cr>", { buffer = sbuf, nowait = true, silent = true })
   end
   -- <CR> on a source: its quotes in the article window's location list
   vim.keymap.set("n", "<CR>", function()
-    local s = res.sources[vim.api.nvim_win_get_cursor(0)[1] - 1]
+    local s = res.sources[vim.api.nvim_win_get_cursor(0)[1] - head]
     if not s or not vim.api.nvim_win_is_valid(origin) then return end
     vim.cmd("close")
     vim.api.nvim_set_current_win(origin)
     local items = items_of(buf, res, text, tlines, type(s.quotes) == "table" and s.quotes or {})
-    vim.fn.setloclist(origin, {}, " ", { title = "verbatim quotes: " .. (s.name or "?"), items = items })
+    vim.fn.setloclist(origin, {}, " ", { title = "verbatim quotes: " .. E.display(s.name or "?"), items = items })
     vim.cmd("lopen")
     vim.cmd("wincmd p")
   end, { buffer = sbuf, nowait = true, silent = true })
