@@ -297,6 +297,31 @@ end
 -- ------------------------------------------------------------------ engines
 
 -- The native engine: verbatim.core loaded into pandoc's own Lua. The filter's tree
+-- An analysis with reported speech in it, its quotes cut to the quotations the filter
+-- marks (kind indirect left out); the sources keep their counts of both (quoted,
+-- paraphrased), their quote numbers (from first, 1 or the CLI's 0) those of the
+-- quotations kept, from 1.
+local function quotations(r, first)
+  if type(r) ~= "table" then return r end
+  local kept, renum = {}, {}
+  for k, q in ipairs(r.quotes or {}) do
+    if q.kind ~= "indirect" then kept[#kept + 1] = q; renum[k] = #kept end
+  end
+  for _, src in ipairs(r.sources or {}) do
+    if type(src.quotes) == "table" then
+      local qs = {}
+      for _, k in ipairs(src.quotes) do
+        local n = renum[(tonumber(k) or 0) + 1 - (first or 1)]
+        if n then qs[#qs + 1] = n end
+      end
+      src.quotes = qs
+    end
+    src.paraphrases = nil
+  end
+  r.quotes = kept
+  return r
+end
+
 -- (lua/verbatim/filter.lua) puts lua/ on the path so require "verbatim" finds init.lua.
 local function native_engine()
   local here = dirname(SCRIPT_FILE or "")
@@ -316,7 +341,8 @@ local function native_engine()
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
   function e.analyze(text)
-    return vb.analyze(text, { indirect = false })   -- the filter marks quotations only
+    -- the Sources section counts reported speech too; the marks are quotations only
+    return quotations(vb.analyze(text))
   end
   function e.check(text, paths, index)
     local sources, idx, err = {}, nil, nil
@@ -388,15 +414,8 @@ local function cli_engine(cmd)
   function e.analyze(text)
     local out, code = run(exe, { "quotes", "--json", "-" }, text)
     if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
-    local r = decode(out)
-    -- the filter marks quotations only: reported speech (kind indirect) is left out
-    local quoted = {}
-    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
-    local sources = {}
-    for _, src in ipairs(r.sources or {}) do
-      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
-    end
-    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
+    local r = quotations(decode(out), 0)
+    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
   end
   function e.check(text, paths, index)
     local args = { "check", "--json" }
@@ -898,7 +917,12 @@ local function sources_section(title, sources, nquotes)
       inl[2] = pandoc.Str(",")
       words(table.concat(what, ", "), inl)
     end
-    words(("(%d %s)"):format(n, n == 1 and "quote" or "quotes"), inl)
+    -- the quotes, and beside them what the source is reported to have said without marks
+    local p = tonumber(s.paraphrased) or 0
+    local counts = {}
+    if n > 0 or p == 0 then counts[1] = ("%d %s"):format(n, n == 1 and "quote" or "quotes") end
+    if p > 0 then counts[#counts + 1] = ("%d paraphrased"):format(p) end
+    words("(" .. table.concat(counts, ", ") .. ")", inl)
     items[#items + 1] = { pandoc.Plain(inl) }
     ::next::
   end
@@ -1034,7 +1058,7 @@ local function run(doc)
     local rs = json.array()
     for k, s in ipairs(res.sources or {}) do
       rs[k] = { name = s.name, role = s.role, org = s.org, kind = s.kind, words = s.words,
-                quotes = type(s.quotes) == "table" and #s.quotes or s.quotes }
+                quotes = type(s.quotes) == "table" and #s.quotes or s.quotes, paraphrased = s.paraphrased or 0 }
     end
     local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
     local report = { file = input or "-", engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs,

@@ -251,6 +251,11 @@ speakers() {  # speakers PATHNAME HTML
   grep -q '<h2 id="verbatim-sources-title">Sources</h2>' "$2" || miss="$miss (no Sources heading)"
   sed -n '/id="verbatim-sources"/,$p' "$2" | grep -q '([0-9]* quotes*)' || miss="$miss (no quote counts)"
   [ -z "$miss" ] && ok || no "$1: speakers missing:$miss"
+  # reported speech counts beside the quotes ("Mayor Dana Whitcombe said on Tuesday" that
+  # the bridge will reopen), and a source only reported is listed too; no marks for it
+  sed -n '/id="verbatim-sources"/,$p' "$2" | grep -q 'Dana Whitcombe.*(2 quotes, 1 paraphrased)' &&
+    sed -n '/id="verbatim-sources"/,$p' "$2" | grep -q '(1 paraphrased)' &&
+    ! grep -q 'data-kind="indirect"' "$2" && ok || no "$1: Sources without paraphrased counts: $(sed -n '/id="verbatim-sources"/,$p' "$2")"
 }
 native $D/article.md -t html --wrap=none >"$T/sp.html" 2>"$T/err"
 speakers native "$T/sp.html"
