@@ -244,7 +244,13 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
       !(X->wc[c - 1] & VB_W_SKIP) &&
       ((X->wc[c - 1] & VB_W_DET) || (f & (VB_CUE_REP | VB_CUE_WEAK)) || !(TK(c - 1)->flags & VB_T_LOWER)))
     return 0;        /* "the saying", "of supporting"; a verb of speech after "by", "while", "after" reads */
-  if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK)) return c > 0 && is_ch(X, c - 1, ',');
+  /* "warning", "claiming": nouns too; a verb after a comma, or with its object or clause
+   * right after it and no determiner before ("noting that", "questioning whether") */
+  if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK))
+    return c > 0 && (is_ch(X, c - 1, ',') ||
+                     (e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && object_start(X, e) &&
+                      !(X->wc[e] & VB_W_PREP) && !(is_word(X, c - 1) && (X->wc[c - 1] & VB_W_DET)) &&
+                      !(TK(c - 1)->flags & VB_T_POSS)));
   return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f);
 }
 
