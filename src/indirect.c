@@ -45,6 +45,15 @@ static int conj_word(const ctx *X, size_t k) {
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
 static size_t skip_when(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
+  /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
+   * place that runs to the sentence's end */
+  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+      (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
+       vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
+    size_t y = z + 1;
+    while (y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y) && !vb_tok_is(X->s, TK(y), "that")) y++;
+    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se)) return y;
+  }
   return z;
 }
 static int end_or_comma(const ctx *X, size_t z, size_t se) {
@@ -315,7 +324,7 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   *pe = p->b + 1;
   if (*pe < S->se && is_ch(X, *pe, '(')) { while (*pe < S->se && !is_ch(X, *pe, ')')) (*pe)++; (*pe)++; }
   /* "according to the average of recent polls": the whole phrase names the source */
-  for (z = p->b + 1; z < S->se && z < p->b + 12 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
+  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
   w = *p;
   w.b = z - 1;
   if (!vb_speaker_phrase(X, w)) return 0;
@@ -389,7 +398,8 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if (a < se && !(S->f & (VB_CUE_REP | VB_CUE_CALL)) && adverbial_prep(X, a)) {
     /* an adverbial first: without a "that" after it, it is all there is */
     size_t z;
-    for (z = a; z < se && z < a + 14 && !is_ch(X, z, ',') && !is_quote(X, z) && !is_icue(X, z); z++)
+    for (z = a; z < se && z < a + 24 && !is_ch(X, z, ',') && !is_quote(X, z) &&
+                !(is_icue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)); z++)   /* "a taping of a radio show" */
       if (vb_tok_is(X->s, TK(z), "that")) break;
     if (z >= se || !is_word(X, z) || !vb_tok_is(X->s, TK(z), "that")) return 0;
     a = z;
