@@ -259,6 +259,14 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* "a short film called “Tenemos Familias”", "a book titled “…”": a naming verb right
+ * after a common noun and right before the quote names a thing; no one says the quote */
+static int naming_participle(const ctx *X, size_t c, size_t k) {
+  return (CUE(c)->flags & VB_CUE_CALL) && c + (size_t)CUE(c)->len == k && c > 0 && is_word(X, c - 1) &&
+         (TK(c - 1)->flags & VB_T_LOWER) && !is_pron(X, c - 1) &&
+         !(X->wc[c - 1] & (VB_W_REL | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) && vb_speaker_word(X, c - 1);
+}
+
 /* X said: "…" · X told reporters, "…" · According to X, "…" (its second reading): the
  * cue before the quote. "Lynch said she recalled thinking, “…”": the outer report owns it. */
 static int rule_cue_before(ctx *X, shape *S, match *m) {
@@ -270,6 +278,7 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
     size_t gap, l2;
     if (is_quote(X, c)) break;
     if (!is_cue(X, c)) continue;
+    if (naming_participle(X, c, k)) return 0;
     gap = j - (c + (size_t)CUE(c)->len);   /* words between the cue and the mark */
     if ((CUE(c)->flags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
     if (!punct && gap > 0 && !(gap == 1 && vb_tok_is(X->s, TK(j - 1), "that"))) break;
@@ -481,6 +490,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
          (is_pron(X, c - 1) && vb_pron_gender(X, c - 1))))
       weak = 0;                                                  /* "The New York Post reports" */
     if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
+    if (!dir && naming_participle(X, c, k)) break;
     if (S->title < 0) S->title = title_case(X->s, &X->A->qs.q.v[S->qi]);
     if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && said_title(X, &X->A->qs.q.v[S->qi], k))) break;
     l2 = a0 > 0 ? a0 - 1 : VB_NONE;
