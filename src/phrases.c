@@ -411,6 +411,82 @@ np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
   return p;
 }
 
+/* A subject pronoun (he, she, they, we, I; not "it", "you", "them") */
+static int subj_pron(const ctx *X, size_t k) {
+  static const char *const w[] = {"he", "she", "they", "we", "i", NULL};
+  if (!is_pron(X, k)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "– Ryan saying he was", "with Gorka noting": the participle's own subject, a name or a
+ * subject pronoun right before it (no comma between). */
+static np part_absolute(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  const ment *m;
+  (void)sb;
+  if (c == 0 || !is_word(X, c - 1) || (TK(c - 1)->flags & VB_T_POSS)) return r;
+  if (subj_pron(X, c - 1)) { r.a = r.b = c - 1; r.ok = 1; return r; }
+  if ((m = vb_ment_at(X, c - 1)) != NULL && m->b == c - 1 && !m->pron && m->a >= sb) { r.a = m->a; r.b = m->b; r.ok = 1; }
+  return r;
+}
+
+static int clause_opener(const ctx *X, size_t k) {
+  static const char *const w[] = {"and", "but", "as", "when", "while", "after", "though", "although", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "…, though last week he used stronger language, saying": the subject pronoun of the
+ * nearest clause before the participle, when it is not the sentence's first word (that
+ * is the sentence's subject, read next) and not inside a clause that is reported ("that
+ * he", "because he"). */
+static np part_clause(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  for (size_t z = c; z-- > sb + 1 && c - z < 40;) {
+    const ment *m;
+    if (is_quote(X, z) || is_ch(X, z, ';')) break;
+    if (!is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || z + 1 >= c) continue;
+    if ((m = vb_ment_at(X, z)) != NULL && m->b == z && m->person && !m->pron && !(TK(z)->flags & VB_T_POSS)) {
+      size_t a = m->a;                               /* "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried" */
+      while (a > sb + 1 && is_capword(X, a - 1) && (X->wc[a - 1] & (VB_W_HONOR | VB_W_TITLE))) a--;
+      if (a > sb && (is_ch(X, a - 1, ',') || clause_opener(X, a - 1))) { r.a = a; r.b = z; r.ok = 1; return r; }
+    }
+    if (!subj_pron(X, z)) continue;
+    if (is_word(X, z - 1) && (is_icue(X, z - 1) || vb_tok_is(X->s, TK(z - 1), "that") ||
+                              vb_tok_is(X->s, TK(z - 1), "because") || vb_tok_is(X->s, TK(z - 1), "if") ||
+                              vb_tok_is(X->s, TK(z - 1), "whether") || vb_tok_is(X->s, TK(z - 1), "than")))
+      break;
+    r.a = r.b = z; r.ok = 1;
+    return r;
+  }
+  return r;
+}
+
+static np part_sentence(const ctx *X, size_t sb, size_t c) { return vb_np_subject(X, sb, c); }
+
+/* Who says what a participle of speech brings in (saying, calling, noting): the first of
+ * these readings that finds a subject. The order is the rule: its own subject, the
+ * nearest clause's, the sentence's. */
+static const struct part_reading {
+  const char *name;
+  np (*read)(const ctx *X, size_t sb, size_t c);
+} part_readings[] = {
+  {"participle-absolute", part_absolute},   /* with Gorka noting · – Ryan saying */
+  {"participle-clause", part_clause},       /* …, but he has battled …, calling */
+  {"participle-sentence", part_sentence},   /* Her campaign emailed supporters saying */
+};
+
+static np participle_subject(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  for (size_t i = 0; i < sizeof part_readings / sizeof *part_readings; i++) {
+    r = part_readings[i].read(X, sb, c);
+    if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
+  }
+  return r;
+}
+
 /* "issued a statement saying …": the statement is not the speaker of the participle */
 static int is_document(const ctx *X, size_t k) {
   static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
@@ -449,7 +525,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
         break;
       }
     }
-    r = vb_np_subject(X, sb, c);
+    r = participle_subject(X, sb, c);
     if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
     {
       /* "The spot … ends with the director, Anneke Smit, saying": a subject that cannot
