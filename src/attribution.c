@@ -688,7 +688,7 @@ static long dialogue_other(const ctx *X, size_t i, const size_t *qpara) {
 /* Continuations: an uncued quote right after an attributed one, in the same or the next
  * paragraph, goes on with the same speaker (unless another cue comes between them), or,
  * in a dialogue, goes to the other one. */
-static void continuations(ctx *X, const size_t *qpara) {
+static void continuations(ctx *X, const size_t *qpara, const size_t *qsb) {
   vb_analysis *A = X->A;
   size_t nq = A->qs.q.n;
   for (size_t i = 1; i < nq && !X->oom; i++) {
@@ -714,6 +714,12 @@ static void continuations(ctx *X, const size_t *qpara) {
       for (size_t z = kp + 1; z < k && z < kp + 2 * WIN; z++)
         if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
       if (other) continue;
+      /* "Then he turned to “little” Marco Rubio": a quote inside a sentence whose own
+       * clause has a subject before it is that subject's, not the last speaker's */
+      if (k > qsb[i] + 1 && qsb[i] > kp) {
+        np p = vb_np_clause_subject(X, qsb[i], k);
+        if (p.ok) continue;
+      }
       *at = *pv;
       at->confidence = pv->confidence * 0.85;
       at->rule = R_CONTINUATION;
@@ -748,7 +754,7 @@ void vb_pass_quotes(ctx *X) {
     attribute_direct(X, i, k, sb, se);
     if (X->oom) break;
   }
-  continuations(X, qpara.v);
+  continuations(X, qpara.v, qsb.v);
   /* twins: a pull quote repeats words attributed elsewhere */
   size_t left = 0;                                     /* nothing left to pair: skip the pass */
   for (size_t i = 0; i < nq; i++) left += !A->attr.v[i].rule && A->qs.q.v[i].kind != VB_TERM;
@@ -797,7 +803,7 @@ void vb_pass_quotes(ctx *X) {
     }
     vb_smap_free(&prints);
   }
-  continuations(X, qpara.v);
+  continuations(X, qpara.v, qsb.v);
   /* last resorts, with low confidence: the subject of the quote's own sentence, else the
    * latest speaker of the passage (same or previous paragraph) */
   /* carried along instead of walking back over the earlier quotes of the paragraph: the

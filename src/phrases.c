@@ -402,7 +402,9 @@ np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
     } else {
       continue;
     }
-    open = a == sb || is_ch(X, a - 1, ',');
+    /* at the sentence start, after one opening word (Then, But, So), or a comma */
+    open = a == sb || is_ch(X, a - 1, ',') ||
+           (a == sb + 1 && is_word(X, sb) && (X->wc[sb] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[sb] & (VB_W_DET | VB_W_PRON)));
     for (int i = 0; !open && opener[i]; i++) open = is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), opener[i]);
     if (!open) continue;
     p.a = a; p.b = z; p.ok = 1;
