@@ -360,6 +360,15 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
     for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
     if (z < c && is_ch(X, z, ',')) k = z + 1;
   }
+  {
+    /* a dateline opens the paragraph: "Washington (AFP) – Hillary Clinton has taken",
+     * "LA CROSSE, Wisc. — Gov. Mike Pence": the subject follows its dash */
+    size_t z = k;
+    while (z < c && z < k + 8 && (is_capword(X, z) || is_ch(X, z, ',') || is_ch(X, z, '(') || is_ch(X, z, ')') ||
+                                  is_ch(X, z, '.')))
+      z++;
+    if (k == sb && (TK(k)->flags & VB_T_PARA) && z > k && z + 1 < c && is_dash(X, z)) k = z + 1;
+  }
   r = np_at(X, k, c);
   if (r.ok) return r;
   return np_subject_near(X, sb, c);
@@ -426,10 +435,19 @@ static int subj_pron(const ctx *X, size_t k) {
 static np part_absolute(const ctx *X, size_t sb, size_t c) {
   np r = {0};
   const ment *m;
-  (void)sb;
-  if (c == 0 || !is_word(X, c - 1) || (TK(c - 1)->flags & VB_T_POSS)) return r;
-  if (subj_pron(X, c - 1)) { r.a = r.b = c - 1; r.ok = 1; return r; }
-  if ((m = vb_ment_at(X, c - 1)) != NULL && m->b == c - 1 && !m->pron && m->a >= sb) { r.a = m->a; r.b = m->b; r.ok = 1; }
+  size_t j = c;
+  while (j > sb + 1 && c - j < 2 && is_word(X, j - 1) && is_adverb(X, j - 1)) j--;   /* Trump reportedly yelling */
+  if (j == 0 || !is_word(X, j - 1) || (TK(j - 1)->flags & VB_T_POSS)) return r;
+  if (subj_pron(X, j - 1)) { r.a = r.b = j - 1; r.ok = 1; return r; }
+  if ((m = vb_ment_at(X, j - 1)) != NULL && m->b == j - 1 && !m->pron && m->a >= sb) { r.a = m->a; r.b = m->b; r.ok = 1; return r; }
+  /* "with one of her ads asking", "with children yelling": after "with", any subject */
+  r = vb_np_before(X, j, sb > 0 ? sb - 1 : VB_NONE);
+  if (r.ok && !r.rel && r.b == j - 1) {
+    size_t w = r.a;          /* "with one of the council's ads": "one of" before the phrase */
+    if (w > sb + 2 && vb_tok_is(X->s, TK(w - 1), "of") && is_word(X, w - 2) && (X->wc[w - 2] & VB_W_QUANT)) w -= 2;
+    if (w > sb && is_word(X, w - 1) && vb_tok_is(X->s, TK(w - 1), "with")) { r.a = w; return r; }
+  }
+  r.ok = 0;
   return r;
 }
 
