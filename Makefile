@@ -35,7 +35,7 @@ INC_lua5.3 = $(call lua_inc,5.3)
 INC_luajit = $(call lua_inc,jit)
 LUA_BIN = $(call lua_pc,$(LUA))
 
-# PCRE2 and utf8proc: the folders LuaRocks found for external_dependencies win over pkg-config
+# PCRE2, utf8proc, libyaml and jansson: the folders LuaRocks found for external_dependencies win over pkg-config
 ifneq ($(PCRE2_INCDIR),)
 override PCRE_CFLAGS := -I$(PCRE2_INCDIR)
 override PCRE_LIBS := $(if $(PCRE2_LIBDIR),-L$(PCRE2_LIBDIR)) -lpcre2-8
@@ -43,6 +43,15 @@ endif
 ifneq ($(UTF8PROC_INCDIR),)
 override UTF8PROC_CFLAGS := -I$(UTF8PROC_INCDIR)
 override UTF8PROC_LIBS := $(if $(UTF8PROC_LIBDIR),-L$(UTF8PROC_LIBDIR)) -lutf8proc
+endif
+
+ifneq ($(YAML_INCDIR),)
+override YAML_CFLAGS := -I$(YAML_INCDIR)
+override YAML_LIBS := $(if $(YAML_LIBDIR),-L$(YAML_LIBDIR)) -lyaml
+endif
+ifneq ($(JANSSON_INCDIR),)
+override JANSSON_CFLAGS := -I$(JANSSON_INCDIR)
+override JANSSON_LIBS := $(if $(JANSSON_LIBDIR),-L$(JANSSON_LIBDIR)) -ljansson
 endif
 
 # install folders (LuaRocks passes INST_*: see rockspec/verbatim-*.rockspec)
@@ -55,6 +64,12 @@ PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 UTF8PROC_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# libyaml reads the project file (src/config.c, the engine); jansson is the language
+# server's JSON (src/lsp_*.c, the CLI only: the engine and the module never see it)
+YAML_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null || echo -ljansson)
 # transcripts as they arrive (decode.c, markup.c): .docx is a ZIP (libzip) of XML (expat)
 FORMAT_CFLAGS := $(shell $(PKG_CONFIG) --cflags libzip expat 2>/dev/null)
 FORMAT_LIBS := $(shell $(PKG_CONFIG) --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
@@ -74,7 +89,7 @@ UTF8PROC_A ?= $(if $(UTF8PROC_LIBDIR),$(wildcard $(UTF8PROC_LIBDIR)/libutf8proc.
 MODULE_UTF8PROC = $(if $(and $(UTF8PROC_A),$(filter-out Darwin,$(shell uname -s))),$(UTF8PROC_A) -Wl$(comma)--exclude-libs$(comma)libutf8proc.a,$(UTF8PROC_LIBS))
 comma := ,
 
-CLI_SRC = $(wildcard src/cli*.c)
+CLI_SRC = $(wildcard src/cli*.c src/lsp_*.c)
 BIND_SRC = $(wildcard src/lua_*.c)
 ENGINE_SRC = $(filter-out $(CLI_SRC) $(BIND_SRC),$(wildcard src/*.c))
 ENGINE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(ENGINE_SRC))
@@ -83,9 +98,9 @@ HEADERS = $(wildcard src/*.h)
 ENGINE_LIB = $(BUILD)/libverbatim.a
 MODULE = $(BUILD)/$(LUA_TAG)/verbatim/core.so
 EXTRA_LIBS ?=
-LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(FORMAT_LIBS) $(EXTRA_LIBS) -lm
-MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(FORMAT_LIBS) $(EXTRA_LIBS) -lm
-ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(FORMAT_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
+LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(FORMAT_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -lm
+MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(FORMAT_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(FORMAT_CFLAGS) $(YAML_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
 .PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
@@ -101,7 +116,8 @@ $(BUILD)/obj $(BUILD)/tests:
 $(ENGINE_LIB): $(ENGINE_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 $(BUILD)/verbatim: $(CLI_OBJ) $(ENGINE_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(ENGINE_LIB) $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(ENGINE_LIB) $(JANSSON_LIBS) $(LIBS)
+$(patsubst src/%.c,$(BUILD)/obj/%.o,$(wildcard src/lsp_*.c)): ALL_CFLAGS += $(JANSSON_CFLAGS)
 
 # One set of rules per Lua (no recursive make, so `make -j lua-all test` is safe).
 # The module never links liblua: the host interpreter provides the Lua API symbols.
@@ -147,7 +163,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
 # only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
 # suites again on newer Debian's versions (test-hosts)
-test: test-c test-lua test-cli test-link test-layout test-nvim test-pandoc test-hosts
+test: test-c test-lua test-cli test-lsp test-link test-layout test-nvim test-pandoc test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -169,6 +185,9 @@ $(BUILD)/tests/host_utf8proc.so: tests/link/host_utf8proc.c | $(BUILD)/tests
 	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $<
 test-cli: cli
 	@sh tests/cli/run.sh $(BUILD)/verbatim
+# the language server with the scripted client (tests/lsp/client.py)
+test-lsp: cli
+	@echo "== tests/lsp"; python3 tests/lsp/run.py $(BUILD)/verbatim
 test-nvim: nvim
 	@if [ -f tests/nvim/run.sh ]; then sh tests/nvim/run.sh; fi
 test-pandoc: cli module
@@ -190,12 +209,12 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan fuzz-seeds
-# C, CLI and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
+.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan test-lsp fuzz-seeds
+# C, CLI, language server and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli test-lua-asan
+	  LDFLAGS="-fsanitize=address,undefined" test-c test-cli test-lsp test-lua-asan
 ASAN_RT = $(shell clang -print-file-name=libclang_rt.asan-$$(uname -m).so 2>/dev/null)
 test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so $(BUILD)/luajit/verbatim/core.so
 	@fail=0; for tag in lua5.4 lua5.3 luajit; do echo "== tests/lua with $$tag (ASan)"; \

@@ -33,10 +33,13 @@ dependencies = {
    "lua >= 5.1, < 5.5",
 }
 
--- Debian: libpcre2-dev (patterns) and libutf8proc-dev (Unicode folding for check)
+-- Debian: libpcre2-dev (patterns), libutf8proc-dev (Unicode folding for check), libyaml-dev
+-- (the project file) and, for the CLI's language server, libjansson-dev
 external_dependencies = {
    PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
    UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+   YAML = { header = "yaml.h", library = "yaml" },
+   JANSSON = { header = "jansson.h", library = "jansson" },
    LIBZIP = { header = "zip.h", library = "zip" },
    EXPAT = { header = "expat.h", library = "expat" },
 }
@@ -55,6 +58,10 @@ build = {
       PCRE2_LIBDIR = "$(PCRE2_LIBDIR)",
       UTF8PROC_INCDIR = "$(UTF8PROC_INCDIR)",
       UTF8PROC_LIBDIR = "$(UTF8PROC_LIBDIR)",
+      YAML_INCDIR = "$(YAML_INCDIR)",
+      YAML_LIBDIR = "$(YAML_LIBDIR)",
+      JANSSON_INCDIR = "$(JANSSON_INCDIR)",
+      JANSSON_LIBDIR = "$(JANSSON_LIBDIR)",
       LIBZIP_INCDIR = "$(LIBZIP_INCDIR)",
       LIBZIP_LIBDIR = "$(LIBZIP_LIBDIR)",
       EXPAT_INCDIR = "$(EXPAT_INCDIR)",

@@ -13,15 +13,21 @@ static const struct { const char *name; int (*fn)(int, char **); const char *hel
   {"sources", vb_cmd_sources, "list the people and bodies quoted in each FILE"},
   {"check", vb_cmd_check, "check the quotes of FILE against source material"},
   {"index", vb_cmd_index, "build an archive index for check --index"},
+  {"config", vb_cmd_config, "show the project file (.verbatim.yaml) that governs PATH"},
+  {"lsp", vb_cmd_lsp, "run the language server (LSP over standard input and output)"},
 };
 
 static void usage(FILE *f) {
   fputs("usage: verbatim COMMAND [OPTIONS] FILE...\n\ncommands:\n", f);
   for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) fprintf(f, "  %-8s %s\n", cmds[i].name, cmds[i].help);
-  fputs("\n`verbatim COMMAND --help` for a command's options; FILE may be - for stdin.\n", f);
+  fputs("\n`verbatim COMMAND --help` for a command's options; FILE may be - for stdin.\n"
+        "Every command reads the project file .verbatim.yaml found by walking up from its first\n"
+        "FILE (--config FILE names another, --no-config reads none); its options win over it.\n", f);
 }
 
 static int run(int argc, char **argv) {
+  /* --config FILE and --no-config: before the command or among its options */
+  if ((argc = vb_cli_config_args(argc, argv)) < 0) return 2;
   if (argc < 2) { usage(stderr); return 2; }
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) { usage(stdout); return 0; }
   if (!strcmp(argv[1], "--version")) {

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "cli_out.h"
+#include "config.h"
+#include "cues.h"
 #include "cli_draft.h"
 #include "material.h"
 #include "draft.h"
@@ -32,6 +34,7 @@ static const char check_help[] =
   "  --index IDX     an archive index (repeatable)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
+  "  --cue PATTERN   also treat matches of this PCRE2 pattern as cues (repeatable)\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
@@ -218,17 +221,62 @@ static void bad_file(const char *path, int e, void *ctx) {
   else vb_cli_err("%s: %s", path, strerror(e));
 }
 
+/* The project file's material when no --source or --index was given, its cues, indirect
+ * and nested (ao; the cues compiled here, freed by the caller). -1 on an error (said). */
+typedef VB_VEC(vb_index *) idx_vec;
+typedef VB_VEC(const char *) cue_vec;
+static int project_options(const char *first, vb_config *cfg, vb_material *M, idx_vec *idx, int *nsrc, vb_aopts *ao,
+                           const cue_vec *ucues, vb_cues **cues) {
+  /* --cue patterns, else the project file's */
+  const char *const *pats = ucues->n ? ucues->v : (const char *const *)cfg->cues.v;
+  size_t npat = ucues->n ? ucues->n : cfg->cues.n;
+  vb_buf err = {0};
+  int rc = 0;
+  char msg[256];
+  if (vb_cli_project(first, cfg)) return -1;
+  for (size_t k = 0; !*nsrc && k < cfg->check.n + cfg->index.n && !rc; k++) {
+    err.n = 0;
+    if (k < cfg->check.n) {
+      size_t n0 = M->v.n;
+      int bad = vb_material_add_path(M, cfg->check.v[k], &err);
+      vb_cli_warnings(&M->warn);
+      if (bad) { vb_cli_err("%s (check: in %s)", err.p, cfg->file); rc = -1; }
+      else if (!material_bytes(M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", cfg->check.v[k]);
+    } else {
+      vb_index *x = vb_index_open(cfg->index.v[k - cfg->check.n], &err);
+      if (!x) { vb_cli_err("%s (index: in %s)", err.p, cfg->file); rc = -1; }
+      else if (vb_push(idx, x) || vb_material_add_index(M, x)) { vb_cli_err("out of memory"); rc = -1; }
+    }
+  }
+  if (!*nsrc) *nsrc = (int)(cfg->check.n + cfg->index.n);
+  ao->no_indirect = cfg->indirect == 0;
+  ao->q.nested = cfg->nested == 1;
+  if (!rc && npat && !(*cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {
+    vb_cli_err("%s: %s", ucues->n ? "check" : cfg->file, msg);
+    rc = -1;
+  }
+  ao->cues = *cues;
+  vb_buf_free(&err);
+  return rc;
+}
+
 int vb_cmd_check(int argc, char **argv) {
   vb_material M;
   vb_copts o;
   VB_VEC(char *) args = {0};
   vb_paths files = {0};
-  VB_VEC(vb_index *) idx = {0};
+  idx_vec idx = {0};
+  vb_cues *cues = NULL;
+  cue_vec ucues = {0};
   vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0;
+  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0, given = 0;
   size_t max_size = VB_MAX_SIZE;
+  vb_config cfg;
+  vb_aopts ao;
   memset(&M, 0, sizeof M);
   memset(&o, 0, sizeof o);
+  memset(&cfg, 0, sizeof cfg);
+  memset(&ao, 0, sizeof ao);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int fo = vb_cli_format_opt(argc, argv, &i, &format, "check");
@@ -236,16 +284,22 @@ int vb_cmd_check(int argc, char **argv) {
     if (fo) continue;
     if (!strcmp(a, "--json")) json = 1;
     else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
-    else if (!strcmp(a, "--borrowed")) o.borrowed = 12;
-    else if (!strcmp(a, "--strict-terms")) strict_terms = 1;
+    else if (!strcmp(a, "--borrowed")) o.borrowed = 12, given |= 1;
+    else if (!strcmp(a, "--strict-terms")) strict_terms = 1, given |= 2;
+    else if (!strcmp(a, "--cue")) {
+      if (i + 1 >= argc || vb_push(&ucues, argv[i + 1])) { vb_cli_err("check: --cue needs a PATTERN"); rc = 2; goto done; }
+      i++;
+    }
     else if (!strncmp(a, "--max-size=", 11)) {
       if (vb_cli_size(a + 11, &max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
+      given |= 4;
     }
     else if (!strncmp(a, "--borrowed=", 11)) {
       char *e;
       long v = strtol(a + 11, &e, 10);
       if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); rc = 2; goto done; }
       o.borrowed = (int)v;
+      given |= 1;
     } else if (!strcmp(a, "--source") || !strcmp(a, "--index")) {
       if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
       err.n = 0;
@@ -268,7 +322,12 @@ int vb_cmd_check(int argc, char **argv) {
   }
   if (rc) { vb_cli_err("out of memory"); goto done; }
   if (!args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
-  if (!nsrc) { vb_cli_err("check: no --source or --index given"); rc = 2; goto done; }
+  if (project_options(args.v[0], &cfg, &M, &idx, &nsrc, &ao, &ucues, &cues)) { rc = 2; goto done; }
+  if (!(given & 1) && cfg.borrowed >= 0) o.borrowed = cfg.borrowed;
+  if (!(given & 2) && cfg.strict_terms >= 0) strict_terms = cfg.strict_terms;
+  if (!(given & 4) && cfg.max_size >= 0) max_size = (size_t)cfg.max_size;
+  if (format < 0 && cfg.format >= 0) format = cfg.format;
+  if (!nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); rc = 2; goto done; }
   if ((rc = vb_cli_drafts(args.v, args.n, &files, &folder)) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
@@ -281,7 +340,7 @@ int vb_cmd_check(int argc, char **argv) {
     memset(&dr, 0, sizeof dr);
     err.n = 0;
     if (vb_cli_read_draft(files.v[f], format, max_size, &in)) { rc = 2; continue; }
-    drc = vb_check_draft(in.p, in.n, NULL, NULL, 0, &M, &o, &dr, &err);
+    drc = vb_check_draft(in.p, in.n, &ao, NULL, 0, &M, &o, &dr, &err);
     if (drc) {
       if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
       else vb_cli_err("%s", err.p ? err.p : "check failed");
@@ -318,6 +377,9 @@ done:
   vb_vfree(&idx);
   vb_vfree(&args);
   vb_paths_free(&files);
+  if (cues) vb_cues_free(cues);
+  vb_vfree(&ucues);
+  vb_config_free(&cfg);
   vb_material_free(&M);
   vb_buf_free(&out);
   vb_buf_free(&sum);

@@ -46,4 +46,15 @@ void vb_cli_json(vb_buf *o, const char *file, const char *s, const vb_analysis *
 /* " — Speaker (cue)" for quote i, or nothing when it has no speaker. */
 void vb_cli_speaker(vb_buf *o, const char *s, const vb_analysis *an, size_t i);
 
+/* cli_config.c: the project file. Take --config FILE and --no-config out of argv[0..argc)
+ * (before "--"); the new argc, or -1 on a usage error (said). */
+int vb_cli_config_args(int argc, char **argv);
+struct vb_config;
+#define VB_CLI_NOCONFIG "(none)"   /* cfg->file when no project file was read */
+/* The project file for a command whose first FILE is first (NULL or "-": the working
+ * directory), as --config and --no-config say, into cfg (free it with vb_config_free):
+ * a file that does not parse is said and -1; none found is 0 with every key unset.
+ * Unknown keys are warned about on stderr. */
+int vb_cli_project(const char *first, struct vb_config *cfg);
+
 #endif

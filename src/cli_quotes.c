@@ -5,12 +5,14 @@
 #include "version.h"
 #include "quotes.h"
 #include "cli_out.h"
+#include "config.h"
 #include "cli_draft.h"
 #include "material.h"
 #include "text.h"
 
 typedef struct qargs {
   int json, no_indirect, format;   /* format: VB_FMT_*, or -1 for the file's extension */
+  int indirect_given, max_given;
   size_t max_size;
   int nfiles, ncues;
   char **files;
@@ -27,13 +29,14 @@ static int parse(int argc, char **argv, qargs *a, const char *cmd, const char *h
     if (f < 0) return 2;
     if (f) continue;
     if (!strcmp(argv[i], "--json")) a->json = 1;
-    else if (!strcmp(argv[i], "--indirect")) a->no_indirect = 0;      /* the default; kept for scripts */
-    else if (!strcmp(argv[i], "--no-indirect")) a->no_indirect = 1;
+    else if (!strcmp(argv[i], "--indirect")) a->no_indirect = 0, a->indirect_given = 1;   /* the default; kept for scripts */
+    else if (!strcmp(argv[i], "--no-indirect")) a->no_indirect = 1, a->indirect_given = 1;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(help, stdout); return 1; }
     else if (!strcmp(argv[i], "--version")) { printf("verbatim %s\n", VB_VERSION); return 1; }
     else if (!strcmp(argv[i], "--")) { while (++i < argc) a->files[a->nfiles++] = argv[i]; }
     else if (!strncmp(argv[i], "--max-size=", 11)) {
       if (vb_cli_size(argv[i] + 11, &a->max_size)) { vb_cli_err("%s: --max-size wants a size (256M, 1G, 0 for none)", cmd); return 2; }
+      a->max_given = 1;
     }
     else if (!strcmp(argv[i], "--cue")) {
       if (i + 1 >= argc) { vb_cli_err("%s: --cue needs a PATTERN", cmd); return 2; }
@@ -137,12 +140,21 @@ static int run(int argc, char **argv, int sources) {
   vb_buf out = {0};
   vb_aopts ao;
   vb_cues *cues;
+  vb_config cfg;
   vb_paths files = {0};
   char err[256];
   if (rc) return rc == 1 ? 0 : rc;
+  /* the project file's cues, indirect, nested and max-size, where no option says */
+  if (vb_cli_project(a.files[0], &cfg)) { vb_config_free(&cfg); return 2; }
+  for (size_t k = 0; !a.ncues && k < cfg.cues.n && k < 64; k++) a.cues[k] = cfg.cues.v[k];
+  if (!a.ncues) a.ncues = cfg.cues.n < 64 ? (int)cfg.cues.n : 64;
+  if (!a.indirect_given && cfg.indirect >= 0) a.no_indirect = !cfg.indirect;
+  if (!a.max_given && cfg.max_size >= 0) a.max_size = (size_t)cfg.max_size;
+  if (a.format < 0 && cfg.format >= 0) a.format = cfg.format;
   if ((rc = vb_cli_drafts(a.files, (size_t)a.nfiles, &files, &folder)) < 0) {
     vb_cli_err("out of memory");
     vb_paths_free(&files);
+    vb_config_free(&cfg);
     return 2;
   }
   /* several files, or a folder (however many it holds): one {"files": [...]} */
@@ -150,9 +162,10 @@ static int run(int argc, char **argv, int sources) {
   /* the lexicon and any --cue patterns are compiled once for all the files */
   memset(&ao, 0, sizeof ao);
   ao.no_indirect = a.no_indirect;
+  ao.q.nested = cfg.nested == 1;
   cues = vb_cues_new(a.cues, NULL, (size_t)a.ncues, err, sizeof err);
   ao.cues = cues;
-  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); vb_paths_free(&files); return 2; }
+  if (!cues) { vb_cli_err("%s: %s", sources ? "sources" : "quotes", err); vb_paths_free(&files); vb_config_free(&cfg); return 2; }
   if (a.json && many) vb_buf_adds(&out, "{\"files\":[");
   for (size_t f = 0; f < files.n; f++) {
     vb_buf in = {0};
@@ -183,6 +196,7 @@ static int run(int argc, char **argv, int sources) {
   vb_paths_free(&files);
   vb_buf_free(&out);
   vb_cues_free(cues);
+  vb_config_free(&cfg);
   return rc;
 }
 

@@ -18,6 +18,7 @@ static const luaL_Reg funcs[] = {
   {"check", vb_l_check},
   {"index_open", vb_l_index_open},
   {"index_build", vb_l_index_build},
+  {"config", vb_l_config},
   {"prose", vb_l_prose},
   {NULL, NULL},
 };

@@ -9,6 +9,7 @@ int vb_l_analyze(lua_State *L);       /* lua_analyze.c */
 int vb_l_check(lua_State *L);         /* lua_check.c */
 int vb_l_index_open(lua_State *L);    /* lua_check.c */
 int vb_l_index_build(lua_State *L);   /* lua_check.c */
+int vb_l_config(lua_State *L);        /* lua_config.c */
 int vb_l_prose(lua_State *L);         /* lua_markdown.c */
 
 int luaopen_verbatim_core(lua_State *L);

@@ -6,7 +6,7 @@ set -eu
 
 pkgs="build-essential gcc make pkg-config libpcre2-dev libcmocka-dev
   liblua5.4-dev liblua5.3-dev libluajit-5.1-dev lua5.4 lua5.3 luajit luarocks
-  clang libclang-rt-14-dev libutf8proc-dev libedlib-dev libzip-dev libexpat1-dev
+  clang libclang-rt-14-dev libutf8proc-dev libedlib-dev libzip-dev libexpat1-dev libyaml-dev libjansson-dev
   neovim pandoc python3 patchelf universal-ctags"
 
 missing=

@@ -13,6 +13,10 @@ Options, in the document's metadata:
     report: quotes.json     # write the JSON report here
     engine: auto            # auto | native | cli  (also VERBATIM_ENGINE)
     cli: verbatim           # the CLI to run when the native module is missing (also VERBATIM_CLI)
+    cues: ["chimed in"]     # extra cue patterns (PCRE2)
+
+The same keys may sit in a project file, .verbatim.yaml, found by walking up from the
+input file's folder (README, "The project file"): a key the metadata sets wins over it.
 
 Runs under pandoc 2.17 (Lua 5.3) and pandoc 3 (Lua 5.4). The engine is the C module
 verbatim.core when it loads (a distribution's pandoc linked with the system Lua);
@@ -281,7 +285,12 @@ local function read_options(meta)
     report = m.report and stringify(m.report) or nil,
     engine = getenv("VERBATIM_ENGINE") or (m.engine and stringify(m.engine)) or "auto",
     cli = getenv("VERBATIM_CLI") or (m.cli and stringify(m.cli)) or nil,
+    cues = strings(m.cues),
+    given = {},             -- the keys the metadata sets, which the project file does not override
   }
+  for _, k in ipairs({ "annotate", "sources-section", "check", "index", "strict", "report", "engine", "cli", "cues" }) do
+    if m[k] ~= nil then o.given[k] = true end
+  end
   if o.annotate == "false" or o.annotate == "no" then o.annotate = nil end
   if o.sources ~= nil then
     local s = stringify(o.sources)
@@ -297,31 +306,6 @@ end
 -- ------------------------------------------------------------------ engines
 
 -- The native engine: verbatim.core loaded into pandoc's own Lua. The filter's tree
--- An analysis with reported speech in it, its quotes cut to the quotations the filter
--- marks (kind indirect left out); the sources keep their counts of both (quoted,
--- paraphrased), their quote numbers (from first, 1 or the CLI's 0) those of the
--- quotations kept, from 1.
-local function quotations(r, first)
-  if type(r) ~= "table" then return r end
-  local kept, renum = {}, {}
-  for k, q in ipairs(r.quotes or {}) do
-    if q.kind ~= "indirect" then kept[#kept + 1] = q; renum[k] = #kept end
-  end
-  for _, src in ipairs(r.sources or {}) do
-    if type(src.quotes) == "table" then
-      local qs = {}
-      for _, k in ipairs(src.quotes) do
-        local n = renum[(tonumber(k) or 0) + 1 - (first or 1)]
-        if n then qs[#qs + 1] = n end
-      end
-      src.quotes = qs
-    end
-    src.paraphrases = nil
-  end
-  r.quotes = kept
-  return r
-end
-
 -- (lua/verbatim/filter.lua) puts lua/ on the path so require "verbatim" finds init.lua.
 local function native_engine()
   local here = dirname(SCRIPT_FILE or "")
@@ -340,11 +324,16 @@ local function native_engine()
   if not ok then return nil, tostring(vb) end
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
-  function e.analyze(text)
-    -- the Sources section counts reported speech too; the marks are quotations only
-    return quotations(vb.analyze(text))
+  function e.analyze(text, cues)
+    -- the filter marks quotations only
+    return vb.analyze(text, { indirect = false, cues = cues and #cues > 0 and cues or nil })
   end
-  function e.check(text, paths, index)
+  function e.config(path)
+    local c, err = vb.config(path)
+    if err then error(err, 0) end
+    return c
+  end
+  function e.check(text, paths, index, cues)
     local sources, idx, err = {}, nil, nil
     for k, p in ipairs(paths) do sources[k] = p end
     if index then
@@ -353,7 +342,7 @@ local function native_engine()
       sources[#sources + 1] = idx
     end
     local r
-    r, err = vb.check(text, sources)
+    r, err = vb.check(text, sources, cues and #cues > 0 and { cues = cues } or nil)
     if idx then idx:close() end
     if not r then error(err, 0) end
     return r
@@ -411,16 +400,38 @@ local function cli_engine(cmd)
   end
   if not exe then return nil, "no verbatim CLI found (tried " .. table.concat(candidates, ", ") .. ")" end
   local e = { name = "cli", exe = exe }
-  function e.analyze(text)
-    local out, code = run(exe, { "quotes", "--json", "-" }, text)
-    if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
-    local r = quotations(decode(out), 0)
-    return { quotes = cli_quotes(r.quotes), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
+  -- the options that name the project's cues: the filter's, not a project file found
+  -- from pandoc's working directory
+  local function cue_args(args, cues)
+    for _, c in ipairs(cues or {}) do args[#args + 1] = "--cue"; args[#args + 1] = c end
+    return args
   end
-  function e.check(text, paths, index)
-    local args = { "check", "--json" }
+  function e.config(path)
+    local out, code = run(exe, { "config", "--json", path }, "")
+    if code ~= 0 then error(("verbatim: %s config failed (exit %s): %s"):format(exe, tostring(code), tostring(out)), 0) end
+    local c = decode(out)
+    return c ~= nil and c or nil
+  end
+  function e.analyze(text, cues)
+    local args = cue_args({ "--no-config", "quotes", "--json" }, cues)
+    args[#args + 1] = "-"
+    local out, code = run(exe, args, text)
+    if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
+    local r = decode(out)
+    -- the filter marks quotations only: reported speech (kind indirect) is left out
+    local quoted = {}
+    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+    local sources = {}
+    for _, src in ipairs(r.sources or {}) do
+      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
+    end
+    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
+  end
+  function e.check(text, paths, index, cues)
+    local args = { "--no-config", "check", "--json" }
     if index then args[#args + 1] = "--index"; args[#args + 1] = index end
     for _, p in ipairs(paths) do args[#args + 1] = "--source"; args[#args + 1] = p end
+    cue_args(args, cues)
     args[#args + 1] = "-"
     local out, code = run(exe, args, text)
     if code ~= 0 and code ~= 1 then
@@ -917,12 +928,7 @@ local function sources_section(title, sources, nquotes)
       inl[2] = pandoc.Str(",")
       words(table.concat(what, ", "), inl)
     end
-    -- the quotes, and beside them what the source is reported to have said without marks
-    local p = tonumber(s.paraphrased) or 0
-    local counts = {}
-    if n > 0 or p == 0 then counts[1] = ("%d %s"):format(n, n == 1 and "quote" or "quotes") end
-    if p > 0 then counts[#counts + 1] = ("%d paraphrased"):format(p) end
-    words("(" .. table.concat(counts, ", ") .. ")", inl)
+    words(("(%d %s)"):format(n, n == 1 and "quote" or "quotes"), inl)
     items[#items + 1] = { pandoc.Plain(inl) }
     ::next::
   end
@@ -945,6 +951,46 @@ local function span_maker(q_attrs)
   end
 end
 
+-- ------------------------------------------------------------------ the project file
+
+-- The .verbatim.yaml that governs the document: the first one walking up from the input
+-- file's folder (the working directory for standard input), as every host looks for it.
+-- Only its existence is looked at here; the engine's C parser reads it (engine.config).
+local function find_project()
+  local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
+  local dir = input and input ~= "-" and dirname(input) or "."
+  if dir:sub(1, 1) ~= "/" then
+    local cwd = pandoc.system and pandoc.system.get_working_directory and pandoc.system.get_working_directory()
+      or os.getenv("PWD") or "."
+    dir = dir == "." and cwd or (cwd .. "/" .. dir)
+  end
+  while true do
+    if exists(dir .. "/.verbatim.yaml") then return dir .. "/.verbatim.yaml" end
+    if dir == "/" or dir == "" then return nil end
+    local up = dirname(dir)
+    dir = (up == nil or up == "") and "/" or up
+  end
+end
+
+-- The project file's keys where the metadata says nothing (its paths are resolved).
+local function apply_project(o, cfg)
+  local g = o.given
+  if not g.check and cfg.check then o.check = cfg.check end
+  if not g.index and cfg.index then
+    o.index = cfg.index[1]
+    if #cfg.index > 1 then warn("the filter checks against one index; " .. cfg.file .. " names " .. #cfg.index) end
+  end
+  if not g.strict and cfg.strict ~= nil then o.strict = cfg.strict end
+  if not g.report and cfg.report then o.report = cfg.report end
+  if not g.cues and cfg.cues then o.cues = cfg.cues end
+  if not g.annotate and cfg.annotate ~= nil then o.annotate = cfg.annotate and "true" or nil end
+  local ss = cfg["sources-section"]
+  if not g["sources-section"] and ss ~= nil then o.sources = ss == true and "Sources" or (ss ~= false and ss or nil) end
+  -- the engine: the environment first, then the metadata, then the file
+  if not getenv("VERBATIM_ENGINE") and not g.engine and cfg.engine then o.engine = cfg.engine end
+  if not getenv("VERBATIM_CLI") and not g.cli and cfg.cli then o.cli = cfg.cli end
+end
+
 -- ------------------------------------------------------------------ the filter
 
 local function run(doc)
@@ -953,6 +999,19 @@ local function run(doc)
     PANDOC_VERSION:must_be_at_least("2.17", "verbatim: the filter needs pandoc %s or later (this is %s)")
   end
   local o = read_options(doc.meta)
+  local engine
+  local project = find_project()
+  if project then
+    engine = load_engine(o)
+    local cfg = engine.config(project)
+    if cfg then
+      local was = o.engine .. "\0" .. tostring(o.cli)
+      apply_project(o, cfg)
+      info("project file: " .. cfg.file)
+      for _, w in ipairs(cfg.warnings or {}) do warn(w) end
+      if o.engine .. "\0" .. tostring(o.cli) ~= was then engine = nil end   -- the file chose another engine
+    end
+  end
   local want_check = #o.check > 0 or o.index ~= nil
   local fmt = (FORMAT or ""):match("^[%w_]+") or ""
   local annotate = o.annotate ~= nil and (o.annotate == "always" or HTML[fmt] or fmt:match("html") ~= nil)
@@ -960,14 +1019,14 @@ local function run(doc)
     return nil   -- nothing asked: leave the document alone
   end
 
-  local engine = load_engine(o)
+  engine = engine or load_engine(o)
   info("engine: " .. engine.name)
 
   local r = new_renderer()
   r:document(doc.blocks)
   local text = r:text()
 
-  local res = engine.analyze(text)
+  local res = engine.analyze(text, o.cues)
   local quotes = res.quotes
   for _, q in ipairs(quotes) do flat(q.speaker) end
   for _, s in ipairs(res.sources or {}) do flat(s) end
@@ -984,7 +1043,7 @@ local function run(doc)
       if not exists(p) then error("verbatim: check: cannot read " .. p, 0) end
     end
     if o.index and not exists(o.index) then error("verbatim: index: cannot read " .. o.index, 0) end
-    merge_checks(quotes, engine.check(text, o.check, o.index))
+    merge_checks(quotes, engine.check(text, o.check, o.index, o.cues))
     for k, q in ipairs(quotes) do
       local v = q.check and q.check.verdict
       if v then counts[v] = (counts[v] or 0) + 1 end
@@ -1058,7 +1117,7 @@ local function run(doc)
     local rs = json.array()
     for k, s in ipairs(res.sources or {}) do
       rs[k] = { name = s.name, role = s.role, org = s.org, kind = s.kind, words = s.words,
-                quotes = type(s.quotes) == "table" and #s.quotes or s.quotes, paraphrased = s.paraphrased or 0 }
+                quotes = type(s.quotes) == "table" and #s.quotes or s.quotes }
     end
     local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
     local report = { file = input or "-", engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs,

@@ -66,6 +66,15 @@ local function api(c)
     -- be written or read, or (build) a file under paths does not open or is over max_size.
     -- An index opened through verbatim.safe fails softly in :check too.
     index = { build = c.index_build, open = c.index_open },
+
+    --- config([path]): the project file (.verbatim.yaml) that governs path (a draft or a
+    -- folder; default the working directory), found by walking up the folders; nil when
+    -- there is none. A table of the keys the file sets (check, index, cues, strict,
+    -- ["strict-terms"], ["fail-on"], borrowed, indirect, nested, ["max-size"], annotate,
+    -- ["sources-section"], report, engine, cli, debounce; paths resolved against its
+    -- folder) plus file, dir and warnings (unknown keys). Fails when the file does not
+    -- parse or a value has the wrong type (README, "The project file").
+    config = c.config,
   }
 end
 

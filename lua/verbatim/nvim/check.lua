@@ -14,7 +14,20 @@ K.JUMP_MS = 3000
 -- buf -> {tick=, quotes=, files=, marks = {extmark id -> quote}} of the last check
 K.last = {}
 
---- Source paths: PATH arguments, else the `sources` option; globs and ~ expanded.
+--- The project file (.verbatim.yaml) that governs buf, found by walking up from its
+-- file (from the working directory for a buffer with no name): the table of
+-- vb.config, or nil; nil and a message when it cannot be read.
+function K.project(buf)
+  local vb = E.load()
+  if not vb then return nil end
+  local name = vim.api.nvim_buf_get_name(buf)
+  local cfg, err = vb.safe.config(name ~= "" and name or vim.fn.getcwd())
+  if err then return nil, err end
+  return cfg
+end
+
+--- Source paths: PATH arguments, else the `sources` option, else the project file's
+-- check: and index:; globs and ~ expanded.
 -- Returns the list of readable files, or nil and a message naming what is wrong.
 function K.resolve(buf, args)
   local list = args
@@ -28,8 +41,16 @@ function K.resolve(buf, args)
     if type(list) == "string" then list = { list } end
   end
   if type(list) ~= "table" or #list == 0 then
-    return nil, "verbatim: no sources to check against: give paths (:Verbatim check notes.txt)"
-      .. " or set `sources` in require(\"verbatim.nvim\").setup()"
+    -- setup() says nothing: the project file does
+    local cfg, err = K.project(buf)
+    if err then return nil, err end
+    list = {}
+    for _, p in ipairs(cfg and cfg.check or {}) do list[#list + 1] = p end
+    for _, p in ipairs(cfg and cfg.index or {}) do list[#list + 1] = p end
+  end
+  if #list == 0 then
+    return nil, "verbatim: no sources to check against: give paths (:Verbatim check notes.txt),"
+      .. " set `sources` in require(\"verbatim.nvim\").setup() or `check:` in a .verbatim.yaml"
   end
   local files, seen = {}, {}
   for _, p in ipairs(list) do
@@ -164,7 +185,11 @@ function K.run(buf, files)
   local sources, close = open_sources(vb, files)
   if not sources then return nil, close end
   local text, lines = E.buftext(buf)
-  local quotes, err = E.check(text, sources, { format = E.format(buf) })
+  -- the project file's cues (and its reading of the draft), as the CLI and the server use them
+  local cfg = K.project(buf)
+  local opts = { format = E.format(buf) }
+  if cfg then opts.cues, opts.nested, opts.indirect = cfg.cues, cfg.nested, cfg.indirect end
+  local quotes, err = E.check(text, sources, opts)
   close()
   if not quotes then return nil, err end
   local starts = E.linestarts(lines)
