@@ -353,6 +353,11 @@ static int rule_colon_intro_subject(ctx *X, shape *S, match *m) {
   return p.ok ? found(m, VB_NONE, p, 1) : 0;
 }
 
+static size_t skip_fwd_punct(const ctx *X, size_t z) {
+  while (z < NT && is_dash(X, z)) z++;
+  return z;
+}
+
 /* "…!" Bush said. The quote ends its sentence and a short one names the speaker */
 static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
   size_t k = S->k, lim, c;
@@ -376,7 +381,12 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
       /* a quote that is its own sentence lets the cue's go on a little ("told reporters
        * during a call", "asked rhetorically"); one that ends a sentence of its own words
        * does not ("… said that “…” He cautioned that …") */
-      for (z = e; z < NT && z < e + (k == S->sb ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
+      /* ... but not a cue with words of its own: "He added, “…”" brings in the next quote,
+       * "He said he'll support …", "Greene added that …" a clause it reports */
+      if (is_word(X, e) && (vb_tok_is(X->s, TK(e), "that") || is_pron(X, e))) break;
+      for (z = e; z < NT && z < e + (k == S->sb ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++)
+        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER)) break;
+      if (z < NT && (is_ch(X, z, ',') || is_ch(X, z, ':')) && is_quote(X, skip_fwd_punct(X, z + 1))) break;
       if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
         return found(m, c, p, 1);
       break;
