@@ -402,6 +402,16 @@ np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
     size_t a;
     int open;
     if (is_quote(X, z)) break;
+    if (is_ch(X, z, ',') && z > sb && z + 2 < k && is_word(X, z + 1) && (X->wc[z + 1] & VB_W_DET) &&
+        !(TK(z + 1)->flags & VB_T_POSS) && !vb_tok_is(X->s, TK(z + 1), "that")) {
+      /* "As Blumenthal spoke, the NRA was going into overdrive, whipping … against “…”":
+       * a noun phrase for people or a body opens the clause after a comma */
+      np r = np_at(X, z + 1, k);
+      if (r.ok && !is_pron(X, r.a) && r.b + 1 < k && is_word(X, r.b + 1) && (TK(r.b + 1)->flags & VB_T_LOWER) &&
+          !(X->wc[r.b + 1] & (VB_W_DET | VB_W_REL | VB_W_PREP)) && !vb_tok_is(X->s, TK(r.b + 1), "and") &&
+          !vb_tok_is(X->s, TK(r.b + 1), "that") && vb_speaker_phrase(X, r))
+        return r;
+    }
     if (!is_word(X, z) || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || z + 1 >= k) continue;
     if (is_pron(X, z)) {
       if (vb_tok_is(X->s, TK(z), "it")) continue;
