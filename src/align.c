@@ -6,7 +6,7 @@
 #include <string.h>
 #include "align.h"
 
-enum { BP_START, BP_DIAG, BP_INS, BP_DEL, BP_BR0 };   /* BP_BR0 + k: a bracket over k words */
+enum { BP_START, BP_DIAG, BP_INS, BP_DEL, BP_MQ, BP_MS, BP_CQ, BP_CS, BP_BR0 };   /* BP_BR0 + k: a bracket over k words */
 
 void vb_aln_free(vb_aln *a) { vb_vfree(&a->steps); }
 
@@ -16,11 +16,57 @@ static int step(vb_aln *a, char op, size_t q, size_t s, size_t se) {
   return vb_push(&a->steps, st);
 }
 
+/* May quote items q[i-2], q[i-1] stand for source word t (locker-room for lockerroom)?
+ * Their closed form must be t's word, and a hyphen must be involved: the pair written
+ * with one, or t joined across a hyphen at a line end. Spaced against closed without a
+ * hyphen (may be, maybe) is a change of words. */
+static int merge_q(const vb_wtok *q, const uint64_t *qj, size_t i, const vb_wtok *t) {
+  if (!qj || i < 2 || q[i - 1].kind != VB_TW || q[i - 2].kind != VB_TW || (q[i - 1].flags & VB_TF_GAP)) return 0;
+  return qj[i - 2] == t->h && ((q[i - 1].flags & VB_TF_HYPH) || (t->flags & VB_TF_LJOIN));
+}
+
+static int merge_s(const vb_wtok *s, const uint64_t *sj, size_t j, const vb_wtok *t) {
+  if (!sj || j < 2 || t->kind != VB_TW) return 0;
+  return sj[j - 2] == t->h && ((s[j - 1].flags & VB_TF_HYPH) || (t->flags & VB_TF_LJOIN));
+}
+
+/* The steps from the back-pointers bp (rows of w), from (m, best) back to a start;
+ * they come out reversed. 0, or -1 out of memory. */
+static int trace(const vb_wtok *q, size_t m, const vb_wtok *s, size_t w, const unsigned char *bp, size_t base,
+                 size_t best, vb_aln *out) {
+  size_t i = m, j = best;
+  while (i > 0) {
+    int b = bp[i * w + j];
+    int r = 0;
+    if (b == BP_DIAG) { r = step(out, q[i - 1].h == s[j - 1].h ? '=' : '~', i - 1, base + j - 1, base + j); i--; j--; }
+    else if (b == BP_MQ) {                   /* two quote words, one source word: the later step holds it */
+      r = step(out, '=', i - 1, base + j - 1, base + j) || step(out, '=', i - 2, base + j - 1, base + j - 1);
+      i -= 2; j--;
+    } else if (b == BP_MS) { r = step(out, '=', i - 1, base + j - 2, base + j); i--; j -= 2; }
+    else if (b == BP_CQ) {                   /* stem matched, clitic changed: one source word */
+      r = step(out, '~', i - 1, base + j - 1, base + j) || step(out, '=', i - 2, base + j - 1, base + j - 1);
+      i -= 2; j--;
+    } else if (b == BP_CS) { r = step(out, '~', i - 1, base + j - 2, base + j); i--; j -= 2; }
+    else if (b == BP_INS) { r = step(out, '+', i - 1, base + j, base + j); i--; }
+    else if (b == BP_DEL) {
+      int free_ = i < m && (q[i].flags & VB_TF_GAP);
+      r = step(out, free_ ? '>' : '-', i, base + j - 1, base + j); j--;
+    } else { size_t k = (size_t)(b - BP_BR0); r = step(out, 'b', i - 1, base + j - k, base + j); i--; j -= k; }
+    if (r) return -1;
+  }
+  return 0;
+}
+
 int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out) {
+  return vb_align_join(q, m, s, n, NULL, out);
+}
+
+int vb_align_join(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, const vb_forms *f, vb_aln *out) {
+  const uint64_t *qj = f ? f->qj : NULL, *sj = f ? f->sj : NULL, *qc = f ? f->qc : NULL, *sc = f ? f->sc : NULL;
   size_t base = 0, w = n + 1, best = 0;
-  int *rows, *prev, *cur, bestc;
+  int *rows, *prev, *cur, *prev2, bestc;
   unsigned char *bp;
-  int run = 0, seen = 0;
+  int run = 0, seen = 0, rare_mq, rare_ms, rare_cq, rare_lj;
   out->steps.n = 0;
   out->s0 = out->s1 = 0;
   out->words = out->matched = out->subs = out->ins = out->dels = out->skipped = out->brackets = 0;
@@ -32,15 +78,45 @@ int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out
     if (keep - 1 < n) { base = (n - (keep - 1)) / 2; n = keep - 1; w = n + 1; }
   }
   s += base;
-  rows = prev = malloc(2 * w * sizeof *prev);
+  if (sj) sj += base;
+  if (sc) sc += base;
+  rows = malloc(3 * w * sizeof *rows);
   bp = malloc((m + 1) * w);
   if (!rows || !bp) { free(rows); free(bp); return -1; }
-  cur = prev + w;
-  for (size_t j = 0; j < w; j++) { prev[j] = 0; bp[j] = BP_START; }
+  prev2 = rows; prev = rows + w; cur = rows + 2 * w;
+  for (size_t j = 0; j < w; j++) { prev[j] = 0; prev2[j] = 0; bp[j] = BP_START; }
+  {   /* which of the rarer steps the window can take at all */
+    int s_ljoin = 0, s_hyph = 0, s_contr = 0, q_ljoin = 0;
+    for (size_t j = 0; j < n; j++) {
+      s_ljoin |= (s[j].flags & VB_TF_LJOIN) != 0;
+      s_hyph |= (s[j].flags & VB_TF_HYPH) != 0;
+      s_contr |= sc && sc[j];
+    }
+    for (size_t i = 0; i < m; i++) q_ljoin |= (q[i].flags & VB_TF_LJOIN) != 0;
+    rare_mq = qj && 1; rare_ms = sj && (s_hyph || q_ljoin); rare_cq = s_contr; rare_lj = s_ljoin;
+  }
   for (size_t i = 1; i <= m; i++) {
     const vb_wtok *t = &q[i - 1];
     unsigned char *row = bp + i * w;
     int dc = (i < m && (q[i].flags & VB_TF_GAP)) ? 0 : 1;
+    int special = t->kind == VB_TB ||
+                  (rare_mq && i >= 2 && ((q[i - 1].flags & VB_TF_HYPH) || rare_lj)) || rare_ms ||
+                  (rare_cq && i >= 2) || (qc && qc[i - 1]);
+    if (!special) {                             /* the common row: same, changed, added, dropped */
+      uint64_t h = t->h;
+      int c = prev[0] + 2;
+      cur[0] = c; row[0] = BP_INS;
+      for (size_t j = 1; j < w; j++) {
+        int b = BP_INS, d = prev[j - 1] + (h != s[j - 1].h ? 2 : -1);
+        c = prev[j] + 2;
+        if (d <= c) { c = d; b = BP_DIAG; }
+        if (cur[j - 1] + dc < c) { c = cur[j - 1] + dc; b = BP_DEL; }
+        cur[j] = c;
+        row[j] = (unsigned char)b;
+      }
+      { int *x = prev2; prev2 = prev; prev = cur; cur = x; }
+      continue;
+    }
     for (size_t j = 0; j < w; j++) {
       int c, b;
       if (t->kind == VB_TB) {
@@ -52,13 +128,20 @@ int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out
         if (j) {
           int d = prev[j - 1] + (t->h != s[j - 1].h ? 2 : -1);
           if (d <= c) { c = d; b = BP_DIAG; }
+          if (merge_q(q, qj, i, &s[j - 1]) && prev2[j - 1] - 2 < c) { c = prev2[j - 1] - 2; b = BP_MQ; }
+          if (merge_s(s, sj, j, t) && prev[j - 2] - 1 < c) { c = prev[j - 2] - 1; b = BP_MS; }
+          /* "I was" against "I'm": the stem matched, the clitic changed */
+          if (sc && i >= 2 && sc[j - 1] && q[i - 2].kind == VB_TW && q[i - 2].h == sc[j - 1] &&
+              !(t->flags & VB_TF_GAP) && prev2[j - 1] + 1 < c) { c = prev2[j - 1] + 1; b = BP_CQ; }
+          /* "I'm" against "I was": one changed word over both */
+          if (qc && j >= 2 && qc[i - 1] && qc[i - 1] == s[j - 2].h && prev[j - 2] + 2 < c) { c = prev[j - 2] + 2; b = BP_CS; }
         }
       }
       if (j && cur[j - 1] + dc < c) { c = cur[j - 1] + dc; b = BP_DEL; }
       cur[j] = c;
       row[j] = (unsigned char)b;
     }
-    { int *x = prev; prev = cur; cur = x; }
+    { int *x = prev2; prev2 = prev; prev = cur; cur = x; }
   }
   bestc = INT_MAX;
   for (size_t j = 0; j < w; j++)
@@ -77,21 +160,7 @@ int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out
            bp[m * w + best + 1] == BP_DIAG && q[m - 1].h != s[best].h) { best++; t--; }
   }
   free(rows);
-  /* trace back from (m, best); steps come out reversed */
-  {
-    size_t i = m, j = best;
-    while (i > 0) {
-      int b = bp[i * w + j];
-      int r = 0;
-      if (b == BP_DIAG) { r = step(out, q[i - 1].h == s[j - 1].h ? '=' : '~', i - 1, base + j - 1, base + j); i--; j--; }
-      else if (b == BP_INS) { r = step(out, '+', i - 1, base + j, base + j); i--; }
-      else if (b == BP_DEL) {
-        int free_ = i < m && (q[i].flags & VB_TF_GAP);
-        r = step(out, free_ ? '>' : '-', i, base + j - 1, base + j); j--;
-      } else { size_t k = (size_t)(b - BP_BR0); r = step(out, 'b', i - 1, base + j - k, base + j); i--; j -= k; }
-      if (r) { free(bp); return -1; }
-    }
-  }
+  if (trace(q, m, s, w, bp, base, best, out)) { free(bp); return -1; }
   free(bp);
   /* reverse, then count */
   for (size_t a = 0, z = out->steps.n; a + 1 < z; a++, z--) {

@@ -37,6 +37,13 @@ typedef struct vb_aln {
  * 0, -1 out of memory; when m * n exceeds VB_ALIGN_MAXCELLS the window is cut around
  * its middle. out is reset (its step vector reused). */
 int vb_align(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, vb_aln *out);
+/* Word forms the plain comparison misses, per item (any pointer may be NULL):
+ *   qj[i], sj[j]  vb_join_hash of item and the next: a hyphenated compound matches its
+ *                 closed form, two words on one side for one on the other;
+ *   qc[i], sc[j]  vb_stem_hash: a contraction's first part matches the word (I'm is I
+ *                 and a changed word against "I was": one change, not two). */
+typedef struct vb_forms { const uint64_t *qj, *sj, *qc, *sc; } vb_forms;
+int vb_align_join(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, const vb_forms *f, vb_aln *out);
 void vb_aln_free(vb_aln *a);
 
 #endif

@@ -1,80 +1,18 @@
-/* check.c: quotes against the material in one pass over its texts (see check.h).
- *
- * Why trigrams: a single changed word or two typos still leave most of a quote's
- * trigrams intact, while a trigram is rare enough that hits cluster where the quote
- * really comes from. Hits are clustered per quote, source file and byte distance; a
- * cluster's strength is how many different quote positions it hits. */
+/* check.c: the second stage of a check (check_int.h; the first is seeds.c). Each quote
+ * is aligned against its best candidate passages, re-read from the material; each
+ * passage is weighed (the evidence that it is the quote's source, verdict.h) and placed
+ * (whose turn it is: the speaker's own, nobody's, someone reading the speaker's words
+ * out, someone else's); the material that can answer for the quote's speaker gives the
+ * verdict, the place, the speaker and the diff. Many drafts go through at once. */
 #define _XOPEN_SOURCE 700
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
+#include "check_int.h"
 #include "align.h"
-#include "material.h"
-#include "normalise.h"
+#include "index.h"
 #include "text.h"
 #include "turns.h"
-
-#define NCAND 128               /* passages kept per quote, at most */
-#define NCAND_SURE 24           /* aligned always; more only while they tie with the best */
-#define NCAND_SCAN 8            /* a scan sees every gram: its ranking needs fewer */
-#define GRAM_CAP 2048           /* hits per distinct gram and source file, all quotes together */
-#define POST_CAP 4096           /* index postings above which a gram is too common */
-#define WORD_BYTES 12
-#define BLOOM_BITS 18
-#define CHUNK 400               /* quote items aligned at once */           /* generous bytes per word, to size windows */
-
-typedef struct hit { uint32_t q, qpos, set, file; uint64_t off; int w; } hit;
-typedef struct cand { uint32_t set, file; uint64_t lo, hi; int score; } cand;
-typedef VB_VEC(hit) hitvec;
-
-typedef struct cq {             /* a quote, or an unquoted stretch checked for borrowing */
-  vb_wtoks t;
-  size_t stamp0;                /* its items in the stamp array */
-  cand c[NCAND];
-  int nc;
-  int borrow;
-} cq;
-
-typedef struct gent { uint64_t g; uint32_t q, qpos, next, hits, file, n; } gent;  /* n: chain length, on its head */
-
-typedef struct segref { const vb_index *x; size_t seg; } segref;
-
-/* A text opened (material.h's vb_mview: decoded, its turns known), kept while it may be
- * read again: the phase 2 passages of a text phase 1 has just scanned, or of the few
- * texts the quotes go back and forth between, are read without opening it again. */
-#define VIEWS 6
-typedef struct view {
-  uint32_t set, file;
-  int open;
-  unsigned long used;
-  vb_mview v;
-} view;
-struct loaded;
-
-typedef struct ctx {
-  const vb_material *M;
-  VB_VEC(cq) q;
-  VB_VEC(size_t) first;         /* quote i's chunks are q[first[i] .. first[i + 1]) */
-  VB_VEC(gent) ents;            /* grams probed by scans */
-  VB_VEC(gent) ients;           /* grams looked up in indexes (VB_IDX_K words) */
-  uint32_t *table;              /* open addressing: 1 + first entry of a gram, 0 empty */
-  uint64_t *bloom;              /* 1 << BLOOM_BITS bits: most source grams stop here */
-  size_t mask;
-  VB_VEC(uint32_t) stamps;
-  uint32_t stamp;
-  hitvec hits;
-  VB_VEC(segref) segs;          /* set s >= 1 is segs.v[s - 1] */
-  hitvec posts;                 /* one index lookup's postings, before they go to quotes */
-  int bigrams;                  /* some quote needs bigrams: probe them too */
-  int ncand;
-  size_t stale;                 /* indexed files read back with other bytes */
-  vb_tspans spans;              /* what is not words in a stretch of a text (turns.h) */
-  view views[VIEWS];            /* texts opened, phase 1's last ones kept for phase 2 */
-  unsigned long tick;
-  const struct loaded *slots[3];   /* the views these hold stay open */
-  int oom;
-} ctx;
 
 void vb_checked_free(vb_checked *c) {
   vb_buf_free(&c->warn);
@@ -84,297 +22,70 @@ void vb_checked_free(vb_checked *c) {
   vb_buf_free(&c->arena);
 }
 
-/* ---------------------------------------------------------------- grams */
-
-static void add_gram_to(ctx *C, int idx, uint64_t g, uint32_t q, uint32_t qpos) {
-  gent e;
-  e.g = g; e.q = q; e.qpos = qpos; e.next = 0; e.hits = 0; e.file = 0; e.n = 1;
-  if (idx ? vb_push(&C->ients, e) : vb_push(&C->ents, e)) C->oom = 1;
-}
-#define add_gram(C, g, q, qpos) add_gram_to((C), 0, (g), (q), (qpos))
-
-/* Trigrams of runs of words not broken by an ellipsis or a bracket, and bigrams of the
- * runs of two words (around an ellipsis: "His appointment . . . from a"), which tell
- * apart passages that share a common trigram. Bigrams are probed by scans only. */
-static int tw(const vb_wtok *t, size_t i, size_t n) { return i < n && t[i].kind == VB_TW; }
-
-static void quote_grams(ctx *C, uint32_t qi) {
-  const vb_wtok *t = C->q.v[qi].t.t.v;
-  size_t n = C->q.v[qi].t.t.n, before = C->ents.n, i = 0;
-  for (i = 0; i + 2 < n; i++) {
-    if (!tw(t, i, n) || !tw(t, i + 1, n) || !tw(t, i + 2, n)) continue;
-    if ((t[i + 1].flags | t[i + 2].flags) & VB_TF_GAP) continue;
-    add_gram(C, vb_gram(t[i].h, t[i + 1].h, t[i + 2].h), qi, (uint32_t)i);
-  }
-  for (i = 0; i < n;) {                        /* runs of words */
-    size_t e = i + 1;
-    if (!tw(t, i, n)) { i++; continue; }
-    while (tw(t, e, n) && !(t[e].flags & VB_TF_GAP)) e++;
-    for (size_t k = i; k + 1 < e; k++) add_gram_to(C, 1, vb_gram(t[k].h, t[k + 1].h, 0), qi, (uint32_t)k);
-    if (e - i == 2 || (C->ents.n == before && e - i >= 2)) {
-      for (size_t k = i; k + 1 < e; k++) add_gram(C, vb_gram(t[k].h, t[k + 1].h, 0), qi, (uint32_t)k);
-      C->bigrams = 1;
-    }
-    i = e;
-  }
-}
-
-static int gentcmp(const void *a, const void *b) {
-  const gent *x = a, *y = b;
-  if (x->g != y->g) return x->g < y->g ? -1 : 1;
-  if (x->q != y->q) return x->q < y->q ? -1 : 1;
-  return x->qpos < y->qpos ? -1 : x->qpos > y->qpos;
-}
-
-static int build_table(ctx *C) {
-  size_t cap = 64;
-  while (cap < C->ents.n * 4) cap *= 2;
-  C->table = calloc(cap, sizeof *C->table);
-  if (!C->table) return -1;
-  C->mask = cap - 1;
-  C->bloom = calloc((1u << BLOOM_BITS) / 64, sizeof *C->bloom);
-  if (!C->bloom) return -1;
-  for (size_t i = 0; i < C->ents.n; i++) {
-    size_t k = (size_t)C->ents.v[i].g & C->mask;
-    while (C->table[k] && C->ents.v[C->table[k] - 1].g != C->ents.v[i].g) k = (k + 1) & C->mask;
-    C->ents.v[i].next = C->table[k];            /* chain entries of the same gram */
-    if (C->table[k]) C->ents.v[i].n = C->ents.v[C->table[k] - 1].n + 1;
-    C->table[k] = (uint32_t)i + 1;
-    { uint64_t b = C->ents.v[i].g >> (64 - BLOOM_BITS); C->bloom[b >> 6] |= (uint64_t)1 << (b & 63); }
-  }
-  return 0;
-}
-
-static void push_hit(ctx *C, uint32_t q, uint32_t qpos, uint32_t set, uint32_t file, uint64_t off, int w) {
-  hit h;
-  h.q = q; h.qpos = qpos; h.set = set; h.file = file; h.off = off; h.w = w;
-  if (vb_push(&C->hits, h)) C->oom = 1;
-}
-
-/* ---------------------------------------------------------------- clusters */
-
-static int hitcmp(const void *a, const void *b) {
-  const hit *x = a, *y = b;
-  if (x->q != y->q) return x->q < y->q ? -1 : 1;
-  if (x->set != y->set) return x->set < y->set ? -1 : 1;
-  if (x->file != y->file) return x->file < y->file ? -1 : 1;
-  if (x->off != y->off) return x->off < y->off ? -1 : 1;
-  return x->qpos < y->qpos ? -1 : x->qpos > y->qpos;
-}
-
-static void offer(cq *Q, const cand *c, int max) {
-  int i;
-  if (Q->nc == max) {
-    if (Q->c[max - 1].score >= c->score) return;
-    i = max - 1;
-  } else i = Q->nc++;
-  Q->c[i] = *c;
-  while (i > 0 && Q->c[i - 1].score < Q->c[i].score) {
-    cand x = Q->c[i - 1]; Q->c[i - 1] = Q->c[i]; Q->c[i] = x;
-    i--;
-  }
-}
-
-static void cluster(ctx *C, hit *h, size_t nh) {
-  size_t i = 0;
-  if (nh > 1) qsort(h, nh, sizeof *h, hitcmp);
-  while (i < nh) {
-    cq *Q = &C->q.v[h[i].q];
-    uint64_t m = Q->t.t.n, join = (2 * m + 100) * WORD_BYTES;
-    size_t j = i;
-    cand c;
-    uint32_t qlo = h[i].qpos, qhi = h[i].qpos;
-    c.set = h[i].set; c.file = h[i].file; c.lo = h[i].off; c.hi = h[i].off; c.score = 0;
-    C->stamp++;
-    while (j < nh && h[j].q == h[i].q && h[j].set == h[i].set && h[j].file == h[i].file &&
-           (j == i || h[j].off - h[j - 1].off <= join)) {
-      uint32_t *st = &C->stamps.v[Q->stamp0 + h[j].qpos];
-      if (*st != C->stamp) { *st = C->stamp; c.score += h[j].w; }
-      if (h[j].qpos < qlo) qlo = h[j].qpos;
-      if (h[j].qpos > qhi) qhi = h[j].qpos;
-      c.hi = h[j].off;
-      j++;
-    }
-    if (c.hi - c.lo > (4 * m + 200) * WORD_BYTES) {
-      /* hits all over a repetitive source: a window around the middle hit, so that the
-       * alignment table stays a few times the quote's size */
-      const hit *mid = &h[(i + j) / 2];
-      c.lo = mid->off;
-      c.hi = mid->off;
-      qlo = qhi = mid->qpos;
-    }
-    {
-      uint64_t before = (qhi + 8 + m / 4) * WORD_BYTES, after = (m - qlo + 8 + m / 4) * WORD_BYTES;
-      c.lo = c.lo > before ? c.lo - before : 0;
-      c.hi += after;
-    }
-    offer(Q, &c, C->ncand);
-    i = j;
-  }
-}
-
-/* ---------------------------------------------------------------- phase 1 */
-
-static inline void probe(ctx *C, uint64_t g, uint32_t fi, uint64_t off) {
-  size_t k;
-  uint32_t e;
-  gent *head;
-  uint64_t b = g >> (64 - BLOOM_BITS);
-  if (!(C->bloom[b >> 6] >> (b & 63) & 1)) return;
-  k = (size_t)g & C->mask;
-  while ((e = C->table[k]) != 0 && C->ents.v[e - 1].g != g) k = (k + 1) & C->mask;
-  if (!e) return;
-  /* The count lives on the chain head: a gram repeated in many quotes and in the
-   * source would otherwise give quotes x occurrences hits. Each occurrence gives one hit
-   * to every entry of the chain, so all quotes sharing the gram are treated alike; after
-   * GRAM_CAP hits (at least a few occurrences) the gram carries no location information
-   * anyway, and the hits (and so the sort in cluster) stay linear in the input. */
-  head = &C->ents.v[e - 1];
-  if (head->file != fi + 1) { head->file = fi + 1; head->hits = 0; }
-  if (head->hits >= 4 && (uint64_t)head->hits * head->n >= GRAM_CAP) return;
-  head->hits++;
-  for (; e; e = C->ents.v[e - 1].next) {
-    gent *ge = &C->ents.v[e - 1];
-    push_hit(C, ge->q, ge->qpos, 0, fi, off, 64);
-  }
-}
-
-/* A text a stretch of words at a time (vb_mview_cut), the pages behind given back: a
- * source of any size in a fixed amount of memory. The last two words of a stretch go on
- * into the next one, so that no gram across a cut is lost. */
-static int scan_text(ctx *C, uint32_t fi, vb_mview *v, vb_wtoks *tk) {
-  vb_wtok carry[2];
-  size_t nc = 0, lo = 0;
-  C->hits.n = 0;
-  while (lo < v->n) {
-    size_t hi = vb_mview_cut(v, lo), j;
-    if (vb_mview_words(v, lo, hi, tk, &C->spans) || vb_vgrow(&tk->t, tk->t.n + 2)) return -1;
-    memmove(tk->t.v + nc, tk->t.v, tk->t.n * sizeof *tk->t.v);
-    memcpy(tk->t.v, carry, nc * sizeof *carry);
-    tk->t.n += nc;
-    for (j = nc > 2 ? nc : 2; j < tk->t.n; j++) {
-      const vb_wtok *t = tk->t.v + j - 2;
-      probe(C, vb_gram(t[0].h, t[1].h, t[2].h), fi, t[0].start);
-    }
-    if (C->bigrams)
-      for (j = nc > 1 ? nc : 1; j < tk->t.n; j++) {
-        const vb_wtok *t = tk->t.v + j - 1;
-        probe(C, vb_gram(t[0].h, t[1].h, 0), fi, t[0].start);
-      }
-    if (C->oom) return -1;
-    nc = tk->t.n < 2 ? tk->t.n : 2;
-    memcpy(carry, tk->t.v + tk->t.n - nc, nc * sizeof *carry);
-    vb_mview_release(v, hi);
-    lo = hi;
-  }
-  cluster(C, C->hits.v, C->hits.n);
-  return 0;
-}
-
-/* A rare gram is better evidence than a common one, but only a little: in an archive
- * that repeats itself, what tells the true passage apart is how many of the quote's
- * grams it holds. A gram found once weighs 64, one at the posting cap 16. */
-static void index_hit(void *ud, size_t seg, size_t file, uint64_t off, size_t count) {
-  ctx *C = ud;
-  int w = 64, lg = 0;
-  while (count > 1 && lg < 12) { count >>= 1; lg++; }
-  w = 64 - lg * 4;
-  {
-    hit h;
-    h.q = 0; h.qpos = 0; h.set = (uint32_t)seg + 1; h.file = (uint32_t)file; h.off = off; h.w = w;
-    if (vb_push(&C->posts, h)) C->oom = 1;
-  }
-}
-
 /* ---------------------------------------------------------------- phase 2 */
 
-typedef struct loaded {
-  uint32_t set, file;
-  int valid;
-  vb_mview *v;                  /* in C->views; NULL for an indexed file that is gone */
-  const char *s;                /* v->s */
-  size_t n;
-  const char *name;
-} loaded;
+/* An aligned passage and what it says about the quote. */
+typedef struct pas {
+  fent *f;                      /* pinned while held */
+  vb_wtoks t;
+  vb_aln a;
+  double E;                     /* bits of evidence */
+  int ok;                       /* strong enough to report */
+  int exact;                    /* no word differs (clean-ups aside) */
+  int cleaned;                  /* source words left out, all of them clean-ups */
+  int xw;                       /* words the same byte for byte (ties) */
+  int cls;                      /* P_OWN, P_ANON, P_QUOTED, P_OTHER */
+  const char *lab;              /* who speaks there (into f->s, or f->given), or NULL */
+  size_t lablen;
+  size_t start, end;            /* source bytes */
+} pas;
+enum { P_OWN, P_ANON, P_QUOTED, P_OTHER, P_N };
 
-/* The view of text (set, file), opened when no view holds it, in place of the one used
- * longest ago that no slot holds. NULL with err when it cannot be opened. */
-static vb_mview *view_get(ctx *C, uint32_t set, uint32_t file, const char *path, const char *text, size_t tn,
-                          vb_buf *warn, vb_buf *err) {
-  view *old = NULL;
-  for (int k = 0; k < VIEWS; k++) {
-    view *x = &C->views[k];
-    int held = 0;
-    if (x->open && x->set == set && x->file == file) { x->used = ++C->tick; return &x->v; }
-    for (int j = 0; j < 3; j++) held |= C->slots[j] && C->slots[j]->valid && C->slots[j]->v == &x->v;
-    if (!held && (!old || (old->open && (!x->open || x->used < old->used)))) old = x;
-  }
-  if (old->open) vb_mview_close(&old->v);
-  old->open = 0;
-  if (vb_mview_open(&old->v, path, text, tn, warn, err)) return NULL;
-  old->open = 1; old->set = set; old->file = file; old->used = ++C->tick;
-  return &old->v;
+static void pas_set(pas *p, fent *f) {
+  if (p->f) p->f->pin--;
+  p->f = f;
+  if (f) f->pin++;
+  else p->ok = p->exact = p->cleaned = 0;       /* empty: holds no passage */
 }
 
-static void views_close(ctx *C) {
-  for (int k = 0; k < VIEWS; k++)
-    if (C->views[k].open) vb_mview_close(&C->views[k].v);
-}
+static void pas_swap(pas *a, pas *b) { pas x = *a; *a = *b; *b = x; }
 
-static int load(ctx *C, loaded *L, uint32_t set, uint32_t file, vb_buf *err) {
-  const char *path, *text = NULL;
-  size_t n0, tn = 0;
-  vb_buf warn = {0};            /* told in phase 1 already */
-  if (L->valid && L->set == set && L->file == file) return 0;
-  L->valid = 0;
-  if (set == 0) {
-    const vb_mtext *mt = &C->M->v.v[file];
-    path = L->name = mt->name;
-    text = mt->text; tn = mt->n;
-  } else {
-    const vb_idx_seg *g = &C->segs.v[set - 1].x->segs.v[C->segs.v[set - 1].seg];
-    path = L->name = g->names + g->files[file].name;
-  }
-  n0 = err->n;
-  L->v = view_get(C, set, file, path, text, tn, &warn, err);
-  vb_buf_free(&warn);
-  if (!L->v) {
-    if (!set) return -1;
-    /* an indexed file deleted or unreadable since: its passages are left out, counted
-     * as stale for the caller's warning, and the rest of the index still answers */
-    err->n = n0;
-    if (err->p) err->p[n0] = 0;
-    L->s = ""; L->n = 0;
-    C->stale++;
-    goto done;
-  }
-  /* changed since vb_material_add_index compared it (which left changed files out) */
-  if (set && !vb_index_same(C->segs.v[set - 1].x, C->segs.v[set - 1].seg, file, L->v->s, L->v->n)) C->stale++;
-  L->s = L->v->s; L->n = L->v->n;
-done:
-  L->set = set; L->file = file; L->valid = 1;
-  return 0;
-}
+static void pas_free(pas *p) { vb_toks_free(&p->t); vb_aln_free(&p->a); }
 
-/* The text pointers lead to heap or mapped memory, never into the struct: a plain swap. */
-static void swap_loaded(loaded *a, loaded *b) {
-  loaded x = *a;
-  *a = *b;
-  *b = x;
-}
-
-/* Align items q[0..m) against cand c; window tokens into tk. */
-static int align_cand(ctx *C, const vb_wtok *q, size_t m, const cand *c, loaded *L, vb_wtoks *tk, vb_aln *a,
+/* Align items q[0..m) against cand c into p (window tokens, alignment). */
+static int align_cand(ctx *C, const vb_wtok *q, size_t m, const uint64_t *qj, const uint64_t *qc, const cand *c, pas *p,
                       vb_buf *err) {
   size_t lo, hi;
-  if (load(C, L, c->set, c->file, err)) return -1;
+  fent *L = vb_source_load(C, c->set, c->file, NULL, err);
+  vb_wtoks *tk = &p->t;
+  int ljoin = 0;
+  for (size_t i = 0; i < m && !ljoin; i++) ljoin = (q[i].flags & VB_TF_LJOIN) != 0;
+  if (!L) return -1;
+  pas_set(p, L);
   lo = c->lo < L->n ? (size_t)c->lo : L->n;
   hi = c->hi < L->n ? (size_t)c->hi : L->n;
   while (lo > 0 && lo < hi && !vb_cp_isspace((unsigned char)L->s[lo - 1]) && c->lo - lo < 64) lo--;
-  if (!L->v) { tk->t.n = 0; return vb_align(q, m, tk->t.v, 0, a) ? (vb_buf_adds(err, "out of memory"), -1) : 0; }
-  vb_mview_forget(L->v);                        /* the last window's pages */
-  if (vb_mview_words(L->v, lo, hi, tk, &C->spans)) goto oom;
-  if (vb_align(q, m, tk->t.v, tk->t.n, a)) goto oom;
+  tk->t.n = 0;
+  if (L->open) {
+    vb_mview_forget(&L->v);                     /* the last window's pages */
+    if (vb_mview_words(&L->v, lo, hi, tk, &C->spans)) goto oom;
+  }
+  if (vb_vgrow(&C->sj, 2 * tk->t.n + 2)) goto oom;
+  /* closed forms of source pairs matter only where a hyphen is (or the quote has a
+   * word joined at a line end); a change of speaker has neither */
+  for (size_t i = 0; i < tk->t.n; i++) {
+    int bar = tk->t.v[i].h == VB_BARRIER;
+    C->sj.v[i] = !bar && i + 1 < tk->t.n && tk->t.v[i + 1].h != VB_BARRIER &&
+                 (ljoin || (tk->t.v[i + 1].flags & VB_TF_HYPH)) ? vb_join_hash(L->s, &tk->t.v[i], &tk->t.v[i + 1]) : 0;
+    C->sj.v[tk->t.n + i] = bar ? 0 : vb_stem_hash(L->s, &tk->t.v[i]);
+  }
+  {
+    vb_forms fm;
+    fm.qj = qj; fm.qc = qc; fm.sj = C->sj.v; fm.sc = C->sj.v + tk->t.n;
+    if (vb_align_join(q, m, tk->t.v, tk->t.n, &fm, &p->a)) goto oom;
+  }
+  if (p->a.s1 > p->a.s0) { p->start = tk->t.v[p->a.s0].start; p->end = tk->t.v[p->a.s1 - 1].end; }
+  else p->start = p->end = tk->t.n ? tk->t.v[p->a.s0 < tk->t.n ? p->a.s0 : tk->t.n - 1].start : 0;
   return 0;
 oom:
   vb_buf_adds(err, "out of memory");
@@ -389,92 +100,75 @@ static size_t arena_add(vb_checked *out, const char *s, size_t n) {
 
 static void dop(vb_checked *out, char op, const char *s, size_t a, size_t b, int *oom) {
   vb_dop d;
-  d.op = op; d.off = arena_add(out, s + a, b - a); d.len = b - a;
+  d.op = op; d.cleanup = 0; d.off = arena_add(out, s + a, b - a); d.len = b - a;
   if (vb_push(&out->d, d)) *oom = 1;
 }
 
 /* The diff: runs of '=' (quote text), and between them what the source had ('-')
  * and what the quote has instead ('+'). */
-static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_wtok *q, const char *ss,
+static int make_diff(vb_checked *out, vb_cres *r, const char *qs, const vb_wtok *q, const char *ss, size_t sn,
                      const vb_wtok *st, const vb_aln *a) {
+  unsigned char *mark = malloc(a->steps.n + 1);
+  if (!mark) return -1;
+  vb_cleanups(a, st, ss, sn, mark);
   int oom = 0;
   size_t k = 0, ns = a->steps.n;
+  /* a '=' that holds no source word of its own (the I of "I was" against "I'm") is
+   * shown with the change that follows it */
+#define LEAD(k) (a->steps.v[k].op == '=' && a->steps.v[k].s_end == a->steps.v[k].s && \
+                 (k) + 1 < ns && a->steps.v[(k) + 1].op != '=')
+#define SAME(k) (a->steps.v[k].op == '=' && !LEAD(k))
   r->d0 = out->d.n;
   while (k < ns) {
-    if (a->steps.v[k].op == '=') {
+    if (SAME(k)) {
       size_t e = k;
-      while (e + 1 < ns && a->steps.v[e + 1].op == '=') e++;
+      while (e + 1 < ns && SAME(e + 1)) e++;
       dop(out, '=', qs, q[a->steps.v[k].q].start, q[a->steps.v[e].q].end, &oom);
       k = e + 1;
       continue;
     }
     {
       size_t e = k, s0 = (size_t)-1, s1 = 0, q0 = (size_t)-1, q1 = 0;
-      for (; e < ns && a->steps.v[e].op != '='; e++) {
+      for (; e < ns && !SAME(e); e++) {
         const vb_step *x = &a->steps.v[e];
         if (x->s_end > x->s && x->op != '+') {
           if (s0 == (size_t)-1) s0 = st[x->s].start;
           s1 = st[x->s_end - 1].end;
         }
-        if (x->op == '~' || x->op == '+' || x->op == 'b') {
+        if (x->op == '~' || x->op == '+' || x->op == 'b' || x->op == '=') {
           if (q0 == (size_t)-1) q0 = q[x->q].start;
           q1 = q[x->q].end;
         }
       }
-      if (s0 != (size_t)-1) dop(out, '-', ss, s0, s1, &oom);
+      if (s0 != (size_t)-1) {
+        int clean = q0 == (size_t)-1;
+        for (size_t x = k; x < e && clean; x++) clean = a->steps.v[x].op == '-' && mark[x];
+        dop(out, '-', ss, s0, s1, &oom);
+        if (!oom) out->d.v[out->d.n - 1].cleanup = clean;
+      }
       if (q0 != (size_t)-1) dop(out, '+', qs, q0, q1, &oom);
       k = e;
     }
   }
   r->nd = out->d.n - r->d0;
+  free(mark);
   return oom ? -1 : 0;
-}
-
-void vb_diff_line(const vb_checked *c, const vb_cres *r, vb_buf *out) {
-  for (size_t k = 0; k < r->nd; k++) {
-    const vb_dop *d = &c->d.v[r->d0 + k];
-    const char *p = c->arena.p + d->off;
-    if (k) vb_buf_addc(out, ' ');
-    if (d->op == '=') {
-      if (d->len > 60 && k && k + 1 < r->nd) {      /* a long unchanged run: its ends */
-        size_t a = 24, b = d->len - 24;
-        while (a < d->len && p[a] != ' ') a++;
-        while (b > a && p[b - 1] != ' ') b--;
-        vb_excerpt(out, p, a, a);
-        vb_buf_adds(out, " \xE2\x80\xA6 ");
-        vb_excerpt(out, p + b, d->len - b, 40);
-      } else vb_excerpt(out, p, d->len, 60);
-    } else {
-      vb_buf_adds(out, d->op == '-' ? "[-" : "{+");
-      vb_excerpt(out, p, d->len, 60);
-      vb_buf_adds(out, d->op == '-' ? "-]" : "+}");
-    }
-  }
+#undef SAME
+#undef LEAD
 }
 
 typedef struct work {
-  loaded cur, best, aux;
-  vb_wtoks ct, bt, at;
-  vb_aln ca, ba, aa;
+  pas cur, aux, best[P_N];
 } work;
 
 static void work_free(work *w) {
-  vb_toks_free(&w->ct); vb_toks_free(&w->bt); vb_toks_free(&w->at);
-  vb_aln_free(&w->ca); vb_aln_free(&w->ba); vb_aln_free(&w->aa);
+  pas_free(&w->cur); pas_free(&w->aux);
+  for (int k = 0; k < P_N; k++) pas_free(&w->best[k]);
 }
 
-/* Are items q[a..b) (at least 3 words), which the best alignment left unmatched, found
- * in one of Q's passages? Then they come from somewhere else: the best passage's window
- * counts too, as the best alignment could not place them there next to the rest. */
-static int found_elsewhere(ctx *C, cq *Q, size_t a, size_t b, work *w, vb_buf *err) {
-  int words = 0;
-  for (size_t i = a; i < b; i++) words += Q->t.t.v[i].kind == VB_TW;
-  if (words < 3) return 0;
-  for (int k = 0; k < Q->nc && k < NCAND_SURE; k++) {
-    if (align_cand(C, Q->t.t.v + a, b - a, &Q->c[k], &w->aux, &w->at, &w->aa, err)) return -1;
-    if (w->aa.matched >= 3 && w->aa.matched * 5 >= words * 4) return 1;
-  }
-  return 0;
+static void work_unpin(work *w) {
+  pas_set(&w->cur, NULL); pas_set(&w->aux, NULL);
+  for (int k = 0; k < P_N; k++) pas_set(&w->best[k], NULL);
 }
 
 /* The quote items [first, last) the passage really covers: the longest run of matched
@@ -500,86 +194,276 @@ static int core(const cq *Q, const vb_aln *a, size_t *first, size_t *last) {
   return 0;
 }
 
-/* Words of an alignment the same byte for byte, case included. */
-static int exact_words(const char *draft, const cq *Q, const loaded *L, const vb_wtoks *st, const vb_aln *a) {
+/* The punctuation right after a word (a space skipped), or 0. */
+static int punct_after(const char *s, size_t n, size_t at) {
+  if (at < n && s[at] == ' ') at++;
+  if (at >= n) return 0;
+  return ((unsigned char)s[at] < 0x80 && !((s[at] | 32) >= 'a' && (s[at] | 32) <= 'z') && !(s[at] >= '0' && s[at] <= '9')) ? s[at] : 0;
+}
+
+/* Words of an alignment the same byte for byte, case included, the same mark after
+ * them, and a sentence that starts where the quote's does: of passages with the same
+ * words, the one that reads like the quote. The quote's last word is followed by its
+ * closing mark, so only its sentence end counts there. */
+static int exact_words(const char *draft, size_t dn, const cq *Q, const pas *p) {
   int k = 0;
-  for (size_t i = 0; i < a->steps.n; i++) {
-    const vb_step *x = &a->steps.v[i];
-    const vb_wtok *q = &Q->t.t.v[x->q], *t = &st->t.v[x->s];
-    if (x->op == '=' && q->end - q->start == t->end - t->start && !memcmp(draft + q->start, L->s + t->start, q->end - q->start))
-      k++;
+  for (size_t i = 0; i < p->a.steps.n; i++) {
+    const vb_step *x = &p->a.steps.v[i];
+    const vb_wtok *q = &Q->t.t.v[x->q], *t = &p->t.t.v[x->s];
+    int a, b;
+    if (x->op != '=') continue;
+    if (q->end - q->start == t->end - t->start && !memcmp(draft + q->start, p->f->s + t->start, q->end - q->start)) k += 2;
+    a = punct_after(draft, dn, q->end); b = punct_after(p->f->s, p->f->n, t->end);
+    if (a == b || (x->q + 1 == Q->t.t.n && (a == '.' || a == ',') && (b == '.' || b == ','))) k++;
+  }
+  /* a quote that starts a sentence (a capital) from a passage that does */
+  if (Q->t.t.n && p->a.steps.n && Q->t.t.v[0].start < dn) {
+    int cap = draft[Q->t.t.v[0].start] >= 'A' && draft[Q->t.t.v[0].start] <= 'Z';
+    size_t at = p->start;
+    while (at > 0 && (p->f->s[at - 1] == ' ' || p->f->s[at - 1] == '"' || p->f->s[at - 1] == '\t')) at--;
+    if (cap == (at == 0 || strchr(".!?\n", p->f->s[at - 1]) != NULL)) k++;
   }
   return k;
 }
 
-static int check_quote(ctx *C, size_t qi, const char *draft, const char *speaker, vb_checked *out, work *w,
-                       vb_buf *err) {
+/* Does the turn holding the passage name speaker before the words (or in them)? Then
+ * its speaker is reading our speaker's words out (a moderator quoting a statement), and
+ * the words are not given to the wrong person. Up to 60 words back, not past the label. */
+static int names_speaker(const pas *p, const char *speaker) {
+  size_t a = p->start > 360 ? p->start - 360 : 0;
+  if (p->lab && p->lab >= p->f->s && p->lab < p->f->s + p->f->n && (size_t)(p->lab - p->f->s) + p->lablen > a)
+    a = (size_t)(p->lab - p->f->s) + p->lablen;
+  return a < p->end && vb_mentions(speaker, strlen(speaker), p->f->s + a, p->end - a);
+}
+
+/* Is the passage inside quotation marks (the speaker there quotes someone)? An opening
+ * mark just before its first word. */
+static int in_marks(const pas *p) {
+  const unsigned char *s = (const unsigned char *)p->f->s;
+  size_t i = p->start;
+  while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+  if (i >= 1 && (s[i - 1] == '"' || s[i - 1] == '\'')) return 1;
+  return i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && (s[i - 1] == 0x9C || s[i - 1] == 0x98);
+}
+
+/* Who speaks at the passage, and what that makes it for a quote of speaker. */
+static void classify(const cq *Q, pas *p) {
+  size_t sp0, sp1;
+  const char *sp = Q->speaker;
+  p->lab = NULL; p->lablen = 0;
+  if (p->f->open && vb_mview_speaker(&p->f->v, p->start, &sp0, &sp1)) { p->lab = p->f->s + sp0; p->lablen = sp1 - sp0; }
+  else if (p->f->given) { p->lab = p->f->given; p->lablen = strlen(p->f->given); }
+  if (!sp || !*sp || !p->lab || !vb_label_is_person(p->lab, p->lablen)) { p->cls = P_ANON; return; }
+  if (vb_same_speaker(sp, strlen(sp), p->lab, p->lablen)) { p->cls = P_OWN; return; }
+  if (p->lab >= p->f->s && p->lab < p->f->s + p->f->n) {
+    size_t l0, l1;
+    if (vb_label_legend(p->f->s, p->f->n, p->lab, p->lablen, &l0, &l1) &&
+        vb_same_speaker(sp, strlen(sp), p->f->s + l0, l1 - l0)) { p->cls = P_OWN; return; }
+  }
+  p->cls = p->exact && (in_marks(p) || names_speaker(p, sp)) ? P_QUOTED : P_OTHER;
+}
+
+/* The evidence of the passage: reportable when a majority of the quote's words match
+ * with E at least the bits needed; a short quote (one that could not give that many
+ * bits even whole) and a scare quote or title only when no word differs. */
+static void weigh(const ctx *C, const cq *Q, pas *p) {
+  p->exact = p->a.edits == 0 && p->a.matched > 0;
+  p->cleaned = 0;
+  if (!p->exact && p->a.matched > 0 && !p->a.subs && !p->a.ins &&
+      vb_cleanups(&p->a, p->t.t.v, p->f->s, p->f->n, NULL) == p->a.dels)
+    p->exact = p->cleaned = 1;
+  /* an exact match carries every word of the quote */
+  p->E = p->exact ? Q->emax : vb_evidence(&p->a, &Q->qi, 0, Q->t.t.n);
+  if (Q->term || Q->emax < C->needed) p->ok = p->exact;
+  else p->ok = p->E >= C->needed && vb_aln_found(&p->a);
+}
+
+/* Is p a better source of the quote than b (of the same kind)? */
+static int pas_better(const pas *p, const pas *b) {
+  if (!b->f) return 1;
+  if (p->ok != b->ok) return p->ok;
+  if (vb_aln_better(&p->a, &b->a)) return 1;
+  if (vb_aln_better(&b->a, &p->a)) return 0;
+  return p->xw > b->xw;        /* a tie (an archive that repeats itself): the quote's own case and punctuation */
+}
+
+/* Items q[a..b) (at least 3 words) that the best passage p left out, found with the
+ * evidence of their own in another passage of the same text that answers for the quote:
+ * one part of a splice. (A quote whose parts are in two texts is in neither: in an
+ * archive of wire copy, stories share whole phrases.) */
+static int found_elsewhere(ctx *C, cq *Q, const pas *p, size_t a, size_t b, work *w, vb_buf *err) {
+  int words = 0;
+  for (size_t i = a; i < b; i++) words += Q->t.t.v[i].kind == VB_TW;
+  if (words < 3 || vb_evidence_max(Q->t.t.v, &Q->qi, a, b) < C->needed) return 0;
+  for (int k = 0; k < Q->nc && k < NCAND_SURE; k++) {
+    vb_qinfo sub;
+    if (Q->c[k].set != p->f->set || Q->c[k].file != p->f->file) continue;
+    sub.ib = Q->qi.ib + a; sub.cb = Q->qi.cb + a;
+    if (align_cand(C, Q->t.t.v + a, b - a, Q->qj ? Q->qj + a : NULL, Q->qc ? Q->qc + a : NULL, &Q->c[k], &w->aux, err)) return -1;
+    if (w->aux.a.matched >= 3 && w->aux.a.matched * 5 >= words * 4 &&
+        vb_evidence(&w->aux.a, &sub, 0, b - a) >= C->needed) {
+      w->aux.exact = 0;
+      classify(Q, &w->aux);
+      if (w->aux.cls == P_OWN || w->aux.cls == P_ANON) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Is the best passage p (not exact) a splice? Two parts joined without an ellipsis, each
+ * strong evidence on its own: both here, a run of 8 or more source words dropped between
+ * them, or one here and the other in another passage. */
+static int splice_of(ctx *C, cq *Q, const pas *p, work *w, vb_buf *err) {
+  size_t first, last;
+  const vb_aln *a = &p->a;
+  if (a->matched < 3) return 0;
+  if (core(Q, a, &first, &last)) return -1;
+  if (vb_evidence(a, &Q->qi, first, last) < C->needed) return 0;
+  if (a->longest_del >= 8) {
+    size_t run = 0, at = 0;
+    for (size_t k = 0; k < a->steps.n; k++) {
+      run = a->steps.v[k].op == '-' ? run + 1 : 0;
+      if ((int)run == a->longest_del) { at = a->steps.v[k].q; break; }
+    }
+    return vb_evidence(a, &Q->qi, 0, at) >= C->needed && vb_evidence(a, &Q->qi, at, Q->t.t.n) >= C->needed;
+  }
+  {
+    int f = found_elsewhere(C, Q, p, 0, first, w, err);
+    if (!f) f = found_elsewhere(C, Q, p, last, Q->t.t.n, w, err);
+    return f;
+  }
+}
+
+static void put_source(vb_checked *out, vb_cres *r, const pas *p) {
+  size_t nl = strlen(p->f->name);
+  r->has_passage = 1;
+  r->name = arena_add(out, p->f->name, nl); r->name_len = nl;
+  /* the place in the file as given (the passage's offsets are the decoded text's) */
+  r->start = p->start; r->end = p->end; r->line = r->col = 1;
+  if (p->f->open) vb_mview_place(&p->f->v, p->start, p->end, &r->start, &r->end, &r->line, &r->col);
+  if (p->lab) {
+    r->has_speaker = 1;
+    r->speaker = arena_add(out, p->lab, p->lablen);
+    r->speaker_len = p->lablen;
+  }
+}
+
+static int check_quote(ctx *C, size_t qi, const char *draft, vb_checked *out, work *w, vb_buf *err) {
   cq *Q = &C->q.v[qi];
   vb_cres r;
-  int bestk = -1;
+  const pas *pick = NULL;
   memset(&r, 0, sizeof r);
   r.verdict = VB_NOT_FOUND;
-  for (int k = 0; k < Q->nc; k++) {
-    /* an archive repeats phrases: when the passages found so far differ from the
-     * quote, go on through the passages that scored as high as the first */
-    if (k >= NCAND_SURE && (w->ba.edits == 0 || Q->c[k].score * 2 < Q->c[0].score)) break;
-    if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
-    if (bestk >= 0 && !vb_aln_better(&w->ca, &w->ba) && !vb_aln_better(&w->ba, &w->ca)) {
-      /* a tie (an archive that repeats itself): the passage with the quote's own
-       * letter case and punctuation in the words wins */
-      if (exact_words(draft, Q, &w->cur, &w->ct, &w->ca) <= exact_words(draft, Q, &w->best, &w->bt, &w->ba)) continue;
-    } else if (bestk >= 0 && !vb_aln_better(&w->ca, &w->ba)) continue;
+  for (int k = 0; k < P_N; k++) pas_set(&w->best[k], NULL);
+  for (int k = 0, held = -1, ties = 0; k < Q->nc; k++) {
+    pas *p = &w->cur, *b;
+    /* a passage holding less than a quarter of the quote's seeds (by weight) holds too
+     * little of it to be its source, nor half of a splice; the first is aligned anyway */
+    if (Q->c[k].score * 4 < Q->c[0].score || (k >= 1 && (uint64_t)Q->c[k].score * 4 < Q->seedw)) break;
+    /* once the material that answers first holds the words exactly, only a window with
+     * every seed of the quote can hold them too (a tie, for the speaker's own turn) */
     {
-      vb_aln ta = w->ba; vb_wtoks tt = w->bt;
-      w->ba = w->ca; w->ca = ta;
-      w->bt = w->ct; w->ct = tt;
-      swap_loaded(&w->cur, &w->best);
-      bestk = k;
+      int own = w->best[P_OWN].exact && w->best[P_OWN].ok;
+      int any = w->best[P_ANON].exact && w->best[P_ANON].ok;
+      if (own || (any && (uint64_t)Q->c[k].score < Q->seedw)) break;
+      /* past the first NCAND_SURE: only to find the speaker's own turn among passages as
+       * good as one found (windows as strong as the first; an archive that repeats itself) */
+      if (k >= NCAND_SURE && (Q->c[k].score * 4 < Q->c[0].score * 3 || held < 0)) break;
+      /* no speaker's own turn to look for: of passages as good, the first will do */
+      if ((!C->named || !Q->speaker || !Q->covered) && held >= 0 &&
+          (Q->c[k].score < held || ties >= 8))
+        break;
+      ties += held >= 0 && Q->c[k].score == held;
     }
+    if (align_cand(C, Q->t.t.v, Q->t.t.n, Q->qj, Q->qc, &Q->c[k], p, err)) return -1;
+    weigh(C, Q, p);
+    classify(Q, p);
+    p->xw = exact_words(Q->ds, Q->dn, Q, p);
+    b = &w->best[p->cls];
+    if (p->ok && held < 0) held = Q->c[k].score;
+    if (p->ok && p->cls != P_OWN && Q->speaker && Q->covered) {
+      /* one window may hold the words twice (a speaker repeating the other's question):
+       * the rest of the window, before and after this passage, may be the speaker's own */
+      cand c2[2];
+      c2[0] = Q->c[k]; c2[0].hi = p->start;
+      c2[1] = Q->c[k]; c2[1].lo = p->end;
+      if (pas_better(p, b)) pas_swap(p, b);
+      for (int h = 0; h < 2; h++) {
+        if (c2[h].hi <= c2[h].lo + 8) continue;
+        if (align_cand(C, Q->t.t.v, Q->t.t.n, Q->qj, Q->qc, &c2[h], p, err)) return -1;
+        weigh(C, Q, p);
+        classify(Q, p);
+        p->xw = exact_words(Q->ds, Q->dn, Q, p);
+        b = &w->best[p->cls];
+        if (p->cls == P_OWN && pas_better(p, b)) pas_swap(p, b);
+      }
+      continue;
+    }
+    if (pas_better(p, b)) pas_swap(p, b);
   }
-  if (bestk >= 0) {
-    const vb_aln *a = &w->ba;
-    int found = vb_aln_found(a);
-    r.verdict = vb_verdict_of(a, Q->t.marks, &r.score);
-    if (r.verdict != VB_VERBATIM && r.verdict != VB_FAITHFUL && a->matched >= 3) {
-      /* a splice: words dropped without an ellipsis, or a part of the quote that is
-       * not here but in another passage */
-      size_t first, last;
-      if (core(Q, a, &first, &last)) goto oom;
-      if (a->matched * 5 < a->words * 2) {}      /* too little of the quote is here */
-      else if (a->longest_del >= 8) r.splice = 1;
-      else {
-        int f = found_elsewhere(C, Q, 0, first, w, err);
-        if (!f) f = found_elsewhere(C, Q, last, Q->t.t.n, w, err);
+  /* the answering material: the speaker's own turns, text nobody is named for, and
+   * (exact) another speaker reading the words out as theirs */
+  {
+    pas *o = &w->best[P_OWN], *an = &w->best[P_ANON], *qu = &w->best[P_QUOTED], *ot = &w->best[P_OTHER];
+    int answers_own = !C->named || !Q->speaker || Q->covered;
+    const pas *cands[4];
+    int nc = 0;
+    if (answers_own && o->f) cands[nc++] = o;
+    if (an->f) cands[nc++] = an;
+    if (qu->f && qu->ok) cands[nc++] = qu;
+    /* a speaker no source covers: the words exactly in someone's turn are still the
+     * words (that turn may quote them); it cannot be called misattributed */
+    if (!answers_own && ot->f && ot->ok && ot->exact) cands[nc++] = ot;
+    /* near-equal passages (within one changed word): the speaker's own turn first */
+    for (int i = 0; i < nc; i++) {
+      const pas *x = cands[i];
+      if (!x->ok) continue;
+      if (!pick || x->a.cost + 2 < pick->a.cost) pick = x;
+    }
+    if (!pick) {
+      /* not strong as a whole: a splice of two strong parts? */
+      const pas *bestp = NULL;
+      for (int i = 0; i < nc; i++) if (!bestp || pas_better(cands[i], bestp)) bestp = cands[i];
+      if (bestp && !bestp->exact) {
+        int f = splice_of(C, Q, bestp, w, err);
         if (f < 0) return -1;
-        r.splice = f;
+        if (f) { pick = bestp; r.splice = 1; }
       }
-      if (r.splice) { r.verdict = VB_ALTERED; found = 1; }
+    } else if (!pick->exact) {
+      int f = splice_of(C, Q, pick, w, err);
+      if (f < 0) return -1;
+      r.splice = f;
     }
-    if (found) {
-      const vb_wtok *st = w->bt.t.v;
-      size_t sp0, sp1;
-      r.has_passage = 1;
-      r.name = arena_add(out, w->best.name, strlen(w->best.name));
-      r.name_len = strlen(w->best.name);
-      if (a->s1 > a->s0) { r.start = st[a->s0].start; r.end = st[a->s1 - 1].end; }
-      else if (w->bt.t.n) { r.start = r.end = st[a->s0 < w->bt.t.n ? a->s0 : w->bt.t.n - 1].start; }
-      if (w->best.v && vb_mview_speaker(w->best.v, r.start, &sp0, &sp1)) {
-        r.has_speaker = 1;
-        r.speaker = arena_add(out, w->best.s + sp0, sp1 - sp0);
-        r.speaker_len = sp1 - sp0;
-        if (speaker && *speaker && !vb_same_speaker(speaker, strlen(speaker), w->best.s + sp0, sp1 - sp0)) {
-          size_t l0, l1;
-          if (!vb_label_legend(w->best.s, w->best.n, w->best.s + sp0, sp1 - sp0, &l0, &l1) ||
-              !vb_same_speaker(speaker, strlen(speaker), w->best.s + l0, l1 - l0))
-            r.speaker_mismatch = 1;
-        }
+    r.needed = C->needed;
+    if (pick) {
+      vb_verdict_of(&pick->a, Q->t.marks, &r.score);
+      r.verdict = !pick->exact ? VB_ALTERED : pick->cleaned ? VB_CLEANED
+                  : Q->t.marks || pick->a.brackets || pick->a.skipped ? VB_FAITHFUL : VB_VERBATIM;
+      r.evidence = pick->E;
+      r.confidence = vb_confidence(pick->E, C->nwords);
+      r.quoted = pick->cls == P_QUOTED;
+      put_source(out, &r, pick);
+      if (make_diff(out, &r, draft, Q->t.t.v, pick->f->s, pick->f->n, pick->t.t.v, &pick->a)) goto oom;
+    } else {
+      r.evidence = Q->emax;
+      r.confidence = vb_confidence(Q->emax, C->nwords);
+      if (ot->f && ot->ok && ot->exact && Q->speaker && Q->covered && !Q->term &&
+          Q->emax >= C->needed + VB_MISATTRIBUTED_BITS) {
+        /* the words, exactly, and only as someone else's: given to the wrong speaker */
+        vb_verdict_of(&ot->a, Q->t.marks, &r.score);
+        r.verdict = ot->cleaned ? VB_CLEANED : Q->t.marks || ot->a.brackets || ot->a.skipped ? VB_FAITHFUL : VB_VERBATIM;
+        r.speaker_mismatch = 1;
+        r.evidence = ot->E;
+        r.confidence = vb_confidence(ot->E, C->nwords);
+        put_source(out, &r, ot);
+        if (make_diff(out, &r, draft, Q->t.t.v, ot->f->s, ot->f->n, ot->t.t.v, &ot->a)) goto oom;
+      } else {
+        /* nobody's words are in plain text here, and no label is the speaker's */
+        if (C->named && !C->plain && (!Q->speaker || !Q->covered)) r.verdict = VB_UNCOVERED;
       }
-      /* the place in the file as given (the offsets above are the decoded text's) */
-      if (w->best.v) vb_mview_place(w->best.v, r.start, r.end, &r.start, &r.end, &r.line, &r.col);
-      if (make_diff(out, &r, draft, Q->t.t.v, w->best.s, st, a)) goto oom;
-    } else r.score = 0.0;
+    }
   }
+  work_unpin(w);
   if (out->arena.oom || vb_push(&out->r, r)) goto oom;
   return 0;
 oom:
@@ -591,16 +475,16 @@ oom:
 static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb_buf *err) {
   cq *Q = &C->q.v[qi];
   for (int k = 0; k < Q->nc && k < NCAND_SURE; k++) {
-    const vb_aln *a = &w->ca;
+    const vb_aln *a = &w->cur.a;
     size_t i = 0;
-    if (align_cand(C, Q->t.t.v, Q->t.t.n, &Q->c[k], &w->cur, &w->ct, &w->ca, err)) return -1;
+    if (align_cand(C, Q->t.t.v, Q->t.t.n, Q->qj, Q->qc, &Q->c[k], &w->cur, err)) return -1;
     while (i < a->steps.n) {
       size_t e = i;
       if (a->steps.v[i].op != '=') { i++; continue; }
       while (e + 1 < a->steps.n && a->steps.v[e + 1].op == '=') e++;
       if ((int)(e - i + 1) >= min) {
         vb_borrow b;
-        const vb_wtok *st = w->ct.t.v;
+        const vb_wtok *st = w->cur.t.t.v;
         int dup = 0;
         b.start = Q->t.t.v[a->steps.v[i].q].start;
         b.end = Q->t.t.v[a->steps.v[e].q].end;
@@ -608,9 +492,9 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
           if (out->b.v[x].start < b.end && out->b.v[x].end > b.start) dup = 1;
         if (!dup) {
           b.words = (int)(e - i + 1);
-          b.name_len = strlen(w->cur.name);
-          b.name = arena_add(out, w->cur.name, b.name_len);
-          vb_mview_place(w->cur.v, st[a->steps.v[i].s].start, st[a->steps.v[e].s].end, &b.sstart, &b.send,
+          b.name_len = strlen(w->cur.f->name);
+          b.name = arena_add(out, w->cur.f->name, b.name_len);
+          vb_mview_place(&w->cur.f->v, st[a->steps.v[i].s].start, st[a->steps.v[e].s].end, &b.sstart, &b.send,
                          &b.line, &b.col);
           if (vb_push(&out->b, b)) { vb_buf_adds(err, "out of memory"); return -1; }
         }
@@ -618,15 +502,39 @@ static int check_borrow(ctx *C, size_t qi, int min, vb_checked *out, work *w, vb
       i = e + 1;
     }
   }
+  work_unpin(w);
   return 0;
+}
+
+void vb_diff_line(const vb_checked *c, const vb_cres *r, vb_buf *out) {
+  for (size_t k = 0; k < r->nd; k++) {
+    const vb_dop *d = &c->d.v[r->d0 + k];
+    const char *p = c->arena.p + d->off;
+    if (k) vb_buf_addc(out, ' ');
+    if (d->op == '=') {
+      if (d->len > 60 && k && k + 1 < r->nd) {      /* a long unchanged run: its ends */
+        size_t a = 24, b = d->len - 24;
+        while (a < d->len && p[a] != ' ') a++;
+        while (b > a && p[b - 1] != ' ') b--;
+        vb_excerpt(out, p, a, a);
+        vb_buf_adds(out, " \xE2\x80\xA6 ");
+        vb_excerpt(out, p + b, d->len - b, 40);
+      } else vb_excerpt(out, p, d->len, 60);
+    } else {
+      vb_buf_adds(out, d->op == '-' ? "[-" : "{+");
+      vb_excerpt(out, p, d->len, 60);
+      vb_buf_adds(out, d->op == '-' ? "-]" : "+}");
+    }
+  }
 }
 
 /* ---------------------------------------------------------------- driver */
 
+
 /* A quote's items; a long one (a block quote, or hostile input) is cut into chunks of
  * CHUNK items that are located and aligned apart, then merged (merge_chunks): the
  * alignment table stays small and a long verbatim quote is still verbatim. */
-static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote *q) {
+static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote *q, const char *speaker) {
   vb_wtoks T = {0};
   size_t np = q->nparts > 1 ? q->nparts : 1, k = 0;
   for (size_t p = 0; p < np; p++) {
@@ -641,6 +549,7 @@ static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote 
     cq Q;
     memset(&Q, 0, sizeof Q);
     Q.t = T;
+    Q.speaker = speaker; Q.term = q->kind == VB_TERM; Q.ds = s; Q.dn = C->dn;
     if (vb_push(&C->q, Q)) { vb_toks_free(&T); return -1; }
     return 0;
   }
@@ -650,6 +559,7 @@ static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote 
     if (T.t.n - k - cnt < CHUNK / 4) cnt = T.t.n - k;          /* no tiny last chunk */
     memset(&Q, 0, sizeof Q);
     Q.t.marks = T.marks;
+    Q.speaker = speaker; Q.term = q->kind == VB_TERM; Q.ds = s; Q.dn = C->dn;
     if (vb_vgrow(&Q.t.t, cnt)) { vb_toks_free(&T); return -1; }
     memcpy(Q.t.t.v, T.t.v + k, cnt * sizeof *T.t.v);
     Q.t.t.n = cnt;
@@ -660,24 +570,33 @@ static int add_quote(ctx *C, const char *s, const vb_quotes *qs, const vb_quote 
   return 0;
 }
 
-static int rank(vb_verdict v) { return v == VB_VERBATIM ? 0 : v == VB_FAITHFUL ? 1 : v == VB_ALTERED ? 2 : 3; }
+/* verbatim < faithful < cleaned < altered < not found < uncovered */
+static int rank(vb_verdict v) {
+  static const int r[VB_NVERDICT] = {0, 1, 3, 4, 2, 5};
+  return r[v];
+}
 
 /* One result for a quote from the results of its chunks, out->r.v[r0 ..]: the worst
  * verdict (altered when some chunks are found and others not), the place from the first
- * found chunk to the last one in the same file, the diffs one after the other. */
+ * found chunk to the last one in the same file, the diffs one after the other, the
+ * evidence summed (the chunks are parts of one quote) and the least confidence. */
 static int merge_chunks(ctx *C, size_t c0, size_t c1, const char *draft, size_t r0, vb_checked *out) {
   vb_cres m, *r = out->r.v + r0;
   size_t n = c1 - c0, found = 0, d0 = out->d.n;
-  int worst = 0, oom = 0;
-  double score = 0;
+  int oom = 0;
+  vb_verdict worst = VB_VERBATIM;
+  double score = 0, ev = 0, conf = 1;
   memset(&m, 0, sizeof m);
   m.verdict = VB_NOT_FOUND;
   for (size_t k = 0; k < n; k++) {
     const cq *Q = &C->q.v[c0 + k];
-    if (rank(r[k].verdict) > worst) worst = rank(r[k].verdict);
+    if (rank(r[k].verdict) > rank(worst)) worst = r[k].verdict;
     score += r[k].score;
+    ev += r[k].evidence;
+    if (r[k].confidence < conf) conf = r[k].confidence;
     m.splice |= r[k].splice;
     m.speaker_mismatch |= r[k].speaker_mismatch;
+    m.quoted |= r[k].quoted;
     /* the diffs again, in order, after all the chunks' own */
     if (r[k].has_passage) {
       for (size_t j = 0; j < r[k].nd; j++) if (vb_push(&out->d, out->d.v[r[k].d0 + j])) oom = 1;
@@ -690,14 +609,19 @@ static int merge_chunks(ctx *C, size_t c0, size_t c1, const char *draft, size_t 
     }
     if (!r[k].has_passage) continue;
     if (!found++) {
-      m = (vb_cres){m.verdict, 0, m.splice, 1, r[k].name, r[k].name_len, r[k].start, r[k].end, r[k].line,
-                    r[k].col, r[k].has_speaker, r[k].speaker, r[k].speaker_len, m.speaker_mismatch, 0, 0};
+      m.has_passage = 1;
+      m.name = r[k].name; m.name_len = r[k].name_len; m.start = r[k].start; m.end = r[k].end;
+      m.line = r[k].line; m.col = r[k].col;
+      m.has_speaker = r[k].has_speaker; m.speaker = r[k].speaker; m.speaker_len = r[k].speaker_len;
     } else if (r[k].name_len == m.name_len && !memcmp(out->arena.p + r[k].name, out->arena.p + m.name, m.name_len) &&
                r[k].end > m.end)
       m.end = r[k].end;
   }
-  if (found) m.verdict = worst == 3 ? VB_ALTERED : (vb_verdict)worst;
+  m.verdict = found ? (rank(worst) >= rank(VB_NOT_FOUND) ? VB_ALTERED : worst) : worst;
   m.score = score / (double)n;
+  m.evidence = ev;
+  m.needed = r[0].needed;
+  m.confidence = conf;
   m.d0 = d0;
   m.nd = out->d.n - d0;
   out->r.n = r0;
@@ -718,7 +642,7 @@ static int add_unquoted(ctx *C, const char *s, size_t n, const vb_quotes *qs) {
         size_t cnt = t.t.n - k > 300 ? 300 : t.t.n - k;
         cq Q;
         memset(&Q, 0, sizeof Q);
-        Q.borrow = 1;
+        Q.borrow = 1; Q.ds = s; Q.dn = n;
         if (vb_vgrow(&Q.t.t, cnt)) { vb_toks_free(&t); return -1; }
         for (size_t x = 0; x < cnt; x++) {
           Q.t.t.v[x] = t.t.v[k + x];
@@ -737,97 +661,75 @@ static int add_unquoted(ctx *C, const char *s, size_t n, const vb_quotes *qs) {
 
 int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *speakers,
              const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err) {
+  vb_dtext d;
+  d.s = s; d.n = n; d.qs = qs; d.speakers = speakers;
+  return vb_check_many(&d, 1, M, o, out, err);
+}
+
+int vb_check_many(const vb_dtext *D, size_t nd, const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err) {
   ctx C;
   vb_wtoks tk = {0};
   work w;
   int rc = -1;
-  size_t nstamps = 0, nquotes;
+  size_t nquotes;
+  VB_VEC(size_t) qfirst = {0}, bfirst = {0};    /* per draft: its first quote, its first stretch */
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
   C.M = M;
-  C.slots[0] = &w.cur; C.slots[1] = &w.best; C.slots[2] = &w.aux;
-  C.ncand = M->idx.n ? NCAND : NCAND_SCAN;
-  for (size_t i = 0; i < qs->q.n; i++)
-    if (add_quote(&C, s, qs, &qs->q.v[i])) goto oom;
+  C.warn = nd ? &out[0].warn : NULL;
+  for (size_t d = 0; d < nd; d++) {
+    if (vb_push(&qfirst, C.first.n)) goto oom;
+    C.dn = D[d].n;
+    for (size_t i = 0; i < D[d].qs->q.n; i++)
+      if (add_quote(&C, D[d].s, D[d].qs, &D[d].qs->q.v[i],
+                    D[d].speakers && vb_named_person(D[d].speakers[i]) ? D[d].speakers[i] : NULL))
+        goto oom;
+  }
   nquotes = C.q.n;                              /* chunks of quotes; then unquoted stretches */
-  if (vb_push(&C.first, nquotes)) goto oom;
-  if (o && o->borrowed > 0 && add_unquoted(&C, s, n, qs)) goto oom;
+  if (vb_push(&C.first, nquotes) || vb_push(&qfirst, C.first.n - 1)) goto oom;
+  for (size_t d = 0; d < nd; d++) {
+    if (vb_push(&bfirst, C.q.n)) goto oom;
+    if (o && o->borrowed > 0 && add_unquoted(&C, D[d].s, D[d].n, D[d].qs)) goto oom;
+  }
+  if (vb_push(&bfirst, C.q.n)) goto oom;
   for (size_t i = 0; i < C.q.n; i++) {
-    C.q.v[i].stamp0 = nstamps;
-    nstamps += C.q.v[i].t.t.n;
-    quote_grams(&C, (uint32_t)i);
-  }
-  if (C.oom || vb_vgrow(&C.stamps, nstamps + 1)) goto oom;
-  memset(C.stamps.v, 0, (nstamps + 1) * sizeof *C.stamps.v);
-  if (build_table(&C)) goto oom;
-  /* phase 1: one pass over the texts scanned, then the indexes */
-  if (C.ents.n) {
-    for (size_t f = 0; f < M->v.n; f++) {
-      const vb_mtext *mt = &M->v.v[f];
-      vb_mview *v = view_get(&C, 0, (uint32_t)f, mt->name, mt->text, mt->n, &out->warn, err);
-      if (!v) goto out;
-      if (!v->skip && scan_text(&C, (uint32_t)f, v, &tk)) goto oom;
-    }
-    for (size_t x = 0; x < M->idx.n; x++)
-      for (size_t g = 0; g < M->idx.v[x]->segs.n; g++) {
-        segref r;
-        r.x = M->idx.v[x]; r.seg = g;
-        if (vb_push(&C.segs, r)) goto oom;
-      }
-    if (M->idx.n) {
-      size_t segbase = 0;
-      qsort(C.ients.v, C.ients.n, sizeof *C.ients.v, gentcmp);
-      for (size_t x = 0; x < M->idx.n; x++) {
-        C.hits.n = 0;
-        for (size_t e = 0, z; e < C.ients.n; e = z) {
-          /* one lookup per distinct gram; a gram shared by many quotes gives each of
-           * them fewer postings, so that the hits stay linear in the input */
-          size_t per;
-          for (z = e + 1; z < C.ients.n && C.ients.v[z].g == C.ients.v[e].g; z++) {}
-          per = POST_CAP / (z - e) > 4 ? POST_CAP / (z - e) : 4;
-          C.posts.n = 0;
-          vb_index_lookup(M->idx.v[x], C.ients.v[e].g, POST_CAP, index_hit, &C);
-          for (size_t k = e; k < z; k++)
-            for (size_t h = 0; h < C.posts.n && h < per; h++) {
-              const hit *p = &C.posts.v[h];
-              push_hit(&C, C.ients.v[k].q, C.ients.v[k].qpos, p->set + (uint32_t)segbase, p->file, p->off, p->w);
-            }
-        }
-        if (C.oom) goto oom;
-        cluster(&C, C.hits.v, C.hits.n);
-        segbase += M->idx.v[x]->segs.n;
-      }
+    cq *Q = &C.q.v[i];
+    if (Q->t.t.n > 1) {
+      if (!(Q->qj = malloc(Q->t.t.n * sizeof *Q->qj)) || !(Q->qc = malloc(Q->t.t.n * sizeof *Q->qc))) goto oom;
+      for (size_t k = 0; k + 1 < Q->t.t.n; k++) Q->qj[k] = vb_join_hash(Q->ds, &Q->t.t.v[k], &Q->t.t.v[k + 1]);
+      Q->qj[Q->t.t.n - 1] = 0;
+      for (size_t k = 0; k < Q->t.t.n; k++) Q->qc[k] = vb_stem_hash(Q->ds, &Q->t.t.v[k]);
     }
   }
+  if (vb_seeds_find(&C, &tk, err)) goto out;
   /* phase 2 */
-  for (size_t i = 0; i < qs->q.n; i++) {
-    size_t c0 = C.first.v[i], c1 = C.first.v[i + 1], r0 = out->r.n;
-    for (size_t k = c0; k < c1; k++)
-      if (check_quote(&C, k, s, speakers ? speakers[i] : NULL, out, &w, err)) goto out;
-    if (c1 - c0 > 1 && merge_chunks(&C, c0, c1, s, r0, out)) goto oom;
+  for (size_t d = 0; d < nd; d++) {
+    vb_checked *od = &out[d];
+    for (size_t i = qfirst.v[d]; i < qfirst.v[d + 1]; i++) {
+      size_t c0 = C.first.v[i], c1 = C.first.v[i + 1], r0 = od->r.n;
+      for (size_t k = c0; k < c1; k++)
+        if (check_quote(&C, k, C.q.v[k].ds, od, &w, err)) goto out;
+      if (c1 - c0 > 1 && merge_chunks(&C, c0, c1, D[d].s, r0, od)) goto oom;
+    }
+    for (size_t i = bfirst.v[d]; i < bfirst.v[d + 1]; i++)
+      if (check_borrow(&C, i, o->borrowed, od, &w, err)) goto out;
+    od->stale = C.stale;
   }
-  for (size_t i = nquotes; i < C.q.n; i++)
-    if (check_borrow(&C, i, o->borrowed, out, &w, err)) goto out;
-  out->stale = C.stale;
   rc = 0;
   goto out;
 oom:
   vb_buf_adds(err, "out of memory");
 out:
-  for (size_t i = 0; i < C.q.n; i++) vb_toks_free(&C.q.v[i].t);
+  vb_seeds_free(&C);
+  for (size_t i = 0; i < C.q.n; i++) { vb_toks_free(&C.q.v[i].t); free(C.q.v[i].qj); free(C.q.v[i].qc); }
+  vb_vfree(&C.sj);
   vb_vfree(&C.q);
   vb_vfree(&C.first);
-  vb_vfree(&C.ents);
-  vb_vfree(&C.ients);
-  free(C.table);
-  free(C.bloom);
-  vb_vfree(&C.stamps);
-  vb_vfree(&C.hits);
-  vb_vfree(&C.posts);
   vb_vfree(&C.segs);
-  vb_vfree(&C.spans);
+  vb_sources_close(&C);
+  vb_vfree(&qfirst);
+  vb_vfree(&bfirst);
   vb_toks_free(&tk);
   work_free(&w);
-  views_close(&C);
   return rc;
 }

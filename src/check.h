@@ -1,10 +1,12 @@
-/* check.h: the quotes of a draft against the material (material.h: files, folders,
- * texts held in memory, archive indexes) in two phases:
- *   1. candidates: every word trigram of every quote goes into one small hash table,
- *      and each text is scanned once, its trigrams probed against it (or the index's
- *      postings are looked up); hits are clustered per quote into passages;
- *   2. alignment: each quote is aligned against its few best passages, re-read from
- *      the material, and the best one gives the verdict, location, speaker and diff. */
+/* check.h: the quotes of drafts against the material (material.h: files, folders,
+ * texts held in memory, archive indexes) in two stages:
+ *   1. seeds (seeds.c): every two words next to each other in a quote, counted and
+ *      found in all the material at once, by a scan of its texts or the index's
+ *      postings alike; the rare ones cluster into candidate passages;
+ *   2. passages (check.c): each quote aligned against its best candidates, re-read from
+ *      the material; the evidence of each (verdict.h), whose turn it is (turns.h), and
+ *      the material that can answer for the quote's speaker give the verdict, location,
+ *      speaker and diff. */
 #ifndef VB_CHECK_H
 #define VB_CHECK_H
 #include <stddef.h>
@@ -23,6 +25,7 @@ typedef struct vb_copts {
  * is arena[off .. off + len). */
 typedef struct vb_dop {
   char op;
+  int cleanup;                  /* a '-' the style guides let a quote drop (uh, a repeated word, a false start) */
   size_t off, len;
 } vb_dop;
 
@@ -36,7 +39,10 @@ typedef struct vb_cres {
   uint32_t line, col;
   int has_speaker;              /* the text marks who speaks there (a transcript turn) */
   size_t speaker, speaker_len;  /* in arena */
-  int speaker_mismatch;         /* the draft names someone else */
+  int speaker_mismatch;         /* the draft names someone else, and the words are only theirs */
+  int quoted;                   /* found in another speaker's turn that reads the quote's speaker out */
+  double confidence;            /* that the verdict is not chance: 1 / (1 + N 2^-evidence) */
+  double evidence, needed;      /* bits of the passage (or, not found, of the whole quote); bits needed */
   size_t d0, nd;                /* diff pieces in vb_checked.d */
 } vb_cres;
 
@@ -63,6 +69,18 @@ typedef struct vb_checked {
 int vb_check(const char *s, size_t n, const vb_quotes *qs, const char *const *speakers,
              const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err);
 void vb_checked_free(vb_checked *c);
+
+/* A draft to check: its text, the quotes found in it and their speakers (as vb_check). */
+typedef struct vb_dtext {
+  const char *s;
+  size_t n;
+  const vb_quotes *qs;
+  const char *const *speakers;
+} vb_dtext;
+/* Many drafts in one pass over the sources (one set of index lookups): out[0..nd), one
+ * vb_checked per draft, each as vb_check would give it alone. 0, or -1 with err. */
+int vb_check_many(const vb_dtext *d, size_t nd, const vb_material *M, const vb_copts *o, vb_checked *out, vb_buf *err);
+
 /* Result r of c as one line of words, the way every host shows an altered quote:
  * unchanged runs as they are (one of more than 60 bytes between two changes cut to its
  * ends around " … "), [-words the material has and the quote lacks-] and {+words the

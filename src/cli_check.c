@@ -1,9 +1,10 @@
 /* cli_check.c: `verbatim check` (quotes against the material, a publishing gate) and
  * `verbatim index` (build or extend an archive index).
- * check exits 0 when every quote is verbatim or faithful, 1 when one is altered or not
- * found, given to the wrong speaker, or a passage is borrowed without quotation marks;
- * 2 on errors. Scare quotes and titles (kind term) and paraphrase (indirect) get a
- * verdict but do not fail the gate: no source owes them (--strict-terms counts terms). */
+ * check exits 1 when a quote fails the gate (verdict.h's policy, --fail-on to change it;
+ * by default altered, not found, given to the wrong speaker, or a passage borrowed
+ * without quotation marks), 0 when none does, 2 on errors. Scare quotes and titles
+ * (kind term) and paraphrase (indirect) get a verdict but do not fail the gate: no
+ * source owes them (--strict-terms counts terms). All drafts are checked in one pass. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
@@ -24,14 +25,18 @@
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--strict-terms] [--format text|markdown]\n"
-  "                      (--source PATH | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--borrowed[=N]] [--fail-on LIST] [--strict-terms]\n"
+  "                      [--format text|markdown] (--source PATH [--speaker NAME] | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
   "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
-  "found, and for an altered quote what differs ([-source-]{+quote+}); then on stderr a\n"
-  "line a FILE: N quotes: n verbatim, n faithful, n altered, n not found.\n"
-  "  --source PATH   a source file or folder (repeatable)\n"
+  "found, and for an altered or cleaned quote what differs ([-source-]{+quote+}); then on\n"
+  "stderr a line a FILE with the count of each verdict. All FILEs are checked in one pass.\n"
+  "  --source PATH   a source file or folder (repeatable); PATH=NAME: its words are NAME's\n"
+  "  --speaker NAME  the speaker of the --source before it, wherever no turn label says\n"
   "  --index IDX     an archive index (repeatable)\n"
+  "  --fail-on LIST  what fails the gate: verdicts (altered, not_found, cleaned, uncovered),\n"
+  "                  misattributed, borrowed, all, none; +X adds, -X removes (default\n"
+  "                  altered,not_found,misattributed,borrowed)\n"
   "  --borrowed[=N]  also report unquoted runs of N or more source words (default 12)\n"
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern as cues (repeatable)\n"
@@ -41,20 +46,23 @@ static const char check_help[] =
   "  --format text|markdown  how to read FILE (default: .md, .markdown, .qmd, .rmd are\n"
   "                  Markdown: front matter, code, link targets, HTML are not prose)\n"
   "A FILE that is a folder stands for its text and Markdown files (recursive, sorted).\n"
-  "Exit status: 0 all verbatim or faithful, 1 a quote altered or not found (or given to\n"
-  "another speaker, or borrowed prose), 2 errors: among them any source file that cannot\n"
-  "be read, whatever the draft holds (the others are still checked). Scare quotes and\n"
-  "titles (kind term) are not speech: they get a verdict but do not count unless\n"
-  "--strict-terms.\n";
+  "Verdicts: verbatim, faithful (only editorial marks), cleaned (only clean-ups: uh, a\n"
+  "repeated word, a false start), altered, not_found, uncovered (no source names the\n"
+  "speaker). Exit status: 0 the gate passes, 1 a quote fails it, 2 errors: among them any\n"
+  "source file that cannot be read, whatever the draft holds (the others are still\n"
+  "checked).\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE] PATH...\n"
+  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE]\n"
+  "                      PATH [--speaker NAME]...\n"
   "       verbatim index --list IDX\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
   "the files by absolute path; keep them in place. --append adds only new or changed\n"
   "files to the index (made when missing), as a new segment. Files larger than\n"
   "--max-size (default 256M; 0: no limit) or that cannot be read are named and left out\n"
   "(exit status 2).\n"
+  "  --speaker NAME  (or PATH=NAME) the words of PATH's files that no turn label gives\n"
+  "                  to someone are NAME's\n"
   "  --wait SECONDS  wait at most this long while another writer holds IDX (default 600;\n"
   "                  0: fail at once)\n"
   "  --list IDX      the files IDX holds, one a line: ok, changed or missing, and the path\n"
@@ -72,21 +80,24 @@ static void json_passage(vb_buf *o, const vb_checked *c, const vb_cres *r) {
 }
 
 /* check's additions to the quotes object: a "check" in every quote, "borrowed" per file */
-typedef struct jctx { const vb_checked *c; } jctx;
+typedef struct jctx { const vb_checked *c; const vb_draft *d; const vb_gate *g; } jctx;
 
 static void json_check(vb_buf *o, size_t i, void *ctx) {
-  const vb_checked *c = ((const jctx *)ctx)->c;
+  const jctx *j = ctx;
+  const vb_checked *c = j->c;
   const vb_cres *r = &c->r.v[i];
-  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"splice\":%s,\"speaker_mismatch\":%s,\"source\":",
-              vb_verdict_names[r->verdict], r->score, r->splice ? "true" : "false",
-              r->speaker_mismatch ? "true" : "false");
+  vb_buf_addf(o, ",\"check\":{\"verdict\":\"%s\",\"score\":%.3f,\"confidence\":%.3f,\"evidence_bits\":%.1f,"
+              "\"needed_bits\":%.1f,\"splice\":%s,\"speaker_mismatch\":%s,\"quoted\":%s,\"fails\":%s,\"source\":",
+              vb_verdict_names[r->verdict], r->score, r->confidence, r->evidence, r->needed, r->splice ? "true" : "false",
+              r->speaker_mismatch ? "true" : "false", r->quoted ? "true" : "false",
+              vb_draft_quote_fails(j->d, i, j->g) ? "true" : "false");
   json_passage(o, c, r);
   vb_buf_adds(o, ",\"diff\":[");
   for (size_t k = 0; k < r->nd; k++) {
     const vb_dop *d = &c->d.v[r->d0 + k];
     vb_buf_addf(o, "%s{\"op\":\"%c\",\"text\":", k ? "," : "", d->op);
     vb_json_str(o, c->arena.p + d->off, d->len);
-    vb_buf_addc(o, '}');
+    vb_buf_adds(o, d->cleanup ? ",\"cleanup\":true}" : "}");
   }
   vb_buf_addc(o, ']');
   if (r->nd) {                  /* the diff as every host prints it (vb_diff_line) */
@@ -142,7 +153,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       }
     }
     vb_buf_addc(o, '\n');
-    if (r->verdict == VB_ALTERED) {
+    if (r->verdict == VB_ALTERED || r->verdict == VB_CLEANED) {
       /* indented under its quote; the space after the line is the CLI's of old, kept so
        * that the output stays byte for byte what it was */
       vb_buf_adds(o, "    ");
@@ -166,39 +177,53 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
   vb_buf_free(&t);
 }
 
-/* Does quote kind k count for the exit status? Scare quotes and titles are not claims
- * about what was said, nor is paraphrase: no source owes their words. */
-static int gated(vb_kind k, int strict_terms) { return k == VB_TERM ? strict_terms : k != VB_INDIRECT; }
-
 static void plural(vb_buf *b, int n, const char *one, const char *many) {
   vb_buf_addf(b, "%d %s", n, n == 1 ? one : many);
 }
 
 /* 1 when the file fails the gate; its summary line into sum:
- * "FILE: 12 quotes: 9 verbatim, 1 faithful, 1 altered, 1 not found", and what else
- * fails it (a wrong speaker, borrowed prose) or was left out of it (terms). */
-static int gate(vb_buf *sum, const char *file, const vb_quotes *qs, const vb_checked *c, int strict_terms) {
-  int n[4] = {0, 0, 0, 0}, wrong = 0, terms = 0, para = 0, fail = c->b.n > 0;
+ * "FILE: 12 quotes: 9 verbatim, 1 faithful, 1 altered, 1 not found, 2 uncovered", and
+ * what else fails it (a wrong speaker, borrowed prose) or was left out of it (terms). */
+static int gate(vb_buf *sum, const char *file, const vb_draft *d, const vb_gate *g) {
+  const vb_quotes *qs = &d->an.qs;
+  const vb_checked *c = &d->c;
+  int n[VB_NVERDICT] = {0}, wrong = 0, terms = 0, para = 0;
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_cres *r = &c->r.v[i];
     n[r->verdict]++;
-    if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && !r->speaker_mismatch) continue;
-    if (gated(qs->q.v[i].kind, strict_terms)) {
-      fail = 1;
-      wrong += r->speaker_mismatch;
-    } else if (qs->q.v[i].kind == VB_TERM) terms++;
-    else para++;
+    if (vb_draft_quote_fails(d, i, g)) wrong += r->speaker_mismatch;
+    else if (vb_gate_fails(g, r->verdict, r->speaker_mismatch, 0, 0)) {
+      if (qs->q.v[i].kind == VB_TERM) terms++; else para++;
+    }
   }
   vb_buf_addf(sum, "%s: ", file);
   plural(sum, (int)qs->q.n, "quote", "quotes");
   vb_buf_addf(sum, ": %d verbatim, %d faithful, %d altered, %d not found", n[VB_VERBATIM], n[VB_FAITHFUL],
               n[VB_ALTERED], n[VB_NOT_FOUND]);
+  if (n[VB_CLEANED]) vb_buf_addf(sum, ", %d cleaned", n[VB_CLEANED]);
+  if (n[VB_UNCOVERED]) vb_buf_addf(sum, ", %d uncovered", n[VB_UNCOVERED]);
   if (wrong) { vb_buf_adds(sum, ", "); plural(sum, wrong, "given to another speaker", "given to other speakers"); }
   if (c->b.n) { vb_buf_adds(sum, ", "); plural(sum, (int)c->b.n, "borrowed passage", "borrowed passages"); }
   if (terms) { vb_buf_adds(sum, "; not counted: "); plural(sum, terms, "scare quote or title", "scare quotes or titles"); }
   if (para) { vb_buf_adds(sum, terms ? ", " : "; not counted: "); plural(sum, para, "paraphrase", "paraphrases"); }
   vb_buf_addc(sum, '\n');
-  return fail;
+  return vb_draft_fails(d, g);
+}
+
+/* PATH=NAME: the source PATH said by NAME, when PATH=NAME itself is no file; then a copy
+ * of PATH (the caller frees it) and *name into the argument. */
+static char *split_speaker(const char *arg, const char **name) {
+  struct stat st;
+  const char *eq = strrchr(arg, '=');
+  char *p;
+  *name = NULL;
+  if (!eq || eq == arg || !eq[1] || !stat(arg, &st)) return NULL;
+  if (!(p = malloc(strlen(arg) + 1))) return NULL;
+  strcpy(p, arg);
+  p[eq - arg] = '\0';
+  if (stat(p, &st)) { free(p); return NULL; }
+  *name = eq + 1;
+  return p;
 }
 
 /* The bytes the material's files from n0 on hold: a --source that adds none (an empty
@@ -221,168 +246,259 @@ static void bad_file(const char *path, int e, void *ctx) {
   else vb_cli_err("%s: %s", path, strerror(e));
 }
 
-/* The project file's material when no --source or --index was given, its cues, indirect
- * and nested (ao; the cues compiled here, freed by the caller). -1 on an error (said). */
-typedef VB_VEC(vb_index *) idx_vec;
-typedef VB_VEC(const char *) cue_vec;
-static int project_options(const char *first, vb_config *cfg, vb_material *M, idx_vec *idx, int *nsrc, vb_aopts *ao,
-                           const cue_vec *ucues, vb_cues **cues) {
-  /* --cue patterns, else the project file's */
-  const char *const *pats = ucues->n ? ucues->v : (const char *const *)cfg->cues.v;
-  size_t npat = ucues->n ? ucues->n : cfg->cues.n;
-  vb_buf err = {0};
-  int rc = 0;
+/* What `verbatim check` was asked: the material, the drafts, the options. */
+typedef struct chk {
+  vb_material M;
+  vb_copts o;
+  vb_gate g;
+  int json, format;
+  size_t max_size;
+  VB_VEC(char *) args;          /* the FILE arguments */
+  VB_VEC(char *) owned;         /* PATH parts of PATH=NAME arguments */
+  VB_VEC(vb_index *) idx;
+  VB_VEC(const char *) ucues;   /* --cue patterns */
+  vb_config cfg;                /* the project file (.verbatim.yaml), if any */
+  vb_aopts ao;                  /* how drafts are analysed: the project file's cues, indirect, nested */
+  vb_cues *cues;
+  int nsrc;                     /* --source and --index given */
+  int given;                    /* options given on the command line, over the project file's: G_* */
+} chk;
+
+enum { G_BORROWED = 1, G_TERMS = 2, G_SIZE = 4, G_FAILON = 8 };
+
+static void chk_free(chk *k) {
+  for (size_t i = 0; i < k->idx.n; i++) vb_index_close(k->idx.v[i]);
+  for (size_t i = 0; i < k->owned.n; i++) free(k->owned.v[i]);
+  vb_vfree(&k->idx);
+  vb_vfree(&k->owned);
+  vb_vfree(&k->args);
+  vb_vfree(&k->ucues);
+  if (k->cues) vb_cues_free(k->cues);
+  vb_config_free(&k->cfg);
+  vb_material_free(&k->M);
+}
+
+/* A --source argument: PATH or PATH=NAME. 0, or 2 with the message printed. */
+static int add_source(chk *k, const char *arg, vb_buf *err) {
+  const char *name, *path = arg;
+  char *split = split_speaker(arg, &name);
+  size_t n0 = k->M.v.n;
+  if (split) {
+    if (vb_push(&k->owned, split)) { free(split); vb_cli_err("out of memory"); return 2; }
+    path = split;
+  }
+  if (vb_material_add_path_as(&k->M, path, name, err)) { vb_cli_warnings(&k->M.warn); vb_cli_err("%s", err->p); return 2; }
+  vb_cli_warnings(&k->M.warn);
+  if (!material_bytes(&k->M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", path);
+  return 0;
+}
+
+/* One option at argv[*i] (it may take the next argument). 0, 1 not an option of these,
+ * 2 bad (printed), -1 after --help. */
+static int check_opt(chk *k, int argc, char **argv, int *i, size_t *last, int *nsrc, vb_buf *err) {
+  const char *a = argv[*i];
+  err->n = 0;
+  if (!strcmp(a, "--json")) k->json = 1;
+  else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); return -1; }
+  else if (!strcmp(a, "--borrowed")) k->o.borrowed = 12, k->given |= G_BORROWED;
+  else if (!strcmp(a, "--strict-terms")) k->g.terms = 1, k->given |= G_TERMS;
+  else if (!strcmp(a, "--cue")) {
+    if (*i + 1 >= argc) { vb_cli_err("check: --cue needs a PATTERN"); return 2; }
+    if (vb_push(&k->ucues, argv[++*i])) { vb_cli_err("out of memory"); return 2; }
+  } else if (!strncmp(a, "--max-size=", 11)) {
+    if (vb_cli_size(a + 11, &k->max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); return 2; }
+    k->given |= G_SIZE;
+  } else if (!strncmp(a, "--borrowed=", 11)) {
+    char *e;
+    long v = strtol(a + 11, &e, 10);
+    if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); return 2; }
+    k->o.borrowed = (int)v;
+    k->given |= G_BORROWED;
+  } else if (!strcmp(a, "--fail-on") || !strncmp(a, "--fail-on=", 10)) {
+    const char *v = a[9] == '=' ? a + 10 : *i + 1 < argc ? argv[++*i] : NULL;
+    if (!v) { vb_cli_err("check: --fail-on needs a list"); return 2; }
+    if (vb_gate_parse(&k->g, v, err)) { vb_cli_err("check: --fail-on: %s", err->p); return 2; }
+    k->given |= G_FAILON;
+  } else if (!strcmp(a, "--speaker")) {
+    if (*i + 1 >= argc) { vb_cli_err("check: --speaker needs a name"); return 2; }
+    if (*last == (size_t)-1) { vb_cli_err("check: --speaker names the speaker of the --source before it"); return 2; }
+    for (size_t t = *last; t < k->M.v.n; t++) k->M.v.v[t].speaker = argv[*i + 1];
+    ++*i;
+  } else if (!strcmp(a, "--source")) {
+    if (*i + 1 >= argc) { vb_cli_err("check: --source needs an argument"); return 2; }
+    *last = k->M.v.n;
+    if (add_source(k, argv[++*i], err)) return 2;
+    ++*nsrc;
+  } else if (!strcmp(a, "--index")) {
+    vb_index *x;
+    if (*i + 1 >= argc) { vb_cli_err("check: --index needs an argument"); return 2; }
+    if (!(x = vb_index_open(argv[++*i], err))) { vb_cli_err("%s", err->p); return 2; }
+    if (vb_push(&k->idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); return 2; }
+    if (vb_material_add_index(&k->M, x)) { vb_cli_err("out of memory"); return 2; }
+    vb_cli_warnings(&k->M.warn);
+    *last = (size_t)-1;
+    ++*nsrc;
+  } else return 1;
+  return 0;
+}
+
+/* The command line into k. 0, 2 on a bad one (printed), -1 after --help. */
+static int check_args(chk *k, int argc, char **argv, vb_buf *err) {
+  int nsrc = 0;
+  size_t last = (size_t)-1;     /* the first text of the last --source, for --speaker */
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int r = vb_cli_format_opt(argc, argv, &i, &k->format, "check");
+    if (r < 0) return 2;
+    if (r) continue;
+    if ((r = check_opt(k, argc, argv, &i, &last, &nsrc, err)) != 1) { if (r) return r; continue; }
+    if (!strcmp(a, "--")) {
+      while (++i < argc) if (vb_push(&k->args, argv[i])) { vb_cli_err("out of memory"); return 2; }
+    } else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); return 2; }
+    else if (vb_push(&k->args, argv[i])) { vb_cli_err("out of memory"); return 2; }
+  }
+  if (!k->args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); return 2; }
+  k->nsrc = nsrc;
+  return 0;
+}
+
+/* The project file that governs the first FILE, under the command line: its material
+ * when no --source or --index was given, its cues (unless --cue), indirect and nested,
+ * and the options the command line left unsaid. 0, or 2 with the message printed. */
+static int project_options(chk *k, vb_buf *err) {
+  vb_config *cfg = &k->cfg;
+  const char *const *pats;
+  size_t npat;
   char msg[256];
-  if (vb_cli_project(first, cfg)) return -1;
-  for (size_t k = 0; !*nsrc && k < cfg->check.n + cfg->index.n && !rc; k++) {
-    err.n = 0;
-    if (k < cfg->check.n) {
-      size_t n0 = M->v.n;
-      int bad = vb_material_add_path(M, cfg->check.v[k], &err);
-      vb_cli_warnings(&M->warn);
-      if (bad) { vb_cli_err("%s (check: in %s)", err.p, cfg->file); rc = -1; }
-      else if (!material_bytes(M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", cfg->check.v[k]);
-    } else {
-      vb_index *x = vb_index_open(cfg->index.v[k - cfg->check.n], &err);
-      if (!x) { vb_cli_err("%s (index: in %s)", err.p, cfg->file); rc = -1; }
-      else if (vb_push(idx, x) || vb_material_add_index(M, x)) { vb_cli_err("out of memory"); rc = -1; }
+  if (vb_cli_project(k->args.v[0], cfg)) return 2;
+  /* fail-on: its entries joined as --fail-on's comma list (a gate never runs on a
+   * policy it misread) */
+  if (!(k->given & G_FAILON) && cfg->fail_on.n) {
+    vb_buf list = {0};
+    int bad;
+    for (size_t i = 0; i < cfg->fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", cfg->fail_on.v[i]);
+    err->n = 0;
+    bad = list.oom || vb_gate_parse(&k->g, list.p, err);
+    if (bad) vb_cli_err("%s: fail-on: %s", cfg->file, list.oom ? "out of memory" : err->p);
+    vb_buf_free(&list);
+    if (bad) return 2;
+  }
+  pats = k->ucues.n ? k->ucues.v : (const char *const *)cfg->cues.v;
+  npat = k->ucues.n ? k->ucues.n : cfg->cues.n;
+  for (size_t i = 0; !k->nsrc && i < cfg->check.n; i++) {
+    size_t n0 = k->M.v.n;
+    err->n = 0;
+    if (vb_material_add_path(&k->M, cfg->check.v[i], err)) {
+      vb_cli_warnings(&k->M.warn);
+      vb_cli_err("%s (check: in %s)", err->p, cfg->file);
+      return 2;
     }
+    vb_cli_warnings(&k->M.warn);
+    if (!material_bytes(&k->M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", cfg->check.v[i]);
   }
-  if (!*nsrc) *nsrc = (int)(cfg->check.n + cfg->index.n);
-  ao->no_indirect = cfg->indirect == 0;
-  ao->q.nested = cfg->nested == 1;
-  if (!rc && npat && !(*cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {
-    vb_cli_err("%s: %s", ucues->n ? "check" : cfg->file, msg);
-    rc = -1;
+  for (size_t i = 0; !k->nsrc && i < cfg->index.n; i++) {
+    vb_index *x;
+    err->n = 0;
+    if (!(x = vb_index_open(cfg->index.v[i], err))) { vb_cli_err("%s (index: in %s)", err->p, cfg->file); return 2; }
+    if (vb_push(&k->idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); return 2; }
+    if (vb_material_add_index(&k->M, x)) { vb_cli_err("out of memory"); return 2; }
+    vb_cli_warnings(&k->M.warn);
   }
-  ao->cues = *cues;
-  vb_buf_free(&err);
-  return rc;
+  if (!k->nsrc) k->nsrc = (int)(cfg->check.n + cfg->index.n);
+  k->ao.no_indirect = cfg->indirect == 0;
+  k->ao.q.nested = cfg->nested == 1;
+  if (npat && !(k->cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {
+    vb_cli_err("%s: %s", k->ucues.n ? "check" : cfg->file, msg);
+    return 2;
+  }
+  k->ao.cues = k->cues;
+  if (!(k->given & G_BORROWED) && cfg->borrowed >= 0) k->o.borrowed = cfg->borrowed;
+  if (!(k->given & G_TERMS) && cfg->strict_terms >= 0) k->g.terms = cfg->strict_terms;
+  if (!(k->given & G_SIZE) && cfg->max_size >= 0) k->max_size = (size_t)cfg->max_size;
+  if (k->format < 0 && cfg->format >= 0) k->format = cfg->format;
+  if (!k->nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); return 2; }
+  return 0;
+}
+
+/* A draft's lines (or its JSON object) into out, its summary on stderr. 1 when it fails
+ * the gate. */
+static int report(const chk *k, const char *file, const vb_buf *in, const vb_draft *dr, vb_buf *out, int *nok, int *rc) {
+  vb_buf sum = {0};
+  int fail = gate(&sum, file, dr, &k->g);
+  if (dr->c.stale)
+    vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
+               file, dr->c.stale);
+  if (k->json) {
+    jctx jc;
+    vb_cli_more more;
+    jc.c = &dr->c; jc.d = dr; jc.g = &k->g;
+    more.quote = json_check; more.file = json_borrowed; more.ctx = &jc;
+    if ((*nok)++) vb_buf_adds(out, ",\n");
+    vb_cli_json(out, file, in->p, &dr->an, &more);
+  } else human_file(out, file, in->p, in->n, dr);
+  if (!k->json && vb_cli_flush(out)) *rc = 2;
+  /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
+  if (!k->json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
+  vb_buf_free(&sum);
+  return fail;
 }
 
 int vb_cmd_check(int argc, char **argv) {
-  vb_material M;
-  vb_copts o;
-  VB_VEC(char *) args = {0};
+  chk k;
   vb_paths files = {0};
-  idx_vec idx = {0};
-  vb_cues *cues = NULL;
-  cue_vec ucues = {0};
-  vb_buf out = {0}, err = {0}, sum = {0};
-  int json = 0, rc = 0, nok = 0, nsrc = 0, strict_terms = 0, badsrc = 0, format = -1, folder = 0, warned = 0, given = 0;
-  size_t max_size = VB_MAX_SIZE;
-  vb_config cfg;
-  vb_aopts ao;
-  memset(&M, 0, sizeof M);
-  memset(&o, 0, sizeof o);
-  memset(&cfg, 0, sizeof cfg);
-  memset(&ao, 0, sizeof ao);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int fo = vb_cli_format_opt(argc, argv, &i, &format, "check");
-    if (fo < 0) { rc = 2; goto done; }
-    if (fo) continue;
-    if (!strcmp(a, "--json")) json = 1;
-    else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); goto done; }
-    else if (!strcmp(a, "--borrowed")) o.borrowed = 12, given |= 1;
-    else if (!strcmp(a, "--strict-terms")) strict_terms = 1, given |= 2;
-    else if (!strcmp(a, "--cue")) {
-      if (i + 1 >= argc || vb_push(&ucues, argv[i + 1])) { vb_cli_err("check: --cue needs a PATTERN"); rc = 2; goto done; }
-      i++;
-    }
-    else if (!strncmp(a, "--max-size=", 11)) {
-      if (vb_cli_size(a + 11, &max_size)) { vb_cli_err("check: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
-      given |= 4;
-    }
-    else if (!strncmp(a, "--borrowed=", 11)) {
-      char *e;
-      long v = strtol(a + 11, &e, 10);
-      if (*e || v < 3 || v > 100000) { vb_cli_err("check: --borrowed wants a number of words (3 or more)"); rc = 2; goto done; }
-      o.borrowed = (int)v;
-      given |= 1;
-    } else if (!strcmp(a, "--source") || !strcmp(a, "--index")) {
-      if (i + 1 >= argc) { vb_cli_err("check: %s needs an argument", a); rc = 2; goto done; }
-      err.n = 0;
-      if (a[2] == 's') {
-        size_t n0 = M.v.n;
-        if (vb_material_add_path(&M, argv[++i], &err)) { vb_cli_warnings(&M.warn); vb_cli_err("%s", err.p); rc = 2; goto done; }
-        vb_cli_warnings(&M.warn);
-        if (!material_bytes(&M, n0)) vb_cli_err("%s: warning: no text to check against (empty file or folder)", argv[i]);
-      } else {
-        vb_index *x = vb_index_open(argv[++i], &err);
-        if (!x) { vb_cli_err("%s", err.p); rc = 2; goto done; }
-        if (vb_push(&idx, x)) { vb_index_close(x); vb_cli_err("out of memory"); rc = 2; goto done; }
-        if (vb_material_add_index(&M, x)) { vb_cli_err("out of memory"); rc = 2; goto done; }
-        vb_cli_warnings(&M.warn);
-      }
-      nsrc++;
-    } else if (!strcmp(a, "--")) { while (++i < argc) if (vb_push(&args, argv[i])) rc = 2; }
-    else if (a[0] == '-' && a[1]) { vb_cli_err("check: unknown option '%s'", a); rc = 2; goto done; }
-    else if (vb_push(&args, argv[i])) rc = 2;
-  }
-  if (rc) { vb_cli_err("out of memory"); goto done; }
-  if (!args.n) { vb_cli_err("check: no FILE given (try verbatim check --help)"); rc = 2; goto done; }
-  if (project_options(args.v[0], &cfg, &M, &idx, &nsrc, &ao, &ucues, &cues)) { rc = 2; goto done; }
-  if (!(given & 1) && cfg.borrowed >= 0) o.borrowed = cfg.borrowed;
-  if (!(given & 2) && cfg.strict_terms >= 0) strict_terms = cfg.strict_terms;
-  if (!(given & 4) && cfg.max_size >= 0) max_size = (size_t)cfg.max_size;
-  if (format < 0 && cfg.format >= 0) format = cfg.format;
-  if (!nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); rc = 2; goto done; }
-  if ((rc = vb_cli_drafts(args.v, args.n, &files, &folder)) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  vb_buf out = {0}, err = {0};
+  vb_buf *in = NULL;
+  vb_draft *dr = NULL;
+  const char **texts = NULL;
+  size_t *lens = NULL, *which = NULL, nd = 0, bad = 0;
+  int rc, nok = 0, folder = 0, badsrc;
+  memset(&k, 0, sizeof k);
+  k.format = -1;
+  k.max_size = VB_MAX_SIZE;
+  vb_gate_default(&k.g);
+  if ((rc = check_args(&k, argc, argv, &err))) { rc = rc < 0 ? 0 : rc; goto done; }
+  if ((rc = project_options(&k, &err))) goto done;
+  if (vb_cli_drafts(k.args.v, k.args.n, &files, &folder) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
-  badsrc = vb_material_vet(&M, 0, max_size, bad_file, &max_size) > 0;
-  if (json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
+  badsrc = vb_material_vet(&k.M, 0, k.max_size, bad_file, &k.max_size) > 0;
+  /* every draft read first: then one pass over the material for all of them */
+  in = calloc(files.n + 1, sizeof *in);
+  dr = calloc(files.n + 1, sizeof *dr);
+  texts = calloc(files.n + 1, sizeof *texts);
+  lens = calloc(files.n + 1, sizeof *lens);
+  which = calloc(files.n + 1, sizeof *which);
+  if (!in || !dr || !texts || !lens || !which) { vb_cli_err("out of memory"); rc = 2; goto done; }
   for (size_t f = 0; f < files.n; f++) {
-    vb_buf in = {0};
-    vb_draft dr;
-    int drc;
-    memset(&dr, 0, sizeof dr);
-    err.n = 0;
-    if (vb_cli_read_draft(files.v[f], format, max_size, &in)) { rc = 2; continue; }
-    drc = vb_check_draft(in.p, in.n, &ao, NULL, 0, &M, &o, &dr, &err);
-    if (drc) {
-      if (drc == -1) vb_cli_err("%s: %s", files.v[f], err.p ? err.p : "out of memory");
-      else vb_cli_err("%s", err.p ? err.p : "check failed");
-      rc = 2;
-    } else {
-      /* texts of the material skipped or read as another encoding: told once */
-      if (dr.c.warn.n && !warned++) { fflush(stdout); vb_cli_warnings(&dr.c.warn); }
-      if (gate(&sum, files.v[f], &dr.an.qs, &dr.c, strict_terms) && !rc) rc = 1;
-      if (dr.c.stale)
-        vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
-                   files.v[f], dr.c.stale);
-      if (json) {
-        if (nok++) vb_buf_adds(&out, ",\n");
-        jctx jc = {&dr.c};
-        vb_cli_more more = {json_check, json_borrowed, &jc};
-        vb_cli_json(&out, files.v[f], in.p, &dr.an, &more);
-      } else human_file(&out, files.v[f], in.p, in.n, &dr);
-    }
-    vb_draft_free(&dr);
-    vb_buf_free(&in);
-    if (!json && vb_cli_flush(&out)) rc = 2;
-    /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
-    if (!json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
-    sum.n = 0;
+    if (vb_cli_read_draft(files.v[f], k.format, k.max_size, &in[f])) { rc = 2; continue; }
+    texts[nd] = in[f].p ? in[f].p : ""; lens[nd] = in[f].n; which[nd++] = f;
   }
-  if (json) {
+  err.n = 0;
+  if (nd) {
+    int drc = vb_check_drafts(texts, lens, nd, &k.ao, &k.M, &k.o, dr, &bad, &err);
+    if (drc == -1) { vb_cli_err("%s: %s", files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
+    else if (drc) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; nd = 0; }
+    /* texts of the material skipped or read as another encoding: told once */
+    else if (dr[0].c.warn.n) vb_cli_warnings(&dr[0].c.warn);
+  }
+  if (k.json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
+  for (size_t j = 0; j < nd; j++)
+    if (report(&k, files.v[which[j]], &in[which[j]], &dr[j], &out, &nok, &rc) && !rc) rc = 1;
+  if (k.json) {
     /* one draft that failed: nothing on stdout rather than half a document (or a blank line) */
     if (files.n > 1 || folder || nok) vb_buf_adds(&out, files.n > 1 || folder ? "]}\n" : "\n");
     if (vb_cli_flush(&out)) rc = 2;
   }
   if (badsrc) rc = 2;
 done:
-  for (size_t i = 0; i < idx.n; i++) vb_index_close(idx.v[i]);
-  vb_vfree(&idx);
-  vb_vfree(&args);
+  for (size_t f = 0; f < files.n; f++) {
+    if (dr) vb_draft_free(&dr[f]);
+    if (in) vb_buf_free(&in[f]);
+  }
+  free(in); free(dr); free(texts); free(lens); free(which);
   vb_paths_free(&files);
-  if (cues) vb_cues_free(cues);
-  vb_vfree(&ucues);
-  vb_config_free(&cfg);
-  vb_material_free(&M);
+  chk_free(&k);
   vb_buf_free(&out);
-  vb_buf_free(&sum);
   vb_buf_free(&err);
   return rc;
 }
@@ -418,13 +534,16 @@ int vb_cmd_index(int argc, char **argv) {
   const char *output = NULL;
   int np = 0, rc = 0;
   const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+  const char **pspk = calloc((size_t)argc + 1, sizeof *pspk);
+  char **owned = calloc((size_t)argc + 1, sizeof *owned);
+  VB_VEC(const char *) fspk = {0};
   vb_paths files = {0};
   size_t max_size = VB_MAX_SIZE;
   vb_buf err = {0}, warn = {0};
   vb_iopts o;
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
-  if (!paths) { vb_cli_err("out of memory"); return 2; }
+  if (!paths || !pspk || !owned) { vb_cli_err("out of memory"); free(paths); free(pspk); free(owned); return 2; }
   memset(&o, 0, sizeof o);
   o.wait = VB_IDX_WAIT;
   o.warn = &warn;
@@ -446,18 +565,31 @@ int vb_cmd_index(int argc, char **argv) {
     } else if (!strncmp(argv[i], "--max-size=", 11)) {
       if (vb_cli_size(argv[i] + 11, &max_size)) { vb_cli_err("index: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
     } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
-    else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
-    else paths[np++] = argv[i];
+    else if (!strcmp(argv[i], "--speaker")) {
+      if (i + 1 >= argc || !np) { vb_cli_err("index: --speaker NAME follows the PATH it speaks in"); rc = 2; goto done; }
+      pspk[np - 1] = argv[++i];
+    } else if (argv[i][0] == '-' && argv[i][1]) { vb_cli_err("index: unknown option '%s'", argv[i]); rc = 2; goto done; }
+    else {
+      const char *name;
+      char *split = split_speaker(argv[i], &name);
+      owned[np] = split;
+      pspk[np] = name;
+      paths[np++] = split ? split : argv[i];
+    }
   }
   if (!output) { vb_cli_err("index: no --output given (try verbatim index --help)"); rc = 2; goto done; }
   if (!np) { vb_cli_err("index: no PATH given"); rc = 2; goto done; }
   /* the files under the paths, without those too large or that cannot be read (named) */
   for (int i = 0; i < np; i++) {
+    size_t n0 = files.n;
     int wrc = vb_walk(paths[i], &files, &warn, &err);
     vb_cli_warnings(&warn);
     if (wrc) { vb_cli_err("index: %s", err.p); rc = 2; goto done; }
+    if (vb_paths_vet(&files, n0, max_size, bad_file, &max_size)) rc = 2;
+    for (size_t f = n0; f < files.n; f++)           /* each file said by its path's speaker */
+      if (vb_push(&fspk, pspk[i])) { vb_cli_err("out of memory"); rc = 2; goto done; }
   }
-  if (vb_paths_vet(&files, 0, max_size, bad_file, &max_size)) rc = 2;
+  o.speakers = fspk.v;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
     vb_cli_warnings(&warn);
@@ -473,6 +605,10 @@ int vb_cmd_index(int argc, char **argv) {
             s > 0 ? (double)nb / 1e6 / s : 0.0);
   }
 done:
+  for (int i = 0; i < np; i++) free(owned[i]);
+  free(owned);
+  free(pspk);
+  vb_vfree(&fspk);
   free(paths);
   vb_paths_free(&files);
   vb_buf_free(&err);

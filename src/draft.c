@@ -13,9 +13,10 @@ static const char *const *given_speakers(vb_draft *out, const char *const *speak
   return out->given;
 }
 
-int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *const *speakers, size_t nspeakers,
-                   const vb_material *M, const vb_copts *co, vb_draft *out, vb_buf *err) {
-  /* the check verifies quoted words: reported speech is left out unless ao asks for it */
+/* The draft's quotes and who says them, into out. 0 or -1 with err. The check verifies
+ * quoted words: reported speech is left out unless ao asks for it. */
+static int analyse(const char *s, size_t n, const vb_aopts *ao, const char *const *speakers, size_t nspeakers,
+                   vb_draft *out, vb_buf *err) {
   vb_aopts quoted;
   int rc;
   memset(&quoted, 0, sizeof quoted);
@@ -28,7 +29,47 @@ int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *cons
     else if ((out->names = vb_speaker_names(&out->an, s)) != NULL) out->speakers = (const char *const *)out->names;
     if (!out->speakers) { vb_buf_adds(err, "out of memory"); return -1; }
   }
+  return 0;
+}
+
+int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *const *speakers, size_t nspeakers,
+                   const vb_material *M, const vb_copts *co, vb_draft *out, vb_buf *err) {
+  if (analyse(s, n, ao, speakers, nspeakers, out, err)) return -1;
   return vb_check(s, n, &out->an.qs, out->speakers, M, co, &out->c, err) ? -2 : 0;
+}
+
+int vb_check_drafts(const char *const *s, const size_t *n, size_t nd, const vb_aopts *ao, const vb_material *M,
+                    const vb_copts *co, vb_draft *out, size_t *bad, vb_buf *err) {
+  vb_dtext *d;
+  vb_checked *c;
+  int rc = 0;
+  for (size_t i = 0; i < nd; i++)
+    if (analyse(s[i], n[i], ao, NULL, 0, &out[i], err)) { *bad = i; return -1; }
+  d = calloc(nd ? nd : 1, sizeof *d);
+  c = calloc(nd ? nd : 1, sizeof *c);
+  if (!d || !c) { free(d); free(c); vb_buf_adds(err, "out of memory"); return -2; }
+  for (size_t i = 0; i < nd; i++) {
+    d[i].s = s[i]; d[i].n = n[i]; d[i].qs = &out[i].an.qs; d[i].speakers = out[i].speakers;
+  }
+  if (vb_check_many(d, nd, M, co, c, err)) rc = -2;
+  for (size_t i = 0; i < nd; i++) {
+    if (rc) vb_checked_free(&c[i]);
+    else out[i].c = c[i];
+  }
+  free(d); free(c);
+  return rc;
+}
+
+int vb_draft_quote_fails(const vb_draft *d, size_t i, const vb_gate *g) {
+  const vb_cres *r = &d->c.r.v[i];
+  vb_kind k = d->an.qs.q.v[i].kind;
+  return vb_gate_fails(g, r->verdict, r->speaker_mismatch, k == VB_TERM, k == VB_INDIRECT);
+}
+
+int vb_draft_fails(const vb_draft *d, const vb_gate *g) {
+  if (d->c.b.n && (g->fail >> VB_GATE_BORROWED & 1)) return 1;
+  for (size_t i = 0; i < d->c.r.n; i++) if (vb_draft_quote_fails(d, i, g)) return 1;
+  return 0;
 }
 
 void vb_draft_free(vb_draft *d) {

@@ -33,6 +33,18 @@ typedef struct vb_draft {
  * file of the material, or memory). */
 int vb_check_draft(const char *s, size_t n, const vb_aopts *ao, const char *const *speakers, size_t nspeakers,
                    const vb_material *M, const vb_copts *co, vb_draft *out, vb_buf *err);
+/* Many drafts at once, texts s[i][0..n[i]) for i < nd, into out[0..nd) (zeroed): each as
+ * vb_check_draft gives it alone (with the resolved speakers), in one pass over the
+ * material and one set of index lookups for all. Returns 0; -1 when draft *bad could
+ * not be analysed; -2 when the check failed (err). Free each out[i] with vb_draft_free. */
+int vb_check_drafts(const char *const *s, const size_t *n, size_t nd, const vb_aopts *ao, const vb_material *M,
+                    const vb_copts *co, vb_draft *out, size_t *bad, vb_buf *err);
 void vb_draft_free(vb_draft *d);
+
+/* Does quote i of d fail the gate g (verdict.h)? Its kind decides with the verdict:
+ * scare quotes and titles only with g->terms, paraphrase never. */
+int vb_draft_quote_fails(const vb_draft *d, size_t i, const vb_gate *g);
+/* Does the draft fail the gate: a quote that fails, or prose borrowed without marks? */
+int vb_draft_fails(const vb_draft *d, const vb_gate *g);
 
 #endif

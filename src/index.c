@@ -19,6 +19,7 @@
 #include "index.h"
 #include "material.h"
 #include "normalise.h"
+#include "turns.h"
 
 #define A8(x) (((x) + 7) & ~(uint64_t)7)
 
@@ -105,12 +106,116 @@ typedef struct seg_b {
   VB_VEC(uint64_t) g;
   VB_VEC(uint32_t) loc;
   uint64_t total;
+  /* the counts and speakers (the optional sections) */
+  vb_idx_wc *wt;                /* open addressing by word hash (h 0 empty) */
+  size_t wcap, wn;
+  VB_VEC(uint64_t) ftotal, flab;
+  vb_buf labels;
+  VB_VEC(vb_idx_fg) freq;
 } seg_b;
 
-static void seg_reset(seg_b *s) { s->files.n = 0; s->names.n = 0; s->g.n = 0; s->loc.n = 0; s->total = 0; }
-static void seg_free(seg_b *s) { vb_vfree(&s->files); vb_buf_free(&s->names); vb_vfree(&s->g); vb_vfree(&s->loc); }
+static void seg_reset(seg_b *s) {
+  s->files.n = 0; s->names.n = 0; s->g.n = 0; s->loc.n = 0; s->total = 0;
+  if (s->wt) memset(s->wt, 0, s->wcap * sizeof *s->wt);
+  s->wn = 0; s->ftotal.n = 0; s->flab.n = 0; s->labels.n = 0; s->freq.n = 0;
+}
+static void seg_free(seg_b *s) {
+  vb_vfree(&s->files); vb_buf_free(&s->names); vb_vfree(&s->g); vb_vfree(&s->loc);
+  free(s->wt); vb_vfree(&s->ftotal); vb_vfree(&s->flab); vb_buf_free(&s->labels); vb_vfree(&s->freq);
+}
 
-#define NSECT 5
+/* Count word h once more (word hashes are never 0: see normalise.c's mix). */
+static int word_add(seg_b *s, uint64_t h) {
+  size_t i;
+  if (s->wn * 2 >= s->wcap) {
+    size_t cap = s->wcap ? s->wcap * 2 : 4096;
+    vb_idx_wc *t = calloc(cap, sizeof *t);
+    if (!t) return -1;
+    for (size_t k = 0; k < s->wcap; k++)
+      if (s->wt[k].h) {
+        size_t j = (size_t)s->wt[k].h & (cap - 1);
+        while (t[j].h) j = (j + 1) & (cap - 1);
+        t[j] = s->wt[k];
+      }
+    free(s->wt);
+    s->wt = t; s->wcap = cap;
+  }
+  i = (size_t)h & (s->wcap - 1);
+  while (s->wt[i].h && s->wt[i].h != h) i = (i + 1) & (s->wcap - 1);
+  if (!s->wt[i].h) { s->wt[i].h = h; s->wn++; }
+  s->wt[i].count++;
+  return 0;
+}
+
+typedef struct labset { vb_buf *b; size_t from; } labset;
+
+/* A label once per file: the names so far are NUL-separated in b from `from`. */
+static void label_add(void *ud, const char *name, size_t len) {
+  labset *L = ud;
+  for (size_t i = L->from; i < L->b->n;) {
+    size_t k = strlen(L->b->p + i);
+    if (k == len && !memcmp(L->b->p + i, name, len)) return;
+    i += k + 1;
+  }
+  vb_buf_add(L->b, name, len);
+  vb_buf_addc(L->b, '\0');
+}
+
+/* A file's words (vb_mview_words: a change of speaker is a barrier item, not a word),
+ * their total, its given speaker and its turn labels (the label spans of its text).
+ * 0 or -1 (memory). */
+static int seg_add_file(seg_b *s, const vb_wtoks *t, const char *text, const vb_tspans *sp, const char *speaker) {
+  labset L;
+  uint64_t words = 0;
+  for (size_t i = 0; i < t->t.n; i++)
+    if (t->t.v[i].h != VB_BARRIER) {
+      if (word_add(s, t->t.v[i].h)) return -1;
+      words++;
+    }
+  if (vb_push(&s->ftotal, words) || (!s->flab.n && vb_push(&s->flab, 0))) return -1;
+  vb_buf_adds(&s->labels, speaker ? speaker : "");
+  vb_buf_addc(&s->labels, '\0');
+  L.b = &s->labels; L.from = s->labels.n;
+  vb_tspan_labels(text, sp->v, sp->n, label_add, &L);
+  if (s->labels.oom || vb_push(&s->flab, (uint64_t)s->labels.n)) return -1;
+  return 0;
+}
+
+static int u32cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int wccmp(const void *a, const void *b) {
+  const vb_idx_wc *x = a, *y = b;
+  return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* The pairs of VB_IDX_FREQ postings or more in bucket order (ids are the hash's top bits,
+ * so by id), each counted after a sort of its bucket's ids. 0 or -1 (memory). */
+static int count_common(seg_b *s, const uint32_t *dir, size_t nb, const uint32_t *ids) {
+  uint32_t *tmp = NULL;
+  size_t tcap = 0;
+  for (size_t b = 0; b < nb; b++) {
+    size_t lo = dir[b], n = dir[b + 1] - lo;
+    if (n < VB_IDX_FREQ) continue;
+    if (n > tcap) { free(tmp); tcap = n; if (!(tmp = malloc(tcap * sizeof *tmp))) return -1; }
+    memcpy(tmp, ids + lo, n * sizeof *tmp);
+    qsort(tmp, n, sizeof *tmp, u32cmp);
+    for (size_t i = 0, j; i < n; i = j) {
+      for (j = i + 1; j < n && tmp[j] == tmp[i]; j++) {}
+      if (j - i >= VB_IDX_FREQ) {
+        vb_idx_fg fg;
+        fg.id = tmp[i]; fg.pad = 0; fg.count = j - i;
+        if (vb_push(&s->freq, fg)) { free(tmp); return -1; }
+      }
+    }
+  }
+  free(tmp);
+  return 0;
+}
+
+#define NSECT 11
 
 /* Write segment s at fd's position; its size in *size. 0, -1 out of memory (errno
  * ENOMEM), -2 a failed write (errno). */
@@ -118,8 +223,9 @@ static int seg_write(seg_b *s, int fd, uint64_t *size) {
   struct { vb_idx_seghdr h; vb_idx_sect t[NSECT]; } head;
   size_t np = s->g.n, nb;
   unsigned bits = 10;
-  uint32_t *dir, *locs;
+  uint32_t *dir, *locs, *ids;
   uint8_t *chk;
+  vb_idx_wc *wc;
   const void *data[NSECT];
   uint64_t at;
   int rc = 0;
@@ -128,21 +234,30 @@ static int seg_write(seg_b *s, int fd, uint64_t *size) {
   dir = calloc(nb + 1, sizeof *dir);
   locs = malloc((np ? np : 1) * sizeof *locs);
   chk = malloc((np ? np : 1) * sizeof *chk);
-  if (!dir || !locs || !chk) { free(dir); free(locs); free(chk); errno = ENOMEM; return -1; }
+  ids = malloc((np ? np : 1) * sizeof *ids);
+  wc = malloc((s->wn ? s->wn : 1) * sizeof *wc);
+  if (!dir || !locs || !chk || !ids || !wc || (!s->flab.n && vb_push(&s->flab, 0))) goto nomem;
   for (size_t i = 0; i < np; i++) dir[(s->g.v[i] >> (64 - bits)) + 1]++;
   for (size_t b = 0; b < nb; b++) dir[b + 1] += dir[b];
   {
     uint32_t *pos = malloc(nb * sizeof *pos);
-    if (!pos) { free(dir); free(locs); free(chk); errno = ENOMEM; return -1; }
+    if (!pos) goto nomem;
     memcpy(pos, dir, nb * sizeof *pos);
     for (size_t i = 0; i < np; i++) {
       uint64_t g = s->g.v[i];
       uint32_t k = pos[g >> (64 - bits)]++;
       locs[k] = s->loc.v[i];
       chk[k] = (uint8_t)(g >> (56 - bits));
+      ids[k] = (uint32_t)(g >> 32);
     }
     free(pos);
   }
+  {
+    size_t k = 0;
+    for (size_t i = 0; i < s->wcap; i++) if (s->wt[i].h) wc[k++] = s->wt[i];
+    if (k > 1) qsort(wc, k, sizeof *wc, wccmp);
+  }
+  if (count_common(s, dir, nb, ids)) goto nomem;
   memset(&head, 0, sizeof head);
   memcpy(head.h.magic, VB_IDX_SEG_MAGIC, 8);
   head.h.nfiles = s->files.n; head.h.nposts = np; head.h.total = s->total;
@@ -152,9 +267,15 @@ static int seg_write(seg_b *s, int fd, uint64_t *size) {
   head.t[2].id = VB_SECT_DIR;    head.t[2].size = (nb + 1) * sizeof *dir;           data[2] = dir;
   head.t[3].id = VB_SECT_LOCS;   head.t[3].size = np * sizeof *locs;                data[3] = locs;
   head.t[4].id = VB_SECT_CHECKS; head.t[4].size = np;                               data[4] = chk;
+  head.t[5].id = VB_SECT_IDS;    head.t[5].size = np * sizeof *ids;                 data[5] = ids;
+  head.t[6].id = VB_SECT_WORDS;  head.t[6].size = s->wn * sizeof *wc;               data[6] = wc;
+  head.t[7].id = VB_SECT_FTOTAL; head.t[7].size = s->files.n * 8;                   data[7] = s->ftotal.v;
+  head.t[8].id = VB_SECT_FLAB;   head.t[8].size = (s->files.n + 1) * 8;             data[8] = s->flab.v;
+  head.t[9].id = VB_SECT_LABELS; head.t[9].size = s->labels.n;                      data[9] = s->labels.p;
+  head.t[10].id = VB_SECT_FREQ;  head.t[10].size = s->freq.n * sizeof(vb_idx_fg);   data[10] = s->freq.v;
   at = A8(sizeof head);
   for (int k = 0; k < NSECT; k++) {
-    head.t[k].flags = VB_IDX_REQUIRED;
+    head.t[k].flags = k < 5 ? VB_IDX_REQUIRED : 0;  /* the counts: older readers do without */
     head.t[k].off = at;
     at = A8(at + head.t[k].size);
   }
@@ -167,9 +288,13 @@ static int seg_write(seg_b *s, int fd, uint64_t *size) {
     at = head.t[k].off + head.t[k].size;
   }
   if (!rc && put_zeros(fd, head.h.size - at)) rc = -2;
-  free(dir); free(locs); free(chk);
+  free(dir); free(locs); free(chk); free(ids); free(wc);
   *size = head.h.size;
   return rc;
+nomem:
+  free(dir); free(locs); free(chk); free(ids); free(wc);
+  errno = ENOMEM;
+  return -1;
 }
 
 /* Keep one gram in every window of VB_IDX_W: the smallest key, the rightmost on ties.
@@ -251,7 +376,24 @@ typedef struct build {
   seg_b s;
   uint64_t end, nsegs;          /* after the segments written */
   size_t done, bytes;
+  vb_paths roots;               /* the paths given, as real paths */
+  const char *const *rspk;      /* and their speakers (vb_iopts.speakers) */
 } build;
+
+/* The speaker given with the path a file was found under (the deepest such path). */
+static const char *speaker_of(const build *B, const char *file) {
+  const char *sp = NULL;
+  size_t best = 0;
+  for (size_t i = 0; i < B->roots.n; i++) {
+    size_t k = strlen(B->roots.v[i]);
+    if (B->rspk[i] && k >= best && !strncmp(file, B->roots.v[i], k) && (!file[k] || file[k] == '/' ||
+                                                                         (k && B->roots.v[i][k - 1] == '/'))) {
+      sp = B->rspk[i];
+      best = k;
+    }
+  }
+  return sp;
+}
 
 static void warn(build *B, const char *path, const char *why) {
   if (B->warn) vb_buf_addf(B->warn, "%s: warning: %s\n", path, why);
@@ -321,7 +463,8 @@ static int add_files(build *B, int fd) {
     e.size = v.n;                                                   /* the text, as decoded */
     e.base = B->s.total; e.hash = vb_idx_sum(v.s, v.n); e.name = B->s.names.n;
     vb_buf_add(&B->s.names, path, strlen(path) + 1);
-    if (B->s.names.oom || vb_push(&B->s.files, e) || add_minimizers(&B->s, &B->toks, B->s.total, &B->G, &B->K)) {
+    if (B->s.names.oom || vb_push(&B->s.files, e) || add_minimizers(&B->s, &B->toks, B->s.total, &B->G, &B->K) ||
+        seg_add_file(&B->s, &B->toks, v.s, &B->spans, speaker_of(B, path))) {
       vb_mview_close(&v);
       goto oom;
     }
@@ -535,8 +678,10 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, const 
     char *rp = realpath(paths[i], NULL);
     if (!rp) { vb_buf_addf(err, "%s: %s", paths[i], strerror(errno)); goto out; }
     if (vb_walk(rp, &B.files, B.warn, err)) { free(rp); goto out; }
-    free(rp);
+    if (!(o && o->speakers)) free(rp);             /* no speakers: no file needs its root */
+    else if (vb_push(&B.roots, rp)) { free(rp); vb_buf_adds(err, "out of memory"); goto out; }
   }
+  B.rspk = o ? o->speakers : NULL;
   /* each file once (a folder given twice, or inside another given), and never the index
    * itself when it lies in a folder it indexes */
   if (B.files.n) qsort(B.files.v, B.files.n, sizeof *B.files.v, cmpstr);
@@ -568,6 +713,7 @@ out:
   free(real);
   build_reset(&B);
   vb_paths_free(&B.files);
+  vb_paths_free(&B.roots);
   vb_toks_free(&B.toks);
   vb_vfree(&B.spans);
   vb_vfree(&B.G);
@@ -584,6 +730,20 @@ void vb_index_close(vb_index *x) {
   vb_vfree(&x->segs);
   if (x->map) munmap(x->map, x->size);
   free(x);
+}
+
+/* The optional sections: all of them or none (then g->ids is NULL: an older index), and
+ * in order. 1 when they do not hold together. */
+static int extras_bad(vb_idx_seg *g, uint64_t seen) {
+  const uint64_t all = 0xfc0;                    /* IDS .. FREQ */
+  uint64_t nf = g->h->nfiles;
+  if ((seen & all) != all) { g->ids = NULL; return (seen & all) != 0; }
+  if (g->flab[0] != 0 || g->flab[nf] > g->labels_size) return 1;
+  for (uint64_t i = 0; i < nf; i++)
+    if (g->flab[i] >= g->flab[i + 1] || g->labels[g->flab[i + 1] - 1] != '\0') return 1;
+  for (uint64_t i = 1; i < g->nwords; i++) if (g->words[i - 1].h >= g->words[i].h) return 1;
+  for (uint64_t i = 1; i < g->nfreq; i++) if (g->freq[i - 1].id >= g->freq[i].id) return 1;
+  return 0;
 }
 
 /* Check one segment at p (avail bytes) before trusting a single offset in it. */
@@ -613,15 +773,22 @@ static const char *seg_parse(const unsigned char *p, uint64_t avail, vb_idx_seg 
     case VB_SECT_DIR: want = (nb + 1) * 4; g->dir = at; break;
     case VB_SECT_LOCS: want = h->nposts * 4; g->locs = at; break;
     case VB_SECT_CHECKS: want = h->nposts; g->checks = at; break;
+    case VB_SECT_IDS: want = h->nposts * 4; g->ids = at; break;
+    case VB_SECT_WORDS: want = t[k].size - t[k].size % sizeof(vb_idx_wc); g->words = at; g->nwords = want / sizeof(vb_idx_wc); break;
+    case VB_SECT_FTOTAL: want = h->nfiles * 8; g->ftotal = at; break;
+    case VB_SECT_FLAB: want = (h->nfiles + 1) * 8; g->flab = at; break;
+    case VB_SECT_LABELS: want = t[k].size; g->labels = at; g->labels_size = t[k].size; break;
+    case VB_SECT_FREQ: want = t[k].size - t[k].size % sizeof(vb_idx_fg); g->freq = at; g->nfreq = want / sizeof(vb_idx_fg); break;
     default:
       if (t[k].flags & VB_IDX_REQUIRED) return "index made by a newer verbatim (a section it needs is unknown here)";
       continue;
     }
-    if (seen & (1u << t[k].id)) return "corrupt index section table";
-    seen |= 1u << t[k].id;
+    if (seen & ((uint64_t)1 << t[k].id)) return "corrupt index section table";
+    seen |= (uint64_t)1 << t[k].id;
     if (t[k].size != want) return "corrupt index sizes";
   }
-  if (seen != 0x3e) return "corrupt index (a section is missing)";
+  if ((seen & 0x3e) != 0x3e) return "corrupt index (a section is missing)";
+  if (extras_bad(g, seen)) return "corrupt index counts or labels";
   if (g->dir[0] != 0 || g->dir[nb] != h->nposts) return "corrupt index directory";
   for (uint64_t b = 0; b < nb; b++) if (g->dir[b] > g->dir[b + 1]) return "corrupt index directory";
   if (h->nfiles && (!g->names_size || g->names[g->names_size - 1] != '\0')) return "corrupt index names";
@@ -707,6 +874,7 @@ again:
     }
   }
   free(seen.v);
+  vb_index_settle(x);
   return x;
 }
 
@@ -728,29 +896,4 @@ const void *vb_index_section(const vb_index *x, size_t seg, uint32_t id, size_t 
       return (const char *)g->h + g->sect[k].off;
     }
   return NULL;
-}
-
-int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, void *ud) {
-  for (size_t k = 0; k < x->segs.n; k++) {
-    const vb_idx_seg *s = &x->segs.v[k];
-    unsigned bits = s->h->dir_bits;
-    uint64_t b = g >> (64 - bits);
-    uint8_t c = (uint8_t)(g >> (56 - bits));
-    size_t lo = s->dir[b], hi = s->dir[b + 1], cnt = 0;
-    for (size_t i = lo; i < hi; i++) cnt += s->checks[i] == c;
-    if (cnt > cap) return 1;
-    for (size_t i = lo; i < hi; i++) {
-      size_t a = 0, z = s->h->nfiles;
-      uint32_t loc;
-      if (s->checks[i] != c) continue;
-      loc = s->locs[i];
-      while (z - a > 1) {                           /* the last file with base <= loc */
-        size_t mid = a + (z - a) / 2;
-        if (s->files[mid].base <= loc) a = mid; else z = mid;
-      }
-      if (!s->h->nfiles || s->state[a] != VB_IDX_LIVE || loc - s->files[a].base >= s->files[a].size) continue;
-      fn(ud, k, a, loc - s->files[a].base, cnt);
-    }
-  }
-  return 0;
 }

@@ -1,8 +1,9 @@
-/* index.h: an archive index the checker memory-maps. It holds hashed word bigrams
- * sampled by minimizers (one kept in every VB_IDX_W consecutive bigrams, so any run of
- * VB_IDX_W + 1 words a quote shares with a source is found: four words, as between two
- * ellipses), each with the byte where it starts; the source files stay where they are
- * and are read back to align a candidate. A posting takes 5 bytes.
+/* index.h: an archive index the checker memory-maps. It holds every word pair of the
+ * material (VB_IDX_W = 1: no sampling), each with the byte where it starts and the top 32
+ * bits of its hash, so that a lookup sees exactly the occurrences a scan of the same
+ * files sees (check.h: one answer, any path); the word and pair counts the evidence
+ * weighs matches by; and who speaks in each file. The source files stay where they are
+ * and are read back to align a candidate. A posting takes 9 bytes.
  *
  * File layout, version 3 (host byte order, checked by a byte-order mark):
  *   head      VB_IDX_HEAD bytes: vb_idx_head, and two commit records (vb_idx_commit)
@@ -15,6 +16,17 @@
  *     DIR     (1 << dir_bits) + 1 x u32: first posting of each hash bucket
  *     LOCS    nposts x u32: byte offset in the segment's concatenated files
  *     CHECKS  nposts x u8: 8 more hash bits, to drop most bucket neighbours
+ *   and, optional (older readers skip them; this one needs them, vb_index_current):
+ *     IDS     nposts x u32: the top 32 bits of each posting's gram hash, the identity a
+ *             scan compares too (the 8 check bits would let other grams in)
+ *     WORDS   {u64 word hash, u64 count}, by hash: how often each word is said
+ *     FTOTAL  nfiles x u64: the words of each file (over live files: N)
+ *     FLAB    nfiles + 1 x u64: each file's range in LABELS
+ *     LABELS  per file, NUL-terminated names: the speaker given with it ("" for none),
+ *             then the turn labels it holds (who the material covers)
+ *     FREQ    {u32 id, u32 0, u64 count}, by id: the pairs of VB_IDX_FREQ postings or
+ *             more and their count, so that a common pair is counted without reading
+ *             its postings
  * Extending it: a new kind of data is a new section id in a segment. A reader skips a
  * section whose id it does not know, unless the section is flagged VB_IDX_REQUIRED (it
  * changes what the others mean): then it refuses the index as made by a newer verbatim.
@@ -45,7 +57,8 @@
 #include "buf.h"
 
 #define VB_IDX_K 2              /* words per gram */
-#define VB_IDX_W 3              /* minimizer window, in grams */
+#define VB_IDX_W 1              /* minimizer window, in grams: 1 keeps every pair */
+#define VB_IDX_FREQ 64          /* pairs with at least this many postings have their count in FREQ */
 #define VB_IDX_MAGIC "VBIDX03\n"
 #define VB_IDX_VERSION 3
 #define VB_IDX_ORDER 0x01020304u
@@ -76,7 +89,8 @@ typedef struct vb_idx_seghdr {
   uint32_t nsect, dir_bits, k, w;
 } vb_idx_seghdr;
 
-enum { VB_SECT_FILES = 1, VB_SECT_NAMES, VB_SECT_DIR, VB_SECT_LOCS, VB_SECT_CHECKS };
+enum { VB_SECT_FILES = 1, VB_SECT_NAMES, VB_SECT_DIR, VB_SECT_LOCS, VB_SECT_CHECKS,
+       VB_SECT_IDS, VB_SECT_WORDS, VB_SECT_FTOTAL, VB_SECT_FLAB, VB_SECT_LABELS, VB_SECT_FREQ };
 #define VB_IDX_REQUIRED 1u      /* vb_idx_sect.flags: readers that lack the id refuse */
 
 typedef struct vb_idx_sect {
@@ -93,6 +107,9 @@ typedef struct vb_idx_file {
   uint64_t name;                /* offset in NAMES */
 } vb_idx_file;
 
+typedef struct vb_idx_wc { uint64_t h, count; } vb_idx_wc;
+typedef struct vb_idx_fg { uint32_t id, pad; uint64_t count; } vb_idx_fg;
+
 /* A file's entry as the reader sees it (vb_idx_seg.state). */
 enum { VB_IDX_LIVE, VB_IDX_SHADOWED, VB_IDX_CHANGED, VB_IDX_MISSING };
 
@@ -105,6 +122,14 @@ typedef struct vb_idx_seg {
   const uint32_t *dir, *locs;
   const uint8_t *checks;
   unsigned char *state;         /* per file: VB_IDX_LIVE, ... (lookups skip all but live) */
+  /* the optional sections; ids NULL in an index of an older version */
+  const uint32_t *ids;
+  const vb_idx_wc *words;
+  const uint64_t *ftotal, *flab;
+  const char *labels;
+  const vb_idx_fg *freq;
+  uint64_t nwords, labels_size, nfreq;
+  int all_live;                 /* every file live: FREQ's counts hold (vb_index_settle) */
 } vb_idx_seg;
 
 typedef struct vb_index {
@@ -150,6 +175,8 @@ typedef struct vb_iopts {
   int append;                   /* add to the index at out_path (made when missing) */
   double wait;                  /* seconds to wait for another writer's lock; 0: fail */
   vb_buf *warn;                 /* NULL, or lines "PATH: warning: ..." (files skipped) */
+  const char *const *speakers;  /* NULL, or per path (NULL entries): who speaks in its files where
+                                 * no turn label says (a speech: PATH=NAME on the command line) */
 } vb_iopts;
 #define VB_IDX_WAIT 600.0       /* the CLI's default for vb_iopts.wait */
 
@@ -174,10 +201,24 @@ static inline int vb_index_same(const vb_index *x, size_t seg, size_t f, const c
  * define (added by later versions): see "Extending it" above. */
 const void *vb_index_section(const vb_index *x, size_t seg, uint32_t id, size_t *size);
 
-/* Postings of gram g: calls fn(ud, seg, file, offset in file, postings of g in that
- * segment) for each, unless more than cap match (a gram too common to tell passages
- * apart): then returns 1. Files not live (shadowed, changed, missing) are left out. */
-typedef void (*vb_idx_hit)(void *ud, size_t seg, size_t file, uint64_t off, size_t count);
-int vb_index_lookup(const vb_index *x, uint64_t g, size_t cap, vb_idx_hit fn, void *ud);
+/* Postings of gram g (its 64-bit hash, matched on the top 32 bits) in live files: calls
+ * fn(ud, seg, file, offset in file) for each, unless more than cap match (a gram too
+ * common to tell passages apart): then none. fn may be NULL (a count). Returns the
+ * count of live postings. */
+typedef void (*vb_idx_hit)(void *ud, size_t seg, size_t file, uint64_t off);
+uint64_t vb_index_lookup(const vb_index *x, uint64_t g, uint64_t cap, vb_idx_hit fn, void *ud);
+/* How often the word of hash h is said in the index (in files no longer live too, until
+ * the index is built again). */
+uint64_t vb_index_word_count(const vb_index *x, uint64_t h);
+/* The words of the live files. */
+uint64_t vb_index_words(const vb_index *x);
+/* The speaker given with file `file` of segment seg, or NULL; and each of its turn
+ * labels, fn(ud, label). */
+const char *vb_index_file_speaker(const vb_index *x, size_t seg, size_t file);
+void vb_index_file_labels(const vb_index *x, size_t seg, size_t file, void (*fn)(void *ud, const char *label), void *ud);
+/* After the files' states change (vb_index_refresh): what the counts can rely on. */
+void vb_index_settle(vb_index *x);
+/* 1 when the index has every section the checker needs (made by this version). */
+int vb_index_current(const vb_index *x);
 
 #endif

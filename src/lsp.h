@@ -58,6 +58,7 @@ typedef struct lsp_proj {
   VB_VEC(struct vb_index *) idx;
   vb_cues *cues;                /* the lexicon and cfg.cues, compiled once; NULL only on OOM */
   vb_buf problems;              /* lines about the project: a bad file, a source unread */
+  vb_gate gate;                 /* what fails: fail-on and strict-terms (the CLI's policy) */
   int users;                    /* documents that use it */
 } lsp_proj;
 

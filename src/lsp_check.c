@@ -2,9 +2,11 @@
  * call a document (vb_check_draft, or vb_analyze when its project names no material),
  * with the project's cues and options; the diagnostics say what `verbatim check` and
  * `verbatim quotes` say, with the CLI's words as codes:
- *   altered, not_found, speaker_mismatch, borrowed   a quote that fails the gate: an
- *                       error (a warning with `strict: false`); the diff line of an
- *                       altered quote in the message, the source passage as
+ *   altered, not_found, speaker_mismatch, cleaned, uncovered, borrowed   what the
+ *                       check says: an error when the gate (the project's fail-on, as
+ *                       the CLI's --fail-on) fails on it (a warning with `strict: false`),
+ *                       else information (uncovered: a hint); the diff line of an
+ *                       altered or cleaned quote in the message, the source passage as
  *                       relatedInformation
  *   unclosed            a quotation mark that never closes (warning)
  *   no_speaker          speech that no one is named for (information)
@@ -23,18 +25,23 @@
 
 #define PASSAGE_MAX ((size_t)1 << 20)   /* a passage read back for its place and words */
 
-/* Does quote kind k count for the gate (cli_check.c's rule)? Scare quotes and titles only
+/* Does quote kind k count for the gate (the CLI's rule)? Scare quotes and titles only
  * with strict-terms; paraphrase never. */
 static int gated(const lsp_doc *d, vb_kind k) {
-  int terms = d->proj && d->proj->cfg.strict_terms == 1;
+  int terms = d->proj && d->proj->gate.terms;
   return k == VB_TERM ? terms : k != VB_INDIRECT;
 }
 
 int lsp_quote_fails(const lsp_doc *d, size_t i) {
   const vb_cres *r;
+  vb_gate g;
+  vb_kind k;
   if (!d->checked || i >= d->d.c.r.n) return 0;
   r = &d->d.c.r.v[i];
-  return gated(d, d->d.an.qs.q.v[i].kind) && (r->verdict == VB_ALTERED || r->verdict == VB_NOT_FOUND || r->speaker_mismatch);
+  k = d->d.an.qs.q.v[i].kind;
+  if (d->proj) g = d->proj->gate;
+  else vb_gate_default(&g);
+  return vb_gate_fails(&g, r->verdict, r->speaker_mismatch, k == VB_TERM, k == VB_INDIRECT);
 }
 
 long lsp_quote_at(const lsp_doc *d, size_t off) {
@@ -152,22 +159,27 @@ static void quote_diag(lsp_server *S, const lsp_doc *d, size_t i, json_t *arr) {
   const char *code;
   vb_buf m = {0}, words = {0};
   json_t *x, *loc = NULL;
-  if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && !r->speaker_mismatch) return;
+  if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && r->verdict != VB_CLEANED && r->verdict != VB_UNCOVERED &&
+      !r->speaker_mismatch)
+    return;
   if (!gated(d, q->kind) && r->verdict != VB_ALTERED) return;   /* a scare quote not found: no one owes it */
-  sev = fails ? (strict == 0 ? LSP_WARNING : LSP_ERROR) : LSP_INFO;
-  if (r->verdict == VB_ALTERED) {
-    code = "altered";
-    vb_buf_adds(&m, r->splice ? "altered (splice): " : "altered: ");
+  sev = fails ? (strict == 0 ? LSP_WARNING : LSP_ERROR) : r->verdict == VB_UNCOVERED ? LSP_HINT : LSP_INFO;
+  if (r->verdict == VB_ALTERED || r->verdict == VB_CLEANED) {
+    code = vb_verdict_names[r->verdict];
+    vb_buf_adds(&m, r->verdict == VB_CLEANED ? "cleaned: " : r->splice ? "altered (splice): " : "altered: ");
     vb_diff_line(c, r, &m);
   } else if (r->verdict == VB_NOT_FOUND) {
     code = "not_found";
     vb_buf_adds(&m, "not found in the sources");
+  } else if (r->verdict == VB_UNCOVERED) {
+    code = "uncovered";
+    vb_buf_adds(&m, "uncovered: the sources do not answer for this speaker");
   } else {
     code = "speaker_mismatch";
     vb_buf_adds(&m, "given to another speaker");
   }
   if (r->has_passage) {
-    vb_buf_adds(&m, r->verdict == VB_ALTERED ? "\nsource: " : ": found in ");
+    vb_buf_adds(&m, r->verdict == VB_ALTERED || r->verdict == VB_CLEANED ? "\nsource: " : ": found in ");
     vb_buf_add(&m, c->arena.p + r->name, r->name_len);
     vb_buf_addf(&m, ":%u:%u", r->line, r->col);
     if (r->has_speaker) {

@@ -1,4 +1,5 @@
-/* lua_check.c: the binding of quote checking. core.check(text, sources [, opts]),
+/* lua_check.c: the binding of quote checking. core.check(text, sources [, opts]) ->
+ * quotes, borrowed, fails (the gate: opts.fail_on, opts.strict_terms, as the CLI's),
  * core.index_build(output, paths [, opts]) and core.index_open(path), which returns an
  * index object with :check(text [, opts]) and :close() (also closed by __gc).
  *
@@ -29,6 +30,7 @@ typedef struct cbox {
   vb_cues *cues;                /* opts.cues, compiled */
   vb_buf tmp, err;
   const char **speakers;        /* opts.speakers (strings held by opts), or NULL */
+  vb_gate gate;                 /* opts.fail_on, opts.strict_terms (verdict.h) */
 } cbox;
 
 static int cbox_gc(lua_State *L) {
@@ -65,8 +67,26 @@ static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
   if (t == LUA_TSTRING) {
     if (vb_material_add_path(&b->S, lua_tostring(L, idx), &b->err)) return vb_lua_fail(L, safe, "%s", b->err.p);
   } else if (t == LUA_TTABLE) {
-    const char *name, *text;
+    const char *name, *text, *speaker = NULL;
     size_t len;
+    lua_pushliteral(L, "speaker");                 /* who speaks where no turn label says */
+    lua_rawget(L, idx);
+    if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING) vb_lua_parterror(L, 2, "string", "source %d: speaker", n);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      speaker = lua_tostring(L, -1);
+      lua_pushvalue(L, -1);
+      lua_rawseti(L, a, -n);                       /* referenced by a until the check returns */
+    }
+    lua_pop(L, 1);
+    lua_pushliteral(L, "path");
+    lua_rawget(L, idx);
+    if (lua_type(L, -1) == LUA_TSTRING) {          /* {path=, speaker=}: files said by speaker */
+      int r = vb_material_add_path_as(&b->S, lua_tostring(L, -1), speaker, &b->err);
+      lua_pop(L, 1);
+      return r ? vb_lua_fail(L, safe, "%s", b->err.p) : 0;
+    }
+    if (!lua_isnil(L, -1)) vb_lua_parterror(L, 2, "string", "source %d: path", n);
+    lua_pop(L, 1);
     lua_pushliteral(L, "text");
     lua_rawget(L, idx);
     if (lua_type(L, -1) != LUA_TSTRING)         /* before tolstring, which turns a number into a string */
@@ -78,21 +98,33 @@ static int add_source(lua_State *L, cbox *b, int idx, int n, int a, int safe) {
     lua_rawget(L, idx);
     name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "<text>";
     if (vb_material_add_text(&b->S, name, text, len)) vb_lua_nomem(L);   /* name is copied */
+    b->S.v.v[b->S.v.n - 1].speaker = speaker;
     lua_pop(L, 2);
   } else if (t == LUA_TUSERDATA && luaL_testudata(L, idx, IDX_MT)) {
     ibox *ib = lua_touserdata(L, idx);
     if (!ib->x) luaL_argerror(L, 2, lua_pushfstring(L, "source %d: index is closed", n));
     if (vb_material_add_index(&b->S, ib->x)) vb_lua_nomem(L);
-  } else vb_lua_parterror(L, 2, "path, {name=, text=} or index", "source %d", n);
+  } else vb_lua_parterror(L, 2, "path, {path=, speaker=}, {name=, text=} or index", "source %d", n);
   return 0;
 }
 
-static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres *r) {
-  lua_createtable(L, 0, 6);
+static void push_check(lua_State *L, cbox *b, const vb_checked *c, size_t i) {
+  const vb_cres *r = &c->r.v[i];
+  lua_createtable(L, 0, 12);
   lua_pushstring(L, vb_verdict_names[r->verdict]);
   lua_setfield(L, -2, "verdict");
   lua_pushnumber(L, r->score);
   lua_setfield(L, -2, "score");
+  lua_pushnumber(L, r->confidence);
+  lua_setfield(L, -2, "confidence");
+  lua_pushnumber(L, r->evidence);
+  lua_setfield(L, -2, "evidence_bits");
+  lua_pushnumber(L, r->needed);
+  lua_setfield(L, -2, "needed_bits");
+  lua_pushboolean(L, r->quoted);
+  lua_setfield(L, -2, "quoted");
+  lua_pushboolean(L, vb_draft_quote_fails(&b->d, i, &b->gate));
+  lua_setfield(L, -2, "fails");
   lua_pushboolean(L, r->splice);
   lua_setfield(L, -2, "splice");
   lua_pushboolean(L, r->speaker_mismatch);
@@ -119,6 +151,10 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
     lua_setfield(L, -2, "op");
     lua_pushlstring(L, c->arena.p + d->off, d->len);
     lua_setfield(L, -2, "text");
+    if (d->cleanup) {
+      lua_pushboolean(L, 1);
+      lua_setfield(L, -2, "cleanup");
+    }
     lua_rawseti(L, -2, (int)k + 1);
   }
   lua_setfield(L, -2, "diff");
@@ -132,8 +168,44 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, const vb_cres
   }
 }
 
+/* opts.fail_on (a list "altered,not_found", "+uncovered", or a table of such names) and
+ * opts.strict_terms into b->gate, the policy the CLI's --fail-on gives (verdict.h). */
+static void gate_opts(lua_State *L, cbox *b, int o) {
+  vb_gate_default(&b->gate);
+  if (lua_isnoneornil(L, o)) return;
+  lua_getfield(L, o, "strict_terms");
+  b->gate.terms = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, o, "fail_on");
+  if (lua_istable(L, -1)) {                        /* {"altered", "not_found"}: joined */
+    int t = lua_gettop(L), n = (int)vb_lua_rawlen(L, t);
+    luaL_Buffer lb;
+    for (int i = 1; i <= n; i++) {
+      lua_rawgeti(L, t, i);
+      if (lua_type(L, -1) != LUA_TSTRING) vb_lua_parterror(L, o, "string", "opts.fail_on[%d]", i);
+      lua_pop(L, 1);
+    }
+    luaL_buffinit(L, &lb);
+    for (int i = 1; i <= n; i++) {
+      if (i > 1) luaL_addchar(&lb, ',');
+      lua_rawgeti(L, t, i);
+      luaL_addvalue(&lb);
+    }
+    if (!n) luaL_addstring(&lb, "none");
+    luaL_pushresult(&lb);
+    lua_replace(L, t);
+  }
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    b->err.n = 0;
+    if (vb_gate_parse(&b->gate, lua_tostring(L, -1), &b->err))
+      luaL_argerror(L, o, lua_pushfstring(L, "opts.fail_on: %s", b->err.p));
+  } else if (!lua_isnil(L, -1)) vb_lua_parterror(L, o, "string or table", "opts.fail_on");
+  lua_pop(L, 1);
+}
+
 /* The check of the text at index ti (a string) against the sources already in b; opts
- * at index o. */
+ * at index o. Returns the quotes, the borrowed passages and whether the draft fails the
+ * gate. */
 static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   size_t n;
   const char *s;
@@ -157,6 +229,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_pop(L, 1);
   }
   vb_lua_aopts(L, o, &b->cues, &ao);
+  gate_opts(L, b, o);
   {
     /* the check verifies quoted words: reported speech only when opts.indirect asks */
     int asked = 0;
@@ -205,7 +278,7 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   for (size_t i = 0; i < qs->q.n; i++) {
     vb_lua_quote(L, s, qs, &qs->q.v[i], &b->tmp);
     vb_lua_attr(L, s, &b->d.an, i, &b->tmp);
-    push_check(L, b, &b->d.c, &b->d.c.r.v[i]);
+    push_check(L, b, &b->d.c, i);
     lua_setfield(L, -2, "check");
     lua_rawseti(L, -2, (int)i + 1);
   }
@@ -224,7 +297,8 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_setfield(L, -2, "source");
     lua_rawseti(L, -2, (int)i + 1);
   }
-  return 2;
+  lua_pushboolean(L, vb_draft_fails(&b->d, &b->gate));
+  return 3;
 }
 
 /* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no
@@ -347,16 +421,18 @@ static int push_index(lua_State *L, const char *path, int safe) {
 int vb_l_index_open(lua_State *L) { return push_index(L, vb_lua_checkstring(L, 1, NULL), vb_lua_safe(L)); }
 
 /* core.index_build(output, paths [, opts]) -> index: paths is one path or an array of
- * them (files or folders); opts.append adds a segment to an existing index (waiting up
- * to VB_IDX_WAIT seconds for another writer of it). Raises on wrong arguments; an index
- * that cannot be written, or a file under the paths that does not open or holds more
- * than opts.max_size bytes, is a failure (vb_lua_fail). */
+ * them (files or folders, or {path=, speaker=}: files said by speaker where no turn label
+ * says who); opts.append adds a segment to an existing index (waiting up to VB_IDX_WAIT
+ * seconds for another writer of it). Raises on wrong arguments; an index that cannot be
+ * written, or a file under the paths that does not open or holds more than
+ * opts.max_size bytes, is a failure (vb_lua_fail). */
 int vb_l_index_build(lua_State *L) {
   const char *out = vb_lua_checkstring(L, 1, NULL);
   int n, rc, safe = vb_lua_safe(L);
-  const char **paths;
+  const char **paths, **speakers;
+  VB_VEC(const char *) fspk = {0};
   vb_buf err = {0};
-  vb_iopts o = {0, VB_IDX_WAIT, NULL};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL, NULL};
   vb_paths files = {0};
   vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */
@@ -376,23 +452,43 @@ int vb_l_index_build(lua_State *L) {
     int t;
     lua_rawgeti(L, 2, n + 1);
     t = lua_type(L, -1);
-    if (t != LUA_TNIL && t != LUA_TSTRING) return vb_lua_parterror(L, 2, "string", "path %d", n + 1);
+    if (t == LUA_TTABLE) {                         /* {path=, speaker=} */
+      lua_getfield(L, -1, "path");
+      lua_getfield(L, -2, "speaker");
+      if (lua_type(L, -2) != LUA_TSTRING || (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING))
+        return vb_lua_parterror(L, 2, "{path=string, speaker=string}", "path %d", n + 1);
+      lua_pop(L, 2);
+    } else if (t != LUA_TNIL && t != LUA_TSTRING) return vb_lua_parterror(L, 2, "string", "path %d", n + 1);
     lua_pop(L, 1);
     if (t == LUA_TNIL) break;
   }
-  paths = lua_newuserdata(L, (size_t)(n ? n : 1) * sizeof *paths);   /* freed by the GC */
+  paths = lua_newuserdata(L, 2 * (size_t)(n ? n : 1) * sizeof *paths);   /* freed by the GC */
+  speakers = paths + (n ? n : 1);
   for (int i = 0; i < n; i++) {
     lua_rawgeti(L, 2, i + 1);
-    paths[i] = lua_tostring(L, -1);                /* held by the paths table */
+    speakers[i] = NULL;
+    if (lua_istable(L, -1)) {                      /* the strings stay held by the paths table */
+      lua_getfield(L, -1, "path");
+      paths[i] = lua_tostring(L, -1);
+      lua_getfield(L, -2, "speaker");
+      speakers[i] = lua_tostring(L, -1);
+      lua_pop(L, 2);
+    } else paths[i] = lua_tostring(L, -1);
     lua_pop(L, 1);
   }
   v.err = &err;
   v.max = max_size(L, 3);
   rc = 0;
-  for (int i = 0; i < n && !rc; i++) rc = vb_walk(paths[i], &files, NULL, &err);
-  if (!rc && vb_paths_vet(&files, 0, v.max, bad_file, &v)) rc = -1;
+  for (int i = 0; i < n && !rc; i++) {             /* each file said by its path's speaker */
+    size_t n0 = files.n;
+    rc = vb_walk(paths[i], &files, NULL, &err);
+    if (!rc && vb_paths_vet(&files, n0, v.max, bad_file, &v)) rc = -1;
+    for (size_t f = n0; f < files.n && !rc; f++) if (vb_push(&fspk, speakers[i])) rc = -1;
+  }
+  o.speakers = fspk.v;
   if (!rc) rc = vb_index_build(out, (const char *const *)files.v, (int)files.n, &o, NULL, NULL, &err);
   vb_paths_free(&files);
+  vb_vfree(&fspk);
   if (rc) {
     lua_pushstring(L, err.p ? err.p : "index build failed");
     vb_buf_free(&err);

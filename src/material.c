@@ -192,6 +192,7 @@ size_t vb_material_vet(vb_material *M, size_t n0, size_t max, vb_vet_fn bad, voi
     if (e) {
       if (bad) bad(M->v.v[i].name, e, ctx);
       free(M->v.v[i].name);
+      free(M->v.v[i].key);
       dropped++;
     } else M->v.v[k++] = M->v.v[i];
   }
@@ -236,12 +237,17 @@ int vb_read_file(const char *path, vb_buf *b, vb_buf *err) {
 /* ---------------------------------------------------------------- the material */
 
 int vb_material_add_path(vb_material *M, const char *path, vb_buf *err) {
+  return vb_material_add_path_as(M, path, NULL, err);
+}
+
+int vb_material_add_path_as(vb_material *M, const char *path, const char *speaker, vb_buf *err) {
   vb_paths p = {0};
   if (vb_walk(path, &p, &M->warn, err)) { vb_paths_free(&p); return -1; }
   for (size_t i = 0; i < p.n; i++) {
     vb_mtext s;
-    s.name = p.v[i]; s.text = NULL; s.n = 0;
-    if (vb_push(&M->v, s)) { vb_paths_free(&p); vb_buf_adds(err, "out of memory"); return -1; }
+    s.name = p.v[i]; s.text = NULL; s.n = 0; s.speaker = speaker;
+    s.key = realpath(s.name, NULL);             /* the name an index would give it: files in the same order */
+    if (vb_push(&M->v, s)) { free(s.key); vb_paths_free(&p); vb_buf_adds(err, "out of memory"); return -1; }
     p.v[i] = NULL;
   }
   vb_paths_free(&p);
@@ -254,7 +260,7 @@ int vb_material_add_text(vb_material *M, const char *name, const char *text, siz
   s.name = malloc(k + 1);
   if (!s.name) return -1;
   memcpy(s.name, name, k + 1);
-  s.text = text; s.n = n;
+  s.text = text; s.n = n; s.key = NULL; s.speaker = NULL;
   if (vb_push(&M->v, s)) { free(s.name); return -1; }
   return 0;
 }
@@ -303,6 +309,7 @@ int vb_index_refresh(vb_index *x, vb_cpaths *changed, vb_cpaths *missing) {
   }
   vb_buf_free(&text);
   vb_buf_free(&e2);
+  vb_index_settle(x);
   return rc;
 }
 
@@ -318,7 +325,7 @@ int vb_material_add_index(vb_material *M, struct vb_index *x) {
   for (size_t i = 0; i < changed.n && !rc; i++) {
     vb_mtext s;
     size_t k = strlen(changed.v[i]);
-    s.text = NULL; s.n = 0;
+    s.text = NULL; s.n = 0; s.key = NULL; s.speaker = NULL;   /* the index's name is a real path */
     if (!(s.name = malloc(k + 1))) { rc = -1; break; }
     memcpy(s.name, changed.v[i], k + 1);
     if (vb_push(&M->v, s)) { free(s.name); rc = -1; break; }
@@ -336,7 +343,7 @@ int vb_material_add_index(vb_material *M, struct vb_index *x) {
 }
 
 void vb_material_free(vb_material *M) {
-  for (size_t i = 0; i < M->v.n; i++) free(M->v.v[i].name);
+  for (size_t i = 0; i < M->v.n; i++) { free(M->v.v[i].name); free(M->v.v[i].key); }
   vb_vfree(&M->v);
   vb_vfree(&M->idx);
   vb_buf_free(&M->warn);

@@ -57,6 +57,8 @@ int vb_index_refresh(struct vb_index *x, vb_cpaths *changed, vb_cpaths *missing)
 /* One text of the material: a file read when checked, or a text held by the caller. */
 typedef struct vb_mtext {
   char *name;                   /* reported name, and the path read when text is NULL */
+  char *key;                    /* its real path (files ordered as an index orders them), or NULL */
+  const char *speaker;          /* who speaks where no turn label says (borrowed), or NULL */
   const char *text;             /* borrowed in-memory text, or NULL */
   size_t n;
 } vb_mtext;
@@ -70,6 +72,9 @@ typedef struct vb_material {
 
 /* A file, or every file under a folder. 0 or -1 with err. */
 int vb_material_add_path(vb_material *M, const char *path, vb_buf *err);
+/* The same, its words said by speaker (held by the caller) wherever no turn label of a
+ * file says who speaks: a speech, a statement. */
+int vb_material_add_path_as(vb_material *M, const char *path, const char *speaker, vb_buf *err);
 /* A text held by the caller for as long as M is used. 0 or -1 (memory). */
 int vb_material_add_text(vb_material *M, const char *name, const char *text, size_t n);
 /* An open index (vb_index_open), borrowed: the caller closes it after M is done with.

@@ -125,11 +125,15 @@ static void gap(tz *z) {
   if (z->out) z->out->marks++;
 }
 
-/* After a hyphen inside a word at byte i: where the word goes on, or 0. Joins well-known
- * and a word broken at a line end (pro-\n  posal), not a dash before a new sentence. */
-static size_t hyphen_join(const tz *z, size_t i) {
+/* After a hyphen inside a word at byte i: where the word goes on across a line end
+ * (pro-\n  posal), or 0; *split set when a word follows on the same line (locker-room):
+ * then the compound's parts are words of their own, the later ones flagged VB_TF_HYPH,
+ * so that the hyphenated, spaced and (through vb_join_hash) closed forms all match. A
+ * dash before a new sentence is neither. */
+static size_t hyphen_join(const tz *z, size_t i, int *split) {
   size_t j = i;
-  if (wordstart(z, j, 0)) return j;
+  *split = 0;
+  if (wordstart(z, j, 0)) { *split = 1; return j; }
   while (j < z->n && (z->s[j] == ' ' || z->s[j] == '\t')) j++;
   if (j < z->n && z->s[j] == '\r') j++;
   if (j >= z->n || z->s[j] != '\n') return 0;
@@ -231,10 +235,17 @@ static int scan(tz *z) {
       case '\'': case 0x2019: case 0x2018: case 0x02BC:
         if (z->inword && wordstart(z, i + k, 0)) { i += k; continue; }
         break;
-      case '-': case 0x2010: case 0x2011: case 0xAD:
-        if (z->inword && (j = hyphen_join(z, i + k)) != 0) { i = j; continue; }
+      case '-': case 0x2010: case 0x2011: case 0xAD: {
+        int split;
+        if (z->inword && (j = hyphen_join(z, i + k, &split)) != 0) {
+          if (split && cp != 0xAD) { endword(z); z->flags |= VB_TF_HYPH; }
+          else z->flags |= VB_TF_LJOIN * (j > i + k);
+          i = j;
+          continue;
+        }
         if (cp == 0xAD) { i += k; continue; }
         break;
+      }
       case '.':
         if (z->marks && (j = ellipsis(z, i)) != 0) { gap(z); i = j; continue; }
         break;
@@ -285,4 +296,58 @@ int vb_normalise(const char *s, size_t n, vb_buf *out, vb_offs *map) {
   vb_buf_add(out, "", 0);
   if (scan(&z) || out->oom || vb_push(map, n)) return -1;
   return 0;
+}
+
+uint64_t vb_join_hash(const char *s, const vb_wtok *a, const vb_wtok *b) {
+  uint64_t h = FNV_OFF;
+  const vb_wtok *w[2];
+  w[0] = a; w[1] = b;
+  for (int k = 0; k < 2; k++) {
+    tz z;
+    memset(&z, 0, sizeof z);
+    z.s = (const unsigned char *)s; z.n = w[k]->end;
+    for (size_t i = w[k]->start; i < w[k]->end;) {
+      unsigned c = z.s[i];
+      if (c < 0x80) {
+        unsigned f = ascii_fold(c);
+        if (f) h = (h ^ f) * FNV_MUL;
+        i++;
+      } else {
+        size_t len;
+        uint32_t o[8], cp = cp_at(&z, i, &len);
+        int r = fold_cp(cp, o);
+        for (int q = 0; q < r; q++) h = (h ^ o[q]) * FNV_MUL;
+        i += len;
+      }
+    }
+  }
+  return mix(h);
+}
+
+/* The clitics English writes after an apostrophe: 'm 're 's 've 'll 'd, and n't. */
+uint64_t vb_stem_hash(const char *cs, const vb_wtok *w) {
+  const unsigned char *s = (const unsigned char *)cs;
+  size_t a = w->start, e = w->end, ap = e, k;
+  uint64_t h = FNV_OFF;
+  char tail[4];
+  size_t tn = 0;
+  if (w->kind != VB_TW || e - a < 2 || (!memchr(s + a, '\'', e - a) && !memchr(s + a, 0xE2, e - a))) return 0;
+  for (size_t i = a; i < e; i++)
+    if (s[i] == '\'' || (s[i] == 0xE2 && i + 2 < e && s[i + 1] == 0x80 && s[i + 2] == 0x99)) { ap = i; break; }
+  if (ap == e) return 0;
+  k = s[ap] == '\'' ? ap + 1 : ap + 3;
+  for (size_t i = k; i < e && tn < 3; i++) tail[tn++] = (char)(s[i] | 32);
+  if (k + tn != e) return 0;
+  tail[tn] = 0;
+  if (!strcmp(tail, "t") && ap > a + 1 && (s[ap - 1] | 32) == 'n') ap--;      /* do|n't */
+  else if (strcmp(tail, "m") && strcmp(tail, "re") && strcmp(tail, "s") && strcmp(tail, "ve") &&
+           strcmp(tail, "ll") && strcmp(tail, "d"))
+    return 0;
+  for (size_t i = a; i < ap; i++) {
+    unsigned f;
+    if (s[i] >= 0x80) return 0;               /* ASCII stems only: the clitics are English */
+    f = ascii_fold(s[i]);
+    if (f) h = (h ^ f) * FNV_MUL;
+  }
+  return ap > a ? mix(h) : 0;
 }

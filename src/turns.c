@@ -684,10 +684,53 @@ int vb_same_speaker(const char *a, size_t an, const char *b, size_t bn) {
   return 1;
 }
 
+int vb_mentions(const char *name, size_t nn, const char *t, size_t tn) {
+  nw A[8];
+  int na = name_words(name, nn, A);
+  size_t i = 0;
+  while (i < tn) {
+    size_t j;
+    nw x;
+    while (i < tn && !is_letter((unsigned char)t[i])) i++;
+    for (j = i; j < tn && is_letter((unsigned char)t[j]); j++) {}
+    x.p = t + i; x.k = j - i;
+    for (int a = 0; a < na && x.k >= 2; a++)
+      if (A[a].k >= 2 && word_eq(&A[a], &x)) return 1;
+    i = j;
+  }
+  return 0;
+}
+
 int vb_anonymous_label(const char *s, size_t n) {
   size_t k = n;
   while (k > 0 && (is_digit((unsigned char)s[k - 1]) || is_blank((unsigned char)s[k - 1]))) k--;
   return k > 0 && name_in_table(anonymous, s, k);
+}
+
+/* Words of labels that say what someone does at the microphone, not who they are. */
+static const char *const role_words[] = {
+  "question", "questioner", "questions", "answer", "audience", "member", "members", "interviewer", "interviewee",
+  "reporter", "reporters", "unidentified", "unknown", "male", "female", "man", "woman", "voice", "voices",
+  "speaker", "crowd", "announcer", "narrator", "participant", "caller", "off", "camera", "protester", "protesters",
+  "moderator", "host", "translator", "interpreter", NULL};
+
+int vb_label_is_person(const char *name, size_t len) {
+  size_t i = 0;
+  if (vb_anonymous_label(name, len)) return 0;
+  while (i < len) {
+    size_t j;
+    while (i < len && !is_letter((unsigned char)name[i])) i++;
+    for (j = i; j < len && is_letter((unsigned char)name[j]); j++) {}
+    if (j - i >= 2 && !in_table(role_words, name + i, j - i)) return 1;
+    i = j;
+  }
+  return 0;
+}
+
+void vb_tspan_labels(const char *s, const vb_tspan *sp, size_t nsp, void (*fn)(void *ud, const char *name, size_t len),
+                     void *ud) {
+  for (size_t i = 0; i < nsp; i++)
+    if (sp[i].kind == VB_SP_LABEL && sp[i].name_end > sp[i].name) fn(ud, s + sp[i].name, sp[i].name_end - sp[i].name);
 }
 
 int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *end) {

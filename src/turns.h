@@ -89,7 +89,19 @@ int vb_turn_speaker(const char *s, size_t n, size_t off, size_t *start, size_t *
  * the first "LABEL:" in s not at the start of a turn of that label, and the words after
  * it up to a stop. 1 and the span, or 0. */
 int vb_label_legend(const char *s, size_t n, const char *label, size_t ln, size_t *start, size_t *end);
+/* Does text t[0..tn) mention the person called name: a word of the name (titles aside,
+ * two letters or more) as a word of t, in any case? ("Mr. Trump, you said" mentions
+ * Donald Trump.) */
+int vb_mentions(const char *name, size_t nn, const char *t, size_t tn);
 /* A label that names no one (Speaker 1, UNIDENTIFIED MALE): no speaker check. */
 int vb_anonymous_label(const char *s, size_t n);
+
+/* Does a turn label name a person? Not when it is a role (Q, A, QUESTION, AUDIENCE
+ * MEMBER, INTERVIEWER, SPEAKER 2, UNIDENTIFIED MALE): such a turn is anyone's words. */
+int vb_label_is_person(const char *name, size_t len);
+/* The names of the labels among spans sp[0..nsp) of s (vb_turns_spans: each change of
+ * speaker), in order: fn(ud, name, length). */
+void vb_tspan_labels(const char *s, const vb_tspan *sp, size_t nsp, void (*fn)(void *ud, const char *name, size_t len),
+                     void *ud);
 
 #endif

@@ -58,17 +58,21 @@ static void resolves_the_speaker_and_checks(void **st) {
   assert_false(r->speaker_mismatch);
 }
 
-/* the caller's speakers replace the resolved ones; past nspeakers a quote names nobody */
+/* the caller's speakers replace the resolved ones: someone the meeting's labels do not
+ * name is uncovered (the material cannot answer for him); past nspeakers a quote names
+ * nobody, and any turn answers for it */
 static void given_speakers_replace_the_resolved_ones(void **st) {
   fx *f = *st;
   const char *who[] = {"Henrik Vasquez"};
   assert_int_equal(vb_check_draft(DRAFT, strlen(DRAFT), NULL, who, 1, &f->M, NULL, &f->d, &f->err), 0);
   assert_string_equal(f->d.speakers[0], "Henrik Vasquez");
-  assert_true(f->d.c.r.v[0].speaker_mismatch);
+  assert_int_equal(f->d.c.r.v[0].verdict, VB_UNCOVERED);
+  assert_false(f->d.c.r.v[0].speaker_mismatch);
   vb_draft_free(&f->d);
   memset(&f->d, 0, sizeof f->d);
   assert_int_equal(vb_check_draft(DRAFT, strlen(DRAFT), NULL, who, 0, &f->M, NULL, &f->d, &f->err), 0);
   assert_null(f->d.speakers[0]);
+  assert_int_equal(f->d.c.r.v[0].verdict, VB_ALTERED);
   assert_false(f->d.c.r.v[0].speaker_mismatch);
 }
 

@@ -22,7 +22,7 @@
 #include "limits.h"
 
 static char dir[64];
-static const vb_iopts append_opts = {1, 0, NULL};
+static const vb_iopts append_opts = {1, 0, NULL, NULL};
 
 static void put(const char *name, const char *text) {
   char p[128];
@@ -362,27 +362,29 @@ static void add_section(const char *idx, uint32_t id, uint32_t flags) {
   unsigned char *b, *o;
   long n = file_size(idx);
   vb_idx_seghdr h;
-  vb_idx_sect t[6];
+  vb_idx_sect t[32];
   vb_idx_commit c;
-  size_t tab = sizeof h + 5 * sizeof *t, body;
+  size_t tab, body, ns;
   assert_non_null(f);
   b = malloc((size_t)n);
   assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
   fclose(f);
   memcpy(&h, b + VB_IDX_HEAD, sizeof h);
-  assert_int_equal(h.nsect, 5);
-  memcpy(t, b + VB_IDX_HEAD + sizeof h, 5 * sizeof *t);
+  ns = h.nsect;
+  assert_true(ns >= 5 && ns < 32);
+  tab = sizeof h + ns * sizeof *t;
+  memcpy(t, b + VB_IDX_HEAD + sizeof h, ns * sizeof *t);
   body = h.size - tab;                          /* the sections, from the first one on */
   assert_int_equal(t[0].off, tab);
-  for (int k = 0; k < 5; k++) t[k].off += sizeof *t;
-  t[5].id = id; t[5].flags = flags; t[5].off = h.size + sizeof *t; t[5].size = 8;
-  h.nsect = 6;
+  for (size_t k = 0; k < ns; k++) t[k].off += sizeof *t;
+  t[ns].id = id; t[ns].flags = flags; t[ns].off = h.size + sizeof *t; t[ns].size = 8;
+  h.nsect = (uint32_t)ns + 1;
   h.size += sizeof *t + 8;
   o = calloc(1, VB_IDX_HEAD + h.size);
   memcpy(o, b, VB_IDX_HEAD);
   memcpy(o + VB_IDX_HEAD, &h, sizeof h);
-  memcpy(o + VB_IDX_HEAD + sizeof h, t, sizeof t);
-  memcpy(o + VB_IDX_HEAD + sizeof h + sizeof t, b + VB_IDX_HEAD + tab, body);
+  memcpy(o + VB_IDX_HEAD + sizeof h, t, (ns + 1) * sizeof *t);
+  memcpy(o + VB_IDX_HEAD + sizeof h + (ns + 1) * sizeof *t, b + VB_IDX_HEAD + tab, body);
   memcpy(o + VB_IDX_HEAD + h.size - 8, "EXTRA!!\0", 8);
   memset(&c, 0, sizeof c);
   memcpy(c.magic, VB_IDX_COMMIT_MAGIC, 8);

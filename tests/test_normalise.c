@@ -47,7 +47,25 @@ static void joins_hyphenated_words(void **st) {
   (void)st;
   same_words("a pro-\nposal here", "a proposal here");
   same_words("a pro- \r\n  posal", "a proposal");
-  same_words("well-known", "wellknown");
+  /* a hyphen inside a line parts a compound: its spaced form is the same words, its
+   * closed form their vb_join_hash */
+  same_words("well-known", "well known");
+  same_words("commander-in-chief", "commander in chief");
+  {
+    const char *s = "locker-room", *c = "lockerroom";
+    vb_wtoks t = toks(s, 0), u = toks(c, 0);
+    assert_int_equal(t.t.n, 2);
+    assert_true(t.t.v[1].flags & VB_TF_HYPH);
+    assert_false(t.t.v[0].flags & VB_TF_HYPH);
+    assert_true(vb_join_hash(s, &t.t.v[0], &t.t.v[1]) == u.t.v[0].h);
+    vb_toks_free(&t); vb_toks_free(&u);
+  }
+  {
+    vb_wtoks t = toks("a pro-\nposal", 0);
+    assert_int_equal(t.t.n, 2);
+    assert_true(t.t.v[1].flags & VB_TF_LJOIN);
+    vb_toks_free(&t);
+  }
   /* a dash before a capital on the next line is punctuation, not a broken word */
   {
     vb_wtoks t = toks("the end-\nThe start", 0);

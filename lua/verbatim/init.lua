@@ -47,23 +47,30 @@ local function api(c)
     analyze = c.analyze,
 
     --- check(text, sources [, opts]): check the quotes of text against sources, an array
-    -- whose items are paths (files or folders), {name=, text=} tables or index objects
-    -- (or one of them alone, as index.build takes one path).
-    -- Returns the quotes of quotes(), each with a `check` table {verdict=, score=,
-    -- splice=, speaker_mismatch=, source={file=, start=, stop=, line=, col=, speaker=},
-    -- diff={{op=, text=}, ...}}, and an array of borrowed passages (opts.borrowed =
-    -- words, e.g. 12). Each quote's speaker, compared with the turns of a transcript, is
-    -- the one the engine resolves (as the CLI does), unless opts.speakers gives one name
-    -- per quote; opts.format as in quotes(). Fails when a source file cannot be read or
+    -- whose items are paths (files or folders), {path=, speaker=} (files whose words are
+    -- speaker's wherever no turn label says), {name=, text= [, speaker=]} tables or
+    -- index objects (or one of them alone, as index.build takes one path). Returns the
+    -- quotes of quotes(), each with a `check` table
+    -- {verdict= (verbatim, faithful, cleaned, altered, not_found, uncovered), score=,
+    -- confidence=, evidence_bits=, needed_bits=, splice=, speaker_mismatch=, quoted=,
+    -- fails=, source={file=, start=, stop=, line=, col=, speaker=},
+    -- diff={{op=, text= [, cleanup=true]}, ...}, diff_line=}; an array of borrowed
+    -- passages (opts.borrowed = words, e.g. 12); and whether the draft fails the gate.
+    -- The gate is the CLI's: opts.fail_on = "altered,not_found" (only these), "+uncovered"
+    -- (add), "-not_found" (remove), or a table of names; opts.strict_terms counts scare
+    -- quotes. Each quote's speaker, compared with the turns of a transcript, is the one
+    -- the engine resolves (as the CLI does), unless opts.speakers gives one name per
+    -- quote; opts.format as in quotes(). Fails when a source file cannot be read or
     -- holds more than opts.max_size bytes (default 256 MiB; 0: no limit), however little
     -- the text quotes; no sources, or a closed index among them, is a wrong argument.
     check = c.check,
 
     --- Archive indexes. index.build(output, paths [, {append=true, max_size=N}]) writes
-    -- an index of the files under paths (one path or an array) and opens it;
-    -- index.open(path) maps one. Both return an object with :check(text [, opts]) (as
-    -- check()) and :close() (also closed when collected), and fail when the index cannot
-    -- be written or read, or (build) a file under paths does not open or is over max_size.
+    -- an index of the files under paths (one path or an array of paths or {path=,
+    -- speaker=}) and opens it; index.open(path) maps one. Both return an object with
+    -- :check(text [, opts]) (as check()) and :close() (also closed when collected), and
+    -- fail when the index cannot be written or read, or (build) a file under paths does
+    -- not open or is over max_size.
     -- An index opened through verbatim.safe fails softly in :check too.
     index = { build = c.index_build, open = c.index_open },
 

@@ -28,7 +28,7 @@ words "$AR/new/council.txt" 11 3000
 printf '%s\n\n%s\n' "Lee said: “The bridge will be finished by the end of next year.”" \
   "The clerk read: “$(phrase "$AR/new/council.txt" 40).”" > "$AR/draft.txt"
 "$VB" index --output "$AR/base.idx" "$AR/old" 2>/dev/null
-OLDV="verbatim not_found" NEWV="verbatim verbatim"
+OLDV="verbatim uncovered" NEWV="verbatim verbatim"   # the clerk: no source names him (uncovered)
 v=$(verdicts --index "$AR/base.idx" "$AR/draft.txt")
 if [ "$v" = "$OLDV" ]; then ok; else no "crash: the old index gives [$OLDV], got [$v]"; fi
 cp "$AR/base.idx" "$AR/full.idx"; "$VB" index --append --output "$AR/full.idx" "$AR/new" 2>/dev/null

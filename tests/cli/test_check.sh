@@ -127,7 +127,9 @@ run index --output "$TMP/idx3" "$TMP/gone"
 rm "$TMP/gone/more/report.txt"
 run check --json --index "$TMP/idx3" "$CK/draft.txt"
 expect_rc 1 "check --index: a deleted indexed file is no error"
-expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "not_found", "not_found"]' "check --index: the rest of the index still answers"
+# (with the report gone, only the hearing's named turns are left: nothing answers for an
+# unnamed speaker's words there, which is uncovered)
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "altered", "faithful", "uncovered", "uncovered"]' "check --index: the rest of the index still answers"
 expect_err "gone/more/report.txt: warning: indexed, but missing or unreadable now" "check --index: warns about the deleted file"
 
 # -- a folder is no index; an append that fails mid-write leaves the index as it was
@@ -152,3 +154,41 @@ expect_rc 0 "check: empty sources next to real ones still check"
 expect_err "nothing: warning: no text to check against" "check: warns about an empty folder"
 expect_err "empty.txt: warning: no text to check against" "check: warns about an empty file"
 if grep -q "sources: warning" "$ERR"; then no "check: no warning for a source with text"; else ok; fi
+
+# -- scope and the gate (fixtures in tests/fixtures/evidence: a hearing transcript with
+# labelled turns, a speech given to its speaker, a draft quoting both and a fisherman)
+EV=$ROOT/tests/fixtures/evidence
+run check --source "$EV/interview.txt" --source "$EV/speech.txt" --speaker "Rosa Imbert" "$EV/draft.txt"
+expect_rc 1 "check: an altered quote and a misattributed one fail the gate"
+expect_grep "^$EV/draft.txt:9:1: verbatim .*speech.txt:3:6 \(Rosa Imbert\)\$" "check --speaker: the speech is the given speaker's"
+expect_grep "^$EV/draft.txt:19:1: uncovered “We will sell" "check: a speaker no source names is uncovered"
+expect_grep "^$EV/draft.txt:7:1: cleaned .*\(MARCO TELL\)\$" "check: a dropped uh and a false start are clean-ups"
+expect_grep "^$EV/draft.txt:15:1: verbatim .*\(INES AUBERT, not Marco Tell\)\$" "check: another speaker's words, exactly, are given to the wrong speaker"
+expect_grep "^$EV/draft.txt:13:1: verbatim .*interview.txt:18:14 \(INES AUBERT\)\$" "check: the speaker's own turn, not the chair reading her words out"
+expect_err "^$EV/draft.txt: 9 quotes: 6 verbatim, 0 faithful, 1 altered, 0 not found, 1 cleaned, 1 uncovered, 1 given to another speaker\$" "check: the summary counts the new verdicts"
+run check --json --source "$EV/interview.txt" --source "$EV/speech.txt=Rosa Imbert" "$EV/draft.txt"
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "verbatim", "cleaned", "verbatim", "verbatim", "verbatim", "verbatim", "altered", "uncovered"]' "check --source PATH=NAME: the same verdicts"
+expect_json '[q["check"]["fails"] for q in d["quotes"]] == [False] * 6 + [True, True, False]' "check --json: fails says which quotes fail the gate"
+expect_json '[p.get("cleanup", False) for p in d["quotes"][2]["check"]["diff"] if p["op"] == "-"] == [True, True]' "check --json: clean-ups are marked in the diff"
+expect_json 'all(0 <= q["check"]["confidence"] <= 1 and q["check"]["needed_bits"] > 0 for q in d["quotes"])' "check --json: a confidence with every verdict"
+run check --source "$EV/interview.txt" --source "$EV/speech.txt=Rosa Imbert" --fail-on=-altered,-misattributed "$EV/draft.txt"
+expect_rc 0 "check --fail-on=-altered,-misattributed: the rest passes"
+run check --source "$EV/interview.txt" --source "$EV/speech.txt=Rosa Imbert" --fail-on cleaned "$EV/draft.txt"
+expect_rc 1 "check --fail-on cleaned: only clean-ups fail, and there is one"
+run check --source "$EV/interview.txt" --source "$EV/speech.txt=Rosa Imbert" --fail-on=+uncovered,-altered,-misattributed "$EV/draft.txt"
+expect_rc 1 "check --fail-on=+uncovered: the fisherman's quote fails"
+run check --source "$EV/interview.txt" --fail-on bogus "$EV/draft.txt"
+expect_rc 2 "check --fail-on: an unknown class is an error"
+expect_err "unknown gate class 'bogus'" "check --fail-on: the error names the class"
+run check --speaker "Rosa Imbert" --source "$EV/speech.txt" "$EV/draft.txt"
+expect_rc 2 "check --speaker before any --source is an error"
+# without speakers named anywhere, nothing is out of scope: not found fails
+run check --source "$EV/speech.txt" "$EV/draft.txt"
+expect_err "^$EV/draft.txt: 9 quotes: 2 verbatim, 0 faithful, 0 altered, 7 not found\$" "check: plain material answers for everyone"
+# the index says the same, the speakers given at index time included
+run index --output "$TMP/ev.idx" "$EV/interview.txt" "$EV/speech.txt=Rosa Imbert"
+run check --json --index "$TMP/ev.idx" "$EV/draft.txt"
+expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "verbatim", "cleaned", "verbatim", "verbatim", "verbatim", "verbatim", "altered", "uncovered"]' "check --index: the verdicts of the scan, given speaker included"
+run index --output "$TMP/ev2.idx" "$EV/interview.txt" "$EV/speech.txt" --speaker "Rosa Imbert"
+run check --json --index "$TMP/ev2.idx" "$EV/draft.txt"
+expect_json 'd["quotes"][3]["check"]["source"]["speaker"] == "Rosa Imbert"' "index --speaker NAME after a PATH"

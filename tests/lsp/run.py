@@ -99,7 +99,7 @@ def test_diagnostics_of_the_fixture():
     open_doc(c)
     diags = c.diagnostics(URI)
     k = by_code(diags)
-    assert set(k) == {"unclosed", "no_speaker", "not_found", "altered", "speaker_mismatch"}, sorted(k)
+    assert set(k) == {"unclosed", "no_speaker", "not_found", "uncovered", "altered", "speaker_mismatch"}, sorted(k)
     assert [d["range"]["start"]["line"] for d in k["unclosed"]] == [12]
     assert k["unclosed"][0]["severity"] == 2 and k["unclosed"][0]["message"] == "unclosed quotation mark"
     assert [d["range"]["start"]["line"] for d in k["no_speaker"]] == [2] and k["no_speaker"][0]["severity"] == 3
@@ -113,9 +113,28 @@ def test_diagnostics_of_the_fixture():
     assert rel["message"].startswith("OKAFOR: “Every winter the water comes a little further"), rel["message"]
     mis = k["speaker_mismatch"][0]
     assert mis["range"]["start"] == pos(8, 0) and "OKAFOR, not Lena Brandt" in mis["message"], mis
-    assert sorted(d["range"]["start"]["line"] for d in k["not_found"]) == [2, 10, 12]
+    assert sorted(d["range"]["start"]["line"] for d in k["not_found"]) == [10]
+    # no one the sources give a turn to: the gate passes them by default, a hint says so
+    assert sorted(d["range"]["start"]["line"] for d in k["uncovered"]) == [2, 12]
+    assert all(d["severity"] == 4 for d in k["uncovered"]), k["uncovered"]
     # verbatim quotes get none
     assert not [d for d in diags if d["range"]["start"]["line"] == 6]
+    stop(c)
+
+
+def test_fail_on_is_the_gate_policy():
+    # the project's fail-on (here the client's setting over it) decides what is an error
+    c = start(options={"fail-on": ["+uncovered", "-not_found"]})
+    open_doc(c)
+    k = by_code(c.diagnostics(URI))
+    assert all(d["severity"] == 1 for d in k["uncovered"]), k["uncovered"]
+    assert k["not_found"][0]["severity"] == 3, k["not_found"]
+    stop(c)
+    c = start(options={"fail-on": "sometimes"})
+    open_doc(c)
+    top = [d for d in c.diagnostics(URI) if d["code"] == "project"]
+    assert top and "fail-on: unknown gate class 'sometimes'" in top[0]["message"], top
+    assert top[0]["severity"] == 1
     stop(c)
 
 
@@ -402,7 +421,7 @@ def test_out_of_range_positions_are_clamped():
         {"range": {"start": pos(500, 3), "end": pos(900, 0)}, "text": "\nAnn Lee said: “Zebras dance at noon.”\n"},
         {"range": {"start": pos(0, 5), "end": pos(0, 0)}, "text": ""}]})
     diags = c.diagnostics(URI, version=2)
-    assert any(d["code"] == "not_found" and d["range"]["start"]["line"] >= 13 for d in diags), diags
+    assert any(d["code"] == "uncovered" and d["range"]["start"]["line"] >= 13 for d in diags), diags
     logs = [m for m in c.log if m.get("method") == "window/logMessage" and "clamped" in m["params"]["message"]]
     assert logs, "no log line about the clamped edit"
     r = c.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": {"start": pos(77, 7), "end": pos(-1, 0)}})

@@ -89,7 +89,7 @@ function T.bad_arguments_are_clear_errors()
   local raises = h.raises
   raises("bad argument #2 to '[^']*' %(source or table of sources expected, got nil%)", vb.check, "x", nil)
   raises("bad argument #2 to '[^']*' %(no sources%)", vb.check, "x", {})
-  raises("bad argument #2 to '[^']*' %(source 1: path, {name=, text=} or index expected, got number%)", vb.check, "x", { 42 })
+  raises("bad argument #2 to '[^']*' %(source 1: path, {path=, speaker=}, {name=, text=} or index expected, got number%)", vb.check, "x", { 42 })
   raises("bad argument #2 to '[^']*' %(source 1: text: string expected, got nil%)", vb.check, "x", { { name = "n" } })
   raises("bad argument #2 to '[^']*' %(source 2: text: string expected, got number%)", vb.check, "x", { { text = "y" }, { name = "n", text = 5 } })
   raises("bad argument #1 to '[^']*' %(string expected, got number%)", vb.index.open, 5)
@@ -146,6 +146,32 @@ function T.check_takes_the_analysis_options()
   eq(cued[1].cue and cued[1].cue.text, "chortles")
   assert(not (plain[1].cue and plain[1].cue.text == "chortles"), "without the pattern there is no such cue")
   assert(not pcall(vb.check, text, src, { cues = { "(" } }), "a pattern that does not compile is an argument error")
+end
+
+-- the gate, as the CLI's --fail-on: which quotes fail, and whether the draft does
+local EV = "tests/fixtures/evidence/"
+function T.gate_policy_and_given_speakers()
+  local draft = read(EV .. "draft.txt")
+  local src = { EV .. "interview.txt", { path = EV .. "speech.txt", speaker = "Rosa Imbert" } }
+  local qs, _, fails = vb.check(draft, src)
+  eq(verdicts(qs), "verbatim,verbatim,cleaned,verbatim,verbatim,verbatim,verbatim,altered,uncovered", "verdicts")
+  eq(fails, true, "an altered and a misattributed quote fail by default")
+  eq(qs[4].check.source.speaker, "Rosa Imbert", "{path=, speaker=} gives the speech to its speaker")
+  eq(qs[7].check.speaker_mismatch, true)
+  eq(qs[7].check.fails, true)
+  eq(qs[9].check.fails, false, "uncovered passes by default")
+  local cleanup = 0
+  for _, p in ipairs(qs[3].check.diff) do if p.cleanup then cleanup = cleanup + 1 end end
+  eq(cleanup, 2, "the dropped uh and the false start")
+  for _, q in ipairs(qs) do assert(q.check.confidence >= 0 and q.check.confidence <= 1, "confidence") end
+  _, _, fails = vb.check(draft, src, { fail_on = "-altered,-misattributed" })
+  eq(fails, false, "opts.fail_on removes classes")
+  qs, _, fails = vb.check(draft, src, { fail_on = { "uncovered" } })
+  eq(fails, true, "a table of classes")
+  eq(qs[9].check.fails, true)
+  eq(qs[8].check.fails, false)
+  assert(not pcall(vb.check, draft, src, { fail_on = "bogus" }), "an unknown class is an argument error")
+  assert(not pcall(vb.check, draft, { { path = EV .. "speech.txt", speaker = 3 } }), "a speaker is a string")
 end
 
 return T
