@@ -228,7 +228,7 @@ const char *const vb_word_lexicon[] = {
   "calculations chart graph map table list ranking rating scorecard questionnaire census experiment test trial "
   "probe inquiry hearing testimony deposition affidavit indictment charges warrant subpoena judgment statute "
   "act amendment constitution treaty agreement deal contract manifesto communique bulletin newsletter notice "
-  "announcement",
+  "announcement statistics stats disclosure disclosures quiz airline airlines carrier carriers force",
   /* the plurals of the nouns above (the lookup is by the written form) */
   "S:accounts acts actors administrations advisories affidavits agreements aldermen alerts ambassadors  "
   "amendments anchors anchormen announcements armies articles assemblies assemblymen assessments audiences  "
