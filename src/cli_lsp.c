@@ -166,25 +166,25 @@ static json_t *did_change_files(lsp_server *S, json_t *p, int *code, const char 
 
 /* ---------------------------------------------------------------- requests */
 
-static json_t *hover(lsp_server *S, json_t *p, int *code, const char **msg) {
+/* A request at a position of a document: the document and the byte offset there, then f. */
+typedef json_t *(*at_fn)(lsp_server *S, lsp_doc *d, size_t off);
+static json_t *at_position(lsp_server *S, json_t *p, int *code, const char **msg, at_fn f) {
   lsp_doc *d = current_doc(S, p, code, msg);
   size_t off;
   if (!d || offset_of(S, d, json_object_get(p, "position"), &off, code, msg)) return NULL;
-  return lsp_hover(S, d, off);
+  return f(S, d, off);
+}
+
+static json_t *hover(lsp_server *S, json_t *p, int *code, const char **msg) {
+  return at_position(S, p, code, msg, lsp_hover);
 }
 
 static json_t *definition(lsp_server *S, json_t *p, int *code, const char **msg) {
-  lsp_doc *d = current_doc(S, p, code, msg);
-  size_t off;
-  if (!d || offset_of(S, d, json_object_get(p, "position"), &off, code, msg)) return NULL;
-  return lsp_definition(S, d, off);
+  return at_position(S, p, code, msg, lsp_definition);
 }
 
 static json_t *references(lsp_server *S, json_t *p, int *code, const char **msg) {
-  lsp_doc *d = current_doc(S, p, code, msg);
-  size_t off;
-  if (!d || offset_of(S, d, json_object_get(p, "position"), &off, code, msg)) return NULL;
-  return lsp_references(S, d, off);
+  return at_position(S, p, code, msg, lsp_references);
 }
 
 static json_t *code_action(lsp_server *S, json_t *p, int *code, const char **msg) {

@@ -16,22 +16,6 @@
 #define MARK_STEP 8192
 #define SYNTH_NONE UINT64_MAX
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-static int ends_with(const char *name, const char *ext) {
-  size_t a = name ? strlen(name) : 0, b = strlen(ext);
-  if (a < b) return 0;
-  for (size_t i = 0; i < b; i++) if (lower((unsigned char)name[a - b + i]) != ext[i]) return 0;
-  return 1;
-}
-
-static int starts_ci(const char *s, size_t n, const char *w) {
-  size_t k = strlen(w);
-  if (n < k) return 0;
-  for (size_t i = 0; i < k; i++) if (lower((unsigned char)s[i]) != w[i]) return 0;
-  return 1;
-}
-
 /* ---------------------------------------------------------------- encodings */
 
 /* One code point of the original at o: its bytes there (0 at the end). */
@@ -259,7 +243,7 @@ int vb_decode(vb_decoded *D, const char *name, const unsigned char *p, size_t n,
     if (vb_markup_cues(D)) return -1;
     {
       size_t b = D->mid_n >= 3 && !memcmp(D->mid, "\xEF\xBB\xBF", 3) ? 3 : 0;
-      set_format(D, starts_ci(D->mid + b, D->mid_n - b, "webvtt") || ends_with(name, ".vtt") ? "WebVTT" : "SRT");
+      set_format(D, vb_ascii_starts(D->mid + b, D->mid_n - b, "webvtt") || vb_ascii_ends(name, ".vtt") ? "WebVTT" : "SRT");
     }
   } else if (vb_sniff_html(name, D->mid, D->mid_n)) {
     D->markup = VB_MK_HTML;

@@ -19,19 +19,6 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z'); }
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-static int ends_with(const char *name, const char *ext) {
-  size_t a = name ? strlen(name) : 0, b = strlen(ext);
-  if (a < b) return 0;
-  for (size_t i = 0; i < b; i++) if (lower((unsigned char)name[a - b + i]) != ext[i]) return 0;
-  return 1;
-}
-
-static int starts_ci(const char *s, size_t n, const char *w) {
-  size_t k = strlen(w);
-  if (n < k) return 0;
-  for (size_t i = 0; i < k; i++) if (lower((unsigned char)s[i]) != w[i]) return 0;
-  return 1;
-}
 
 /* The first needle in s[0..n), or NULL. */
 static const char *find(const char *s, size_t n, const char *needle) {
@@ -220,10 +207,10 @@ int vb_markup_html(vb_decoded *D) {
         brk = brk ? brk : 2;
         brk_at = i;
       } else if (tag_is(s + name, name_end - name, html_block)) {
-        if (name_end - name == 3 && !close && starts_ci(s + name, 3, "pre")) pre = 1;
-        else if (name_end - name == 3 && close && starts_ci(s + name, 3, "pre")) pre = 0;
+        if (name_end - name == 3 && !close && vb_ascii_starts(s + name, 3, "pre")) pre = 1;
+        else if (name_end - name == 3 && close && vb_ascii_starts(s + name, 3, "pre")) pre = 0;
         brk = 2; brk_at = i; space = 0;
-      } else if (name_end - name == 2 && starts_ci(s + name, 2, "br")) {
+      } else if (name_end - name == 2 && vb_ascii_starts(s + name, 2, "br")) {
         if (brk < 1) { brk = 1; brk_at = i; }
         space = 0;
       } else if (tag_is(s + name, name_end - name, html_cell)) {
@@ -448,7 +435,7 @@ static void cue_end(cuewalk *w) {
 static void cue_walk(cuewalk *w) {
   const char *s = w->D->mid;
   size_t n = w->D->mid_n, i = 0, next;
-  int st = starts_ci(s, n, "\xEF\xBB\xBFwebvtt") || starts_ci(s, n, "webvtt") ? C_HEAD : C_IDLE;
+  int st = vb_ascii_starts(s, n, "\xEF\xBB\xBFwebvtt") || vb_ascii_starts(s, n, "webvtt") ? C_HEAD : C_IDLE;
   while (i < n) {
     size_t b = line_at(s, n, i, &next), nb, nn;
     int blank = 1;
@@ -468,8 +455,8 @@ static void cue_walk(cuewalk *w) {
     }
     nb = next < n ? line_at(s, n, next, &nn) : next;
     if (next < n && is_timing(s, next, nb) && (st == C_IDLE || all_digits(s, i, b))) { i = next; continue; }  /* a cue id */
-    if (st == C_IDLE && (starts_ci(s + i, b - i, "note") || starts_ci(s + i, b - i, "style") ||
-                         starts_ci(s + i, b - i, "region")) &&
+    if (st == C_IDLE && (vb_ascii_starts(s + i, b - i, "note") || vb_ascii_starts(s + i, b - i, "style") ||
+                         vb_ascii_starts(s + i, b - i, "region")) &&
         (b - i == 4 || b - i == 5 || b - i == 6 || s[i + 4] == ' ' || s[i + 5] == ' ' || s[i + 6] == ' ')) {
       st = C_SKIP;
       i = next;
@@ -601,24 +588,24 @@ int vb_markup_docx(vb_decoded *D, const unsigned char *p, size_t n, vb_buf *warn
 
 int vb_sniff_html(const char *name, const char *s, size_t n) {
   size_t i = 0, k;
-  if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml") || ends_with(name, ".shtml"))
+  if (vb_ascii_ends(name, ".html") || vb_ascii_ends(name, ".htm") || vb_ascii_ends(name, ".xhtml") || vb_ascii_ends(name, ".shtml"))
     return 1;
   if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) i = 3;
   while (i < n && is_space((unsigned char)s[i])) i++;
   k = n - i;
-  if (starts_ci(s + i, k, "<!doctype html") || starts_ci(s + i, k, "<html") || starts_ci(s + i, k, "<head") ||
-      starts_ci(s + i, k, "<body") || starts_ci(s + i, k, "<meta") || starts_ci(s + i, k, "<p>") ||
-      starts_ci(s + i, k, "<div"))
+  if (vb_ascii_starts(s + i, k, "<!doctype html") || vb_ascii_starts(s + i, k, "<html") || vb_ascii_starts(s + i, k, "<head") ||
+      vb_ascii_starts(s + i, k, "<body") || vb_ascii_starts(s + i, k, "<meta") || vb_ascii_starts(s + i, k, "<p>") ||
+      vb_ascii_starts(s + i, k, "<div"))
     return 1;
-  if (starts_ci(s + i, k, "<?xml")) return find(s + i, k < 1024 ? k : 1024, "<html") != NULL;
+  if (vb_ascii_starts(s + i, k, "<?xml")) return find(s + i, k < 1024 ? k : 1024, "<html") != NULL;
   return 0;
 }
 
 int vb_sniff_cues(const char *name, const char *s, size_t n) {
   size_t i = 0, next, b;
-  if (ends_with(name, ".vtt") || ends_with(name, ".srt")) return 1;
+  if (vb_ascii_ends(name, ".vtt") || vb_ascii_ends(name, ".srt")) return 1;
   if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) i = 3;
-  if (starts_ci(s + i, n - i, "webvtt") && (n - i == 6 || is_space((unsigned char)s[i + 6]))) return 1;
+  if (vb_ascii_starts(s + i, n - i, "webvtt") && (n - i == 6 || is_space((unsigned char)s[i + 6]))) return 1;
   while (i < n && i < 1024 && is_space((unsigned char)s[i])) i++;
   n = n - i > 1024 ? i + 1024 : n;               /* the first cue is all it takes */
   b = line_at(s, n, i, &next);

@@ -154,3 +154,19 @@ uint32_t vb_cp1252(uint32_t b) {
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
   return b >= 0x80 && b < 0xA0 ? hi[b - 0x80] : b;
 }
+
+static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+int vb_ascii_ends(const char *name, const char *ext) {
+  size_t a = name ? strlen(name) : 0, b = strlen(ext);
+  if (a < b) return 0;
+  for (size_t i = 0; i < b; i++) if (ascii_lower((unsigned char)name[a - b + i]) != ext[i]) return 0;
+  return 1;
+}
+
+int vb_ascii_starts(const char *s, size_t n, const char *w) {
+  size_t k = strlen(w);
+  if (n < k) return 0;
+  for (size_t i = 0; i < k; i++) if (ascii_lower((unsigned char)s[i]) != w[i]) return 0;
+  return 1;
+}

@@ -23,6 +23,11 @@ int vb_cp_isalnum(uint32_t cp);
 int vb_cp_isupper(uint32_t cp);
 int vb_cp_isdash(uint32_t cp);
 
+/* ASCII case-insensitive tests against a lower-case word: does name (NULL: no) end with
+ * ext, does s[0..n) start with w? For file extensions and markup keywords. */
+int vb_ascii_ends(const char *name, const char *ext);
+int vb_ascii_starts(const char *s, size_t n, const char *w);
+
 /* Line starts, for byte offset -> (line, column) lookups in O(log lines). */
 typedef struct vb_lines {
   size_t *start;
