@@ -65,8 +65,8 @@ int vb_align_join(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, const 
   const uint64_t *qj = f ? f->qj : NULL, *sj = f ? f->sj : NULL, *qc = f ? f->qc : NULL, *sc = f ? f->sc : NULL;
   size_t base = 0, w = n + 1, best = 0;
   int *rows, *prev, *cur, *prev2, bestc;
-  unsigned char *bp;
-  int run = 0, seen = 0, rare_mq, rare_ms, rare_cq, rare_lj;
+  unsigned char *bp, *csp;
+  int run = 0, seen = 0;
   out->steps.n = 0;
   out->s0 = out->s1 = 0;
   out->words = out->matched = out->subs = out->ins = out->dels = out->skipped = out->brackets = 0;
@@ -82,67 +82,58 @@ int vb_align_join(const vb_wtok *q, size_t m, const vb_wtok *s, size_t n, const 
   if (sc) sc += base;
   rows = malloc(3 * w * sizeof *rows);
   bp = malloc((m + 1) * w);
-  if (!rows || !bp) { free(rows); free(bp); return -1; }
+  csp = malloc(w);
+  if (!rows || !bp || !csp) { free(rows); free(bp); free(csp); return -1; }
   prev2 = rows; prev = rows + w; cur = rows + 2 * w;
   for (size_t j = 0; j < w; j++) { prev[j] = 0; prev2[j] = 0; bp[j] = BP_START; }
-  {   /* which of the rarer steps the window can take at all */
-    int s_ljoin = 0, s_hyph = 0, s_contr = 0, q_ljoin = 0;
-    for (size_t j = 0; j < n; j++) {
-      s_ljoin |= (s[j].flags & VB_TF_LJOIN) != 0;
-      s_hyph |= (s[j].flags & VB_TF_HYPH) != 0;
-      s_contr |= sc && sc[j];
-    }
-    for (size_t i = 0; i < m; i++) q_ljoin |= (q[i].flags & VB_TF_LJOIN) != 0;
-    rare_mq = qj && 1; rare_ms = sj && (s_hyph || q_ljoin); rare_cq = s_contr; rare_lj = s_ljoin;
-  }
+  /* The rarer steps (two words for one across a hyphen, a changed clitic) can only be
+   * taken at a cell whose row (quote word) or column (source word) allows them: mark the
+   * columns once, so that each row pays for them only where they may apply. Whether a
+   * column's source word was joined at a line end, hyphenated, a contraction: */
+  csp[0] = 0;
+  for (size_t j = 1; j < w; j++)
+    csp[j] = (unsigned char)((qj && (s[j - 1].flags & VB_TF_LJOIN)) || (sj && (s[j - 1].flags & VB_TF_HYPH)) ||
+                             (sc && sc[j - 1]));
   for (size_t i = 1; i <= m; i++) {
     const vb_wtok *t = &q[i - 1];
     unsigned char *row = bp + i * w;
     int dc = (i < m && (q[i].flags & VB_TF_GAP)) ? 0 : 1;
-    int special = t->kind == VB_TB ||
-                  (rare_mq && i >= 2 && ((q[i - 1].flags & VB_TF_HYPH) || rare_lj)) || rare_ms ||
-                  (rare_cq && i >= 2) || (qc && qc[i - 1]);
-    if (!special) {                             /* the common row: same, changed, added, dropped */
-      uint64_t h = t->h;
-      int c = prev[0] + 2;
-      cur[0] = c; row[0] = BP_INS;
-      for (size_t j = 1; j < w; j++) {
-        int b = BP_INS, d = prev[j - 1] + (h != s[j - 1].h ? 2 : -1);
-        c = prev[j] + 2;
-        if (d <= c) { c = d; b = BP_DIAG; }
-        if (cur[j - 1] + dc < c) { c = cur[j - 1] + dc; b = BP_DEL; }
+    /* the row's own: a hyphenated quote pair, a quote word joined at a line end, a
+     * quote contraction */
+    int rsp = (qj && i >= 2 && (t->flags & VB_TF_HYPH)) || (sj && (t->flags & VB_TF_LJOIN)) || (qc && qc[i - 1]);
+    uint64_t h = t->h;
+    if (t->kind == VB_TB) {                     /* a bracket stands for up to VB_BRACKET_SPAN source words */
+      for (size_t j = 0; j < w; j++) {
+        int c = prev[j], b = BP_BR0;
+        for (size_t k = 1; k <= VB_BRACKET_SPAN && k <= j; k++)
+          if (prev[j - k] < c) { c = prev[j - k]; b = BP_BR0 + (int)k; }
+        if (j && cur[j - 1] + dc < c) { c = cur[j - 1] + dc; b = BP_DEL; }
         cur[j] = c;
         row[j] = (unsigned char)b;
       }
       { int *x = prev2; prev2 = prev; prev = cur; cur = x; }
       continue;
     }
-    for (size_t j = 0; j < w; j++) {
-      int c, b;
-      if (t->kind == VB_TB) {
-        c = prev[j]; b = BP_BR0;
-        for (size_t k = 1; k <= VB_BRACKET_SPAN && k <= j; k++)
-          if (prev[j - k] < c) { c = prev[j - k]; b = BP_BR0 + (int)k; }
-      } else {
-        c = prev[j] + 2; b = BP_INS;
-        if (j) {
-          int d = prev[j - 1] + (t->h != s[j - 1].h ? 2 : -1);
-          if (d <= c) { c = d; b = BP_DIAG; }
-          if (merge_q(q, qj, i, &s[j - 1]) && prev2[j - 1] - 2 < c) { c = prev2[j - 1] - 2; b = BP_MQ; }
-          if (merge_s(s, sj, j, t) && prev[j - 2] - 1 < c) { c = prev[j - 2] - 1; b = BP_MS; }
-          /* "I was" against "I'm": the stem matched, the clitic changed */
-          if (sc && i >= 2 && sc[j - 1] && q[i - 2].kind == VB_TW && q[i - 2].h == sc[j - 1] &&
-              !(t->flags & VB_TF_GAP) && prev2[j - 1] + 1 < c) { c = prev2[j - 1] + 1; b = BP_CQ; }
-          /* "I'm" against "I was": one changed word over both */
-          if (qc && j >= 2 && qc[i - 1] && qc[i - 1] == s[j - 2].h && prev[j - 2] + 2 < c) { c = prev[j - 2] + 2; b = BP_CS; }
-        }
+    cur[0] = prev[0] + 2; row[0] = BP_INS;
+    for (size_t j = 1; j < w; j++) {           /* same, changed, added, dropped; the rarer where they may apply */
+      int b = BP_INS, c = prev[j] + 2, d = prev[j - 1] + (h != s[j - 1].h ? 2 : -1);
+      if (d <= c) { c = d; b = BP_DIAG; }
+      if (rsp || csp[j]) {
+        if (merge_q(q, qj, i, &s[j - 1]) && prev2[j - 1] - 2 < c) { c = prev2[j - 1] - 2; b = BP_MQ; }
+        if (merge_s(s, sj, j, t) && prev[j - 2] - 1 < c) { c = prev[j - 2] - 1; b = BP_MS; }
+        /* "I was" against "I'm": the stem matched, the clitic changed */
+        if (sc && i >= 2 && sc[j - 1] && q[i - 2].kind == VB_TW && q[i - 2].h == sc[j - 1] &&
+            !(t->flags & VB_TF_GAP) && prev2[j - 1] + 1 < c) { c = prev2[j - 1] + 1; b = BP_CQ; }
+        /* "I'm" against "I was": one changed word over both */
+        if (qc && j >= 2 && qc[i - 1] && qc[i - 1] == s[j - 2].h && prev[j - 2] + 2 < c) { c = prev[j - 2] + 2; b = BP_CS; }
       }
-      if (j && cur[j - 1] + dc < c) { c = cur[j - 1] + dc; b = BP_DEL; }
+      if (cur[j - 1] + dc < c) { c = cur[j - 1] + dc; b = BP_DEL; }
       cur[j] = c;
       row[j] = (unsigned char)b;
     }
     { int *x = prev2; prev2 = prev; prev = cur; cur = x; }
   }
+  free(csp);
   bestc = INT_MAX;
   for (size_t j = 0; j < w; j++)
     if (prev[j] < bestc) { bestc = prev[j]; best = j; }

@@ -42,10 +42,14 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
   free(X->wc);
   free(X->nonq);
   X->wc = malloc((nt + 1) * sizeof *X->wc);
-  X->nonq = malloc((nt + 1) * sizeof *X->nonq);
+  X->nonq = malloc((X->T.quotes.n + 1) * sizeof *X->nonq);
   if (!X->wc || !X->nonq) return -1;
-  X->nonq[nt] = nt;
-  for (size_t k = nt; k-- > 0;) X->nonq[k] = (X->T.t.v[k].flags & VB_T_QUOTE) ? X->nonq[k + 1] : k;
+  /* per quote token: the first token after its run of adjacent quotes (a few per text,
+   * where an array over every token would cost a pass) */
+  for (size_t j = X->T.quotes.n; j-- > 0;) {
+    size_t t = X->T.quotes.v[j];
+    X->nonq[j] = j + 1 < X->T.quotes.n && X->T.quotes.v[j + 1] == t + 1 ? X->nonq[j + 1] : t + 1;
+  }
   /* a user pattern that ran into PCRE2's limits: its code (-2 - pattern) goes back out */
   if ((sc = vb_cues_scan_window(X->C, X->s, X->n, &X->T, X->wc, cs, b0, b1, keep))) return sc;
   if (vb_vgrow(&A->attr, nq + 1)) return -1;
@@ -296,7 +300,7 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   VB_VEC(size_t) map = {0};
   size_t nq, nested = 0, win, ctxw, whole;
   int rc = -1;
-  memset(&X, 0, sizeof X);
+  vb_ctx_clear(&X);
   X.s = s; X.n = n; X.A = out;
   if (vb_quotes_find(s, n, o ? &o->q : NULL, &out->qs)) return -1;
   X.C = o && o->cues ? o->cues : NULL;

@@ -5,6 +5,7 @@
 #ifndef VB_ATTRIB_INT_H
 #define VB_ATTRIB_INT_H
 #include <stddef.h>
+#include <string.h>
 #include "analyze.h"
 #include "tokens.h"
 #include "cues.h"
@@ -36,13 +37,18 @@ typedef struct ctx {
   smap full, last, acr, groups;   /* full names, last names, acronyms, groups (the mayor) */
   smap first;             /* first names of people named in full (Cole for Cole Whitlock) */
   VB_VEC(int) sur_next;   /* per entity: the one met before it with its last name, or -1 */
-  unsigned char lowbits[8192];   /* one bit per word hash seen in lower case (pass 1) */
   const vb_tokens *lowbits_for;  /* the tokens lowbits was noted for (NULL: not yet) */
   size_t lowbits_nt;
   VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
-  size_t *nonq;           /* first token at or after k that is not a quote (NT if none) */
+  size_t *nonq;           /* per quote token (T.quotes): the first token after its run of quotes */
   int oom;
+  /* last, so that a new ctx zeroes what comes before it only (vb_ctx_clear): it is filled
+   * the first time a name asks (lowbits_for NULL until then) */
+  unsigned char lowbits[8192];   /* one bit per word hash seen in lower case (pass 1) */
 } ctx;
+
+/* A ctx with every field zero but lowbits, which is noted when first needed. */
+static inline void vb_ctx_clear(ctx *X) { memset(X, 0, offsetof(ctx, lowbits)); }
 
 static const vb_span nospan = {VB_NONE, VB_NONE};
 
@@ -80,10 +86,23 @@ static inline int is_cue(const ctx *X, size_t k) {
 /* The first token in [k, c) that is not a quote, else c: a lookup, so that a paragraph of
  * thousands of quotes is not walked again for each of them. */
 static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
-  if (k >= NT) return k;
-  return X->nonq[k] < c ? X->nonq[k] : c;
+  size_t lo = 0, hi = X->T.quotes.n;
+  if (k >= NT || !(TK(k)->flags & VB_T_QUOTE)) return k < c ? k : c;
+  while (lo < hi) {                    /* the quote's place among the quote tokens */
+    size_t m = (lo + hi) / 2;
+    if (X->T.quotes.v[m] < k) lo = m + 1; else hi = m;
+  }
+  return lo < X->T.quotes.n && X->nonq[lo] < c ? X->nonq[lo] : c;
 }
 static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
+/* A quote of three words at most ("Ted Cruz" campaign pins): a name or a term inside a
+ * phrase, which the phrase reads over */
+static inline int is_term_quote(const ctx *X, size_t k) {
+  size_t sp = 0;
+  if (!is_quote(X, k) || TK(k)->end - TK(k)->start > 48) return 0;
+  for (size_t i = TK(k)->start; i < TK(k)->end; i++) sp += X->s[i] == ' ';
+  return sp <= 2;
+}
 
 /* A pronoun, also contracted (he’s, they’re: vb_contracted_pron in entities.c). */
 size_t vb_contracted_pron(const ctx *X, size_t k);
@@ -132,6 +151,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 np vb_np_after(const ctx *X, size_t j, size_t hi);
 np vb_np_before(const ctx *X, size_t c, size_t lo);
 np vb_np_subject(const ctx *X, size_t sb, size_t c);
+np vb_np_clause_subject(const ctx *X, size_t sb, size_t k);
 int vb_resolve(ctx *X, np p);
 /* a word naming people, a body or a document; a mention that can speak ("officials", "a
  * new poll", a name, a pronoun; not "the morning", "a chill") */

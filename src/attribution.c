@@ -26,6 +26,7 @@ static const char R_TWIN[] = "twin";
 static const char R_SENTENCE_SUBJECT[] = "sentence-subject";
 static const char R_NEARBY[] = "nearby";
 static const char R_PREVIOUS_CUE[] = "previous-cue";
+static const char R_CLAUSE_INVERTED[] = "clause-cue-inverted";
 
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
   vb_attr *at = &X->A->attr.v[qi];
@@ -178,11 +179,30 @@ static int rule_dash_name(ctx *X, shape *S, match *m) {
 }
 
 /* "…," he said · "…," X’s Y said: a cue soon after the quote, its subject before it */
+/* The comma that closes an appositive opened by the comma at k (", a pastor at the
+ * church,", ", wearing “Ted Cruz” pins,"), or VB_NONE: no sentence end, no other mark,
+ * no quote but a term's. */
+static size_t appos_close(const ctx *X, size_t k, size_t se) {
+  for (size_t z = k + 1; z < se && z <= k + APPOS; z++) {
+    if (is_ch(X, z, ',')) return z > k + 1 ? z : VB_NONE;
+    if ((is_quote(X, z) && !is_term_quote(X, z)) || starts_sent(X, z) || is_ch(X, z, '.') || is_ch(X, z, ';') ||
+        is_ch(X, z, ':') || is_ch(X, z, '!') || is_ch(X, z, '?'))
+      return VB_NONE;
+  }
+  return VB_NONE;
+}
+
 static int rule_cue_after(ctx *X, shape *S, match *m) {
-  size_t c, j = S->j;
+  size_t c, j = S->j, lim = j + 12;
   np p;
-  for (c = j; c < S->hi && c < j + 12; c++) {
-    if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
+  for (c = j; c < S->se && c < lim; c++) {
+    if (is_ch(X, c, ',') && c > j) {
+      /* "…,” Bill Eastland, wearing a cowboy hat, said: the appositive is read over */
+      size_t z = appos_close(X, c, S->se);
+      if (z != VB_NONE) { lim += z - c; c = z; continue; }
+    }
+    if ((is_quote(X, c) && !is_term_quote(X, c)) ||
+        (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ',') && !is_ch(X, c, '(') && !is_ch(X, c, ')')))
       break;
     if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) && !(CUE(c)->flags & VB_CUE_BASE)) break;
     if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
@@ -239,6 +259,14 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* "a short film called “Tenemos Familias”", "a book titled “…”": a naming verb right
+ * after a common noun and right before the quote names a thing; no one says the quote */
+static int naming_participle(const ctx *X, size_t c, size_t k) {
+  return (CUE(c)->flags & VB_CUE_CALL) && c + (size_t)CUE(c)->len == k && c > 0 && is_word(X, c - 1) &&
+         (TK(c - 1)->flags & VB_T_LOWER) && !is_pron(X, c - 1) &&
+         !(X->wc[c - 1] & (VB_W_REL | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) && vb_speaker_word(X, c - 1);
+}
+
 /* X said: "…" · X told reporters, "…" · According to X, "…" (its second reading): the
  * cue before the quote. "Lynch said she recalled thinking, “…”": the outer report owns it. */
 static int rule_cue_before(ctx *X, shape *S, match *m) {
@@ -250,6 +278,7 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
     size_t gap, l2;
     if (is_quote(X, c)) break;
     if (!is_cue(X, c)) continue;
+    if (naming_participle(X, c, k)) return 0;
     gap = j - (c + (size_t)CUE(c)->len);   /* words between the cue and the mark */
     if ((CUE(c)->flags & VB_CUE_WEAK) && (!punct || gap > 0)) break;
     if (!punct && gap > 0 && !(gap == 1 && vb_tok_is(X->s, TK(j - 1), "that"))) break;
@@ -274,10 +303,15 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
   return 0;
 }
 
-/* "Frank Newport and Jim Harter: “…”": a name before a colon */
+/* "Frank Newport and Jim Harter: “…”": a name before a colon · "And Mr. Christie
+ * gloated: “…”": a name and a past-tense verb no lexicon lists */
 static int rule_colon_name(ctx *X, shape *S, match *m) {
   size_t k = S->k, sb = S->sb;
   np p;
+  if (k > sb + 2 && is_ch(X, k - 1, ':') && past_verb(X, k - 2)) {
+    p = vb_np_before(X, k - 2, sb > 0 ? sb - 1 : VB_NONE);
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return found(m, k - 2, p, 1);
+  }
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
     p = vb_np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
     if (!p.ok && sb == 0) p = vb_np_before(X, k - 1, VB_NONE);
@@ -319,6 +353,11 @@ static int rule_colon_intro_subject(ctx *X, shape *S, match *m) {
   return p.ok ? found(m, VB_NONE, p, 1) : 0;
 }
 
+static size_t skip_fwd_punct(const ctx *X, size_t z) {
+  while (z < NT && is_dash(X, z)) z++;
+  return z;
+}
+
 /* "…!" Bush said. The quote ends its sentence and a short one names the speaker */
 static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
   size_t k = S->k, lim, c;
@@ -339,7 +378,15 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
         p = vb_np_before(X, c, k);
         if (!p.ok || p.a != k + 1) break;
       }
-      for (z = e; z < NT && z < e + 4 && !(TK(z)->flags & VB_T_PUNCT); z++) {}
+      /* a quote that is its own sentence lets the cue's go on a little ("told reporters
+       * during a call", "asked rhetorically"); one that ends a sentence of its own words
+       * does not ("… said that “…” He cautioned that …") */
+      /* ... but not a cue with words of its own: "He added, “…”" brings in the next quote,
+       * "He said he'll support …", "Greene added that …" a clause it reports */
+      if (is_word(X, e) && (vb_tok_is(X->s, TK(e), "that") || is_pron(X, e))) break;
+      for (z = e; z < NT && z < e + (k == S->sb ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++)
+        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER)) break;
+      if (z < NT && (is_ch(X, z, ',') || is_ch(X, z, ':')) && is_quote(X, skip_fwd_punct(X, z + 1))) break;
       if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
         return found(m, c, p, 1);
       break;
@@ -383,6 +430,23 @@ static int rule_reported_after(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* "“…” if she lost by less, said Wasserman, an analyst." · "“…,” since most cases were
+ * close, said Epstein.": the quote opens a clause that closes with an inverted cue, its
+ * speaker after it up to the sentence's end or an appositive */
+static int rule_clause_inverted(ctx *X, shape *S, match *m) {
+  np p;
+  for (size_t z = S->sb; z < S->k; z++) if (is_cue(X, z) || is_quote(X, z)) return 0;   /* the clause is the quote's */
+  for (size_t c = next_cue(X, S, S->k); c != VB_NONE; c = next_cue(X, S, c)) {
+    size_t e = c + (size_t)CUE(c)->len;
+    if (!(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) || !is_ch(X, c - 1, ','))
+      continue;
+    p = vb_np_after(X, e, S->se);
+    if (p.ok && (p.b + 2 >= S->se || is_ch(X, p.b + 1, ','))) return found(m, c, p, 1);
+    return 0;
+  }
+  return 0;
+}
+
 /* A quote in title case or capitals after a speech cue is said, not a title, when a verb
  * or a copula brings it in ("said Reyes was “A LIAR”", "Says Reyes Has “Blood On His
  * Hands”"), or when it is in capitals; a title follows a noun, a preposition or a verb
@@ -400,6 +464,19 @@ static int said_title(const ctx *X, const vb_quote *q, size_t k) {
   if (k == 0 || !is_word(X, k - 1)) return 0;
   for (int i = 0; lead[i]; i++) if (vb_tok_is(X->s, TK(k - 1), lead[i])) return 1;
   return 0;
+}
+
+/* The clause of cue c reaches token a: between them only its object's few words ("told
+ * reporters", "said in an interview that"), no comma, no quote ("After Trump argued that
+ * …, Rubio said" does not make Trump the speaker of Rubio's words). */
+static int governs(const ctx *X, size_t c, size_t a) {
+  size_t e = c + (size_t)CUE(c)->len;
+  /* "said that, because …, Y": an aside right after "that", and the clause goes on */
+  int that = is_word(X, e) && vb_tok_is(X->s, TK(e), "that") && is_ch(X, e + 1, ',');
+  for (size_t z = e; z < a; z++)
+    if (z >= e + (that ? 20 : 8) || is_quote(X, z) || (!that && (is_ch(X, z, ',') || is_dash(X, z))) || is_ch(X, z, ';'))
+      return 0;
+  return 1;
 }
 
 /* A cue elsewhere in the sentence, nearest first: before the quote (dir 0) or after it
@@ -423,6 +500,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
          (is_pron(X, c - 1) && vb_pron_gender(X, c - 1))))
       weak = 0;                                                  /* "The New York Post reports" */
     if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
+    if (!dir && naming_participle(X, c, k)) break;
     if (S->title < 0) S->title = title_case(X->s, &X->A->qs.q.v[S->qi]);
     if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && said_title(X, &X->A->qs.q.v[S->qi], k))) break;
     l2 = a0 > 0 ? a0 - 1 : VB_NONE;
@@ -433,11 +511,12 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
       /* "X questioned what the council calls its “…”": a naming cue with its own subject
        * (not a pronoun) keeps the term its namer's */
       for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel &&
-                        !((CUE(c)->flags & VB_CUE_CALL) && !is_pron(X, p.a)); hop++) {
+                        !((CUE(c)->flags & VB_CUE_CALL) && !is_pron(X, p.a) &&
+                                     vb_quote_words(X->s, &X->A->qs, &X->A->qs.q.v[S->qi]) <= 3); hop++) {
         size_t c2;
         np p2;
         for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && vb_usable_cue(X, c2))) break;
-        if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2)) break;
+        if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2) || !governs(X, c2, p.a)) break;
         p2 = vb_cue_speaker(X, c2, l2, p.a, sb);
         if (!p2.ok || p2.b >= p.a) break;
         c = c2; p = p2;
@@ -450,6 +529,21 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
 }
 
 static int rule_same_sentence_before(ctx *X, shape *S, match *m) { return same_sentence(X, S, 0, m); }
+
+/* "he began talking about what will happen “if we do not win”", "she believes “…”": no
+ * cue of speech in the sentence, but one that reports a view before the quote (its
+ * verb form, not a noun's: VB_CUE_WEAK apart) */
+static int rule_view_before(ctx *X, shape *S, match *m) {
+  np p;
+  for (size_t c = S->k; c-- > S->sb && S->k - c < WIN;) {
+    if (is_quote(X, c)) break;
+    if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & VB_CUE_WEAK)) continue;
+    if (c > 0 && is_word(X, c - 1) && vb_tok_is(X->s, TK(c - 1), "to")) continue;   /* wants to support */
+    p = vb_cue_speaker(X, c, S->sb > 0 ? S->sb - 1 : VB_NONE, S->k, S->sb);
+    return p.ok && p.b < c ? found(m, c, p, 1) : 0;
+  }
+  return 0;
+}
 static int rule_same_sentence_after(ctx *X, shape *S, match *m) { return same_sentence(X, S, 1, m); }
 
 /* his warning that “…” · Farley’s account: a possessive and a speech noun; a name's
@@ -498,9 +592,11 @@ static const struct rule {
   {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, rule_cue_next_sentence},         /* "…!" Bush said. */
   {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},              /* "…", according to Reuters. */
   {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                /* "…", CNN reported. */
+  {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},              /* "…" if she lost, said Wasserman. */
   {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
   {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
   {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
+  {R_SAME_SENTENCE, 0.55, NULL, 0, rule_view_before},                  /* X believes the plan is "…" */
 };
 
 /* Quote qi at token k, in the sentence [sb, se): the first rule that reads it. */
@@ -602,7 +698,7 @@ static long dialogue_other(const ctx *X, size_t i, const size_t *qpara) {
 /* Continuations: an uncued quote right after an attributed one, in the same or the next
  * paragraph, goes on with the same speaker (unless another cue comes between them), or,
  * in a dialogue, goes to the other one. */
-static void continuations(ctx *X, const size_t *qpara) {
+static void continuations(ctx *X, const size_t *qpara, const size_t *qsb) {
   vb_analysis *A = X->A;
   size_t nq = A->qs.q.n;
   for (size_t i = 1; i < nq && !X->oom; i++) {
@@ -628,6 +724,12 @@ static void continuations(ctx *X, const size_t *qpara) {
       for (size_t z = kp + 1; z < k && z < kp + 2 * WIN; z++)
         if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK) && (pv->cue.start == VB_NONE || TK(z)->start != pv->cue.start)) { other = 1; break; }
       if (other) continue;
+      /* "Then he turned to “little” Marco Rubio": a quote inside a sentence whose own
+       * clause has a subject before it is that subject's, not the last speaker's */
+      if (k > qsb[i] + 1 && qsb[i] > kp) {
+        np p = vb_np_clause_subject(X, qsb[i], k);
+        if (p.ok) continue;
+      }
       *at = *pv;
       at->confidence = pv->confidence * 0.85;
       at->rule = R_CONTINUATION;
@@ -662,7 +764,7 @@ void vb_pass_quotes(ctx *X) {
     attribute_direct(X, i, k, sb, se);
     if (X->oom) break;
   }
-  continuations(X, qpara.v);
+  continuations(X, qpara.v, qsb.v);
   /* twins: a pull quote repeats words attributed elsewhere */
   size_t left = 0;                                     /* nothing left to pair: skip the pass */
   for (size_t i = 0; i < nq; i++) left += !A->attr.v[i].rule && A->qs.q.v[i].kind != VB_TERM;
@@ -711,7 +813,7 @@ void vb_pass_quotes(ctx *X) {
     }
     vb_smap_free(&prints);
   }
-  continuations(X, qpara.v);
+  continuations(X, qpara.v, qsb.v);
   /* last resorts, with low confidence: the subject of the quote's own sentence, else the
    * latest speaker of the passage (same or previous paragraph) */
   /* carried along instead of walking back over the earlier quotes of the paragraph: the
@@ -732,7 +834,8 @@ void vb_pass_quotes(ctx *X) {
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
           vb_quote_words(X->s, &A->qs, q) <= 3)) {
-      p = vb_np_subject(X, qsb.v[i], k);
+      p = vb_np_clause_subject(X, qsb.v[i], k);
+      if (!p.ok) p = vb_np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { vb_attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
     }
     /* quotes come in text order, so the paragraphs between lastat and i only grow */

@@ -143,10 +143,12 @@ static void json_borrowed(vb_buf *o, void *ctx) {
 /* How a quote's line is headed, in the words editors' problem matchers read (gcc's:
  * FILE:LINE:COL: error: ...): error when it fails the gate, warning when something is
  * wrong with it that does not count (a scare quote not found, a quote the material does
- * not cover), note when it is the speaker's words (verbatim, faithful, cleaned). */
+ * not cover), note when it is the speaker's words (verbatim, faithful, cleaned) or a
+ * paraphrase (never counted). */
 static const char *severity(const vb_draft *d, size_t i, const vb_gate *g) {
   const vb_cres *r = &d->c.r.v[i];
   if (vb_draft_quote_fails(d, i, g)) return "error";
+  if (d->an.qs.q.v[i].kind == VB_INDIRECT) return "note";   /* paraphrase: no source owes its words */
   if (r->verdict == VB_ALTERED || r->verdict == VB_NOT_FOUND || r->verdict == VB_UNCOVERED || r->speaker_mismatch)
     return "warning";
   return "note";
@@ -203,10 +205,14 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
     head(o, file, q->line, q->col, severity(dr, i, g), color);
-    vb_cli_sgr(o, color, verdict_color[r->verdict]);
-    vb_buf_adds(o, vb_verdict_names[r->verdict]);
-    vb_cli_sgr(o, color, "0");
-    vb_buf_adds(o, r->splice ? " (splice) \xE2\x80\x9C" : " \xE2\x80\x9C");
+    /* reported speech (read when the project asks): what the words say, not counted */
+    if (q->kind == VB_INDIRECT) vb_buf_addf(o, "paraphrase (%s) \xE2\x80\x9C", vb_verdict_names[r->verdict]);
+    else {
+      vb_cli_sgr(o, color, verdict_color[r->verdict]);
+      vb_buf_adds(o, vb_verdict_names[r->verdict]);
+      vb_cli_sgr(o, color, "0");
+      vb_buf_adds(o, r->splice ? " (splice) \xE2\x80\x9C" : " \xE2\x80\x9C");
+    }
     vb_excerpt(o, t.p ? t.p : "", t.n, 50);
     vb_buf_adds(o, "\xE2\x80\x9D");
     if (r->has_passage) {
@@ -263,17 +269,19 @@ static void plural(vb_buf *b, int n, const char *one, const char *many) {
 static int gate(vb_buf *sum, const char *file, const vb_draft *d, const vb_gate *g) {
   const vb_quotes *qs = &d->an.qs;
   const vb_checked *c = &d->c;
-  int n[VB_NVERDICT] = {0}, wrong = 0, terms = 0, para = 0;
+  int n[VB_NVERDICT] = {0}, wrong = 0, terms = 0, para = 0, quoted = 0;
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_cres *r = &c->r.v[i];
+    if (qs->q.v[i].kind == VB_INDIRECT) { para++; continue; }   /* not quoted words: no verdict to count */
     n[r->verdict]++;
+    quoted++;
     if (vb_draft_quote_fails(d, i, g)) wrong += r->speaker_mismatch;
     else if (vb_gate_fails(g, r->verdict, r->speaker_mismatch, 0, 0)) {
-      if (qs->q.v[i].kind == VB_TERM) terms++; else para++;
+      if (qs->q.v[i].kind == VB_TERM) terms++;
     }
   }
   vb_buf_addf(sum, "%s: ", file);
-  plural(sum, (int)qs->q.n, "quote", "quotes");
+  plural(sum, quoted, "quote", "quotes");
   vb_buf_addf(sum, ": %d verbatim, %d faithful, %d altered, %d not found", n[VB_VERBATIM], n[VB_FAITHFUL],
               n[VB_ALTERED], n[VB_NOT_FOUND]);
   if (n[VB_CLEANED]) vb_buf_addf(sum, ", %d cleaned", n[VB_CLEANED]);
@@ -505,8 +513,8 @@ static int project_options(chk *k, vb_buf *err) {
     vb_cli_warnings(&k->M.warn);
   }
   if (!k->nsrc) k->nsrc = (int)(cfg->check.n + cfg->index.n);
-  /* the check verifies quotations only, as Lua's check, the filter and the language server
-   * do, unless the project file asks for reported speech too */
+  /* quotation marks only, unless the project asks: reported speech has no words of the
+   * speaker's to check (as Lua's check, Neovim, the filter and the language server read) */
   k->ao.no_indirect = cfg->indirect != 1;
   k->ao.q.nested = cfg->nested == 1;
   if (npat && !(k->cues = vb_cues_new(pats, NULL, npat, msg, sizeof msg))) {

@@ -228,8 +228,34 @@ const char *const vb_word_lexicon[] = {
   "calculations chart graph map table list ranking rating scorecard questionnaire census experiment test trial "
   "probe inquiry hearing testimony deposition affidavit indictment charges warrant subpoena judgment statute "
   "act amendment constitution treaty agreement deal contract manifesto communique bulletin newsletter notice "
-  "announcement",
-  "S:alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
+  "announcement statistics stats disclosure disclosures quiz airline airlines carrier carriers force",
+  /* the plurals of the nouns above (the lookup is by the written form) */
+  "S:accounts acts actors administrations advisories affidavits agreements aldermen alerts ambassadors  "
+  "amendments anchors anchormen announcements armies articles assemblies assemblymen assessments audiences  "
+  "audits babies banners baristas bases bills billionaires biographies bishops blogs boards books boyfriends  "
+  "briefs broadcasts bulletins bureaus businessmen butlers cabinets cables camps captains captions cardinals  "
+  "cashiers casts celebrities chairs chairmen chairwomen chambers chapters charities charts chefs churches  "
+  "circles cities clerks clinics clips clubs colleges columns columnists commercials commissions committees  "
+  "communiques communities complaints congressmen congresswomen constitutions consulates contracts cooks  "
+  "councils councilmen counts couples crews crowds dads deals decisions defendants delegations departments  "
+  "depositions deputies desks diaries dictators directors dispatches documentaries dossiers dukes editorials  "
+  "embassies emperors episodes essays excerpts experiments fathers feeds fiances fiancees files films firms  "
+  "footnotes forecasts foundations front-runners frontrunners grandfathers grandmothers grandsons graphs  "
+  "guides gunmen handbooks handfuls heads headlines hearings hopefuls hospitals houses images imams  "
+  "incumbents indictments industries inquiries interviews investigations journals judgments jurors juries  "
+  "kings labels lawsuits leagues legislatures lists listings logs lords magazines maids manifestos manuals  "
+  "maps marshals mayors memos memoirs messages millionaires ministers ministries minorities models moguls  "
+  "moms mothers motions movements movies nannies nations navies nephews newsletters newspapers nieces  "
+  "notebooks notices novels offices op-eds opinions orders pages panels papers parliaments partners passages  "
+  "pastors petitions photos pictures pilots plaintiffs plans platforms plays podcasts policies popes porters  "
+  "posts posters presidents priests princes probes programmes projections proposals questionnaires rabbis  "
+  "rangers rankings ratings recordings regimes releases reviews rulings schools scorecards scouts secretaries  "
+  "sectors segments senates services sheriffs signs sites speeches spokesmen spokespersons spokeswomen stars  "
+  "statutes stepfathers stepsons stories subpoenas suits survivors suspects tables tallies tapes teams teens  "
+  "tests testimonies texts textbooks towns transcripts treaties trials tribunals trios tycoons universities  "
+  "verdicts vets waiters warrants websites widows widowers wings winners youths",
+  "S:people person persons individuals everybody somebody others press "
+  "alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
   "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
   "stepson stepfather",
   "q:half third thirds quarter most many some few several others other both all none one two three four five "
@@ -243,6 +269,7 @@ const char *const vb_word_lexicon[] = {
   "P:poll polls survey surveys study studies polling rankings census tally count estimates analysis data "
   "figures",
   "a:will would could should may might must can do does did don't don’t didn't didn’t doesn't doesn’t won't "
+  "wouldn't wouldn’t couldn't couldn’t shouldn't shouldn’t mustn't mustn’t "
   "won’t cannot can't can’t",
   "v:warning warnings comment comments claim claims statement statements remarks remark assertion contention "
   "promise argument suggestion insistence description prediction pledge vow accusation demand call message "

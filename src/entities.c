@@ -344,15 +344,25 @@ static void rel_clause(ctx *X, int e, size_t i) {
 
 /* Resolve he/she at token k: the latest subject of compatible gender, else any person. */
 int vb_resolve_pron(const ctx *X, size_t k, int g) {
-  int any = -1, seen = 0;
-  for (size_t i = X->m.n; i-- > 0 && seen < 80; seen++) {
+  int any = -1, known = -1, seen = 0;
+  size_t lo = 0, hi = X->m.n;
+  /* the budget of 80 counts the mentions before k only: the second pass asks with every
+   * mention of the text noted, the first with those before k */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (X->m.v[mid].a < k) lo = mid + 1; else hi = mid;
+  }
+  for (size_t i = lo; i-- > 0 && seen < 80; seen++) {
     const ment *m = &X->m.v[i];
     const vb_entity *E;
-    if (m->a >= k || m->ent < 0 || !m->person) continue;
+    if (m->ent < 0 || !m->person) continue;
     E = &X->A->ent.v[m->ent];
     if (E->kind != VB_ENT_PERSON || (g && E->gender && E->gender != g)) continue;
-    if (m->subj) return m->ent;
+    /* a subject of unknown gender gives way to a nearer person known to be of the
+     * pronoun's ("Sandvik noted … Mrs. Dahl tried … she used") */
+    if (m->subj) return g && !E->gender && known >= 0 ? known : m->ent;
     if (any < 0) any = m->ent;
+    if (known < 0 && g && E->gender == g) known = m->ent;
   }
   return any;
 }

@@ -741,7 +741,7 @@ static int extras_bad(vb_idx_seg *g, uint64_t seen) {
   if ((seen & all) != all) { g->ids = NULL; return (seen & all) != 0; }
   if (g->flab[0] != 0 || g->flab[nf] > g->labels_size) return 1;
   for (uint64_t i = 0; i < nf; i++)
-    if (g->flab[i] >= g->flab[i + 1] || g->labels[g->flab[i + 1] - 1] != '\0') return 1;
+    if (g->flab[i] >= g->flab[i + 1] || g->flab[i + 1] > g->flab[nf] || g->labels[g->flab[i + 1] - 1] != '\0') return 1;
   for (uint64_t i = 1; i < g->nwords; i++) if (g->words[i - 1].h >= g->words[i].h) return 1;
   for (uint64_t i = 1; i < g->nfreq; i++) if (g->freq[i - 1].id >= g->freq[i].id) return 1;
   return 0;

@@ -21,6 +21,7 @@ typedef struct icand {
   const char *rule;
   double conf;
   int drop;
+  int minw;               /* the fewest words the clause may hold (0: two) */
 } icand;
 
 /* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
@@ -44,6 +45,15 @@ static int conj_word(const ctx *X, size_t k) {
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
 static size_t skip_when(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
+  /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
+   * place that runs to the sentence's end */
+  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+      (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
+       vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
+    size_t y = z + 1;
+    while (y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y) && !vb_tok_is(X->s, TK(y), "that")) y++;
+    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se)) return y;
+  }
   return z;
 }
 static int end_or_comma(const ctx *X, size_t z, size_t se) {
@@ -87,11 +97,21 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       ((X->wc[e] & (VB_W_BOUND | VB_W_SKIP | VB_W_AUX)) || is_icue(X, e)))
     return 0;
   if (e < NT && (is_ch(X, e, '-') || is_quote(X, e))) return 0;
-  while (j > 0 && c - j < 2 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-         (is_adverb(X, j - 1) || ((X->wc[j - 1] & VB_W_SKIP) && !(X->wc[j - 1] & (VB_W_AUX | VB_W_BOUND)))))
+  /* adverbs, "also", "not", "only", a time between: "would not say", "also say", "Thursday say" */
+  while (j > 0 && c - j < 3 && is_word(X, j - 1) &&
+         (((TK(j - 1)->flags & VB_T_LOWER) &&
+           (is_adverb(X, j - 1) || vb_tok_is(X->s, TK(j - 1), "only") ||
+            ((X->wc[j - 1] & VB_W_SKIP) && !(X->wc[j - 1] & VB_W_AUX) &&
+             (!(X->wc[j - 1] & VB_W_BOUND) || vb_tok_is(X->s, TK(j - 1), "also") || vb_tok_is(X->s, TK(j - 1), "not"))))) ||
+          (X->wc[j - 1] & VB_W_TIME)))
     j--;
   if (j == 0) return 0;
   if (is_ch(X, j - 1, '%')) return (f & VB_CUE_BASE) != 0;             /* 47% say */
+  /* "Democrats — and some Republicans — say that", "economists, like their rivals, say
+   * taxing …": an aside closes before the verb, and a clause follows it */
+  if ((f & VB_CUE_BASE) && (is_ch(X, j - 1, ',') || is_dash(X, j - 1)) && e < NT && is_word(X, e) &&
+      object_start(X, e) && !(X->wc[e] & VB_W_PREP) && j > 2 && is_word(X, j - 2))
+    return 1;
   if (!is_word(X, j - 1)) return 0;
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
@@ -103,10 +123,14 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
     if (X->wc[j - 1] & VB_W_QUANT) return 1;                            /* nearly a third say */
     if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_STOP)) return 0;
     if (t->flags & VB_T_DIGIT) return 1;
-    if (is_capword(X, j - 1) && j > 1 && is_word(X, j - 2) &&
-        (vb_tok_is(X->s, TK(j - 2), "and") || vb_tok_is(X->s, TK(j - 2), "to") ||
-         ((X->wc[j - 2] & VB_W_PREP) && (TK(j - 2)->flags & VB_T_LOWER))))
-      return 1;                               /* Obama and Clinton say · Aides to Clinton say */
+    if (is_capword(X, j - 1)) {
+      size_t r = j - 1;                       /* the name's first word */
+      while (r > 0 && r + 4 > j && is_capword(X, r - 1) && !starts_sent(X, r)) r--;
+      if (r > 0 && is_word(X, r - 1) &&
+          (vb_tok_is(X->s, TK(r - 1), "and") || vb_tok_is(X->s, TK(r - 1), "to") ||
+           ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER))))
+        return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say */
+    }
     return plural_word(X, j - 1);
   }
   if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
@@ -116,6 +140,19 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
   if (j > 1 && is_word(X, j - 2) && ((X->wc[j - 2] & VB_W_DET) || (TK(j - 2)->flags & VB_T_POSS)))
     return (t->flags & VB_T_LOWER) != 0;        /* "the campaign notes", not "the Trump attacks" */
   return is_capword(X, j - 1) && !(X->wc[j - 1] & VB_W_TITLE) && !plural_word(X, j - 1);
+}
+
+/* A preposition that opens an adverbial after a speech verb: "said in an interview",
+ * "said after the meeting", "said to reporters" (not "vowed to ban"). */
+static int adverbial_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
+                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
+  if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
+                                                               vb_tok_is(X->s, TK(k + 1), "reporters"))))
+    return 0;
+  return word_in(X, k, w);
 }
 
 /* The addressee after "told": a pronoun, a name, or a few words up to the clause that
@@ -134,7 +171,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
   z = a + ((X->wc[a] & VB_W_DET) != 0);
   if (z > a && is_capword(X, z)) return vb_run_end(X, z) + 1;        /* told the Ledger */
   for (int g = 0; g < 3 && z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !object_start(X, z) &&
-                  !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !is_icue(X, z); g++)
+                  !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !adverbial_prep(X, z) && !is_icue(X, z); g++)
     z++;
   return z > a ? z : a;
 }
@@ -155,23 +192,15 @@ static size_t skip_time(const ctx *X, size_t a, size_t se) {
   return a;
 }
 
-/* A preposition that opens an adverbial after a speech verb: "said in an interview",
- * "said after the meeting", "said to reporters" (not "vowed to ban"). */
-static int adverbial_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
-                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
-  if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
-                                                               vb_tok_is(X->s, TK(k + 1), "reporters"))))
-    return 0;
-  return word_in(X, k, w);
-}
-
 /* A form of be or get right before the cue, adverbs apart: a passive ("was asked", "is
  * expected to", "were found"), whose subject is not the source; "is worried that" is a
  * state its subject holds. */
-static int passive_before(const ctx *X, size_t c) {
+static size_t passive_start(const ctx *X, size_t c);
+static int passive_before(const ctx *X, size_t c) { return passive_start(X, c) != VB_NONE; }
+
+/* The first token of the passive verb group before cue c ("has been", "was widely"), or
+ * VB_NONE when the cue is no passive. */
+static size_t passive_start(const ctx *X, size_t c) {
   static const char *const held[] = {"worried", "concerned", "convinced", "opposed", "committed", "determined",
                                      "prepared", "pleased", "disappointed", "frustrated", "surprised", NULL};
   static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
@@ -179,11 +208,18 @@ static int passive_before(const ctx *X, size_t c) {
   size_t j = c;
   for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
-    if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return 0;
-    if (word_in(X, j - 1, be)) return !word_in(X, c, held);
-    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return 0;
+    if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
+    if (word_in(X, j - 1, be)) {
+      if (word_in(X, c, held)) return VB_NONE;
+      j--;
+      while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) && (TK(j - 1)->flags & VB_T_LOWER) &&
+             !word_in(X, j - 1, be) && c - j < 5)
+        j--;                                   /* "has been", "will be" */
+      return j;
+    }
+    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return VB_NONE;
   }
-  return 0;
+  return VB_NONE;
 }
 
 /* "showed up", "found himself", "continued to": the verb says something else there */
@@ -195,14 +231,18 @@ static int phrasal_other(const ctx *X, size_t c, size_t e) {
   return word_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && word_in(X, c, cont));
 }
 
+/* The cue is an infinitive: "to say" */
+static int to_infinitive(const ctx *X, size_t c) {
+  return c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
+         vb_tok_is(X->s, TK(c - 1), "to");
+}
+
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
-  if (c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
-      vb_tok_is(X->s, TK(c - 1), "to"))
-    return 0;
+  if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
@@ -210,10 +250,35 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
       is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
     return 0;
   if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP)) &&
-      !(X->wc[c - 1] & VB_W_SKIP))
-    return 0;                                               /* "of asking", "the saying" */
-  if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK)) return c > 0 && is_ch(X, c - 1, ',');
+      !(X->wc[c - 1] & VB_W_SKIP) &&
+      ((X->wc[c - 1] & VB_W_DET) || (f & (VB_CUE_REP | VB_CUE_WEAK)) || !(TK(c - 1)->flags & VB_T_LOWER)))
+    return 0;        /* "the saying", "of supporting"; a verb of speech after "by", "while", "after" reads */
+  /* "warning", "claiming": nouns too; a verb after a comma, or with its object or clause
+   * right after it and no determiner before ("noting that", "questioning whether") */
+  if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK))
+    return c > 0 && (is_ch(X, c - 1, ',') ||
+                     (e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && object_start(X, e) &&
+                      !(X->wc[e] & VB_W_PREP) && !(is_word(X, c - 1) && (X->wc[c - 1] & VB_W_DET)) &&
+                      !(TK(c - 1)->flags & VB_T_POSS)));
   return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f);
+}
+
+/* An infinitive of speech ("went on to say", "declined to say whether", "tweeted on
+ * Friday to say"): the verb group before "to" (lower-case words and times, four at most)
+ * and, before it, a pronoun or a name the text knows: that subject speaks. */
+static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
+  np p = {0};
+  size_t k = c - 1;
+  const ment *m;
+  for (int g = 0; g < 4 && k > sb && is_word(X, k - 1) && !(X->wc[k - 1] & VB_W_DET) && !is_pron(X, k - 1) &&
+                  ((TK(k - 1)->flags & VB_T_LOWER) || (X->wc[k - 1] & VB_W_TIME)); g++)
+    k--;
+  if (k == c - 1 || k <= sb || !is_word(X, k - 1)) return p;
+  k--;
+  if (is_pron(X, k)) { p.a = p.b = k; p.ok = 1; return p; }
+  m = vb_ment_at(X, k);
+  if (m && m->ent >= 0 && m->b == k) { p.a = m->a; p.b = m->b; p.ok = 1; }
+  return p;
 }
 
 /* The speaker of a cue that is not "according to": an inverted name after a comma
@@ -222,6 +287,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
 static np cue_subject(const ctx *X, const isent *S) {
   size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
   np p = {0};
+  if (to_infinitive(X, c)) return infinitive_subject(X, c, sb);
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
     if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&
@@ -232,7 +298,8 @@ static np cue_subject(const ctx *X, const isent *S) {
     size_t z = c;
     while (z > sb && c - z < 16 && !is_ch(X, z - 1, ',') && !is_quote(X, z - 1)) z--;
     if (z > sb + 1 && z < c && is_ch(X, z - 1, ',') && is_word(X, z) &&
-        (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & VB_W_DET) || (TK(z)->flags & VB_T_DIGIT))) {
+        (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & (VB_W_DET | VB_W_QUANT)) || (TK(z)->flags & VB_T_DIGIT) ||
+         vb_speaker_word(X, z))) {                        /* "…, people close to her say." */
       p.a = z; p.b = c - 1; p.ok = 1;
       while (p.b > p.a && !is_word(X, p.b)) p.b--;
       return p;
@@ -257,7 +324,7 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   *pe = p->b + 1;
   if (*pe < S->se && is_ch(X, *pe, '(')) { while (*pe < S->se && !is_ch(X, *pe, ')')) (*pe)++; (*pe)++; }
   /* "according to the average of recent polls": the whole phrase names the source */
-  for (z = p->b + 1; z < S->se && z < p->b + 12 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
+  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
   w = *p;
   w.b = z - 1;
   if (!vb_speaker_phrase(X, w)) return 0;
@@ -331,7 +398,8 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if (a < se && !(S->f & (VB_CUE_REP | VB_CUE_CALL)) && adverbial_prep(X, a)) {
     /* an adverbial first: without a "that" after it, it is all there is */
     size_t z;
-    for (z = a; z < se && z < a + 14 && !is_ch(X, z, ',') && !is_quote(X, z) && !is_icue(X, z); z++)
+    for (z = a; z < se && z < a + 24 && !is_ch(X, z, ',') && !is_quote(X, z) &&
+                !(is_icue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)); z++)   /* "a taping of a radio show" */
       if (vb_tok_is(X->s, TK(z), "that")) break;
     if (z >= se || !is_word(X, z) || !vb_tok_is(X->s, TK(z), "that")) return 0;
     a = z;
@@ -408,20 +476,62 @@ static int ir_view(ctx *X, isent *S, icand *o) {
   return 0;
 }
 
-/* "Rush Limbaugh: the debate was rigged": a person the text names opens the paragraph
- * with a colon (not a label: "Contributing:", "Q:") */
+/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
+ * body the text names, also one it names in full only later ("Lynch:"), or a word for
+ * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
+ * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
+static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
+  const ment *m = vb_ment_at(X, e);
+  int low = 0;
+  if (m && m->ent >= 0) return X->A->ent.v[m->ent].kind != VB_ENT_GROUP;
+  if (e != sb) return 0;
+  {
+    int le = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
+    if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
+  }
+  if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
+  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
+  return low >= 2;
+}
+
+/* "Rush Limbaugh: the debate was rigged", "AP: Trump chair routed …": a person or a body
+ * the text names (or a word for one who may speak: "Poll:") opens the paragraph with a
+ * colon (not a label: "Contributing:", "Q:") */
 static int ir_colon_name(ctx *X, isent *S, icand *o) {
   size_t e;
-  const ment *m;
   if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
   for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
   if (e >= S->se || !is_ch(X, e, ':')) return 0;
   e = vb_run_end(X, S->sb);
   if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
-  m = vb_ment_at(X, e);
-  if (!m || m->ent < 0 || X->A->ent.v[m->ent].kind != VB_ENT_PERSON) return 0;
+  if (!colon_label(X, S->sb, e, S->se)) return 0;
   o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
   o->c = e + 1; o->a = e + 2; o->b = S->se;
+  return 1;
+}
+
+/* "Her view is shared by Warren and other liberals." · "The bill, opposed by House
+ * Republicans, never became law.": a passive with its agent; the agent speaks, the
+ * subject before the verb is what it holds a view of (read before cue_reads, which
+ * leaves other passives out) */
+static int by_agent(const ctx *X, const isent *S, np *p) {
+  size_t e = S->e;
+  if (e + 1 >= S->se || !is_word(X, e) || !vb_tok_is(X->s, TK(e), "by") || (S->f & (VB_CUE_ACC | VB_CUE_ING)))
+    return 0;
+  *p = vb_np_after(X, e + 1, S->se);
+  return p->ok && !is_pron(X, p->a) && vb_speaker_phrase(X, *p);
+}
+static int ir_passive_by(ctx *X, isent *S, icand *o) {
+  size_t j = passive_start(X, S->c), a;
+  np p;
+  if (!by_agent(X, S, &p)) return 0;
+  if (j == VB_NONE) {                          /* a participle after its noun and a comma */
+    if (S->c < S->sb + 2 || !is_ch(X, S->c - 1, ',')) return 0;
+    j = S->c - 1;
+  }
+  for (a = j; a > S->sb && j - a < APPOS && !is_ch(X, a - 1, ',') && !is_quote(X, a - 1); a--) {}
+  if (a >= j || !is_word(X, a)) return 0;
+  o->p = p; o->a = a; o->b = j; o->minw = 1;
   return 1;
 }
 
@@ -434,6 +544,7 @@ static const struct irule {
   iread read;
   unsigned needs;         /* a word class the sentence must hold for the rule to look */
 } cue_rules[] = {
+  {"passive-by", 0.55, ir_passive_by, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, ir_according_after, 0},    /* CLAUSE, according to X. */
@@ -495,8 +606,14 @@ static void settle(const ctx *X, icand *cs, size_t n) {
     while (I->b > I->a && (TK(I->b - 1)->flags & VB_T_PUNCT)) I->b--;
     while (I->a < I->b && (TK(I->a)->flags & VB_T_PUNCT)) I->a++;
     for (size_t k = I->a; k < I->b && words < 2; k++) words += is_word(X, k);
-    if (words < 2) I->drop = 1;
+    if (words < (size_t)(I->minw ? I->minw : 2)) I->drop = 1;
   }
+  /* "…, people close to her say.": a report that closes the sentence holds the reports of
+   * its clause, though theirs run on to the sentence's end over its cue */
+  for (size_t i = 0; i < n; i++)
+    if (!cs[i].drop && cs[i].b <= cs[i].c)
+      for (size_t j = 0; j < n; j++)
+        if (i != j && cs[j].c >= cs[i].a && cs[j].c < cs[i].b && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) cs[j].drop = 1;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       if (i != j && !cs[j].drop && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }
@@ -568,6 +685,14 @@ void vb_find_indirect(ctx *X) {
       if (S.used && clause_after_quote(X, &S) == VB_NONE) continue;   /* the quote's cue, and only that */
       /* a verb of view reports what follows it: nothing follows, nothing to read */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
+      if (by_agent(X, &S, &S.p)) {
+        memset(&o, 0, sizeof o);
+        if (ir_passive_by(X, &S, &o)) {
+          o.c = c; o.rule = cue_rules[0].name; o.conf = cue_rules[0].strength;
+          if (vb_push(&cs, o)) X->oom = 1;
+        }
+        continue;
+      }
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);

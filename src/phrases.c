@@ -84,6 +84,13 @@ static size_t doc_before(const ctx *X, size_t a, size_t lo1) {
   return z;
 }
 
+/* "Richards and Menendez both stressed", "they all agreed": a quantity after its subject */
+static int floating_quant(const ctx *X, size_t k) {
+  return (TK(k)->flags & VB_T_LOWER) && (X->wc[k] & VB_W_QUANT) && k > 0 && is_word(X, k - 1) &&
+         (vb_tok_is(X->s, TK(k), "both") || vb_tok_is(X->s, TK(k), "all") || vb_tok_is(X->s, TK(k), "each")) &&
+         (is_capword(X, k - 1) || is_pron(X, k - 1) || (TK(k - 1)->flags & VB_T_LOWER));
+}
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -94,14 +101,33 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
   j = c - 1;
   /* auxiliaries and adverbs are lower case there: "Will wrote" names George Will */
   for (g = 0; g < 6 && j >= lo1 && is_word(X, j) &&
-              ((((X->wc[j] & VB_W_SKIP) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) || is_adverb(X, j)) &&
+              ((((X->wc[j] & (VB_W_SKIP | VB_W_AUX)) && (TK(j)->flags & VB_T_LOWER)) || (X->wc[j] & VB_W_TIME)) ||
+               is_adverb(X, j) || floating_quant(X, j)) &&
               !is_pron(X, j); g++) j--;
   if (j < lo1) return r;
+  /* "Some say …", "Others have urged …", "…, several oppose": a quantity alone as the
+   * subject, at a clause's start */
+  if (is_word(X, j) && (X->wc[j] & VB_W_QUANT) && !(X->wc[j] & VB_W_DET && is_word(X, j + 1) && j + 1 < c &&
+                                                  !(X->wc[j + 1] & (VB_W_SKIP | VB_W_AUX)) && !is_cue(X, j + 1)) &&
+      (starts_sent(X, j) || (j > 0 && (is_ch(X, j - 1, ',') || vb_tok_is(X->s, TK(j - 1), "and") ||
+                                       vb_tok_is(X->s, TK(j - 1), "but"))))) {
+    r.a = r.b = j; r.ok = 1;
+    return r;
+  }
   if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo1 && is_ch(X, j - 1, ',')) {
     /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
     np ante = vb_np_before(X, j - 1, lo);
     if (!ante.ok) return r;
-    r.a = r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    return r;
+  }
+  if (is_word(X, j) && j > lo1 && (vb_tok_is(X->s, TK(j), "who") || vb_tok_is(X->s, TK(j), "which")) &&
+      is_word(X, j - 1)) {
+    /* "voters who believe …", "a group which argued …": a restrictive clause; the mention
+     * is the head and its pronoun together, the speaker the head */
+    np ante = vb_np_before(X, j, lo);
+    if (!ante.ok || ante.rel) return r;
+    r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
     return r;
   }
   if (is_ch(X, j, ')')) {                     /* Sen. Chuck Grassley (R-Iowa) said */
@@ -112,7 +138,8 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
   }
   if (is_ch(X, j, ',')) {                     /* X, an appositive, said */
     size_t z = j - 1, y;
-    while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !is_quote(X, z) && !starts_sent(X, z + 1)) z--;
+    while (z >= lo1 && j - z < APPOS && !is_ch(X, z, ',') && !(is_quote(X, z) && !is_term_quote(X, z)) &&
+           !starts_sent(X, z + 1)) z--;
     if (z < lo1 || !is_ch(X, z, ',')) return r;
     if (z + 1 < j && is_capword(X, z + 1) && vb_run_end(X, z + 1) == j - 1 && z > lo1 && is_word(X, z - 1) &&
         (TK(z - 1)->flags & VB_T_LOWER)) {
@@ -237,8 +264,9 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
   }
   if (TK(j)->flags & (VB_T_LOWER | VB_T_DIGIT)) {   /* a senior official; 9/11 widow Terry Strada */
     if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
+    /* a noun that is also a cue's form after a determiner names ("said the press") */
     for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL)) &&
-                !is_cue(X, e + 1); e++) {}
+                (!is_cue(X, e + 1) || ((CUE(e + 1)->flags & VB_CUE_WEAK) && (X->wc[e] & VB_W_DET))); e++) {}
     /* "said a spokesperson for Osle Valley Transport" */
     if (e + 2 < hi && vb_role_prep(X, e + 1) && is_capword(X, e + 2) && vb_speaker_word(X, e)) {
       size_t re = vb_run_end(X, e + 2);
@@ -279,6 +307,11 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       e = vb_run_end(X, k);
       if (e >= c) return r;
     }
+    if (e + 2 < c && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER) && vb_speaker_word(X, e + 1) &&
+        !(X->wc[e + 1] & (VB_W_BOUND | VB_W_SKIP)) && !is_icue(X, e + 1)) {
+      r.a = k; r.b = e + 1; r.ok = 1;         /* "Harbour pilots — and …— say", "Trump supporters" */
+      return r;
+    }
     {
       /* "FBI director James Comey": an organisation, a title, then the name */
       size_t z = e + 1;
@@ -317,11 +350,24 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   size_t k = sb;
   /* the sentence's own subject, after an opening phrase ("On Friday, Mr. Carson endorsed") */
   if (k < c) k = skip_quotes(X, k, c);
+  /* "Then he cut into Bush, calling …", "But she said": one word, then the subject */
+  if (k + 2 < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)) &&
+      is_pron(X, k + 1) && is_word(X, k + 2) && (TK(k + 2)->flags & VB_T_LOWER))
+    return np_at(X, k + 1, c);
   if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
                                  ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)))) {   /* "Flying home, she vented" */
     size_t z;
     for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
     if (z < c && is_ch(X, z, ',')) k = z + 1;
+  }
+  {
+    /* a dateline opens the paragraph: "Washington (AFP) – Hillary Clinton has taken",
+     * "LA CROSSE, Wisc. — Gov. Mike Pence": the subject follows its dash */
+    size_t z = k;
+    while (z < c && z < k + 8 && (is_capword(X, z) || is_ch(X, z, ',') || is_ch(X, z, '(') || is_ch(X, z, ')') ||
+                                  is_ch(X, z, '.')))
+      z++;
+    if (k == sb && (TK(k)->flags & VB_T_PARA) && z > k && z + 1 < c && is_dash(X, z)) k = z + 1;
   }
   r = np_at(X, k, c);
   if (r.ok) return r;
@@ -340,6 +386,135 @@ static np np_subject_near(const ctx *X, size_t sb, size_t c) {
     }
   }
   return np_at(X, sb, c);
+}
+
+/* The subject of the clause nearest before token k in the sentence from sb: a pronoun
+ * (not "it") or a person's name that opens a clause (at the sentence start, or after a
+ * comma or a conjunction of time or contrast: "as she thanked the crowd and boomed “…”",
+ * not a clause that is what someone says: "that he", "because he") and is followed by a
+ * lower-case word, its verb. Not found: p.ok 0. */
+np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
+  static const char *const opener[] = {"and", "but", "as", "when", "while", "with", "after", "before", "until",
+                                       "where", "though", "although", NULL};
+  np p = {0};
+  for (size_t z = k; z-- > sb && k - z < 40;) {
+    const ment *m;
+    size_t a;
+    int open;
+    if (is_quote(X, z)) break;
+    if (is_ch(X, z, ',') && z > sb && z + 2 < k && is_word(X, z + 1) && (X->wc[z + 1] & VB_W_DET) &&
+        !(TK(z + 1)->flags & VB_T_POSS) && !vb_tok_is(X->s, TK(z + 1), "that")) {
+      /* "As Blumenthal spoke, the NRA was going into overdrive, whipping … against “…”":
+       * a noun phrase for people or a body opens the clause after a comma */
+      np r = np_at(X, z + 1, k);
+      if (r.ok && !is_pron(X, r.a) && r.b + 1 < k && is_word(X, r.b + 1) && (TK(r.b + 1)->flags & VB_T_LOWER) &&
+          !(X->wc[r.b + 1] & (VB_W_DET | VB_W_REL | VB_W_PREP)) && !vb_tok_is(X->s, TK(r.b + 1), "and") &&
+          !vb_tok_is(X->s, TK(r.b + 1), "that") && vb_speaker_phrase(X, r))
+        return r;
+    }
+    if (!is_word(X, z) || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || z + 1 >= k) continue;
+    if (is_pron(X, z)) {
+      if (vb_tok_is(X->s, TK(z), "it")) continue;
+      a = z;
+    } else if ((m = vb_ment_at(X, z)) != NULL && m->b == z && m->person && !(TK(z)->flags & VB_T_POSS)) {
+      a = m->a;
+    } else {
+      continue;
+    }
+    /* at the sentence start, after one opening word (Then, But, So), or a comma */
+    open = a == sb || is_ch(X, a - 1, ',') ||
+           (a == sb + 1 && is_word(X, sb) && (X->wc[sb] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[sb] & (VB_W_DET | VB_W_PRON)));
+    for (int i = 0; !open && opener[i]; i++) open = is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), opener[i]);
+    if (!open) continue;
+    p.a = a; p.b = z; p.ok = 1;
+    return p;
+  }
+  return p;
+}
+
+/* A subject pronoun (he, she, they, we, I; not "it", "you", "them") */
+static int subj_pron(const ctx *X, size_t k) {
+  static const char *const w[] = {"he", "she", "they", "we", "i", NULL};
+  if (!is_pron(X, k)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "– Ryan saying he was", "with Gorka noting": the participle's own subject, a name or a
+ * subject pronoun right before it (no comma between). */
+static np part_absolute(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  const ment *m;
+  size_t j = c;
+  while (j > sb + 1 && c - j < 2 && is_word(X, j - 1) && is_adverb(X, j - 1)) j--;   /* Trump reportedly yelling */
+  if (j == 0 || !is_word(X, j - 1) || (TK(j - 1)->flags & VB_T_POSS)) return r;
+  if (subj_pron(X, j - 1)) { r.a = r.b = j - 1; r.ok = 1; return r; }
+  if ((m = vb_ment_at(X, j - 1)) != NULL && m->b == j - 1 && !m->pron && m->a >= sb) { r.a = m->a; r.b = m->b; r.ok = 1; return r; }
+  /* "with one of her ads asking", "with children yelling": after "with", any subject */
+  r = vb_np_before(X, j, sb > 0 ? sb - 1 : VB_NONE);
+  if (r.ok && !r.rel && r.b == j - 1) {
+    size_t w = r.a;          /* "with one of the council's ads": "one of" before the phrase */
+    if (w > sb + 2 && vb_tok_is(X->s, TK(w - 1), "of") && is_word(X, w - 2) && (X->wc[w - 2] & VB_W_QUANT)) w -= 2;
+    if (w > sb && is_word(X, w - 1) && vb_tok_is(X->s, TK(w - 1), "with")) { r.a = w; return r; }
+  }
+  r.ok = 0;
+  return r;
+}
+
+static int clause_opener(const ctx *X, size_t k) {
+  static const char *const w[] = {"and", "but", "as", "when", "while", "after", "though", "although", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
+/* "…, though last week he used stronger language, saying": the subject pronoun of the
+ * nearest clause before the participle, when it is not the sentence's first word (that
+ * is the sentence's subject, read next) and not inside a clause that is reported ("that
+ * he", "because he"). */
+static np part_clause(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  for (size_t z = c; z-- > sb + 1 && c - z < 40;) {
+    const ment *m;
+    if (is_quote(X, z) || is_ch(X, z, ';')) break;
+    if (!is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || z + 1 >= c) continue;
+    if ((m = vb_ment_at(X, z)) != NULL && m->b == z && m->person && !m->pron && !(TK(z)->flags & VB_T_POSS)) {
+      size_t a = m->a;                               /* "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried" */
+      while (a > sb + 1 && is_capword(X, a - 1) && (X->wc[a - 1] & (VB_W_HONOR | VB_W_TITLE))) a--;
+      if (a > sb && (is_ch(X, a - 1, ',') || clause_opener(X, a - 1))) { r.a = a; r.b = z; r.ok = 1; return r; }
+    }
+    if (!subj_pron(X, z)) continue;
+    if (is_word(X, z - 1) && (is_icue(X, z - 1) || vb_tok_is(X->s, TK(z - 1), "that") ||
+                              vb_tok_is(X->s, TK(z - 1), "because") || vb_tok_is(X->s, TK(z - 1), "if") ||
+                              vb_tok_is(X->s, TK(z - 1), "whether") || vb_tok_is(X->s, TK(z - 1), "than")))
+      break;
+    r.a = r.b = z; r.ok = 1;
+    return r;
+  }
+  return r;
+}
+
+static np part_sentence(const ctx *X, size_t sb, size_t c) { return vb_np_subject(X, sb, c); }
+
+/* Who says what a participle of speech brings in (saying, calling, noting): the first of
+ * these readings that finds a subject. The order is the rule: its own subject, the
+ * nearest clause's, the sentence's. */
+static const struct part_reading {
+  const char *name;
+  np (*read)(const ctx *X, size_t sb, size_t c);
+} part_readings[] = {
+  {"participle-absolute", part_absolute},   /* with Gorka noting · – Ryan saying */
+  {"participle-clause", part_clause},       /* …, but he has battled …, calling */
+  {"participle-sentence", part_sentence},   /* Her campaign emailed supporters saying */
+};
+
+static np participle_subject(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  for (size_t i = 0; i < sizeof part_readings / sizeof *part_readings; i++) {
+    r = part_readings[i].read(X, sb, c);
+    if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
+  }
+  return r;
 }
 
 /* "issued a statement saying …": the statement is not the speaker of the participle */
@@ -380,7 +555,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
         break;
       }
     }
-    r = vb_np_subject(X, sb, c);
+    r = participle_subject(X, sb, c);
     if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
     {
       /* "The spot … ends with the director, Anneke Smit, saying": a subject that cannot
@@ -407,7 +582,8 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   if (CUE(c)->flags & VB_CUE_INV) {
     /* inverted only right after a quote or at a clause start: "…," said Arthur */
     size_t p = c - 1;
-    if (starts_sent(X, c)) return vb_np_after(X, after, hi);
+    if (starts_sent(X, c) || (c > 1 && is_ch(X, p, ',') && starts_sent(X, c - 2) && is_word(X, c - 2)))
+      return vb_np_after(X, after, hi);                 /* "But, said Solovey, “…”" */
     if (c > 0 && (is_ch(X, p, ',') || is_dash(X, p)) && p > 0) p--;
     if (c > 0 && (is_quote(X, p) || is_ch(X, p, ','))) return vb_np_after(X, after, hi);
   }
@@ -465,6 +641,9 @@ int vb_resolve(ctx *X, np p) {
         ((X->wc[p.a] & VB_W_DET) || (TK(p.a)->flags & VB_T_LOWER)))
       return desc_entity(X, p.a, z - 1, z + 1, p.b);
   }
+  if (p.a < p.b && is_word(X, p.a) && (TK(p.a)->flags & VB_T_LOWER) && !(X->wc[p.a] & VB_W_DET) &&
+      vb_speaker_word(X, p.a) && !vb_role_prep(X, p.a + 1))
+    return group_entity(X, p.a, p.b);    /* "people close to Clinton", "officials in her camp": not Clinton */
   if (p.a == p.b && is_word(X, p.a) && (vb_tok_is(X->s, TK(p.a), "his") || vb_tok_is(X->s, TK(p.a), "her")))
     return vb_resolve_pron(X, p.a, vb_tok_is(X->s, TK(p.a), "his") ? 'm' : 'f');
   if (p.a == p.b && is_pron(X, p.a)) {

@@ -432,6 +432,41 @@ static void unknown_sections(void **st) {
   vb_buf_free(&err);
 }
 
+/* A label table whose offsets run past its end (an inner offset larger than the last,
+ * which is in bounds) is refused, not read (found by fuzz_index). */
+static void label_offsets_past_the_table(void **st) {
+  char idx[96], pa[96], pc[96];
+  const char *p[2];
+  vb_buf err = {0};
+  vb_idx_seghdr h;
+  vb_idx_sect t[32];
+  FILE *f;
+  long off = -1;
+  uint64_t big = 0x7ffffff0;
+  (void)st;
+  snprintf(idx, sizeof idx, "%s/flab", dir);
+  snprintf(pa, sizeof pa, "%s/a.txt", dir);
+  snprintf(pc, sizeof pc, "%s/c.txt", dir);
+  put("a.txt", A);
+  put("c.txt", C);
+  p[0] = pa; p[1] = pc;
+  unlink(idx);
+  assert_int_equal(vb_index_build(idx, p, 2, NULL, NULL, NULL, &err), 0);
+  f = fopen(idx, "rb");
+  assert_non_null(f);
+  assert_int_equal(fseek(f, VB_IDX_HEAD, SEEK_SET), 0);
+  assert_int_equal(fread(&h, sizeof h, 1, f), 1);
+  assert_true(h.nsect < 32 && h.nfiles == 2);
+  assert_int_equal(fread(t, sizeof *t, h.nsect, f), h.nsect);
+  fclose(f);
+  for (uint32_t k = 0; k < h.nsect; k++) if (t[k].id == VB_SECT_FLAB) off = VB_IDX_HEAD + (long)t[k].off;
+  assert_true(off > 0);
+  patch(idx, off + 8, &big, sizeof big);        /* flab[1]; flab[0] and flab[2] stay */
+  assert_null(vb_index_open(idx, &err));
+  assert_non_null(strstr(err.p, "corrupt index"));
+  vb_buf_free(&err);
+}
+
 /* A reader opened before an append keeps the index it opened; a reader opened after
  * sees the new files. */
 static void reader_keeps_its_view(void **st) {
@@ -522,6 +557,7 @@ int main(void) {
     cmocka_unit_test(torn_commit_falls_back),
     cmocka_unit_test(bytes_after_the_commit_are_ignored),
     cmocka_unit_test(unknown_sections),
+    cmocka_unit_test(label_offsets_past_the_table),
     cmocka_unit_test(reader_keeps_its_view),
     cmocka_unit_test(refresh_tells_changed_from_touched),
   };

@@ -10,7 +10,10 @@ words begin (for indirect items: words they hold).
   indirect|WORDS|NAME[|CUE]  reported speech whose speaker's name holds NAME
   found|WORDS                some quote, of any kind, begins so
   none|WORDS                 no quote begins so (apostrophes are not marks)
+  noindirect|WORDS           no reported statement holds WORDS
   notspeaker|WORDS|NAME      the quote is found and NAME is neither its speaker nor its mention
+  mention|WORDS|TEXT         the quote or reported statement (of any kind) is found and the
+                             words naming its speaker there are TEXT (exact)
   source|NAME[|quoted=N][|paraphrased=M]   the sources list has NAME, with those counts
   nosource|NAME              the sources list has no NAME
 """
@@ -75,12 +78,23 @@ def main():
             qs = starting(rest[0], speech + ('term',))
             if qs:
                 fails.append('%s: found %r' % (line, qs[0]['text'][:60]))
+        elif kind == 'noindirect':
+            qs = [q for q in quotes if q['kind'] == 'indirect' and rest[0] in norm(q['text'])]
+            if qs:
+                fails.append('%s: found %r' % (line, qs[0]['text'][:60]))
         elif kind == 'notspeaker':
             qs = starting(rest[0], speech + ('term',))
             if not qs:
                 fails.append('%s: quote not found' % line)
             elif rest[1] in (norm((qs[0].get('speaker') or {}).get('name')), mention(qs[0])):
                 fails.append('%s: %r speaks it' % (line, rest[1]))
+        elif kind == 'mention':
+            qs = starting(rest[0], speech + ('term',)) or \
+                [q for q in quotes if q['kind'] == 'indirect' and rest[0] in norm(q['text'])]
+            if not qs:
+                fails.append('%s: quote not found' % line)
+            elif norm(mention(qs[0])) != rest[1]:
+                fails.append('%s: mention %r' % (line, mention(qs[0])))
         elif kind in ('source', 'nosource'):
             hit = [s for s in sources if norm(s['name']) == rest[0]]
             if kind == 'nosource':

@@ -192,3 +192,18 @@ expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "verba
 run index --output "$TMP/ev2.idx" "$EV/interview.txt" "$EV/speech.txt" --speaker "Rosa Imbert"
 run check --json --index "$TMP/ev2.idx" "$EV/draft.txt"
 expect_json 'd["quotes"][3]["check"]["source"]["speaker"] == "Rosa Imbert"' "index --speaker NAME after a PATH"
+
+# reported speech has no words of the speaker's to check: check reads quotation marks only,
+# unless the project asks (indirect: true), and then counts paraphrases apart
+mkdir -p "$TMP/para"
+printf 'Ida Lund said the harbour board would meet again in May to settle the lights.\n\n\342\200\234The harbour board met on Monday,\342\200\235 Lund said.\n' >"$TMP/para/draft.txt"
+printf 'LUND: The harbour board met on Monday. We will meet in May.\n' >"$TMP/para/talk.txt"
+run check --source "$TMP/para/talk.txt" "$TMP/para/draft.txt"
+expect_rc 0 "check: a paraphrase is not checked word for word by default"
+expect_err 'draft.txt: 1 quote: 1 verbatim, 0 faithful, 0 altered, 0 not found$' "check: the summary counts the quoted words only"
+if grep -q 'draft.txt:1:' "$OUT"; then no "check: no line for the paraphrase by default"; else ok; fi
+printf 'indirect: true\n' >"$TMP/para/.verbatim.yaml"
+run check --source "$TMP/para/talk.txt" "$TMP/para/draft.txt"
+expect_rc 0 "check: a paraphrase never fails the gate"
+expect_grep 'draft.txt:1:[0-9]+: note: paraphrase \(' "check: indirect: true lists the paraphrase, marked"
+expect_err 'draft.txt: 1 quote: 1 verbatim, 0 faithful, 0 altered, 0 not found; not counted: 1 paraphrase$' "check: and counts it apart"

@@ -83,13 +83,15 @@ end
 function T.sources_table_is_aligned()
   local Q = require("verbatim.nvim.quotes")
   local lines, hls = Q.sources_lines({
-    { name = "Marguerite Osei", role = "chair", org = "Eastgate Residents’ Association", quotes = { 1, 2, 5 }, words = 61 },
+    { name = "Marguerite Osei", role = "chair", org = "Eastgate Residents’ Association", quotes = { 1, 2, 5 }, words = 61,
+      quoted = 3, paraphrased = 2, paraphrases = { 3, 4 } },
     { name = "Priya Raman", role = "transport economist", quotes = { 7 }, words = 9 },
   })
   H.eq(#lines, 3, "header and two rows")
-  H.truthy(lines[1]:find("^Source%s+Role%s+Organisation%s+Quotes%s+Words$"), lines[1])
-  H.truthy(lines[2]:find("^Marguerite Osei%s+chair%s+Eastgate Residents’ Association%s+3%s+61$"), lines[2])
-  H.truthy(lines[3]:find("^Priya Raman%s+transport economist%s+1%s+9$"), lines[3])
+  H.truthy(lines[1]:find("^Source%s+Role%s+Organisation%s+Quoted%s+Paraphrased%s+Words$"), lines[1])
+  H.truthy(lines[2]:find("^Marguerite Osei%s+chair%s+Eastgate Residents’ Association%s+3%s+2%s+61$"), lines[2])
+  -- a source without the counts (an older engine): its quotes counted, none paraphrased
+  H.truthy(lines[3]:find("^Priya Raman%s+transport economist%s+1%s+0%s+9$"), lines[3])
   -- numbers right-aligned in display columns
   H.eq(vim.fn.strdisplaywidth(lines[2]), vim.fn.strdisplaywidth(lines[3]), "row widths")
   H.eq(vim.fn.strdisplaywidth(lines[1]), vim.fn.strdisplaywidth(lines[2]), "header width")
@@ -132,7 +134,7 @@ function T.sources_window_has_a_title_and_key_hints()
   end
   local title = vim.fn.has("nvim-0.9") == 1 and chunks(cfg.title) or lines[1]
   local hints = vim.fn.has("nvim-0.10") == 1 and chunks(cfg.footer) or lines[#lines]
-  H.truthy(title and title:find("verbatim: %d+ sources, %d+ quotes"), "title: " .. tostring(title))
+  H.truthy(title and title:find("verbatim: %d+ sources, %d+ quotes, %d+ paraphrased"), "title: " .. tostring(title))
   H.truthy(hints and hints:find("<CR>", 1, true) and hints:find("q close", 1, true), "hints: " .. tostring(hints))
   -- <CR> still picks the source under the cursor
   local row = H.find(buf, "Raman")
@@ -156,8 +158,11 @@ function T.sources_window_lists_the_article_sources()
   for _, l in ipairs(lines) do
     if l:find("Raman", 1, true) then H.truthy(l:find("University of Calder", 1, true), "Raman's organisation: " .. l) end
     if l:find("Osei", 1, true) then
-      local n = tonumber(l:match("(%d+)%s+%d+$"))
-      H.truthy(n and n >= 4, "Osei's quote count: " .. l)
+      -- quoted, paraphrased (reported speech without marks: "Osei said the association
+      -- would appeal"), words
+      local n, p = l:match("(%d+)%s+(%d+)%s+%d+$")
+      H.truthy(tonumber(n) and tonumber(n) >= 4, "Osei's quote count: " .. l)
+      H.truthy(tonumber(p) and tonumber(p) >= 1, "Osei's paraphrased count: " .. l)
     end
   end
   vim.cmd("normal q")
@@ -170,7 +175,13 @@ function T.sources_window_lists_the_article_sources()
   H.eq(vim.api.nvim_get_current_win(), before, "back in the article")
   local items = vim.fn.getloclist(0)
   H.truthy(#items >= 1, "Raman's quotes listed")
-  for _, it in ipairs(items) do H.truthy(it.text:find("Raman", 1, true), it.text) end
+  local reported = 0
+  for _, it in ipairs(items) do
+    H.truthy(it.text:find("Raman", 1, true), it.text)
+    if it.text:find("^reported: ") then reported = reported + 1 end
+  end
+  -- what Raman is reported to have said comes after the quotes, marked as such
+  H.truthy(reported >= 1 and items[#items].text:find("^reported: small ferries"), vim.inspect(items))
   H.truthy(vim.fn.getloclist(0, { title = 0 }).title:find("Raman", 1, true), "title")
 end
 

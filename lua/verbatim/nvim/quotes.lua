@@ -23,11 +23,12 @@ local function inner(span)
   return vim.trim(span)
 end
 
---- “text” — Speaker (cue): one location-list line.
+--- “text” — Speaker (cue): one location-list line; reported speech (no marks in the
+-- text) is shown without them: "reported: text — Speaker (cue)".
 function Q.label(q, text)
   local words = q.text
   if (not words or words == "") and text then words = inner(text:sub(q.start, q.stop)) end
-  local t = "“" .. short(words or "", 70) .. "”"
+  local t = q.kind == "indirect" and "reported: " .. short(words or "", 70) or "“" .. short(words or "", 70) .. "”"
   local sp = q.speaker
   if type(sp) == "table" and sp.name then
     t = t .. " — " .. short(sp.name, 60)
@@ -85,25 +86,34 @@ local function pad(s, w, right)
 end
 
 --- The lines of the sources table and their highlights {row, col, endcol, group}.
+-- A count field: the length of a list of quote numbers, or a number.
+local function count(v)
+  return type(v) == "table" and #v or tonumber(v) or 0
+end
+
+--- The sources table: who, their role and body, the statements quoted (with the words
+-- quoted) and those paraphrased (reported speech without marks).
 function Q.sources_lines(sources)
-  local head = { "Source", "Role", "Organisation", "Quotes", "Words" }
+  local head = { "Source", "Role", "Organisation", "Quoted", "Paraphrased", "Words" }
+  local NC = #head
   local rows = {}
   for _, s in ipairs(sources) do
     rows[#rows + 1] = {
       E.display(s.name or "?"), E.display(s.role or ""), E.display(s.org or ""),
-      tostring(type(s.quotes) == "table" and #s.quotes or s.quotes or 0),
+      tostring(s.quoted or count(s.quotes)),
+      tostring(s.paraphrased or count(s.paraphrases)),
       tostring(s.words or 0),
     }
   end
   local w = {}
-  for c = 1, 5 do
+  for c = 1, NC do
     w[c] = vim.fn.strdisplaywidth(head[c])
     for _, r in ipairs(rows) do w[c] = math.max(w[c], vim.fn.strdisplaywidth(r[c])) end
   end
   local lines, hls = {}, {}
   local function put(r, header)
     local parts, col = {}, 0
-    for c = 1, 5 do
+    for c = 1, NC do
       local cell = pad(r[c], w[c], c >= 4)
       local group = header and "VerbatimTitle" or (c == 2 or c == 3) and "VerbatimRole"
         or c >= 4 and "VerbatimCount" or nil
@@ -125,11 +135,17 @@ local HINTS = "<CR> this source's quotes   q close"
 function Q.cmd_sources()
   local buf, origin = vim.api.nvim_get_current_buf(), vim.api.nvim_get_current_win()
   local text, tlines = E.buftext(buf)
-  local res, err = E.analyze(text, { format = E.format(buf) })
+  -- the sources count what is reported without marks too (the marks and the quotes list
+  -- are quotations only)
+  local res, err = E.analyze(text, { format = E.format(buf), indirect = true })
   if not res then return E.error(err) end
   if #res.sources == 0 then return E.notify("verbatim: no sources in this buffer") end
-  local title = ("verbatim: %d source%s, %d quote%s"):format(#res.sources, #res.sources == 1 and "" or "s",
-    #res.quotes, #res.quotes == 1 and "" or "s")
+  local nq, np = 0, 0
+  for _, q in ipairs(res.quotes) do
+    if q.kind == "indirect" then np = np + 1 else nq = nq + 1 end
+  end
+  local title = ("verbatim: %d source%s, %d quote%s, %d paraphrased"):format(#res.sources,
+    #res.sources == 1 and "" or "s", nq, nq == 1 and "" or "s", np)
   local in_title, in_footer = vim.fn.has("nvim-0.9") == 1, vim.fn.has("nvim-0.10") == 1
   local lines, hls = Q.sources_lines(res.sources)
   local head = 1                                   -- rows above the first source
@@ -176,7 +192,11 @@ function Q.cmd_sources()
     if not s or not vim.api.nvim_win_is_valid(origin) then return end
     vim.cmd("close")
     vim.api.nvim_set_current_win(origin)
-    local items = items_of(buf, res, text, tlines, type(s.quotes) == "table" and s.quotes or {})
+    -- its quotes, then what it is reported to have said
+    local only = {}
+    for _, i in ipairs(type(s.quotes) == "table" and s.quotes or {}) do only[#only + 1] = i end
+    for _, i in ipairs(type(s.paraphrases) == "table" and s.paraphrases or {}) do only[#only + 1] = i end
+    local items = items_of(buf, res, text, tlines, only)
     vim.fn.setloclist(origin, {}, " ", { title = "verbatim quotes: " .. E.display(s.name or "?"), items = items })
     vim.cmd("lopen")
     vim.cmd("wincmd p")
