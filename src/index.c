@@ -763,11 +763,12 @@ static const char *seg_parse(const unsigned char *p, uint64_t avail, vb_idx_seg 
   g->sect = t = (const vb_idx_sect *)(const void *)(p + sizeof *h);
   nb = (uint64_t)1 << h->dir_bits;
   for (uint32_t k = 0; k < h->nsect; k++) {
-    const void *at = p + t[k].off;
+    const void *at;
     uint64_t want;
     if (t[k].off < sizeof *h + h->nsect * sizeof *t || t[k].off > h->size || t[k].size > h->size - t[k].off ||
         t[k].off % 8)
       return "corrupt index section table";
+    at = p + t[k].off;                           /* only once the offset is known to be inside */
     switch (t[k].id) {
     case VB_SECT_FILES: want = h->nfiles * sizeof(vb_idx_file); g->files = at; break;
     case VB_SECT_NAMES: want = t[k].size; g->names = at; g->names_size = t[k].size; break;

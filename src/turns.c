@@ -146,7 +146,9 @@ enum { W_CAPS = 1, W_TITLE = 2, W_PARTICLE = 3, W_NUMBER = 4 };
 static size_t name_word(const char *s, size_t n, size_t i, int *cls) {
   size_t j = i;
   int up = 0, lo = 0, first_up;
-  unsigned char c = (unsigned char)s[i];
+  unsigned char c;
+  if (i >= n) return 0;                         /* a label that ends where its line does */
+  c = (unsigned char)s[i];
   if (is_digit(c)) {
     while (j < n && j - i < 4 && is_digit((unsigned char)s[j])) j++;
     if (j - i > 3 || (j < n && is_letter((unsigned char)s[j]))) return 0;

@@ -119,9 +119,27 @@ static void checker_gives_the_words_to_the_parenthetical_speaker(void **st) {
   vb_buf_free(&err);
 }
 
+/* A line that ends the text right after a time stamp (no name, no newline) is no turn,
+ * and nothing past the text is read (found by fuzz_turns; check-asan runs this). */
+static void a_time_stamp_at_the_very_end(void **st) {
+  static const char *const tails[] = {"Good evening.\n0:00:02", "Good evening.\n[00:12:05] ", "Good evening.\n00:12:05 -"};
+  (void)st;
+  for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+    size_t n = strlen(tails[k]);
+    char *exact = malloc(n);                    /* no terminator: a read past n is caught */
+    vb_turns T;
+    assert_non_null(exact);
+    memcpy(exact, tails[k], n);
+    assert_int_equal(vb_turns_build(&T, exact, n, NULL), 0);
+    vb_turns_free(&T);
+    free(exact);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(plain_labels),
+    cmocka_unit_test(a_time_stamp_at_the_very_end),
     cmocka_unit_test(parenthetical_labels_name_the_speaker_before_it),
     cmocka_unit_test(prose_ending_in_a_colon_is_no_turn),
     cmocka_unit_test(odd_labels),
