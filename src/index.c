@@ -16,9 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "index.h"
-#include "material.h"
+#include "material.h"            /* and turns.h: vb_tspans, the labels of a text's turns */
 #include "normalise.h"
-#include "turns.h"
 
 #define A8(x) (((x) + 7) & ~(uint64_t)7)
 
