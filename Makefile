@@ -2,14 +2,21 @@
 #   make              CLI (build/verbatim) and the Lua 5.4 module (build/lua5.4/verbatim/core.so)
 #   make LUA=5.3      the module for Lua 5.3;  make LUA=jit  for LuaJIT;  make lua-all  all three
 #   make nvim         the LuaJIT module where Neovim finds it (lua/verbatim/core.so)
-#   make test | test-hosts | check-asan | bench | fuzz | deps | install PREFIX=...
+#   make test | test-hosts | test-report | check-asan | bench | fuzz | deps | pictures | install PREFIX=...
 
 LUA ?= 5.4
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
+# a Lua C module: a shared object; on macOS a bundle whose Lua symbols the interpreter
+# provides when it loads it (as LuaRocks builds modules there)
+UNAME_S ?= $(shell uname -s)
+ifeq ($(UNAME_S),Darwin)
+LIBFLAG ?= -bundle -undefined dynamic_lookup
+else
 LIBFLAG ?= -shared
+endif
 WARN = -std=c11 -Wall -Wextra -pedantic -Wshadow -Wmissing-prototypes -Wcast-qual -Wstrict-prototypes -Wredundant-decls
 BUILD ?= build
 
@@ -59,6 +66,7 @@ INST_PREFIX ?= $(PREFIX)
 INST_BINDIR ?= $(INST_PREFIX)/bin
 INST_LIBDIR ?= $(INST_PREFIX)/lib/lua/$(call lua_dir,$(LUA))
 INST_LUADIR ?= $(INST_PREFIX)/share/lua/$(call lua_dir,$(LUA))
+INST_MANDIR ?= $(INST_PREFIX)/share/man/man1
 
 PCRE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
@@ -86,7 +94,7 @@ endif
 # linker is GNU's or LLVM's; elsewhere the shared library (on Darwin the two-level namespace
 # binds to it anyway). `make test-link` tests it.
 UTF8PROC_A ?= $(if $(UTF8PROC_LIBDIR),$(wildcard $(UTF8PROC_LIBDIR)/libutf8proc.a),$(filter /%,$(shell $(CC) -print-file-name=libutf8proc.a 2>/dev/null)))
-MODULE_UTF8PROC = $(if $(and $(UTF8PROC_A),$(filter-out Darwin,$(shell uname -s))),$(UTF8PROC_A) -Wl$(comma)--exclude-libs$(comma)libutf8proc.a,$(UTF8PROC_LIBS))
+MODULE_UTF8PROC = $(if $(and $(UTF8PROC_A),$(filter-out Darwin,$(UNAME_S))),$(UTF8PROC_A) -Wl$(comma)--exclude-libs$(comma)libutf8proc.a,$(UTF8PROC_LIBS))
 comma := ,
 
 CLI_SRC = $(wildcard src/cli*.c src/lsp_*.c)
@@ -102,7 +110,7 @@ LIBS = $(PCRE_LIBS) $(UTF8PROC_LIBS) $(FORMAT_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -
 MODULE_LIBS = $(PCRE_LIBS) $(MODULE_UTF8PROC) $(FORMAT_LIBS) $(YAML_LIBS) $(EXTRA_LIBS) -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -fPIC $(PCRE_CFLAGS) $(UTF8PROC_CFLAGS) $(FORMAT_CFLAGS) $(YAML_CFLAGS) $(CPPFLAGS) $(VB_DEFS)
 
-.PHONY: all cli module lua-all nvim install-pandoc test test-c test-lua test-cli check-asan bench fuzz deps install clean
+.PHONY: all cli module lua-all nvim install-pandoc install-man test test-c test-lua test-cli check-asan bench fuzz deps install clean
 all: cli module
 
 cli: $(BUILD)/verbatim
@@ -150,7 +158,7 @@ doc/tags: doc/verbatim.txt
 # module and the CLI of that prefix); the Quarto extension (_extensions/verbatim/) is a
 # shim that loads the installed filter or this tree's, so there is nothing to copy
 PANDOC_FILTERDIR ?= $(if $(INST_PREFIX),$(INST_PREFIX),$(PREFIX))/share/pandoc/filters
-install: install-pandoc
+install: install-pandoc install-man
 install-pandoc:
 	install -d $(DESTDIR)$(PANDOC_FILTERDIR)
 	install -m 644 lua/verbatim/filter.lua $(DESTDIR)$(PANDOC_FILTERDIR)/verbatim.lua
@@ -163,7 +171,7 @@ $(BUILD)/tests/%: tests/%.c $(ENGINE_LIB) | $(BUILD)/tests
 # every suite: C (cmocka), Lua (each build), CLI, Neovim and pandoc (each skipped with a note
 # only when its tool is missing; .ci/run installs them all), and the Neovim and pandoc
 # suites again on newer Debian's versions (test-hosts)
-test: test-c test-lua test-cli test-lsp test-link test-layout test-nvim test-pandoc test-hosts
+test: test-c test-lua test-cli test-lsp test-link test-layout test-nvim test-pandoc test-report test-hosts
 test-c: $(C_TESTS)
 	@fail=0; for t in $(C_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 test-lua: lua-all
@@ -192,6 +200,12 @@ test-nvim: nvim
 	@if [ -f tests/nvim/run.sh ]; then sh tests/nvim/run.sh; fi
 test-pandoc: cli module
 	@if [ -f tests/pandoc/run.sh ]; then sh tests/pandoc/run.sh; fi
+# the audit page and the review style in headless Chromium (skipped, saying so, without it)
+test-report: cli module
+	@sh tests/report/run.sh
+# the README's pictures (doc/*.png), taken by headless Chromium
+pictures: cli module
+	@sh tools/pictures.sh
 
 # The Neovim and pandoc suites on other hosts: the versions of each Debian suite in HOSTS,
 # unpacked beside the system's into build/hosts/SUITE by tools/hosts.sh (and reused there):
@@ -209,7 +223,7 @@ test-hosts: nvim cli module
 	  echo "== tests/pandoc with pandoc $$5 (Debian $$s)"; PANDOC=$$6 sh tests/pandoc/run.sh || fail=1; \
 	done; exit $$fail
 
-.PHONY: test-nvim test-pandoc test-hosts test-link test-layout test-lua-asan test-lsp fuzz-seeds
+.PHONY: test-nvim test-pandoc test-report pictures test-hosts test-link test-layout test-lua-asan test-lsp fuzz-seeds
 # C, CLI, language server and Lua tests with AddressSanitizer (leaks included) and UBSan. The Lua
 # interpreters are not built with ASan: they preload clang's runtime for the module.
 check-asan:
@@ -254,6 +268,11 @@ build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC)
 
 deps:
 	@sh tools/deps.sh
+
+# the man page (doc/verbatim.1, tests/cli/test_man.sh)
+install-man:
+	install -d $(DESTDIR)$(INST_MANDIR)
+	install -m 644 doc/verbatim.1 $(DESTDIR)$(INST_MANDIR)/verbatim.1
 
 # the CLI, the module for $(LUA) and every Lua file under lua/ (nvim and pandoc helpers too)
 install: cli module

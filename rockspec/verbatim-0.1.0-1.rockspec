@@ -25,7 +25,7 @@ description = {
 verbatim finds the quotations in a news article, says who is quoted and lists the
 article's sources, and checks quotes against transcripts and other source material.
 A C11 engine with a Lua API (verbatim, verbatim.core) and a command-line tool.]],
-   license = "TBD (the project has no LICENSE file yet)",
+   license = "MIT",   -- LICENSE; the SPDX name LuaRocks and luarocks.org expect
    labels = { "journalism", "text", "quotes" },
 }
 

@@ -676,6 +676,7 @@ int vb_check_many(const vb_dtext *D, size_t nd, const vb_material *M, const vb_c
   memset(&C, 0, sizeof C);
   memset(&w, 0, sizeof w);
   C.M = M;
+  C.progress = o ? o->progress : NULL;
   C.warn = nd ? &out[0].warn : NULL;
   for (size_t d = 0; d < nd; d++) {
     if (vb_push(&qfirst, C.first.n)) goto oom;

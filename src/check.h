@@ -19,6 +19,7 @@
 
 typedef struct vb_copts {
   int borrowed;                 /* report unquoted runs of at least this many source words; 0 off */
+  const vb_progress *progress;  /* NULL, or told after each file of the material scanned */
 } vb_copts;
 
 /* A diff piece: op '=' (in both), '+' (only the quote), '-' (only the source); its text

@@ -73,6 +73,7 @@ typedef struct fent {
 
 typedef struct vb_ckctx {
   const vb_material *M;
+  const vb_progress *progress;  /* vb_copts.progress: told after each text scanned */
   VB_VEC(cq) q;
   VB_VEC(size_t) first;         /* quote i's chunks are q[first[i] .. first[i + 1]) */
   VB_VEC(gent) ents;

@@ -22,15 +22,19 @@
 #include "index.h"
 #include "json.h"
 #include "quotes.h"
+#include "report.h"
 #include "text.h"
 
 static const char check_help[] =
-  "usage: verbatim check [--json] [--borrowed[=N]] [--fail-on LIST] [--strict-terms]\n"
-  "                      [--format text|markdown] (--source PATH [--speaker NAME] | --index IDX)... FILE...\n"
+  "usage: verbatim check [--json] [--html FILE] [--borrowed[=N]] [--fail-on LIST] [--strict-terms]\n"
+  "                      [--format text|markdown] [--stdin-name NAME] [--color[=WHEN]] [--progress[=WHEN]]\n"
+  "                      (--source PATH [--speaker NAME] | --index IDX)... FILE...\n"
   "Check every quotation of FILE against source material: files, folders (recursive) or\n"
-  "an index from `verbatim index`. One line a quote: FILE:LINE:COL: verdict, where it was\n"
-  "found, and for an altered or cleaned quote what differs ([-source-]{+quote+}); then on\n"
-  "stderr a line a FILE with the count of each verdict. All FILEs are checked in one pass.\n"
+  "an index from `verbatim index`. One line a quote, as compilers print them:\n"
+  "FILE:LINE:COL: error|warning|note: verdict, where it was found, and for an altered or\n"
+  "cleaned quote what differs ([-source-]{+quote+}); error: the quote fails the gate.\n"
+  "Then on stderr a line a FILE with the count of each verdict. All FILEs are checked in\n"
+  "one pass.\n"
   "  --source PATH   a source file or folder (repeatable); PATH=NAME: its words are NAME's\n"
   "  --speaker NAME  the speaker of the --source before it, wherever no turn label says\n"
   "  --index IDX     an archive index (repeatable)\n"
@@ -41,6 +45,14 @@ static const char check_help[] =
   "  --strict-terms  scare quotes and titles (kind term) count for the exit status too\n"
   "  --cue PATTERN   also treat matches of this PCRE2 pattern as cues (repeatable)\n"
   "  --json          the object of `verbatim quotes --json` with a \"check\" in every quote\n"
+  "                  (its \"fails\": the gate's word) and \"pass\" for the draft\n"
+  "  --html FILE     also write an audit page of the draft to FILE (- for stdout, in\n"
+  "                  place of the lines): quotes marked by verdict, sources, diffs\n"
+  "  --stdin-name NAME  the name FILE - is shown by (in the lines, the JSON, the page)\n"
+  "  --progress[=WHEN]  the source files read so far on stderr: auto (a terminal, a run\n"
+  "                  of more than a third of a second), always, never (default auto)\n"
+  "  --color[=WHEN]  colour verdicts and the word diff: auto (on a terminal, unless\n"
+  "                  NO_COLOR is set), always, never (default auto)\n"
   "  --max-size=SIZE refuse drafts and source files larger than SIZE (default 256M; K, M,\n"
   "                  G; 0: no limit)\n"
   "  --format text|markdown  how to read FILE (default: .md, .markdown, .qmd, .rmd are\n"
@@ -53,7 +65,7 @@ static const char check_help[] =
   "checked).\n";
 
 static const char index_help[] =
-  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE]\n"
+  "usage: verbatim index --output IDX [--append] [--wait SECONDS] [--max-size=SIZE] [--progress[=WHEN]]\n"
   "                      PATH [--speaker NAME]...\n"
   "       verbatim index --list IDX\n"
   "Index the files under each PATH for `verbatim check --index IDX`. The index refers to\n"
@@ -66,6 +78,8 @@ static const char index_help[] =
   "  --wait SECONDS  wait at most this long while another writer holds IDX (default 600;\n"
   "                  0: fail at once)\n"
   "  --list IDX      the files IDX holds, one a line: ok, changed or missing, and the path\n"
+  "  --progress[=WHEN]  files and bytes done so far on stderr: auto (a terminal, a run\n"
+  "                  of more than a third of a second), always, never (default auto)\n"
   "A crash or kill at any point leaves IDX as it was or complete, never in between;\n"
   "writers of one index take turns, and checks read it meanwhile.\n";
 
@@ -111,8 +125,11 @@ static void json_check(vb_buf *o, size_t i, void *ctx) {
   vb_buf_addc(o, '}');
 }
 
+/* after the quotes: "borrowed", and "pass", the gate's word on the draft */
 static void json_borrowed(vb_buf *o, void *ctx) {
-  const vb_checked *c = ((const jctx *)ctx)->c;
+  const jctx *j = ctx;
+  const vb_checked *c = j->c;
+  vb_buf_addf(o, ",\"pass\":%s", vb_draft_fails(j->d, j->g) ? "false" : "true");
   vb_buf_adds(o, ",\"borrowed\":[");
   for (size_t i = 0; i < c->b.n; i++) {
     const vb_borrow *b = &c->b.v[i];
@@ -123,10 +140,63 @@ static void json_borrowed(vb_buf *o, void *ctx) {
   vb_buf_addc(o, ']');
 }
 
-static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const vb_draft *dr) {
+/* How a quote's line is headed, in the words editors' problem matchers read (gcc's:
+ * FILE:LINE:COL: error: ...): error when it fails the gate, warning when something is
+ * wrong with it that does not count (a scare quote not found, a quote the material does
+ * not cover), note when it is the speaker's words (verbatim, faithful, cleaned) or a
+ * paraphrase (never counted). */
+static const char *severity(const vb_draft *d, size_t i, const vb_gate *g) {
+  const vb_cres *r = &d->c.r.v[i];
+  if (vb_draft_quote_fails(d, i, g)) return "error";
+  if (d->an.qs.q.v[i].kind == VB_INDIRECT) return "note";   /* paraphrase: no source owes its words */
+  if (r->verdict == VB_ALTERED || r->verdict == VB_NOT_FOUND || r->verdict == VB_UNCOVERED || r->speaker_mismatch)
+    return "warning";
+  return "note";
+}
+
+/* SGR codes: gcc's for the headings, git's word diff for the pieces */
+static const char *sev_color(const char *sev) { return sev[0] == 'e' ? "1;31" : sev[0] == 'w' ? "1;35" : "1;36"; }
+static const char *const verdict_color[VB_NVERDICT] = {"32", "36", "31", "33", "32", "2"};
+
+/* The diff line line[0..n) into o with its [-removed-] pieces red and {+added+} green.
+ * A piece starts the line or follows a space (vb_diff_line's layout). */
+static void paint_diff(vb_buf *o, const char *line, size_t n, int color) {
+  size_t i = 0;
+  if (!color) { vb_buf_add(o, line, n); return; }
+  while (i < n) {
+    size_t j = i;
+    if ((i == 0 || line[i - 1] == ' ') && i + 1 < n && (line[i] == '[' || line[i] == '{') && line[i + 1] == (line[i] == '[' ? '-' : '+')) {
+      const char close0 = line[i] == '[' ? '-' : '+', close1 = line[i] == '[' ? ']' : '}';
+      for (j = i + 2; j + 1 < n; j++)
+        if (line[j] == close0 && line[j + 1] == close1 && (j + 2 == n || line[j + 2] == ' ')) break;
+      if (j + 1 < n) {
+        vb_cli_sgr(o, 1, close0 == '-' ? "31" : "32");
+        vb_buf_add(o, line + i, j + 2 - i);
+        vb_cli_sgr(o, 1, "0");
+        i = j + 2;
+        continue;
+      }
+    }
+    vb_buf_addc(o, line[i++]);
+  }
+}
+
+/* FILE:LINE:COL: heading, in bold on a terminal */
+static void head(vb_buf *o, const char *file, uint32_t line, uint32_t col, const char *sev, int color) {
+  vb_cli_sgr(o, color, "1");
+  vb_buf_addf(o, "%s:%u:%u:", file, line, col);
+  vb_cli_sgr(o, color, "0");
+  vb_buf_addc(o, ' ');
+  vb_cli_sgr(o, color, sev_color(sev));
+  vb_buf_addf(o, "%s:", sev);
+  vb_cli_sgr(o, color, "0");
+  vb_buf_addc(o, ' ');
+}
+
+static void human_file(vb_buf *o, const char *file, const char *s, size_t n, const vb_draft *dr, const vb_gate *g, int color) {
   const vb_quotes *qs = &dr->an.qs;
   const vb_checked *c = &dr->c;
-  vb_buf t = {0};
+  vb_buf t = {0}, line = {0};
   vb_lines L = {0};
   for (size_t i = 0; i < qs->q.n; i++) {
     const vb_quote *q = &qs->q.v[i];
@@ -134,12 +204,15 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     t.n = 0;
     vb_cli_spill(o);
     vb_quote_text(s, qs, q, &t);
+    head(o, file, q->line, q->col, severity(dr, i, g), color);
     /* reported speech (read when the project asks): what the words say, not counted */
-    if (q->kind == VB_INDIRECT)
-      vb_buf_addf(o, "%s:%u:%u: paraphrase (%s) \xE2\x80\x9C", file, q->line, q->col, vb_verdict_names[r->verdict]);
-    else
-      vb_buf_addf(o, "%s:%u:%u: %s%s \xE2\x80\x9C", file, q->line, q->col, vb_verdict_names[r->verdict],
-                  r->splice ? " (splice)" : "");
+    if (q->kind == VB_INDIRECT) vb_buf_addf(o, "paraphrase (%s) \xE2\x80\x9C", vb_verdict_names[r->verdict]);
+    else {
+      vb_cli_sgr(o, color, verdict_color[r->verdict]);
+      vb_buf_adds(o, vb_verdict_names[r->verdict]);
+      vb_cli_sgr(o, color, "0");
+      vb_buf_adds(o, r->splice ? " (splice) \xE2\x80\x9C" : " \xE2\x80\x9C");
+    }
     vb_excerpt(o, t.p ? t.p : "", t.n, 50);
     vb_buf_adds(o, "\xE2\x80\x9D");
     if (r->has_passage) {
@@ -161,16 +234,20 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
       /* indented under its quote; the space after the line is the CLI's of old, kept so
        * that the output stays byte for byte what it was */
       vb_buf_adds(o, "    ");
-      vb_diff_line(c, r, o);
+      line.n = 0;
+      vb_diff_line(c, r, &line);
+      if (line.oom) o->oom = 1;
+      paint_diff(o, line.p ? line.p : "", line.n, color);
       vb_buf_adds(o, r->nd ? " \n" : "\n");
     }
   }
   if (c->b.n && vb_lines_build(&L, s, n) == 0) {
     for (size_t i = 0; i < c->b.n; i++) {
       const vb_borrow *b = &c->b.v[i];
-      uint32_t line, col;
-      vb_lines_pos(&L, b->start, &line, &col);
-      vb_buf_addf(o, "%s:%u:%u: borrowed %d words without quotation marks \xE2\x80\x9C", file, line, col, b->words);
+      uint32_t ln, col;
+      vb_lines_pos(&L, b->start, &ln, &col);
+      head(o, file, ln, col, "error", color);
+      vb_buf_addf(o, "borrowed %d words without quotation marks \xE2\x80\x9C", b->words);
       vb_excerpt(o, s + b->start, b->end - b->start, 50);
       vb_buf_adds(o, "\xE2\x80\x9D in ");
       vb_buf_add(o, c->arena.p + b->name, b->name_len);
@@ -178,6 +255,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     }
   }
   vb_lines_free(&L);
+  vb_buf_free(&line);
   vb_buf_free(&t);
 }
 
@@ -268,6 +346,9 @@ typedef struct chk {
   vb_cues *cues;
   int nsrc;                     /* --source and --index given */
   int given;                    /* options given on the command line, over the project file's: G_* */
+  int when, pwhen, color;       /* --color and --progress (VB_COLOR_*); color: the lines are coloured */
+  const char *html;             /* --html FILE: the audit page (report.h) */
+  const char *stdin_name;       /* --stdin-name NAME: what FILE - is called */
 } chk;
 
 enum { G_BORROWED = 1, G_TERMS = 2, G_SIZE = 4, G_FAILON = 8 };
@@ -299,10 +380,30 @@ static int add_source(chk *k, const char *arg, vb_buf *err) {
   return 0;
 }
 
+/* argv[*i] when it is one of the output's options (its value taken, *i moved past it):
+ * --color, --progress, --html, --stdin-name. 0 taken, 1 another, 2 a bad value (said). */
+static int output_opt(chk *k, int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  if (!strcmp(a, "--progress") || !strncmp(a, "--progress=", 11)) {
+    if (vb_cli_color_arg(a[10] ? a + 11 : NULL, &k->pwhen)) { vb_cli_err("check: --progress wants auto, always or never"); return 2; }
+  } else if (!strcmp(a, "--stdin-name") || !strncmp(a, "--stdin-name=", 13)) {
+    k->stdin_name = a[12] == '=' ? a + 13 : *i + 1 < argc ? argv[++*i] : NULL;
+    if (!k->stdin_name) { vb_cli_err("check: --stdin-name needs a NAME"); return 2; }
+  } else if (!strcmp(a, "--html") || !strncmp(a, "--html=", 7)) {
+    const char *h = k->html = a[6] == '=' ? a + 7 : *i + 1 < argc ? argv[++*i] : NULL;
+    if (!h || !*h || (h[0] == '-' && h[1])) { vb_cli_err("check: --html needs a FILE to write the page to (- for stdout)"); return 2; }
+  } else if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
+    if (vb_cli_color_arg(a[7] ? a + 8 : NULL, &k->when)) { vb_cli_err("check: --color wants auto, always or never"); return 2; }
+  } else return 1;
+  return 0;
+}
+
 /* One option at argv[*i] (it may take the next argument). 0, 1 not an option of these,
  * 2 bad (printed), -1 after --help. */
 static int check_opt(chk *k, int argc, char **argv, int *i, size_t *last, int *nsrc, vb_buf *err) {
   const char *a = argv[*i];
+  int r = output_opt(k, argc, argv, i);
+  if (r != 1) return r;
   err->n = 0;
   if (!strcmp(a, "--json")) k->json = 1;
   else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(check_help, stdout); return -1; }
@@ -377,17 +478,18 @@ static int project_options(chk *k, vb_buf *err) {
   size_t npat;
   char msg[256];
   if (vb_cli_project(k->args.v[0], cfg)) return 2;
-  /* fail-on: its entries joined as --fail-on's comma list (a gate never runs on a
-   * policy it misread) */
-  if (!(k->given & G_FAILON) && cfg->fail_on.n) {
-    vb_buf list = {0};
-    int bad;
-    for (size_t i = 0; i < cfg->fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", cfg->fail_on.v[i]);
+  /* strict-terms and fail-on, where the command line did not say: the one policy every
+   * host reads from the file (config.h), read before the material (a gate never runs on
+   * a policy it misread) */
+  {
+    vb_gate fg = k->g;
     err->n = 0;
-    bad = list.oom || vb_gate_parse(&k->g, list.p, err);
-    if (bad) vb_cli_err("%s: fail-on: %s", cfg->file, list.oom ? "out of memory" : err->p);
-    vb_buf_free(&list);
-    if (bad) return 2;
+    if (!((k->given & G_TERMS) && (k->given & G_FAILON)) && vb_config_gate(cfg, &fg, err)) {
+      vb_cli_err("%s", err->p);
+      return 2;
+    }
+    if (!(k->given & G_TERMS)) k->g.terms = fg.terms;
+    if (!(k->given & G_FAILON)) k->g.fail = fg.fail;
   }
   pats = k->ucues.n ? k->ucues.v : (const char *const *)cfg->cues.v;
   npat = k->ucues.n ? k->ucues.n : cfg->cues.n;
@@ -421,29 +523,46 @@ static int project_options(chk *k, vb_buf *err) {
   }
   k->ao.cues = k->cues;
   if (!(k->given & G_BORROWED) && cfg->borrowed >= 0) k->o.borrowed = cfg->borrowed;
-  if (!(k->given & G_TERMS) && cfg->strict_terms >= 0) k->g.terms = cfg->strict_terms;
+
   if (!(k->given & G_SIZE) && cfg->max_size >= 0) k->max_size = (size_t)cfg->max_size;
   if (k->format < 0 && cfg->format >= 0) k->format = cfg->format;
   if (!k->nsrc) { vb_cli_err("check: no --source or --index given (nor check: or index: in a .verbatim.yaml)"); return 2; }
   return 0;
 }
 
-/* A draft's lines (or its JSON object) into out, its summary on stderr. 1 when it fails
+/* --html FILE: the audit page of the draft raw (as read), checked into dr; the lines so
+ * far in out are flushed first when the page goes to stdout. -1 when it was not written. */
+static int write_page(const chk *k, const vb_buf *raw, const char *name, const vb_draft *dr, vb_buf *out) {
+  vb_buf page = {0};
+  int rc;
+  vb_report_html(raw->p, raw->n, name, dr, &k->M, &k->g, &page);
+  if (!strcmp(k->html, "-")) vb_cli_flush(out);
+  rc = vb_cli_write_file(k->html, &page) ? -1 : 0;
+  vb_buf_free(&page);
+  return rc;
+}
+
+/* A draft's lines (or its JSON object, or with --html - its page) into out, its summary on
+ * stderr; in: the prose checked, raw: the draft as read (for --html). 1 when it fails
  * the gate. */
-static int report(const chk *k, const char *file, const vb_buf *in, const vb_draft *dr, vb_buf *out, int *nok, int *rc) {
+static int report(const chk *k, const char *file, const vb_buf *in, const vb_buf *raw, const vb_draft *dr, vb_buf *out,
+                  int *nok, int *rc) {
   vb_buf sum = {0};
   int fail = gate(&sum, file, dr, &k->g);
   if (dr->c.stale)
     vb_cli_err("%s: warning: %zu passages come from files changed or missing since they were indexed (verbatim index --append)",
                file, dr->c.stale);
-  if (k->json) {
+  if (k->html && write_page(k, raw, file, dr, out)) *rc = 2;
+  if (k->html && !strcmp(k->html, "-")) {
+    /* the page is the output, in place of the lines */
+  } else if (k->json) {
     jctx jc;
     vb_cli_more more;
     jc.c = &dr->c; jc.d = dr; jc.g = &k->g;
     more.quote = json_check; more.file = json_borrowed; more.ctx = &jc;
     if ((*nok)++) vb_buf_adds(out, ",\n");
     vb_cli_json(out, file, in->p, &dr->an, &more);
-  } else human_file(out, file, in->p, in->n, dr);
+  } else human_file(out, file, in->p, in->n, dr, &k->g, k->color);
   if (!k->json && vb_cli_flush(out)) *rc = 2;
   /* after the file's own lines, on stderr: stdout stays one line a quote (quickfix) */
   if (!k->json && sum.n) { fflush(stdout); fwrite(sum.p, 1, sum.n, stderr); }
@@ -451,47 +570,70 @@ static int report(const chk *k, const char *file, const vb_buf *in, const vb_dra
   return fail;
 }
 
+/* What FILE is called in the output: --stdin-name's NAME for -. */
+static const char *draft_name(const chk *k, const char *file) {
+  return k->stdin_name && !strcmp(file, "-") ? k->stdin_name : file;
+}
+
 int vb_cmd_check(int argc, char **argv) {
   chk k;
   vb_paths files = {0};
   vb_buf out = {0}, err = {0};
-  vb_buf *in = NULL;
+  vb_buf *in = NULL, *raw = NULL;   /* each draft's prose (masked) and, for --html, as read */
   vb_draft *dr = NULL;
+  vb_cli_prog prog;
+  vb_progress pg;
   const char **texts = NULL;
   size_t *lens = NULL, *which = NULL, nd = 0, bad = 0;
   int rc, nok = 0, folder = 0, badsrc;
   memset(&k, 0, sizeof k);
   k.format = -1;
   k.max_size = VB_MAX_SIZE;
+  k.when = k.pwhen = VB_COLOR_AUTO;
   vb_gate_default(&k.g);
   if ((rc = check_args(&k, argc, argv, &err))) { rc = rc < 0 ? 0 : rc; goto done; }
   if ((rc = project_options(&k, &err))) goto done;
   if (vb_cli_drafts(k.args.v, k.args.n, &files, &folder) < 0) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  if (k.html && files.n > 1) { vb_cli_err("check: --html writes the page of one FILE (give one, or run check once a FILE)"); rc = 2; goto done; }
+  if (k.html && !strcmp(k.html, "-") && k.json) { vb_cli_err("check: --html - and --json both want stdout"); rc = 2; goto done; }
+  k.color = !k.json && vb_cli_color_on(k.when, stdout);
   /* every source file is opened now: one that cannot be read fails the run even when no
    * draft has a quote to look up in it; the others are still checked */
   badsrc = vb_material_vet(&k.M, 0, k.max_size, bad_file, &k.max_size) > 0;
   /* every draft read first: then one pass over the material for all of them */
   in = calloc(files.n + 1, sizeof *in);
+  raw = calloc(files.n + 1, sizeof *raw);
   dr = calloc(files.n + 1, sizeof *dr);
   texts = calloc(files.n + 1, sizeof *texts);
   lens = calloc(files.n + 1, sizeof *lens);
   which = calloc(files.n + 1, sizeof *which);
-  if (!in || !dr || !texts || !lens || !which) { vb_cli_err("out of memory"); rc = 2; goto done; }
+  if (!in || !raw || !dr || !texts || !lens || !which) { vb_cli_err("out of memory"); rc = 2; goto done; }
   for (size_t f = 0; f < files.n; f++) {
-    if (vb_cli_read_draft(files.v[f], k.format, k.max_size, &in[f])) { rc = 2; continue; }
+    /* the draft as read (the page shows it) and its prose, masked by its name's format */
+    if (vb_cli_text(files.v[f], &raw[f], k.max_size)) { rc = 2; continue; }
+    if (!k.html) { in[f] = raw[f]; memset(&raw[f], 0, sizeof raw[f]); }
+    else if (vb_buf_reserve(&in[f], raw[f].n + 1)) { vb_cli_err("out of memory"); rc = 2; continue; }
+    else vb_buf_add(&in[f], raw[f].p, raw[f].n);
+    if (vb_cli_mask_draft(draft_name(&k, files.v[f]), k.format, &in[f])) { rc = 2; continue; }
     texts[nd] = in[f].p ? in[f].p : ""; lens[nd] = in[f].n; which[nd++] = f;
   }
   err.n = 0;
   if (nd) {
-    int drc = vb_check_drafts(texts, lens, nd, &k.ao, &k.M, &k.o, dr, &bad, &err);
-    if (drc == -1) { vb_cli_err("%s: %s", files.v[which[bad]], err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
+    int drc;
+    vb_cli_progress_init(&prog, "checking", k.pwhen);
+    pg.fn = vb_cli_progress;
+    pg.ctx = &prog;
+    k.o.progress = &pg;
+    drc = vb_check_drafts(texts, lens, nd, &k.ao, &k.M, &k.o, dr, &bad, &err);
+    vb_cli_progress_end(&prog);
+    if (drc == -1) { vb_cli_err("%s: %s", draft_name(&k, files.v[which[bad]]), err.p ? err.p : "out of memory"); rc = 2; nd = 0; }
     else if (drc) { vb_cli_err("%s", err.p ? err.p : "check failed"); rc = 2; nd = 0; }
     /* texts of the material skipped or read as another encoding: told once */
     else if (dr[0].c.warn.n) vb_cli_warnings(&dr[0].c.warn);
   }
   if (k.json && (files.n > 1 || folder)) vb_buf_adds(&out, "{\"files\":[");
   for (size_t j = 0; j < nd; j++)
-    if (report(&k, files.v[which[j]], &in[which[j]], &dr[j], &out, &nok, &rc) && !rc) rc = 1;
+    if (report(&k, draft_name(&k, files.v[which[j]]), &in[which[j]], &raw[which[j]], &dr[j], &out, &nok, &rc) && !rc) rc = 1;
   if (k.json) {
     /* one draft that failed: nothing on stdout rather than half a document (or a blank line) */
     if (files.n > 1 || folder || nok) vb_buf_adds(&out, files.n > 1 || folder ? "]}\n" : "\n");
@@ -502,7 +644,9 @@ done:
   for (size_t f = 0; f < files.n; f++) {
     if (dr) vb_draft_free(&dr[f]);
     if (in) vb_buf_free(&in[f]);
+    if (raw) vb_buf_free(&raw[f]);
   }
+  free(raw);
   free(in); free(dr); free(texts); free(lens); free(which);
   vb_paths_free(&files);
   chk_free(&k);
@@ -551,6 +695,9 @@ int vb_cmd_index(int argc, char **argv) {
   vb_iopts o;
   size_t nf = 0, nb = 0;
   struct timespec t0, t1;
+  vb_cli_prog prog;
+  vb_progress pg;
+  int pwhen = VB_COLOR_AUTO;
   if (!paths || !pspk || !owned) { vb_cli_err("out of memory"); free(paths); free(pspk); free(owned); return 2; }
   memset(&o, 0, sizeof o);
   o.wait = VB_IDX_WAIT;
@@ -572,6 +719,8 @@ int vb_cmd_index(int argc, char **argv) {
       goto done;
     } else if (!strncmp(argv[i], "--max-size=", 11)) {
       if (vb_cli_size(argv[i] + 11, &max_size)) { vb_cli_err("index: --max-size wants a size (256M, 1G, 0 for none)"); rc = 2; goto done; }
+    } else if (!strcmp(argv[i], "--progress") || !strncmp(argv[i], "--progress=", 11)) {
+      if (vb_cli_color_arg(argv[i][10] ? argv[i] + 11 : NULL, &pwhen)) { vb_cli_err("index: --progress wants auto, always or never"); rc = 2; goto done; }
     } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(index_help, stdout); goto done; }
     else if (!strcmp(argv[i], "--speaker")) {
       if (i + 1 >= argc || !np) { vb_cli_err("index: --speaker NAME follows the PATH it speaks in"); rc = 2; goto done; }
@@ -599,7 +748,13 @@ int vb_cmd_index(int argc, char **argv) {
   }
   o.speakers = fspk.v;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err)) {
+  vb_cli_progress_init(&prog, "indexing", pwhen);
+  pg.fn = vb_cli_progress;
+  pg.ctx = &prog;
+  o.progress = &pg;
+  rc = vb_index_build(output, (const char *const *)files.v, (int)files.n, &o, &nf, &nb, &err) ? -1 : rc;
+  vb_cli_progress_end(&prog);
+  if (rc < 0) {
     vb_cli_warnings(&warn);
     vb_cli_err("index: %s", err.p);
     rc = 2;

@@ -63,6 +63,11 @@ int vb_cli_format_opt(int argc, char **argv, int *i, int *format, const char *cm
 
 int vb_cli_read_draft(const char *path, int format, size_t max, vb_buf *b) {
   if (vb_cli_text(path, b, max)) return -1;
+  return vb_cli_mask_draft(path, format, b);
+}
+
+int vb_cli_mask_draft(const char *path, int format, vb_buf *b) {
+  if (b->oom) { vb_cli_err("%s: out of memory", path); vb_buf_free(b); return -1; }
   if (format < 0) format = strcmp(path, "-") && vb_format_of_path(path) == VB_FMT_MARKDOWN ? VB_FMT_MARKDOWN : VB_FMT_TEXT;
   if (vb_prose((vb_format)format, b->p, b->n)) {
     vb_cli_err("%s: out of memory", path);

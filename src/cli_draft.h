@@ -22,5 +22,9 @@ int vb_cli_format_opt(int argc, char **argv, int *i, int *format, const char *cm
  * prose when format is markdown, or when format is -1 and the file name says Markdown
  * (stdin is text). 0, or -1 after reporting the error (b freed). */
 int vb_cli_read_draft(const char *path, int format, size_t max, vb_buf *b);
+/* The second half of vb_cli_read_draft: mask b, a draft read already, by format or by
+ * the name path (a draft from stdin can be named with check --stdin-name). 0, or -1
+ * after reporting the error (b freed). */
+int vb_cli_mask_draft(const char *path, int format, vb_buf *b);
 
 #endif

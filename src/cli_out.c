@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include "cli_out.h"
 #include "decode.h"
 #include "json.h"
@@ -20,6 +22,59 @@ void vb_cli_err(const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputc('\n', stderr);
+}
+
+int vb_cli_color_arg(const char *arg, int *when) {
+  static const char *const words[] = {"auto", "always", "never"};
+  if (!arg) { *when = VB_COLOR_ALWAYS; return 0; }
+  for (int k = 0; k < 3; k++)
+    if (!strcmp(arg, words[k])) { *when = k; return 0; }
+  return -1;
+}
+
+int vb_cli_color_on(int when, FILE *f) {
+  const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+  if (when != VB_COLOR_AUTO) return when == VB_COLOR_ALWAYS;
+  if (no && *no) return 0;
+  if (term && !strcmp(term, "dumb")) return 0;
+  return isatty(fileno(f));
+}
+
+void vb_cli_sgr(vb_buf *o, int on, const char *code) {
+  if (on) vb_buf_addf(o, "\033[%sm", code);
+}
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void vb_cli_progress_init(vb_cli_prog *p, const char *verb, int when) {
+  memset(p, 0, sizeof *p);
+  p->verb = verb;
+  p->tty = isatty(2);
+  p->on = when == VB_COLOR_ALWAYS ? 2 : when == VB_COLOR_AUTO && p->tty;
+  p->t0 = now();
+}
+
+void vb_cli_progress(void *ctx, size_t done, size_t total, unsigned long long bytes) {
+  vb_cli_prog *p = ctx;
+  double t;
+  if (!p->on) return;
+  t = now();
+  if (p->on == 1 && t - p->t0 < 0.33) return;          /* a quick run shows nothing */
+  if (p->shown && t - p->last < 0.1) return;
+  p->shown = 1;
+  p->last = t;
+  fprintf(stderr, "%sverbatim: %s %zu/%zu files (%.1f MB)%s", p->tty ? "\r" : "", p->verb, done, total,
+          (double)bytes / 1e6, p->tty ? "\033[K" : "\n");
+  fflush(stderr);
+}
+
+void vb_cli_progress_end(vb_cli_prog *p) {
+  if (p->shown && p->tty) fputs("\r\033[K", stderr);
+  p->shown = 0;
 }
 
 int vb_cli_size(const char *arg, size_t *out) {
@@ -85,6 +140,29 @@ int vb_cli_read(const char *path, vb_buf *b, size_t max) {
   }
   if (!b->p) vb_buf_add(b, "", 0);   /* an empty file is an empty text, not NULL */
   return 0;
+}
+
+int vb_cli_write_file(const char *path, const vb_buf *b) {
+  vb_buf tmp = {0};
+  FILE *f;
+  int e = 0;
+  if (b->oom) { vb_cli_err("%s: out of memory", path); return -1; }
+  if (!strcmp(path, "-")) {
+    if (b->n && fwrite(b->p, 1, b->n, stdout) != b->n) { vb_cli_err("write error"); return -1; }
+    return 0;
+  }
+  vb_buf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+  if (tmp.oom) { vb_cli_err("%s: out of memory", path); return -1; }
+  if (!(f = fopen(tmp.p, "wb"))) e = errno;
+  else {
+    if (b->n && fwrite(b->p, 1, b->n, f) != b->n) e = errno ? errno : EIO;
+    if (fclose(f) && !e) e = errno;
+    if (!e && rename(tmp.p, path)) e = errno;
+    if (e) remove(tmp.p);
+  }
+  if (e) vb_cli_err("%s: %s", path, strerror(e));
+  vb_buf_free(&tmp);
+  return e ? -1 : 0;
 }
 
 void vb_cli_spill(vb_buf *o) {

@@ -4,6 +4,7 @@
 #ifndef VB_CLI_OUT_H
 #define VB_CLI_OUT_H
 #include <stddef.h>
+#include <stdio.h>
 #include "buf.h"
 #include "analyze.h"
 
@@ -15,6 +16,9 @@ const char *vb_cli_size_str(size_t v, char *buf, size_t n);
  * print "verbatim: PATH: reason" ("larger than --max-size=256M", "out of memory" at the
  * first allocation that fails), free b and return -1. */
 int vb_cli_read(const char *path, vb_buf *b, size_t max);
+/* Write b[0..n) to path whole or not at all (a temporary file beside it, renamed over
+ * it), "-" to stdout; on failure print "verbatim: PATH: reason" and return -1. */
+int vb_cli_write_file(const char *path, const vb_buf *b);
 /* vb_cli_read, then the text of what was read (decode.h): a draft in UTF-16, Windows-1252,
  * HTML, WebVTT, SRT or .docx becomes its UTF-8 text in b, and positions are then those
  * of that text (lines are the file's but for markup); a warning where the reading is a
@@ -37,6 +41,30 @@ typedef struct vb_cli_more {
   void (*file)(vb_buf *o, void *ctx);
   void *ctx;
 } vb_cli_more;
+
+/* Colour (SGR escapes) on a terminal. --color=WHEN's WHEN into *when: VB_COLOR_AUTO,
+ * _ALWAYS, _NEVER ("auto", "always", "never"; NULL, from a bare --color, is always).
+ * 0, or -1 for another word. */
+enum { VB_COLOR_AUTO, VB_COLOR_ALWAYS, VB_COLOR_NEVER };
+int vb_cli_color_arg(const char *arg, int *when);
+/* Does output to f get colour? always and never decide; auto colours a terminal unless
+ * NO_COLOR is set to anything but "" (no-color.org) or TERM is "dumb". */
+int vb_cli_color_on(int when, FILE *f);
+/* SGR code (e.g. "1;31", "0" to reset) into o when on, else nothing. */
+void vb_cli_sgr(vb_buf *o, int on, const char *code);
+
+/* Progress on stderr (progress.h) while check or index reads a large folder: with
+ * VB_COLOR_AUTO only on a terminal and after a third of a second, one line redrawn in
+ * place and cleared at the end; with VB_COLOR_ALWAYS (--progress=always) at once, and
+ * as lines when stderr is no terminal; never with VB_COLOR_NEVER. verb: "checking". */
+typedef struct vb_cli_prog {
+  const char *verb;
+  int on, tty, shown;
+  double t0, last;
+} vb_cli_prog;
+void vb_cli_progress_init(vb_cli_prog *p, const char *verb, int when);
+void vb_cli_progress(void *ctx, size_t done, size_t total, unsigned long long bytes);
+void vb_cli_progress_end(vb_cli_prog *p);
 
 /* vb_excerpt (text.h) of a span of s; nothing for a missing span (VB_NONE). */
 void vb_cli_span(vb_buf *o, const char *s, vb_span sp, size_t max);

@@ -432,3 +432,20 @@ int vb_config_find(const char *path, vb_buf *out) {
   vb_buf_free(&dir);
   return found;
 }
+
+int vb_config_gate(const vb_config *cfg, vb_gate *g, vb_buf *err) {
+  vb_buf list = {0}, why = {0};
+  int rc = 0;
+  if (cfg->strict_terms >= 0) g->terms = cfg->strict_terms;
+  if (!cfg->fail_on.n) return 0;
+  /* the entries joined as --fail-on's comma list: a list replaces, +X and -X change */
+  for (size_t i = 0; i < cfg->fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", cfg->fail_on.v[i]);
+  if (list.oom) rc = -1, vb_buf_addf(err, "%s: fail-on: out of memory", cfg->file ? cfg->file : VB_CONFIG_NAME);
+  else if (vb_gate_parse(g, list.p, &why)) {
+    vb_buf_addf(err, "%s: fail-on: %s", cfg->file ? cfg->file : VB_CONFIG_NAME, why.p ? why.p : "out of memory");
+    rc = -1;
+  }
+  vb_buf_free(&list);
+  vb_buf_free(&why);
+  return rc;
+}

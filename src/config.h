@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "buf.h"
 #include "material.h"
+#include "verdict.h"
 
 #define VB_CONFIG_NAME ".verbatim.yaml"
 
@@ -51,6 +52,12 @@ void vb_config_free(vb_config *cfg);
  * base's: a host's own options over the project file. over's warnings are added.
  * 0, or -1 when memory ran out (base is then partly changed, still safe to free). */
 int vb_config_overlay(vb_config *base, const vb_config *over);
+
+/* The gate's policy the file sets (verdict.h): g as it is (the default, or a host's),
+ * then strict-terms and fail-on where the file says them (fail-on's entries are
+ * vb_gate_parse's list: "altered", "+uncovered", "-not_found", ...). 0, or -1 with
+ * err: "FILE: fail-on: message" (a gate never runs on a policy it misread). */
+int vb_config_gate(const vb_config *cfg, vb_gate *g, vb_buf *err);
 
 /* The keys a project file may hold, NULL-terminated, for hosts that list or check them. */
 extern const char *const vb_config_keys[];

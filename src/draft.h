@@ -41,10 +41,15 @@ int vb_check_drafts(const char *const *s, const size_t *n, size_t nd, const vb_a
                     const vb_copts *co, vb_draft *out, size_t *bad, vb_buf *err);
 void vb_draft_free(vb_draft *d);
 
-/* Does quote i of d fail the gate g (verdict.h)? Its kind decides with the verdict:
- * scare quotes and titles only with g->terms, paraphrase never. */
+/* The gate, one policy for every host (the CLI's exit status, Lua's check, the pandoc
+ * filter's strict, the language server's and Neovim's marks): g says which verdicts and
+ * classes fail (verdict.h: vb_gate_default, vb_gate_parse; the CLI's --fail-on, Lua's
+ * opts.fail_on, the filter's fail-on:, the project file's fail-on:). Does quote i of d
+ * fail it? Its kind decides with the verdict: scare quotes and titles (kind term) only
+ * with g->terms, paraphrase (kind indirect) never: no source owes their words. */
 int vb_draft_quote_fails(const vb_draft *d, size_t i, const vb_gate *g);
-/* Does the draft fail the gate: a quote that fails, or prose borrowed without marks? */
+/* Does the draft fail the gate: a quote that fails, or prose borrowed without marks
+ * (when g counts borrowed)? */
 int vb_draft_fails(const vb_draft *d, const vb_gate *g);
 
 #endif

@@ -7,7 +7,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "index.h"
-#include "material.h"
+#include "material.h"            /* and turns.h: vb_tspans, the labels of a text's turns */
 #include "normalise.h"
-#include "turns.h"
 
 #define A8(x) (((x) + 7) & ~(uint64_t)7)
 
@@ -376,6 +374,7 @@ typedef struct build {
   seg_b s;
   uint64_t end, nsegs;          /* after the segments written */
   size_t done, bytes;
+  const vb_progress *prog;      /* vb_iopts.progress: told done files of the list, bytes */
   vb_paths roots;               /* the paths given, as real paths */
   const char *const *rspk;      /* and their speakers (vb_iopts.speakers) */
 } build;
@@ -434,6 +433,7 @@ static int add_files(build *B, int fd) {
     long slot;
     vb_buf e2 = {0}, w2 = {0};
     vb_mview v;
+    if (B->prog && i) B->prog->fn(B->prog->ctx, i, B->files.n, B->bytes);
     if (stat(path, &st)) { warn(B, path, strerror(errno)); continue; }   /* gone since the walk */
     if ((slot = seen_find(&B->seen, path)) >= 0 && vb_file_stamp_same(B->olde[slot], &st)) continue;
     /* the words as the checker reads them (material.h): the text decoded, stage
@@ -672,7 +672,7 @@ int vb_index_build(const char *out_path, const char *const *paths, int n, const 
   memset(&B, 0, sizeof B);
   /* a link to an index: the index it names is written, the link stays */
   if (lstat(out_path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(out_path, NULL))) out_path = real;
-  B.out = out_path; B.err = err; B.warn = o ? o->warn : NULL;
+  B.out = out_path; B.err = err; B.warn = o ? o->warn : NULL; B.prog = o ? o->progress : NULL;
   if (!replaceable(out_path, &exists, err)) goto out;
   for (int i = 0; i < n; i++) {
     char *rp = realpath(paths[i], NULL);

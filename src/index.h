@@ -55,6 +55,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "buf.h"
+#include "progress.h"
 
 #define VB_IDX_K 2              /* words per gram */
 #define VB_IDX_W 1              /* minimizer window, in grams: 1 keeps every pair */
@@ -175,6 +176,7 @@ typedef struct vb_iopts {
   int append;                   /* add to the index at out_path (made when missing) */
   double wait;                  /* seconds to wait for another writer's lock; 0: fail */
   vb_buf *warn;                 /* NULL, or lines "PATH: warning: ..." (files skipped) */
+  const vb_progress *progress;  /* NULL, or told after each file looked at */
   const char *const *speakers;  /* NULL, or per path (NULL entries): who speaks in its files where
                                  * no turn label says (a speech: PATH=NAME on the command line) */
 } vb_iopts;

@@ -25,23 +25,21 @@
 
 #define PASSAGE_MAX ((size_t)1 << 20)   /* a passage read back for its place and words */
 
-/* Does quote kind k count for the gate (the CLI's rule)? Scare quotes and titles only
- * with strict-terms; paraphrase never. */
+/* Does quote kind k count for the gate? Scare quotes and titles only with strict-terms;
+ * paraphrase never (draft.h's rule, for the messages of quotes that do not fail). */
 static int gated(const lsp_doc *d, vb_kind k) {
   int terms = d->proj && d->proj->gate.terms;
   return k == VB_TERM ? terms : k != VB_INDIRECT;
 }
 
+/* The engine's one gate (draft.h), as the CLI's exit status, Lua's check and the filter:
+ * the project's policy (its fail-on: and strict-terms:, lsp_proj.c), else the default. */
 int lsp_quote_fails(const lsp_doc *d, size_t i) {
-  const vb_cres *r;
   vb_gate g;
-  vb_kind k;
   if (!d->checked || i >= d->d.c.r.n) return 0;
-  r = &d->d.c.r.v[i];
-  k = d->d.an.qs.q.v[i].kind;
   if (d->proj) g = d->proj->gate;
   else vb_gate_default(&g);
-  return vb_gate_fails(&g, r->verdict, r->speaker_mismatch, k == VB_TERM, k == VB_INDIRECT);
+  return vb_draft_quote_fails(&d->d, i, &g);
 }
 
 long lsp_quote_at(const lsp_doc *d, size_t off) {

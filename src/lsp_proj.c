@@ -92,17 +92,14 @@ static void client_settings(lsp_server *S, lsp_proj *p) {
  * entries joined as --fail-on's list). One it cannot read is a problem of the project,
  * shown as an error, and the default stays. */
 static void project_gate(lsp_proj *p) {
-  vb_buf list = {0}, err = {0};
+  vb_buf err = {0};
   vb_gate_default(&p->gate);
-  p->gate.terms = p->cfg.strict_terms == 1;
-  for (size_t i = 0; i < p->cfg.fail_on.n; i++) vb_buf_addf(&list, "%s%s", i ? "," : "", p->cfg.fail_on.v[i]);
-  if (list.oom) vb_buf_adds(&p->problems, "out of memory\n");
-  else if (list.n && vb_gate_parse(&p->gate, list.p, &err)) {
-    vb_buf_addf(&p->problems, "fail-on: %s\n", err.p ? err.p : "out of memory");
+  if (vb_config_gate(&p->cfg, &p->gate, &err)) {
+    vb_buf_addc(&err, 0);
+    vb_buf_addf(&p->problems, "%s\n", err.p ? err.p : "out of memory");
     vb_gate_default(&p->gate);
     p->gate.terms = p->cfg.strict_terms == 1;
   }
-  vb_buf_free(&list);
   vb_buf_free(&err);
 }
 

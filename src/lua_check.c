@@ -1,5 +1,5 @@
 /* lua_check.c: the binding of quote checking. core.check(text, sources [, opts]) ->
- * quotes, borrowed, fails (the gate: opts.fail_on, opts.strict_terms, as the CLI's),
+ * quotes, borrowed, fails (the gate: opts.fail_on, opts.strict_terms, as the CLI's), draft
  * core.index_build(output, paths [, opts]) and core.index_open(path), which returns an
  * index object with :check(text [, opts]) and :close() (also closed by __gc).
  *
@@ -19,6 +19,7 @@
 #include "check.h"
 #include "draft.h"
 #include "index.h"
+#include "report.h"
 
 #define IDX_MT "verbatim.index"
 
@@ -168,6 +169,24 @@ static void push_check(lua_State *L, cbox *b, const vb_checked *c, size_t i) {
   }
 }
 
+/* The draft's result as a whole (the fourth result): {pass=, counts={verbatim=, faithful=, altered=,
+ * not_found=, cleaned=, uncovered=}, failed=} (failed: the quotes that fail the gate; borrowed prose fails
+ * the draft without being a quote); the caller adds the analysis's sources. */
+static void push_gate(lua_State *L, const vb_draft *d, const vb_gate *g) {
+  int n[VB_NVERDICT] = {0}, failed = 0;
+  for (size_t i = 0; i < d->c.r.n; i++) {
+    n[d->c.r.v[i].verdict]++;
+    failed += vb_draft_quote_fails(d, i, g);
+  }
+  lua_createtable(L, 0, 3);
+  lua_pushboolean(L, !vb_draft_fails(d, g));
+  lua_setfield(L, -2, "pass");
+  vb_lua_setint(L, "failed", failed);
+  lua_createtable(L, 0, VB_NVERDICT);
+  for (int v = 0; v < VB_NVERDICT; v++) vb_lua_setint(L, vb_verdict_names[v], n[v]);
+  lua_setfield(L, -2, "counts");
+}
+
 /* opts.fail_on (a list "altered,not_found", "+uncovered", or a table of such names) and
  * opts.strict_terms into b->gate, the policy the CLI's --fail-on gives (verdict.h). */
 static void gate_opts(lua_State *L, cbox *b, int o) {
@@ -214,9 +233,18 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
   vb_aopts ao;
   size_t nsp = 0;
   int rc, given_table = 0;
+  const char *html = NULL;      /* opts.html: the audit page's name for the draft */
   memset(&co, 0, sizeof co);
   if (!lua_isnoneornil(L, o)) {
     luaL_checktype(L, o, LUA_TTABLE);
+    lua_getfield(L, o, "strict_terms");              /* scare quotes and titles count too */
+    if (!lua_isnil(L, -1) && !lua_isboolean(L, -1)) return vb_lua_parterror(L, o, "boolean", "opts.strict_terms");
+    lua_pop(L, 1);                                   /* read into the gate by gate_opts */
+    lua_getfield(L, o, "html");                      /* held by opts while the check runs */
+    if (lua_type(L, -1) == LUA_TSTRING) html = lua_tostring(L, -1);
+    else if (lua_type(L, -1) == LUA_TBOOLEAN) html = lua_toboolean(L, -1) ? "draft" : NULL;
+    else if (!lua_isnil(L, -1)) return vb_lua_parterror(L, o, "string or boolean", "opts.html");
+    lua_pop(L, 1);
     lua_getfield(L, o, "borrowed");
     if (lua_type(L, -1) == LUA_TNUMBER) {           /* an integer number of words, or off */
       lua_Number w = lua_tonumber(L, -1);
@@ -297,8 +325,18 @@ static int run_check(lua_State *L, cbox *b, int ti, int o, int safe) {
     lua_setfield(L, -2, "source");
     lua_rawseti(L, -2, (int)i + 1);
   }
-  lua_pushboolean(L, vb_draft_fails(&b->d, &b->gate));
-  return 3;
+  lua_pushboolean(L, vb_draft_fails(&b->d, &b->gate));  /* whether the draft fails the gate */
+  push_gate(L, &b->d, &b->gate);
+  vb_lua_people(L, s, &b->d.an, &b->tmp);
+  if (html) {
+    vb_buf *page = &b->tmp;
+    page->n = 0;
+    vb_report_html(s, n, html, &b->d, &b->S, &b->gate, page);
+    if (page->oom) return vb_lua_nomem(L);
+    lua_pushlstring(L, page->p, page->n);
+    lua_setfield(L, -2, "html");
+  }
+  return 4;
 }
 
 /* opts.max_size at index o: bytes a source file may hold (absent: VB_MAX_SIZE; 0: no
@@ -432,7 +470,7 @@ int vb_l_index_build(lua_State *L) {
   const char **paths, **speakers;
   VB_VEC(const char *) fspk = {0};
   vb_buf err = {0};
-  vb_iopts o = {0, VB_IDX_WAIT, NULL, NULL};
+  vb_iopts o = {0, VB_IDX_WAIT, NULL, NULL, NULL};
   vb_paths files = {0};
   vetctx v;
   if (lua_type(L, 2) == LUA_TSTRING) {             /* one path: as an array of one */

@@ -223,3 +223,44 @@ void vb_lua_aopts(lua_State *L, int idx, vb_cues **cues, vb_aopts *o) {
   lua_pop(L, 1);
 }
 
+static const char *const ekinds[] = {"person", "org", "group"};
+
+void vb_lua_people(lua_State *L, const char *s, const vb_analysis *an, vb_buf *tmp) {
+  lua_createtable(L, (int)an->src.n, 0);
+  for (size_t k = 0; k < an->src.n; k++) {
+    const vb_source *src = &an->src.v[k];
+    const vb_entity *E = &an->ent.v[src->entity];
+    lua_createtable(L, 0, 10);
+    vb_lua_setname(L, s, E->name, "name", tmp);
+    vb_lua_setname(L, s, E->role, "role", tmp);
+    vb_lua_setname(L, s, E->org, "org", tmp);
+    vb_lua_setname(L, s, E->org_long, "org_long", tmp);
+    lua_pushstring(L, ekinds[E->kind]);
+    lua_setfield(L, -2, "kind");
+    lua_createtable(L, (int)src->nq, 0);
+    for (size_t j = 0; j < src->nq; j++) {
+      lua_pushinteger(L, (lua_Integer)an->srcq.v[src->q0 + j] + 1);
+      lua_rawseti(L, -2, (int)j + 1);
+    }
+    lua_setfield(L, -2, "quotes");
+    vb_lua_setint(L, "words", (lua_Integer)src->words);
+    vb_lua_setint(L, "quoted", (lua_Integer)src->nq);
+    vb_lua_setint(L, "paraphrased", (lua_Integer)src->np);
+    lua_createtable(L, (int)src->np, 0);
+    for (size_t j = 0; j < src->np; j++) {
+      lua_pushinteger(L, (lua_Integer)an->srcq.v[src->p0 + j] + 1);
+      lua_rawseti(L, -2, (int)j + 1);
+    }
+    lua_setfield(L, -2, "paraphrases");
+    lua_rawseti(L, -2, (int)k + 1);
+  }
+  lua_setfield(L, -2, "sources");
+  lua_createtable(L, (int)an->unattributed.n, 0);
+  for (size_t j = 0; j < an->unattributed.n; j++) {
+    lua_pushinteger(L, (lua_Integer)an->unattributed.v[j] + 1);
+    lua_rawseti(L, -2, (int)j + 1);
+  }
+  lua_setfield(L, -2, "unattributed");
+  vb_lua_diags(L, &an->qs);
+  lua_setfield(L, -2, "diagnostics");
+}

@@ -63,6 +63,9 @@ void vb_lua_setspan(lua_State *L, size_t a, size_t b);
 /* Push one quote table ({start, stop, text, kind, line, col[, parts]}). */
 void vb_lua_quote(lua_State *L, const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *tmp);
 void vb_lua_diags(lua_State *L, const vb_quotes *qs);
+/* Into the table on top: sources (the people and bodies quoted, as analyze() gives
+ * them), unattributed and diagnostics of an analysis of s. */
+void vb_lua_people(lua_State *L, const char *s, const vb_analysis *an, vb_buf *tmp);
 /* t[field] = the name, role or organisation sp of s, white space folded (vb_name_copy);
  * nothing when sp is absent. tmp is scratch. */
 void vb_lua_setname(lua_State *L, const char *s, vb_span sp, const char *field, vb_buf *tmp);

@@ -500,6 +500,7 @@ int vb_named_person(const char *sp) {
 
 int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *err) {
   size_t nstamps = 0;
+  unsigned long long read = 0;   /* bytes of the texts scanned, for C->progress */
   if (tables(C, nstamps_all(C))) goto oom;
   for (size_t i = 0; i < C->q.n; i++) {
     C->q.v[i].stamp0 = nstamps;
@@ -522,8 +523,10 @@ int vb_seeds_find(ctx *C, vb_wtoks *tk, vb_buf *err) {
     }
   }
   for (size_t f = 0; f < C->M->v.n; f++) {
-    fent *L = vb_source_load(C, 0, (uint32_t)f, C->warn, err);
-    if (!L) return -1;
+    fent *L;
+    if (C->progress && f) C->progress->fn(C->progress->ctx, f, C->M->v.n, read);
+    if (!(L = vb_source_load(C, 0, (uint32_t)f, C->warn, err))) return -1;
+    if (L->open && !L->v.skip) read += L->v.n;
     if (L->open && !L->v.skip && scan_source(C, (uint32_t)f, &L->v, tk)) goto oom;
   }
   for (size_t x = 0; x < C->M->idx.n; x++) {

@@ -7,7 +7,7 @@ set -eu
 pkgs="build-essential gcc make pkg-config libpcre2-dev libcmocka-dev
   liblua5.4-dev liblua5.3-dev libluajit-5.1-dev lua5.4 lua5.3 luajit luarocks
   clang libclang-rt-14-dev libutf8proc-dev libedlib-dev libzip-dev libexpat1-dev libyaml-dev libjansson-dev
-  neovim pandoc python3 patchelf universal-ctags"
+  neovim pandoc python3 patchelf universal-ctags chromium groff-base man-db"
 
 missing=
 for p in $pkgs; do
@@ -23,7 +23,11 @@ fi
 echo "deps: installing$missing"
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "deps: apt-get not found; install these packages by hand:$missing" >&2
+  if [ "$(uname -s)" = Darwin ]; then
+    echo "deps: on macOS, with Homebrew: brew install pcre2 utf8proc libzip libyaml jansson lua luajit pkg-config cmocka (and pandoc neovim for their tests)" >&2
+  else
+    echo "deps: apt-get not found; install these packages by hand:$missing" >&2
+  fi
   exit 1
 fi
 if [ "$(id -u)" -eq 0 ]; then

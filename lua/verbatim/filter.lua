@@ -2,21 +2,39 @@
 
   pandoc --lua-filter lua/verbatim/filter.lua article.md -o article.html
 
-Options, in the document's metadata:
+Options, in the document's metadata (the names of the CLI's options where it has them):
 
   verbatim:
-    annotate: true          # wrap each quote in a Span.quote with data-speaker/data-verdict (HTML)
+    annotate: true          # wrap each quote in a Span.quote with data-speaker/data-verdict/
+                            # data-fails/data-source/data-diff and a title (HTML)
+    review: true            # ... and a review style: quotes coloured by verdict, the
+                            # speaker, verdict, place and word diff on hover (implies annotate)
     sources-section: true   # append a "Sources" section (or give its title as a string)
-    check: [transcript.txt] # check the quotes against these files
+    check: [transcript.txt] # check the quotes against these files and folders
     index: archive.vbi      # ... or against an index built by `verbatim index`
-    strict: true            # fail (non-zero exit) when a quote is altered or not found
-    report: quotes.json     # write the JSON report here
+    strict: true            # the build fails (exit 1, no output) when the check fails: a
+                            # quote altered, not found or another speaker's words
+    strict-terms: true      # scare quotes and titles count for the check too
+    fail-on: [+uncovered]   # what fails the check, as `verbatim check --fail-on`: verdicts
+                            # (altered, not_found, cleaned, uncovered), misattributed,
+                            # borrowed, all, none; +X adds, -X removes (default altered,
+                            # not_found, misattributed, borrowed)
+    borrowed: 12            # unquoted runs of this many source words fail the check too
+    comments: false         # no Word comments on the quotes in docx output (on by default)
+    report: quotes.json     # write the JSON report here; quotes.html: the audit page of
+                            # `verbatim check --html` (a missing folder is made)
     engine: auto            # auto | native | cli  (also VERBATIM_ENGINE)
     cli: verbatim           # the CLI to run when the native module is missing (also VERBATIM_CLI)
     cues: ["chimed in"]     # extra cue patterns (PCRE2)
 
 The same keys may sit in a project file, .verbatim.yaml, found by walking up from the
 input file's folder (README, "The project file"): a key the metadata sets wins over it.
+
+The check's verdicts and its pass or fail are the engine's, from one call (vb.check, or
+`verbatim check --json`, whose exit status the CLI engine takes): the same as `verbatim
+check` gives on the same text and sources. Problems are one line each on stderr,
+"[WARNING] verbatim: FILE:LINE:COL: …" (with +sourcepos, else the paragraph), silenced
+by --quiet; a run that cannot go on is one line "verbatim: …" and exit status 83.
 
 Runs under pandoc 2.17 (Lua 5.3) and pandoc 3 (Lua 5.4). The engine is the C module
 verbatim.core when it loads (a distribution's pandoc linked with the system Lua);
@@ -35,22 +53,31 @@ local SCRIPT_FILE = (debug and debug.getinfo and (debug.getinfo(1, "S").source o
 
 -- ------------------------------------------------------------------ messages
 
--- pandoc 3.2+ has pandoc.log, which honours --quiet and --fail-if-warnings
+--[[ One line per problem on stderr, as pandoc's own warnings and citeproc's read:
+  "[WARNING] verbatim: article.md:12:5: altered “…” (Name): …". Not pandoc.log.warn, which
+  on pandoc 3.2+ heads every line with "Scripting warning at …filter.lua line N". --quiet
+  (verbosity ERROR) silences warnings, --verbose (INFO) adds the [INFO] lines. A run that
+  cannot go on is one line "verbatim: …" and an exit status, never a Lua traceback
+  (finish(), at the end of this file). ]]
+
+local function verbosity() return PANDOC_STATE and PANDOC_STATE.verbosity or "WARNING" end
+
 local function warn(msg)
-  msg = "verbatim: " .. msg
-  if pandoc and pandoc.log and pandoc.log.warn then
-    pandoc.log.warn(msg)
-  else
-    stderr:write("[WARNING] ", msg, "\n")
-  end
+  if verbosity() ~= "ERROR" then stderr:write("[WARNING] verbatim: ", msg, "\n") end
 end
 
 local function info(msg)
-  if pandoc and pandoc.log and pandoc.log.info then
-    pandoc.log.info("verbatim: " .. msg)
-  elseif PANDOC_STATE and PANDOC_STATE.verbosity == "INFO" then
-    stderr:write("[INFO] verbatim: ", msg, "\n")
-  end
+  if verbosity() == "INFO" then stderr:write("[INFO] verbatim: ", msg, "\n") end
+end
+
+-- Exit statuses: 1 the gate failed (strict), as `verbatim check` exits; 83 the filter
+-- could not run (pandoc's own status for a failed filter).
+local EXIT_GATE, EXIT_ERROR = 1, 83
+
+-- Stop the run with one clean line: an error the handler at the end prints and exits by.
+local Stop = { __tostring = function(e) return "verbatim: " .. e.msg end }
+local function fail(msg, code)
+  error(setmetatable({ msg = msg, code = code or EXIT_ERROR }, Stop), 0)
 end
 
 -- ------------------------------------------------------------------ JSON
@@ -72,8 +99,8 @@ end
 
 function json.decode(s)
   local i = 1
-  local function fail(what)
-    error(("verbatim: bad JSON from the engine at byte %d: %s"):format(i, what), 0)
+  local function bad(what)
+    fail(("bad JSON from the engine at byte %d: %s"):format(i, what))
   end
   local function ws()
     i = s:find("[^ \t\r\n]", i) or #s + 1
@@ -84,13 +111,13 @@ function json.decode(s)
     i = i + 1
     while true do
       local j = s:find('["\\]', i)
-      if not j then fail("unterminated string") end
+      if not j then bad("unterminated string") end
       n = n + 1; out[n] = s:sub(i, j - 1)
       if s:byte(j) == 34 then i = j + 1; break end
       local e = s:sub(j + 1, j + 1)
       if e == "u" then
         local cp = tonumber(s:sub(j + 2, j + 5), 16)
-        if not cp then fail("bad \\u escape") end
+        if not cp then bad("bad \\u escape") end
         i = j + 6
         if cp >= 0xD800 and cp <= 0xDBFF and s:sub(i, i + 1) == "\\u" then
           local lo = tonumber(s:sub(i + 2, i + 5), 16)
@@ -105,7 +132,7 @@ function json.decode(s)
         n = n + 1; out[n] = escapes[e]
         i = j + 2
       else
-        fail("bad escape")
+        bad("bad escape")
       end
     end
     return table.concat(out)
@@ -119,16 +146,16 @@ function json.decode(s)
       if s:sub(i, i) == "}" then i = i + 1; return t end
       while true do
         ws()
-        if s:sub(i, i) ~= '"' then fail("key expected") end
+        if s:sub(i, i) ~= '"' then bad("key expected") end
         local k = str()
         ws()
-        if s:sub(i, i) ~= ":" then fail("':' expected") end
+        if s:sub(i, i) ~= ":" then bad("':' expected") end
         i = i + 1
         t[k] = value()
         ws()
         c = s:sub(i, i); i = i + 1
         if c == "}" then return t end
-        if c ~= "," then fail("',' or '}' expected") end
+        if c ~= "," then bad("',' or '}' expected") end
       end
     elseif c == "[" then
       local t, n = {}, 0
@@ -139,7 +166,7 @@ function json.decode(s)
         ws()
         c = s:sub(i, i); i = i + 1
         if c == "]" then return t end
-        if c ~= "," then fail("',' or ']' expected") end
+        if c ~= "," then bad("',' or ']' expected") end
       end
     elseif c == '"' then
       return str()
@@ -148,14 +175,14 @@ function json.decode(s)
     elseif s:find("^null", i) then i = i + 4; return nil
     else
       local num = s:match("^-?%d+%.?%d*[eE]?[-+]?%d*", i)
-      if not num or num == "" or num == "-" then fail("unexpected '" .. c .. "'") end
+      if not num or num == "" or num == "-" then bad("unexpected '" .. c .. "'") end
       i = i + #num
       return math.tointeger(tonumber(num)) or tonumber(num)
     end
   end
   local v = value()
   ws()
-  if i <= #s then fail("trailing data") end
+  if i <= #s then bad("trailing data") end
   return v
 end
 
@@ -262,6 +289,30 @@ local function exists(path)
   return false
 end
 
+-- the folder of a file to write, made when missing (pandoc.system.make_directory from
+-- pandoc 2.19 on, mkdir -p before)
+local function ensure_dir(path)
+  local dir = dirname(path)
+  if not dir or dir == "" or exists(dir .. "/.") then return end
+  local sys = pandoc.system
+  local ok
+  if sys and sys.make_directory then ok = pcall(sys.make_directory, dir, true)
+  else ok = os.execute("mkdir -p -- '" .. dir:gsub("'", "'\\''") .. "' 2>/dev/null") end
+  if not ok or not exists(dir .. "/.") then fail(("%s: cannot make the folder %s"):format(path, dir)) end
+end
+
+-- a file written whole: to a temporary name beside it, then renamed over it
+local function write_file(path, content)
+  ensure_dir(path)
+  local tmp = path .. ".tmp" .. tostring(os.time())
+  local f, err = io.open(tmp, "wb")
+  if not f then fail(("%s: %s"):format(path, tostring(err):gsub("^[^:]*: ", ""))) end
+  local ok, werr = f:write(content)
+  f:close()
+  if ok then ok, werr = os.rename(tmp, path) end
+  if not ok then os.remove(tmp); fail(("%s: %s"):format(path, tostring(werr))) end
+end
+
 -- transcripts are found from the working directory, as pandoc finds resources, or
 -- next to the input file
 local function resolve(path)
@@ -272,31 +323,49 @@ local function resolve(path)
   return path
 end
 
+-- The options, in the document's metadata under verbatim: (see the head of this file),
+-- read in this one place into one table; the names are the CLI's where it has them.
 local function read_options(meta)
   local m = meta.verbatim or {}
   local ty = type(m) == "table" and pandoc.utils.type and pandoc.utils.type(m)
   if type(m) ~= "table" or ty == "Inlines" or ty == "List" or ty == "Blocks" then m = {} end
   local o = {
     annotate = m.annotate ~= nil and stringify(m.annotate) or nil,
+    review = truthy(m.review),
+    comments = m.comments == nil or truthy(m.comments),
     sources = m["sources-section"],
     check = strings(m.check),
     index = m.index and stringify(m.index) or nil,
     strict = truthy(m.strict),
+    strict_terms = truthy(m["strict-terms"]),
+    fail_on = strings(m["fail-on"]),
+    borrowed = m.borrowed ~= nil and stringify(m.borrowed) or nil,
     report = m.report and stringify(m.report) or nil,
     engine = getenv("VERBATIM_ENGINE") or (m.engine and stringify(m.engine)) or "auto",
     cli = getenv("VERBATIM_CLI") or (m.cli and stringify(m.cli)) or nil,
     cues = strings(m.cues),
     given = {},             -- the keys the metadata sets, which the project file does not override
   }
-  for _, k in ipairs({ "annotate", "sources-section", "check", "index", "strict", "report", "engine", "cli", "cues" }) do
+  for _, k in ipairs({ "annotate", "sources-section", "check", "index", "strict", "strict-terms", "fail-on", "borrowed",
+                       "report", "engine", "cli", "cues" }) do
     if m[k] ~= nil then o.given[k] = true end
   end
   if o.annotate == "false" or o.annotate == "no" then o.annotate = nil end
+  if o.review and not o.annotate then o.annotate = "true" end
   if o.sources ~= nil then
     local s = stringify(o.sources)
     if s == "false" or s == "no" or s == "" then o.sources = nil
     elseif s == "true" or s == "yes" then o.sources = "Sources"
     else o.sources = s end
+  end
+  if o.borrowed then
+    local b = o.borrowed:lower()
+    if b == "true" or b == "yes" then o.borrowed = 12
+    elseif b == "false" or b == "no" or b == "0" then o.borrowed = nil
+    else
+      o.borrowed = math.tointeger(tonumber(b))
+      if not o.borrowed or o.borrowed < 3 then fail("borrowed: a number of words (3 or more), or true for 12") end
+    end
   end
   for k, p in ipairs(o.check) do o.check[k] = resolve(p) end
   if o.index then o.index = resolve(o.index) end
@@ -315,6 +384,8 @@ local function native_engine()
     -- PREFIX/share/lua/5.x/verbatim/filter.lua (a rock): the module is in PREFIX too
     local prefix = here:match("^(.*)/share/pandoc/filters$") or here:match("^(.*)/share/lua/[%d.]+/verbatim$")
     local v = _VERSION:match("%d+%.%d+")
+    -- a source tree: the module make LUA=5.x module builds for this Lua
+    if v and not prefix then package.cpath = ("%s/../../build/lua%s/?.so;"):format(here, v) .. package.cpath end
     if prefix and v then
       package.path = ("%s/share/lua/%s/?.lua;%s/share/lua/%s/?/init.lua;"):format(prefix, v, prefix, v) .. package.path
       package.cpath = ("%s/lib/lua/%s/?.so;"):format(prefix, v) .. package.cpath
@@ -324,28 +395,45 @@ local function native_engine()
   if not ok then return nil, tostring(vb) end
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
+  -- The analysis with reported speech, for the sources' paraphrase counts; the filter
+  -- marks quotations only, so the quotes of kind indirect are left out of the list.
   function e.analyze(text, cues)
-    -- the filter marks quotations only
-    return vb.analyze(text, { indirect = false, cues = cues and #cues > 0 and cues or nil })
+    local r = vb.analyze(text, { indirect = true, cues = cues and #cues > 0 and cues or nil })
+    local quoted = {}
+    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+    r.quotes = quoted
+    return r
   end
   function e.config(path)
     local c, err = vb.config(path)
-    if err then error(err, 0) end
+    if err then fail((err:gsub("^verbatim: ", ""))) end
     return c
   end
-  function e.check(text, paths, index, cues)
+  -- One engine call: the quotes with their speakers and checks, the sources, and the
+  -- gate's word (pass, each quote's check.fails); the audit page when o.page asks.
+  function e.check(text, o)
     local sources, idx, err = {}, nil, nil
-    for k, p in ipairs(paths) do sources[k] = p end
-    if index then
-      idx, err = vb.index.open(index)
-      if not idx then error(err, 0) end
+    for k, p in ipairs(o.check) do sources[k] = p end
+    if o.index then
+      idx, err = vb.index.open(o.index)
+      if not idx then fail((err:gsub("^verbatim: ", ""))) end
       sources[#sources + 1] = idx
     end
-    local r
-    r, err = vb.check(text, sources, cues and #cues > 0 and { cues = cues } or nil)
+    -- a value the user wrote that the engine refuses (an unknown fail-on class) is an
+    -- argument error there: here it is one line naming the option
+    local ok, quotes, borrowed, _, d = pcall(vb.check, text, sources,
+      { strict_terms = o.strict_terms, borrowed = o.borrowed, html = o.page and o.page.name,
+        fail_on = #o.fail_on > 0 and o.fail_on or nil,
+        cues = o.cues and #o.cues > 0 and o.cues or nil })
     if idx then idx:close() end
-    if not r then error(err, 0) end
-    return r
+    if not ok then
+      local why = tostring(quotes):match("%(opts%.([%w_]+: .*)%)$")
+      if not why then error(quotes, 0) end
+      fail((why:gsub("^([%w]+)_", "%1-")))
+    end
+    if not quotes then fail((borrowed:gsub("^verbatim: ", ""))) end
+    if o.page then write_file(o.page.path, d.html) end
+    return { quotes = quotes, borrowed = borrowed, sources = d.sources, diagnostics = d.diagnostics, pass = d.pass }
   end
   return e
 end
@@ -408,7 +496,7 @@ local function cli_engine(cmd)
   end
   function e.config(path)
     local out, code = run(exe, { "config", "--json", path }, "")
-    if code ~= 0 then error(("verbatim: %s config failed (exit %s): %s"):format(exe, tostring(code), tostring(out)), 0) end
+    if code ~= 0 then fail(("%s config failed (exit %s): %s"):format(exe, tostring(code), tostring(out))) end
     local c = decode(out)
     return c ~= nil and c or nil
   end
@@ -416,28 +504,37 @@ local function cli_engine(cmd)
     local args = cue_args({ "--no-config", "quotes", "--json" }, cues)
     args[#args + 1] = "-"
     local out, code = run(exe, args, text)
-    if code ~= 0 then error(("verbatim: %s quotes failed (exit %s)"):format(exe, tostring(code)), 0) end
+    if code ~= 0 then fail(("%s quotes failed (exit %s)"):format(exe, tostring(code))) end
     local r = decode(out)
-    -- the filter marks quotations only: reported speech (kind indirect) is left out
+    -- the filter marks quotations only: reported speech (kind indirect) is left out of
+    -- the quotes, and counted in the sources (paraphrased)
     local quoted = {}
     for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
-    local sources = {}
-    for _, src in ipairs(r.sources or {}) do
-      if src.quoted == nil or src.quoted > 0 then sources[#sources + 1] = src end
-    end
-    return { quotes = cli_quotes(quoted), sources = sources, diagnostics = r.diagnostics or {} }
+    return { quotes = cli_quotes(quoted), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
   end
-  function e.check(text, paths, index, cues)
-    local args = { "--no-config", "check", "--json" }
-    if index then args[#args + 1] = "--index"; args[#args + 1] = index end
-    for _, p in ipairs(paths) do args[#args + 1] = "--source"; args[#args + 1] = p end
-    cue_args(args, cues)
+  -- check --json: the same object as the native call's, the exit status the gate's word
+  function e.check(text, o)
+    -- the text the filter made is plain text, whatever the input file was
+    local args = { "--no-config", "check", "--json", "--format", "text", "--stdin-name", o.name }
+    if o.strict_terms then args[#args + 1] = "--strict-terms" end
+    if #o.fail_on > 0 then args[#args + 1] = "--fail-on=" .. table.concat(o.fail_on, ",") end
+    if o.borrowed then args[#args + 1] = "--borrowed=" .. o.borrowed end
+    if o.page then args[#args + 1] = "--html"; args[#args + 1] = o.page.path end
+    if o.index then args[#args + 1] = "--index"; args[#args + 1] = o.index end
+    for _, p in ipairs(o.check) do args[#args + 1] = "--source"; args[#args + 1] = p end
+    cue_args(args, o.cues)
     args[#args + 1] = "-"
     local out, code = run(exe, args, text)
     if code ~= 0 and code ~= 1 then
-      error(("verbatim: %s check failed (exit %s)"):format(exe, tostring(code)), 0)
+      fail(("%s check failed (exit %s; its message is above)"):format(exe, tostring(code)))
     end
-    return cli_quotes(decode(out).quotes)
+    local r = decode(out)
+    for _, s in ipairs(r.sources or {}) do
+      if type(s.quotes) == "table" then for k, q in ipairs(s.quotes) do s.quotes[k] = q + 1 end end
+    end
+    for _, b in ipairs(r.borrowed or {}) do lua_span(b); lua_span(b.source) end
+    return { quotes = cli_quotes(r.quotes), borrowed = r.borrowed or {}, sources = r.sources or {},
+             diagnostics = r.diagnostics or {}, pass = code == 0 }
   end
   return e
 end
@@ -448,13 +545,17 @@ local function load_engine(o)
     local e, err = native_engine()
     if e then return e end
     why = err
-    if o.engine == "native" then error("verbatim: native engine unavailable: " .. tostring(why), 0) end
+    -- Lua's "module not found" lists every path tried, one a line: the first says it
+    if o.engine == "native" then
+      fail(("native engine unavailable: %s (build the module for this pandoc's %s: make LUA=%s module, or engine: cli)")
+        :format(tostring(why):match("^[^\n]*"):gsub(":$", ""), _VERSION, (_VERSION:match("%d+%.%d+") or "5.4")))
+    end
   end
   local e, err = cli_engine(o.cli)
   if not e then
-    error("verbatim: no engine: the Lua module verbatim.core does not load here"
+    fail("no engine: the Lua module verbatim.core does not load here"
       .. (why and (" (" .. why:match("^[^\n]*") .. ")") or "")
-      .. " and " .. err .. "; set VERBATIM_CLI or put verbatim on PATH", 0)
+      .. " and " .. err .. "; set VERBATIM_CLI or put verbatim on PATH")
   end
   return e
 end
@@ -682,7 +783,8 @@ local function lookup(arr, off)
   return best
 end
 
--- "article.md:12:5" from sourcepos, else "paragraph 4"
+-- "article.md:12:5" from sourcepos, or where locate_quotes found the quote in the input
+-- file, else "paragraph 4"
 function Renderer:where(off)
   local sp = lookup(self.srcpos, off)
   if sp then
@@ -692,8 +794,56 @@ function Renderer:where(off)
       return ("%s:%s:%s"):format(file, line, col), tonumber(line), tonumber(col)
     end
   end
+  local at = self.qpos and self.qpos[off]
+  if at then return ("%s:%d:%d"):format(at[1], at[2], at[3]), at[2], at[3] end
   local b = lookup(self.blocks, off)
   return ("paragraph %d"):format(b and b[2] or 1)
+end
+
+local OPENING = { ['"'] = true, ["'"] = true, ["“"] = true, ["‘"] = true, ["„"] = true, ["«"] = true, ["‹"] = true }
+
+-- Without +sourcepos pandoc tells no positions, so each quote is looked for in the input
+-- file (a text format), in document order: its first words, with white space or
+-- emphasis marks between them, and the opening mark before. A quote not found there
+-- keeps "paragraph N".
+function Renderer:locate_quotes(quotes, file)
+  local ext = file and file:lower():match("%.(%w+)$")
+  if self.srcpos[1] or not file or ({ docx = 1, odt = 1, epub = 1, pptx = 1, xlsx = 1 })[ext] then return end
+  local f = io.open(file, "rb")
+  if not f then return end
+  local src = f:read("a") or ""
+  f:close()
+  if src:find("\0", 1, true) or not utf8.len(src) then return end
+  local lines = { 1 }
+  for pos in src:gmatch("\n()") do lines[#lines + 1] = pos end
+  self.qpos = {}
+  local from = 1
+  for _, q in ipairs(quotes) do
+    local ws = {}
+    for w in (q.text or ""):gmatch("%S+") do
+      w = w:gsub("^[%p“”‘’„«»‹›]+", ""):gsub("[%p“”‘’„«»‹›]+$", "")
+      if w ~= "" then ws[#ws + 1] = w:gsub("%p", "%%%0") end
+      if #ws == 4 then break end
+    end
+    if #ws > 0 then
+      local a = src:find(table.concat(ws, "[%s%*_]+[%p“”‘’]*"), from)
+      if a then
+        from = a + 1
+        -- back over emphasis marks to an opening quotation mark
+        local k = a
+        while k > 1 and src:sub(k - 1, k - 1):match("[%*_]") do k = k - 1 end
+        for _, m in ipairs({ 1, 3 }) do
+          if OPENING[src:sub(k - m, k - 1)] then k = k - m; break end
+        end
+        local lo, hi = 1, #lines
+        while lo < hi do
+          local mid = (lo + hi + 1) // 2
+          if lines[mid] <= k then lo = mid else hi = mid - 1 end
+        end
+        self.qpos[q.start] = { file, lo, k - lines[lo] + 1 }
+      end
+    end
+  end
 end
 
 -- ------------------------------------------------------------------ quotes back to inlines
@@ -864,18 +1014,6 @@ local function flat(t)
   end
 end
 
-local function merge_checks(quotes, checked)
-  local by = {}
-  for _, c in ipairs(checked) do if c.start then by[c.start] = c end end
-  for _, q in ipairs(quotes) do
-    local c = by[q.start]
-    if c then
-      q.check = c.check
-      if not q.speaker then q.speaker = c.speaker; flat(q.speaker) end
-    end
-  end
-end
-
 local function excerpt(s, max)
   s = (s or ""):gsub("%s+", " ")
   if utf8.len(s) and utf8.len(s) > max then
@@ -884,25 +1022,66 @@ local function excerpt(s, max)
   return s
 end
 
-local BAD = { altered = true, not_found = true }
+local SHOWN = { verbatim = "verbatim", faithful = "faithful", altered = "altered", not_found = "not found",
+  cleaned = "cleaned", uncovered = "not covered by the sources" }
 
-local function describe(q, where)
-  local s = ("%s quote “%s” at %s"):format(q.check and q.check.verdict or q.kind or "quote",
-    excerpt(q.text, 60), where)
-  if q.speaker and q.speaker.name then s = s .. " (" .. q.speaker.name .. ")" end
+-- "hearing.txt:10:10 (MS. LEE)": where the words were found
+local function found_at(c)
+  local src = c and c.source
+  if not (src and src.file) then return nil end
+  local s = ("%s:%s:%s"):format(src.file, tostring(src.line or "?"), tostring(src.col or "?"))
+  if src.speaker then s = s .. " (" .. src.speaker .. ")" end
+  return s
+end
+
+-- Is something wrong with the quote, whether or not it fails the gate (altered, not
+-- found, another speaker's words), or does it fail the gate's policy (fail-on)?
+local function wrong(q)
   local c = q.check
-  if c then
-    if c.verdict == "altered" then
-      local d = c.diff_line
-      if d and d ~= "" then s = s .. ": differs from the source ([-source-] {+quote+}): " .. d end
-    elseif c.verdict == "not_found" then
-      s = s .. ": not in the sources"
-    end
-    if c.source and c.source.file and c.verdict ~= "not_found" then
-      s = s .. (" [%s:%s:%s]"):format(c.source.file, tostring(c.source.line or "?"), tostring(c.source.col or "?"))
-    end
+  return c and (c.fails or c.verdict == "altered" or c.verdict == "not_found" or c.speaker_mismatch) or false
+end
+
+-- the verdicts that come with a word diff
+local DIFFED = { altered = true, cleaned = true }
+
+-- One line for a quote with something wrong, its position first:
+-- "article.md:12:5: altered quote “…” (Name): [-bill-] {+tax+} … (hearing.txt:3:14)"
+local function describe(q, where)
+  local c = q.check or {}
+  local src = c.source
+  local s = ("%s: %s “%s”"):format(where, DIFFED[c.verdict] and (c.verdict .. " quote") or "quote", excerpt(q.text, 60))
+  local who = q.speaker and q.speaker.name
+  if who then s = s .. " (" .. who .. ")" end
+  if c.verdict == "not_found" then s = s .. ": not found in the sources" end
+  if c.verdict == "uncovered" then s = s .. ": not covered by the sources (none names the speaker)" end
+  if DIFFED[c.verdict] and c.diff_line and c.diff_line ~= "" then s = s .. ": " .. c.diff_line end
+  if src and src.file then
+    local place = ("%s:%s:%s"):format(src.file, tostring(src.line or "?"), tostring(src.col or "?"))
+    if c.speaker_mismatch and src.speaker then s = s .. (": %s gives these words to %s"):format(place, src.speaker)
+    else s = s .. " (" .. place .. ")" end
+  end
+  if c.fails == false then
+    s = s .. " (not counted: " .. (q.kind == "term" and "a scare quote or title"
+      or q.kind == "indirect" and "paraphrase" or "fail-on leaves it out") .. ")"
   end
   return s
+end
+
+-- The hover text of a quote: who, the verdict, where found, the word diff; one per line.
+local function tip(q)
+  local c, lines = q.check, {}
+  local who = q.speaker and q.speaker.name
+  if c and c.verdict then
+    local v = SHOWN[c.verdict] or c.verdict
+    if c.speaker_mismatch then v = v .. ", but " .. (c.source and c.source.speaker or "another speaker") .. "'s words" end
+    if c.fails then v = v .. " (fails the check)" end
+    lines[1] = who and (who .. ": " .. v) or v
+    lines[#lines + 1] = found_at(c)
+    if DIFFED[c.verdict] and c.diff_line and c.diff_line ~= "" then lines[#lines + 1] = c.diff_line end
+  elseif who then
+    lines[1] = who
+  end
+  return table.concat(lines, "\n")
 end
 
 -- plain text as Str and Space, the way a reader would give it
@@ -915,6 +1094,11 @@ local function words(text, out)
   return out
 end
 
+-- a source's quotations: the count, or the list of their numbers
+local function quoted(s)
+  return type(s.quotes) == "table" and #s.quotes or tonumber(s.quoted) or tonumber(s.quotes) or 0
+end
+
 local function sources_section(title, sources, nquotes)
   local items = {}
   for _, s in ipairs(sources) do
@@ -922,13 +1106,17 @@ local function sources_section(title, sources, nquotes)
     local what = {}
     if s.role and s.role ~= "" then what[#what + 1] = s.role end
     if s.org and s.org ~= "" and s.org ~= s.name then what[#what + 1] = s.org end
-    local n = type(s.quotes) == "table" and #s.quotes or tonumber(s.quotes) or 0
+    local n, p = quoted(s), tonumber(s.paraphrased) or 0
+    if n == 0 and p == 0 then goto next end
     local inl = { pandoc.Strong(words(s.name)) }
     if #what > 0 then
       inl[2] = pandoc.Str(",")
       words(table.concat(what, ", "), inl)
     end
-    words(("(%d %s)"):format(n, n == 1 and "quote" or "quotes"), inl)
+    local counts = {}
+    if n > 0 then counts[1] = ("%d %s"):format(n, n == 1 and "quote" or "quotes") end
+    if p > 0 then counts[#counts + 1] = ("%d %s"):format(p, p == 1 and "paraphrase" or "paraphrases") end
+    words("(" .. table.concat(counts, ", ") .. ")", inl)
     items[#items + 1] = { pandoc.Plain(inl) }
     ::next::
   end
@@ -945,10 +1133,134 @@ end
 local HTML = { html = true, html4 = true, html5 = true, epub = true, epub2 = true, epub3 = true,
   revealjs = true, slidy = true, slideous = true, s5 = true, dzslides = true, chunkedhtml = true }
 
-local function span_maker(q_attrs)
-  return function(content, w)
-    return pandoc.Span(content, pandoc.Attr("", { "quote" }, q_attrs(w)))
+-- The review style (review: true): quotes coloured by verdict, a red outline on those
+-- that fail the check, and on hover the speaker, verdict, place and word diff (data-tip).
+-- The colours are the audit page's (src/report.c; tests/pandoc/run.sh keeps them equal).
+local REVIEW_CSS = [[
+<style>
+.quote[data-verdict]{border-radius:3px;padding:0 .1em;position:relative;cursor:help}
+.quote[data-verdict="verbatim"]{background:#c8f0d0}
+.quote[data-verdict="faithful"]{background:#cfe3ff}
+.quote[data-verdict="altered"]{background:#ffc9c9}
+.quote[data-verdict="not_found"]{background:#ffe08a}
+.quote[data-verdict="cleaned"]{background:#d9f2ee}
+.quote[data-verdict="uncovered"]{background:#e6e6ea}
+.quote[data-fails="true"]{outline:2px solid #b3261e;outline-offset:1px}
+.quote[data-tip]:hover::after,.quote[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;
+z-index:10;margin-top:.3em;width:max-content;max-width:32rem;white-space:pre-line;text-align:left;
+background:#1f2328;color:#fff;font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;padding:.45em .7em;
+border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.25)}
+</style>]]
+
+-- the style into the page: header-includes for a standalone page, else the body's top
+local function add_review_style(doc)
+  local css = pandoc.RawBlock("html", REVIEW_CSS)
+  local standalone = PANDOC_WRITER_OPTIONS and PANDOC_WRITER_OPTIONS.template ~= nil
+  if standalone then
+    local hi = doc.meta["header-includes"]
+    local list = pandoc.List and pandoc.List() or {}
+    if hi ~= nil then
+      local ty = pandoc.utils.type and pandoc.utils.type(hi)
+      if ty == "List" or (type(hi) == "table" and hi.t == "MetaList") then
+        for _, x in ipairs(hi) do list[#list + 1] = x end
+      else
+        list[#list + 1] = hi
+      end
+    end
+    list[#list + 1] = pandoc.MetaBlocks({ css })
+    doc.meta["header-includes"] = pandoc.MetaList(list)
+  else
+    local blocks = doc.blocks
+    table.insert(blocks, 1, css)
+    doc.blocks = blocks
   end
+end
+
+-- The span around quote w.n in HTML: its place in the check and the hover text
+local function quote_attrs(w)
+  local q, a = w.q, { { "data-quote", tostring(w.n) } }
+  local c = q.check
+  if q.kind then a[#a + 1] = { "data-kind", q.kind } end
+  if q.speaker and q.speaker.name then a[#a + 1] = { "data-speaker", q.speaker.name } end
+  if c and c.verdict then
+    a[#a + 1] = { "data-verdict", c.verdict }
+    a[#a + 1] = { "data-fails", c.fails and "true" or "false" }
+    if found_at(c) then a[#a + 1] = { "data-source", found_at(c) } end
+    if c.diff_line and c.diff_line ~= "" and DIFFED[c.verdict] then a[#a + 1] = { "data-diff", c.diff_line } end
+  end
+  -- the review style shows data-tip on hover; a title would show a second tooltip
+  local t = tip(q)
+  if t ~= "" then a[#a + 1] = { w.review and "data-tip" or "title", t } end
+  return a
+end
+
+local function html_span(content, w)
+  return pandoc.Span(content, pandoc.Attr("", { "quote" }, quote_attrs(w)))
+end
+
+-- Word (docx): a comment on each quote with something wrong, over the quote's words. The
+-- docx writer turns a Span of class comment-start (id, author, date; its content is the
+-- comment) and the comment-end Span of the same id into a Word comment.
+local function comment_span(content, w)
+  if not wrong(w.q) then return pandoc.Span(content) end
+  local id = tostring(w.n)
+  local attrs = { { "id", id }, { "author", "verbatim" } }
+  local epoch = tonumber(os.getenv("SOURCE_DATE_EPOCH") or "")
+  attrs[#attrs + 1] = { "date", os.date("!%Y-%m-%dT%H:%M:%SZ", epoch) }
+  local text = tip(w.q):gsub("\n", "; ")
+  local inl = { pandoc.Span(words(text), pandoc.Attr("", { "comment-start" }, attrs)) }
+  for _, x in ipairs(content) do inl[#inl + 1] = x end
+  inl[#inl + 1] = pandoc.Span({}, pandoc.Attr("", { "comment-end" }, { { "id", id } }))
+  return pandoc.Span(inl)
+end
+
+-- Wrap each quote's inlines with make(content, {q=, n=, review=}).
+local function wrap_quotes(doc, r, quotes, make, review)
+  local roots = r.roots
+  for k, q in ipairs(quotes) do
+    local qa, qb = q.start, q.stop
+    for n = first_root(roots, qa), #roots do
+      local root = roots[n]
+      if root.a > qb then break end
+      plan(root, qa, qb, { q = q, n = k, review = review })
+    end
+  end
+  current_span_maker = make
+  local blocks = doc.blocks
+  current_roots = roots
+  rewrite_blocks(blocks, roots, 1)
+  doc.blocks = blocks
+end
+
+-- The JSON report (report: FILE.json): every quote with its place in the document
+local function json_report(o, r, res, engine, counts)
+  local rq = json.array()
+  for k, q in ipairs(res.quotes) do
+    local where, line, col = r:where(q.start)
+    local e = { index = k, start = q.start - 1, ["end"] = q.stop, text = q.text, kind = q.kind,
+                where = where, line = line, col = col, confidence = q.confidence }
+    if q.speaker then e.speaker = { name = q.speaker.name, role = q.speaker.role, org = q.speaker.org } end
+    if q.cue then e.cue = q.cue.text end
+    if q.check then
+      local c = q.check
+      e.check = { verdict = c.verdict, score = c.score, fails = c.fails, speaker_mismatch = c.speaker_mismatch,
+                  diff = c.diff and json.array(c.diff) or nil, diff_line = c.diff_line }
+      if c.source then
+        e.check.source = { file = c.source.file, line = c.source.line, col = c.source.col, speaker = c.source.speaker,
+                           start = c.source.start and c.source.start - 1, ["end"] = c.source.stop }
+      end
+    end
+    rq[k] = e
+  end
+  local rs = json.array()
+  for k, s in ipairs(res.sources or {}) do
+    rs[k] = { name = s.name, role = s.role, org = s.org, kind = s.kind, words = s.words,
+              quotes = quoted(s), paraphrased = tonumber(s.paraphrased) or 0 }
+  end
+  local report = { file = o.name, engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs,
+                   pandoc = PANDOC_VERSION and tostring(PANDOC_VERSION) or nil }
+  if counts then report.summary = counts; report.pass = res.pass end
+  write_file(o.report, json.encode(report) .. "\n")
 end
 
 -- ------------------------------------------------------------------ the project file
@@ -981,6 +1293,9 @@ local function apply_project(o, cfg)
     if #cfg.index > 1 then warn("the filter checks against one index; " .. cfg.file .. " names " .. #cfg.index) end
   end
   if not g.strict and cfg.strict ~= nil then o.strict = cfg.strict end
+  if not g["strict-terms"] and cfg["strict-terms"] ~= nil then o.strict_terms = cfg["strict-terms"] end
+  if not g["fail-on"] and cfg["fail-on"] then o.fail_on = cfg["fail-on"] end
+  if not g.borrowed and cfg.borrowed ~= nil then o.borrowed = cfg.borrowed > 0 and cfg.borrowed or nil end
   if not g.report and cfg.report then o.report = cfg.report end
   if not g.cues and cfg.cues then o.cues = cfg.cues end
   if not g.annotate and cfg.annotate ~= nil then o.annotate = cfg.annotate and "true" or nil end
@@ -996,7 +1311,8 @@ end
 local function run(doc)
   -- pandoc.utils.type, userdata elements with settable fields: 2.17 and later
   if PANDOC_VERSION and PANDOC_VERSION.must_be_at_least then
-    PANDOC_VERSION:must_be_at_least("2.17", "verbatim: the filter needs pandoc %s or later (this is %s)")
+    local ok = pcall(PANDOC_VERSION.must_be_at_least, PANDOC_VERSION, "2.17")
+    if not ok then fail(("the filter needs pandoc 2.17 or later (this is %s)"):format(tostring(PANDOC_VERSION))) end
   end
   local o = read_options(doc.meta)
   local engine
@@ -1015,8 +1331,20 @@ local function run(doc)
   local want_check = #o.check > 0 or o.index ~= nil
   local fmt = (FORMAT or ""):match("^[%w_]+") or ""
   local annotate = o.annotate ~= nil and (o.annotate == "always" or HTML[fmt] or fmt:match("html") ~= nil)
+  local comments = o.comments and want_check and fmt == "docx"
+  if o.strict and not want_check then
+    -- a gate with nothing to check against would pass every draft
+    fail("strict: nothing to check against: give check: (transcripts, folders) or index:")
+  end
   if not (o.annotate or o.sources or want_check or o.report) then
     return nil   -- nothing asked: leave the document alone
+  end
+  local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
+  o.name = input or "-"
+  if o.report and o.report:lower():match("%.html?$") then
+    if not want_check then fail("report: an HTML report is a check's: give check: or index:") end
+    o.page = { name = o.name, path = o.report }
+    ensure_dir(o.report)
   end
 
   engine = engine or load_engine(o)
@@ -1026,69 +1354,49 @@ local function run(doc)
   r:document(doc.blocks)
   local text = r:text()
 
-  local res = engine.analyze(text, o.cues)
+  for _, p in ipairs(o.check) do
+    if not exists(p) then fail("check: cannot read " .. p) end
+  end
+  if o.index and not exists(o.index) then fail("index: cannot read " .. o.index) end
+  -- one engine call: the quotes, their speakers and (checking) the verdicts and the gate
+  local res = want_check and engine.check(text, o) or engine.analyze(text, o.cues)
+  -- the check reads quotations only; the sources list also counts each source's reported
+  -- speech, which only the analysis reads (one more call, when the list is asked for)
+  if want_check and (o.sources or o.report) then res.sources = engine.analyze(text, o.cues).sources end
   local quotes = res.quotes
+  r:locate_quotes(quotes, input)
   for _, q in ipairs(quotes) do flat(q.speaker) end
   for _, s in ipairs(res.sources or {}) do flat(s) end
   for _, d in ipairs(res.diagnostics or {}) do
     local off = d.pos or ((d.offset or 0) + 1)
-    warn(("%s at %s"):format(d.message or "diagnostic", r:where(off)))
+    warn(("%s: %s"):format(r:where(off), d.message or "diagnostic"))
   end
 
-  if o.strict and not want_check then warn("strict has nothing to enforce without check or index") end
-  local counts = { verbatim = 0, faithful = 0, altered = 0, not_found = 0 }
-  local bad = {}
+  local counts, failing = nil, {}
   if want_check then
-    for _, p in ipairs(o.check) do
-      if not exists(p) then error("verbatim: check: cannot read " .. p, 0) end
+    counts = { verbatim = 0, faithful = 0, altered = 0, not_found = 0, cleaned = 0, uncovered = 0 }
+    for _, q in ipairs(quotes) do
+      local c = q.check or {}
+      if c.verdict then counts[c.verdict] = (counts[c.verdict] or 0) + 1 end
+      if c.fails then failing[#failing + 1] = describe(q, (r:where(q.start)))
+      elseif wrong(q) then info(describe(q, (r:where(q.start)))) end
     end
-    if o.index and not exists(o.index) then error("verbatim: index: cannot read " .. o.index, 0) end
-    merge_checks(quotes, engine.check(text, o.check, o.index, o.cues))
-    for k, q in ipairs(quotes) do
-      local v = q.check and q.check.verdict
-      if v then counts[v] = (counts[v] or 0) + 1 end
-      -- scare quotes and titles (kind term) are not speech: no source owes them
-      local speech = q.kind ~= "term" and q.kind ~= "indirect"
-      if v and BAD[v] and speech then
-        local msg = describe(q, (r:where(q.start)))
-        bad[#bad + 1] = msg
-        warn(msg)
-      elseif v and BAD[v] then
-        info(describe(q, (r:where(q.start))) .. " (not speech: not enforced)")
-      elseif speech and not v then
-        info(("quote %d has no verdict"):format(k))
-      end
+    for _, b in ipairs(res.borrowed or {}) do
+      failing[#failing + 1] = ("%s: %d words borrowed without quotation marks from %s:%s:%s"):format(
+        (r:where(b.start)), b.words or 0, tostring(b.source and b.source.file), tostring(b.source and b.source.line),
+        tostring(b.source and b.source.col))
     end
-    info(("%d quotes checked: %d verbatim, %d faithful, %d altered, %d not found"):format(
-      #quotes, counts.verbatim, counts.faithful, counts.altered, counts.not_found))
+    if not o.strict then for _, m in ipairs(failing) do warn(m) end end
+    info(("%d %s checked: %d verbatim, %d faithful, %d altered, %d not found%s%s; %s"):format(#quotes,
+      #quotes == 1 and "quote" or "quotes", counts.verbatim, counts.faithful, counts.altered, counts.not_found,
+      counts.cleaned > 0 and (", %d cleaned"):format(counts.cleaned) or "",
+      counts.uncovered > 0 and (", %d uncovered"):format(counts.uncovered) or "",
+      res.pass and "the check passes" or "the check fails"))
   end
 
-  if annotate and #quotes > 0 then
-    local roots = r.roots
-    for k, q in ipairs(quotes) do
-      local qa, qb = q.start, q.stop
-      for n = first_root(roots, qa), #roots do
-        local root = roots[n]
-        if root.a > qb then break end
-        plan(root, qa, qb, { q = q, n = k })
-      end
-    end
-    current_span_maker = span_maker(function(w)
-      local q, a = w.q, { { "data-quote", tostring(w.n) } }
-      if q.kind then a[#a + 1] = { "data-kind", q.kind } end
-      if q.speaker and q.speaker.name then a[#a + 1] = { "data-speaker", q.speaker.name } end
-      if q.check and q.check.verdict then a[#a + 1] = { "data-verdict", q.check.verdict } end
-      local title = {}
-      if q.speaker and q.speaker.name then title[#title + 1] = q.speaker.name end
-      if q.check and q.check.verdict then title[#title + 1] = q.check.verdict:gsub("_", " ") end
-      if #title > 0 then a[#a + 1] = { "title", table.concat(title, ": ") } end
-      return a
-    end)
-    local blocks = doc.blocks
-    current_roots = roots
-    rewrite_blocks(blocks, roots, 1)
-    doc.blocks = blocks
-  end
+  if annotate and #quotes > 0 then wrap_quotes(doc, r, quotes, html_span, o.review)
+  elseif comments and #quotes > 0 then wrap_quotes(doc, r, quotes, comment_span) end
+  if annotate and o.review then add_review_style(doc) end
 
   if o.sources then
     local blocks = doc.blocks
@@ -1096,50 +1404,38 @@ local function run(doc)
     doc.blocks = blocks
   end
 
-  if o.report then
-    local rq = json.array()
-    for k, q in ipairs(quotes) do
-      local where, line, col = r:where(q.start)
-      local e = { index = k, start = q.start - 1, ["end"] = q.stop, text = q.text, kind = q.kind,
-                  where = where, line = line, col = col, confidence = q.confidence }
-      if q.speaker then e.speaker = { name = q.speaker.name, role = q.speaker.role, org = q.speaker.org } end
-      if q.cue then e.cue = q.cue.text end
-      if q.check then
-        local c = q.check
-        e.check = { verdict = c.verdict, score = c.score, diff = c.diff and json.array(c.diff) or nil }
-        if c.source then
-          e.check.source = { file = c.source.file, line = c.source.line, col = c.source.col,
-                             start = c.source.start and c.source.start - 1, ["end"] = c.source.stop }
-        end
-      end
-      rq[k] = e
-    end
-    local rs = json.array()
-    for k, s in ipairs(res.sources or {}) do
-      rs[k] = { name = s.name, role = s.role, org = s.org, kind = s.kind, words = s.words,
-                quotes = type(s.quotes) == "table" and #s.quotes or s.quotes }
-    end
-    local input = PANDOC_STATE and PANDOC_STATE.input_files and PANDOC_STATE.input_files[1]
-    local report = { file = input or "-", engine = engine.name, verbatim = VERSION, quotes = rq, sources = rs,
-                     pandoc = PANDOC_VERSION and tostring(PANDOC_VERSION) or nil }
-    if want_check then report.summary = counts end
-    local f, err = io.open(o.report, "wb")
-    if not f then error("verbatim: report: " .. tostring(err), 0) end
-    f:write(json.encode(report), "\n")
-    f:close()
-  end
+  if o.report and not o.page then json_report(o, r, res, engine, counts) end
 
-  if o.strict and #bad > 0 then
-    error(("verbatim: strict: %d of %d quotes misquoted:\n  %s"):format(#bad, #quotes,
-      table.concat(bad, "\n  ")), 0)
+  -- the gate: the engine's word (pass), never worked out again here
+  if o.strict and not res.pass then
+    for _, m in ipairs(failing) do stderr:write("verbatim: ", m, "\n") end
+    fail(("strict: %d of %d %s %s the check%s; no output written"):format(#failing, #quotes,
+      #quotes == 1 and "quote" or "quotes", #failing == 1 and "fails" or "fail",
+      #failing > 0 and " (above)" or ""), EXIT_GATE)
   end
   return doc
+end
+
+-- The filter's one entry: a Stop (fail) or an error of the engine's ("verbatim: …") is
+-- one line and an exit status; anything else is a bug, told as one line too unless
+-- VERBATIM_DEBUG is set (then pandoc shows the traceback).
+local function finish(doc)
+  local ok, res = pcall(run, doc)
+  if ok then return res end
+  local msg, code
+  if getmetatable(res) == Stop then msg, code = res.msg, res.code
+  elseif type(res) == "string" and res:find("^verbatim: ") then msg, code = res:sub(11), EXIT_ERROR
+  elseif getenv("VERBATIM_DEBUG") then error(res, 0)
+  else msg, code = "internal error: " .. tostring(res):match("^[^\n]*") .. " (VERBATIM_DEBUG=1 shows where)", EXIT_ERROR end
+  stderr:write("verbatim: ", msg, "\n")
+  stderr:flush()
+  os.exit(code)
 end
 
 -- tests reach the internals through this global, set before loading the file
 if type(VERBATIM_FILTER_INTERNALS) == "table" then
   local t = VERBATIM_FILTER_INTERNALS
-  t.json, t.decode, t.excerpt = json, decode, excerpt
+  t.json, t.decode, t.excerpt, t.describe, t.tip = json, decode, excerpt, describe, tip
 end
 
-return { { Pandoc = run } }
+return { { Pandoc = finish } }

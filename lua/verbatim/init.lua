@@ -55,14 +55,20 @@ local function api(c)
     -- confidence=, evidence_bits=, needed_bits=, splice=, speaker_mismatch=, quoted=,
     -- fails=, source={file=, start=, stop=, line=, col=, speaker=},
     -- diff={{op=, text= [, cleanup=true]}, ...}, diff_line=}; an array of borrowed
-    -- passages (opts.borrowed = words, e.g. 12); and whether the draft fails the gate.
-    -- The gate is the CLI's: opts.fail_on = "altered,not_found" (only these), "+uncovered"
-    -- (add), "-not_found" (remove), or a table of names; opts.strict_terms counts scare
-    -- quotes. Each quote's speaker, compared with the turns of a transcript, is the one
-    -- the engine resolves (as the CLI does), unless opts.speakers gives one name per
-    -- quote; opts.format as in quotes(). Fails when a source file cannot be read or
-    -- holds more than opts.max_size bytes (default 256 MiB; 0: no limit), however little
-    -- the text quotes; no sources, or a closed index among them, is a wrong argument.
+    -- passages (opts.borrowed = words, e.g. 12); whether the draft fails the gate; and
+    -- the draft as a whole: {pass=, failed=, counts={verbatim=, faithful=, altered=,
+    -- not_found=, cleaned=, uncovered=}, sources=, unattributed=, diagnostics=} (sources
+    -- and the rest as analyze() gives them). The third result, pass and each quote's
+    -- fails are the gate's word, the engine's one gate, which `verbatim check` exits by:
+    -- opts.fail_on = "altered,not_found" (only these), "+uncovered" (add), "-not_found"
+    -- (remove), or a table of names; opts.strict_terms counts scare quotes and titles.
+    -- opts.html = NAME (or true) puts the audit page of `verbatim check --html` in the
+    -- fourth result as html, the draft named NAME. Each quote's speaker, compared with
+    -- the turns of a transcript, is the one the engine resolves (as the CLI does), unless
+    -- opts.speakers gives one name per quote; opts.format as in quotes(). Fails when a
+    -- source file cannot be read or holds more than opts.max_size bytes (default 256 MiB;
+    -- 0: no limit), however little the text quotes; no sources, or a closed index among
+    -- them, is a wrong argument.
     check = c.check,
 
     --- Archive indexes. index.build(output, paths [, {append=true, max_size=N}]) writes

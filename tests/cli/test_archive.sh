@@ -10,7 +10,7 @@ trun() { s=$1; shift; RC=0; timeout -k 2 "$s" "$VB" "$@" >"$OUT" 2>"$ERR" </dev/
 verdicts() {
   RC=0; "$VB" check "$@" >"$OUT" 2>"$ERR" </dev/null || RC=$?
   if [ "$RC" -gt 1 ]; then echo "error $RC"; return; fi
-  sed -n 's/^[^ ]*:[0-9]*:[0-9]*: \([a-z_]*\) .*/\1/p' "$OUT" | tr '\n' ' ' | sed 's/ $//'
+  sed -n 's/^[^ ]*:[0-9]*:[0-9]*: \(error: \|warning: \|note: \)\{0,1\}\([a-z_]*\) .*/\2/p' "$OUT" | tr '\n' ' ' | sed 's/ $//'
 }
 # words FILE SEED N: N words of made-up text no other file shares
 words() { awk -v s="$2" -v n="$3" 'BEGIN { srand(s); for (i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ done
 printf 'Tomas Reyes: I have never lied to this town about the ferry.\n' >"$TMP/said.txt"
 run check --source "$TMP/said.txt" "$AFX/titlecase.txt"
 expect_rc 1 "attrib: an invented quote in capitals fails the gate"
-expect_grep 'titlecase.txt:3:[0-9]+: not_found “A LIAR”' "attrib: the capitals are checked, not found"
+expect_grep 'titlecase.txt:3:[0-9]+: error: not_found “A LIAR”' "attrib: the capitals are checked, not found"
 
 # reported speech can be left out, and the sources then count quotes only
 run sources --no-indirect "$AFX/sources.txt"

@@ -5,15 +5,15 @@ CK=$ROOT/tests/fixtures/check
 # -- a publishing gate: 0 when every quote is verbatim or faithful, 1 otherwise, 2 errors
 run check --source "$CK/sources" "$CK/clean.txt"
 expect_rc 0 "check: a clean draft exits 0"
-expect_grep "^$CK/clean.txt:1:11: verbatim “The bridge.*hearing.txt:10:10 \(MS. LEE\)\$" "check: verbatim line"
+expect_grep "^$CK/clean.txt:1:11: note: verbatim “The bridge.*hearing.txt:10:10 \(MS. LEE\)\$" "check: verbatim line"
 
 run check --source "$CK/sources" "$CK/draft.txt"
 expect_rc 1 "check: an altered quote exits 1"
-expect_grep "^$CK/draft.txt:3:17: altered .*hearing.txt:10:10 \(MS. LEE\)\$" "check: altered line with place and speaker"
+expect_grep "^$CK/draft.txt:3:17: error: altered .*hearing.txt:10:10 \(MS. LEE\)\$" "check: altered line with place and speaker"
 expect_grep '\[-next-\] \{\+this\+\}' "check: the diff of the altered quote"
-expect_grep "^$CK/draft.txt:5:12: faithful " "check: an ellipsis is faithful"
-expect_grep "^$CK/draft.txt:7:23: faithful .*more/report.txt:4:44\$" "check: a bracket is faithful, folders are recursive"
-expect_grep "^$CK/draft.txt:9:1: not_found " "check: an unknown quote is not found"
+expect_grep "^$CK/draft.txt:5:12: note: faithful " "check: an ellipsis is faithful"
+expect_grep "^$CK/draft.txt:7:23: note: faithful .*more/report.txt:4:44\$" "check: a bracket is faithful, folders are recursive"
+expect_grep "^$CK/draft.txt:9:1: error: not_found " "check: an unknown quote is not found"
 
 # -- a changed last word is a substitution of the source word, inside the passage
 run check --source "$CK/sources" "$CK/lastword.txt"
@@ -31,8 +31,8 @@ expect_json '[q["check"]["diff_line"] for q in d["quotes"] if q["check"]["verdic
 # -- a turn label with a parenthetical (NAME (from the floor):) names the speaker before it
 run check --source "$CK/floor" "$CK/floor.txt"
 expect_rc 0 "check: parenthetical turn labels give the words to their speaker"
-expect_grep "^$CK/floor.txt:1:48: verbatim .*meeting.txt:5:30 \(JONAS FELD\)\$" "check: NAME (from the floor): is a turn"
-expect_grep "^$CK/floor.txt:3:24: verbatim .*meeting.txt:9:1 \(SEN. ANA RUIZ\)\$" "check: NAME (D-Calif.): on its own line is a turn"
+expect_grep "^$CK/floor.txt:1:48: note: verbatim .*meeting.txt:5:30 \(JONAS FELD\)\$" "check: NAME (from the floor): is a turn"
+expect_grep "^$CK/floor.txt:3:24: note: verbatim .*meeting.txt:9:1 \(SEN. ANA RUIZ\)\$" "check: NAME (D-Calif.): on its own line is a turn"
 run check --json --source "$CK/floor" "$CK/floor.txt"
 expect_json '[q["check"]["source"]["speaker"] for q in d["quotes"]] == ["JONAS FELD", "SEN. ANA RUIZ"] and not any(q["check"]["speaker_mismatch"] for q in d["quotes"])' "check --json: parenthetical speakers, no mismatch"
 
@@ -49,8 +49,8 @@ if grep -q ' quotes: ' "$ERR"; then no "check --json: no summary line"; else ok;
 # -- scare quotes and titles (kind term) get a verdict but do not fail the gate
 run check --source "$CK/sources" "$CK/terms.txt"
 expect_rc 0 "check: terms not found do not fail the gate"
-expect_grep "^$CK/terms.txt:3:14: not_found .Harbour Matters Tonight" "check: a title still gets its verdict"
-expect_grep "^$CK/terms.txt:5:21: not_found .zero tolerance policy" "check: a scare quote still gets its verdict"
+expect_grep "^$CK/terms.txt:3:14: warning: not_found .Harbour Matters Tonight" "check: a title still gets its verdict"
+expect_grep "^$CK/terms.txt:5:21: warning: not_found .zero tolerance policy" "check: a scare quote still gets its verdict"
 expect_err "^$CK/terms.txt: 3 quotes: 1 verbatim, 0 faithful, 0 altered, 2 not found; not counted: 2 scare quotes or titles\$" "check: the summary says what was not counted"
 run check --strict-terms --source "$CK/sources" "$CK/terms.txt"
 expect_rc 1 "check --strict-terms: terms not found fail the gate"
@@ -70,11 +70,11 @@ expect_json 'open(d["quotes"][0]["check"]["source"]["file"], "rb").read()[d["quo
 expect_json 'd["quotes"][0]["check"]["source"]["line"] == 5 and d["quotes"][0]["check"]["source"]["col"] == 13 and d["quotes"][0]["check"]["source"]["speaker"] == "MR. OKAFOR"' "check --json line, col, speaker"
 expect_json '{"op": "-", "text": "next"} in d["quotes"][1]["check"]["diff"] and {"op": "+", "text": "this"} in d["quotes"][1]["check"]["diff"]' "check --json diff"
 expect_json 'd["quotes"][4]["check"]["source"] is None and d["quotes"][4]["start"] > 0' "check --json not_found has no source"
-# the same object as `quotes --json`, key for key, plus "check" in each quote and "borrowed"
+# the same object as `quotes --json`, key for key, plus "check" in each quote, "borrowed" and "pass"
 cp "$OUT" "$TMP/check.json"
 run quotes --json "$CK/draft.txt"
 expect_json '[{k: v for k, v in q.items() if k != "check"} for q in json.load(open(sys.argv[1].replace("/out", "/check.json"), encoding="utf-8"))["quotes"]] == d["quotes"]' "check --json: each quote is the quotes --json one plus check"
-expect_json '{k: v for k, v in json.load(open(sys.argv[1].replace("/out", "/check.json"), encoding="utf-8")).items() if k not in ("quotes", "borrowed")} == {k: v for k, v in d.items() if k != "quotes"}' "check --json: sources, unattributed, diagnostics as in quotes --json"
+expect_json '{k: v for k, v in json.load(open(sys.argv[1].replace("/out", "/check.json"), encoding="utf-8")).items() if k not in ("quotes", "borrowed", "pass")} == {k: v for k, v in d.items() if k != "quotes"}' "check --json: sources, unattributed, diagnostics as in quotes --json"
 
 # -- prose that copies a source without quotation marks
 run check --borrowed --source "$CK/sources" "$CK/borrowed.txt"
@@ -160,11 +160,11 @@ if grep -q "sources: warning" "$ERR"; then no "check: no warning for a source wi
 EV=$ROOT/tests/fixtures/evidence
 run check --source "$EV/interview.txt" --source "$EV/speech.txt" --speaker "Rosa Imbert" "$EV/draft.txt"
 expect_rc 1 "check: an altered quote and a misattributed one fail the gate"
-expect_grep "^$EV/draft.txt:9:1: verbatim .*speech.txt:3:6 \(Rosa Imbert\)\$" "check --speaker: the speech is the given speaker's"
-expect_grep "^$EV/draft.txt:19:1: uncovered “We will sell" "check: a speaker no source names is uncovered"
-expect_grep "^$EV/draft.txt:7:1: cleaned .*\(MARCO TELL\)\$" "check: a dropped uh and a false start are clean-ups"
-expect_grep "^$EV/draft.txt:15:1: verbatim .*\(INES AUBERT, not Marco Tell\)\$" "check: another speaker's words, exactly, are given to the wrong speaker"
-expect_grep "^$EV/draft.txt:13:1: verbatim .*interview.txt:18:14 \(INES AUBERT\)\$" "check: the speaker's own turn, not the chair reading her words out"
+expect_grep "^$EV/draft.txt:9:1: note: verbatim .*speech.txt:3:6 \(Rosa Imbert\)\$" "check --speaker: the speech is the given speaker's"
+expect_grep "^$EV/draft.txt:19:1: warning: uncovered “We will sell" "check: a speaker no source names is uncovered"
+expect_grep "^$EV/draft.txt:7:1: note: cleaned .*\(MARCO TELL\)\$" "check: a dropped uh and a false start are clean-ups"
+expect_grep "^$EV/draft.txt:15:1: error: verbatim .*\(INES AUBERT, not Marco Tell\)\$" "check: another speaker's words, exactly, are given to the wrong speaker"
+expect_grep "^$EV/draft.txt:13:1: note: verbatim .*interview.txt:18:14 \(INES AUBERT\)\$" "check: the speaker's own turn, not the chair reading her words out"
 expect_err "^$EV/draft.txt: 9 quotes: 6 verbatim, 0 faithful, 1 altered, 0 not found, 1 cleaned, 1 uncovered, 1 given to another speaker\$" "check: the summary counts the new verdicts"
 run check --json --source "$EV/interview.txt" --source "$EV/speech.txt=Rosa Imbert" "$EV/draft.txt"
 expect_json '[q["check"]["verdict"] for q in d["quotes"]] == ["verbatim", "verbatim", "cleaned", "verbatim", "verbatim", "verbatim", "verbatim", "altered", "uncovered"]' "check --source PATH=NAME: the same verdicts"
@@ -205,5 +205,5 @@ if grep -q 'draft.txt:1:' "$OUT"; then no "check: no line for the paraphrase by 
 printf 'indirect: true\n' >"$TMP/para/.verbatim.yaml"
 run check --source "$TMP/para/talk.txt" "$TMP/para/draft.txt"
 expect_rc 0 "check: a paraphrase never fails the gate"
-expect_grep 'draft.txt:1:[0-9]+: paraphrase \(' "check: indirect: true lists the paraphrase, marked"
+expect_grep 'draft.txt:1:[0-9]+: note: paraphrase \(' "check: indirect: true lists the paraphrase, marked"
 expect_err 'draft.txt: 1 quote: 1 verbatim, 0 faithful, 0 altered, 0 not found; not counted: 1 paraphrase$' "check: and counts it apart"

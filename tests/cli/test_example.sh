@@ -17,7 +17,7 @@ expect_grep '^  Wennick Ferry Users’ Association$' "example: the plural posses
 # the quick start counts on exit 1: the example has quotes edited on purpose
 run check --source "$EX/transcript.txt" "$EX/article.txt"
 expect_rc 1 "example: check catches the edited quotes (exit 1)"
-expect_grep '^[^ ]*article.txt:27:1: altered .*transcript.txt:15:11 \(ML\)$' "example: the altered quote and where it was found"
+expect_grep '^[^ ]*article.txt:27:1: error: altered .*transcript.txt:15:11 \(ML\)$' "example: the altered quote and where it was found"
 expect_grep '\[-they have-\] \{\+it has\+\}' "example: the words that differ"
 
 # pronouns agree with the gender the text gives a person: "she said" goes to Lindqvist and

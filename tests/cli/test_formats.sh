@@ -28,9 +28,9 @@ done
 
 # the human output: across (APPLAUSE) and a repeated label, verbatim in the speaker's turn
 run check --source "$TR/cq.txt" "$TR/draft.txt"
-expect_grep "draft.txt:3:1: verbatim .*cq.txt:5:[0-9]+ \(CALDER\)\$" "formats: a quote across a stage line and a repeated label is verbatim"
-expect_grep "draft.txt:9:1: verbatim .*\(MARSH\)\$" "formats: a junk line (READ: a headline) is no speaker"
-expect_grep "draft.txt:13:1: verbatim .*\(M. MARSH, not Owen Marsh\)\$" "formats: M. MARSH is not Owen Marsh"
+expect_grep "draft.txt:3:1: note: verbatim .*cq.txt:5:[0-9]+ \(CALDER\)\$" "formats: a quote across a stage line and a repeated label is verbatim"
+expect_grep "draft.txt:9:1: note: verbatim .*\(MARSH\)\$" "formats: a junk line (READ: a headline) is no speaker"
+expect_grep "draft.txt:13:1: error: verbatim .*\(M. MARSH, not Owen Marsh\)\$" "formats: M. MARSH is not Owen Marsh"
 
 # automatic captions that roll: the same verdicts, nobody named
 mkdir -p "$TMP/roll" && cp "$TR/rolling.vtt" "$TMP/roll/"

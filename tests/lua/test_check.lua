@@ -148,6 +148,57 @@ function T.check_takes_the_analysis_options()
   assert(not pcall(vb.check, text, src, { cues = { "(" } }), "a pattern that does not compile is an argument error")
 end
 
+-- the gate is the engine's: each quote's check.fails and the draft's pass, as the CLI's
+-- exit status and its --json "fails"/"pass" (tests/cli/test_output.sh) give them
+function T.the_gate_comes_from_the_engine()
+  local qs, borrowed, fails, gate = vb.check(read(DIR .. "misattributed.txt"), { SRC })
+  eq(fails, true, "the third result: the draft fails the gate")
+  eq(#borrowed, 0, "borrowed")
+  eq(verdicts(qs), "verbatim,verbatim", "verdicts")
+  eq(qs[1].check.speaker_mismatch, true, "the first is MS. LEE's words")
+  eq(qs[1].check.fails, true, "a quote given to another speaker fails")
+  eq(qs[2].check.fails, false, "the right speaker passes")
+  eq(gate.pass, false, "the draft fails")
+  eq(gate.failed, 1, "one quote fails")
+  eq(gate.counts.verbatim, 2, "counts")
+  -- the people quoted, as analyze() lists them: one call gives a host everything
+  local an = vb.analyze(read(DIR .. "misattributed.txt"))
+  eq(#gate.sources, #an.sources, "sources")
+  for k, src in ipairs(an.sources) do eq(gate.sources[k].name, src.name, "source " .. k) end
+  eq(#gate.diagnostics, #an.diagnostics, "diagnostics")
+  qs, borrowed, fails, gate = vb.check(read(DIR .. "clean.txt"), { SRC })
+  eq(gate.pass, true, "a clean draft passes")
+  eq(fails, false, "... and does not fail")
+  -- scare quotes and titles count only with strict_terms
+  qs, borrowed, fails, gate = vb.check(read(DIR .. "terms.txt"), { SRC })
+  eq(gate.pass, true, "terms do not count")
+  eq(qs[2].check.fails, false, "a title not found does not fail")
+  qs, borrowed, fails, gate = vb.check(read(DIR .. "terms.txt"), { SRC }, { strict_terms = true })
+  eq(gate.pass, false, "strict_terms: they do")
+  eq(qs[2].check.fails, true, "strict_terms: the title fails")
+  h.raises("opts.strict_terms", vb.check, "x", { SRC }, { strict_terms = "yes" })
+  -- borrowed prose fails the draft, as the CLI's --borrowed does
+  qs, borrowed, fails, gate = vb.check(read(DIR .. "borrowed.txt"), { SRC }, { borrowed = 12 })
+  assert(#borrowed > 0, "a borrowed run")
+  eq(gate.pass, false, "borrowed prose fails the draft")
+  eq(fails, true, "... the third result too")
+end
+
+-- opts.html: the audit page the CLI's --html writes, from the same call
+function T.the_audit_page_from_the_same_call()
+  local text = read(DIR .. "draft.txt")
+  local qs, _, _, gate = vb.check(text, { SRC }, { html = "draft <1>.txt" })
+  assert(gate.html:find("^<!DOCTYPE html>"), "a page")
+  assert(gate.html:find("<title>Quote check: draft &lt;1&gt;.txt</title>", 1, true), "the name, escaped")
+  local n = 0
+  for v in gate.html:gmatch('<mark class="q v%-([%w_]+)') do n = n + 1; eq(v, qs[n].check.verdict, "mark " .. n) end
+  eq(n, #qs, "a mark a quote")
+  assert(gate.html:find("<del>next</del>", 1, true), "the diff")
+  local _, _, _, g2 = vb.check(text, { SRC })
+  eq(g2.html, nil, "no page unless asked")
+  h.raises("opts.html", vb.check, text, { SRC }, { html = 3 })
+end
+
 -- the gate, as the CLI's --fail-on: which quotes fail, and whether the draft does
 local EV = "tests/fixtures/evidence/"
 function T.gate_policy_and_given_speakers()

@@ -39,4 +39,15 @@ function T.the_quarto_extension_carries_it()
   eq(field("_extensions/verbatim/_extension.yml", "\nversion: ([^\n]+)"), core.version, "_extension.yml")
 end
 
+-- one licence, named alike in LICENSE (what GitHub and Debian's licensecheck read) and the
+-- rockspec (an SPDX identifier, as luarocks.org shows it)
+function T.the_licence_is_named_alike()
+  local text = h.read("LICENSE")
+  assert(text:find("^MIT License\n") and text:find("Permission is hereby granted, free of charge"), "LICENSE is the MIT text")
+  local ls = io.popen("ls rockspec")
+  local file = ls:read("*a"):match("(verbatim%-[^\n]+%.rockspec)")
+  ls:close()
+  eq(field("rockspec/" .. file, '\n%s*license = "([^"]+)"'), "MIT", "rockspec license")
+end
+
 return T

@@ -98,9 +98,10 @@ golden annotate.native "$T/ext-native.native"
 # copied out of the tree (quarto add) with nothing installed: an error naming both places
 mkdir -p "$T/proj/_extensions/verbatim"
 cp $EXT "$T/proj/_extensions/verbatim/"
-(cd "$T/proj" && LUA_PATH="" "$PANDOC" --lua-filter _extensions/verbatim/verbatim.lua "$OLDPWD/$D/strict.md" \
+(cd "$T/proj" && HOME="$T/nohome" LUA_PATH="" "$PANDOC" --lua-filter _extensions/verbatim/verbatim.lua "$OLDPWD/$D/strict.md" \
   -t html -o /dev/null 2>err) && no "the shim without a filter to load succeeded" \
-  || { grep -q 'package.path' "$T/proj/err" && grep -q 'lua/verbatim/filter.lua' "$T/proj/err" && ok \
+  || { grep -q 'package.path' "$T/proj/err" && grep -q 'lua/verbatim/filter.lua' "$T/proj/err" \
+         && grep -q 'share/pandoc/filters/verbatim.lua' "$T/proj/err" && ! grep -q traceback "$T/proj/err" && ok \
        || no "the shim's error does not name both places: $(cat "$T/proj/err")"; }
 # ... and with the filter on package.path it loads that one, and its engine
 (cd "$T/proj" && LUA_PATH="$OLDPWD/lua/?.lua;;" LUA_CPATH="$OLDPWD/$NATIVE_CPATH" VERBATIM_ENGINE=native \
@@ -176,6 +177,14 @@ if ${MAKE:-make} -s install PREFIX="$T/prefix" LUA="$LV" >"$T/inst" 2>&1; then
     "$OLDPWD/$D/strict.md" -t html -o inst.html 2>inst.err)
   grep -q "engine: cli" "$T/proj2/inst.err" && grep -q 'class="quote"' "$T/proj2/inst.html" && ok \
     || no "the shim over the installed filter: $(cat "$T/proj2/inst.err")"
+  # Quarto's way: a static pandoc with Lua 5.4 looks in no Lua 5.3 folder, so the shim
+  # finds the filter among pandoc's (here the user data directory, --data-dir), which runs
+  # the CLI of its prefix (the module removed above, nothing on LUA_PATH)
+  (cd "$T/proj2" && env -u VERBATIM_CLI -u VERBATIM_ENGINE HOME="$T/nohome" PATH=/usr/bin:/bin LUA_PATH="" \
+    "$PANDOC" --verbose --data-dir "$T/prefix/share/pandoc" --lua-filter _extensions/verbatim/verbatim.lua \
+    --metadata-file "$OLDPWD/$D/opts.yaml" "$OLDPWD/$D/strict.md" -t html -o quarto.html 2>quarto.err)
+  grep -q "engine: cli" "$T/proj2/quarto.err" && grep -q 'class="quote"' "$T/proj2/quarto.html" && ok \
+    || no "the shim over the filter among pandoc's (Quarto's way): $(cat "$T/proj2/quarto.err")"
 else
   no "make install: $(cat "$T/inst")"
 fi
@@ -215,8 +224,12 @@ for q in qs:
 bq = [q for q in qs if "repair works" in q["text"]]
 assert bq and bq[0]["line"] == int(sys.argv[2]) and bq[0]["col"] == 3, bq
 EOF
+# without +sourcepos the filter finds the quote in the input file itself
 viacli --metadata-file $D/opts.yaml $D/unbalanced.md -t html -o /dev/null 2>"$T/err"
-grep -q "verbatim: .*paragraph 2" "$T/err" && ok || no "paragraph warning: $(cat "$T/err")"
+grep -q "^\[WARNING\] verbatim: $D/unbalanced.md:3:31: unclosed" "$T/err" && ok || no "position without sourcepos: $(cat "$T/err")"
+# ... and from stdin, with no file to look in, it names the paragraph
+viacli --metadata-file $D/opts.yaml -t html -o /dev/null <$D/unbalanced.md 2>"$T/err"
+grep -q "^\[WARNING\] verbatim: paragraph 2: unclosed" "$T/err" && ok || no "paragraph warning: $(cat "$T/err")"
 
 # no engine at all: a clear error, not a Lua traceback about nil
 LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=/nonexistent/verbatim "$PANDOC" --lua-filter $F \
@@ -229,10 +242,17 @@ LUA_CPATH="" VERBATIM_ENGINE=cli VERBATIM_CLI=$D/broken-cli.sh "$PANDOC" --lua-f
   --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
 rc=$?
 [ $rc -ne 0 ] && grep -q "bad JSON from the engine" "$T/err" && ok || no "broken CLI output (rc $rc): $(cat "$T/err")"
-LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --lua-filter $F \
+# (a tree of the Lua files alone: a source tree's filter finds the module its build made)
+mkdir -p "$T/bare" && cp -R lua "$T/bare/" && rm -f "$T/bare/lua/verbatim/"*.so
+LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --lua-filter "$T/bare/lua/verbatim/filter.lua" \
   --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
 rc=$?
-[ $rc -ne 0 ] && grep -q "native engine unavailable" "$T/err" && ok || no "engine: native without the module (rc $rc): $(cat "$T/err")"
+[ $rc -ne 0 ] && grep -q "^verbatim: native engine unavailable: .*module 'verbatim.core' not found (build the module for this pandoc's Lua 5\.[34]: make LUA=5\.[34] module, or engine: cli)$" "$T/err" \
+  && [ "$(wc -l <"$T/err")" -eq 1 ] && ok || no "engine: native without the module, one line (rc $rc): $(cat "$T/err")"
+# a source tree's filter loads the module built beside it (make LUA=5.x module), no LUA_CPATH
+LUA_CPATH="" VERBATIM_ENGINE=native "$PANDOC" --verbose --lua-filter $F \
+  --metadata-file $D/opts.yaml $D/strict.md -t html -o /dev/null 2>"$T/err"
+grep -q "verbatim: engine: native" "$T/err" && ok || no "engine: the source tree's module: $(cat "$T/err")"
 
 # a transcript that cannot be read fails the run
 printf 'verbatim:\n  check: no-such-transcript.txt\n' >"$T/missing.yaml"
@@ -256,6 +276,31 @@ native $D/article.md -t html --wrap=none >"$T/sp.html" 2>"$T/err"
 speakers native "$T/sp.html"
 viacli $D/article.md -t html --wrap=none >"$T/sp-cli.html" 2>"$T/err"
 speakers cli "$T/sp-cli.html"
+
+# the Sources section counts each source's quotations and reported speech (paraphrase),
+# checking or not, on both engines; the JSON report carries both counts
+printf 'verbatim:\n  sources-section: true\n' >"$T/para0.yaml"
+printf 'verbatim:\n  sources-section: true\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/para.json" >"$T/para.yaml"
+for r in native viacli; do
+  for meta in "--metadata-file $T/para0.yaml" "--metadata-file $T/para.yaml"; do
+    case $meta in *para.yaml) how=", checking" ;; *) how= ;; esac
+    rm -f "$T/para.json"
+    $r $meta $D/paraphrase.md -t markdown -o "$T/para.md" 2>"$T/err"
+    # (pandoc 3's Markdown writer puts one space after a list's dash, 2.17's three)
+    grep -Eq '^- +\*\*Tomasz Wierzbicki\*\*, Councillor \(1 quote, 1 paraphrase\)$' "$T/para.md" \
+      && grep -Eq '^- +\*\*Dana Whitcombe\*\*, Mayor \(1 paraphrase\)$' "$T/para.md" && ok \
+      || no "sources: quotes and paraphrases counted ($r$how): $(sed -n '/Sources/,$p' "$T/para.md") $(cat "$T/err")"
+    # reported speech is counted, not marked or checked
+    [ "$(grep -c 'verbatim' "$T/err")" -eq 0 ] && ok || no "sources: paraphrase is not checked ($r$how): $(cat "$T/err")"
+  done
+  python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+got = [(s["name"], s["quotes"], s["paraphrased"]) for s in r["sources"]]
+assert got == [("Tomasz Wierzbicki", 1, 1), ("Dana Whitcombe", 0, 1)], got
+assert [q["kind"] for q in r["quotes"]] == ["direct"] and r["pass"] is True, r["quotes"]
+' "$T/para.json" 2>"$T/py" && ok || no "sources: the JSON report's counts ($r): $(cat "$T/py")"
+done
 
 # ------------------------------------------------------------------ checks and strict
 strict() {  # strict PATH-NAME RUNNER
@@ -300,6 +345,219 @@ native --metadata-file "$T/broken.yaml" $D/strict.md -t html -o /dev/null 2>"$T/
 rc=$?
 [ $rc -ne 0 ] && grep -q "^verbatim: $T/broken.vbi: " "$T/err" && ok || no "a broken index (rc $rc): $(cat "$T/err")"
 
+# ------------------------------------------------------------------ one gate everywhere
+# The same draft and transcript through the CLI (its exit status and --json), Lua's
+# vb.check and the filter with both engines (its exit status with strict, its report):
+# the same verdicts, the same quotes failing, the same pass or fail, under each policy
+# of the gate: the default, strict-terms, fail-on +uncovered (the quotes the transcript
+# does not cover fail too), both, and fail-on -altered (a changed word passes).
+G=$D/gate
+gate_lua=lua5.4
+command -v $gate_lua >/dev/null 2>&1 || gate_lua=
+[ -z "$gate_lua" ] || [ -f build/lua5.4/verbatim/core.so ] || ${MAKE:-make} -s LUA=5.4 module >/dev/null 2>&1 || gate_lua=
+[ -n "$gate_lua" ] || echo "pandoc: the Lua leg of the gate test is skipped (no lua5.4 or its module)"
+for draft in clean altered misattributed terms; do
+  for terms in "" strict-terms +uncovered strict-terms,+uncovered -altered; do
+    case=$draft${terms:+ ($terms)}
+    st=; fo=
+    case $terms in strict-terms*) st=1 ;; esac
+    case $terms in *uncovered) fo=+uncovered ;; -altered) fo=-altered ;; esac
+    "$VB" check --json ${st:+--strict-terms} ${fo:+--fail-on=$fo} --source $D/hearing.txt $G/$draft.md >"$T/g-cli.json" 2>/dev/null
+    echo "exit $?" >"$T/g-cli.rc"
+    if [ -n "$gate_lua" ]; then
+      LUA_CPATH="build/lua5.4/?.so" LUA_PATH="lua/?.lua;lua/?/init.lua" $gate_lua $G/check.lua \
+        $G/$draft.md $D/hearing.txt "$st" "$fo" >"$T/g-lua.json" 2>"$T/g-lua.err" || echo '{"lua": "failed"}' >"$T/g-lua.json"
+    else
+      : >"$T/g-lua.json"
+    fi
+    for eng in native cli; do
+      printf 'verbatim:\n  check: %s\n  strict: true\n  report: %s\n' $D/hearing.txt "$T/g-$eng.json" >"$T/g.yaml"
+      [ -n "$st" ] && printf '  strict-terms: true\n' >>"$T/g.yaml"
+      [ -n "$fo" ] && printf '  fail-on: ["%s"]\n' "$fo" >>"$T/g.yaml"
+      rm -f "$T/g-$eng.json"
+      if [ $eng = native ]; then r=native; else r=viacli; fi
+      $r --metadata-file "$T/g.yaml" $G/$draft.md -t html -o /dev/null 2>"$T/g-$eng.err"
+      echo "exit $?" >"$T/g-$eng.rc"
+    done
+    python3 - "$T" "$case" 2>"$T/py" <<'EOF' && ok || no "one gate: $case: $(cat "$T/py")"
+import json, os, sys
+T, case = sys.argv[1], sys.argv[2]
+def rc(name):
+    return int(open(os.path.join(T, name + ".rc")).read().split()[1])
+cli = json.load(open(os.path.join(T, "g-cli.json")))
+want = [[q["check"]["verdict"], q["check"]["fails"]] for q in cli["quotes"]]
+want_pass = cli["pass"]
+assert want, "no quotes"
+assert rc("g-cli") == (0 if want_pass else 1), ("CLI exit", rc("g-cli"), want_pass)
+legs = {}
+lua = open(os.path.join(T, "g-lua.json")).read()
+if lua:
+    legs["lua"] = json.loads(lua)
+for eng in ("native", "cli"):
+    # the filter writes its report before the gate stops the run
+    r = json.load(open(os.path.join(T, "g-%s.json" % eng)))
+    legs["filter/" + eng] = {"pass": r["pass"], "quotes": [[q["check"]["verdict"], q["check"]["fails"]] for q in r["quotes"]]}
+    assert rc("g-" + eng) == (0 if want_pass else 1), ("filter/%s exit" % eng, rc("g-" + eng), open(os.path.join(T, "g-%s.err" % eng)).read())
+for name, got in legs.items():
+    assert got.get("quotes") == want, (name, got.get("quotes"), "CLI", want)
+    assert got.get("pass") == want_pass, (name, "pass", got.get("pass"), "CLI", want_pass)
+EOF
+  done
+done
+# the cases differ where they should: clean and terms pass, the others fail (terms with strict-terms)
+"$VB" check --source $D/hearing.txt $G/clean.md $G/terms.md >/dev/null 2>&1 && ok || no "one gate: clean and terms should pass the CLI"
+"$VB" check --strict-terms --source $D/hearing.txt $G/terms.md >/dev/null 2>&1 && ok || no "one gate: terms the transcript does not cover pass with --strict-terms"
+"$VB" check --strict-terms --fail-on +uncovered --source $D/hearing.txt $G/terms.md >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "one gate: ... and fail with --fail-on +uncovered"
+"$VB" check --fail-on=-altered --source $D/hearing.txt $G/altered.md >/dev/null 2>&1; [ $? -eq 1 ] && ok || no "one gate: -altered still fails on the quote not found"
+printf 'verbatim:\n  check: %s\n  strict: true\n' $D/hearing.txt >"$T/g.yaml"
+for draft in altered misattributed; do
+  native --metadata-file "$T/g.yaml" $G/$draft.md -t html -o /dev/null 2>"$T/err"
+  [ $? -eq 1 ] && grep -q "^verbatim: strict: " "$T/err" && ok || no "one gate: $draft should fail strict: $(cat "$T/err")"
+done
+# strict with nothing to check against is an error, never a pass
+printf 'verbatim:\n  check: []\n  strict: true\n' >"$T/empty.yaml"
+native --metadata-file "$T/empty.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 83 ] && grep -q "^verbatim: strict: nothing to check against" "$T/err" && [ "$(wc -l <"$T/err")" -eq 1 ] && ok \
+  || no "strict with check: [] (rc $rc): $(cat "$T/err")"
+
+# ------------------------------------------------------------------ Word comments
+# docx output with a check: a Word comment (word/comments.xml, anchored in the text by
+# commentRangeStart/End) on each quote that is altered, not found or another speaker's
+# words, holding the verdict, the place in the transcript and the word diff; none on the
+# quotes that are right, none without a check, none with comments: false
+docx_comments() {  # docx_comments NAME DOCX WANT...: the comments of DOCX are WANT (substrings, in order)
+  python3 - "$@" 2>"$T/py" <<'EOF' && ok || no "docx comments: $1: $(cat "$T/py")"
+import re, sys, zipfile
+name, path, want = sys.argv[1], sys.argv[2], sys.argv[3:]
+z = zipfile.ZipFile(path)
+names = z.namelist()
+doc = z.read("word/document.xml").decode()
+if not want:
+    assert "word/comments.xml" not in names or "<w:comment " not in z.read("word/comments.xml").decode(), "unexpected comments"
+    assert "commentRangeStart" not in doc
+    sys.exit(0)
+xml = z.read("word/comments.xml").decode()
+comments = re.findall(r'<w:comment w:id="([^"]+)" w:author="([^"]+)"[^>]*>(.*?)</w:comment>', xml, re.S)
+texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", body)) for _, _, body in comments]
+assert len(comments) == len(want), (len(comments), texts)
+for (cid, author, _), text, w in zip(comments, texts, want):
+    assert author == "verbatim", author
+    assert w in text.replace("&quot;", '"').replace("&#39;", "'"), (w, text)
+    # anchored around the quote's words in the text
+    start = doc.find('<w:commentRangeStart w:id="%s"' % cid)
+    end = doc.find('<w:commentRangeEnd w:id="%s"' % cid)
+    assert 0 <= start < end, ("no range for comment", cid)
+EOF
+}
+printf 'verbatim:\n  check: %s\n' $D/hearing.txt >"$T/dx.yaml"
+for r in native viacli; do
+  $r --metadata-file "$T/dx.yaml" $G/altered.md -o "$T/altered-$r.docx" 2>"$T/err"
+  docx_comments "altered ($r)" "$T/altered-$r.docx" "Tomasz Wierzbicki: altered (fails the check); $D/hearing.txt:3:48 (WIERZBICKI); We will not rush a [-tax-] {+levy+} through" \
+    "[-public-] hearing first" "Dana Whitcombe: altered" "not found"
+  $r --metadata-file "$T/dx.yaml" $G/misattributed.md -o "$T/mis-$r.docx" 2>"$T/err"
+  docx_comments "another speaker ($r)" "$T/mis-$r.docx" "Dana Whitcombe: verbatim, but WIERZBICKI's words (fails the check)"
+  $r --metadata-file "$T/dx.yaml" $G/clean.md -o "$T/clean-$r.docx" 2>"$T/err"
+  docx_comments "clean ($r)" "$T/clean-$r.docx"
+done
+printf '  comments: false\n' >>"$T/dx.yaml"
+native --metadata-file "$T/dx.yaml" $G/altered.md -o "$T/nocomments.docx" 2>"$T/err"
+docx_comments "comments: false" "$T/nocomments.docx"
+native $G/altered.md -o "$T/nocheck.docx" 2>"$T/err"
+docx_comments "no check" "$T/nocheck.docx"
+# the words of the document are left as they were
+"$PANDOC" $G/altered.md -t plain >"$T/want.txt"
+"$PANDOC" "$T/altered-native.docx" -t plain >"$T/got.txt"
+cmp -s "$T/want.txt" "$T/got.txt" && ok || no "docx comments changed the text: $(diff "$T/want.txt" "$T/got.txt" | head -5)"
+
+# ------------------------------------------------------------------ clean messages
+# one line per problem, position first; no Lua traceback, no "Scripting warning at"
+# (pandoc 3.2+ puts that before pandoc.log's warnings); --quiet silences warnings only
+clean_err() { ! grep -Eq 'stack traceback|Scripting (warning|info|error)|filter\.lua:[0-9]+:' "$1"; }
+printf 'verbatim:\n  check: %s\n' $D/hearing.txt >"$T/m.yaml"
+native --metadata-file "$T/m.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 0 ] && clean_err "$T/err" && [ "$(grep -c '^\[WARNING\] verbatim: ' "$T/err")" -eq 4 ] \
+  && grep -q "^\[WARNING\] verbatim: $G/altered.md:3:1: altered quote “We will not rush a levy through in one evening,” (Tomasz Wierzbicki): We will not rush a \[-tax-\] {+levy+} through in one evening ($D/hearing.txt:3:48)\$" "$T/err" \
+  && grep -q "^\[WARNING\] verbatim: $G/altered.md:7:43: quote “We have waited long enough.” (Dana Whitcombe): not found in the sources\$" "$T/err" \
+  && ok || no "warnings (rc $rc): $(cat "$T/err")"
+native --quiet --metadata-file "$T/m.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err"
+[ ! -s "$T/err" ] && ok || no "--quiet: $(cat "$T/err")"
+printf '  strict: true\n' >>"$T/m.yaml"
+for r in native viacli; do
+  $r --quiet --metadata-file "$T/m.yaml" $G/misattributed.md -t html -o "$T/never.html" 2>"$T/err"
+  rc=$?
+  [ $rc -eq 1 ] && clean_err "$T/err" && [ ! -e "$T/never.html" ] && [ "$(wc -l <"$T/err")" -eq 2 ] \
+    && grep -q "^verbatim: $G/misattributed.md:3:1: quote “We will not rush a tax through in one evening,” (Dana Whitcombe): $D/hearing.txt:3:48 gives these words to WIERZBICKI\$" "$T/err" \
+    && grep -q "^verbatim: strict: 1 of 2 quotes fails the check (above); no output written\$" "$T/err" \
+    && ok || no "$r: strict failure, even with --quiet (rc $rc): $(cat "$T/err")"
+done
+# a report in a folder that does not exist: the folder is made
+rm -rf "$T/new"
+printf 'verbatim:\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/new/a/b/rep.json" >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/clean.md -t html -o /dev/null 2>"$T/err" && [ -s "$T/new/a/b/rep.json" ] && ok \
+  || no "report in a new folder: $(cat "$T/err")"
+# ... where it cannot be made: one line naming it, exit 83
+: >"$T/afile"
+printf 'verbatim:\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/afile/sub/rep.json" >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/clean.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 83 ] && clean_err "$T/err" && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^verbatim: $T/afile/sub/rep.json: " "$T/err" && ok \
+  || no "report folder that cannot be made (rc $rc): $(cat "$T/err")"
+# a bad option value, an engine that is not there: one line each
+printf 'verbatim:\n  check: %s\n  borrowed: few\n' $D/hearing.txt >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/clean.md -t html -o /dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 83 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^verbatim: borrowed: " "$T/err" && ok || no "bad borrowed (rc $rc): $(cat "$T/err")"
+
+# ------------------------------------------------------------------ the audit page and the review style
+# report: FILE.html is the page of `verbatim check --html`, the same bytes from either engine
+for r in native viacli; do
+  printf 'verbatim:\n  check: %s\n  report: %s\n' $D/hearing.txt "$T/pages/$r.html" >"$T/r.yaml"
+  $r --metadata-file "$T/r.yaml" $G/altered.md -t html -o /dev/null 2>"$T/err" || true
+done
+[ -s "$T/pages/native.html" ] && cmp -s "$T/pages/native.html" "$T/pages/viacli.html" \
+  && grep -q '<mark class="q v-altered fails" id="q1"' "$T/pages/native.html" \
+  && grep -q "<title>Quote check: $G/altered.md</title>" "$T/pages/native.html" && ok \
+  || no "report .html: the page differs between engines or lacks its marks"
+# review: the spans carry what the hover shows, the style comes once, with the page's colours
+printf 'verbatim:\n  review: true\n  check: %s\n' $D/hearing.txt >"$T/r.yaml"
+for r in native viacli; do
+  $r -s --metadata title=t --metadata-file "$T/r.yaml" $G/altered.md -t html --wrap=none -o "$T/review-$r.html" 2>"$T/err"
+done
+python3 - "$T/review-native.html" src/report.c 2>"$T/py" <<'EOF' && ok || no "review style: $(cat "$T/py")"
+import re, sys
+from html.parser import HTMLParser
+html = open(sys.argv[1], encoding="utf-8").read()
+spans = []
+class P(HTMLParser):
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "span" and "quote" in a.get("class", "").split():
+            spans.append(a)
+P().feed(html)
+assert [s["data-verdict"] for s in spans] == ["altered", "altered", "altered", "not_found"], spans
+assert all(s["data-fails"] == "true" for s in spans)
+tip = spans[0]["data-tip"].split("\n")
+assert tip == ["Tomasz Wierzbicki: altered (fails the check)", "tests/pandoc/hearing.txt:3:48 (WIERZBICKI)",
+               "We will not rush a [-tax-] {+levy+} through in one evening"], tip
+assert not any("title" in s for s in spans), "a title would show a second tooltip"
+assert html.count(".quote[data-tip]:hover::after") == 1 and html.index(".quote[data-tip]:hover") < html.index("<body"), "the style once, in the head"
+# the colours of the verdicts are the audit page's
+page = dict(re.findall(r"--(verbatim|faithful|altered|not_found|cleaned|uncovered):(#[0-9a-f]{6})", open(sys.argv[2]).read()))
+assert len(page) == 6, page
+for v, colour in page.items():
+    assert '.quote[data-verdict="%s"]{background:%s}' % (v, colour) in html, (v, colour)
+EOF
+cmp -s "$T/review-native.html" "$T/review-viacli.html" && ok || no "review: the CLI engine's page differs"
+# a fragment (no -s): the style goes at the top of the body
+native --metadata-file "$T/r.yaml" $G/altered.md -t html -o "$T/frag.html" 2>"$T/err"
+head -n 1 "$T/frag.html" | grep -q '^<style>' && ok || no "review fragment: no style at the top"
+# without review: a title for the tooltip, no style
+printf 'verbatim:\n  annotate: true\n  check: %s\n' $D/hearing.txt >"$T/r.yaml"
+native --metadata-file "$T/r.yaml" $G/altered.md -t html --wrap=none -o "$T/plain.html" 2>"$T/err"
+grep -q 'title="Tomasz Wierzbicki: altered (fails the check)' "$T/plain.html" && ! grep -q '<style>' "$T/plain.html" && ok \
+  || no "annotate without review"
 # -- the CLI reads a Markdown draft as the filter reads pandoc's AST (src/markdown.c): the
 # same quotes, kinds and speakers (footnotes come last in the filter: compared as sets;
 # emphasis marks, which the mask keeps, and white space are not compared)
@@ -340,6 +598,30 @@ for r in native viacli; do
   $r "$T/proj/drafts/loose.md" -t html -o /dev/null 2>"$T/err"
   rc=$?
   [ $rc -eq 0 ] && grep -Eq '\[-bill|\{\+tax' "$T/err" && ok || no "$r: metadata strict: false wins over the file (rc $rc): $(cat "$T/err")"
+done
+# the project file's fail-on: is the gate's policy in the filter too (the CLI's
+# --fail-on), and the metadata's fail-on wins over it
+cp $G/terms.md "$T/proj/drafts/terms.md"
+cp $D/hearing.txt "$T/proj/hearing.txt"
+printf 'check: hearing.txt\nstrict: true\nstrict-terms: true\nfail-on: [+uncovered]\n' >"$T/proj/.verbatim.yaml"
+for r in native viacli; do
+  $r "$T/proj/drafts/terms.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -eq 1 ] && grep -q 'not covered by the sources' "$T/err" && grep -q '^verbatim: strict: 2 of 3 quotes fail' "$T/err" && ok \
+    || no "$r: the project file's fail-on: +uncovered (rc $rc): $(cat "$T/err")"
+  printf -- '---\nverbatim:\n  fail-on: [altered]\n---\n' | cat - "$T/proj/drafts/terms.md" >"$T/proj/drafts/terms2.md"
+  $r "$T/proj/drafts/terms2.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  [ $rc -eq 0 ] && ok || no "$r: the metadata's fail-on wins over the file's (rc $rc): $(cat "$T/err")"
+done
+printf 'check: hearing.txt\nstrict: true\nfail-on: [sometimes]\n' >"$T/proj/.verbatim.yaml"
+for r in native viacli; do
+  $r "$T/proj/drafts/terms.md" -t html -o /dev/null 2>"$T/err"
+  rc=$?
+  # (the CLI engine: the CLI's own line, then the filter's saying it stopped)
+  [ $rc -ne 0 ] && [ $rc -ne 1 ] && grep -q "fail-on: unknown gate class 'sometimes'" "$T/err" \
+    && ! grep -q 'internal error\|traceback' "$T/err" && [ "$(wc -l <"$T/err")" -le $([ $r = native ] && echo 1 || echo 2) ] && ok \
+    || no "$r: a fail-on the gate cannot read is one error, not a pass (rc $rc): $(cat "$T/err")"
 done
 printf 'check: [talks.txt\n' >"$T/proj/.verbatim.yaml"
 native "$T/proj/drafts/story.md" -t html -o /dev/null 2>"$T/err"
