@@ -302,11 +302,15 @@ function T.diagnostics_only_for_altered_and_not_found()
     local start = line == 1 and 4 or 13
     return { start = start, stop = start + 7, line = line, col = line == 1 and 4 or 1, text = "cd",
       check = { verdict = verdict, score = 0.8, source = { file = "/n/notes.txt", line = 7 },
+        fails = verdict == "altered" or verdict == "not_found",   -- the engine's gate, by default
         diff = { { op = "=", text = "we will reopen in " }, { op = "-", text = "April" }, { op = "+", text = "March" } },
         diff_line = "we will reopen in [-April-] {+March+}" } }
   end
   H.eq(K.diagnostic(q("verbatim", 1), starts, lines), nil, "verbatim")
   H.eq(K.diagnostic(q("faithful", 1), starts, lines), nil, "faithful")
+  local passed = q("altered", 1)
+  passed.check.fails = false
+  H.eq(K.diagnostic(passed, starts, lines), nil, "an altered quote the project's gate passes (fail-on: [-altered])")
   local d = K.diagnostic(q("altered", 1), starts, lines)
   H.eq(d.lnum, 0, "lnum")
   H.eq(d.col, 3, "col")

@@ -29,4 +29,32 @@ function T.a_broken_project_file_is_reported()
   H.truthy(notes[1] and notes[1].msg:find(".verbatim.yaml:2:1:", 1, true), "the error names the place: " .. vim.inspect(notes))
 end
 
+-- The project's fail-on: is the gate Neovim flags by, as `verbatim check` exits by it: a
+-- quote no source covers gets a diagnostic only when the policy fails it.
+function T.fail_on_decides_what_is_flagged()
+  local dir = vim.fn.tempname()
+  vim.fn.mkdir(dir .. "/talks", "p")
+  vim.fn.writefile({ "LUND: The harbour board met on Monday about the lights." }, dir .. "/talks/t.txt")
+  vim.fn.writefile({ "“The harbour board met on Monday about the lights,” Ida Lund said.", "",
+    "“Nobody told the ferry crews about the closures,” Per Holm said." }, dir .. "/d.txt")
+  local function flagged(yaml)
+    vim.fn.writefile(yaml, dir .. "/.verbatim.yaml")
+    vim.cmd("silent! bwipeout! " .. vim.fn.fnameescape(dir .. "/d.txt"))
+    vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/d.txt"))
+    local buf = vim.api.nvim_get_current_buf()
+    H.notes(function() vim.cmd("Verbatim check") end)
+    local lines = {}
+    for _, x in ipairs(vim.diagnostic.get(buf, { namespace = vim.api.nvim_get_namespaces().verbatim })) do
+      lines[#lines + 1] = x.lnum .. ":" .. tostring(x.code)
+    end
+    table.sort(lines)
+    return table.concat(lines, " ")
+  end
+  local default = flagged({ "check: talks" })
+  local strict = flagged({ "check: talks", "fail-on: [+uncovered]" })
+  vim.fn.delete(dir, "rf")
+  H.eq(default, "", "the default gate passes a quote no source covers")
+  H.eq(strict, "2:uncovered", "fail-on: [+uncovered] flags it")
+end
+
 return T

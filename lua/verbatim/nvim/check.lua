@@ -121,17 +121,21 @@ end
 function K.diagnostic(q, starts, lines)
   local c = q.check
   if type(c) ~= "table" then return nil end
-  local bad = (c.verdict == "altered" or c.verdict == "not_found") and q.kind ~= "term"
+  -- what fails is the engine's gate (c.fails: the project's fail-on and strict-terms, as
+  -- the CLI's exit status and the filter read them)
+  local bad = c.fails == true and c.verdict ~= "verbatim" and c.verdict ~= "faithful"
   local who = mismatch(q)
   if not bad and not who then return nil end
   local erow, ecol = E.endpos(starts, lines, q.stop)
   local sev = vim.diagnostic.severity[C.options.severity[bad and c.verdict or "altered"] or "WARN"]
   local msg
-  if bad and c.verdict == "altered" then
+  if bad and (c.verdict == "altered" or c.verdict == "cleaned") then
     local score = tonumber(c.score)
-    msg = ("altered quote%s: %s%s"):format(
+    msg = ("%s quote%s: %s%s"):format(c.verdict,
       score and (" (%d%% match)"):format(math.floor((score <= 1 and score * 100 or score) + 0.5)) or "",
       c.diff_line or "", where(c.source))
+  elseif bad and c.verdict == "uncovered" then
+    msg = "quote not covered: no source answers for its speaker"
   elseif bad then
     msg = "quote not found in the sources"
   end
@@ -188,7 +192,10 @@ function K.run(buf, files)
   -- the project file's cues (and its reading of the draft), as the CLI and the server use them
   local cfg = K.project(buf)
   local opts = { format = E.format(buf) }
-  if cfg then opts.cues, opts.nested, opts.indirect = cfg.cues, cfg.nested, cfg.indirect end
+  if cfg then
+    opts.cues, opts.nested, opts.indirect = cfg.cues, cfg.nested, cfg.indirect
+    opts.fail_on, opts.strict_terms = cfg["fail-on"], cfg["strict-terms"]
+  end
   local quotes, err = E.check(text, sources, opts)
   close()
   if not quotes then return nil, err end

@@ -17,7 +17,7 @@ C.defaults = {
   -- sign on quotes without a speaker (live mode), diagnostics' signs (:Verbatim check)
   signs = true,
   -- diagnostic severity of each verdict that gets one
-  severity = { altered = "WARN", not_found = "INFO" },
+  severity = { altered = "WARN", not_found = "INFO", cleaned = "INFO", uncovered = "INFO" },
 }
 
 C.options = vim.deepcopy(C.defaults)
@@ -27,7 +27,9 @@ local severities = { ERROR = true, WARN = true, INFO = true, HINT = true }
 local function severity_ok(v)
   if type(v) ~= "table" then return false end
   for k, s in pairs(v) do
-    if (k ~= "altered" and k ~= "not_found") or not severities[s] then return false end
+    if not (k == "altered" or k == "not_found" or k == "cleaned" or k == "uncovered") or not severities[s] then
+      return false
+    end
   end
   return true
 end
@@ -76,7 +78,7 @@ function C.set(opts)
     virtual_text = { opts.virtual_text, "boolean", true },
     signs = { opts.signs, "boolean", true },
     severity = { opts.severity, function(v) return v == nil or severity_ok(v) end,
-      "table {altered=, not_found=} of ERROR|WARN|INFO|HINT" },
+      "table {altered=, not_found=, cleaned=, uncovered=} of ERROR|WARN|INFO|HINT" },
   })
   if not ok then
     error("verbatim: " .. tostring(err):gsub("^[^\n]-:%d+: ", ""), 0)
