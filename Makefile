@@ -241,6 +241,8 @@ test-lua-asan: $(BUILD)/lua5.4/verbatim/core.so $(BUILD)/lua5.3/verbatim/core.so
 # empty: ../shared/data/polnear/{train,dev}/text beside the repository, skipped when absent
 VB_CORPUS ?=
 BENCHES = $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/bench_*.c))
+# make test builds the benches too (not runs them): an API change that breaks one shows there
+test-c: $(BENCHES)
 bench: cli $(BENCHES)
 	@set -e; for b in $(BENCHES); do VB_CORPUS='$(VB_CORPUS)' VB_CLI='$(BUILD)/verbatim' $$b $(BENCH_ARGS); done
 	@set -e; for s in $(wildcard bench/*.sh); do sh $$s $(BUILD)/verbatim; done

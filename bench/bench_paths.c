@@ -75,7 +75,7 @@ static int write_archive(const char *dir, size_t mb) {
     FILE *o;
     b.n = 0;
     while (b.n < 20000) turn(&b);
-    snprintf(p, sizeof p, "%s/t%05d.txt", dir, f);
+    if (snprintf(p, sizeof p, "%s/t%05d.txt", dir, f) >= (int)sizeof p) { fprintf(stderr, "bench_paths: path too long\n"); return -1; }
     if (!(o = fopen(p, "wb")) || fwrite(b.p, 1, b.n, o) != b.n) { perror(p); return -1; }
     fclose(o);
     total += b.n;
@@ -89,7 +89,7 @@ static int write_archive(const char *dir, size_t mb) {
 static void draft(const char *dir, size_t n, vb_buf *d) {
   vb_paths p = {0};
   vb_buf t = {0}, err = {0};
-  vb_walk(dir, &p, &err);
+  vb_walk(dir, &p, NULL, &err);
   for (size_t i = 0; i < n; i++) {
     size_t a, e, w = 0, len = 6 + rndn(30);
     vb_read_file(p.v[rndn(p.n)], &t, &err);
@@ -209,8 +209,8 @@ int main(void) {
   /* the first MB, 16 times */
   mkdir(rep, 0700);
   for (int c = 0; c < 16; c++) {
-    snprintf(cmd, sizeof cmd, "mkdir '%s/c%02d' && cp '%s'/t000[0-4]?.txt '%s/c%02d/'", rep, c, arch, rep, c);
-    if (system(cmd)) { fprintf(stderr, "bench_paths: could not copy\n"); return 2; }
+    if (snprintf(cmd, sizeof cmd, "mkdir '%s/c%02d' && cp '%s'/t000[0-4]?.txt '%s/c%02d/'", rep, c, arch, rep, c) >=
+            (int)sizeof cmd || system(cmd)) { fprintf(stderr, "bench_paths: could not copy\n"); return 2; }
   }
   compare("16 x the same 1 MB", rep, idx);
   bulk(arch);
