@@ -293,7 +293,7 @@ static void check_hostile_input(void **st) {
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
-  vb_copts o = {12};
+  vb_copts o = {.borrowed = 12};
   (void)st;
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);
@@ -314,7 +314,7 @@ static void check_reports_borrowed_prose(void **st) {
   vb_quotes qs = {0};
   vb_checked c;
   vb_buf err = {0};
-  vb_copts o = {12};
+  vb_copts o = {.borrowed = 12};
   (void)st;
   memset(&S, 0, sizeof S);
   memset(&c, 0, sizeof c);

@@ -22,7 +22,7 @@
 #include "limits.h"
 
 static char dir[64];
-static const vb_iopts append_opts = {1, 0, NULL, NULL};
+static const vb_iopts append_opts = {.append = 1};
 
 static void put(const char *name, const char *text) {
   char p[128];
