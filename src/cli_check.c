@@ -217,17 +217,7 @@ static void human_file(vb_buf *o, const char *file, const char *s, size_t n, con
     vb_buf_adds(o, "\xE2\x80\x9D");
     if (r->has_passage) {
       vb_buf_adds(o, " in ");
-      vb_buf_add(o, c->arena.p + r->name, r->name_len);
-      vb_buf_addf(o, ":%u:%u", r->line, r->col);
-      if (r->has_speaker) {
-        vb_buf_adds(o, " (");
-        vb_buf_add(o, c->arena.p + r->speaker, r->speaker_len);
-        if (r->speaker_mismatch && dr->speakers && dr->speakers[i]) {
-          vb_buf_adds(o, ", not ");
-          vb_buf_adds(o, dr->speakers[i]);
-          vb_buf_addc(o, ')');
-        } else vb_buf_adds(o, ")");
-      }
+      vb_draft_place(dr, i, o);
     }
     vb_buf_addc(o, '\n');
     if (r->verdict == VB_ALTERED || r->verdict == VB_CLEANED) {

@@ -72,6 +72,22 @@ int vb_draft_fails(const vb_draft *d, const vb_gate *g) {
   return 0;
 }
 
+void vb_draft_place(const vb_draft *d, size_t i, vb_buf *out) {
+  const vb_checked *c = &d->c;
+  const vb_cres *r = &c->r.v[i];
+  if (!r->has_passage) return;
+  vb_buf_add(out, c->arena.p + r->name, r->name_len);
+  vb_buf_addf(out, ":%u:%u", r->line, r->col);
+  if (!r->has_speaker) return;
+  vb_buf_adds(out, " (");
+  vb_buf_add(out, c->arena.p + r->speaker, r->speaker_len);
+  if (r->speaker_mismatch && d->speakers && d->speakers[i]) {
+    vb_buf_adds(out, ", not ");
+    vb_buf_adds(out, d->speakers[i]);
+  }
+  vb_buf_addc(out, ')');
+}
+
 void vb_draft_free(vb_draft *d) {
   vb_checked_free(&d->c);
   vb_analysis_free(&d->an);

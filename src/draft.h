@@ -51,5 +51,9 @@ int vb_draft_quote_fails(const vb_draft *d, size_t i, const vb_gate *g);
 /* Does the draft fail the gate: a quote that fails, or prose borrowed without marks
  * (when g counts borrowed)? */
 int vb_draft_fails(const vb_draft *d, const vb_gate *g);
+/* Where quote i of d was found, as people read it, appended to out: "NAME:LINE:COL", then
+ * " (SPEAKER)" when a turn label says who speaks there, " (SPEAKER, not CREDITED)" when
+ * the draft gives the words to another. Nothing when the quote has no passage. */
+void vb_draft_place(const vb_draft *d, size_t i, vb_buf *out);
 
 #endif

@@ -178,17 +178,7 @@ static void quote_diag(lsp_server *S, const lsp_doc *d, size_t i, json_t *arr) {
   }
   if (r->has_passage) {
     vb_buf_adds(&m, r->verdict == VB_ALTERED || r->verdict == VB_CLEANED ? "\nsource: " : ": found in ");
-    vb_buf_add(&m, c->arena.p + r->name, r->name_len);
-    vb_buf_addf(&m, ":%u:%u", r->line, r->col);
-    if (r->has_speaker) {
-      vb_buf_adds(&m, " (");
-      vb_buf_add(&m, c->arena.p + r->speaker, r->speaker_len);
-      if (r->speaker_mismatch && d->d.speakers && d->d.speakers[i]) {
-        vb_buf_adds(&m, ", not ");
-        vb_buf_adds(&m, d->d.speakers[i]);
-      }
-      vb_buf_addc(&m, ')');
-    }
+    vb_draft_place(&d->d, i, &m);
     if (S->related) loc = passage_loc(S, d, i, &words);
   }
   if ((x = diag(S, d, q->start, q->end, sev, code, &m)) != NULL) {
