@@ -35,33 +35,33 @@ typedef struct key {
   size_t off;                  /* offsetof the field in vb_config */
 } key;
 
-#define F(f) offsetof(vb_config, f)
-static const key keys[] = {
-  {"check", K_PATHS, F(check)},
-  {"index", K_PATHS, F(index)},
-  {"cues", K_STRS, F(cues)},
-  {"strict", K_BOOL, F(strict)},
-  {"strict-terms", K_BOOL, F(strict_terms)},
-  {"fail-on", K_STRS, F(fail_on)},
-  {"borrowed", K_WORDS, F(borrowed)},
-  {"indirect", K_BOOL, F(indirect)},
-  {"nested", K_BOOL, F(nested)},
-  {"max-size", K_SIZE, F(max_size)},
-  {"annotate", K_BOOL, F(annotate)},
-  {"sources-section", K_TITLE, F(sources_section)},
-  {"report", K_PATH, F(report)},
-  {"engine", K_ENGINE, F(engine)},
-  {"cli", K_STR, F(cli)},
-  {"debounce", K_MS, F(debounce)},
-  {"format", K_FORMAT, F(format)},
-};
-#undef F
+/* The keys, once: the parser's table and the list hosts read (vb_config_keys) */
+#define KEYS(X) \
+  X("check", K_PATHS, check) \
+  X("index", K_PATHS, index) \
+  X("cues", K_STRS, cues) \
+  X("strict", K_BOOL, strict) \
+  X("strict-terms", K_BOOL, strict_terms) \
+  X("fail-on", K_STRS, fail_on) \
+  X("borrowed", K_WORDS, borrowed) \
+  X("indirect", K_BOOL, indirect) \
+  X("nested", K_BOOL, nested) \
+  X("max-size", K_SIZE, max_size) \
+  X("annotate", K_BOOL, annotate) \
+  X("sources-section", K_TITLE, sources_section) \
+  X("report", K_PATH, report) \
+  X("engine", K_ENGINE, engine) \
+  X("cli", K_STR, cli) \
+  X("debounce", K_MS, debounce) \
+  X("format", K_FORMAT, format)
+#define KEY_ENTRY(name, type, field) {name, type, offsetof(vb_config, field)},
+#define KEY_NAME(name, type, field) name,
+static const key keys[] = {KEYS(KEY_ENTRY)};
 #define NKEYS (sizeof keys / sizeof *keys)
 
-const char *const vb_config_keys[] = {
-  "check", "index", "cues", "strict", "strict-terms", "fail-on", "borrowed", "indirect", "nested",
-  "max-size", "annotate", "sources-section", "report", "engine", "cli", "debounce", "format", NULL,
-};
+const char *const vb_config_keys[] = {KEYS(KEY_NAME) NULL};
+#undef KEY_ENTRY
+#undef KEY_NAME
 
 /* what a parse needs at hand: the document, names for messages, the result */
 typedef struct P {
