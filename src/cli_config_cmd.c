@@ -9,7 +9,6 @@
 #include "cli.h"
 #include "cli_out.h"
 #include "config.h"
-#include "format.h"
 #include "json.h"
 
 static const char config_help[] =
@@ -20,59 +19,39 @@ static const char config_help[] =
   "file's keys plus \"file\" and \"dir\" (null when there is no project file).\n"
   "Exit status: 0 found, 1 none (without --json), 2 the file cannot be read or parsed.\n";
 
-static void list(vb_buf *o, int json, const char *k, const vb_paths *v) {
-  if (!v->n) return;
-  if (json) { vb_buf_addc(o, ','); vb_json_key(o, k); vb_buf_addc(o, '['); }
-  else vb_buf_addf(o, "%s:", k);
-  for (size_t i = 0; i < v->n; i++) {
-    if (json) { if (i) vb_buf_addc(o, ','); vb_json_cstr(o, v->v[i]); }
-    else vb_buf_addf(o, " %s", v->v[i]);
+typedef struct shown { vb_buf *o; int json; } shown;
+
+/* one key: "key: value" a line, or ,"key":value in the JSON object */
+static void show_key(void *ctx, const vb_cval *v) {
+  const shown *w = ctx;
+  vb_buf *o = w->o;
+  if (w->json) { vb_buf_addc(o, ','); vb_json_key(o, v->key); }
+  else vb_buf_addf(o, "%s:", v->key);
+  switch (v->kind) {
+  case VB_CV_LIST:
+    if (w->json) vb_buf_addc(o, '[');
+    for (size_t i = 0; i < v->list->n; i++) {
+      if (w->json) { if (i) vb_buf_addc(o, ','); vb_json_cstr(o, v->list->v[i]); }
+      else vb_buf_addf(o, " %s", v->list->v[i]);
+    }
+    if (w->json) vb_buf_addc(o, ']');
+    break;
+  case VB_CV_BOOL: vb_buf_adds(o, w->json ? "" : " "); vb_buf_adds(o, v->num ? "true" : "false"); break;
+  case VB_CV_NUM: vb_buf_addf(o, w->json ? "%lld" : " %lld", v->num); break;
+  case VB_CV_STR:
+    if (w->json) vb_json_cstr(o, v->str);
+    else vb_buf_addf(o, " %s", v->str);
+    break;
   }
-  vb_buf_adds(o, json ? "]" : "\n");
-}
-
-static void flag(vb_buf *o, int json, const char *k, int v) {
-  if (v < 0) return;
-  if (json) { vb_buf_addc(o, ','); vb_json_key(o, k); vb_buf_adds(o, v ? "true" : "false"); }
-  else vb_buf_addf(o, "%s: %s\n", k, v ? "true" : "false");
-}
-
-static void num(vb_buf *o, int json, const char *k, long long v) {
-  if (v < 0) return;
-  if (json) { vb_buf_addc(o, ','); vb_json_key(o, k); vb_buf_addf(o, "%lld", v); }
-  else vb_buf_addf(o, "%s: %lld\n", k, v);
-}
-
-static void str(vb_buf *o, int json, const char *k, const char *v) {
-  if (!v) return;
-  if (json) {
-    vb_buf_addc(o, ',');
-    vb_json_key(o, k);
-    if (!strcmp(k, "sources-section") && (!strcmp(v, "true") || !strcmp(v, "false"))) vb_buf_adds(o, v);
-    else vb_json_cstr(o, v);
-  } else vb_buf_addf(o, "%s: %s\n", k, v);
+  if (!w->json) vb_buf_addc(o, '\n');
 }
 
 static void show(vb_buf *o, int json, const vb_config *c) {
+  shown w;
+  w.o = o; w.json = json;
   if (json) { vb_buf_adds(o, "{\"file\":"); vb_json_cstr(o, c->file); vb_buf_adds(o, ",\"dir\":"); vb_json_cstr(o, c->dir); }
   else vb_buf_addf(o, "# %s\n", c->file);
-  list(o, json, "check", &c->check);
-  list(o, json, "index", &c->index);
-  list(o, json, "cues", &c->cues);
-  list(o, json, "fail-on", &c->fail_on);
-  flag(o, json, "strict", c->strict);
-  flag(o, json, "strict-terms", c->strict_terms);
-  flag(o, json, "indirect", c->indirect);
-  flag(o, json, "nested", c->nested);
-  flag(o, json, "annotate", c->annotate);
-  num(o, json, "borrowed", c->borrowed);
-  num(o, json, "debounce", c->debounce);
-  num(o, json, "max-size", c->max_size);
-  str(o, json, "sources-section", c->sources_section);
-  str(o, json, "report", c->report);
-  str(o, json, "engine", c->engine);
-  str(o, json, "cli", c->cli);
-  if (c->format >= 0) str(o, json, "format", vb_format_names[c->format]);
+  vb_config_each(c, show_key, &w);
   if (json) vb_buf_adds(o, "}\n");
 }
 

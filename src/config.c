@@ -40,19 +40,19 @@ typedef struct key {
   X("check", K_PATHS, check) \
   X("index", K_PATHS, index) \
   X("cues", K_STRS, cues) \
+  X("fail-on", K_STRS, fail_on) \
   X("strict", K_BOOL, strict) \
   X("strict-terms", K_BOOL, strict_terms) \
-  X("fail-on", K_STRS, fail_on) \
-  X("borrowed", K_WORDS, borrowed) \
   X("indirect", K_BOOL, indirect) \
   X("nested", K_BOOL, nested) \
-  X("max-size", K_SIZE, max_size) \
   X("annotate", K_BOOL, annotate) \
+  X("borrowed", K_WORDS, borrowed) \
+  X("debounce", K_MS, debounce) \
+  X("max-size", K_SIZE, max_size) \
   X("sources-section", K_TITLE, sources_section) \
   X("report", K_PATH, report) \
   X("engine", K_ENGINE, engine) \
   X("cli", K_STR, cli) \
-  X("debounce", K_MS, debounce) \
   X("format", K_FORMAT, format)
 #define KEY_ENTRY(name, type, field) {name, type, offsetof(vb_config, field)},
 #define KEY_NAME(name, type, field) name,
@@ -376,6 +376,47 @@ int vb_config_overlay(vb_config *base, const vb_config *over) {
     if (!s || vb_push(&base->warnings, s)) { free(s); rc = -1; }
   }
   return rc ? -1 : 0;
+}
+
+void vb_config_each(const vb_config *cfg, vb_config_fn f, void *ctx) {
+  for (size_t i = 0; i < NKEYS; i++) {
+    const key *k = &keys[i];
+    const char *at = (const char *)cfg + k->off;
+    vb_cval v;
+    memset(&v, 0, sizeof v);
+    v.key = k->name;
+    switch (k->type) {
+    case K_PATHS: case K_STRS:
+      v.kind = VB_CV_LIST; v.list = (const vb_paths *)(const void *)at;
+      if (!v.list->n) continue;
+      break;
+    case K_BOOL:
+      v.kind = VB_CV_BOOL; v.num = *(const int *)(const void *)at;
+      if (v.num < 0) continue;
+      break;
+    case K_WORDS: case K_MS:
+      v.kind = VB_CV_NUM; v.num = *(const int *)(const void *)at;
+      if (v.num < 0) continue;
+      break;
+    case K_SIZE:
+      v.kind = VB_CV_NUM; v.num = *(const long long *)(const void *)at;
+      if (v.num < 0) continue;
+      break;
+    case K_FORMAT: {
+      int fmt = *(const int *)(const void *)at;
+      if (fmt < 0) continue;
+      v.kind = VB_CV_STR; v.str = vb_format_names[fmt];
+      break;
+    }
+    case K_TITLE: case K_PATH: case K_STR: case K_ENGINE:
+      v.str = *(char *const *)(const void *)at;
+      if (!v.str) continue;
+      v.kind = k->type == K_TITLE && (!strcmp(v.str, "true") || !strcmp(v.str, "false")) ? VB_CV_BOOL : VB_CV_STR;
+      if (v.kind == VB_CV_BOOL) v.num = v.str[0] == 't';
+      break;
+    }
+    f(ctx, &v);
+  }
 }
 
 /* ---------------------------------------------------------------- finding it */

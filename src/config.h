@@ -59,6 +59,21 @@ int vb_config_overlay(vb_config *base, const vb_config *over);
  * err: "FILE: fail-on: message" (a gate never runs on a policy it misread). */
 int vb_config_gate(const vb_config *cfg, vb_gate *g, vb_buf *err);
 
+/* One key a config sets, for hosts that show them: a list, a boolean or a number (num),
+ * or a string (str; a sources-section of true or false is a boolean). */
+typedef enum { VB_CV_LIST, VB_CV_BOOL, VB_CV_NUM, VB_CV_STR } vb_cvkind;
+typedef struct vb_cval {
+  const char *key;
+  vb_cvkind kind;
+  const vb_paths *list;
+  long long num;
+  const char *str;
+} vb_cval;
+typedef void (*vb_config_fn)(void *ctx, const vb_cval *v);
+/* f for each key cfg sets (lists not empty, values not -1 or NULL), in the order of
+ * vb_config_keys. */
+void vb_config_each(const vb_config *cfg, vb_config_fn f, void *ctx);
+
 /* The keys a project file may hold, NULL-terminated, for hosts that list or check them. */
 extern const char *const vb_config_keys[];
 

@@ -10,25 +10,8 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "config.h"
-#include "format.h"
 #include "lua_core.h"
 #include "lua_util.h"
-
-static void set_list(lua_State *L, const char *k, const vb_paths *v) {
-  if (!v->n) return;
-  lua_createtable(L, (int)v->n, 0);
-  for (size_t i = 0; i < v->n; i++) {
-    lua_pushstring(L, v->v[i]);
-    lua_rawseti(L, -2, (int)i + 1);
-  }
-  lua_setfield(L, -2, k);
-}
-
-static void set_bool(lua_State *L, const char *k, int v) {
-  if (v < 0) return;
-  lua_pushboolean(L, v);
-  lua_setfield(L, -2, k);
-}
 
 static void set_str(lua_State *L, const char *k, const char *v) {
   if (!v) return;
@@ -36,31 +19,30 @@ static void set_str(lua_State *L, const char *k, const char *v) {
   lua_setfield(L, -2, k);
 }
 
+/* one key of the config into the table on top (a Lua error here leaves nothing behind:
+ * vb_config_each holds no memory) */
+static void set_key(void *ctx, const vb_cval *v) {
+  lua_State *L = ctx;
+  switch (v->kind) {
+  case VB_CV_LIST:
+    lua_createtable(L, (int)v->list->n, 0);
+    for (size_t i = 0; i < v->list->n; i++) {
+      lua_pushstring(L, v->list->v[i]);
+      lua_rawseti(L, -2, (int)i + 1);
+    }
+    break;
+  case VB_CV_BOOL: lua_pushboolean(L, (int)v->num); break;
+  case VB_CV_NUM: lua_pushinteger(L, (lua_Integer)v->num); break;
+  case VB_CV_STR: lua_pushstring(L, v->str); break;
+  }
+  lua_setfield(L, -2, v->key);
+}
+
 static void push_config(lua_State *L, const vb_config *c) {
   lua_newtable(L);
   set_str(L, "file", c->file);
   set_str(L, "dir", c->dir);
-  set_list(L, "check", &c->check);
-  set_list(L, "index", &c->index);
-  set_list(L, "cues", &c->cues);
-  set_list(L, "fail-on", &c->fail_on);
-  set_bool(L, "strict", c->strict);
-  set_bool(L, "strict-terms", c->strict_terms);
-  set_bool(L, "indirect", c->indirect);
-  set_bool(L, "nested", c->nested);
-  set_bool(L, "annotate", c->annotate);
-  if (c->borrowed >= 0) vb_lua_setint(L, "borrowed", c->borrowed);
-  if (c->debounce >= 0) vb_lua_setint(L, "debounce", c->debounce);
-  if (c->max_size >= 0) vb_lua_setint(L, "max-size", (lua_Integer)c->max_size);
-  if (c->sources_section) {
-    if (!strcmp(c->sources_section, "true") || !strcmp(c->sources_section, "false"))
-      set_bool(L, "sources-section", c->sources_section[0] == 't');
-    else set_str(L, "sources-section", c->sources_section);
-  }
-  set_str(L, "report", c->report);
-  set_str(L, "engine", c->engine);
-  set_str(L, "cli", c->cli);
-  if (c->format >= 0) set_str(L, "format", vb_format_names[c->format]);
+  vb_config_each(c, set_key, L);
   lua_createtable(L, (int)c->warnings.n, 0);
   for (size_t i = 0; i < c->warnings.n; i++) {
     lua_pushstring(L, c->warnings.v[i]);
