@@ -56,7 +56,8 @@ int vb_config_overlay(vb_config *base, const vb_config *over);
 /* The gate's policy the file sets (verdict.h): g as it is (the default, or a host's),
  * then strict-terms and fail-on where the file says them (fail-on's entries are
  * vb_gate_parse's list: "altered", "+uncovered", "-not_found", ...). 0, or -1 with
- * err: "FILE: fail-on: message" (a gate never runs on a policy it misread). */
+ * err: "FILE: fail-on: message" (a gate never runs on a policy it misread); g's classes
+ * are then as they were. */
 int vb_config_gate(const vb_config *cfg, vb_gate *g, vb_buf *err);
 
 /* One key a config sets, for hosts that show them: a list, a boolean or a number (num),

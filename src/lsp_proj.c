@@ -90,15 +90,13 @@ static void client_settings(lsp_server *S, lsp_proj *p) {
 
 /* The gate's policy, as `verbatim check` reads it: the default, strict-terms, fail-on (its
  * entries joined as --fail-on's list). One it cannot read is a problem of the project,
- * shown as an error, and the default stays. */
+ * shown as an error, and the default classes stay (vb_config_gate leaves them). */
 static void project_gate(lsp_proj *p) {
   vb_buf err = {0};
   vb_gate_default(&p->gate);
   if (vb_config_gate(&p->cfg, &p->gate, &err)) {
     vb_buf_addc(&err, 0);
     vb_buf_addf(&p->problems, "%s\n", err.p ? err.p : "out of memory");
-    vb_gate_default(&p->gate);
-    p->gate.terms = p->cfg.strict_terms == 1;
   }
   vb_buf_free(&err);
 }
