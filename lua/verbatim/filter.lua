@@ -376,6 +376,14 @@ end
 
 -- The native engine: verbatim.core loaded into pandoc's own Lua. The filter's tree
 -- (lua/verbatim/filter.lua) puts lua/ on the path so require "verbatim" finds init.lua.
+-- The filter marks quotations only: reported speech (kind indirect) is left out of the
+-- quotes of an analysis, and counted in its sources (paraphrased).
+local function quotations(list)
+  local quoted = {}
+  for _, q in ipairs(list or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
+  return quoted
+end
+
 local function native_engine()
   local here = dirname(SCRIPT_FILE or "")
   if here then
@@ -395,13 +403,10 @@ local function native_engine()
   if not ok then return nil, tostring(vb) end
   -- verbatim.safe: an unreadable source or index is nil, message (one clean line)
   local e = { name = "native" }
-  -- The analysis with reported speech, for the sources' paraphrase counts; the filter
-  -- marks quotations only, so the quotes of kind indirect are left out of the list.
+  -- The analysis with reported speech, for the sources' paraphrase counts (quotations()).
   function e.analyze(text, cues)
     local r = vb.analyze(text, { indirect = true, cues = cues and #cues > 0 and cues or nil })
-    local quoted = {}
-    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
-    r.quotes = quoted
+    r.quotes = quotations(r.quotes)
     return r
   end
   function e.config(path)
@@ -506,11 +511,7 @@ local function cli_engine(cmd)
     local out, code = run(exe, args, text)
     if code ~= 0 then fail(("%s quotes failed (exit %s)"):format(exe, tostring(code))) end
     local r = decode(out)
-    -- the filter marks quotations only: reported speech (kind indirect) is left out of
-    -- the quotes, and counted in the sources (paraphrased)
-    local quoted = {}
-    for _, q in ipairs(r.quotes or {}) do if q.kind ~= "indirect" then quoted[#quoted + 1] = q end end
-    return { quotes = cli_quotes(quoted), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
+    return { quotes = cli_quotes(quotations(r.quotes)), sources = r.sources or {}, diagnostics = r.diagnostics or {} }
   end
   -- check --json: the same object as the native call's, the exit status the gate's word
   function e.check(text, o)
