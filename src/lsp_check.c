@@ -157,9 +157,7 @@ static void quote_diag(lsp_server *S, const lsp_doc *d, size_t i, json_t *arr) {
   const char *code;
   vb_buf m = {0}, words = {0};
   json_t *x, *loc = NULL;
-  if (r->verdict != VB_ALTERED && r->verdict != VB_NOT_FOUND && r->verdict != VB_CLEANED && r->verdict != VB_UNCOVERED &&
-      !r->speaker_mismatch)
-    return;
+  if ((r->verdict == VB_VERBATIM || r->verdict == VB_FAITHFUL) && !r->speaker_mismatch) return;   /* nothing to say */
   if (!gated(d, q->kind) && r->verdict != VB_ALTERED) return;   /* a scare quote not found: no one owes it */
   sev = fails ? (strict == 0 ? LSP_WARNING : LSP_ERROR) : r->verdict == VB_UNCOVERED ? LSP_HINT : LSP_INFO;
   if (r->verdict == VB_ALTERED || r->verdict == VB_CLEANED) {
