@@ -121,7 +121,7 @@ if command -v "$PANDOC" >/dev/null 2>&1; then
   if probe review "$T/review.html"; then
     check review '[m["verdict"] for m in d["marks"]] == ["altered", "altered", "altered", "not_found"] and all(m["bg"] == rgb[m["verdict"]] for m in d["marks"])' "quotes in their verdict's colours"
     check review 'all(m["outline"] == "solid " + rgb["fail"] for m in d["marks"])' "failing quotes outlined"
-    check review 'd["hoverRules"] == 1 and d["tip"]["content"] == chr(34) + d["tipText"].replace(chr(10), chr(92) + "a ") + chr(34) and d["tip"]["position"] == "absolute" and d["tip"]["bg"] == "rgb(31, 35, 40)"' "the tooltip (speaker, verdict, place, diff) shows on hover or focus: $(head -c 400 "$T/review.json")"
+    check review 'd["hoverRules"] == 1 and d["tip"]["content"] == chr(34) + d["tipText"].replace(chr(10), chr(92) + "a ") + chr(34) and d["tip"]["position"] == "absolute" and d["tip"]["bg"] == "rgb(31, 35, 40)"' "the tooltip (speaker, verdict, place, diff) shows on hover or focus: $(tail -c 600 "$T/review.json")"
     check review '"[-tax-] {+levy+}" in d["tipText"] and "hearing.txt:3:48 (WIERZBICKI)" in d["tipText"] and d["tipText"].startswith("Tomasz Wierzbicki: altered")' "the tooltip's text"
   fi
   # the filter's report: FILE.html is the engine's audit page, its folder made
