@@ -134,6 +134,11 @@ typedef struct np {
 /* span maps, pronouns, entities and their mentions; pass 1 */
 int vb_smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold);
 void vb_smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v);
+/* The same with the span's hash (vb_span_hash) given: a name looked up in several maps,
+ * or looked up and then put, is hashed once. */
+unsigned vb_span_hash(const ctx *X, size_t a, size_t b);
+int vb_smap_geth(const ctx *X, const smap *M, size_t a, size_t b, unsigned h, int fold);
+void vb_smap_puth(ctx *X, smap *M, size_t a, size_t b, unsigned h, int fold, int v);
 void vb_smap_free(smap *M);
 int vb_pron_gender(const ctx *X, size_t k);
 int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b);

@@ -24,17 +24,30 @@ static int span_eq(const char *s, size_t a, size_t alen, size_t b, size_t blen, 
   return 1;
 }
 
+unsigned vb_span_hash(const ctx *X, size_t a, size_t b) { return span_hash(X, a, b); }
+
+/* The hash of the span from word token k's start to byte b: the token's own when the
+ * span is the token (the tokenizer hashed it the same way). */
+static unsigned tok_span_hash(const ctx *X, size_t k, size_t b) {
+  return b == TK(k)->end && (TK(k)->flags & VB_T_WORD) ? TK(k)->hash : span_hash(X, TK(k)->start, b);
+}
+
 int vb_smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold) {
-  unsigned h;
+  return M->e ? vb_smap_geth(X, M, a, b, span_hash(X, a, b), fold) : -1;
+}
+
+int vb_smap_geth(const ctx *X, const smap *M, size_t a, size_t b, unsigned h, int fold) {
   if (!M->e) return -1;
-  h = span_hash(X, a, b);
   for (size_t i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
     if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) return M->e[i].v;
   return -1;
 }
 
 void vb_smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v) {
-  unsigned h = span_hash(X, a, b);
+  vb_smap_puth(X, M, a, b, span_hash(X, a, b), fold, v);
+}
+
+void vb_smap_puth(ctx *X, smap *M, size_t a, size_t b, unsigned h, int fold, int v) {
   size_t i;
   if ((M->n + 1) * 2 > (M->e ? M->mask + 1 : 0)) {      /* grow to keep the load under half */
     size_t cap = M->e ? (M->mask + 1) * 2 : 64;
@@ -509,6 +522,7 @@ void vb_pass_names(ctx *X) {
     }
     if (is_capword(X, k)) {
       size_t a = k, e = vb_run_end(X, k), b, t0, nw;
+      unsigned hn;
       /* a plural owner (Democracy Corps’ Stan Greenberg) reads as a singular one (CIS’s) */
       int poss = (TK(e)->flags & VB_T_POSS) != 0 || plural_apos(X, e + 1), ent = -1, gender = 0, org, subj;
       size_t next = (TK(e)->flags & VB_T_POSS) ? e + 1 : e + 2;   /* the owned name's first token */
@@ -547,14 +561,15 @@ void vb_pass_names(ctx *X) {
         }
       }
       b = poss ? base_end(X, e) : TK(e)->end;
+      hn = tok_span_hash(X, a, b);         /* the name: looked up in several maps, hashed once */
       nw = e - a + 1;
       subj = !poss && (!run_in_sent || followed_by_cue(X, e + 1));
       if (!poss) run_in_sent = 1;
       if (org) {
-        ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
+        ent = vb_smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
         if (ent < 0) {
           ent = vb_ent_new(X, VB_ENT_ORG, TK(a)->start, b);
-          if (ent >= 0) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+          if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
         }
         if (ent >= 0 && e + 3 < NT && is_ch(X, e + 1, '(') && (TK(e + 2)->flags & VB_T_UPPER) && is_ch(X, e + 3, ')'))
           vb_smap_put(X, &X->acr, TK(e + 2)->start, TK(e + 2)->end, 0, ent);
@@ -564,44 +579,45 @@ void vb_pass_names(ctx *X) {
                     (a > 0 && is_cue(X, a - 1) && (CUE(a - 1)->flags & VB_CUE_INV)) ||
                     (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (CUE(a - 2)->flags & VB_CUE_ACC)) ||
                     role_a != VB_NONE || gender;
-        int older = vb_smap_get(X, &X->last, TK(a)->start, b, 0), titled = gender && t0 < a;
+        int older = vb_smap_geth(X, &X->last, TK(a)->start, b, hn, 0), titled = gender && t0 < a;
         ent = older;
-        if (ent < 0) ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
-        if (ent < 0) ent = vb_smap_get(X, &X->acr, TK(a)->start, b, 0);
+        if (ent < 0) ent = vb_smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
+        if (ent < 0) ent = vb_smap_geth(X, &X->acr, TK(a)->start, b, hn, 0);
         /* an honorific names one person of its gender: Mrs. Colley is not her son */
         if (ent >= 0 && titled) ent = same_surname(X, ent, gender);
-        if (ent < 0 && !titled) ent = vb_smap_get(X, &X->first, TK(a)->start, b, 0);   /* Cole: Cole Whitlock */
+        if (ent < 0 && !titled) ent = vb_smap_geth(X, &X->first, TK(a)->start, b, hn, 0);   /* Cole: Cole Whitlock */
         if (ent < 0 && (spoke || titled)) {
           int isorg = (TK(a)->flags & VB_T_UPPER) != 0 && !titled;
           /* known by honorific and last name only, and named so: Mr. Voss */
           ent = vb_ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, titled ? TK(t0)->start : TK(a)->start, b);
           if (ent >= 0) {
-            if (!titled) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+            if (!titled) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
             if (!isorg) {
               X->sur_next.v[ent] = older;
-              vb_smap_put(X, &X->last, TK(a)->start, b, 0, ent);
+              vb_smap_puth(X, &X->last, TK(a)->start, b, hn, 0, ent);
             }
           }
         }
         push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
       } else if (nw <= 5) {
         size_t la = TK(e)->start;
-        ent = vb_smap_get(X, &X->full, TK(a)->start, b, 0);
+        unsigned hl = tok_span_hash(X, e, b);   /* the last name */
+        ent = vb_smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
         if (ent < 0) {
-          int old = vb_smap_get(X, &X->last, la, b, 0);
+          int old = vb_smap_geth(X, &X->last, la, b, hl, 0);
           vb_entity *O = old >= 0 ? &X->A->ent.v[old] : NULL;
           if (O && O->kind == VB_ENT_PERSON && O->name.end - O->name.start == b - la) {
             ent = old;                                /* "Trump" met before "Donald Trump" */
             O->name.start = TK(a)->start; O->name.end = b;
           } else ent = vb_ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
-          if (ent >= 0) vb_smap_put(X, &X->full, TK(a)->start, b, 0, ent);
+          if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
           if (ent >= 0 && old >= 0 && old != ent) X->sur_next.v[ent] = old;
           /* the first name alone names this person too ("Cole said") */
           if (ent >= 0 && nw <= 3 && !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR | VB_W_STOP)) &&
               !(TK(a)->flags & VB_T_UPPER))
-            vb_smap_put(X, &X->first, TK(a)->start, TK(a)->end, 0, ent);
+            vb_smap_puth(X, &X->first, TK(a)->start, TK(a)->end, TK(a)->hash, 0, ent);
         }
-        if (ent >= 0 && vb_smap_get(X, &X->last, la, b, 0) != ent) vb_smap_put(X, &X->last, la, b, 0, ent);
+        if (ent >= 0 && vb_smap_geth(X, &X->last, la, b, hl, 0) != ent) vb_smap_puth(X, &X->last, la, b, hl, 0, ent);
         push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
       }
       if (ent >= 0 && !X->oom) {

@@ -658,12 +658,13 @@ int vb_resolve(ctx *X, np p) {
     size_t a = p.a;
     int e;
     while (a < p.b && !is_capword(X, a)) a++;
-    e = vb_smap_get(X, &X->full, TK(a)->start, base_end(X, p.b), 0);
+    unsigned h = vb_span_hash(X, TK(a)->start, base_end(X, p.b));   /* looked up, then put: hashed once */
+    e = vb_smap_geth(X, &X->full, TK(a)->start, base_end(X, p.b), h, 0);
     if (e < 0) e = vb_smap_get(X, &X->last, TK(p.b)->start, base_end(X, p.b), 0);
     if (e < 0) {
       int org = vb_has_org_word(X, a, p.b) || (TK(p.b)->flags & VB_T_UPPER);
       e = vb_ent_new(X, org ? VB_ENT_ORG : VB_ENT_PERSON, TK(a)->start, base_end(X, p.b));
-      if (e >= 0) vb_smap_put(X, &X->full, TK(a)->start, base_end(X, p.b), 0, e);
+      if (e >= 0) vb_smap_puth(X, &X->full, TK(a)->start, base_end(X, p.b), h, 0, e);
     }
     return e;
   }
