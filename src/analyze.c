@@ -27,7 +27,7 @@
  * held for the next window. 0, -1, or -2 - p (vb_analyze). */
 static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size_t known, const vb_aopts *o,
                       vb_cuescan *cs, size_t b0, size_t b1, size_t keep) {
-  size_t nq = A->qs.q.n, nt = X->T.t.n;
+  size_t nq = A->qs.q.n;
   int sc;
   X->A = A;
   X->m.n = 0;
@@ -39,11 +39,10 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
     if (map) qi = map[qi];
     if (qi >= qa && qi - qa < nq) X->qtok.v[qi - qa] = k;
   }
-  free(X->wc);
   free(X->nonq);
-  X->wc = malloc((nt + 1) * sizeof *X->wc);
+  X->wc = X->T.wc.v;      /* the classes the tokenizer found, with a 0 past the window's end */
   X->nonq = malloc((X->T.quotes.n + 1) * sizeof *X->nonq);
-  if (!X->wc || !X->nonq) return -1;
+  if (!X->nonq) return -1;
   /* per quote token: the first token after its run of adjacent quotes (a few per text,
    * where an array over every token would cost a pass) */
   for (size_t j = X->T.quotes.n; j-- > 0;) {
@@ -51,7 +50,7 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
     X->nonq[j] = j + 1 < X->T.quotes.n && X->T.quotes.v[j + 1] == t + 1 ? X->nonq[j + 1] : t + 1;
   }
   /* a user pattern that ran into PCRE2's limits: its code (-2 - pattern) goes back out */
-  if ((sc = vb_cues_scan_window(X->C, X->s, X->n, &X->T, X->wc, cs, b0, b1, keep))) return sc;
+  if ((sc = vb_cues_scan_window(X->C, X->s, X->n, &X->T, NULL, cs, b0, b1, keep))) return sc;
   if (vb_vgrow(&A->attr, nq + 1)) return -1;
   for (size_t i = known; i < nq; i++) A->attr.v[i] = (vb_attr){-1, nospan, nospan, 0, NULL};
   A->attr.n = nq;
@@ -333,7 +332,6 @@ int vb_analyze(const char *s, size_t n, const vb_aopts *o, vb_analysis *out) {
   place_quotes(s, &out->qs);
   if (vb_sources_build(s, out)) rc = -1;
 done:
-  free(X.wc);
   free(X.nonq);
   vb_tokens_free(&X.T);
   vb_vfree(&X.m);

@@ -32,7 +32,7 @@ typedef struct ctx {
   vb_tokens T;
   const vb_cues *C;
   vb_analysis *A;
-  unsigned *wc;           /* word class of every token */
+  const unsigned *wc;     /* word class of every token (T.wc's array, not owned) */
   VB_VEC(ment) m;         /* mentions, in token order */
   smap full, last, acr, groups;   /* full names, last names, acronyms, groups (the mayor) */
   smap first;             /* first names of people named in full (Cole for Cole Whitlock) */

@@ -426,6 +426,7 @@ static int wordlist_build(vb_cues *c) {
   if (!c->w.wtext) return -1;
   if (!c->w.w) return -1;
   c->w.mask--;
+  c->w.listed = VB_W_CUE1;                      /* the tokenizer lists the cue words */
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
@@ -544,41 +545,50 @@ static int in_headline(const vb_tokens *T, size_t k, size_t *pi, int *hl) {
   return *hl = words >= 3 && words < 30 && caps * 5 >= words * 4;
 }
 
+/* Token k, a cue form's first word: its cue, if one starts there, into T->cues. */
+static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_t *pi, int *hl) {
+  vb_tok *t = &T->t.v[k];
+  size_t sl;
+  int best = -1, bestlen = 0;
+  /* cue words are lower case in running text ("States" and "Post" are names), but a
+   * sentence may open with one: "Said the mayor: …" */
+  if (!(t->flags & VB_T_LOWER) && !((t->flags & (VB_T_SENT)) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)) &&
+      !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, pi, hl)))
+    return 0;
+  sl = t->hash & c->mask;
+  while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
+  for (int fi = c->slot[sl]; fi >= 0; fi = c->f[fi].next) {
+    int m = match_form(c, &c->f[fi], s, T, k);
+    if (m > bestlen) { best = fi; bestlen = m; }
+  }
+  /* in a headline only speech verbs: "Says", not "Want" */
+  if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)))
+    best = -1;
+  if (best >= 0) {
+    vb_cuehit h;
+    h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
+    if (vb_push(&T->cues, h)) return -1;
+    t->cue = (int)T->cues.n - 1;
+  }
+  return 0;
+}
+
 static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T, unsigned *wc) {
-  /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words) */
+  /* classes the tokenizer found already (vb_tokens_build_words with this lexicon's words),
+   * and the list of its cue words: then only those are visited */
   const unsigned *pre = T->wc.v && T->wc.n == T->t.n ? T->wc.v : NULL;
   size_t pi = 0;
   int hl = -1;
+  if (pre) {
+    if (wc) memcpy(wc, pre, T->t.n * sizeof *wc);
+    for (size_t j = 0; j < T->listed.n && T->listed.v[j] < T->t.n; j++)
+      if (cue_at(c, s, T, T->listed.v[j], &pi, &hl)) return -1;
+    return 0;
+  }
   for (size_t k = 0; k < T->t.n; k++) {
-    vb_tok *t;
-    size_t sl;
-    int best = -1, bestlen = 0;
-    unsigned cl;
-    if (pre) cl = pre[k];
-    else cl = (T->t.v[k].flags & VB_T_WORD) ? wlookup(c, s, &T->t.v[k], n - T->t.v[k].start) : 0;
+    unsigned cl = (T->t.v[k].flags & VB_T_WORD) ? wlookup(c, s, &T->t.v[k], n - T->t.v[k].start) : 0;
     if (wc) wc[k] = cl & ~(unsigned)VB_W_CUE1;
-    /* cue words are lower case in running text ("States" and "Post" are names), but a
-     * sentence may open with one: "Said the mayor: …" */
-    if (!(cl & VB_W_CUE1)) continue;
-    t = &T->t.v[k];
-    if (!(t->flags & VB_T_LOWER) && !((t->flags & (VB_T_SENT)) && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER)) &&
-        !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, &pi, &hl)))
-      continue;
-    sl = t->hash & c->mask;
-    while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
-    for (int fi = c->slot[sl]; fi >= 0; fi = c->f[fi].next) {
-      int m = match_form(c, &c->f[fi], s, T, k);
-      if (m > bestlen) { best = fi; bestlen = m; }
-    }
-    /* in a headline only speech verbs: "Says", not "Want" */
-    if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)))
-      best = -1;
-    if (best >= 0) {
-      vb_cuehit h;
-      h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
-      if (vb_push(&T->cues, h)) return -1;
-      t->cue = (int)T->cues.n - 1;
-    }
+    if ((cl & VB_W_CUE1) && cue_at(c, s, T, k, &pi, &hl)) return -1;
   }
   return 0;
 }

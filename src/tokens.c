@@ -382,7 +382,11 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
         }
         tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
         tp->flags |= VB_T_WORD;
-        if (W) out->wc.v[out->t.n] = words_class(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start);
+        if (W) {
+          unsigned wcl = words_class(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start);
+          out->wc.v[out->t.n] = wcl & ~W->listed;
+          if ((wcl & W->listed) && vb_push(&out->listed, out->t.n)) { oom = 1; break; }
+        }
       } else {
         tp->flags |= VB_T_PUNCT;
         i += k;
@@ -447,6 +451,7 @@ void vb_tokens_drop(vb_tokens *T, size_t k) {
   drop_index(T->sent.v, &T->sent.n, k);
   drop_index(T->para.v, &T->para.n, k);
   drop_index(T->quotes.v, &T->quotes.n, k);
+  drop_index(T->listed.v, &T->listed.n, k);
   for (size_t z = 0; z < T->t.n; z++) T->t.v[z].cue = -1;
   T->cues.n = 0;
 }
@@ -458,4 +463,5 @@ void vb_tokens_free(vb_tokens *T) {
   vb_vfree(&T->para);
   vb_vfree(&T->cues);
   vb_vfree(&T->quotes);
+  vb_vfree(&T->listed);
 }

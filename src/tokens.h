@@ -47,6 +47,7 @@ typedef struct vb_tokens {
   VB_VEC(size_t) sent;   /* index of each sentence's first token */
   VB_VEC(size_t) para;   /* index of each paragraph's first token */
   VB_VEC(size_t) quotes; /* index of each VB_T_QUOTE token */
+  VB_VEC(size_t) listed; /* index of each word of a vb_words.listed class (not in wc) */
 } vb_tokens;
 
 /* A set of words and their classes (bit sets the owner defines: cues.h's VB_W_*),
@@ -58,6 +59,7 @@ typedef struct vb_words {
   vb_wslot *w;
   const char **wtext;          /* each slot's word (lower case), for words longer than eight bytes */
   size_t mask;
+  unsigned listed;             /* classes kept out of vb_tokens.wc: their tokens go in .listed */
   unsigned char bits[8192];    /* one bit per 16-bit hash value: most words miss here, in L1 */
 } vb_words;
 /* The classes of word token t of s (0 when not listed); avail: bytes readable from t's start. */
@@ -68,7 +70,8 @@ unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t 
  * 0 on success, -1 when memory ran out. */
 int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out);
 /* The same, and each word looked up in W as it is made (out->wc): one walk less over the
- * tokens than classifying them afterwards. */
+ * tokens than classifying them afterwards. The words of W->listed's classes are listed
+ * in out->listed, and those classes left out of out->wc. */
 int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out);
 /* Where a tokenizer stopped, so that a text can be cut into tokens a window at a time
  * (vb_tokens_more) with the same tokens and flags as in one go. */
@@ -84,7 +87,7 @@ void vb_tokstate_init(vb_tokstate *st);
 int vb_tokens_more(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st, size_t max,
                    vb_tokens *out);
 /* Drop the first k tokens: the rest move down, with their classes and the sentence,
- * paragraph and quote lists; cues are cleared (a window marks its own). */
+ * paragraph, quote and listed-word lists; cues are cleared (a window marks its own). */
 void vb_tokens_drop(vb_tokens *T, size_t k);
 void vb_tokens_free(vb_tokens *T);
 /* The cue starting at token k, or NULL. */
