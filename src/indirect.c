@@ -585,7 +585,14 @@ static void settle(const ctx *X, icand *cs, size_t n) {
     for (size_t j = 0; j < n; j++) {
       icand *I = &cs[i];
       size_t s0 = cs[j].p.a, cut;
-      if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || !conj_word(X, s0 - 1) || cs[j].p.a > cs[j].c) continue;
+      if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || cs[j].p.a > cs[j].c) continue;
+      /* "Back when he wrote his book, Mr. McKinley said that …": a subject after a comma
+       * opens a report of its own (its clause after its cue), not a part of the first */
+      if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b) {
+        if (s0 - 1 > I->a) I->b = s0 - 1;
+        continue;
+      }
+      if (!conj_word(X, s0 - 1)) continue;
       cut = s0 - 1;
       if (cut > 0 && (is_ch(X, cut - 1, ',') || is_ch(X, cut - 1, ';'))) cut--;
       if (cut > I->a) I->b = cut;
