@@ -86,6 +86,13 @@ static int plural_word(const ctx *X, size_t k) {
          X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
 }
 
+/* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
+static int past_participle(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 4 &&
+         X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
+}
+
 /* A cue form that is also a noun (claims, attacks, support, say) reads as a verb only
  * between a subject and what it says: "Trump claims that", "voters support the plan",
  * "they say", "Aides to Clinton say"; not "his claims", "the Trump attacks on", "Clinton
@@ -116,6 +123,11 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
+    if (vb_tok_is(X->s, t, "percent")) return 1;                        /* 61 percent say */
+    /* "those surveyed say", "voters polled say": a participle after its plural subject */
+    if (past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
+        (vb_tok_is(X->s, TK(j - 2), "those") || plural_word(X, j - 2)))
+      return 1;
     if (is_pron(X, j - 1))
       return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
     if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "that") || vb_tok_is(X->s, t, "which")) return 1;
@@ -281,6 +293,23 @@ static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
   return p;
 }
 
+/* "People with direct knowledge of the talks said", "A report published Wednesday
+ * said": the sentence's subject who can speak, then a phrase of its own (a preposition
+ * or a participle first; no comma, quote, other cue, relative or auxiliary) up to the cue */
+static np phrase_subject(const ctx *X, size_t sb, size_t c) {
+  np q = vb_np_subject(X, sb, c), none = {0};
+  size_t z;
+  if (!q.ok || q.rel || q.b + 1 >= c || c - q.b > 12 || !vb_speaker_phrase(X, q)) return none;
+  z = q.b + 1;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || (!(X->wc[z] & VB_W_PREP) && !past_participle(X, z)))
+    return none;
+  for (; z < c; z++)
+    if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
+        vb_tok_is(X->s, TK(z), "that"))
+      return none;
+  return q;
+}
+
 /* The speaker of a cue that is not "according to": an inverted name after a comma
  * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
  * to him said."), else the cue's subject (phrases.c), else the sentence's. */
@@ -306,6 +335,10 @@ static np cue_subject(const ctx *X, const isent *S) {
     }
   }
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
+  if (!(S->f & VB_CUE_ING) && (!p.ok || !vb_speaker_phrase(X, p))) {
+    np q = phrase_subject(X, sb, c);
+    if (q.ok) return q;
+  }
   if (!p.ok && !(S->f & VB_CUE_ING)) {
     p = vb_np_subject(X, sb, c);
     if (p.ok && p.b >= c) p.ok = 0;
