@@ -362,6 +362,10 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   w.b = z - 1;
   if (!vb_speaker_phrase(X, w)) return 0;
   if (!is_ch(X, *pe, ',') && z < S->se && is_ch(X, z, ',')) *pe = z;
+  /* "according to a pool report", "a harbour board report": the phrase stopped before a
+   * noun that is a cue's form; the noun is its head */
+  if (p->b + 1 < z && is_icue(X, p->b + 1)) p->b = p->b + (size_t)CUE(p->b + 1)->len < z ? p->b + (size_t)CUE(p->b + 1)->len : z - 1;
+  if (!vb_speaker_phrase(X, *p)) *p = w;
   return 1;
 }
 
