@@ -22,6 +22,8 @@ typedef struct icand {
   double conf;
   int drop;
   int minw;               /* the fewest words the clause may hold (0: two) */
+  int mark;               /* a quote's cue: never emitted, but its clause up to the quote
+                           * holds the reports inside it, as an outer report does */
 } icand;
 
 /* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
@@ -660,7 +662,7 @@ static void settle(const ctx *X, icand *cs, size_t n) {
         if (i != j && cs[j].c >= cs[i].a && cs[j].c < cs[i].b && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) cs[j].drop = 1;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
-      if (i != j && !cs[j].drop && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }
+      if (i != j && (!cs[j].drop || cs[j].mark) && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }
 }
 
 static void emit(ctx *X, const icand *I) {
@@ -726,7 +728,18 @@ void vb_find_indirect(ctx *X) {
       if (X->T.t.v[c].cue < 0) continue;          /* most tokens: one load each */
       S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
       S.used = used_cue(used, nused, TK(c)->start);
-      if (S.used && clause_after_quote(X, &S) == VB_NONE) continue;   /* the quote's cue, and only that */
+      if (S.used && clause_after_quote(X, &S) == VB_NONE) {
+        /* the quote's cue, and only that: "X said she wanted to speak “…”" reports the
+         * quote, and "wanted" inside its clause is no report of its own */
+        size_t q;
+        for (q = S.e; q < S.se && !is_quote(X, q); q++) {}
+        if (q < S.se && q > S.e) {
+          memset(&o, 0, sizeof o);
+          o.c = c; o.a = S.e; o.b = q; o.drop = o.mark = 1;
+          if (vb_push(&cs, o)) X->oom = 1;
+        }
+        continue;
+      }
       /* a verb of view reports what follows it: nothing follows, nothing to read */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
       if (by_agent(X, &S, &S.p)) {
@@ -752,7 +765,9 @@ void vb_find_indirect(ctx *X) {
         break;
       }
     }
-    for (size_t r = 0; !cs.n && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
+    size_t nread = 0;                              /* the candidates besides the marks */
+    for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark;
+    for (size_t r = 0; !nread && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
       icand o;
       if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
       memset(&o, 0, sizeof o);
