@@ -245,6 +245,16 @@ static int phrasal_other(const ctx *X, size_t c, size_t e) {
   return word_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && word_in(X, c, cont));
 }
 
+/* "when asked whether …", "if pressed on …": a participle right after a word that opens
+ * an adverbial clause is a passive with its subject left out; the sentence's subject is
+ * the one asked, and whoever asked is not named */
+static int reduced_passive(const ctx *X, size_t c) {
+  static const char *const sub[] = {"when", "if", "once", "unless", "until", "whenever", NULL};
+  const vb_tok *t = TK(c);
+  return c > 0 && word_in(X, c - 1, sub) && (t->flags & VB_T_LOWER) &&
+         t->end - t->start > 3 && ((X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd') || vb_tok_is(X->s, t, "told"));
+}
+
 /* The cue is an infinitive: "to say" */
 static int to_infinitive(const ctx *X, size_t c) {
   return c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
@@ -258,6 +268,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
+  if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
