@@ -71,6 +71,14 @@ static int word_in(const ctx *X, size_t k, const char *const *w) {
   return 0;
 }
 
+/* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
+ * audit", "officials on and off the island", "people close to her" */
+static int subject_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
+                                  "inside", "outside", "near", "close", "familiar", NULL};
+  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, w);
+}
+
 /* The token after a verb starts its object or clause: that, to, a determiner, a pronoun,
  * a question word, a name, a number. */
 static int object_start(const ctx *X, size_t k) {
@@ -142,8 +150,8 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       while (r > 0 && r + 4 > j && is_capword(X, r - 1) && !starts_sent(X, r)) r--;
       if (r > 0 && is_word(X, r - 1) &&
           (vb_tok_is(X->s, TK(r - 1), "and") || vb_tok_is(X->s, TK(r - 1), "to") ||
-           ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER))))
-        return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say */
+           ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER)) || subject_prep(X, r - 1)))
+        return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say · polls in Iowa show */
     }
     return plural_word(X, j - 1);
   }
@@ -314,7 +322,8 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
   size_t z;
   if (!q.ok || q.rel || q.b + 1 >= c || c - q.b > 12 || !vb_speaker_phrase(X, q)) return none;
   z = q.b + 1;
-  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || (!(X->wc[z] & VB_W_PREP) && !past_participle(X, z)))
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) ||
+      (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !past_participle(X, z)))
     return none;
   for (; z < c; z++)
     if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
