@@ -785,8 +785,11 @@ void vb_find_indirect(ctx *X) {
         break;
       }
     }
-    size_t nread = 0;                              /* the candidates besides the marks */
-    for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark;
+    size_t nread = 0, nc = cs.n;                   /* the candidates besides the marks */
+    settle(X, cs.v, cs.n);
+    /* the sentence rules read a sentence whose cues gave no report that stands
+     * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
+    for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
     for (size_t r = 0; !nread && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
       icand o;
       if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
@@ -796,7 +799,7 @@ void vb_find_indirect(ctx *X) {
       o.conf = sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;
     }
-    settle(X, cs.v, cs.n);
+    if (cs.n > nc) settle(X, cs.v + nc, cs.n - nc);
     for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
   vb_vfree(&cs);
