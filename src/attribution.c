@@ -26,6 +26,7 @@ static const char R_TWIN[] = "twin";
 static const char R_SENTENCE_SUBJECT[] = "sentence-subject";
 static const char R_NEARBY[] = "nearby";
 static const char R_PREVIOUS_CUE[] = "previous-cue";
+static const char R_PREVIOUS_SUBJECT[] = "previous-subject";
 static const char R_CLAUSE_INVERTED[] = "clause-cue-inverted";
 
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
@@ -738,13 +739,24 @@ static void continuations(ctx *X, const size_t *qpara, const size_t *qsb) {
 }
 
 int vb_rule_in_sentence(const char *r) {
-  return r && r != R_CONTINUATION && r != R_DIALOGUE && r != R_TWIN && r != R_NEARBY && r != R_PREVIOUS_CUE;
+  return r && r != R_CONTINUATION && r != R_DIALOGUE && r != R_TWIN && r != R_NEARBY && r != R_PREVIOUS_CUE && r != R_PREVIOUS_SUBJECT;
 }
 
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
   return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO || r == R_CUE_SLOT ||
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
+}
+
+/* "Bystrom agreed. “…”": quote i opens a sentence; the subject of the one before speaks */
+static int previous_subject(ctx *X, size_t i, size_t k) {
+  size_t pb = k - 1;
+  int quoted = 0;
+  while (pb > 0 && !starts_sent(X, pb) && k - pb < 80) quoted |= is_quote(X, pb--);
+  if (quoted || !starts_sent(X, pb) || is_quote(X, pb)) return 0;
+  np p = vb_np_subject(X, pb, k);                 /* a name or a pronoun, at its start */
+  return p.ok && !p.rel && p.b < k && p.a <= pb + 1 && (is_pron(X, p.a) || is_capword(X, p.b)) &&
+         vb_attribute(X, i, VB_NONE, p, 0.3, R_PREVIOUS_SUBJECT);
 }
 
 void vb_pass_quotes(ctx *X) {
@@ -838,6 +850,7 @@ void vb_pass_quotes(ctx *X) {
       if (!p.ok) p = vb_np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { vb_attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
     }
+    if (k == qsb.v[i] && k > 0 && !(TK(k)->flags & VB_T_PARA) && previous_subject(X, i, k)) continue;   /* its sentence before */
     /* quotes come in text order, so the paragraphs between lastat and i only grow */
     if (lastat != VB_NONE && (lastnone == VB_NONE || lastat > lastnone) && qpara.v[i] != VB_NONE &&
         qpara.v[lastat] + 1 >= qpara.v[i]) {

@@ -22,6 +22,8 @@ typedef struct icand {
   double conf;
   int drop;
   int minw;               /* the fewest words the clause may hold (0: two) */
+  int mark;               /* a quote's cue: never emitted, but its clause up to the quote
+                           * holds the reports inside it, as an outer report does */
 } icand;
 
 /* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
@@ -69,6 +71,14 @@ static int word_in(const ctx *X, size_t k, const char *const *w) {
   return 0;
 }
 
+/* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
+ * audit", "officials on and off the island", "people close to her" */
+static int subject_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
+                                  "inside", "outside", "near", "close", "familiar", NULL};
+  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, w);
+}
+
 /* The token after a verb starts its object or clause: that, to, a determiner, a pronoun,
  * a question word, a name, a number. */
 static int object_start(const ctx *X, size_t k) {
@@ -84,6 +94,13 @@ static int plural_word(const ctx *X, size_t k) {
   size_t n = t->end - t->start;
   return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
          X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
+}
+
+/* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
+static int past_participle(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 4 &&
+         X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
 /* A cue form that is also a noun (claims, attacks, support, say) reads as a verb only
@@ -116,6 +133,11 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
+    if (vb_tok_is(X->s, t, "percent")) return 1;                        /* 61 percent say */
+    /* "those surveyed say", "voters polled say": a participle after its plural subject */
+    if (past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
+        (vb_tok_is(X->s, TK(j - 2), "those") || plural_word(X, j - 2)))
+      return 1;
     if (is_pron(X, j - 1))
       return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
     if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "that") || vb_tok_is(X->s, t, "which")) return 1;
@@ -128,8 +150,8 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       while (r > 0 && r + 4 > j && is_capword(X, r - 1) && !starts_sent(X, r)) r--;
       if (r > 0 && is_word(X, r - 1) &&
           (vb_tok_is(X->s, TK(r - 1), "and") || vb_tok_is(X->s, TK(r - 1), "to") ||
-           ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER))))
-        return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say */
+           ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER)) || subject_prep(X, r - 1)))
+        return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say · polls in Iowa show */
     }
     return plural_word(X, j - 1);
   }
@@ -231,6 +253,16 @@ static int phrasal_other(const ctx *X, size_t c, size_t e) {
   return word_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && word_in(X, c, cont));
 }
 
+/* "when asked whether …", "if pressed on …": a participle right after a word that opens
+ * an adverbial clause is a passive with its subject left out; the sentence's subject is
+ * the one asked, and whoever asked is not named */
+static int reduced_passive(const ctx *X, size_t c) {
+  static const char *const sub[] = {"when", "if", "once", "unless", "until", "whenever", NULL};
+  const vb_tok *t = TK(c);
+  return c > 0 && word_in(X, c - 1, sub) && (t->flags & VB_T_LOWER) &&
+         t->end - t->start > 3 && ((X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd') || vb_tok_is(X->s, t, "told"));
+}
+
 /* The cue is an infinitive: "to say" */
 static int to_infinitive(const ctx *X, size_t c) {
   return c > 0 && (TK(c - 1)->flags & VB_T_LOWER) && TK(c - 1)->end - TK(c - 1)->start == 2 &&
@@ -244,6 +276,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
+  if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
@@ -281,6 +314,24 @@ static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
   return p;
 }
 
+/* "People with direct knowledge of the talks said", "A report published Wednesday
+ * said": the sentence's subject who can speak, then a phrase of its own (a preposition
+ * or a participle first; no comma, quote, other cue, relative or auxiliary) up to the cue */
+static np phrase_subject(const ctx *X, size_t sb, size_t c) {
+  np q = vb_np_subject(X, sb, c), none = {0};
+  size_t z;
+  if (!q.ok || q.rel || q.b + 1 >= c || c - q.b > 12 || !vb_speaker_phrase(X, q)) return none;
+  z = q.b + 1;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) ||
+      (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !past_participle(X, z)))
+    return none;
+  for (; z < c; z++)
+    if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
+        vb_tok_is(X->s, TK(z), "that"))
+      return none;
+  return q;
+}
+
 /* The speaker of a cue that is not "according to": an inverted name after a comma
  * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
  * to him said."), else the cue's subject (phrases.c), else the sentence's. */
@@ -306,6 +357,10 @@ static np cue_subject(const ctx *X, const isent *S) {
     }
   }
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
+  if (!(S->f & VB_CUE_ING) && (!p.ok || !vb_speaker_phrase(X, p))) {
+    np q = phrase_subject(X, sb, c);
+    if (q.ok) return q;
+  }
   if (!p.ok && !(S->f & VB_CUE_ING)) {
     p = vb_np_subject(X, sb, c);
     if (p.ok && p.b >= c) p.ok = 0;
@@ -329,6 +384,10 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   w.b = z - 1;
   if (!vb_speaker_phrase(X, w)) return 0;
   if (!is_ch(X, *pe, ',') && z < S->se && is_ch(X, z, ',')) *pe = z;
+  /* "according to a pool report", "a harbour board report": the phrase stopped before a
+   * noun that is a cue's form; the noun is its head */
+  if (p->b + 1 < z && is_icue(X, p->b + 1)) p->b = p->b + (size_t)CUE(p->b + 1)->len < z ? p->b + (size_t)CUE(p->b + 1)->len : z - 1;
+  if (!vb_speaker_phrase(X, *p)) *p = w;
   return 1;
 }
 
@@ -585,7 +644,14 @@ static void settle(const ctx *X, icand *cs, size_t n) {
     for (size_t j = 0; j < n; j++) {
       icand *I = &cs[i];
       size_t s0 = cs[j].p.a, cut;
-      if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || !conj_word(X, s0 - 1) || cs[j].p.a > cs[j].c) continue;
+      if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || cs[j].p.a > cs[j].c) continue;
+      /* "Back when he wrote his book, Mr. McKinley said that …": a subject after a comma
+       * opens a report of its own (its clause after its cue), not a part of the first */
+      if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b) {
+        if (s0 - 1 > I->a) I->b = s0 - 1;
+        continue;
+      }
+      if (!conj_word(X, s0 - 1)) continue;
       cut = s0 - 1;
       if (cut > 0 && (is_ch(X, cut - 1, ',') || is_ch(X, cut - 1, ';'))) cut--;
       if (cut > I->a) I->b = cut;
@@ -616,7 +682,7 @@ static void settle(const ctx *X, icand *cs, size_t n) {
         if (i != j && cs[j].c >= cs[i].a && cs[j].c < cs[i].b && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) cs[j].drop = 1;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
-      if (i != j && !cs[j].drop && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }
+      if (i != j && (!cs[j].drop || cs[j].mark) && cs[i].c >= cs[j].a && cs[i].c < cs[j].b) { cs[i].drop = 1; break; }
 }
 
 static void emit(ctx *X, const icand *I) {
@@ -682,7 +748,18 @@ void vb_find_indirect(ctx *X) {
       if (X->T.t.v[c].cue < 0) continue;          /* most tokens: one load each */
       S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
       S.used = used_cue(used, nused, TK(c)->start);
-      if (S.used && clause_after_quote(X, &S) == VB_NONE) continue;   /* the quote's cue, and only that */
+      if (S.used && clause_after_quote(X, &S) == VB_NONE) {
+        /* the quote's cue, and only that: "X said she wanted to speak “…”" reports the
+         * quote, and "wanted" inside its clause is no report of its own */
+        size_t q;
+        for (q = S.e; q < S.se && !is_quote(X, q); q++) {}
+        if (q < S.se && q > S.e) {
+          memset(&o, 0, sizeof o);
+          o.c = c; o.a = S.e; o.b = q; o.drop = o.mark = 1;
+          if (vb_push(&cs, o)) X->oom = 1;
+        }
+        continue;
+      }
       /* a verb of view reports what follows it: nothing follows, nothing to read */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
       if (by_agent(X, &S, &S.p)) {
@@ -708,7 +785,12 @@ void vb_find_indirect(ctx *X) {
         break;
       }
     }
-    for (size_t r = 0; !cs.n && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
+    size_t nread = 0, nc = cs.n;                   /* the candidates besides the marks */
+    settle(X, cs.v, cs.n);
+    /* the sentence rules read a sentence whose cues gave no report that stands
+     * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
+    for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
+    for (size_t r = 0; !nread && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
       icand o;
       if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
       memset(&o, 0, sizeof o);
@@ -717,7 +799,7 @@ void vb_find_indirect(ctx *X) {
       o.conf = sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;
     }
-    settle(X, cs.v, cs.n);
+    if (cs.n > nc) settle(X, cs.v + nc, cs.n - nc);
     for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
   vb_vfree(&cs);
