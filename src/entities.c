@@ -503,6 +503,14 @@ static void subject_possessive(ctx *X, size_t k) {
   teach_gender(X, m->ent, vb_tok_is(X->s, t, "his") ? 'm' : 'f');
 }
 
+/* Headline case ("A Bigger Threat To America"): a capitalised function word inside the
+ * run a..e means it is no name. */
+static int headline_case(const ctx *X, size_t a, size_t e) {
+  for (size_t z = a + 1; z <= e; z++)
+    if ((X->wc[z] & VB_W_STOP) && (TK(z)->flags & VB_T_CAP) && !(X->wc[z] & (VB_W_TITLE | VB_W_ORG))) return 1;
+  return 0;
+}
+
 /* Pass 1: names and pronouns, in text order. */
 void vb_pass_names(ctx *X) {
   size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
@@ -532,13 +540,7 @@ void vb_pass_names(ctx *X) {
       if (a > e) continue;
       if (heading_line(X, a, e)) { owner_end = VB_NONE; continue; }
       if (lead_modifier(X, a, e)) a++;
-      {
-        /* headline case ("A Bigger Threat To America"): a function word inside is no name */
-        size_t z;
-        for (z = a + 1; z <= e; z++)
-          if ((X->wc[z] & VB_W_STOP) && (TK(z)->flags & VB_T_CAP) && !(X->wc[z] & (VB_W_TITLE | VB_W_ORG))) break;
-        if (z <= e) { owner_end = VB_NONE; continue; }
-      }
+      if (headline_case(X, a, e)) { owner_end = VB_NONE; continue; }
       org = vb_has_org_word(X, a, e) || (a > 0 && is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), "the") &&
                                       !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR)));
       t0 = a;
