@@ -310,7 +310,8 @@ static void sl_add(sline *L, const char *b, size_t k, uint64_t m, uint64_t me) {
 }
 
 /* A cue line without its tags (<v Name>, <c>, <i>, <00:00:01.330>...), {\an8} overrides
- * and entities; white space collapsed; the first voice kept. */
+ * and entities; white space collapsed; the voice kept when it opens the line (its label
+ * goes first, so one after text would put the map back to front: it is dropped). */
 static void strip_line(const char *s, size_t a, size_t b, sline *L) {
   size_t i = a;
   int space = 0;
@@ -321,7 +322,8 @@ static void strip_line(const char *s, size_t a, size_t b, sline *L) {
       const char *g = memchr(s + i, '>', b - i);
       size_t e = g ? (size_t)(g - s) + 1 : b;
       if (!g) { sl_add(L, "<", 1, i, SYNTH_NONE); i++; continue; }
-      if (i + 2 < e && s[i + 1] == 'v' && (s[i + 2] == ' ' || s[i + 2] == '.') && !L->voice_end) {
+      if (i + 2 < e && s[i + 1] == 'v' && (s[i + 2] == ' ' || s[i + 2] == '.') && !L->voice_end &&
+          !L->t.n) {
         size_t v = i + 2;
         while (v < e - 1 && s[v] != ' ') v++;           /* <v.loud Esme>: classes first */
         while (v < e - 1 && s[v] == ' ') v++;

@@ -181,6 +181,25 @@ static void webvtt(void **st) {
   vb_buf_free(&warn);
 }
 
+/* a voice after text in its line names no one (its label would go before that text) and
+ * the map stays in order (found by fuzz_turns) */
+static void a_voice_inside_a_line_keeps_the_map_in_order(void **st) {
+  static const char t[] = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSo be it. <v Ola Nowak>Agreed.\n";
+  vb_decoded D;
+  vb_buf warn = {0};
+  size_t prev = 0;
+  (void)st;
+  assert_int_equal(vb_decode(&D, "t.vtt", (const unsigned char *)t, strlen(t), NULL, &warn), 0);
+  assert_string_equal(D.s, "So be it. Agreed.\n");
+  for (size_t k = 0; k <= D.n; k++) {
+    size_t o = vb_dec_orig(&D, k);
+    assert_true(o >= prev);
+    prev = o;
+  }
+  vb_decoded_free(&D);
+  vb_buf_free(&warn);
+}
+
 /* automatic captions: each cue shows the line before again */
 static void rolling_captions_are_said_once(void **st) {
   static const char r[] =
@@ -323,6 +342,7 @@ int main(void) {
     cmocka_unit_test(offsets_point_into_the_original),
     cmocka_unit_test(html),
     cmocka_unit_test(webvtt),
+    cmocka_unit_test(a_voice_inside_a_line_keeps_the_map_in_order),
     cmocka_unit_test(rolling_captions_are_said_once),
     cmocka_unit_test(srt),
     cmocka_unit_test(docx),
