@@ -323,6 +323,13 @@ const char *vb_cues_name(const vb_cues *c, int id) {
   return NULL;
 }
 
+/* The first word of form e (len bytes) is an -ing form */
+static int firstword_ing(const char *e, size_t len) {
+  const char *sp = memchr(e, ' ', len);
+  size_t w1 = sp ? (size_t)(sp - e) : len;
+  return w1 > 3 && !memcmp(e + w1 - 3, "ing", 3);
+}
+
 static int lexicon_build(vb_cues *c) {
   size_t nf = 0, bytes = 0, k, fi = 0, wi = 0, ni = 0;
   for (k = 0; vb_cue_lexicon[k]; k++) {
@@ -359,7 +366,8 @@ static int lexicon_build(vb_cues *c) {
       form *f = &c->f[fi];
       size_t firstlen;
       f->flags = gflags;
-      if (len > 3 && !memcmp(e + len - 3, "ing", 3)) f->flags |= VB_CUE_ING;
+      /* the first word tells a participle: "calling for", "talking about" */
+      if (firstword_ing(e, len)) f->flags |= VB_CUE_ING;
       else if (nth == 0 && !strong && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK | VB_CUE_BASE;   /* base form */
       if (nouns && nth > 0 && (nth == 1 || (f->flags & VB_CUE_ING))) f->flags |= VB_CUE_WEAK;
       memcpy(c->names + ni, e, len);

@@ -276,6 +276,9 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
+  /* "is backing Reyes", "has been calling for": after a form of be, an -ing form is a
+   * verb, never the noun it may also be */
+  if ((f & VB_CUE_ING) && passive_before(X, c)) return !phrasal_other(X, c, e);
   if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
