@@ -453,6 +453,7 @@ static int ir_aside(ctx *X, isent *S, icand *o) {
 /* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
  * X believes CLAUSE · X endorsed NAME: what follows the cue */
 static int ir_subject_clause(ctx *X, isent *S, icand *o) {
+  static const char *const objpron[] = {"him", "her", "them", "it", "us", "me", NULL};
   size_t a = S->e, se = S->se;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c) return 0;
   if (S->f & VB_CUE_TELL) a = addressee_end(X, a, se);
@@ -469,6 +470,8 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
   o->p = S->p; o->a = a; o->b = se;
+  /* "endorsed Reyes.", "supported him": a view of one named is one word */
+  if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   return 1;
 }
 
@@ -764,7 +767,8 @@ void vb_find_indirect(ctx *X) {
         continue;
       }
       /* a verb of view reports what follows it: nothing follows, nothing to read */
-      if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
+      if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$'))))
+        continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);
         if (ir_passive_by(X, &S, &o)) {
