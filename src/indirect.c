@@ -103,6 +103,25 @@ static int past_participle(const ctx *X, size_t k) {
          X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
+/* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
+static int part_of_them(const ctx *X, size_t j) {
+  static const char *const obj[] = {"them", "us", NULL};
+  return j > 2 && word_in(X, j - 1, obj) && is_word(X, j - 2) && vb_tok_is(X->s, TK(j - 2), "of") &&
+         is_word(X, j - 3) && (X->wc[j - 3] & VB_W_QUANT);
+}
+
+/* "Sources close to her campaign say", "Residents of the island say": a phrase of a
+ * preposition (lower-case words, no verb, eight at most) ends at j - 1, after a plural */
+static int plural_before_phrase(const ctx *X, size_t j) {
+  for (size_t r = j - 1; r > 0 && j - r < 9 && is_word(X, r); r--) {
+    if (is_icue(X, r) || (X->wc[r] & (VB_W_REL | VB_W_AUX)) || conj_word(X, r) || vb_tok_is(X->s, TK(r), "that")) return 0;
+    if (subject_prep(X, r) && is_word(X, r - 1) && !(TK(r - 1)->flags & VB_T_POSS) &&
+        (plural_word(X, r - 1) || (X->wc[r - 1] & VB_W_QUANT)) && !(X->wc[r - 1] & (VB_W_STOP | VB_W_BOUND)))
+      return 1;
+  }
+  return 0;
+}
+
 /* A cue form that is also a noun (claims, attacks, support, say) reads as a verb only
  * between a subject and what it says: "Trump claims that", "voters support the plan",
  * "they say", "Aides to Clinton say"; not "his claims", "the Trump attacks on", "Clinton
@@ -153,7 +172,8 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
            ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER)) || subject_prep(X, r - 1)))
         return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say · polls in Iowa show */
     }
-    return plural_word(X, j - 1);
+    if (part_of_them(X, j)) return 1;          /* most of them say */
+    return plural_word(X, j - 1) || plural_before_phrase(X, j);
   }
   if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
   if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "which")) return 1;
@@ -359,6 +379,7 @@ static np cue_subject(const ctx *X, const isent *S) {
       return p;
     }
   }
+  if (c > sb + 2 && part_of_them(X, c)) { p.a = c - 3; p.b = c - 1; p.ok = 1; return p; }   /* Most of them said */
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
   if (!(S->f & VB_CUE_ING) && (!p.ok || !vb_speaker_phrase(X, p))) {
     np q = phrase_subject(X, sb, c);
