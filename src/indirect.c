@@ -294,7 +294,8 @@ static int to_infinitive(const ctx *X, size_t c) {
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
-  if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
+  if (to_infinitive(X, c))        /* ("continued to say": "continued" reads nothing of its own) */
+    return !(f & VB_CUE_REP) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
   /* "is backing Reyes", "has been calling for": after a form of be, an -ing form is a
    * verb, never the noun it may also be */
