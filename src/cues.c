@@ -569,8 +569,11 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
     int m = match_form(c, &c->f[fi], s, T, k);
     if (m > bestlen) { best = fi; bestlen = m; }
   }
-  /* in a headline only speech verbs: "Says", not "Want" */
-  if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)))
+  /* in a headline speech verbs ("Says"), and a verb of view in its -s or past form after
+   * a name ("Endorses", "Calls For"); not a base form ("Want", "Support"), a participle,
+   * nor a form that is a noun too ("Attacks") */
+  if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)) &&
+      ((c->f[best].flags & (VB_CUE_WEAK | VB_CUE_ING)) || !(T->t.v[k - 1].flags & VB_T_CAP)))
     best = -1;
   if (best >= 0) {
     vb_cuehit h;
