@@ -407,7 +407,12 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
   w = *p;
   w.b = z - 1;
-  if (!vb_speaker_phrase(X, w)) return 0;
+  /* whatever "according to" names is a source: "according to early returns", "according
+   * to the summary"; not one word alone ("according to plan") */
+  if (!vb_speaker_phrase(X, w)) {
+    if (w.b == w.a) return 0;
+    w.named = 1;
+  }
   if (!is_ch(X, *pe, ',') && z < S->se && is_ch(X, z, ',')) *pe = z;
   /* "according to a pool report", "a harbour board report": the phrase stopped before a
    * noun that is a cue's form; the noun is its head */

@@ -29,7 +29,7 @@ int vb_speaker_word(const ctx *X, size_t k) {
 }
 
 int vb_speaker_phrase(const ctx *X, np p) {
-  if (p.rel) return 1;
+  if (p.rel || p.named) return 1;
   for (size_t k = p.a; k <= p.b; k++) {
     const vb_tok *t = TK(k);
     if (!is_word(X, k)) continue;
