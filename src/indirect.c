@@ -458,9 +458,17 @@ static int ir_inverted_after(ctx *X, isent *S, icand *o) {
 }
 
 /* CLAUSE, X said. */
+/* The first token after cue S->c and, after "told", its addressee ("…, an aide told the
+ * Ledger.") */
+static size_t cue_end(const ctx *X, const isent *S) {
+  return (S->f & VB_CUE_TELL) ? addressee_end(X, S->e, S->se) : S->e;
+}
+
 static int ir_subject_after(ctx *X, isent *S, icand *o) {
+  size_t z;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
-  if (skip_when(X, S->e, S->se) + 1 < S->se) return 0;
+  z = skip_when(X, cue_end(X, S), S->se);
+  if (z + 1 < S->se && !is_ch(X, z, ';')) return 0;          /* (a semicolon ends the report too) */
   o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
   return 1;
 }
@@ -470,11 +478,22 @@ static int ir_aside(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok) return 0;
   if (S->p.a > S->c) {
     if (!is_ch(X, S->c - 1, ',') || S->p.b + 1 >= S->se || !is_ch(X, S->p.b + 1, ',')) return 0;
-  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, S->e, S->se))) {
+  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, cue_end(X, S), S->se))) {
     return 0;
   }
   o->p = S->p; o->a = S->sb; o->b = S->se;
   return 1;
+}
+
+/* "believes, for example, that …": a short aside from the comma at k, then "that"; the
+ * token of "that", or VB_NONE */
+static size_t aside_that(const ctx *X, size_t k, size_t se) {
+  size_t z;
+  if (k >= se || !is_ch(X, k, ',')) return VB_NONE;
+  for (z = k + 1; z < se && z < k + 7 && is_word(X, z); z++) {}
+  if (z == k + 1 || z + 1 >= se || !is_ch(X, z, ',') || !is_word(X, z + 1) || !vb_tok_is(X->s, TK(z + 1), "that"))
+    return VB_NONE;
+  return z + 1;
 }
 
 /* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
@@ -485,6 +504,9 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c) return 0;
   if (S->f & VB_CUE_TELL) a = addressee_end(X, a, se);
   a = skip_time(X, a, se);
+  if ((S->f & VB_CUE_REP) && a < se && is_ch(X, a, ',')) {
+    if ((a = aside_that(X, a, se)) == VB_NONE) return 0;
+  }
   if (a < se && !(S->f & (VB_CUE_REP | VB_CUE_CALL)) && adverbial_prep(X, a)) {
     /* an adverbial first: without a "that" after it, it is all there is */
     size_t z;
@@ -794,7 +816,8 @@ void vb_find_indirect(ctx *X) {
         continue;
       }
       /* a verb of view reports what follows it: nothing follows, nothing to read */
-      if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$'))))
+      if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
+                                                 aside_that(X, S.e, S.se) == VB_NONE)))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);
