@@ -131,6 +131,11 @@ const char *const vb_cue_lexicon[] = {
   "r:allude to|alludes to|alluded to|alluding to", "r:lay out|lays out|laid out|laying out",
   "r:learn that|learns that|learned that|learning that", "r:nominate|nominates|nominated",
   "rn:order|orders|ordered|ordering",
+  "r:point to|points to|pointed to|pointing to", "r:talk up|talks up|talked up|talking up",
+  "r:speak out against|speaks out against|spoke out against|speaking out against",
+  "r:cast doubt on|casts doubt on|casting doubt on", "r:make it clear|makes it clear|made it clear|making it clear",
+  "r:make the case|makes the case|made the case|making the case", "r:vote to|votes to|voted to|voting to",
+  "rn:rule that|rules that|ruled that|ruling that", "r:look for|looks for|looked for|looking for",
   "a:according to",
   NULL,
 };
