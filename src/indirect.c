@@ -3,7 +3,7 @@
  * (that) …", "X told reporters …", "according to X, …", "…, X said.", "…, said X.",
  * and the verbs that report a view rather than words (believes, endorsed, found: cues
  * of VB_CUE_REP) in the first of them; a sentence with no such cue may still name a
- * poll ("In a Fox poll, …") or open with a name and a colon. The cue's speaker comes from
+ * poll ("In a Fox poll, …") or open with a name and a colon (isentence.c). The cue's speaker comes from
  * phrases.c, as for quotes, and must be one who can speak. An item is the clause reported,
  * of kind indirect, with the cue and the speaker; a clause holding a quote is left to the
  * quote, and a report inside another's clause ("X said Y believes …") to the outer one.
@@ -12,29 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
-
-/* A candidate: the clause [a, b) reported at cue c (or the token a sentence rule read),
- * by the speaker p. */
-typedef struct icand {
-  size_t c, a, b;
-  np p;
-  const char *rule;
-  double conf;
-  int drop;
-  int minw;               /* the fewest words the clause may hold (0: two) */
-  int mark;               /* a quote's cue: never emitted, but its clause up to the quote
-                           * holds the reports inside it, as an outer report does */
-} icand;
-
-/* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
- * (p.ok 0 when none was found), for the rules that read a subject or an inverted name. */
-typedef struct isent {
-  size_t sb, se, c, e;
-  unsigned f;
-  np p;
-  int used;               /* a quote's rule took the cue (its words are that quote's) */
-  unsigned words;         /* the word classes the sentence holds */
-} isent;
+#include "indirect_int.h"
 
 /* ---------------------------------------------------------------- word tests */
 
@@ -61,14 +39,6 @@ static size_t skip_when(const ctx *X, size_t z, size_t se) {
 static int end_or_comma(const ctx *X, size_t z, size_t se) {
   z = skip_when(X, z, se);
   return z + 1 >= se || is_ch(X, z, ',');
-}
-
-static int word_in(const ctx *X, size_t k, const char *const *w) {
-  char c0;
-  if (!is_word(X, k)) return 0;
-  c0 = (char)(X->s[TK(k)->start] | 0x20);
-  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
-  return 0;
 }
 
 /* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
@@ -545,85 +515,6 @@ static int ir_after_quote(ctx *X, isent *S, icand *o) {
   return 1;
 }
 
-/* A poll, a survey or a study named or dated: "In a Fox poll, Cruz had 38 percent" ·
- * "Clinton leads in the latest Gallup poll." (not "in the polls") */
-static int ir_in_document(ctx *X, isent *S, icand *o) {
-  static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
-  for (size_t h = S->sb + 1; h < S->se; h++) {
-    size_t z, k, head = h;
-    int named = 0;
-    if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
-    if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
-    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
-      if (vb_tok_is(X->s, TK(k), "in")) break;
-    if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
-    for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || word_in(X, z, dated);
-    if (!named) continue;
-    o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
-    o->c = k;
-    z = head + 1;
-    if (k == S->sb && z < S->se && is_ch(X, z, ',')) { o->a = z + 1; o->b = S->se; return 1; }
-    if (k > S->sb + 3 && (z + 1 >= S->se || is_ch(X, z, '.') || is_ch(X, z, ',') || is_ch(X, z, ';'))) {
-      o->a = S->sb; o->b = k;
-      return 1;
-    }
-  }
-  return 0;
-}
-
-/* "Lindqvist’s view is that …", "his argument was that …": the owner of a speech noun */
-static int ir_view(ctx *X, isent *S, icand *o) {
-  for (size_t n = S->sb + 1; n + 2 < S->se; n++) {
-    size_t k = n - 1;
-    if (!(X->wc[n] & VB_W_NOUN) || !(TK(n)->flags & VB_T_LOWER) || !is_word(X, k)) continue;
-    if (!((TK(k)->flags & VB_T_POSS) && is_capword(X, k)) && !vb_tok_is(X->s, TK(k), "his") &&
-        !vb_tok_is(X->s, TK(k), "her") && !vb_tok_is(X->s, TK(k), "their"))
-      continue;
-    if (!is_word(X, n + 1) || !(vb_tok_is(X->s, TK(n + 1), "is") || vb_tok_is(X->s, TK(n + 1), "was")) ||
-        !is_word(X, n + 2) || !vb_tok_is(X->s, TK(n + 2), "that"))
-      continue;
-    o->p.a = k; o->p.b = k; o->p.ok = 1; o->p.rel = 0;
-    while (o->p.a > S->sb && is_capword(X, o->p.a - 1) && !(TK(o->p.a - 1)->flags & VB_T_POSS)) o->p.a--;
-    o->c = n; o->a = n + 3; o->b = S->se;
-    return 1;
-  }
-  return 0;
-}
-
-/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
- * body the text names, also one it names in full only later ("Lynch:"), or a word for
- * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
- * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
-static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
-  const ment *m = vb_ment_at(X, e);
-  int low = 0;
-  if (m && m->ent >= 0) return X->A->ent.v[m->ent].kind != VB_ENT_GROUP;
-  if (e != sb) return 0;
-  {
-    int le = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
-    if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
-  }
-  if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
-  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
-  return low >= 2;
-}
-
-/* "Rush Limbaugh: the debate was rigged", "AP: Trump chair routed …": a person or a body
- * the text names (or a word for one who may speak: "Poll:") opens the paragraph with a
- * colon (not a label: "Contributing:", "Q:") */
-static int ir_colon_name(ctx *X, isent *S, icand *o) {
-  size_t e;
-  if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
-  for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
-  if (e >= S->se || !is_ch(X, e, ':')) return 0;
-  e = vb_run_end(X, S->sb);
-  if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
-  if (!colon_label(X, S->sb, e, S->se)) return 0;
-  o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
-  o->c = e + 1; o->a = e + 2; o->b = S->se;
-  return 1;
-}
-
 /* "Her view is shared by Warren and other liberals." · "The bill, opposed by House
  * Republicans, never became law.": a passive with its agent; the agent speaks, the
  * subject before the verb is what it holds a view of (read before cue_reads, which
@@ -651,13 +542,7 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
-typedef int (*iread)(ctx *X, isent *S, icand *o);
-static const struct irule {
-  const char *name;
-  double strength;
-  iread read;
-  unsigned needs;         /* a word class the sentence must hold for the rule to look */
-} cue_rules[] = {
+static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
@@ -667,10 +552,6 @@ static const struct irule {
   {"aside", 0.55, ir_aside, 0},                          /* PART, X said, PART. */
   {"subject-cue-clause", 0.6, ir_subject_clause, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
   {"clause-after-quote", 0.55, ir_after_quote, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
-}, sentence_rules[] = {
-  {"possessive-view", 0.55, ir_view, VB_W_NOUN},      /* X's view is that CLAUSE */
-  {"in-document", 0.45, ir_in_document, VB_W_POLL},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
-  {"colon-name", 0.5, ir_colon_name, 0},                 /* Rush Limbaugh: CLAUSE */
 };
 
 /* ---------------------------------------------------------------- the stage */
@@ -847,13 +728,13 @@ void vb_find_indirect(ctx *X) {
     /* the sentence rules read a sentence whose cues gave no report that stands
      * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
-    for (size_t r = 0; !nread && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
+    for (size_t r = 0; !nread && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
-      if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
+      if (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs)) continue;
       memset(&o, 0, sizeof o);
-      if (!sentence_rules[r].read(X, &S, &o)) continue;
-      o.rule = sentence_rules[r].name;
-      o.conf = sentence_rules[r].strength;
+      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      o.rule = vb_sentence_rules[r].name;
+      o.conf = vb_sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;
     }
     if (cs.n > nc) settle(X, cs.v + nc, cs.n - nc);
