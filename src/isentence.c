@@ -6,6 +6,21 @@
 
 /* A poll, a survey or a study named or dated: "In a Fox poll, Cruz had 38 percent" ·
  * "Clinton leads in the latest Gallup poll." (not "in the polls") */
+/* "… poll released Monday", "… survey last month", "… poll by the Ledger": the words that
+ * date or name a poll after its noun (z, the token after it); the first token after them */
+static size_t poll_tail(const ctx *X, size_t z, size_t se) {
+  static const char *const tail[] = {"last", "this", "by", "from", "of", "for", "taken", NULL};
+  const vb_tok *t;
+  size_t y;
+  if (z >= se || !is_word(X, z)) return z;
+  t = TK(z);
+  if (!(X->wc[z] & VB_W_TIME) && !word_in(X, z, tail) &&
+      !((t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd'))
+    return z;
+  for (y = z + 1; y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y); y++) {}
+  return y < se && (is_ch(X, y, ',') || is_ch(X, y, ';') || is_ch(X, y, '.')) ? y : (y >= se ? y : z);
+}
+
 static int ir_in_document(ctx *X, isent *S, icand *o) {
   static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
   for (size_t h = S->sb + 1; h < S->se; h++) {
@@ -20,7 +35,7 @@ static int ir_in_document(ctx *X, isent *S, icand *o) {
     if (!named) continue;
     o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
     o->c = k;
-    z = head + 1;
+    z = poll_tail(X, head + 1, S->se);
     if (k == S->sb && z < S->se && is_ch(X, z, ',')) { o->a = z + 1; o->b = S->se; return 1; }
     if (k > S->sb + 3 && (z + 1 >= S->se || is_ch(X, z, '.') || is_ch(X, z, ',') || is_ch(X, z, ';'))) {
       o->a = S->sb; o->b = k;
