@@ -80,6 +80,20 @@ static int part_of_them(const ctx *X, size_t j) {
          is_word(X, j - 3) && (X->wc[j - 3] & VB_W_QUANT);
 }
 
+/* A share of those asked right before cue c: "47% say", "Two in three said", "one in
+ * five say"; ok 0 when there is none */
+static np figure_subject(const ctx *X, size_t c, size_t sb) {
+  np p = {0};
+  if (c >= sb + 2 && is_ch(X, c - 1, '%') && is_word(X, c - 2) && (TK(c - 2)->flags & VB_T_DIGIT)) {
+    p.a = c - 2; p.b = c - 1; p.ok = 1;
+  } else if (c >= sb + 3 && is_word(X, c - 1) && is_word(X, c - 2) && vb_tok_is(X->s, TK(c - 2), "in") &&
+             is_word(X, c - 3) && ((TK(c - 1)->flags & VB_T_DIGIT) || (X->wc[c - 1] & VB_W_QUANT)) &&
+             ((TK(c - 3)->flags & VB_T_DIGIT) || (X->wc[c - 3] & VB_W_QUANT))) {
+    p.a = c - 3; p.b = c - 1; p.ok = 1;
+  }
+  return p;
+}
+
 /* "Sources close to her campaign say", "Residents of the island say": a phrase of a
  * preposition (lower-case words, no verb, eight at most) ends at j - 1, after a plural */
 static int plural_before_phrase(const ctx *X, size_t j) {
@@ -351,6 +365,7 @@ static np cue_subject(const ctx *X, const isent *S) {
     }
   }
   if (c > sb + 2 && part_of_them(X, c)) { p.a = c - 3; p.b = c - 1; p.ok = 1; return p; }   /* Most of them said */
+  if ((p = figure_subject(X, c, sb)).ok) return p;
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
   if (!(S->f & VB_CUE_ING) && (!p.ok || !vb_speaker_phrase(X, p))) {
     np q = phrase_subject(X, sb, c);
@@ -489,6 +504,8 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
   o->p = S->p; o->a = a; o->b = se;
+  for (size_t z = a; z < se; z++)
+    if (is_ch(X, z, ';')) { o->b = z; break; }   /* "47% say …; 37% disagree": a semicolon ends the report */
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   return 1;
