@@ -127,6 +127,8 @@ static inline int is_adverb(const ctx *X, size_t k) {
 typedef struct np {
   size_t a, b;            /* the mention */
   int ok, rel;            /* rel: a relative pronoun (who) standing for the words at ra..rb */
+  int named;              /* a source by its construction ("according to early returns"),
+                           * though no word of it names one who speaks */
   size_t ra, rb;
 } np;
 

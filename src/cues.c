@@ -122,6 +122,20 @@ const char *const vb_cue_lexicon[] = {
   "r:go after|goes after|went after|going after", "r:rail against|rails against|railed against|railing against",
   "r:argue for|argues for|argued for", "r:care about|cares about|cared about",
   "r:worry about|worries about|worried about", "r:complain about|complains about|complained about",
+  "r:focus on|focuses on|focused on|focusing on", "r:weigh in on|weighs in on|weighed in on|weighing in on",
+  "r:lash out at|lashes out at|lashed out at|lashing out at", "r:hit out at|hits out at|hitting out at",
+  "r:side with|sides with|sided with|siding with", "r:spar with|spars with|sparred with|sparring with",
+  "r:take issue with|takes issue with|took issue with|taking issue with",
+  "r:portray|portrays|portrayed|portraying", "r:assail|assails|assailed|assailing",
+  "r:invoke|invokes|invoked|invoking", "r:bemoan|bemoans|bemoaned|bemoaning",
+  "r:allude to|alludes to|alluded to|alluding to", "r:lay out|lays out|laid out|laying out",
+  "r:learn that|learns that|learned that|learning that", "r:nominate|nominates|nominated",
+  "rn:order|orders|ordered|ordering",
+  "r:point to|points to|pointed to|pointing to", "r:talk up|talks up|talked up|talking up",
+  "r:speak out against|speaks out against|spoke out against|speaking out against",
+  "r:cast doubt on|casts doubt on|casting doubt on", "r:make it clear|makes it clear|made it clear|making it clear",
+  "r:make the case|makes the case|made the case|making the case", "r:vote to|votes to|voted to|voting to",
+  "rn:rule that|rules that|ruled that|ruling that", "r:look for|looks for|looked for|looking for",
   "a:according to",
   NULL,
 };
@@ -323,6 +337,13 @@ const char *vb_cues_name(const vb_cues *c, int id) {
   return NULL;
 }
 
+/* The first word of form e (len bytes) is an -ing form */
+static int firstword_ing(const char *e, size_t len) {
+  const char *sp = memchr(e, ' ', len);
+  size_t w1 = sp ? (size_t)(sp - e) : len;
+  return w1 > 3 && !memcmp(e + w1 - 3, "ing", 3);
+}
+
 static int lexicon_build(vb_cues *c) {
   size_t nf = 0, bytes = 0, k, fi = 0, wi = 0, ni = 0;
   for (k = 0; vb_cue_lexicon[k]; k++) {
@@ -359,7 +380,8 @@ static int lexicon_build(vb_cues *c) {
       form *f = &c->f[fi];
       size_t firstlen;
       f->flags = gflags;
-      if (len > 3 && !memcmp(e + len - 3, "ing", 3)) f->flags |= VB_CUE_ING;
+      /* the first word tells a participle: "calling for", "talking about" */
+      if (firstword_ing(e, len)) f->flags |= VB_CUE_ING;
       else if (nth == 0 && !strong && !(gflags & VB_CUE_ACC)) f->flags |= VB_CUE_WEAK | VB_CUE_BASE;   /* base form */
       if (nouns && nth > 0 && (nth == 1 || (f->flags & VB_CUE_ING))) f->flags |= VB_CUE_WEAK;
       memcpy(c->names + ni, e, len);
@@ -561,8 +583,11 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
     int m = match_form(c, &c->f[fi], s, T, k);
     if (m > bestlen) { best = fi; bestlen = m; }
   }
-  /* in a headline only speech verbs: "Says", not "Want" */
-  if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)))
+  /* in a headline speech verbs ("Says"), and a verb of view in its -s or past form after
+   * a name ("Endorses", "Calls For"); not a base form ("Want", "Support"), a participle,
+   * nor a form that is a noun too ("Attacks") */
+  if (best >= 0 && !(t->flags & VB_T_LOWER) && !(t->flags & VB_T_SENT) && (c->f[best].flags & (VB_CUE_REP | VB_CUE_WEAK)) &&
+      ((c->f[best].flags & (VB_CUE_WEAK | VB_CUE_ING)) || !(T->t.v[k - 1].flags & VB_T_CAP)))
     best = -1;
   if (best >= 0) {
     vb_cuehit h;

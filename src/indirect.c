@@ -3,7 +3,7 @@
  * (that) …", "X told reporters …", "according to X, …", "…, X said.", "…, said X.",
  * and the verbs that report a view rather than words (believes, endorsed, found: cues
  * of VB_CUE_REP) in the first of them; a sentence with no such cue may still name a
- * poll ("In a Fox poll, …") or open with a name and a colon. The cue's speaker comes from
+ * poll ("In a Fox poll, …") or open with a name and a colon (isentence.c). The cue's speaker comes from
  * phrases.c, as for quotes, and must be one who can speak. An item is the clause reported,
  * of kind indirect, with the cue and the speaker; a clause holding a quote is left to the
  * quote, and a report inside another's clause ("X said Y believes …") to the outer one.
@@ -12,29 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
-
-/* A candidate: the clause [a, b) reported at cue c (or the token a sentence rule read),
- * by the speaker p. */
-typedef struct icand {
-  size_t c, a, b;
-  np p;
-  const char *rule;
-  double conf;
-  int drop;
-  int minw;               /* the fewest words the clause may hold (0: two) */
-  int mark;               /* a quote's cue: never emitted, but its clause up to the quote
-                           * holds the reports inside it, as an outer report does */
-} icand;
-
-/* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
- * (p.ok 0 when none was found), for the rules that read a subject or an inverted name. */
-typedef struct isent {
-  size_t sb, se, c, e;
-  unsigned f;
-  np p;
-  int used;               /* a quote's rule took the cue (its words are that quote's) */
-  unsigned words;         /* the word classes the sentence holds */
-} isent;
+#include "indirect_int.h"
 
 /* ---------------------------------------------------------------- word tests */
 
@@ -61,14 +39,6 @@ static size_t skip_when(const ctx *X, size_t z, size_t se) {
 static int end_or_comma(const ctx *X, size_t z, size_t se) {
   z = skip_when(X, z, se);
   return z + 1 >= se || is_ch(X, z, ',');
-}
-
-static int word_in(const ctx *X, size_t k, const char *const *w) {
-  char c0;
-  if (!is_word(X, k)) return 0;
-  c0 = (char)(X->s[TK(k)->start] | 0x20);
-  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
-  return 0;
 }
 
 /* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
@@ -101,6 +71,39 @@ static int past_participle(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 4 &&
          X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
+}
+
+/* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
+static int part_of_them(const ctx *X, size_t j) {
+  static const char *const obj[] = {"them", "us", NULL};
+  return j > 2 && word_in(X, j - 1, obj) && is_word(X, j - 2) && vb_tok_is(X->s, TK(j - 2), "of") &&
+         is_word(X, j - 3) && (X->wc[j - 3] & VB_W_QUANT);
+}
+
+/* A share of those asked right before cue c: "47% say", "Two in three said", "one in
+ * five say"; ok 0 when there is none */
+static np figure_subject(const ctx *X, size_t c, size_t sb) {
+  np p = {0};
+  if (c >= sb + 2 && is_ch(X, c - 1, '%') && is_word(X, c - 2) && (TK(c - 2)->flags & VB_T_DIGIT)) {
+    p.a = c - 2; p.b = c - 1; p.ok = 1;
+  } else if (c >= sb + 3 && is_word(X, c - 1) && is_word(X, c - 2) && vb_tok_is(X->s, TK(c - 2), "in") &&
+             is_word(X, c - 3) && ((TK(c - 1)->flags & VB_T_DIGIT) || (X->wc[c - 1] & VB_W_QUANT)) &&
+             ((TK(c - 3)->flags & VB_T_DIGIT) || (X->wc[c - 3] & VB_W_QUANT))) {
+    p.a = c - 3; p.b = c - 1; p.ok = 1;
+  }
+  return p;
+}
+
+/* "Sources close to her campaign say", "Residents of the island say": a phrase of a
+ * preposition (lower-case words, no verb, eight at most) ends at j - 1, after a plural */
+static int plural_before_phrase(const ctx *X, size_t j) {
+  for (size_t r = j - 1; r > 0 && j - r < 9 && is_word(X, r); r--) {
+    if (is_icue(X, r) || (X->wc[r] & (VB_W_REL | VB_W_AUX)) || conj_word(X, r) || vb_tok_is(X->s, TK(r), "that")) return 0;
+    if (subject_prep(X, r) && is_word(X, r - 1) && !(TK(r - 1)->flags & VB_T_POSS) &&
+        (plural_word(X, r - 1) || (X->wc[r - 1] & VB_W_QUANT)) && !(X->wc[r - 1] & (VB_W_STOP | VB_W_BOUND)))
+      return 1;
+  }
+  return 0;
 }
 
 /* A cue form that is also a noun (claims, attacks, support, say) reads as a verb only
@@ -153,7 +156,8 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
            ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER)) || subject_prep(X, r - 1)))
         return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say · polls in Iowa show */
     }
-    return plural_word(X, j - 1);
+    if (part_of_them(X, j)) return 1;          /* most of them say */
+    return plural_word(X, j - 1) || plural_before_phrase(X, j);
   }
   if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
   if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "which")) return 1;
@@ -274,8 +278,12 @@ static int to_infinitive(const ctx *X, size_t c) {
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
-  if (to_infinitive(X, c)) return !(f & VB_CUE_REP) && c > 1 && !is_icue(X, c - 2);
+  if (to_infinitive(X, c))        /* ("continued to say": "continued" reads nothing of its own) */
+    return !(f & VB_CUE_REP) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
+  /* "is backing Reyes", "has been calling for": after a form of be, an -ing form is a
+   * verb, never the noun it may also be */
+  if ((f & VB_CUE_ING) && passive_before(X, c)) return !phrasal_other(X, c, e);
   if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
   if (phrasal_other(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
@@ -356,6 +364,8 @@ static np cue_subject(const ctx *X, const isent *S) {
       return p;
     }
   }
+  if (c > sb + 2 && part_of_them(X, c)) { p.a = c - 3; p.b = c - 1; p.ok = 1; return p; }   /* Most of them said */
+  if ((p = figure_subject(X, c, sb)).ok) return p;
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
   if (!(S->f & VB_CUE_ING) && (!p.ok || !vb_speaker_phrase(X, p))) {
     np q = phrase_subject(X, sb, c);
@@ -382,7 +392,12 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
   w = *p;
   w.b = z - 1;
-  if (!vb_speaker_phrase(X, w)) return 0;
+  /* whatever "according to" names is a source: "according to early returns", "according
+   * to the summary"; not one word alone ("according to plan") */
+  if (!vb_speaker_phrase(X, w)) {
+    if (w.b == w.a) return 0;
+    w.named = 1;
+  }
   if (!is_ch(X, *pe, ',') && z < S->se && is_ch(X, z, ',')) *pe = z;
   /* "according to a pool report", "a harbour board report": the phrase stopped before a
    * noun that is a cue's form; the noun is its head */
@@ -428,9 +443,17 @@ static int ir_inverted_after(ctx *X, isent *S, icand *o) {
 }
 
 /* CLAUSE, X said. */
+/* The first token after cue S->c and, after "told", its addressee ("…, an aide told the
+ * Ledger.") */
+static size_t cue_end(const ctx *X, const isent *S) {
+  return (S->f & VB_CUE_TELL) ? addressee_end(X, S->e, S->se) : S->e;
+}
+
 static int ir_subject_after(ctx *X, isent *S, icand *o) {
+  size_t z;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
-  if (skip_when(X, S->e, S->se) + 1 < S->se) return 0;
+  z = skip_when(X, cue_end(X, S), S->se);
+  if (z + 1 < S->se && !is_ch(X, z, ';')) return 0;          /* (a semicolon ends the report too) */
   o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
   return 1;
 }
@@ -440,20 +463,35 @@ static int ir_aside(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok) return 0;
   if (S->p.a > S->c) {
     if (!is_ch(X, S->c - 1, ',') || S->p.b + 1 >= S->se || !is_ch(X, S->p.b + 1, ',')) return 0;
-  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, S->e, S->se))) {
+  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, cue_end(X, S), S->se))) {
     return 0;
   }
   o->p = S->p; o->a = S->sb; o->b = S->se;
   return 1;
 }
 
+/* "believes, for example, that …": a short aside from the comma at k, then "that"; the
+ * token of "that", or VB_NONE */
+static size_t aside_that(const ctx *X, size_t k, size_t se) {
+  size_t z;
+  if (k >= se || !is_ch(X, k, ',')) return VB_NONE;
+  for (z = k + 1; z < se && z < k + 7 && is_word(X, z); z++) {}
+  if (z == k + 1 || z + 1 >= se || !is_ch(X, z, ',') || !is_word(X, z + 1) || !vb_tok_is(X->s, TK(z + 1), "that"))
+    return VB_NONE;
+  return z + 1;
+}
+
 /* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
  * X believes CLAUSE · X endorsed NAME: what follows the cue */
 static int ir_subject_clause(ctx *X, isent *S, icand *o) {
+  static const char *const objpron[] = {"him", "her", "them", "it", "us", "me", NULL};
   size_t a = S->e, se = S->se;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c) return 0;
   if (S->f & VB_CUE_TELL) a = addressee_end(X, a, se);
   a = skip_time(X, a, se);
+  if ((S->f & VB_CUE_REP) && a < se && is_ch(X, a, ',')) {
+    if ((a = aside_that(X, a, se)) == VB_NONE) return 0;
+  }
   if (a < se && !(S->f & (VB_CUE_REP | VB_CUE_CALL)) && adverbial_prep(X, a)) {
     /* an adverbial first: without a "that" after it, it is all there is */
     size_t z;
@@ -466,6 +504,10 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
   o->p = S->p; o->a = a; o->b = se;
+  for (size_t z = a; z < se; z++)
+    if (is_ch(X, z, ';')) { o->b = z; break; }   /* "47% say …; 37% disagree": a semicolon ends the report */
+  /* "endorsed Reyes.", "supported him": a view of one named is one word */
+  if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   return 1;
 }
 
@@ -487,85 +529,6 @@ static int ir_after_quote(ctx *X, isent *S, icand *o) {
   size_t a;
   if (!S->used || !S->p.ok || S->p.a > S->c || (a = clause_after_quote(X, S)) == VB_NONE) return 0;
   o->p = S->p; o->a = a; o->b = S->se;
-  return 1;
-}
-
-/* A poll, a survey or a study named or dated: "In a Fox poll, Cruz had 38 percent" ·
- * "Clinton leads in the latest Gallup poll." (not "in the polls") */
-static int ir_in_document(ctx *X, isent *S, icand *o) {
-  static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
-  for (size_t h = S->sb + 1; h < S->se; h++) {
-    size_t z, k, head = h;
-    int named = 0;
-    if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
-    if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
-    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
-      if (vb_tok_is(X->s, TK(k), "in")) break;
-    if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
-    for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || word_in(X, z, dated);
-    if (!named) continue;
-    o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
-    o->c = k;
-    z = head + 1;
-    if (k == S->sb && z < S->se && is_ch(X, z, ',')) { o->a = z + 1; o->b = S->se; return 1; }
-    if (k > S->sb + 3 && (z + 1 >= S->se || is_ch(X, z, '.') || is_ch(X, z, ',') || is_ch(X, z, ';'))) {
-      o->a = S->sb; o->b = k;
-      return 1;
-    }
-  }
-  return 0;
-}
-
-/* "Lindqvist’s view is that …", "his argument was that …": the owner of a speech noun */
-static int ir_view(ctx *X, isent *S, icand *o) {
-  for (size_t n = S->sb + 1; n + 2 < S->se; n++) {
-    size_t k = n - 1;
-    if (!(X->wc[n] & VB_W_NOUN) || !(TK(n)->flags & VB_T_LOWER) || !is_word(X, k)) continue;
-    if (!((TK(k)->flags & VB_T_POSS) && is_capword(X, k)) && !vb_tok_is(X->s, TK(k), "his") &&
-        !vb_tok_is(X->s, TK(k), "her") && !vb_tok_is(X->s, TK(k), "their"))
-      continue;
-    if (!is_word(X, n + 1) || !(vb_tok_is(X->s, TK(n + 1), "is") || vb_tok_is(X->s, TK(n + 1), "was")) ||
-        !is_word(X, n + 2) || !vb_tok_is(X->s, TK(n + 2), "that"))
-      continue;
-    o->p.a = k; o->p.b = k; o->p.ok = 1; o->p.rel = 0;
-    while (o->p.a > S->sb && is_capword(X, o->p.a - 1) && !(TK(o->p.a - 1)->flags & VB_T_POSS)) o->p.a--;
-    o->c = n; o->a = n + 3; o->b = S->se;
-    return 1;
-  }
-  return 0;
-}
-
-/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
- * body the text names, also one it names in full only later ("Lynch:"), or a word for
- * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
- * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
-static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
-  const ment *m = vb_ment_at(X, e);
-  int low = 0;
-  if (m && m->ent >= 0) return X->A->ent.v[m->ent].kind != VB_ENT_GROUP;
-  if (e != sb) return 0;
-  {
-    int le = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
-    if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
-  }
-  if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
-  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
-  return low >= 2;
-}
-
-/* "Rush Limbaugh: the debate was rigged", "AP: Trump chair routed …": a person or a body
- * the text names (or a word for one who may speak: "Poll:") opens the paragraph with a
- * colon (not a label: "Contributing:", "Q:") */
-static int ir_colon_name(ctx *X, isent *S, icand *o) {
-  size_t e;
-  if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
-  for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
-  if (e >= S->se || !is_ch(X, e, ':')) return 0;
-  e = vb_run_end(X, S->sb);
-  if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
-  if (!colon_label(X, S->sb, e, S->se)) return 0;
-  o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
-  o->c = e + 1; o->a = e + 2; o->b = S->se;
   return 1;
 }
 
@@ -596,13 +559,7 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
-typedef int (*iread)(ctx *X, isent *S, icand *o);
-static const struct irule {
-  const char *name;
-  double strength;
-  iread read;
-  unsigned needs;         /* a word class the sentence must hold for the rule to look */
-} cue_rules[] = {
+static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
@@ -612,10 +569,6 @@ static const struct irule {
   {"aside", 0.55, ir_aside, 0},                          /* PART, X said, PART. */
   {"subject-cue-clause", 0.6, ir_subject_clause, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
   {"clause-after-quote", 0.55, ir_after_quote, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
-}, sentence_rules[] = {
-  {"possessive-view", 0.55, ir_view, VB_W_NOUN},      /* X's view is that CLAUSE */
-  {"in-document", 0.45, ir_in_document, VB_W_POLL},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
-  {"colon-name", 0.5, ir_colon_name, 0},                 /* Rush Limbaugh: CLAUSE */
 };
 
 /* ---------------------------------------------------------------- the stage */
@@ -761,7 +714,9 @@ void vb_find_indirect(ctx *X) {
         continue;
       }
       /* a verb of view reports what follows it: nothing follows, nothing to read */
-      if ((S.f & VB_CUE_REP) && (S.e >= S.se || !(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)))) continue;
+      if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
+                                                 aside_that(X, S.e, S.se) == VB_NONE)))
+        continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);
         if (ir_passive_by(X, &S, &o)) {
@@ -790,13 +745,13 @@ void vb_find_indirect(ctx *X) {
     /* the sentence rules read a sentence whose cues gave no report that stands
      * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
-    for (size_t r = 0; !nread && !X->oom && r < sizeof sentence_rules / sizeof *sentence_rules; r++) {
+    for (size_t r = 0; !nread && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
-      if (sentence_rules[r].needs && !(S.words & sentence_rules[r].needs)) continue;
+      if (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs)) continue;
       memset(&o, 0, sizeof o);
-      if (!sentence_rules[r].read(X, &S, &o)) continue;
-      o.rule = sentence_rules[r].name;
-      o.conf = sentence_rules[r].strength;
+      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      o.rule = vb_sentence_rules[r].name;
+      o.conf = vb_sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;
     }
     if (cs.n > nc) settle(X, cs.v + nc, cs.n - nc);

@@ -29,7 +29,7 @@ int vb_speaker_word(const ctx *X, size_t k) {
 }
 
 int vb_speaker_phrase(const ctx *X, np p) {
-  if (p.rel) return 1;
+  if (p.rel || p.named) return 1;
   for (size_t k = p.a; k <= p.b; k++) {
     const vb_tok *t = TK(k);
     if (!is_word(X, k)) continue;
@@ -265,7 +265,8 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
   if (TK(j)->flags & (VB_T_LOWER | VB_T_DIGIT)) {   /* a senior official; 9/11 widow Terry Strada */
     if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
     /* a noun that is also a cue's form after a determiner names ("said the press") */
-    for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL)) &&
+    /* (an auxiliary starts a clause: "said the town must …") */
+    for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL | VB_W_AUX)) &&
                 (!is_cue(X, e + 1) || ((CUE(e + 1)->flags & VB_CUE_WEAK) && (X->wc[e] & VB_W_DET))); e++) {}
     /* "said a spokesperson for Osle Valley Transport" */
     if (e + 2 < hi && vb_role_prep(X, e + 1) && is_capword(X, e + 2) && vb_speaker_word(X, e)) {

@@ -1,0 +1,50 @@
+/* indirect_int.h: what the reported-speech stage (indirect.c) shares with its sentence
+ * rules (isentence.c): the candidates, the sentence being read, the rule tables' shape. */
+#ifndef VB_INDIRECT_INT_H
+#define VB_INDIRECT_INT_H
+#include "attrib_int.h"
+
+/* A candidate: the clause [a, b) reported at cue c (or the token a sentence rule read),
+ * by the speaker p. */
+typedef struct icand {
+  size_t c, a, b;
+  np p;
+  const char *rule;
+  double conf;
+  int drop;
+  int minw;               /* the fewest words the clause may hold (0: two) */
+  int mark;               /* a quote's cue: never emitted, but its clause up to the quote
+                           * holds the reports inside it, as an outer report does */
+} icand;
+
+/* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker
+ * (p.ok 0 when none was found), for the rules that read a subject or an inverted name. */
+typedef struct isent {
+  size_t sb, se, c, e;
+  unsigned f;
+  np p;
+  int used;               /* a quote's rule took the cue (its words are that quote's) */
+  unsigned words;         /* the word classes the sentence holds */
+} isent;
+
+typedef int (*iread)(ctx *X, isent *S, icand *o);
+struct irule {
+  const char *name;
+  double strength;
+  iread read;
+  unsigned needs;         /* a word class the sentence must hold for the rule to look */
+};
+
+/* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
+extern const struct irule vb_sentence_rules[];
+extern const size_t vb_nsentence_rules;
+
+static inline int word_in(const ctx *X, size_t k, const char *const *w) {
+  char c0;
+  if (!is_word(X, k)) return 0;
+  c0 = (char)(X->s[TK(k)->start] | 0x20);
+  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
+  return 0;
+}
+
+#endif

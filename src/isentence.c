@@ -1,0 +1,106 @@
+/* isentence.c: the sentence rules of reported speech (indirect.c reads them when a
+ * sentence's cues gave no report that stands): a poll named or dated, a speech noun's
+ * owner, a headline's label before a colon. */
+#include <string.h>
+#include "indirect_int.h"
+
+/* A poll, a survey or a study named or dated: "In a Fox poll, Cruz had 38 percent" ·
+ * "Clinton leads in the latest Gallup poll." (not "in the polls") */
+/* "… poll released Monday", "… survey last month", "… poll by the Ledger": the words that
+ * date or name a poll after its noun (z, the token after it); the first token after them */
+static size_t poll_tail(const ctx *X, size_t z, size_t se) {
+  static const char *const tail[] = {"last", "this", "by", "from", "of", "for", "taken", NULL};
+  const vb_tok *t;
+  size_t y;
+  if (z >= se || !is_word(X, z)) return z;
+  t = TK(z);
+  if (!(X->wc[z] & VB_W_TIME) && !word_in(X, z, tail) &&
+      !((t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd'))
+    return z;
+  for (y = z + 1; y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y); y++) {}
+  return y < se && (is_ch(X, y, ',') || is_ch(X, y, ';') || is_ch(X, y, '.')) ? y : (y >= se ? y : z);
+}
+
+static int ir_in_document(ctx *X, isent *S, icand *o) {
+  static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
+  for (size_t h = S->sb + 1; h < S->se; h++) {
+    size_t z, k, head = h;
+    int named = 0;
+    if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
+    if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
+    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
+      if (vb_tok_is(X->s, TK(k), "in")) break;
+    if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
+    for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || word_in(X, z, dated);
+    if (!named) continue;
+    o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
+    o->c = k;
+    z = poll_tail(X, head + 1, S->se);
+    if (k == S->sb && z < S->se && is_ch(X, z, ',')) { o->a = z + 1; o->b = S->se; return 1; }
+    if (k > S->sb + 3 && (z + 1 >= S->se || is_ch(X, z, '.') || is_ch(X, z, ',') || is_ch(X, z, ';'))) {
+      o->a = S->sb; o->b = k;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* "Lindqvist’s view is that …", "his argument was that …": the owner of a speech noun */
+static int ir_view(ctx *X, isent *S, icand *o) {
+  for (size_t n = S->sb + 1; n + 2 < S->se; n++) {
+    size_t k = n - 1;
+    if (!(X->wc[n] & VB_W_NOUN) || !(TK(n)->flags & VB_T_LOWER) || !is_word(X, k)) continue;
+    if (!((TK(k)->flags & VB_T_POSS) && is_capword(X, k)) && !vb_tok_is(X->s, TK(k), "his") &&
+        !vb_tok_is(X->s, TK(k), "her") && !vb_tok_is(X->s, TK(k), "their"))
+      continue;
+    if (!is_word(X, n + 1) || !(vb_tok_is(X->s, TK(n + 1), "is") || vb_tok_is(X->s, TK(n + 1), "was")) ||
+        !is_word(X, n + 2) || !vb_tok_is(X->s, TK(n + 2), "that"))
+      continue;
+    o->p.a = k; o->p.b = k; o->p.ok = 1; o->p.rel = 0;
+    while (o->p.a > S->sb && is_capword(X, o->p.a - 1) && !(TK(o->p.a - 1)->flags & VB_T_POSS)) o->p.a--;
+    o->c = n; o->a = n + 3; o->b = S->se;
+    return 1;
+  }
+  return 0;
+}
+
+/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
+ * body the text names, also one it names in full only later ("Lynch:"), or a word for
+ * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
+ * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
+static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
+  const ment *m = vb_ment_at(X, e);
+  int low = 0;
+  if (m && m->ent >= 0) return X->A->ent.v[m->ent].kind != VB_ENT_GROUP;
+  if (e != sb) return 0;
+  {
+    int le = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
+    if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
+  }
+  if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
+  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
+  return low >= 2;
+}
+
+/* "Rush Limbaugh: the debate was rigged", "AP: Trump chair routed …": a person or a body
+ * the text names (or a word for one who may speak: "Poll:") opens the paragraph with a
+ * colon (not a label: "Contributing:", "Q:") */
+static int ir_colon_name(ctx *X, isent *S, icand *o) {
+  size_t e;
+  if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
+  for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
+  if (e >= S->se || !is_ch(X, e, ':')) return 0;
+  e = vb_run_end(X, S->sb);
+  if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
+  if (!colon_label(X, S->sb, e, S->se)) return 0;
+  o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
+  o->c = e + 1; o->a = e + 2; o->b = S->se;
+  return 1;
+}
+
+const struct irule vb_sentence_rules[] = {
+  {"possessive-view", 0.55, ir_view, VB_W_NOUN},      /* X's view is that CLAUSE */
+  {"in-document", 0.45, ir_in_document, VB_W_POLL},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
+  {"colon-name", 0.5, ir_colon_name, 0},                 /* Rush Limbaugh: CLAUSE */
+};
+const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;
