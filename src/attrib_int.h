@@ -166,6 +166,16 @@ int vb_speaker_word(const ctx *X, size_t k);
 int vb_speaker_phrase(const ctx *X, np p);
 int vb_role_prep(const ctx *X, size_t k);
 
+/* ---------------------------------------------------------------- quotewords.c */
+/* the shape of a quote's words (see quotewords.c) */
+int vb_full_sentence(const char *s, const vb_quote *q);
+int vb_title_case(const char *s, const vb_quote *q);
+int vb_slot_quote(const ctx *X, const vb_quote *q);
+int vb_said_title(const ctx *X, const vb_quote *q, size_t k);
+unsigned vb_quote_key(const char *s, const vb_quote *q, size_t *len);
+int vb_same_words(const char *s, const vb_quote *a, const vb_quote *b);
+int vb_ends_question(const char *s, const vb_quote *q);
+
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */
 /* 0 (nothing recorded) when the phrase names no one who can speak */

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
-#include "text.h"
 
 /* Rule names: compared by address, so every assignment uses these. */
 static const char R_CUE_AFTER_INVERTED[] = "cue-after-inverted";
@@ -47,57 +46,7 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
   return 1;
 }
 
-/* Title case: every word starts upper case (a show, a book, a slogan). */
-/* A quote that reads as a whole sentence (a capital first, a full stop, ! or ? last):
- * short as it is ("Staffing is."), it goes on speaking, it does not name a thing. */
-static int full_sentence(const char *s, const vb_quote *q) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t i = q->istart, e = q->iend;
-  uint32_t first = 0, last = 0;
-  while (i < e) {
-    uint32_t cp;
-    i += vb_utf8_dec(u, e, i, &cp);
-    if (vb_cp_isalnum(cp)) { first = cp; break; }
-  }
-  while (e > q->istart) {
-    size_t p = vb_utf8_prev(u, e);
-    vb_utf8_dec(u, q->iend, p, &last);
-    if (!vb_cp_isspace(last)) break;
-    e = p;
-  }
-  return vb_cp_isupper(first) && (last == '.' || last == '!' || last == '?');
-}
 
-static int title_case(const char *s, const vb_quote *q) {
-  size_t i = q->istart, words = 0;
-  const unsigned char *u = (const unsigned char *)s;
-  while (i < q->iend) {
-    uint32_t cp;
-    size_t k;
-    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += vb_utf8_dec(u, q->iend, i, &cp);
-    if (i >= q->iend) break;
-    k = vb_utf8_dec(u, q->iend, i, &cp);
-    words++;
-    if (!vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9')) {
-      /* small words inside titles */
-      size_t e = i;
-      uint32_t c2;
-      while (e < q->iend && (vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += vb_utf8_dec(u, q->iend, e, &c2);
-      if (e - i > 3) return 0;
-    }
-    i += k;
-    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
-      i += vb_utf8_dec(u, q->iend, i, &cp);
-  }
-  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title */
-  if (words < 2 || words > 6) return 0;
-  for (i = q->iend; i > q->istart; i--) {
-    unsigned char c = (unsigned char)s[i - 1];
-    if (c == ' ' || c == '\'' || c == '"') continue;
-    return c != '!' && c != '?';
-  }
-  return 1;
-}
 
 #define OUTER_HOPS 1   /* how far out nested reports go: measured, more hops gained nothing */
 
@@ -138,7 +87,7 @@ static int base_subject(const ctx *X, size_t c) {
 
 /* The quote a rule reads: quote qi at token k, in the sentence of tokens [sb, se); j is
  * the first token after it (past a comma or dash), hi the next quote of the sentence or
- * its end; title is title_case of the quote, -1 until a rule asks. */
+ * its end; title is vb_title_case of the quote, -1 until a rule asks. */
 typedef struct shape {
   size_t qi, k, sb, se, j, hi;
   int title;
@@ -233,15 +182,6 @@ static int slot_end(const ctx *X, size_t z, size_t hi) {
          is_dash(X, z) || is_quote(X, z);
 }
 
-/* The quote ends as an utterance its cue follows: , ! ? or a dash or … inside. */
-static int slot_quote(const ctx *X, const vb_quote *q) {
-  size_t e = q->iend;
-  const unsigned char *u = (const unsigned char *)X->s;
-  while (e > q->istart && (u[e - 1] == ' ' || u[e - 1] == '\n')) e--;
-  if (e == q->istart) return 0;
-  return u[e - 1] == ',' || u[e - 1] == '!' || u[e - 1] == '?' ||
-         (e >= q->istart + 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 && (u[e - 1] == 0x94 || u[e - 1] == 0xA6));
-}
 
 /* "…," murmured Venn. · "…," Venn murmured. · "…?" inquired Mrs. Odell.: the sentence's
  * shape makes a past-tense verb in the cue's slot a cue, known or not (a lower-case word
@@ -249,7 +189,7 @@ static int slot_quote(const ctx *X, const vb_quote *q) {
 static int rule_cue_slot(ctx *X, shape *S, match *m) {
   size_t k = S->k, j = S->j, hi = S->hi > k + 1 ? S->hi : (k + 14 < NT ? k + 14 : NT);
   np p;
-  if (!slot_quote(X, &X->A->qs.q.v[S->qi]) || k + 2 >= NT) return 0;
+  if (!vb_slot_quote(X, &X->A->qs.q.v[S->qi]) || k + 2 >= NT) return 0;
   if (past_verb(X, j)) {
     p = vb_np_after(X, j + 1, hi);
     if (p.ok && slot_end(X, p.b + 1, hi)) return found(m, j, p, 1);
@@ -448,24 +388,6 @@ static int rule_clause_inverted(ctx *X, shape *S, match *m) {
   return 0;
 }
 
-/* A quote in title case or capitals after a speech cue is said, not a title, when a verb
- * or a copula brings it in ("said Reyes was “A LIAR”", "Says Reyes Has “Blood On His
- * Hands”"), or when it is in capitals; a title follows a noun, a preposition or a verb
- * of reading ("his book “…”", "in “…”", "watched “…”"). */
-static int said_title(const ctx *X, const vb_quote *q, size_t k) {
-  static const char *const lead[] = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had",
-                                     "as", NULL};
-  int upper = 0, lower = 0;
-  for (size_t i = q->istart; i < q->iend && i < q->istart + 200; i++) {
-    unsigned char ch = (unsigned char)X->s[i];
-    if (ch >= 'A' && ch <= 'Z') upper++;
-    else if (ch >= 'a' && ch <= 'z') lower++;
-  }
-  if (upper >= 2 && !lower) return 1;
-  if (k == 0 || !is_word(X, k - 1)) return 0;
-  for (int i = 0; lead[i]; i++) if (vb_tok_is(X->s, TK(k - 1), lead[i])) return 1;
-  return 0;
-}
 
 /* The clause of cue c reaches token a: between them only its object's few words ("told
  * reporters", "said in an interview that"), no comma, no quote ("After Trump argued that
@@ -502,8 +424,8 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
       weak = 0;                                                  /* "The New York Post reports" */
     if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
     if (!dir && naming_participle(X, c, k)) break;
-    if (S->title < 0) S->title = title_case(X->s, &X->A->qs.q.v[S->qi]);
-    if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && said_title(X, &X->A->qs.q.v[S->qi], k))) break;
+    if (S->title < 0) S->title = vb_title_case(X->s, &X->A->qs.q.v[S->qi]);
+    if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && vb_said_title(X, &X->A->qs.q.v[S->qi], k))) break;
     l2 = a0 > 0 ? a0 - 1 : VB_NONE;
     for (size_t z = c; z-- > a0;) if (is_quote(X, z) && z != k) { l2 = z; break; }
     if (c > k && (l2 == VB_NONE || l2 < k)) l2 = k;
@@ -617,32 +539,8 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   }
 }
 
-/* Normalized fingerprint of a quote's words: letters and digits, lower-cased. */
-static unsigned quote_print(const char *s, const vb_quote *q, size_t *len) {
-  unsigned h = 2166136261u;
-  size_t n = 0;
-  /* the first 160 letters: enough to pair a pull quote with its source (often cut short) */
-  for (size_t i = q->istart; i < q->iend && n < 160; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) { h = (h ^ c) * 16777619u; n++; }
-  }
-  *len = n;
-  return h;
-}
 
-/* A cheap key: the first 32 bytes of the words (a pull quote repeats its twin's start). */
-static unsigned quote_key(const char *s, const vb_quote *q, size_t *len) {
-  size_t n = q->iend > q->istart ? q->iend - q->istart : 0;
-  *len = n < 32 ? n : 32;
-  return vb_word_hash(s + q->istart, *len);
-}
 
-static int same_words(const char *s, const vb_quote *a, const vb_quote *b) {
-  size_t la, lb;
-  unsigned ha = quote_print(s, a, &la), hb = quote_print(s, b, &lb);
-  return ha == hb && la == lb && la >= 20;
-}
 
 static size_t para_of(const ctx *X, size_t k, size_t *pi) {
   while (*pi + 1 < X->T.para.n && X->T.para.v[*pi + 1] <= k) (*pi)++;
@@ -661,11 +559,6 @@ static int turn_para(const ctx *X, size_t pi) {
   return words <= 8;
 }
 
-static int ends_question(const char *s, const vb_quote *q) {
-  size_t e = q->iend;
-  while (e > q->istart && (s[e - 1] == ' ' || s[e - 1] == '\n')) e--;
-  return e > q->istart && s[e - 1] == '?';
-}
 
 static int same_speaker(const char *s, const vb_attr *x, const vb_attr *y) {
   if (x->entity >= 0 || y->entity >= 0) return x->entity == y->entity;
@@ -690,8 +583,8 @@ static long dialogue_other(const ctx *X, size_t i, const size_t *qpara) {
   while (j > 0 && qpara[j - 1] == P - 2 && !A->attr.v[j].rule && i - j < 16) j--;
   if (!A->attr.v[j].rule || !A->attr.v[i - 1].rule || A->qs.q.v[j].kind == VB_TERM) return -1;
   if (same_speaker(X->s, &A->attr.v[j], &A->attr.v[i - 1])) return -1;
-  if (A->attr.v[i - 1].rule != R_DIALOGUE && !ends_question(X->s, &A->qs.q.v[i]) &&
-      !ends_question(X->s, &A->qs.q.v[i - 1]) && !ends_question(X->s, &A->qs.q.v[j]))
+  if (A->attr.v[i - 1].rule != R_DIALOGUE && !vb_ends_question(X->s, &A->qs.q.v[i]) &&
+      !vb_ends_question(X->s, &A->qs.q.v[i - 1]) && !vb_ends_question(X->s, &A->qs.q.v[j]))
     return -1;
   return (long)j;
 }
@@ -787,7 +680,7 @@ void vb_pass_quotes(ctx *X) {
       size_t len;
       unsigned h;
       if (!A->attr.v[i].rule || q->kind == VB_TERM) continue;
-      h = quote_key(X->s, q, &len);
+      h = vb_quote_key(X->s, q, &len);
       if (len < 20) continue;
       {
         /* key the map by the fingerprint itself: store it as a fake span of 0 length */
@@ -812,10 +705,10 @@ void vb_pass_quotes(ctx *X) {
       size_t len, i2;
       unsigned h;
       if (A->attr.v[i].rule || q->kind == VB_TERM) continue;
-      h = quote_key(X->s, q, &len);
+      h = vb_quote_key(X->s, q, &len);
       if (len < 20) continue;
       for (i2 = h & prints.mask; prints.e[i2].h; i2 = (i2 + 1) & prints.mask)
-        if (prints.e[i2].h == h && prints.e[i2].len == len && same_words(X->s, q, &A->qs.q.v[prints.e[i2].v])) {
+        if (prints.e[i2].h == h && prints.e[i2].len == len && vb_same_words(X->s, q, &A->qs.q.v[prints.e[i2].v])) {
           vb_attr *src = &A->attr.v[prints.e[i2].v];
           A->attr.v[i] = *src;
           A->attr.v[i].confidence = src->confidence * 0.9;
@@ -885,10 +778,10 @@ void vb_pass_quotes(ctx *X) {
     vb_attr *at = &A->attr.v[i];
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
-    int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && full_sentence(X->s, q);
+    int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
     if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN))))
       q->kind = VB_PARTIAL;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && title_case(X->s, q))
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && vb_title_case(X->s, q))
       q->kind = VB_TERM;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)

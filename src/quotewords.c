@@ -1,0 +1,123 @@
+/* quotewords.c: the shape of a quote's own words, as the direct-quote rules read it: a
+ * whole sentence, a title in title case, an utterance a cue follows, a question; and the
+ * fingerprints that pair a pull quote with its source. Nothing here reads the tokens
+ * around the quote but the word right before it (said_title). */
+#include <stdint.h>
+#include "attrib_int.h"
+#include "text.h"
+
+/* A quote that reads as a whole sentence (a capital first, a full stop, ! or ? last):
+ * short as it is ("Staffing is."), it goes on speaking, it does not name a thing. */
+int vb_full_sentence(const char *s, const vb_quote *q) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = q->istart, e = q->iend;
+  uint32_t first = 0, last = 0;
+  while (i < e) {
+    uint32_t cp;
+    i += vb_utf8_dec(u, e, i, &cp);
+    if (vb_cp_isalnum(cp)) { first = cp; break; }
+  }
+  while (e > q->istart) {
+    size_t p = vb_utf8_prev(u, e);
+    vb_utf8_dec(u, q->iend, p, &last);
+    if (!vb_cp_isspace(last)) break;
+    e = p;
+  }
+  return vb_cp_isupper(first) && (last == '.' || last == '!' || last == '?');
+}
+
+/* Title case: every word starts upper case (a show, a book, a slogan). */
+int vb_title_case(const char *s, const vb_quote *q) {
+  size_t i = q->istart, words = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < q->iend) {
+    uint32_t cp;
+    size_t k;
+    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += vb_utf8_dec(u, q->iend, i, &cp);
+    if (i >= q->iend) break;
+    k = vb_utf8_dec(u, q->iend, i, &cp);
+    words++;
+    if (!vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9')) {
+      /* small words inside titles */
+      size_t e = i;
+      uint32_t c2;
+      while (e < q->iend && (vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += vb_utf8_dec(u, q->iend, e, &c2);
+      if (e - i > 3) return 0;
+    }
+    i += k;
+    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
+      i += vb_utf8_dec(u, q->iend, i, &cp);
+  }
+  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title */
+  if (words < 2 || words > 6) return 0;
+  for (i = q->iend; i > q->istart; i--) {
+    unsigned char c = (unsigned char)s[i - 1];
+    if (c == ' ' || c == '\'' || c == '"') continue;
+    return c != '!' && c != '?';
+  }
+  return 1;
+}
+
+/* The quote ends as an utterance its cue follows: , ! ? or a dash or … inside. */
+int vb_slot_quote(const ctx *X, const vb_quote *q) {
+  size_t e = q->iend;
+  const unsigned char *u = (const unsigned char *)X->s;
+  while (e > q->istart && (u[e - 1] == ' ' || u[e - 1] == '\n')) e--;
+  if (e == q->istart) return 0;
+  return u[e - 1] == ',' || u[e - 1] == '!' || u[e - 1] == '?' ||
+         (e >= q->istart + 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 && (u[e - 1] == 0x94 || u[e - 1] == 0xA6));
+}
+
+/* A quote in title case or capitals after a speech cue is said, not a title, when a verb
+ * or a copula brings it in ("said Reyes was “A LIAR”", "Says Reyes Has “Blood On His
+ * Hands”"), or when it is in capitals; a title follows a noun, a preposition or a verb
+ * of reading ("his book “…”", "in “…”", "watched “…”"). */
+int vb_said_title(const ctx *X, const vb_quote *q, size_t k) {
+  static const char *const lead[] = {"is", "was", "are", "were", "be", "been", "being", "has", "have", "had",
+                                     "as", NULL};
+  int upper = 0, lower = 0;
+  for (size_t i = q->istart; i < q->iend && i < q->istart + 200; i++) {
+    unsigned char ch = (unsigned char)X->s[i];
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+  }
+  if (upper >= 2 && !lower) return 1;
+  if (k == 0 || !is_word(X, k - 1)) return 0;
+  for (int i = 0; lead[i]; i++) if (vb_tok_is(X->s, TK(k - 1), lead[i])) return 1;
+  return 0;
+}
+
+/* Normalized fingerprint of a quote's words: letters and digits, lower-cased. */
+static unsigned quote_print(const char *s, const vb_quote *q, size_t *len) {
+  unsigned h = 2166136261u;
+  size_t n = 0;
+  /* the first 160 letters: enough to pair a pull quote with its source (often cut short) */
+  for (size_t i = q->istart; i < q->iend && n < 160; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) { h = (h ^ c) * 16777619u; n++; }
+  }
+  *len = n;
+  return h;
+}
+
+/* A cheap key: the first 32 bytes of the words (a pull quote repeats its twin's start). */
+unsigned vb_quote_key(const char *s, const vb_quote *q, size_t *len) {
+  size_t n = q->iend > q->istart ? q->iend - q->istart : 0;
+  *len = n < 32 ? n : 32;
+  return vb_word_hash(s + q->istart, *len);
+}
+
+/* Two quotes with the same words (a pull quote and its source), at least 20 letters. */
+int vb_same_words(const char *s, const vb_quote *a, const vb_quote *b) {
+  size_t la, lb;
+  unsigned ha = quote_print(s, a, &la), hb = quote_print(s, b, &lb);
+  return ha == hb && la == lb && la >= 20;
+}
+
+/* The quote ends with a question mark. */
+int vb_ends_question(const char *s, const vb_quote *q) {
+  size_t e = q->iend;
+  while (e > q->istart && (s[e - 1] == ' ' || s[e - 1] == '\n')) e--;
+  return e > q->istart && s[e - 1] == '?';
+}
