@@ -389,6 +389,16 @@ static np np_subject_near(const ctx *X, size_t sb, size_t c) {
   return np_at(X, sb, c);
 }
 
+/* "who" at z opens a clause with its verb next (a lower-case word, not a pronoun or a
+ * determiner: "who portrayed", "who has run"), before token k, after a name or a comma
+ * ("Ivanka, who", "Clinton who"; not "judges who serve", a noun's restrictive clause). */
+static int rel_who(const ctx *X, size_t z, size_t k) {
+  if (z + 2 >= k || z < 2 || !is_word(X, z) || !vb_tok_is(X->s, TK(z), "who") || !is_word(X, z + 1) ||
+      !(TK(z + 1)->flags & VB_T_LOWER) || is_pron(X, z + 1) || (X->wc[z + 1] & (VB_W_DET | VB_W_PREP | VB_W_QUANT)))
+    return 0;
+  return is_ch(X, z - 1, ',') || is_capword(X, z - 1);
+}
+
 /* The subject of the clause nearest before token k in the sentence from sb: a pronoun
  * (not "it") or a person's name that opens a clause (at the sentence start, or after a
  * comma or a conjunction of time or contrast: "as she thanked the crowd and boomed “…”",
@@ -398,11 +408,21 @@ np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
   static const char *const opener[] = {"and", "but", "as", "when", "while", "with", "after", "before", "until",
                                        "where", "though", "although", NULL};
   np p = {0};
+  int closed = 0;                                  /* a comma that ends a clause before k */
   for (size_t z = k; z-- > sb && k - z < 40;) {
     const ment *m;
     size_t a;
     int open;
     if (is_quote(X, z)) break;
+    if (is_ch(X, z, ',') && (z + 1 == k || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || is_cue(X, z + 1) ||
+                             (X->wc[z + 1] & (VB_W_BOUND | VB_W_PREP | VB_W_STOP | VB_W_REL))))
+      closed = 1;                                  /* "Bush, who quit Saturday, as “…”" */
+    if (!closed && z > sb && rel_who(X, z, k)) {
+      /* "his daughter Ivanka, who portrayed him as “…”": the quote in a relative clause
+       * is the antecedent's (the mention "who" with it) */
+      np r = vb_np_before(X, z + 1, sb > 0 ? sb - 1 : VB_NONE);
+      if (r.ok && r.rel) return r;
+    }
     if (is_ch(X, z, ',') && z > sb && z + 2 < k && is_word(X, z + 1) && (X->wc[z + 1] & VB_W_DET) &&
         !(TK(z + 1)->flags & VB_T_POSS) && !vb_tok_is(X->s, TK(z + 1), "that")) {
       /* "As Blumenthal spoke, the NRA was going into overdrive, whipping … against “…”":
