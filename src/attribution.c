@@ -183,6 +183,21 @@ static int slot_end(const ctx *X, size_t z, size_t hi) {
 }
 
 
+/* The quote ends with a comma inside: its sentence goes on after it. */
+static int comma_end(const ctx *X, const vb_quote *q) {
+  size_t e = q->iend;
+  while (e > q->istart && (X->s[e - 1] == ' ' || X->s[e - 1] == '\n')) e--;
+  return e > q->istart && X->s[e - 1] == ',';
+}
+
+/* A preposition that may follow a verb of speech: "riffed on", "quibbled over". */
+static int slot_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"on", "at", "over", "about", "in", "into", "from", "with", NULL};
+  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+
 /* "…," murmured Venn. · "…," Venn murmured. · "…?" inquired Mrs. Odell.: the sentence's
  * shape makes a past-tense verb in the cue's slot a cue, known or not (a lower-case word
  * goes on with the sentence a "?" ended). */
@@ -196,7 +211,13 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
     return 0;
   }
   p = vb_np_after(X, j, hi);
-  if (p.ok && p.b - p.a < 5 && past_verb(X, p.b + 1) && slot_end(X, p.b + 2, hi)) return found(m, p.b + 1, p, 1);
+  /* "“…,” the old sailor murmured": a common noun's phrase reads on over the verb */
+  for (size_t v = p.a + 1; p.ok && v <= p.b && v < p.a + 5; v++) if (past_verb(X, v)) { p.b = v - 1; break; }
+  /* "“…,” the nominee riffed on …": after the subject and its verb, a preposition too */
+  if (p.ok && p.b - p.a < 5 && past_verb(X, p.b + 1) &&
+      (slot_end(X, p.b + 2, hi) || (p.b + 2 < hi && comma_end(X, &X->A->qs.q.v[S->qi]) &&
+                                    !(TK(j)->flags & VB_T_PARA) && slot_prep(X, p.b + 2))))
+    return found(m, p.b + 1, p, 1);
   return 0;
 }
 
@@ -299,13 +320,27 @@ static size_t skip_fwd_punct(const ctx *X, size_t z) {
   return z;
 }
 
+/* A conjunction that opens a clause of time or reason: "said as he left", "when she". */
+static int subordinator(const ctx *X, size_t z) {
+  static const char *const w[] = {"as", "when", "while", "after", "before", "because", "since", "until", NULL};
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(z), w[i])) return 1;
+  return 0;
+}
+
 /* "…!" Bush said. The quote ends its sentence and a short one names the speaker */
 static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
   size_t k = S->k, lim, c;
+  int appos = 0;            /* an appositive read over: then the cue's words stay few */
   np p;
   if (!((TK(k)->flags & VB_T_QEND) && k + 1 == S->se && k + 1 < NT && !(TK(k + 1)->flags & VB_T_PARA))) return 0;
   lim = k + 9 < NT ? k + 9 : NT;
   for (c = k + 1; c < lim; c++) {
+    if (is_ch(X, c, ',') && c > k + 1) {
+      /* "“…?” Miller, a retired worker from the plant, said.": the appositive is read over */
+      size_t z = appos_close(X, c, NT);
+      if (z != VB_NONE) { lim += z - c; c = z; appos = 1; continue; }
+    }
     if (is_quote(X, c) || (TK(c)->flags & VB_T_PUNCT && !is_ch(X, c, ','))) break;
     if (c > k + 1 && starts_sent(X, c)) break;
     if (is_cue(X, c) && (!(CUE(c)->flags & VB_CUE_WEAK) || (CUE(c)->flags & VB_CUE_BASE)) &&
@@ -325,8 +360,9 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
       /* ... but not a cue with words of its own: "He added, “…”" brings in the next quote,
        * "He said he'll support …", "Greene added that …" a clause it reports */
       if (is_word(X, e) && (vb_tok_is(X->s, TK(e), "that") || is_pron(X, e))) break;
-      for (z = e; z < NT && z < e + (k == S->sb ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++)
-        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER)) break;
+      for (z = e; z < NT && z < e + (k == S->sb && !appos ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++)
+        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) && !subordinator(X, z - 1))
+          break;                                   /* "said as he left" goes on */
       if (z < NT && (is_ch(X, z, ',') || is_ch(X, z, ':')) && is_quote(X, skip_fwd_punct(X, z + 1))) break;
       if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
         return found(m, c, p, 1);
