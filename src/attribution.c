@@ -37,7 +37,7 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
   if (p.a == p.b && !(X->wc[p.a] & VB_W_PRON) && is_pron(X, p.a)) at->mention.end = TK(p.a)->start + vb_contracted_pron(X, p.a);
-  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = is_cue(X, c) ? CUE(c)->end : TK(c)->end; }
+  if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = is_icue(X, c) ? CUE(c)->end : TK(c)->end; }
   if (p.rel) { np q = p; q.a = p.ra; q.b = p.rb; q.rel = 0; at->entity = vb_resolve(X, q); }
   else at->entity = vb_resolve(X, p);
   if (at->entity < 0 && is_pron(X, p.a)) conf -= 0.25;
@@ -229,6 +229,27 @@ static int naming_participle(const ctx *X, size_t c, size_t k) {
          !(X->wc[c - 1] & (VB_W_REL | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) && vb_speaker_word(X, c - 1);
 }
 
+/* "Murphy said she must reach voters who are in what he called a “revolutionary mood”",
+ * "Cruz has railed against what he calls the “cartel”": a term in a "what he calls"
+ * clause is part of what the sentence reports, and the subject of its outermost report
+ * (the first cue of speech or view of the sentence, after any quote) owns it; *c and *p
+ * change when found. */
+static void outer_namer(ctx *X, const shape *S, size_t a0, size_t *c, np *p) {
+  size_t z = p->a;
+  np p2;
+  size_t lo = a0, o = VB_NONE;
+  if (z == 0 || !is_word(X, z - 1) || !vb_tok_is(X->s, TK(z - 1), "what")) return;
+  for (z = a0; z + 1 < p->a; z++) if (is_quote(X, z) || is_ch(X, z, ';')) lo = z + 1;
+  for (z = lo; z + 1 < p->a && o == VB_NONE; z++)           /* the outermost report */
+    if (is_icue(X, z) && !(CUE(z)->flags & (VB_CUE_WEAK | VB_CUE_ACC | VB_CUE_CALL)) && vb_usable_cue(X, z) &&
+        !(is_word(X, z + (size_t)CUE(z)->len) && vb_tok_is(X->s, TK(z + (size_t)CUE(z)->len), "to")))
+      o = z;                                       /* not "seeks to", "a company called" */
+  if (o == VB_NONE) return;
+  p2 = vb_cue_speaker(X, o, lo > 0 ? lo - 1 : VB_NONE, p->a, S->sb);
+  if (!p2.ok || p2.b >= p->a || !vb_speaker_phrase(X, p2)) return;
+  *c = o; *p = p2;
+}
+
 /* X said: "…" · X told reporters, "…" · According to X, "…" (its second reading): the
  * cue before the quote. "Lynch said she recalled thinking, “…”": the outer report owns it. */
 static int rule_cue_before(ctx *X, shape *S, match *m) {
@@ -260,6 +281,7 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
         if (p2.ok && p2.b < c2) { c = c2; p = p2; }
       }
     }
+    if ((CUE(c)->flags & VB_CUE_CALL) && !p.rel && p.a == p.b && is_pron(X, p.a)) outer_namer(X, S, sb, &c, &p);
     return found(m, c, p, 1);
   }
   return 0;
@@ -480,6 +502,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
         if (!p2.ok || p2.b >= p.a) break;
         c = c2; p = p2;
       }
+      if (c < k && (CUE(c)->flags & VB_CUE_CALL) && !p.rel && p.a == p.b && is_pron(X, p.a)) outer_namer(X, S, a0, &c, &p);
       return found(m, c, p, 1);
     }
     if (++tries == 3 || (!dir && c == 0)) break;
