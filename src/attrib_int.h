@@ -181,7 +181,9 @@ int vb_ends_question(const char *s, const vb_quote *q);
 /* 0 (nothing recorded) when the phrase names no one who can speak */
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
 int vb_usable_cue(const ctx *X, size_t c);
-/* the rule read its cue in the quote's own sentence (not a continuation or a last resort) */
+/* the rule read its cue in the quote's own sentence, a cue that only brings the quote in
+ * (not a continuation or a last resort; not a parenthetical "X, she said, Y", which
+ * reports the whole sentence) */
 int vb_rule_in_sentence(const char *rule);
 void vb_pass_quotes(ctx *X);
 

@@ -27,6 +27,7 @@ static const char R_NEARBY[] = "nearby";
 static const char R_PREVIOUS_CUE[] = "previous-cue";
 static const char R_PREVIOUS_SUBJECT[] = "previous-subject";
 static const char R_CLAUSE_INVERTED[] = "clause-cue-inverted";
+static const char R_PARENTHETICAL[] = "parenthetical";
 
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
   vb_attr *at = &X->A->attr.v[qi];
@@ -229,24 +230,39 @@ static int naming_participle(const ctx *X, size_t c, size_t k) {
          !(X->wc[c - 1] & (VB_W_REL | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) && vb_speaker_word(X, c - 1);
 }
 
+/* A conjunction that opens a clause of time or reason: "said as he left", "When she". */
+static int subordinator(const ctx *X, size_t z) {
+  static const char *const w[] = {"as", "when", "while", "after", "before", "because", "since", "until", "if",
+                                  "although", "though", "once", NULL};
+  if (!is_word(X, z)) return 0;
+  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(z), w[i])) return 1;
+  return 0;
+}
+
 /* "Murphy said she must reach voters who are in what he called a “revolutionary mood”",
  * "Cruz has railed against what he calls the “cartel”": a term in a "what he calls"
  * clause is part of what the sentence reports, and the subject of its outermost report
- * (the first cue of speech or view of the sentence, after any quote) owns it; *c and *p
- * change when found. */
+ * (the first cue of speech or view of the sentence, after any quote) owns it; so does a
+ * pronoun's parenthetical cue ("lamented the days when, he said, …"); *c and *p change
+ * when found. */
 static void outer_namer(ctx *X, const shape *S, size_t a0, size_t *c, np *p) {
   size_t z = p->a;
   np p2;
   size_t lo = a0, o = VB_NONE;
-  if (z == 0 || !is_word(X, z - 1) || !vb_tok_is(X->s, TK(z - 1), "what")) return;
-  for (z = a0; z + 1 < p->a; z++) if (is_quote(X, z) || is_ch(X, z, ';')) lo = z + 1;
+  if (z == 0 || !(is_ch(X, z - 1, ',') || (is_word(X, z - 1) && vb_tok_is(X->s, TK(z - 1), "what")))) return;
+  for (z = a0; z + 1 < p->a; z++) if ((is_quote(X, z) && z != S->k) || is_ch(X, z, ';')) lo = z + 1;
+  if (subordinator(X, lo)) {                       /* "When X announced …, he referred to": past it */
+    for (z = lo; z + 1 < p->a && !is_icue(X, z); z++) {}
+    while (z + 1 < p->a && !is_ch(X, z, ',')) z++;
+    lo = z + 1;
+  }
   for (z = lo; z + 1 < p->a && o == VB_NONE; z++)           /* the outermost report */
-    if (is_icue(X, z) && !(CUE(z)->flags & (VB_CUE_WEAK | VB_CUE_ACC | VB_CUE_CALL)) && vb_usable_cue(X, z) &&
+    if (is_icue(X, z) && !(CUE(z)->flags & (VB_CUE_WEAK | VB_CUE_ACC | VB_CUE_CALL | VB_CUE_ING)) && vb_usable_cue(X, z) &&
         !(is_word(X, z + (size_t)CUE(z)->len) && vb_tok_is(X->s, TK(z + (size_t)CUE(z)->len), "to")))
       o = z;                                       /* not "seeks to", "a company called" */
-  if (o == VB_NONE) return;
+  if (o == VB_NONE || o == *c) return;
   p2 = vb_cue_speaker(X, o, lo > 0 ? lo - 1 : VB_NONE, p->a, S->sb);
-  if (!p2.ok || p2.b >= p->a || !vb_speaker_phrase(X, p2)) return;
+  if (!p2.ok || p2.b >= p->a || !vb_speaker_phrase(X, p2) || (is_pron(X, p2.a) && p2.a == p2.b)) return;
   *c = o; *p = p2;
 }
 
@@ -342,14 +358,6 @@ static size_t skip_fwd_punct(const ctx *X, size_t z) {
   return z;
 }
 
-/* A conjunction that opens a clause of time or reason: "said as he left", "when she". */
-static int subordinator(const ctx *X, size_t z) {
-  static const char *const w[] = {"as", "when", "while", "after", "before", "because", "since", "until", NULL};
-  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(z), w[i])) return 1;
-  return 0;
-}
-
 /* "…!" Bush said. The quote ends its sentence and a short one names the speaker */
 static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
   size_t k = S->k, lim, c;
@@ -383,7 +391,8 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
        * "He said he'll support …", "Greene added that …" a clause it reports */
       if (is_word(X, e) && (vb_tok_is(X->s, TK(e), "that") || is_pron(X, e))) break;
       for (z = e; z < NT && z < e + (k == S->sb && !appos ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++)
-        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) && !subordinator(X, z - 1))
+        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
+            !((TK(z - 1)->flags & VB_T_LOWER) && subordinator(X, z - 1)))
           break;                                   /* "said as he left" goes on */
       if (z < NT && (is_ch(X, z, ',') || is_ch(X, z, ':')) && is_quote(X, skip_fwd_punct(X, z + 1))) break;
       if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
@@ -510,6 +519,33 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
   return 0;
 }
 
+/* Cue c is set off by commas with only its subject before it (", he said,"; a pronoun or
+ * a short name); *p is that subject. */
+static int parenthesis(ctx *X, const shape *S, size_t c, np *p) {
+  size_t e = c + (size_t)CUE(c)->len;
+  if (!is_cue(X, c) || (CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_ACC | VB_CUE_ING | VB_CUE_CALL)) || e >= S->se ||
+      !is_ch(X, e, ','))
+    return 0;
+  *p = vb_np_before(X, c, c > 6 ? c - 6 : VB_NONE);
+  return p->ok && !p->rel && p->a >= S->sb + 2 && is_ch(X, p->a - 1, ',') && (is_pron(X, p->a) || is_capword(X, p->b));
+}
+
+/* "CNN, Cruz said, called it “highly significant.”", "And that night, Fiorina wrote, she
+ * began saying “…”": a parenthetical cue in the quote's sentence attributes the whole
+ * sentence (after the quote, only before another cue or quote); a pronoun's goes to the
+ * sentence's outer report, if any ("lamented the days when, he said, …") */
+static int rule_parenthetical(ctx *X, shape *S, match *m) {
+  np p;
+  for (size_t c = S->sb + 2; c + 1 < S->se && c < S->k + WIN; c++) {
+    int par = c != S->k && is_icue(X, c) && parenthesis(X, S, c, &p);
+    if (c > S->k && (is_quote(X, c) || is_icue(X, c)) && !par) return 0;   /* another clause's */
+    if (!par || c + (size_t)CUE(c)->len + 1 == S->k) continue;            /* "X said, “…”": cue-before */
+    if (is_pron(X, p.a)) outer_namer(X, S, S->sb, &c, &p);
+    return found(m, c, p, 1);
+  }
+  return 0;
+}
+
 static int rule_same_sentence_before(ctx *X, shape *S, match *m) { return same_sentence(X, S, 0, m); }
 
 /* "he began talking about what will happen “if we do not win”", "she believes “…”": no
@@ -575,6 +611,7 @@ static const struct rule {
   {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},              /* "…", according to Reuters. */
   {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                /* "…", CNN reported. */
   {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},              /* "…" if she lost, said Wasserman. */
+  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical},                 /* Y, X said, was "…" */
   {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
   {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
   {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
@@ -691,7 +728,8 @@ static void continuations(ctx *X, const size_t *qpara, const size_t *qsb) {
 }
 
 int vb_rule_in_sentence(const char *r) {
-  return r && r != R_CONTINUATION && r != R_DIALOGUE && r != R_TWIN && r != R_NEARBY && r != R_PREVIOUS_CUE && r != R_PREVIOUS_SUBJECT;
+  return r && r != R_CONTINUATION && r != R_DIALOGUE && r != R_TWIN && r != R_NEARBY && r != R_PREVIOUS_CUE && r != R_PREVIOUS_SUBJECT &&
+         r != R_PARENTHETICAL;
 }
 
 /* Rules that read a cue or a signature right next to the quote. */
@@ -838,7 +876,7 @@ void vb_pass_quotes(ctx *X) {
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
     int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
-    if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN))))
+    if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && vb_title_case(X->s, q))
       q->kind = VB_TERM;
