@@ -175,6 +175,7 @@ int vb_said_title(const ctx *X, const vb_quote *q, size_t k);
 unsigned vb_quote_key(const char *s, const vb_quote *q, size_t *len);
 int vb_same_words(const char *s, const vb_quote *a, const vb_quote *b);
 int vb_ends_question(const char *s, const vb_quote *q);
+void vb_pair_twins(ctx *X, const char *rule);
 
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */

@@ -767,54 +767,7 @@ void vb_pass_quotes(ctx *X) {
     if (X->oom) break;
   }
   continuations(X, qpara.v, qsb.v);
-  /* twins: a pull quote repeats words attributed elsewhere */
-  size_t left = 0;                                     /* nothing left to pair: skip the pass */
-  for (size_t i = 0; i < nq; i++) left += !A->attr.v[i].rule && A->qs.q.v[i].kind != VB_TERM;
-  if (!X->oom && nq > 1 && left) {
-    smap prints = {0};
-    for (size_t i = 0; i < nq; i++) {
-      const vb_quote *q = &A->qs.q.v[i];
-      size_t len;
-      unsigned h;
-      if (!A->attr.v[i].rule || q->kind == VB_TERM) continue;
-      h = vb_quote_key(X->s, q, &len);
-      if (len < 20) continue;
-      {
-        /* key the map by the fingerprint itself: store it as a fake span of 0 length */
-        size_t i2;
-        if (!prints.e || (prints.n + 1) * 2 > prints.mask + 1) {
-          size_t cap = prints.e ? (prints.mask + 1) * 2 : 64;
-          sment *e = calloc(cap, sizeof *e);
-          if (!e) { X->oom = 1; break; }
-          for (size_t z = 0; prints.e && z <= prints.mask; z++) {
-            if (!prints.e[z].h) continue;
-            for (i2 = prints.e[z].h & (cap - 1); e[i2].h; i2 = (i2 + 1) & (cap - 1)) {}
-            e[i2] = prints.e[z];
-          }
-          free(prints.e); prints.e = e; prints.mask = cap - 1;
-        }
-        for (i2 = h & prints.mask; prints.e[i2].h && !(prints.e[i2].h == h && prints.e[i2].len == len); i2 = (i2 + 1) & prints.mask) {}
-        if (!prints.e[i2].h) { prints.e[i2].h = h; prints.e[i2].len = len; prints.e[i2].v = (int)i; prints.n++; }
-      }
-    }
-    for (size_t i = 0; i < nq && prints.e; i++) {
-      const vb_quote *q = &A->qs.q.v[i];
-      size_t len, i2;
-      unsigned h;
-      if (A->attr.v[i].rule || q->kind == VB_TERM) continue;
-      h = vb_quote_key(X->s, q, &len);
-      if (len < 20) continue;
-      for (i2 = h & prints.mask; prints.e[i2].h; i2 = (i2 + 1) & prints.mask)
-        if (prints.e[i2].h == h && prints.e[i2].len == len && vb_same_words(X->s, q, &A->qs.q.v[prints.e[i2].v])) {
-          vb_attr *src = &A->attr.v[prints.e[i2].v];
-          A->attr.v[i] = *src;
-          A->attr.v[i].confidence = src->confidence * 0.9;
-          A->attr.v[i].rule = R_TWIN;
-          break;
-        }
-    }
-    vb_smap_free(&prints);
-  }
+  vb_pair_twins(X, R_TWIN);                             /* a pull quote repeats words attributed elsewhere */
   continuations(X, qpara.v, qsb.v);
   /* last resorts, with low confidence: the subject of the quote's own sentence, else the
    * latest speaker of the passage (same or previous paragraph) */

@@ -1,8 +1,10 @@
 /* quotewords.c: the shape of a quote's own words, as the direct-quote rules read it: a
  * whole sentence, a title in title case, an utterance a cue follows, a question; and the
- * fingerprints that pair a pull quote with its source. Nothing here reads the tokens
- * around the quote but the word right before it (said_title). */
+ * fingerprints that pair a pull quote with its source (vb_pair_twins, the pass that
+ * gives a pull quote its twin's speaker). Nothing here reads the tokens around a quote
+ * but the word right before it (said_title). */
 #include <stdint.h>
+#include <stdlib.h>
 #include "attrib_int.h"
 #include "text.h"
 
@@ -120,4 +122,58 @@ int vb_ends_question(const char *s, const vb_quote *q) {
   size_t e = q->iend;
   while (e > q->istart && (s[e - 1] == ' ' || s[e - 1] == '\n')) e--;
   return e > q->istart && s[e - 1] == '?';
+}
+
+/* Twins: an unattributed quote whose words repeat an attributed one's (a pull quote and
+ * its source, keyed by the first words) takes its speaker, under the rule name given. */
+void vb_pair_twins(ctx *X, const char *rule) {
+  vb_analysis *A = X->A;
+  size_t nq = A->qs.q.n;
+  size_t left = 0;                                     /* nothing left to pair: skip the pass */
+  for (size_t i = 0; i < nq; i++) left += !A->attr.v[i].rule && A->qs.q.v[i].kind != VB_TERM;
+  if (!X->oom && nq > 1 && left) {
+    smap prints = {0};
+    for (size_t i = 0; i < nq; i++) {
+      const vb_quote *q = &A->qs.q.v[i];
+      size_t len;
+      unsigned h;
+      if (!A->attr.v[i].rule || q->kind == VB_TERM) continue;
+      h = vb_quote_key(X->s, q, &len);
+      if (len < 20) continue;
+      {
+        /* key the map by the fingerprint itself: store it as a fake span of 0 length */
+        size_t i2;
+        if (!prints.e || (prints.n + 1) * 2 > prints.mask + 1) {
+          size_t cap = prints.e ? (prints.mask + 1) * 2 : 64;
+          sment *e = calloc(cap, sizeof *e);
+          if (!e) { X->oom = 1; break; }
+          for (size_t z = 0; prints.e && z <= prints.mask; z++) {
+            if (!prints.e[z].h) continue;
+            for (i2 = prints.e[z].h & (cap - 1); e[i2].h; i2 = (i2 + 1) & (cap - 1)) {}
+            e[i2] = prints.e[z];
+          }
+          free(prints.e); prints.e = e; prints.mask = cap - 1;
+        }
+        for (i2 = h & prints.mask; prints.e[i2].h && !(prints.e[i2].h == h && prints.e[i2].len == len); i2 = (i2 + 1) & prints.mask) {}
+        if (!prints.e[i2].h) { prints.e[i2].h = h; prints.e[i2].len = len; prints.e[i2].v = (int)i; prints.n++; }
+      }
+    }
+    for (size_t i = 0; i < nq && prints.e; i++) {
+      const vb_quote *q = &A->qs.q.v[i];
+      size_t len, i2;
+      unsigned h;
+      if (A->attr.v[i].rule || q->kind == VB_TERM) continue;
+      h = vb_quote_key(X->s, q, &len);
+      if (len < 20) continue;
+      for (i2 = h & prints.mask; prints.e[i2].h; i2 = (i2 + 1) & prints.mask)
+        if (prints.e[i2].h == h && prints.e[i2].len == len && vb_same_words(X->s, q, &A->qs.q.v[prints.e[i2].v])) {
+          vb_attr *src = &A->attr.v[prints.e[i2].v];
+          A->attr.v[i] = *src;
+          A->attr.v[i].confidence = src->confidence * 0.9;
+          A->attr.v[i].rule = rule;
+          break;
+        }
+    }
+    vb_smap_free(&prints);
+  }
 }
