@@ -37,7 +37,7 @@ if [ "$(wc -l <"$OUT")" -eq 4 ] && ! grep -q warning "$OUT"; then ok; else no "s
 
 # .qmd: chunk options, shortcodes, div attributes, inline code are not prose
 run quotes "$MD/draft.qmd"
-expect_out "$MD/draft.qmd:6:22: indirect “close the branch” — The council (voted)
+expect_out "$MD/draft.qmd:6:22: indirect “close the branch” — The council (voted to)
 $MD/draft.qmd:6:40: direct “We looked at every other option before we chose this one,” — Ines Calloway (said)
 $MD/draft.qmd:16:1: direct “It is a sad day for Tollgate,” — Rob Adeyemi (said)" "qmd: the prose's quotes"
 
