@@ -117,6 +117,15 @@ static inline int is_pron(const ctx *X, size_t k) {
   }
 }
 
+/* token k is a word of the NULL-ended list w (lower-case words) */
+static inline int word_in(const ctx *X, size_t k, const char *const *w) {
+  char c0;
+  if (!is_word(X, k)) return 0;
+  c0 = (char)(X->s[TK(k)->start] | 0x20);
+  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
+  return 0;
+}
+
 static inline int is_adverb(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   return (t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y' &&

@@ -194,9 +194,7 @@ static int comma_end(const ctx *X, const vb_quote *q) {
 /* A preposition that may follow a verb of speech: "riffed on", "quibbled over". */
 static int slot_prep(const ctx *X, size_t k) {
   static const char *const w[] = {"on", "at", "over", "about", "in", "into", "from", "with", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
-  return 0;
+  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "…," murmured Venn. · "…," Venn murmured. · "…?" inquired Mrs. Odell.: the sentence's
@@ -234,9 +232,7 @@ static int naming_participle(const ctx *X, size_t c, size_t k) {
 static int subordinator(const ctx *X, size_t z) {
   static const char *const w[] = {"as", "when", "while", "after", "before", "because", "since", "until", "if",
                                   "although", "though", "once", NULL};
-  if (!is_word(X, z)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(z), w[i])) return 1;
-  return 0;
+  return word_in(X, z, w);
 }
 
 /* "Murphy said she must reach voters who are in what he called a “revolutionary mood”",

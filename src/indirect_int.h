@@ -39,12 +39,5 @@ struct irule {
 extern const struct irule vb_sentence_rules[];
 extern const size_t vb_nsentence_rules;
 
-static inline int word_in(const ctx *X, size_t k, const char *const *w) {
-  char c0;
-  if (!is_word(X, k)) return 0;
-  c0 = (char)(X->s[TK(k)->start] | 0x20);
-  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;   /* the first letter settles most */
-  return 0;
-}
 
 #endif

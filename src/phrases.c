@@ -227,9 +227,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
 /* A preposition that opens an adverbial phrase between a subject and its verb. */
 static int adv_prep(const ctx *X, size_t k) {
   static const char *const w[] = {"in", "at", "on", "during", "through", "across", "outside", "inside", "near", "around", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
-  return 0;
+  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "Trump at the time said", "Trump in his announcement speech called": the words right
@@ -456,9 +454,7 @@ np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
 /* A subject pronoun (he, she, they, we, I; not "it", "you", "them") */
 static int subj_pron(const ctx *X, size_t k) {
   static const char *const w[] = {"he", "she", "they", "we", "i", NULL};
-  if (!is_pron(X, k)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
-  return 0;
+  return is_pron(X, k) && word_in(X, k, w);
 }
 
 /* "– Ryan saying he was", "with Gorka noting": the participle's own subject, a name or a
@@ -484,9 +480,7 @@ static np part_absolute(const ctx *X, size_t sb, size_t c) {
 
 static int clause_opener(const ctx *X, size_t k) {
   static const char *const w[] = {"and", "but", "as", "when", "while", "after", "though", "although", NULL};
-  if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  for (int i = 0; w[i]; i++) if (vb_tok_is(X->s, TK(k), w[i])) return 1;
-  return 0;
+  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "…, though last week he used stronger language, saying": the subject pronoun of the
