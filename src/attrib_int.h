@@ -156,6 +156,7 @@ int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b);
 int vb_has_org_word(const ctx *X, size_t a, size_t e);
 const ment *vb_ment_at(const ctx *X, size_t k);
 int vb_name_apos(const ctx *X, size_t k);
+int vb_opening_word(const ctx *X, size_t k, int ent);
 int vb_resolve_pron(const ctx *X, size_t k, int g);
 size_t vb_run_end(const ctx *X, size_t a);
 void vb_set_org(ctx *X, int e, size_t a, size_t b);

@@ -34,6 +34,10 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
   /* only people, pronouns, bodies and documents speak: "said the voice", "The morning
    * brought" name no speaker, and the rule that read them gives way */
   if (!vb_speaker_phrase(X, p)) return 0;
+  if (p.a == p.b && !p.rel) {                  /* "Hastily", "Preceded": an opening word */
+    const ment *m = vb_ment_at(X, p.a);
+    if (vb_opening_word(X, p.a, m ? m->ent : -1)) return 0;
+  }
   at->mention.start = TK(p.a)->start;
   at->mention.end = TK(p.b)->end;
   if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);

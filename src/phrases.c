@@ -354,7 +354,8 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
       is_pron(X, k + 1) && is_word(X, k + 2) && (TK(k + 2)->flags & VB_T_LOWER))
     return np_at(X, k + 1, c);
   if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
-                                 ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)))) {   /* "Flying home, she vented" */
+                                 ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)) ||   /* "Flying home, she vented" */
+                                 vb_opening_word(X, k, -1))) {                     /* "Shortly after …, the board" */
     size_t z;
     for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
     if (z < c && is_ch(X, z, ',')) k = z + 1;
