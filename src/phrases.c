@@ -262,6 +262,8 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
   }
   if (TK(j)->flags & (VB_T_LOWER | VB_T_DIGIT)) {   /* a senior official; 9/11 widow Terry Strada */
     if (!(X->wc[j] & VB_W_DET) && (X->wc[j] & (VB_W_BOUND | VB_W_SKIP))) return r;
+    /* "suggests that Phoenix …", "note that he …": a clause, not a determiner's phrase */
+    if (vb_tok_is(X->s, TK(j), "that") && j + 1 < hi && (is_capword(X, j + 1) || is_pron(X, j + 1))) return r;
     /* a noun that is also a cue's form after a determiner names ("said the press") */
     /* (an auxiliary starts a clause: "said the town must …") */
     for (e = j; e + 1 < hi && e - j < 8 && is_word(X, e + 1) && !(X->wc[e + 1] & (VB_W_BOUND | VB_W_REL | VB_W_AUX)) &&
