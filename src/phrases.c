@@ -496,7 +496,8 @@ static np part_clause(const ctx *X, size_t sb, size_t c) {
     const ment *m;
     if (is_quote(X, z) || is_ch(X, z, ';')) break;
     if (!is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) || z + 1 >= c) continue;
-    if ((m = vb_ment_at(X, z)) != NULL && m->b == z && m->person && !m->pron && !(TK(z)->flags & VB_T_POSS)) {
+    if ((m = vb_ment_at(X, z)) != NULL && m->b == z && m->person && !m->pron && !(TK(z)->flags & VB_T_POSS) &&
+        !(X->wc[z + 1] & (VB_W_PREP | VB_W_DET)) && !adv_prep(X, z + 1)) {   /* "went after Trump on Wednesday …, calling": an object */
       size_t a = m->a;                               /* "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried" */
       while (a > sb + 1 && is_capword(X, a - 1) && (X->wc[a - 1] & (VB_W_HONOR | VB_W_TITLE))) a--;
       if (a > sb && (is_ch(X, a - 1, ',') || clause_opener(X, a - 1))) { r.a = a; r.b = z; r.ok = 1; return r; }
