@@ -91,6 +91,30 @@ static int floating_quant(const ctx *X, size_t k) {
          (is_capword(X, k - 1) || is_pron(X, k - 1) || (TK(k - 1)->flags & VB_T_LOWER));
 }
 
+/* A preposition that opens a place or time in an appositive: "of Flint", "during a visit". */
+static int appos_prep(const ctx *X, size_t k) {
+  static const char *const w[] = {"of", "from", "in", "at", "during", "near", NULL};
+  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
+}
+
+/* "Cory Lund, 22, of Flint, Mich., said", "Varga, during a visit to Osle, Ohio, said": the
+ * appositive read over ended at token j, where another comma-led part of it ends (an age,
+ * a phrase of place or time): back over those to the name they follow, at most three;
+ * else j. */
+static size_t appos_chain(const ctx *X, size_t j, size_t lo1) {
+  for (int g = 0; g < 3; g++) {
+    size_t z = j;
+    while (z > lo1 && j - z < 12 && !is_ch(X, z, ',') && !starts_sent(X, z) && !is_quote(X, z)) z--;
+    if (z <= lo1 || !is_ch(X, z, ',') || z + 1 > j) return j;
+    if (!(appos_prep(X, z + 1) || (z + 1 == j && (TK(j)->flags & VB_T_DIGIT)))) return j;
+    for (size_t y = z + 1; y <= j; y++)          /* "in 1976, in what Buchanan, …, called": a clause */
+      if ((X->wc[y] & VB_W_REL) || vb_tok_is(X->s, TK(y), "what")) return j;
+    if (!is_word(X, z - 1) || !(is_capword(X, z - 1) || is_ch(X, z - 1, ')') || (TK(z - 1)->flags & VB_T_DIGIT))) return j;
+    j = z - 1;
+  }
+  return j;
+}
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -151,6 +175,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     for (y = j - 1; y > lo1 && j - y < 2 * APPOS && !is_quote(X, y) && !starts_sent(X, y + 1); y--)
       if ((X->wc[y] & VB_W_REL) && is_ch(X, y - 1, ',')) { z = y - 1; break; }
     j = z - 1;
+    j = appos_chain(X, j, lo1);
     /* "Sanders, meanwhile, who …, said": an aside of one adverb is skipped too */
     if (j > lo1 + 1 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) &&
         ((X->wc[j] & (VB_W_STOP | VB_W_SKIP)) || is_adverb(X, j)) && is_ch(X, j - 1, ','))
