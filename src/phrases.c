@@ -298,6 +298,18 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
       size_t re = vb_run_end(X, e + 2);
       if (re < hi) e = re;
     }
+    /* "according to calculations by Ada Brandt of the institute", "a court filing made by
+     * the state attorney": the work and its author together, the author the source */
+    if (e + 2 < hi && is_word(X, e + 1) && vb_tok_is(X->s, TK(e + 1), "by") && (TK(e + 1)->flags & VB_T_LOWER)) {
+      np au = vb_np_after(X, e + 2, hi);
+      if (au.ok && !au.rel && (is_capword(X, au.b) || vb_speaker_word(X, au.b))) {
+        size_t na = au.a;                          /* resolved as its author's name */
+        while (na < au.b && !is_capword(X, na)) na++;
+        r.a = j; r.b = au.b; r.ok = 1; r.rel = 1; r.ra = na;
+        r.rb = is_capword(X, na) && vb_run_end(X, na) <= au.b ? vb_run_end(X, na) : au.b;
+        return r;
+      }
+    }
     r.a = j; r.b = e; r.ok = 1;
   }
   return r;
