@@ -163,6 +163,11 @@ static int rule_cue_after(ctx *X, shape *S, match *m) {
     if (!is_cue(X, c) && is_word(X, c) && (X->wc[c] & VB_W_BOUND) && !(X->wc[c] & (VB_W_PREP | VB_W_SKIP))) break;
     if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_ACC)) {
       p = vb_np_before(X, c, S->k);
+      /* "“…,” the progressive heavyweights wrote": a determiner's phrase in the subject's
+       * slot right after the quote speaks, whatever its noun */
+      if (p.ok && p.a == j && !p.rel && (X->wc[p.a] & VB_W_DET) && (TK(p.a)->flags & VB_T_LOWER) &&
+          !(CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_ING | VB_CUE_CALL)))
+        p.named = 1;
       if (p.ok) return found(m, c, p, 1);
       break;
     }
