@@ -174,6 +174,9 @@ int vb_resolve(ctx *X, np p);
  * new poll", a name, a pronoun; not "the morning", "a chill") */
 int vb_speaker_word(const ctx *X, size_t k);
 int vb_speaker_phrase(const ctx *X, np p);
+/* the same for a quote's speaker, stricter: a possessive pronoun speaks alone or as the
+ * phrase's last word, not as the determiner of a noun that cannot speak */
+int vb_quote_speaker_phrase(const ctx *X, np p);
 int vb_role_prep(const ctx *X, size_t k);
 
 /* ---------------------------------------------------------------- quotewords.c */

@@ -33,7 +33,7 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
   vb_attr *at = &X->A->attr.v[qi];
   /* only people, pronouns, bodies and documents speak: "said the voice", "The morning
    * brought" name no speaker, and the rule that read them gives way */
-  if (!vb_speaker_phrase(X, p)) return 0;
+  if (X->A->qs.q.v[qi].kind == VB_INDIRECT ? !vb_speaker_phrase(X, p) : !vb_quote_speaker_phrase(X, p)) return 0;
   if (p.a == p.b && !p.rel) {                  /* "Hastily", "Preceded": an opening word */
     const ment *m = vb_ment_at(X, p.a);
     if (vb_opening_word(X, p.a, m ? m->ent : -1)) return 0;

@@ -28,13 +28,16 @@ int vb_speaker_word(const ctx *X, size_t k) {
                     !memcmp(e - 3, "ent", 3)));
 }
 
-int vb_speaker_phrase(const ctx *X, np p) {
+static int speaker_phrase(const ctx *X, np p, int strict) {
   if (p.rel || p.named) return 1;
   for (size_t k = p.a; k <= p.b; k++) {
     const vb_tok *t = TK(k);
     if (!is_word(X, k)) continue;
-    if (is_pron(X, k) || vb_tok_is(X->s, t, "his") || vb_tok_is(X->s, t, "her") || vb_tok_is(X->s, t, "their") ||
-        vb_tok_is(X->s, t, "its"))
+    if (is_pron(X, k)) return 1;
+    /* "his" alone speaks (his warning); for a quote's speaker "his series of early-morning"
+     * does not, for its own sake: its noun decides (strict) */
+    if ((vb_tok_is(X->s, t, "his") || vb_tok_is(X->s, t, "her") || vb_tok_is(X->s, t, "their") ||
+         vb_tok_is(X->s, t, "its")) && (!strict || p.a == p.b || k == p.b))
       return 1;
     if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) return 1;
     if ((t->flags & VB_T_DIGIT) || vb_speaker_word(X, k)) return 1;
@@ -43,6 +46,9 @@ int vb_speaker_phrase(const ctx *X, np p) {
   }
   return 0;
 }
+
+int vb_speaker_phrase(const ctx *X, np p) { return speaker_phrase(X, p, 0); }
+int vb_quote_speaker_phrase(const ctx *X, np p) { return speaker_phrase(X, p, 1); }
 
 int vb_role_prep(const ctx *X, size_t k) {
   return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
