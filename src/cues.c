@@ -298,6 +298,7 @@ typedef struct form {
   int nwords;
   unsigned flags;
   unsigned hash;          /* of the first word */
+  unsigned hash2;         /* of the second word (0: a one-word form), to reject at once */
   int next;               /* next form with the same first-word hash, or -1 */
 } form;
 
@@ -400,6 +401,11 @@ static int lexicon_build(vb_cues *c) {
       }
       c->words[wi++] = 0;
       f->hash = vb_word_hash(e, firstlen);
+      f->hash2 = 0;
+      if (f->nwords > 1) {
+        const char *w2 = c->words + f->text + firstlen + 1;
+        f->hash2 = vb_word_hash(w2, strlen(w2));
+      }
       {
         size_t s = f->hash & c->mask;
         int prev = -1;
@@ -528,6 +534,9 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
 /* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. */
 static int match_form(const vb_cues *c, const form *f, const char *s, const vb_tokens *T, size_t k) {
   const char *w = c->words + f->text;
+  /* the second word's hash settles most forms that do not match (a word equal to it,
+   * case folded, has its hash) */
+  if (f->nwords > 1 && (k + 1 >= T->t.n || T->t.v[k + 1].hash != f->hash2)) return 0;
   for (int i = 0; i < f->nwords; i++) {
     const vb_tok *t;
     if (k + (size_t)i >= T->t.n) return 0;

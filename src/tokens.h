@@ -98,6 +98,10 @@ size_t vb_tok_base_end(const char *s, const vb_tok *t);
  * the rules call it often, mostly to reject at the first letter. */
 static inline int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
   size_t n = t->end - t->start, i;
+#if defined(__GNUC__)
+  /* a literal word's length is known when compiling: most tokens fail on it at once */
+  if (__builtin_constant_p(__builtin_strlen(w)) && n != __builtin_strlen(w)) return 0;
+#endif
   for (i = 0; i < n && w[i]; i++) {
     char c = s[t->start + i];
     if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
