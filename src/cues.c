@@ -324,7 +324,7 @@ void vb_cues_free(vb_cues *c) {
   if (!c) return;
   for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
   free(c->pat); free(c->pat_src);
-  free(c->w.w); free(c->w.wtext);
+  free(c->w.w); free(c->w.wtext); free(c->w.next8);
   free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
   free(c);
 }
@@ -441,6 +441,12 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   W->w[sl].cls2 = (uint8_t)(W->w[sl].cls2 | (cl >> 16));
   W->w[sl].first8 = 0;
   for (size_t j = 0; j < len && j < 8; j++) W->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
+  W->next8[sl] = 0;
+  for (size_t j = 8; j < len && j < 16; j++) W->next8[sl] |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - 8));
+  /* the bit-5 folding is exact for ASCII words only: a longer word with other bytes gets
+   * a next8 no folded token has (bit 5 clear in every byte), and is compared in full */
+  for (size_t j = 0; len > 8 && j < len && j < 16; j++)
+    if ((unsigned char)p[j] >= 0x80) W->next8[sl] = 0x0101010101010101ull;
   W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
@@ -451,7 +457,8 @@ static int wordlist_build(vb_cues *c) {
   for (c->w.mask = 64; c->w.mask < nw * 2; c->w.mask <<= 1) {}
   c->w.w = calloc(c->w.mask, sizeof *c->w.w);
   c->w.wtext = calloc(c->w.mask, sizeof *c->w.wtext);
-  if (!c->w.wtext) return -1;
+  c->w.next8 = calloc(c->w.mask, sizeof *c->w.next8);
+  if (!c->w.wtext || !c->w.next8) return -1;
   if (!c->w.w) return -1;
   c->w.mask--;
   c->w.listed = VB_W_CUE1;                      /* the tokenizer lists the cue words */

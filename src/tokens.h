@@ -58,6 +58,7 @@ typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t 
 typedef struct vb_words {
   vb_wslot *w;
   const char **wtext;          /* each slot's word (lower case), for words longer than eight bytes */
+  uint64_t *next8;             /* each slot's bytes 8 to 15, folded as first8 (0 past the word) */
   size_t mask;
   unsigned listed;             /* classes kept out of vb_tokens.wc: their tokens go in .listed */
   unsigned char bits[8192];    /* one bit per 16-bit hash value: most words miss here, in L1 */
