@@ -302,13 +302,17 @@ typedef struct form {
   int next;               /* next form with the same first-word hash, or -1 */
 } form;
 
+/* A slot of the forms' table: the first word's hash beside the head of its chain of
+ * forms (-1: empty), so that a probe reads the slots alone. */
+typedef struct cueslot { unsigned hash; int f; } cueslot;
+
 struct vb_cues {
   form *f;
   size_t nf;
   char *words;            /* every form's words, each NUL-terminated */
   char *names;            /* every form as written, NUL-terminated, same order */
   size_t *name_at;
-  int *slot;              /* open addressing on the first word's hash: form index or -1 */
+  cueslot *slot;          /* open addressing on the first word's hash */
   size_t mask;
   vb_words w;                  /* the word classes (VB_W_*), also handed to the tokenizer */
   pcre2_code **pat;
@@ -361,7 +365,7 @@ static int lexicon_build(vb_cues *c) {
   c->slot = malloc(c->mask * sizeof *c->slot);
   if (!c->f || !c->words || !c->names || !c->name_at || !c->slot) return -1;
   c->mask--;
-  for (size_t s = 0; s <= c->mask; s++) c->slot[s] = -1;
+  for (size_t s = 0; s <= c->mask; s++) c->slot[s].f = -1;
   for (k = 0; vb_cue_lexicon[k]; k++) {
     const char *g = vb_cue_lexicon[k], *e = strchr(g, ':') + 1;
     unsigned gflags = 0;
@@ -410,10 +414,12 @@ static int lexicon_build(vb_cues *c) {
         size_t s = f->hash & c->mask;
         int prev = -1;
         /* chain forms that share a first word; the slot holds the chain's head */
-        while (c->slot[s] >= 0 && c->f[c->slot[s]].hash != f->hash) s = (s + 1) & c->mask;
-        if (c->slot[s] < 0) c->slot[s] = (int)fi;
-        else {
-          prev = c->slot[s];
+        while (c->slot[s].f >= 0 && c->slot[s].hash != f->hash) s = (s + 1) & c->mask;
+        if (c->slot[s].f < 0) {
+          c->slot[s].f = (int)fi;
+          c->slot[s].hash = f->hash;
+        } else {
+          prev = c->slot[s].f;
           while (c->f[prev].next >= 0) prev = c->f[prev].next;
           c->f[prev].next = (int)fi;
         }
@@ -594,8 +600,8 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
       !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, pi, hl)))
     return 0;
   sl = t->hash & c->mask;
-  while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
-  for (int fi = c->slot[sl]; fi >= 0; fi = c->f[fi].next) {
+  while (c->slot[sl].f >= 0 && c->slot[sl].hash != t->hash) sl = (sl + 1) & c->mask;
+  for (int fi = c->slot[sl].f; fi >= 0; fi = c->f[fi].next) {
     int m = match_form(c, &c->f[fi], s, T, k);
     if (m > bestlen) { best = fi; bestlen = m; }
   }

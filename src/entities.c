@@ -123,11 +123,15 @@ static void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person,
 
 /* The mention covering token k, by binary search (mentions are in token order). */
 const ment *vb_ment_at(const ctx *X, size_t k) {
-  size_t lo = 0, hi = X->m.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (X->m.v[mid].b < k) lo = mid + 1; else hi = mid;
+  size_t lo = 0, len = X->m.n;
+  /* the first mention ending at k or later: a search with no branch on the comparisons
+   * (a conditional move each step), since which way each step goes is a coin toss */
+  while (len > 1) {
+    size_t half = len / 2;
+    lo = X->m.v[lo + half - 1].b < k ? lo + half : lo;
+    len -= half;
   }
+  if (len == 1 && X->m.v[lo].b < k) lo++;
   if (lo < X->m.n && X->m.v[lo].a <= k && X->m.v[lo].b >= k) return &X->m.v[lo];
   return NULL;
 }
