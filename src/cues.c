@@ -298,8 +298,13 @@ typedef struct form {
   int nwords;
   unsigned flags;
   unsigned hash;          /* of the first word */
+  unsigned hash2;         /* of the second word (0: a one-word form), to reject at once */
   int next;               /* next form with the same first-word hash, or -1 */
 } form;
+
+/* A slot of the forms' table: the first word's hash beside the head of its chain of
+ * forms (-1: empty), so that a probe reads the slots alone. */
+typedef struct cueslot { unsigned hash; int f; } cueslot;
 
 struct vb_cues {
   form *f;
@@ -307,7 +312,7 @@ struct vb_cues {
   char *words;            /* every form's words, each NUL-terminated */
   char *names;            /* every form as written, NUL-terminated, same order */
   size_t *name_at;
-  int *slot;              /* open addressing on the first word's hash: form index or -1 */
+  cueslot *slot;          /* open addressing on the first word's hash */
   size_t mask;
   vb_words w;                  /* the word classes (VB_W_*), also handed to the tokenizer */
   pcre2_code **pat;
@@ -323,7 +328,7 @@ void vb_cues_free(vb_cues *c) {
   if (!c) return;
   for (size_t i = 0; i < c->npat; i++) { pcre2_code_free(c->pat[i]); free(c->pat_src[i]); }
   free(c->pat); free(c->pat_src);
-  free(c->w.w); free(c->w.wtext);
+  free(c->w.w); free(c->w.wtext); free(c->w.next8);
   free(c->f); free(c->words); free(c->names); free(c->name_at); free(c->slot);
   free(c);
 }
@@ -360,7 +365,7 @@ static int lexicon_build(vb_cues *c) {
   c->slot = malloc(c->mask * sizeof *c->slot);
   if (!c->f || !c->words || !c->names || !c->name_at || !c->slot) return -1;
   c->mask--;
-  for (size_t s = 0; s <= c->mask; s++) c->slot[s] = -1;
+  for (size_t s = 0; s <= c->mask; s++) c->slot[s].f = -1;
   for (k = 0; vb_cue_lexicon[k]; k++) {
     const char *g = vb_cue_lexicon[k], *e = strchr(g, ':') + 1;
     unsigned gflags = 0;
@@ -400,14 +405,21 @@ static int lexicon_build(vb_cues *c) {
       }
       c->words[wi++] = 0;
       f->hash = vb_word_hash(e, firstlen);
+      f->hash2 = 0;
+      if (f->nwords > 1) {
+        const char *w2 = c->words + f->text + firstlen + 1;
+        f->hash2 = vb_word_hash(w2, strlen(w2));
+      }
       {
         size_t s = f->hash & c->mask;
         int prev = -1;
         /* chain forms that share a first word; the slot holds the chain's head */
-        while (c->slot[s] >= 0 && c->f[c->slot[s]].hash != f->hash) s = (s + 1) & c->mask;
-        if (c->slot[s] < 0) c->slot[s] = (int)fi;
-        else {
-          prev = c->slot[s];
+        while (c->slot[s].f >= 0 && c->slot[s].hash != f->hash) s = (s + 1) & c->mask;
+        if (c->slot[s].f < 0) {
+          c->slot[s].f = (int)fi;
+          c->slot[s].hash = f->hash;
+        } else {
+          prev = c->slot[s].f;
           while (c->f[prev].next >= 0) prev = c->f[prev].next;
           c->f[prev].next = (int)fi;
         }
@@ -435,6 +447,12 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   W->w[sl].cls2 = (uint8_t)(W->w[sl].cls2 | (cl >> 16));
   W->w[sl].first8 = 0;
   for (size_t j = 0; j < len && j < 8; j++) W->w[sl].first8 |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * j);
+  W->next8[sl] = 0;
+  for (size_t j = 8; j < len && j < 16; j++) W->next8[sl] |= (uint64_t)((unsigned char)p[j] | 0x20) << (8 * (j - 8));
+  /* the bit-5 folding is exact for ASCII words only: a longer word with other bytes gets
+   * a next8 no folded token has (bit 5 clear in every byte), and is compared in full */
+  for (size_t j = 0; len > 8 && j < len && j < 16; j++)
+    if ((unsigned char)p[j] >= 0x80) W->next8[sl] = 0x0101010101010101ull;
   W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
@@ -445,7 +463,8 @@ static int wordlist_build(vb_cues *c) {
   for (c->w.mask = 64; c->w.mask < nw * 2; c->w.mask <<= 1) {}
   c->w.w = calloc(c->w.mask, sizeof *c->w.w);
   c->w.wtext = calloc(c->w.mask, sizeof *c->w.wtext);
-  if (!c->w.wtext) return -1;
+  c->w.next8 = calloc(c->w.mask, sizeof *c->w.next8);
+  if (!c->w.wtext || !c->w.next8) return -1;
   if (!c->w.w) return -1;
   c->w.mask--;
   c->w.listed = VB_W_CUE1;                      /* the tokenizer lists the cue words */
@@ -528,6 +547,9 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
 /* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. */
 static int match_form(const vb_cues *c, const form *f, const char *s, const vb_tokens *T, size_t k) {
   const char *w = c->words + f->text;
+  /* the second word's hash settles most forms that do not match (a word equal to it,
+   * case folded, has its hash) */
+  if (f->nwords > 1 && (k + 1 >= T->t.n || T->t.v[k + 1].hash != f->hash2)) return 0;
   for (int i = 0; i < f->nwords; i++) {
     const vb_tok *t;
     if (k + (size_t)i >= T->t.n) return 0;
@@ -578,8 +600,8 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
       !(k > 0 && (t->flags & VB_T_CAP) && !(t->flags & VB_T_UPPER) && in_headline(T, k, pi, hl)))
     return 0;
   sl = t->hash & c->mask;
-  while (c->slot[sl] >= 0 && c->f[c->slot[sl]].hash != t->hash) sl = (sl + 1) & c->mask;
-  for (int fi = c->slot[sl]; fi >= 0; fi = c->f[fi].next) {
+  while (c->slot[sl].f >= 0 && c->slot[sl].hash != t->hash) sl = (sl + 1) & c->mask;
+  for (int fi = c->slot[sl].f; fi >= 0; fi = c->f[fi].next) {
     int m = match_form(c, &c->f[fi], s, T, k);
     if (m > bestlen) { best = fi; bestlen = m; }
   }

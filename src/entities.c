@@ -123,11 +123,15 @@ static void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person,
 
 /* The mention covering token k, by binary search (mentions are in token order). */
 const ment *vb_ment_at(const ctx *X, size_t k) {
-  size_t lo = 0, hi = X->m.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (X->m.v[mid].b < k) lo = mid + 1; else hi = mid;
+  size_t lo = 0, len = X->m.n;
+  /* the first mention ending at k or later: a search with no branch on the comparisons
+   * (a conditional move each step), since which way each step goes is a coin toss */
+  while (len > 1) {
+    size_t half = len / 2;
+    lo = X->m.v[lo + half - 1].b < k ? lo + half : lo;
+    len -= half;
   }
+  if (len == 1 && X->m.v[lo].b < k) lo++;
   if (lo < X->m.n && X->m.v[lo].a <= k && X->m.v[lo].b >= k) return &X->m.v[lo];
   return NULL;
 }
@@ -535,13 +539,29 @@ static int headline_case(const ctx *X, size_t a, size_t e) {
   return 0;
 }
 
-/* Pass 1: names and pronouns, in text order. */
-void vb_pass_names(ctx *X) {
+/* The tokens pass 1 stops at, into cand (NT of room): a sentence start, a pronoun, a
+ * determiner, a capitalised word or one with an apostrophe (a superset of what it reads:
+ * it tests each again). Gathered without a branch per token, so that the pass's walk
+ * does not mispredict on the punctuation and plain words between them. */
+static size_t name_stops(const ctx *X, size_t *cand) {
+  size_t nc = 0;
+  for (size_t z = 0; z < NT; z++) {
+    unsigned f = TK(z)->flags;
+    cand[nc] = z;
+    nc += ((f & VB_T_SENT) != 0) |
+          (((f & VB_T_WORD) != 0) & (((X->wc[z] & (VB_W_PRON | VB_W_DET)) | (f & (VB_T_APOS | VB_T_CAP | VB_T_UPPER))) != 0));
+  }
+  return nc;
+}
+
+/* Pass 1 over the tokens cand[0 .. nc) (name_stops), in text order. */
+static void walk_names(ctx *X, const size_t *cand, size_t nc) {
   size_t k = 0, owner_end = VB_NONE, owner_a = 0, owner_next = 0;
   int run_in_sent = 0;
-  X->lowbits_for = NULL;            /* this window's words are noted when a name asks */
-  while (k < NT && !X->oom) {
-    vb_tok *t = TK(k);
+  for (size_t ci = 0; ci < nc && !X->oom; ci++) {
+    vb_tok *t;
+    if (cand[ci] < k) continue;     /* inside a name run just read */
+    t = TK(k = cand[ci]);
     if (t->flags & VB_T_SENT) run_in_sent = 0;
     if (!(t->flags & VB_T_WORD)) { k++; continue; }
     if (is_pron(X, k) && vb_pron_gender(X, k)) {
@@ -681,4 +701,13 @@ void vb_pass_names(ctx *X) {
     if ((X->wc[k] & VB_W_DET) && (t->flags & VB_T_LOWER)) subject_possessive(X, k);
     k++;
   }
+}
+
+/* Pass 1: names and pronouns, in text order. */
+void vb_pass_names(ctx *X) {
+  size_t *cand = malloc((NT + 1) * sizeof *cand);
+  X->lowbits_for = NULL;            /* this window's words are noted when a name asks */
+  if (!cand) { X->oom = 1; return; }
+  walk_names(X, cand, name_stops(X, cand));
+  free(cand);
 }

@@ -579,14 +579,11 @@ static int cmp_size(const void *x, const void *y) {
 }
 
 /* The cues the quotes' rules read in their own sentences (sorted byte offsets): those
- * report the quote, not a clause of their own. */
-static int used_cue(const size_t *used, size_t n, size_t off) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t m = (lo + hi) / 2;
-    if (used[m] < off) lo = m + 1; else hi = m;
-  }
-  return lo < n && used[lo] == off;
+ * report the quote, not a clause of their own. The cues are asked about in text order,
+ * so *at, where the last answer was found, only moves on. */
+static int used_cue(const size_t *used, size_t n, size_t *at, size_t off) {
+  while (*at < n && used[*at] < off) (*at)++;
+  return *at < n && used[*at] == off;
 }
 
 /* The candidates of one sentence, compared: a report ends before a coordinated one
@@ -681,7 +678,7 @@ static void merge_back(ctx *X, size_t first) {
 
 void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
-  size_t first = A->qs.q.n, nused = 0;
+  size_t first = A->qs.q.n, nused = 0, uat = 0;
   size_t *used = malloc((first + 1) * sizeof *used);
   VB_VEC(icand) cs = {0};
   if (!used) { X->oom = 1; return; }
@@ -700,7 +697,7 @@ void vb_find_indirect(ctx *X) {
       S.words |= X->wc[c];
       if (X->T.t.v[c].cue < 0) continue;          /* most tokens: one load each */
       S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
-      S.used = used_cue(used, nused, TK(c)->start);
+      S.used = used_cue(used, nused, &uat, TK(c)->start);
       if (S.used && clause_after_quote(X, &S) == VB_NONE) {
         /* the quote's cue, and only that: "X said she wanted to speak “…”" reports the
          * quote, and "wanted" inside its clause is no report of its own */

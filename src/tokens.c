@@ -224,18 +224,28 @@ static inline unsigned words_get(const vb_words *W, const char *s, size_t a, siz
   return 0;
 }
 
+/* The folded bytes [a, a + m) of s, m <= 8, eight of them readable: as vb_wslot.first8. */
+static inline uint64_t fold8(const char *s, size_t a, size_t m) {
+  uint64_t x;
+  memcpy(&x, s + a, 8);
+  return (x | 0x2020202020202020ull) & (m >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
+}
+
 /* words_get for the tokenizer. Whether a word of prose is listed is close to a coin toss,
  * so a branch on it mispredicts: the first slot is checked with no branch on the outcome,
- * and only a word that may sit further along (its filter bit set, no match) probes on. */
+ * and only a word that may sit further along (its filter bit set, no match) probes on.
+ * Words of up to sixteen bytes are compared in the slot and its next8 alone (one in
+ * seven words of prose is longer than eight bytes; their text is elsewhere). */
 static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
   static const union { uint32_t u; unsigned char b[4]; } one = {1};
-  const vb_wslot *e = &W->w[h & W->mask];
-  uint64_t x;
+  size_t sl = h & W->mask;
+  const vb_wslot *e = &W->w[sl];
+  uint64_t x, y;
   unsigned hit, maybe;
-  if (one.b[0] != 1 || avail < 8 || len > 8) return words_get(W, s, a, len, h, avail);
-  memcpy(&x, s + a, 8);
-  x = (x | 0x2020202020202020ull) & (len == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * len)) - 1));
-  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
+  if (one.b[0] != 1 || avail < 16 || len > 16) return words_get(W, s, a, len, h, avail);
+  x = fold8(s, a, len);
+  y = fold8(s, a + 8, len > 8 ? len - 8 : 0);
+  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x) & (unsigned)(W->next8[sl] == y);
   maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);

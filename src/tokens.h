@@ -58,6 +58,7 @@ typedef struct vb_wslot { uint64_t first8; uint32_t hash; uint16_t cls; uint8_t 
 typedef struct vb_words {
   vb_wslot *w;
   const char **wtext;          /* each slot's word (lower case), for words longer than eight bytes */
+  uint64_t *next8;             /* each slot's bytes 8 to 15, folded as first8 (0 past the word) */
   size_t mask;
   unsigned listed;             /* classes kept out of vb_tokens.wc: their tokens go in .listed */
   unsigned char bits[8192];    /* one bit per 16-bit hash value: most words miss here, in L1 */
@@ -98,6 +99,10 @@ size_t vb_tok_base_end(const char *s, const vb_tok *t);
  * the rules call it often, mostly to reject at the first letter. */
 static inline int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
   size_t n = t->end - t->start, i;
+#if defined(__GNUC__)
+  /* a literal word's length is known when compiling: most tokens fail on it at once */
+  if (__builtin_constant_p(__builtin_strlen(w)) && n != __builtin_strlen(w)) return 0;
+#endif
   for (i = 0; i < n && w[i]; i++) {
     char c = s[t->start + i];
     if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
