@@ -541,7 +541,10 @@ static int parenthesis(ctx *X, const shape *S, size_t c, np *p) {
  * sentence's outer report, if any ("lamented the days when, he said, …") */
 static int rule_parenthetical(ctx *X, shape *S, match *m) {
   np p;
-  for (size_t c = S->sb + 2; c + 1 < S->se && c < S->k + WIN; c++) {
+  /* from at most WIN tokens before the quote: a sentence that never ends (a paragraph of
+   * 400k quotes and no full stop) must not be read from its start for every quote */
+  size_t from = S->k > S->sb + 2 + WIN ? S->k - WIN : S->sb + 2;
+  for (size_t c = from; c + 1 < S->se && c < S->k + WIN; c++) {
     int par = c != S->k && is_icue(X, c) && parenthesis(X, S, c, &p);
     if (c > S->k && (is_quote(X, c) || is_icue(X, c)) && !par) return 0;   /* another clause's */
     if (!par || c + (size_t)CUE(c)->len + 1 == S->k) continue;            /* "X said, “…”": cue-before */

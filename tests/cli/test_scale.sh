@@ -57,3 +57,34 @@ PY
 RC=$?
 sed 's/^/  scale: /' "$TMP/scale.out" >&2
 if [ $RC -eq 0 ]; then ok; else no "check: linear on sources without line breaks, and in a fixed memory budget ($(tr '\n' ' ' <"$TMP/scale.out"))"; fi
+
+# Attribution over one paragraph that never ends a sentence: 10x the quotes must cost
+# about 10x (each quote's rules read a window, never the sentence from its start; the
+# parenthetical rule did, and 400k quotes took over a minute).
+python3 - "$VB" "$TMP/scale" <<'PY' >"$TMP/scale2.out" 2>&1
+import os, resource, subprocess, sys
+vb, d = sys.argv[1], sys.argv[2]
+os.makedirs(d, exist_ok=True)
+def make(n, unit):
+    p = os.path.join(d, 'para-%d-%d.txt' % (n, len(unit)))
+    with open(p, 'w') as f:
+        f.write('Ann Lee spoke on Monday. "This is the first one," she said. ' + unit * n)
+    return p
+def run(p):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    q = subprocess.run([vb, 'quotes', '--json', p], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if q.returncode != 0: print('exit', q.returncode); sys.exit(1)
+    return r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
+worst = 0
+for unit in ('"word" ', '"we will go on and on" ', '"Yes," Lee said, "no" '):
+    small, big = make(20000, unit), make(200000, unit)
+    t0 = min(run(small) for _ in range(3)); t1 = min(run(big) for _ in range(3))
+    r = t1 / max(t0, 0.01)
+    worst = max(worst, r)
+    print('one paragraph of %r: 20k quotes %.3f s, 200k %.3f s: %.1fx' % (unit.strip(), t0, t1, r))
+sys.exit(0 if worst <= 15 else 1)
+PY
+RC=$?
+sed 's/^/  scale: /' "$TMP/scale2.out" >&2
+if [ $RC -eq 0 ]; then ok; else no "quotes: linear over a paragraph that never ends a sentence ($(tr '\n' ' ' <"$TMP/scale2.out"))"; fi
