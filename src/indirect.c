@@ -416,11 +416,20 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   np w;
   size_t z;
   *p = vb_np_after(X, S->e, S->se);
-  if (!p->ok) return 0;
+  if (!p->ok) {
+    /* "according to recently leaked party documents,": no noun phrase the phrase reader
+     * knows, but words (no verb of speech) up to a comma */
+    for (z = S->e; z < S->se && z < S->e + 12 && is_word(X, z) && !is_icue(X, z) && !conj_word(X, z); z++) {}
+    if (z < S->e + 2 || z >= S->se || !is_ch(X, z, ',')) return 0;
+    p->a = S->e; p->b = z - 1; p->ok = 1;
+  }
   *pe = p->b + 1;
   if (*pe < S->se && is_ch(X, *pe, '(')) { while (*pe < S->se && !is_ch(X, *pe, ')')) (*pe)++; (*pe)++; }
-  /* "according to the average of recent polls": the whole phrase names the source */
-  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
+  /* "according to the average of recent polls": the whole phrase names the source, over
+   * a slash or an ampersand between names ("a Reuters/Ipsos poll") */
+  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') &&
+                     (!(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)) || is_ch(X, z, '/') || is_ch(X, z, '&'));
+       z++) {}
   w = *p;
   w.b = z - 1;
   /* whatever "according to" names is a source: "according to early returns", "according
