@@ -563,7 +563,7 @@ static int rule_view_before(ctx *X, shape *S, match *m) {
   np p;
   for (size_t c = S->k; c-- > S->sb && S->k - c < WIN;) {
     if (is_quote(X, c)) break;
-    if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & VB_CUE_WEAK)) continue;
+    if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_LEARNED))) continue;
     if (c > 0 && is_word(X, c - 1) && vb_tok_is(X->s, TK(c - 1), "to")) continue;   /* wants to support */
     p = vb_cue_speaker(X, c, S->sb > 0 ? S->sb - 1 : VB_NONE, S->k, S->sb);
     return p.ok && p.b < c ? found(m, c, p, 1) : 0;

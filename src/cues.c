@@ -15,7 +15,8 @@
  * t = an addressee follows (told reporters), a = the source follows (according to),
  * c = names or judges rather than reports speech (called it "a con"), n = the -s and -ing
  * forms are common nouns (notes, warnings) and count only next to a quote; x = the first
- * form is no base form (put it). The first
+ * form is no base form (put it); l = learned from PolNeAR (cues_learned.c), for reported
+ * speech only. The first
  * form of a verb is its base form, weak (say, note); an -ing form marks a participle. */
 const char *const vb_cue_lexicon[] = {
   "i:say|says|said|saying", "i:add|adds|added|adding", "i:ask|asks|asked|asking",
@@ -349,13 +350,22 @@ static int firstword_ing(const char *e, size_t len) {
   return w1 > 3 && !memcmp(e + w1 - 3, "ing", 3);
 }
 
+/* Entry k of the built-in lexicon and then of the learned table (cues_learned.c), NULL
+ * past their ends */
+static const char *lexicon_entry(size_t k) {
+  static size_t nlex = (size_t)-1;
+  if (nlex == (size_t)-1) { size_t n = 0; while (vb_cue_lexicon[n]) n++; nlex = n; }
+  if (k < nlex) return vb_cue_lexicon[k];
+  return vb_cue_learned[k - nlex];
+}
+
 static int lexicon_build(vb_cues *c) {
   size_t nf = 0, bytes = 0, k, fi = 0, wi = 0, ni = 0;
-  for (k = 0; vb_cue_lexicon[k]; k++) {
-    const char *e = strchr(vb_cue_lexicon[k], ':') + 1;
+  for (k = 0; lexicon_entry(k); k++) {
+    const char *e = strchr(lexicon_entry(k), ':') + 1;
     nf++;
     for (; *e; e++) if (*e == '|') nf++;
-    bytes += strlen(vb_cue_lexicon[k]) + 8;
+    bytes += strlen(lexicon_entry(k)) + 8;
   }
   c->f = calloc(nf, sizeof *c->f);
   c->words = malloc(bytes * 2);
@@ -366,8 +376,8 @@ static int lexicon_build(vb_cues *c) {
   if (!c->f || !c->words || !c->names || !c->name_at || !c->slot) return -1;
   c->mask--;
   for (size_t s = 0; s <= c->mask; s++) c->slot[s].f = -1;
-  for (k = 0; vb_cue_lexicon[k]; k++) {
-    const char *g = vb_cue_lexicon[k], *e = strchr(g, ':') + 1;
+  for (k = 0; lexicon_entry(k); k++) {
+    const char *g = lexicon_entry(k), *e = strchr(g, ':') + 1;
     unsigned gflags = 0;
     int nth = 0, nouns = 0, strong = 0;
     for (const char *p = g; *p != ':'; p++) {
@@ -378,6 +388,7 @@ static int lexicon_build(vb_cues *c) {
       else if (*p == 'n') nouns = 1;
       else if (*p == 'x') strong = 1;
       else if (*p == 'r') gflags |= VB_CUE_REP;
+      else if (*p == 'l') gflags |= VB_CUE_LEARNED;
     }
     while (*e) {
       const char *end = strchr(e, '|');

@@ -17,9 +17,11 @@ enum {
   VB_CUE_CALL = 1 << 6,  /* calls, describes, dubs: says who speaks but is not a speech verb */
   VB_CUE_BASE = 1 << 7,  /* the base form (say): weak, but fine right after a quote ("…," they say) */
   VB_CUE_REP = 1 << 8,   /* reports a view, not words (believes, endorsed, found): reported speech only */
+  VB_CUE_LEARNED = 1 << 9, /* from the learned table (cues_learned.c): reported speech without marks only */
 };
 
 extern const char *const vb_cue_lexicon[];   /* NULL-terminated: "flags:form|form|..." */
+extern const char *const vb_cue_learned[];   /* the same, learned from PolNeAR train (cues_learned.c) */
 
 typedef struct vb_cues vb_cues;
 

@@ -273,6 +273,17 @@ static int to_infinitive(const ctx *X, size_t c) {
          vb_tok_is(X->s, TK(c - 1), "to");
 }
 
+static np phrase_subject(const ctx *X, size_t sb, size_t c);
+
+/* "Democrats trying to win the seat say they …", "Critics like Huffman say it …": a
+ * noun-like form after the sentence's subject and a phrase of its own, before a clause */
+static int long_subject(const ctx *X, size_t c, size_t e) {
+  size_t sb = c;
+  while (sb > 0 && c - sb < 40 && !starts_sent(X, sb)) sb--;
+  if (!starts_sent(X, sb) || e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP)) return 0;
+  return phrase_subject(X, sb, c).ok;
+}
+
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
@@ -301,7 +312,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
                      (e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && object_start(X, e) &&
                       !(X->wc[e] & VB_W_PREP) && !(is_word(X, c - 1) && (X->wc[c - 1] & VB_W_DET)) &&
                       !(TK(c - 1)->flags & VB_T_POSS)));
-  return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f);
+  return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f) || long_subject(X, c, e);
 }
 
 /* An infinitive of speech ("went on to say", "declined to say whether", "tweeted on
@@ -322,6 +333,18 @@ static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
   return p;
 }
 
+/* "who", "that" opening a relative clause */
+static int rel_opener(const ctx *X, size_t k) {
+  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && (vb_tok_is(X->s, TK(k), "who") || vb_tok_is(X->s, TK(k), "that"));
+}
+
+/* A lower-case -ing word that is no cue: "trying", "clamoring" */
+static int ing_participle(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 5 &&
+         memcmp(X->s + t->end - 3, "ing", 3) == 0;
+}
+
 /* "People with direct knowledge of the talks said", "A report published Wednesday
  * said": the sentence's subject who can speak, then a phrase of its own (a preposition
  * or a participle first; no comma, quote, other cue, relative or auxiliary) up to the cue */
@@ -330,9 +353,15 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
   size_t z;
   if (!q.ok || q.rel || q.b + 1 >= c || c - q.b > 12 || !vb_speaker_phrase(X, q)) return none;
   z = q.b + 1;
-  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) ||
-      (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !past_participle(X, z)))
-    return none;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER)) return none;
+  /* "Supporters who have heard from the campaign say", "Democrats trying to win the
+   * seat say": a relative clause or an -ing participle of its own (a plural subject) */
+  if ((rel_opener(X, z) || ing_participle(X, z)) && (plural_word(X, q.b) || (X->wc[q.b] & VB_W_SPEAKER))) {
+    for (z++; z < c; z++)
+      if (!is_word(X, z) || is_icue(X, z) || conj_word(X, z) || rel_opener(X, z)) return none;
+    return q;
+  }
+  if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !past_participle(X, z)) return none;
   for (; z < c; z++)
     if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
         vb_tok_is(X->s, TK(z), "that"))
@@ -367,9 +396,11 @@ static np cue_subject(const ctx *X, const isent *S) {
   if (c > sb + 2 && part_of_them(X, c)) { p.a = c - 3; p.b = c - 1; p.ok = 1; return p; }   /* Most of them said */
   if ((p = figure_subject(X, c, sb)).ok) return p;
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
-  if (!(S->f & VB_CUE_ING) && (!p.ok || !vb_speaker_phrase(X, p))) {
+  if (!(S->f & VB_CUE_ING)) {
+    /* the subject before its phrase, not a noun inside the phrase ("Supporters who
+     * have heard from the campaign say") */
     np q = phrase_subject(X, sb, c);
-    if (q.ok) return q;
+    if (q.ok && (!p.ok || !vb_speaker_phrase(X, p) || p.a > q.b)) return q;
   }
   if (!p.ok && !(S->f & VB_CUE_ING)) {
     p = vb_np_subject(X, sb, c);
@@ -385,11 +416,20 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   np w;
   size_t z;
   *p = vb_np_after(X, S->e, S->se);
-  if (!p->ok) return 0;
+  if (!p->ok) {
+    /* "according to recently leaked party documents,": no noun phrase the phrase reader
+     * knows, but words (no verb of speech) up to a comma */
+    for (z = S->e; z < S->se && z < S->e + 12 && is_word(X, z) && !is_icue(X, z) && !conj_word(X, z); z++) {}
+    if (z < S->e + 2 || z >= S->se || !is_ch(X, z, ',')) return 0;
+    p->a = S->e; p->b = z - 1; p->ok = 1;
+  }
   *pe = p->b + 1;
   if (*pe < S->se && is_ch(X, *pe, '(')) { while (*pe < S->se && !is_ch(X, *pe, ')')) (*pe)++; (*pe)++; }
-  /* "according to the average of recent polls": the whole phrase names the source */
-  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++) {}
+  /* "according to the average of recent polls": the whole phrase names the source, over
+   * a slash or an ampersand between names ("a Reuters/Ipsos poll") */
+  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') &&
+                     (!(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)) || is_ch(X, z, '/') || is_ch(X, z, '&'));
+       z++) {}
   w = *p;
   w.b = z - 1;
   /* whatever "according to" names is a source: "according to early returns", "according
