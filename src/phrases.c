@@ -121,6 +121,13 @@ static size_t appos_chain(const ctx *X, size_t j, size_t lo1) {
   return j;
 }
 
+/* "who's" and "who’s" (has or is: "Graham, who's called for …"): a relative pronoun too */
+static int who_has(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return (t->flags & VB_T_POSS) && base_end(X, k) - t->start == 3 && (X->s[t->start] | 0x20) == 'w' &&
+         X->s[t->start + 1] == 'h' && X->s[t->start + 2] == 'o';
+}
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -144,19 +151,30 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     r.a = r.b = j; r.ok = 1;
     return r;
   }
-  if (is_word(X, j) && (X->wc[j] & VB_W_REL) && j > lo1 && is_ch(X, j - 1, ',')) {
+  if (is_word(X, j) && ((X->wc[j] & VB_W_REL) || who_has(X, j)) && j > lo1 && is_ch(X, j - 1, ',')) {
     /* "said Weaver, who said …": the mention is "who", the speaker its antecedent */
     np ante = vb_np_before(X, j - 1, lo);
     if (!ante.ok) return r;
     r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
     return r;
   }
-  if (is_word(X, j) && j > lo1 && (vb_tok_is(X->s, TK(j), "who") || vb_tok_is(X->s, TK(j), "which")) &&
+  if (is_word(X, j) && j > lo1 && (vb_tok_is(X->s, TK(j), "who") || vb_tok_is(X->s, TK(j), "which") || who_has(X, j)) &&
       is_word(X, j - 1)) {
     /* "voters who believe …", "a group which argued …": a restrictive clause; the mention
      * is the head and its pronoun together, the speaker the head */
     np ante = vb_np_before(X, j, lo);
     if (!ante.ok || ante.rel) return r;
+    r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
+    return r;
+  }
+  if (is_word(X, j) && j > lo1 && (TK(j)->flags & VB_T_LOWER) && vb_tok_is(X->s, TK(j), "that") && is_word(X, j - 1) &&
+      (TK(j - 1)->flags & VB_T_LOWER) && !is_cue(X, j - 1) &&
+      !(X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_PREP | VB_W_DET | VB_W_REL | VB_W_STOP))) {
+    /* "an organization that endorsed Sanders", "groups that have backed him": "that"
+     * right after a noun that can speak, and right before the cue, opens a relative
+     * clause (after a verb it opens a reported one: "said that", "believes that") */
+    np ante = vb_np_before(X, j, lo);
+    if (!ante.ok || ante.rel || !vb_speaker_phrase(X, ante)) return r;
     r.a = ante.a; r.b = j; r.ok = 1; r.rel = 1; r.ra = ante.a; r.rb = ante.b;
     return r;
   }
@@ -288,6 +306,18 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
     e = vb_run_end(X, j);
     while (e + 1 < hi && (TK(e)->flags & VB_T_POSS) && is_capword(X, e + 1)) e = vb_run_end(X, e + 1);
     if (e >= hi) e = hi - 1;
+    {
+      /* "said Democratic strategist Hank Sheinkopf", "said GOP presidential candidate Ada
+       * Brandt": a capitalised modifier, one or two role words, then the name they head */
+      size_t z = e + 1;
+      while (z < hi && z - e <= 2 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !vb_speaker_word(X, z) &&
+             !(X->wc[z] & (VB_W_BOUND | VB_W_REL | VB_W_AUX | VB_W_DET | VB_W_PREP)) && !is_cue(X, z)) z++;
+      if (z + 1 < hi && z - e <= 2 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+          vb_speaker_word(X, z) && is_capword(X, z + 1) && !(X->wc[z + 1] & (VB_W_STOP | VB_W_DET))) {
+        size_t ne = vb_run_end(X, z + 1);
+        e = ne < hi ? ne : hi - 1;
+      }
+    }
     r.a = j; r.b = e; r.ok = 1;
     return r;
   }
