@@ -369,6 +369,25 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
   return q;
 }
 
+/* "Gov. Ada Brandt of Osle, a Republican who has refused to endorse Reyes, said the
+ * harbour board deserved better.": the sentence opens with a name and its comma, so the
+ * comma before the cue closes that name's appositive, and the lower-case words after the
+ * cue, running to the sentence's end, are what the name said (a clause whose verb the
+ * word lists do not know), not an inverted speaker */
+static int named_aside_subject(const ctx *X, const isent *S, np q) {
+  size_t ne, sb = S->sb;
+  while (sb + 2 < S->c && (TK(sb)->flags & VB_T_UPPER) && is_word(X, sb)) sb++;   /* a dateline: OSLE — */
+  if (sb > S->sb && is_dash(X, sb)) sb++;
+  else sb = S->sb;
+  if ((q.b + 1 < S->se && !(q.b + 2 >= S->se && !is_ch(X, q.b + 1, ','))) || q.b == q.a || !(TK(q.a)->flags & VB_T_LOWER) ||
+      !is_capword(X, sb))
+    return 0;
+  ne = vb_run_end(X, sb);
+  if (ne + 2 < S->c && is_word(X, ne + 1) && vb_tok_is(X->s, TK(ne + 1), "of") && is_capword(X, ne + 2))
+    ne = vb_run_end(X, ne + 2);                  /* Gov. Ada Brandt of Osle, … */
+  return ne + 2 < S->c && is_ch(X, ne + 1, ',') && !(X->wc[sb] & (VB_W_STOP | VB_W_DET | VB_W_PREP));
+}
+
 /* The speaker of a cue that is not "according to": an inverted name after a comma
  * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
  * to him said."), else the cue's subject (phrases.c), else the sentence's. */
@@ -379,7 +398,7 @@ static np cue_subject(const ctx *X, const isent *S) {
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
     if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&
-        !(X->wc[q.a] & VB_W_BOUND))
+        !(X->wc[q.a] & VB_W_BOUND) && !named_aside_subject(X, S, q))
       return q;
   }
   if (c > sb + 2 && end_or_comma(X, e, se) && !(S->f & VB_CUE_ING)) {
