@@ -829,8 +829,10 @@ void vb_pass_quotes(ctx *X) {
     }
   }
   /* kinds: a short quote or a title that no cue next to it gives to anyone is a term
-   * (a scare quote, a show, a slogan); a term that a cue in its sentence gives to
-   * someone is a partial quote */
+   * (a scare quote, a show, a slogan), and so is a short one that only a last resort
+   * gives to someone (the latest speaker nearby, the latest cue before it: the GOP's
+   * "establishment" candidate); a term that a cue in its sentence gives to someone is
+   * a partial quote */
   for (size_t i = 0; i < nq; i++) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
@@ -841,7 +843,7 @@ void vb_pass_quotes(ctx *X) {
       q->kind = VB_PARTIAL;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && vb_title_case(X->s, q))
       q->kind = VB_TERM;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY) &&
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
       q->kind = VB_TERM;
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
