@@ -746,6 +746,13 @@ static int strong_rule(const char *r) {
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
+/* Quote token k follows a possessive: "on ABC’s “This Week,” Sanders said", "Fox News
+ * channel’s “Hannity”": a title there names a show or a book, whatever cue is next to
+ * it, and no one says it. */
+static int possessed(const ctx *X, size_t k) {
+  return k != VB_NONE && k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS);
+}
+
 /* "Bystrom agreed. “…”": quote i opens a sentence; the subject of the one before speaks */
 static int previous_subject(ctx *X, size_t i, size_t k) {
   size_t pb = k - 1;
@@ -839,7 +846,9 @@ void vb_pass_quotes(ctx *X) {
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
     int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
-    if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
+    if (q->kind != VB_BLOCK && possessed(X, X->qtok.v[i]) && vb_title_case(X->s, q))
+      q->kind = VB_TERM;
+    else if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && vb_title_case(X->s, q))
       q->kind = VB_TERM;
