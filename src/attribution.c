@@ -746,11 +746,39 @@ static int strong_rule(const char *r) {
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
-/* Quote token k follows a possessive: "on ABC’s “This Week,” Sanders said", "Fox News
- * channel’s “Hannity”": a title there names a show or a book, whatever cue is next to
- * it, and no one says it. */
-static int possessed(const ctx *X, size_t k) {
-  return k != VB_NONE && k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS);
+/* Shapes that make quote q at token k the name of a work (a show, a book, a piece),
+ * whatever cue is next to it: no one says it. */
+/* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
+ * after a possessive */
+static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
+  return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS) && vb_title_case(X->s, q);
+}
+
+/* "“Pop-up show opens in the Bronx,” by Variety’s Ana Cole": a capitalised quote, a
+ * comma and "by" with its author's name */
+static int work_byline(const ctx *X, size_t k, const vb_quote *q) {
+  size_t j = k + 1;
+  if (q->iend <= q->istart || !(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
+  if (is_ch(X, j, ',')) j++;
+  else if (!comma_end(X, q)) return 0;
+  if (!is_word(X, j) || !(TK(j)->flags & VB_T_LOWER) || !vb_tok_is(X->s, TK(j), "by")) return 0;
+  if (is_word(X, j + 1) && vb_tok_is(X->s, TK(j + 1), "the")) j++;
+  return is_capword(X, j + 1);
+}
+
+static const struct work_shape {
+  const char *name;
+  int (*fits)(const ctx *X, size_t k, const vb_quote *q);
+} work_shapes[] = {
+  {"possessive", work_possessed},   /* ABC’s “This Week,” */
+  {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
+};
+
+static int names_work(const ctx *X, size_t k, const vb_quote *q) {
+  if (k == VB_NONE) return 0;
+  for (size_t w = 0; w < sizeof work_shapes / sizeof *work_shapes; w++)
+    if (work_shapes[w].fits(X, k, q)) return 1;
+  return 0;
 }
 
 /* "Bystrom agreed. “…”": quote i opens a sentence; the subject of the one before speaks */
@@ -846,7 +874,7 @@ void vb_pass_quotes(ctx *X) {
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
     int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
-    if (q->kind != VB_BLOCK && possessed(X, X->qtok.v[i]) && vb_title_case(X->s, q))
+    if (q->kind != VB_BLOCK && names_work(X, X->qtok.v[i], q))
       q->kind = VB_TERM;
     else if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
