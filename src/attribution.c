@@ -746,8 +746,8 @@ static int strong_rule(const char *r) {
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
-/* Shapes that make quote q at token k the name of a work (a show, a book, a piece),
- * whatever cue is next to it: no one says it. */
+/* Shapes that make quote q at token k the name of a work (a show, a book, a piece) or a
+ * value in markup, whatever cue is next to it: no one says it. */
 /* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
  * after a possessive */
 static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
@@ -766,12 +766,20 @@ static int work_byline(const ctx *X, size_t k, const vb_quote *q) {
   return is_capword(X, j + 1);
 }
 
+/* <tweet author="@ana" date="May 2">: a markup attribute's value (quotes.c has it a
+ * term; a cue in its sentence must not make it a partial quote) */
+static int work_markup(const ctx *X, size_t k, const vb_quote *q) {
+  (void)k;
+  return q->start > 0 && X->s[q->start - 1] == '=';
+}
+
 static const struct work_shape {
   const char *name;
   int (*fits)(const ctx *X, size_t k, const vb_quote *q);
 } work_shapes[] = {
   {"possessive", work_possessed},   /* ABC’s “This Week,” */
   {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
+  {"markup", work_markup},          /* <tweet author="@ana"> */
 };
 
 static int names_work(const ctx *X, size_t k, const vb_quote *q) {
