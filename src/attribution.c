@@ -746,8 +746,8 @@ static int strong_rule(const char *r) {
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
-/* Shapes that make quote q at token k the name of a work (a show, a book, a piece) or a
- * value in markup, whatever cue is next to it: no one says it. */
+/* Shapes that make quote q at token k the name of a work (a show, a book, a piece), a
+ * value in markup or a subhead, whatever cue is next to it: no one says it. */
 /* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
  * after a possessive */
 static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
@@ -773,6 +773,29 @@ static int work_markup(const ctx *X, size_t k, const vb_quote *q) {
   return q->start > 0 && X->s[q->start - 1] == '=';
 }
 
+/* A quote opens with a double mark (" “ ''), not a single one. */
+static int double_marked(const ctx *X, const vb_quote *q) {
+  unsigned char c = (unsigned char)X->s[q->start];
+  if (c == '"') return 1;
+  if (c == '\'') return q->start + 1 < X->n && X->s[q->start + 1] == '\'';
+  return c == 0xE2 && q->start + 2 < X->n && (unsigned char)X->s[q->start + 1] == 0x80 &&
+         (unsigned char)X->s[q->start + 2] == 0x9C;
+}
+
+/* "¶'A Fight From Start to Finish.'¶" in a story that quotes in double marks: a
+ * paragraph that is one quote in single marks is a subhead (some earlier quote of the
+ * last 16 opens with a double mark) */
+static int work_subhead(const ctx *X, size_t k, const vb_quote *q) {
+  const vb_quote *q0 = X->A->qs.q.v;
+  size_t e = k + 1;
+  if (double_marked(X, q) || !(TK(k)->flags & VB_T_PARA) || q->kind == VB_BLOCK) return 0;
+  if (is_ch(X, e, '.')) e++;
+  if (e < NT && !(TK(e)->flags & VB_T_PARA)) return 0;
+  for (const vb_quote *p = q; p > q0 && q - p < 16;)
+    if (double_marked(X, --p)) return 1;
+  return 0;
+}
+
 static const struct work_shape {
   const char *name;
   int (*fits)(const ctx *X, size_t k, const vb_quote *q);
@@ -780,6 +803,7 @@ static const struct work_shape {
   {"possessive", work_possessed},   /* ABC’s “This Week,” */
   {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
   {"markup", work_markup},          /* <tweet author="@ana"> */
+  {"subhead", work_subhead},        /* ¶'A Fight From Start to Finish.'¶ */
 };
 
 static int names_work(const ctx *X, size_t k, const vb_quote *q) {
