@@ -193,13 +193,6 @@ static int slot_end(const ctx *X, size_t z, size_t hi) {
 }
 
 
-/* The quote ends with a comma inside: its sentence goes on after it. */
-static int comma_end(const ctx *X, const vb_quote *q) {
-  size_t e = q->iend;
-  while (e > q->istart && (X->s[e - 1] == ' ' || X->s[e - 1] == '\n')) e--;
-  return e > q->istart && X->s[e - 1] == ',';
-}
-
 /* A preposition that may follow a verb of speech: "riffed on", "quibbled over". */
 static int slot_prep(const ctx *X, size_t k) {
   static const char *const w[] = {"on", "at", "over", "about", "in", "into", "from", "with", NULL};
@@ -223,7 +216,7 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
   for (size_t v = p.a + 1; p.ok && v <= p.b && v < p.a + 5; v++) if (past_verb(X, v)) { p.b = v - 1; break; }
   /* "“…,” the nominee riffed on …": after the subject and its verb, a preposition too */
   if (p.ok && p.b - p.a < 5 && past_verb(X, p.b + 1) &&
-      (slot_end(X, p.b + 2, hi) || (p.b + 2 < hi && comma_end(X, &X->A->qs.q.v[S->qi]) &&
+      (slot_end(X, p.b + 2, hi) || (p.b + 2 < hi && vb_comma_end(X, &X->A->qs.q.v[S->qi]) &&
                                     !(TK(j)->flags & VB_T_PARA) && slot_prep(X, p.b + 2))))
     return found(m, p.b + 1, p, 1);
   return 0;
@@ -746,73 +739,6 @@ static int strong_rule(const char *r) {
          r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
-/* Shapes that make quote q at token k the name of a work (a show, a book, a piece), a
- * value in markup or a subhead, whatever cue is next to it: no one says it. */
-/* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
- * after a possessive */
-static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
-  return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS) && vb_title_case(X->s, q);
-}
-
-/* "“Pop-up show opens in the Bronx,” by Variety’s Ana Cole": a capitalised quote, a
- * comma and "by" with its author's name */
-static int work_byline(const ctx *X, size_t k, const vb_quote *q) {
-  size_t j = k + 1;
-  if (q->iend <= q->istart || !(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
-  if (is_ch(X, j, ',')) j++;
-  else if (!comma_end(X, q)) return 0;
-  if (!is_word(X, j) || !(TK(j)->flags & VB_T_LOWER) || !vb_tok_is(X->s, TK(j), "by")) return 0;
-  if (is_word(X, j + 1) && vb_tok_is(X->s, TK(j + 1), "the")) j++;
-  return is_capword(X, j + 1);
-}
-
-/* <tweet author="@ana" date="May 2">: a markup attribute's value (quotes.c has it a
- * term; a cue in its sentence must not make it a partial quote) */
-static int work_markup(const ctx *X, size_t k, const vb_quote *q) {
-  (void)k;
-  return q->start > 0 && X->s[q->start - 1] == '=';
-}
-
-/* A quote opens with a double mark (" “ ''), not a single one. */
-static int double_marked(const ctx *X, const vb_quote *q) {
-  unsigned char c = (unsigned char)X->s[q->start];
-  if (c == '"') return 1;
-  if (c == '\'') return q->start + 1 < X->n && X->s[q->start + 1] == '\'';
-  return c == 0xE2 && q->start + 2 < X->n && (unsigned char)X->s[q->start + 1] == 0x80 &&
-         (unsigned char)X->s[q->start + 2] == 0x9C;
-}
-
-/* "¶'A Fight From Start to Finish.'¶" in a story that quotes in double marks: a
- * paragraph that is one quote in single marks is a subhead (some earlier quote of the
- * last 16 opens with a double mark) */
-static int work_subhead(const ctx *X, size_t k, const vb_quote *q) {
-  const vb_quote *q0 = X->A->qs.q.v;
-  size_t e = k + 1;
-  if (double_marked(X, q) || !(TK(k)->flags & VB_T_PARA) || q->kind == VB_BLOCK) return 0;
-  if (is_ch(X, e, '.')) e++;
-  if (e < NT && !(TK(e)->flags & VB_T_PARA)) return 0;
-  for (const vb_quote *p = q; p > q0 && q - p < 16;)
-    if (double_marked(X, --p)) return 1;
-  return 0;
-}
-
-static const struct work_shape {
-  const char *name;
-  int (*fits)(const ctx *X, size_t k, const vb_quote *q);
-} work_shapes[] = {
-  {"possessive", work_possessed},   /* ABC’s “This Week,” */
-  {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
-  {"markup", work_markup},          /* <tweet author="@ana"> */
-  {"subhead", work_subhead},        /* ¶'A Fight From Start to Finish.'¶ */
-};
-
-static int names_work(const ctx *X, size_t k, const vb_quote *q) {
-  if (k == VB_NONE) return 0;
-  for (size_t w = 0; w < sizeof work_shapes / sizeof *work_shapes; w++)
-    if (work_shapes[w].fits(X, k, q)) return 1;
-  return 0;
-}
-
 /* "Bystrom agreed. “…”": quote i opens a sentence; the subject of the one before speaks */
 static int previous_subject(ctx *X, size_t i, size_t k) {
   size_t pb = k - 1;
@@ -906,7 +832,7 @@ void vb_pass_quotes(ctx *X) {
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
     int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
-    if (q->kind != VB_BLOCK && names_work(X, X->qtok.v[i], q))
+    if (q->kind != VB_BLOCK && vb_names_work(X, X->qtok.v[i], q))
       q->kind = VB_TERM;
     else if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
