@@ -188,6 +188,11 @@ int vb_said_title(const ctx *X, const vb_quote *q, size_t k);
 unsigned vb_quote_key(const char *s, const vb_quote *q, size_t *len);
 int vb_same_words(const char *s, const vb_quote *a, const vb_quote *b);
 int vb_ends_question(const char *s, const vb_quote *q);
+/* the quote ends with a comma inside: its sentence goes on after it */
+int vb_comma_end(const ctx *X, const vb_quote *q);
+/* quote q at token k names a work (ABC’s “This Week,”; “…,” by Ana Cole), is a value in
+ * markup or a subhead: no one says it, whatever cue is next to it */
+int vb_names_work(const ctx *X, size_t k, const vb_quote *q);
 void vb_pair_twins(ctx *X, const char *rule);
 
 /* ---------------------------------------------------------------- attribution.c */

@@ -193,13 +193,6 @@ static int slot_end(const ctx *X, size_t z, size_t hi) {
 }
 
 
-/* The quote ends with a comma inside: its sentence goes on after it. */
-static int comma_end(const ctx *X, const vb_quote *q) {
-  size_t e = q->iend;
-  while (e > q->istart && (X->s[e - 1] == ' ' || X->s[e - 1] == '\n')) e--;
-  return e > q->istart && X->s[e - 1] == ',';
-}
-
 /* A preposition that may follow a verb of speech: "riffed on", "quibbled over". */
 static int slot_prep(const ctx *X, size_t k) {
   static const char *const w[] = {"on", "at", "over", "about", "in", "into", "from", "with", NULL};
@@ -223,7 +216,7 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
   for (size_t v = p.a + 1; p.ok && v <= p.b && v < p.a + 5; v++) if (past_verb(X, v)) { p.b = v - 1; break; }
   /* "“…,” the nominee riffed on …": after the subject and its verb, a preposition too */
   if (p.ok && p.b - p.a < 5 && past_verb(X, p.b + 1) &&
-      (slot_end(X, p.b + 2, hi) || (p.b + 2 < hi && comma_end(X, &X->A->qs.q.v[S->qi]) &&
+      (slot_end(X, p.b + 2, hi) || (p.b + 2 < hi && vb_comma_end(X, &X->A->qs.q.v[S->qi]) &&
                                     !(TK(j)->flags & VB_T_PARA) && slot_prep(X, p.b + 2))))
     return found(m, p.b + 1, p, 1);
   return 0;
@@ -829,19 +822,23 @@ void vb_pass_quotes(ctx *X) {
     }
   }
   /* kinds: a short quote or a title that no cue next to it gives to anyone is a term
-   * (a scare quote, a show, a slogan); a term that a cue in its sentence gives to
-   * someone is a partial quote */
+   * (a scare quote, a show, a slogan), and so is a short one that only a last resort
+   * gives to someone (the latest speaker nearby, the latest cue before it: the GOP's
+   * "establishment" candidate); a term that a cue in its sentence gives to someone is
+   * a partial quote */
   for (size_t i = 0; i < nq; i++) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
     int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
-    if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
+    if (q->kind != VB_BLOCK && vb_names_work(X, X->qtok.v[i], q))
+      q->kind = VB_TERM;
+    else if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && vb_title_case(X->s, q))
       q->kind = VB_TERM;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY) &&
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
       q->kind = VB_TERM;
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }

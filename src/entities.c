@@ -359,6 +359,16 @@ static void rel_clause(ctx *X, int e, size_t i) {
   }
 }
 
+/* Mention m is the object of a word before it ("refused to endorse Mr. Trump", "an Obama
+ * supporter"): a lower-case word right before it that opens no clause. */
+static int object_mention(const ctx *X, const ment *m) {
+  static const char *const opens[] = {"and", "but", "or", "while", "when", "as", "after", "before", "because",
+                                      "though", "although", "since", "if", "that", "until", "once", NULL};
+  size_t z = m->a;
+  while (z > 0 && m->a - z < 4 && is_capword(X, z - 1) && (X->wc[z - 1] & (VB_W_TITLE | VB_W_HONOR))) z--;   /* Mr., Sen. */
+  return z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) && !word_in(X, z - 1, opens);
+}
+
 /* Resolve he/she at token k: the latest subject of compatible gender, else any person. */
 int vb_resolve_pron(const ctx *X, size_t k, int g) {
   int any = -1, known = -1, seen = 0;
@@ -376,10 +386,11 @@ int vb_resolve_pron(const ctx *X, size_t k, int g) {
     E = &X->A->ent.v[m->ent];
     if (E->kind != VB_ENT_PERSON || (g && E->gender && E->gender != g)) continue;
     /* a subject of unknown gender gives way to a nearer person known to be of the
-     * pronoun's ("Sandvik noted … Mrs. Dahl tried … she used") */
+     * pronoun's ("Sandvik noted … Mrs. Dahl tried … she used"), not to one its clause
+     * only names ("Kasich, who refused to endorse Mr. Trump, said … “…,” he said") */
     if (m->subj) return g && !E->gender && known >= 0 ? known : m->ent;
     if (any < 0) any = m->ent;
-    if (known < 0 && g && E->gender == g) known = m->ent;
+    if (known < 0 && g && E->gender == g && !object_mention(X, m)) known = m->ent;
   }
   return any;
 }

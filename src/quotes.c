@@ -574,6 +574,10 @@ int vb_quotes_find(const char *text, size_t n, const vb_qopts *o, vb_quotes *out
     }
     if (c == '"') { on_double(&S, M_DQ, i, i + 1); i++; continue; }
     if (c == '\'') {
+      /* ''I'd say 'no,''' he said: three marks with a single open close it, then the double */
+      if (i + 2 < n && s[i + 1] == '\'' && s[i + 2] == '\'' && S.depth && !S.st[S.depth - 1].dbl) {
+        on_single(&S, M_SQ, i, i + 1); i++; continue;
+      }
       if (i + 1 < n && s[i + 1] == '\'') { on_double(&S, M_TWOAPOS, i, i + 2); i += 2; continue; }
       on_single(&S, M_SQ, i, i + 1); i++; continue;
     }

@@ -1,8 +1,9 @@
 /* quotewords.c: the shape of a quote's own words, as the direct-quote rules read it: a
  * whole sentence, a title in title case, an utterance a cue follows, a question; and the
  * fingerprints that pair a pull quote with its source (vb_pair_twins, the pass that
- * gives a pull quote its twin's speaker). Nothing here reads the tokens around a quote
- * but the word right before it (said_title). */
+ * gives a pull quote its twin's speaker); and the shapes that make a quote the name of
+ * a work, a markup value or a subhead (vb_names_work: a table). Nothing here reads more
+ * of the tokens around a quote than the few words right next to it. */
 #include <stdint.h>
 #include <stdlib.h>
 #include "attrib_int.h"
@@ -176,4 +177,78 @@ void vb_pair_twins(ctx *X, const char *rule) {
     }
     vb_smap_free(&prints);
   }
+}
+
+/* The quote ends with a comma inside: its sentence goes on after it. */
+int vb_comma_end(const ctx *X, const vb_quote *q) {
+  size_t e = q->iend;
+  while (e > q->istart && (X->s[e - 1] == ' ' || X->s[e - 1] == '\n')) e--;
+  return e > q->istart && X->s[e - 1] == ',';
+}
+
+/* Shapes that make quote q at token k the name of a work (a show, a book, a piece), a
+ * value in markup or a subhead, whatever cue is next to it: no one says it. */
+/* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
+ * after a possessive */
+static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
+  return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS) && vb_title_case(X->s, q);
+}
+
+/* "“Pop-up show opens in the Bronx,” by Variety’s Ana Cole": a capitalised quote, a
+ * comma and "by" with its author's name */
+static int work_byline(const ctx *X, size_t k, const vb_quote *q) {
+  size_t j = k + 1;
+  if (q->iend <= q->istart || !(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
+  if (is_ch(X, j, ',')) j++;
+  else if (!vb_comma_end(X, q)) return 0;
+  if (!is_word(X, j) || !(TK(j)->flags & VB_T_LOWER) || !vb_tok_is(X->s, TK(j), "by")) return 0;
+  if (is_word(X, j + 1) && vb_tok_is(X->s, TK(j + 1), "the")) j++;
+  return is_capword(X, j + 1);
+}
+
+/* <tweet author="@ana" date="May 2">: a markup attribute's value (quotes.c has it a
+ * term; a cue in its sentence must not make it a partial quote) */
+static int work_markup(const ctx *X, size_t k, const vb_quote *q) {
+  (void)k;
+  return q->start > 0 && X->s[q->start - 1] == '=';
+}
+
+/* A quote opens with a double mark (" “ ''), not a single one. */
+static int double_marked(const ctx *X, const vb_quote *q) {
+  unsigned char c = (unsigned char)X->s[q->start];
+  if (c == '"') return 1;
+  if (c == '\'') return q->start + 1 < X->n && X->s[q->start + 1] == '\'';
+  return c == 0xE2 && q->start + 2 < X->n && (unsigned char)X->s[q->start + 1] == 0x80 &&
+         (unsigned char)X->s[q->start + 2] == 0x9C;
+}
+
+/* "¶'A Fight From Start to Finish.'¶" in a story that quotes in double marks: a
+ * paragraph that is one quote in single marks is a subhead (some earlier quote of the
+ * last 16 opens with a double mark) */
+static int work_subhead(const ctx *X, size_t k, const vb_quote *q) {
+  const vb_quote *q0 = X->A->qs.q.v;
+  size_t e = k + 1;
+  if (double_marked(X, q) || !(TK(k)->flags & VB_T_PARA) || q->kind == VB_BLOCK) return 0;
+  if (is_ch(X, e, '.')) e++;
+  if (e < NT && !(TK(e)->flags & VB_T_PARA)) return 0;
+  for (const vb_quote *p = q; p > q0 && q - p < 16;)
+    if (double_marked(X, --p)) return 1;
+  return 0;
+}
+
+static const struct work_shape {
+  const char *name;
+  int (*fits)(const ctx *X, size_t k, const vb_quote *q);
+} work_shapes[] = {
+  {"possessive", work_possessed},   /* ABC’s “This Week,” */
+  {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
+  {"markup", work_markup},          /* <tweet author="@ana"> */
+  {"subhead", work_subhead},        /* ¶'A Fight From Start to Finish.'¶ */
+};
+
+int vb_names_work(const ctx *X, size_t k, const vb_quote *q) {
+  if (k == VB_NONE) return 0;
+  for (size_t w = 0; w < sizeof work_shapes / sizeof *work_shapes; w++)
+    if (work_shapes[w].fits(X, k, q)) return 1;
+  return 0;
 }
