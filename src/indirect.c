@@ -641,7 +641,9 @@ static void settle(const ctx *X, icand *cs, size_t n) {
         if (s0 - 1 > I->a) I->b = s0 - 1;
         continue;
       }
-      if (!conj_word(X, s0 - 1)) continue;
+      /* a report that closes its sentence ("A and Y welcomed B, X added.") is cut by
+       * nothing inside it: the reports of its clause are its own (below) */
+      if (!conj_word(X, s0 - 1) || I->b <= I->c) continue;
       cut = s0 - 1;
       if (cut > 0 && (is_ch(X, cut - 1, ',') || is_ch(X, cut - 1, ';'))) cut--;
       if (cut > I->a) I->b = cut;
