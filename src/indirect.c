@@ -236,7 +236,7 @@ static size_t passive_start(const ctx *X, size_t c) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
     if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
     if (word_in(X, j - 1, be)) {
-      if (word_in(X, c, held)) return VB_NONE;
+      if (word_in(X, c, held) || (is_icue(X, c) && (CUE(c)->flags & VB_CUE_STATE))) return VB_NONE;
       j--;
       while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) && (TK(j - 1)->flags & VB_T_LOWER) &&
              !word_in(X, j - 1, be) && c - j < 5)
