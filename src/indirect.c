@@ -369,6 +369,40 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
   return q;
 }
 
+/* A relative pronoun as the cue's subject, over its verb group ("who has repeatedly
+ * pledged", "which has been seeking", "all of whom opposed", "a clash that signaled"):
+ * the mention is the pronoun with its head when the head is found ("voters who"), else
+ * the pronoun or its quantity alone; ok 0 when the cue has no such subject. "that" is a
+ * pronoun only after a noun ("nothing that suggests"; not "said that", "so that"). */
+static np relative_subject(const ctx *X, size_t c, size_t sb) {
+  static const char *const rel[] = {"who", "which", "that", NULL};
+  np p = {0}, ante;
+  size_t j = c;
+  for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !word_in(X, j - 1, rel) &&
+                  ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1));
+       g++)
+    j--;
+  if (j <= sb + 1 || !is_word(X, --j) || !(TK(j)->flags & VB_T_LOWER)) return p;
+  if (vb_tok_is(X->s, TK(j), "whom") || (vb_tok_is(X->s, TK(j), "which") && j > sb + 2 && vb_tok_is(X->s, TK(j - 1), "of"))) {
+    /* "all of whom", "two of which" */
+    if (j < sb + 3 || !vb_tok_is(X->s, TK(j - 1), "of") || !is_word(X, j - 2) ||
+        !((X->wc[j - 2] & VB_W_QUANT) || (TK(j - 2)->flags & VB_T_DIGIT)))
+      return p;
+    p.a = p.ra = j - 2; p.b = p.rb = j; p.ok = p.rel = 1;
+    return p;
+  }
+  if (!word_in(X, j, rel) || !is_word(X, j - 1)) return p;
+  if (vb_tok_is(X->s, TK(j), "that") &&
+      ((X->wc[j - 1] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP | VB_W_AUX | VB_W_PREP | VB_W_DET)) || is_pron(X, j - 1) ||
+       is_icue(X, j - 1) || (TK(j - 1)->flags & (VB_T_POSS | VB_T_DIGIT))))
+    return p;
+  ante = vb_np_before(X, j, sb > 0 ? sb - 1 : VB_NONE);
+  if (ante.ok && !ante.rel && ante.b + 1 == j) { p.a = p.ra = ante.a; p.rb = ante.b; }
+  else p.a = p.ra = p.rb = j;
+  p.b = j; p.ok = p.rel = 1;
+  return p;
+}
+
 /* The speaker of a cue that is not "according to": an inverted name after a comma
  * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
  * to him said."), else the cue's subject (phrases.c), else the sentence's. */
@@ -376,6 +410,7 @@ static np cue_subject(const ctx *X, const isent *S) {
   size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
   np p = {0};
   if (to_infinitive(X, c)) return infinitive_subject(X, c, sb);
+  if ((p = relative_subject(X, c, sb)).ok) return p;
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
     if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&
