@@ -377,11 +377,18 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
 static np relative_subject(const ctx *X, size_t c, size_t sb) {
   static const char *const rel[] = {"who", "which", "that", NULL};
   np p = {0}, ante;
-  size_t j = c;
+  size_t j = c, k;
   for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !word_in(X, j - 1, rel) &&
                   ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1));
        g++)
     j--;
+  if (j > sb + 2 && is_word(X, j - 1) && vb_tok_is(X->s, TK(j - 1), "and")) {
+    /* "who campaigned on deportation and sought …": a verb coordinated in the clause */
+    size_t z;
+    for (z = j - 2; z > sb + 1 && j - z < 14 && is_word(X, z) && !word_in(X, z, rel); z--) {}
+    if (!is_word(X, z) || !(vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "which"))) return p;
+    j = z + 1;
+  }
   if (j <= sb + 1 || !is_word(X, --j) || !(TK(j)->flags & VB_T_LOWER)) return p;
   if (vb_tok_is(X->s, TK(j), "whom") || (vb_tok_is(X->s, TK(j), "which") && j > sb + 2 && vb_tok_is(X->s, TK(j - 1), "of"))) {
     /* "all of whom", "two of which" */
@@ -391,13 +398,16 @@ static np relative_subject(const ctx *X, size_t c, size_t sb) {
     p.a = p.ra = j - 2; p.b = p.rb = j; p.ok = p.rel = 1;
     return p;
   }
-  if (!word_in(X, j, rel) || !is_word(X, j - 1)) return p;
+  if (!word_in(X, j, rel)) return p;
   if (vb_tok_is(X->s, TK(j), "that") &&
-      ((X->wc[j - 1] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP | VB_W_AUX | VB_W_PREP | VB_W_DET)) || is_pron(X, j - 1) ||
+      (!is_word(X, j - 1) ||
+       (X->wc[j - 1] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP | VB_W_AUX | VB_W_PREP | VB_W_DET)) || is_pron(X, j - 1) ||
        is_icue(X, j - 1) || (TK(j - 1)->flags & (VB_T_POSS | VB_T_DIGIT))))
     return p;
-  ante = vb_np_before(X, j, sb > 0 ? sb - 1 : VB_NONE);
-  if (ante.ok && !ante.rel && ante.b + 1 == j) { p.a = p.ra = ante.a; p.rb = ante.b; }
+  /* "voters who", "Maher, who": the head right before the pronoun or its comma */
+  k = is_ch(X, j - 1, ',') && !vb_tok_is(X->s, TK(j), "that") ? j - 1 : j;
+  ante = vb_np_before(X, k, sb > 0 ? sb - 1 : VB_NONE);
+  if (ante.ok && !ante.rel && ante.b + 1 == k) { p.a = p.ra = ante.a; p.rb = ante.b; }
   else p.a = p.ra = p.rb = j;
   p.b = j; p.ok = p.rel = 1;
   return p;
