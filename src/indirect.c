@@ -286,8 +286,21 @@ static int long_subject(const ctx *X, size_t c, size_t e) {
 
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
+/* A cue form that opens a compound preposition with the words after it: "thanks to the
+ * storm", "thanks in part to", "thanks largely to" (because of: no one thanks anyone) */
+static const struct { const char *cue, *next; } compound_preps[] = {
+  {"thanks", "to"}, {"thanks", "in"}, {"thanks", "largely"}, {"thanks", "partly"}, {"thanks", "mostly"},
+};
+static int compound_prep(const ctx *X, size_t c, size_t e) {
+  if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
+  for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
+    if (vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
+  return 0;
+}
+
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
+  if (compound_prep(X, c, e)) return 0;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c))        /* ("continued to say": "continued" reads nothing of its own) */
     return !(f & VB_CUE_REP) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
