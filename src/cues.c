@@ -16,7 +16,7 @@
  * c = names or judges rather than reports speech (called it "a con"), n = the -s and -ing
  * forms are common nouns (notes, warnings) and count only next to a quote; x = the first
  * form is no base form (put it); l = learned from PolNeAR (cues_learned.c), for reported
- * speech only. The first
+ * speech only; j = an adjective of a view, read after a form of be (is critical of). The first
  * form of a verb is its base form, weak (say, note); an -ing form marks a participle. */
 const char *const vb_cue_lexicon[] = {
   "i:say|says|said|saying", "i:add|adds|added|adding", "i:ask|asks|asked|asking",
@@ -137,6 +137,13 @@ const char *const vb_cue_lexicon[] = {
   "r:cast doubt on|casts doubt on|casting doubt on", "r:make it clear|makes it clear|made it clear|making it clear",
   "r:make the case|makes the case|made the case|making the case", "r:vote to|votes to|voted to|voting to",
   "rn:rule that|rules that|ruled that|ruling that", "r:look for|looks for|looked for|looking for",
+  /* adjectives of a view its subject holds, after a form of be: "Olde is critical of the
+   * levy", "the pilots were confident that …", "she remains wary of" */
+  "rjx:critical of", "rjx:skeptical of|skeptical about|sceptical of|sceptical about", "rjx:supportive of",
+  "rjx:wary of", "rjx:dismissive of", "rjx:confident that|confident of", "rjx:hopeful that",
+  "rjx:optimistic that|optimistic about", "rjx:pessimistic that|pessimistic about", "rjx:adamant that",
+  "rjx:upbeat about", "rjx:proud of", "rjx:eager to", "rjx:reluctant to", "rjx:nervous about",
+  "rjx:concerned that|concerned about", "rjx:aware that", "rjx:vocal about",
   "a:according to",
   NULL,
 };
@@ -389,6 +396,7 @@ static int lexicon_build(vb_cues *c) {
       else if (*p == 'x') strong = 1;
       else if (*p == 'r') gflags |= VB_CUE_REP;
       else if (*p == 'l') gflags |= VB_CUE_LEARNED;
+      else if (*p == 'j') gflags |= VB_CUE_STATE;
     }
     while (*e) {
       const char *end = strchr(e, '|');

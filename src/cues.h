@@ -18,6 +18,7 @@ enum {
   VB_CUE_BASE = 1 << 7,  /* the base form (say): weak, but fine right after a quote ("…," they say) */
   VB_CUE_REP = 1 << 8,   /* reports a view, not words (believes, endorsed, found): reported speech only */
   VB_CUE_LEARNED = 1 << 9, /* from the learned table (cues_learned.c): reported speech without marks only */
+  VB_CUE_STATE = 1 << 10,  /* an adjective of a view after a form of be ("is critical of"): no passive */
 };
 
 extern const char *const vb_cue_lexicon[];   /* NULL-terminated: "flags:form|form|..." */

@@ -236,7 +236,7 @@ static size_t passive_start(const ctx *X, size_t c) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
     if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
     if (word_in(X, j - 1, be)) {
-      if (word_in(X, c, held)) return VB_NONE;
+      if (word_in(X, c, held) || (is_icue(X, c) && (CUE(c)->flags & VB_CUE_STATE))) return VB_NONE;
       j--;
       while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) && (TK(j - 1)->flags & VB_T_LOWER) &&
              !word_in(X, j - 1, be) && c - j < 5)
@@ -286,8 +286,21 @@ static int long_subject(const ctx *X, size_t c, size_t e) {
 
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
+/* A cue form that opens a compound preposition with the words after it: "thanks to the
+ * storm", "thanks in part to", "thanks largely to" (because of: no one thanks anyone) */
+static const struct { const char *cue, *next; } compound_preps[] = {
+  {"thanks", "to"}, {"thanks", "in"}, {"thanks", "largely"}, {"thanks", "partly"}, {"thanks", "mostly"},
+};
+static int compound_prep(const ctx *X, size_t c, size_t e) {
+  if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
+  for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
+    if (vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
+  return 0;
+}
+
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
+  if (compound_prep(X, c, e)) return 0;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c))        /* ("continued to say": "continued" reads nothing of its own) */
     return !(f & VB_CUE_REP) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
@@ -388,6 +401,50 @@ static int named_aside_subject(const ctx *X, const isent *S, np q) {
   return ne + 2 < S->c && is_ch(X, ne + 1, ',') && !(X->wc[sb] & (VB_W_STOP | VB_W_DET | VB_W_PREP));
 }
 
+/* A relative pronoun as the cue's subject, over its verb group ("who has repeatedly
+ * pledged", "which has been seeking", "all of whom opposed", "a clash that signaled"):
+ * the mention is the pronoun with its head when the head is found ("voters who"), else
+ * the pronoun or its quantity alone; ok 0 when the cue has no such subject. "that" is a
+ * pronoun only after a noun ("nothing that suggests"; not "said that", "so that"). */
+static np relative_subject(const ctx *X, size_t c, size_t sb) {
+  static const char *const rel[] = {"who", "which", "that", NULL};
+  np p = {0}, ante;
+  size_t j = c, k;
+  for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !word_in(X, j - 1, rel) &&
+                  ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1));
+       g++)
+    j--;
+  if (j > sb + 2 && is_word(X, j - 1) && vb_tok_is(X->s, TK(j - 1), "and")) {
+    /* "who campaigned on deportation and sought …": a verb coordinated in the clause */
+    size_t z;
+    for (z = j - 2; z > sb + 1 && j - z < 14 && is_word(X, z) && !word_in(X, z, rel); z--) {}
+    if (!is_word(X, z) || !(vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "which"))) return p;
+    j = z + 1;
+  }
+  if (j <= sb + 1 || !is_word(X, --j) || !(TK(j)->flags & VB_T_LOWER)) return p;
+  if (vb_tok_is(X->s, TK(j), "whom") || (vb_tok_is(X->s, TK(j), "which") && j > sb + 2 && vb_tok_is(X->s, TK(j - 1), "of"))) {
+    /* "all of whom", "two of which" */
+    if (j < sb + 3 || !vb_tok_is(X->s, TK(j - 1), "of") || !is_word(X, j - 2) ||
+        !((X->wc[j - 2] & VB_W_QUANT) || (TK(j - 2)->flags & VB_T_DIGIT)))
+      return p;
+    p.a = p.ra = j - 2; p.b = p.rb = j; p.ok = p.rel = 1;
+    return p;
+  }
+  if (!word_in(X, j, rel)) return p;
+  if (vb_tok_is(X->s, TK(j), "that") &&
+      (!is_word(X, j - 1) ||
+       (X->wc[j - 1] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP | VB_W_AUX | VB_W_PREP | VB_W_DET)) || is_pron(X, j - 1) ||
+       is_icue(X, j - 1) || (TK(j - 1)->flags & (VB_T_POSS | VB_T_DIGIT))))
+    return p;
+  /* "voters who", "Maher, who": the head right before the pronoun or its comma */
+  k = is_ch(X, j - 1, ',') && !vb_tok_is(X->s, TK(j), "that") ? j - 1 : j;
+  ante = vb_np_before(X, k, sb > 0 ? sb - 1 : VB_NONE);
+  if (ante.ok && !ante.rel && ante.b + 1 == k) { p.a = p.ra = ante.a; p.rb = ante.b; }
+  else p.a = p.ra = p.rb = j;
+  p.b = j; p.ok = p.rel = 1;
+  return p;
+}
+
 /* The speaker of a cue that is not "according to": an inverted name after a comma
  * ("…, said X"), the words after the last comma before a closing cue ("…, a source close
  * to him said."), else the cue's subject (phrases.c), else the sentence's. */
@@ -395,6 +452,7 @@ static np cue_subject(const ctx *X, const isent *S) {
   size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
   np p = {0};
   if (to_infinitive(X, c)) return infinitive_subject(X, c, sb);
+  if ((p = relative_subject(X, c, sb)).ok) return p;
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
     if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&
@@ -660,7 +718,9 @@ static void settle(const ctx *X, icand *cs, size_t n) {
         if (s0 - 1 > I->a) I->b = s0 - 1;
         continue;
       }
-      if (!conj_word(X, s0 - 1)) continue;
+      /* a report that closes its sentence ("A and Y welcomed B, X added.") is cut by
+       * nothing inside it: the reports of its clause are its own (below) */
+      if (!conj_word(X, s0 - 1) || I->b <= I->c) continue;
       cut = s0 - 1;
       if (cut > 0 && (is_ch(X, cut - 1, ',') || is_ch(X, cut - 1, ';'))) cut--;
       if (cut > I->a) I->b = cut;
