@@ -590,6 +590,36 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* "Although Weiner admitted that “…,” he claimed …", "When a man in the crowd shouted,
+ * “Cruz,” Beck joked": a sentence that opens with a clause of time or contrast, the quote
+ * closing that clause, brought in by the clause's own cue (no comma between the opening
+ * word and the cue): the quote is the clause's, not the main clause's after it */
+static int rule_opening_clause(ctx *X, shape *S, match *m) {
+  size_t a = S->sb, z, c = VB_NONE;
+  np p;
+  if (S->k <= S->sb + 2) return 0;
+  while (a < S->k && is_word(X, a) && (vb_tok_is(X->s, TK(a), "but") || vb_tok_is(X->s, TK(a), "and") ||
+                                       vb_tok_is(X->s, TK(a), "even")) && S->k - a > 2)
+    a++;
+  if (!is_word(X, a) || !subordinator(X, a)) return 0;
+  for (z = a + 1; z < S->k; z++) {
+    /* a comma only right after the clause's cue: "shouted, “Cruz,”" */
+    if (is_ch(X, z, ',') && z + 1 == S->k && c != VB_NONE && c + (size_t)CUE(c)->len == z) break;
+    if (is_ch(X, z, ',') || is_quote(X, z) || is_dash(X, z) || is_ch(X, z, ';') || is_ch(X, z, ':')) return 0;
+    if (c == VB_NONE && is_cue(X, z) && !(CUE(z)->flags & (VB_CUE_ACC | VB_CUE_WEAK)) && vb_usable_cue(X, z)) c = z;
+  }
+  if (c == VB_NONE) return 0;
+  /* the clause ends at the quote or a few words after it, at a comma */
+  if (!comma_end(X, &X->A->qs.q.v[S->qi])) {
+    for (z = S->k + 1; z < S->se && z < S->k + 8 && !is_ch(X, z, ','); z++)
+      if (is_cue(X, z) || is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
+    if (!(z < S->se && is_ch(X, z, ','))) return 0;
+  }
+  p = vb_cue_speaker(X, c, a, S->k, S->sb);
+  if (!p.ok || p.a <= a || p.b >= c) return 0;
+  return found(m, c, p, 1);
+}
+
 /* The rules, tried in this order: the first that reads the quote's sentence decides.
  * A rule returns 1 for its reading (name, strength) or 2 for its second one (name2,
  * strength2). The order is the algorithm: the closest, surest shapes first. */
@@ -602,6 +632,7 @@ static const struct rule {
 } rules[] = {
   {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},     /* "…," said Arthur */
   {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                          /* "…" ― Carla Sanchez */
+  {R_CUE_BEFORE, 0.9, NULL, 0, rule_opening_clause},                  /* When X shouted, "…," Y joked */
   {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                         /* "…," he said */
   {R_CUE_SLOT, 0.85, NULL, 0, rule_cue_slot},                           /* "…," murmured Venn · Venn murmured */
   {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},            /* X said: "…" · According to X, "…" */
