@@ -195,6 +195,11 @@ int vb_comma_end(const ctx *X, const vb_quote *q);
 int vb_names_work(const ctx *X, size_t k, const vb_quote *q);
 void vb_pair_twins(ctx *X, const char *rule);
 
+/* ---------------------------------------------------------------- continuations.c */
+/* uncued quotes that go on with the last speaker (r_cont) or, in a dialogue, the other
+ * one (r_dialogue); qpara and qsb: each quote's paragraph and sentence start */
+void vb_continuations(ctx *X, const size_t *qpara, const size_t *qsb, const char *r_cont, const char *r_dialogue);
+
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */
 /* 0 (nothing recorded) when the phrase names no one who can speak */
