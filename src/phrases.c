@@ -642,6 +642,10 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
     /* "X said in a statement, adding that …": the speaker of the clause's own cue */
     for (size_t z = c; c > 0 && is_ch(X, c - 1, ',') && z-- > sb && c - z < WIN;) {
       if (is_cue(X, z) && !(CUE(z)->flags & (VB_CUE_ING | VB_CUE_WEAK))) {
+        /* not "a class called “Perception” …, writing": a naming participle after a noun */
+        if ((CUE(z)->flags & VB_CUE_CALL) && z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) &&
+            !is_pron(X, z - 1) && !(X->wc[z - 1] & (VB_W_REL | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)))
+          break;
         r = vb_cue_speaker(X, z, lo < z ? lo : (sb ? sb - 1 : VB_NONE), hi, sb);
         if (r.ok) return r;
         break;
