@@ -610,7 +610,7 @@ static int rule_opening_clause(ctx *X, shape *S, match *m) {
   }
   if (c == VB_NONE) return 0;
   /* the clause ends at the quote or a few words after it, at a comma */
-  if (!comma_end(X, &X->A->qs.q.v[S->qi])) {
+  if (!vb_comma_end(X, &X->A->qs.q.v[S->qi])) {
     for (z = S->k + 1; z < S->se && z < S->k + 8 && !is_ch(X, z, ','); z++)
       if (is_cue(X, z) || is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
     if (!(z < S->se && is_ch(X, z, ','))) return 0;
@@ -618,6 +618,25 @@ static int rule_opening_clause(ctx *X, shape *S, match *m) {
   p = vb_cue_speaker(X, c, a, S->k, S->sb);
   if (!p.ok || p.a <= a || p.b >= c) return 0;
   return found(m, c, p, 1);
+}
+
+/* "The paradox of it, says Carl Anthony, a historian, is that it was “…”", "Because of
+ * the calendar, explained Rosenberg, “…”": an inverted cue set off by commas before the
+ * quote, its speaker after it, reports the sentence */
+static int rule_parenthetical_inverted(ctx *X, shape *S, match *m) {
+  for (size_t c = S->k; c-- > S->sb + 2 && S->k - c < WIN;) {
+    size_t e;
+    np p;
+    if (is_quote(X, c)) return 0;
+    if (!is_cue(X, c) || !(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) ||
+        !is_ch(X, c - 1, ','))
+      continue;
+    e = c + (size_t)CUE(c)->len;
+    p = vb_np_after(X, e, S->k);
+    if (!p.ok || p.a != e || !is_capword(X, p.a) || p.b + 1 >= S->k || !is_ch(X, p.b + 1, ',')) return 0;
+    return found(m, c, p, 1);
+  }
+  return 0;
 }
 
 /* The rules, tried in this order: the first that reads the quote's sentence decides.
@@ -643,6 +662,7 @@ static const struct rule {
   {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},              /* "…", according to Reuters. */
   {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                /* "…", CNN reported. */
   {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},              /* "…" if she lost, said Wasserman. */
+  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical_inverted},       /* Y, says X, is "…" */
   {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical},                 /* Y, X said, was "…" */
   {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
   {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
