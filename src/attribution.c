@@ -713,7 +713,10 @@ static int previous_subject(ctx *X, size_t i, size_t k) {
   while (pb > 0 && !starts_sent(X, pb) && k - pb < 80) quoted |= is_quote(X, pb--);
   if (quoted || !starts_sent(X, pb) || is_quote(X, pb)) return 0;
   np p = vb_np_subject(X, pb, k);                 /* a name or a pronoun, at its start */
-  return p.ok && !p.rel && p.b < k && p.a <= pb + 1 && (is_pron(X, p.a) || is_capword(X, p.b)) &&
+  size_t a = p.a, z = pb;         /* or after a possessive name: "Iowa State's Dianne Bystrom agreed." */
+  while (p.ok && z < p.a && z < pb + 4 && is_capword(X, z) && !(TK(z)->flags & VB_T_POSS)) z++;
+  if (p.ok && z + 1 == p.a && is_capword(X, z) && (TK(z)->flags & VB_T_POSS)) a = pb;
+  return p.ok && !p.rel && p.b < k && a <= pb + 1 && (is_pron(X, p.a) || is_capword(X, p.b)) &&
          vb_attribute(X, i, VB_NONE, p, 0.3, R_PREVIOUS_SUBJECT);
 }
 
