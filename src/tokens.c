@@ -231,24 +231,39 @@ static inline uint64_t fold8(const char *s, size_t a, size_t m) {
   return (x | 0x2020202020202020ull) & (m >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
 }
 
-/* words_get for the tokenizer. Whether a word of prose is listed is close to a coin toss,
- * so a branch on it mispredicts: the first slot is checked with no branch on the outcome,
- * and only a word that may sit further along (its filter bit set, no match) probes on.
- * Words of up to sixteen bytes are compared in the slot and its next8 alone (one in
- * seven words of prose is longer than eight bytes; their text is elsewhere). */
-static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
-  static const union { uint32_t u; unsigned char b[4]; } one = {1};
+/* words_get for the tokenizer, given the word's folded bytes x (0 to 8) and y (8 to 16)
+ * that its hash was made from (word_hash16). Whether a word of prose is listed is close
+ * to a coin toss, so a branch on it mispredicts: the first slot is checked with no branch
+ * on the outcome, and only a word that may sit further along (its filter bit set, no
+ * match) probes on. Words of up to sixteen bytes are compared in the slot and its next8
+ * alone (one in seven words of prose is longer than eight bytes; their text is
+ * elsewhere); a shorter word's slot has a next8 of 0, so next8, in another cache line,
+ * is read for the longer ones only. */
+static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail,
+                                   uint64_t x, uint64_t y) {
   size_t sl = h & W->mask;
   const vb_wslot *e = &W->w[sl];
-  uint64_t x, y;
   unsigned hit, maybe;
-  if (one.b[0] != 1 || avail < 16 || len > 16) return words_get(W, s, a, len, h, avail);
-  x = fold8(s, a, len);
-  y = fold8(s, a + 8, len > 8 ? len - 8 : 0);
-  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x) & (unsigned)(W->next8[sl] == y);
+  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
+  if (len > 8) hit &= (unsigned)(W->next8[sl] == y);
   maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
+}
+
+/* vb_word_hash of a word of up to sixteen bytes from its folded bytes x (0 to 8) and y
+ * (8 to 16, 0 past the word), as fold8 gives them: the same steps as hash_fast. */
+static inline unsigned word_hash16(uint64_t x, uint64_t y, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+  unsigned r;
+  h = (h ^ x) * 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  if (n > 8) {
+    h = (h ^ y) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  r = (unsigned)h;
+  return r ? r : 1;
 }
 
 unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {
@@ -288,6 +303,7 @@ void vb_tokstate_init(vb_tokstate *st) {
  * Appends to out from st's place until the text ends or max tokens were added. */
 static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st,
                         size_t max, vb_tokens *out) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};   /* little-endian: one load folds 8 bytes */
   const unsigned char *s = (const unsigned char *)text;
   size_t i = st->i, qi = st->qi, nq = qs ? qs->q.n : 0;
   unsigned pending = st->pending;             /* flags for the next token */
@@ -341,6 +357,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
     } else {
       uint32_t cp = s[i];
       size_t k = 1;
+      unsigned wcl;
       int word;
       if (c == C_HIGH) {
         k = vb_utf8_dec(s, n, i, &cp);
@@ -390,10 +407,18 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
           tp->end = ++i;
           tp->flags |= VB_T_ABBR;
         }
-        tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
         tp->flags |= VB_T_WORD;
+        if (one.b[0] == 1 && n - tp->start >= 16 && tp->end - tp->start <= 16) {
+          /* the folded bytes are loaded once, for the hash and the class lookup both */
+          size_t len = tp->end - tp->start;
+          uint64_t x = fold8(text, tp->start, len), y = fold8(text, tp->start + 8, len > 8 ? len - 8 : 0);
+          tp->hash = word_hash16(x, y, len);
+          wcl = W ? words_class(W, text, tp->start, len, tp->hash, n - tp->start, x, y) : 0;
+        } else {
+          tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
+          wcl = W ? words_get(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start) : 0;
+        }
         if (W) {
-          unsigned wcl = words_class(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start);
           out->wc.v[out->t.n] = wcl & ~W->listed;
           if ((wcl & W->listed) && vb_push(&out->listed, out->t.n)) { oom = 1; break; }
         }
