@@ -624,7 +624,7 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
     best = -1;
   if (best >= 0) {
     vb_cuehit h;
-    h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
+    h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags; h.at = k;
     if (vb_push(&T->cues, h)) return -1;
     t->cue = (int)T->cues.n - 1;
   }
@@ -718,7 +718,7 @@ static int user_hit(const vb_cues *c, size_t p, vb_tokens *T, size_t a, size_t b
   if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) return 0;
   for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
   if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) return 0;   /* the lexicon has it already */
-  h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
+  h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER; h.at = k;
   if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
   else {
     if (vb_push(&T->cues, h)) return -1;
