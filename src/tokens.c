@@ -317,7 +317,9 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   stop = out->t.cap < lim ? out->t.cap : lim;
   while (i < n) {
     vb_tok *tp;
-    int c;
+    size_t ta, te = 0;                        /* the token's start and end, its flags, hash, quote and class */
+    unsigned fl, h, wcl;
+    int c, qv;
     if (s[i] == ' ' && ++i < n && s[i] == ' ') continue;   /* the one space between words */
     if (i >= n) break;
     c = cclass(s[i]);
@@ -333,31 +335,30 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       while (qi < nq && qs->q.v[qi].start < i) qi++;
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
     }
-    /* filled in place: a token built on the stack and copied stalls store forwarding */
+    /* the token's fields are kept in locals (registers) and stored once at the end: the
+     * stores to the class array (unsigned, as flags) would otherwise make the compiler
+     * reload each field after them */
     if (out->t.n >= stop) {
       if (out->t.n >= lim) break;              /* resumed here: i is this token's first byte */
       if (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) { oom = 1; break; }
       stop = out->t.cap < lim ? out->t.cap : lim;
     }
-    tp = &out->t.v[out->t.n];
-    tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
-    if (W) out->wc.v[out->t.n] = 0;
-    tp->start = i;
+    fl = pending; qv = -1; h = 0; wcl = 0;
+    ta = i;
     if (i == qstart) {
       const vb_quote *q = &qs->q.v[qi];
-      tp->flags |= VB_T_QUOTE;
-      if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
-      tp->q = (int)qi++;
+      fl |= VB_T_QUOTE;
+      if (quote_ends_sentence(s, qs, q)) fl |= VB_T_QEND;
+      qv = (int)qi++;
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
       if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
-      tp->end = q->end > i ? q->end : i + 1;
-      if (tp->end > n) tp->end = n;
+      te = q->end > i ? q->end : i + 1;
+      if (te > n) te = n;
       /* a block quote spans paragraphs: keep the break flags of what follows it */
-      i = tp->end;
+      i = te;
     } else {
       uint32_t cp = s[i];
       size_t k = 1;
-      unsigned wcl;
       int word;
       if (c == C_HIGH) {
         k = vb_utf8_dec(s, n, i, &cp);
@@ -365,8 +366,8 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       }
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
-        if (c != C_HIGH) tp->flags |= first_flag[c];      /* by table: case is a coin toss */
-        else tp->flags |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
+        if (c != C_HIGH) fl |= first_flag[c];      /* by table: case is a coin toss */
+        else fl |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
         for (;;) {
           /* a quote never starts on a letter, so the fast loop needs no qstart test */
@@ -382,7 +383,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
             size_t j = i + k;
             uint32_t nx;
             if (j >= n || j == qstart) break;
-            if (cp == '\'' || cp == 0x2019) tp->flags |= VB_T_APOS;   /* set even if the word stops here: harmless */
+            if (cp == '\'' || cp == 0x2019) fl |= VB_T_APOS;   /* set even if the word stops here: harmless */
             if (alnum[s[j]]) { i = j + 1; continue; }
             if (s[j] < 0x80) break;
             k = vb_utf8_dec(s, n, j, &nx);
@@ -392,54 +393,62 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
           }
           break;
         }
-        tp->end = i;
+        te = i;
         /* the final s first: it is rare, so this branch predicts well (length is not) */
-        if ((s[i - 1] | 0x20) == 's' && i - tp->start >= 3 &&
-            (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
-          tp->flags |= VB_T_POSS;
-        if (tp->flags & VB_T_CAP) {
+        if ((s[i - 1] | 0x20) == 's' && i - ta >= 3 &&
+            (s[i - 2] == '\'' || (i - ta >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+          fl |= VB_T_POSS;
+        if (fl & VB_T_CAP) {
           /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
-          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end;
-          if (all_caps(s, tp->start, e, n)) tp->flags |= VB_T_UPPER;
+          size_t e = te;
+          if (fl & VB_T_POSS) {               /* as vb_tok_base_end: 's or ’s off */
+            vb_tok t1;
+            t1.start = ta; t1.end = te; t1.flags = fl;
+            e = vb_tok_base_end(text, &t1);
+          }
+          if (all_caps(s, ta, e, n)) fl |= VB_T_UPPER;
         }
-        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, tp->start, tp->end)) {
+        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, ta, te)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
-          tp->end = ++i;
-          tp->flags |= VB_T_ABBR;
+          te = ++i;
+          fl |= VB_T_ABBR;
         }
-        tp->flags |= VB_T_WORD;
-        if (one.b[0] == 1 && n - tp->start >= 16 && tp->end - tp->start <= 16) {
+        fl |= VB_T_WORD;
+        if (one.b[0] == 1 && n - ta >= 16 && te - ta <= 16) {
           /* the folded bytes are loaded once, for the hash and the class lookup both */
-          size_t len = tp->end - tp->start;
-          uint64_t x = fold8(text, tp->start, len), y = fold8(text, tp->start + 8, len > 8 ? len - 8 : 0);
-          tp->hash = word_hash16(x, y, len);
-          wcl = W ? words_class(W, text, tp->start, len, tp->hash, n - tp->start, x, y) : 0;
+          size_t len = te - ta;
+          uint64_t x = fold8(text, ta, len), y = fold8(text, ta + 8, len > 8 ? len - 8 : 0);
+          h = word_hash16(x, y, len);
+          wcl = W ? words_class(W, text, ta, len, h, n - ta, x, y) : 0;
         } else {
-          tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
-          wcl = W ? words_get(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start) : 0;
+          h = hash_fast(text + ta, te - ta, n - ta);
+          wcl = W ? words_get(W, text, ta, te - ta, h, n - ta) : 0;
         }
         if (W) {
-          out->wc.v[out->t.n] = wcl & ~W->listed;
           if ((wcl & W->listed) && vb_push(&out->listed, out->t.n)) { oom = 1; break; }
+          wcl &= ~W->listed;
         }
       } else {
-        tp->flags |= VB_T_PUNCT;
+        fl |= VB_T_PUNCT;
         i += k;
         if (cp == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.') i += 2;
         else if (cp == '-' && i < n && s[i] == '-') i++;
-        tp->end = i;
+        te = i;
       }
     }
     /* sentence starts, decided as each token is made: after . ! ? … (an abbreviation is
      * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
-    tp->flags |= ((tp->flags & VB_T_PARA) | ((unsigned)ends & ((tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
-                 ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
-    if ((tp->flags & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
-    if ((tp->flags & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
-    if (tp->flags & VB_T_PUNCT) {
-      unsigned char b = s[tp->start];
-      ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && tp->end - tp->start == 3 && s[tp->start + 2] == 0xA6);
-    } else ends = (tp->flags & VB_T_QEND) != 0;
+    fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
+          ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
+    if ((fl & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
+    if ((fl & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
+    if (fl & VB_T_PUNCT) {
+      unsigned char b = s[ta];
+      ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && te - ta == 3 && s[ta + 2] == 0xA6);
+    } else ends = (fl & VB_T_QEND) != 0;
+    tp = &out->t.v[out->t.n];
+    tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = qv; tp->cue = -1;
+    if (W) out->wc.v[out->t.n] = wcl;
     pending = 0;
     out->t.n++;
   }
