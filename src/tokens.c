@@ -241,12 +241,14 @@ static inline uint64_t fold8(const char *s, size_t a, size_t m) {
  * is read for the longer ones only. */
 static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail,
                                    uint64_t x, uint64_t y) {
-  size_t sl = h & W->mask;
+  unsigned maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u, hit;
+  /* a word the filter rules out (half the words of prose) is compared with slot 0, whose
+   * line stays in the nearest cache, rather than with its own slot, a miss in a table
+   * too big for it: it cannot match there either (a listed word sets its filter bit) */
+  size_t sl = h & W->mask & (0 - (size_t)maybe);
   const vb_wslot *e = &W->w[sl];
-  unsigned hit, maybe;
   hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
   if (len > 8) hit &= (unsigned)(W->next8[sl] == y);
-  maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
 }
