@@ -313,10 +313,12 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   size_t guess = (n - i) / 4 + 16;            /* about one token per five bytes of prose */
   size_t lim = max < SIZE_MAX - out->t.n ? out->t.n + max : SIZE_MAX, stop;
   size_t qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;   /* start of quote qi */
+  size_t nt;                                  /* out->t.n, in a register: the token stores may not alias it */
   if (guess > max) guess = max;
   if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
   /* one test per token covers both the room left and the limit */
   stop = out->t.cap < lim ? out->t.cap : lim;
+  nt = out->t.n;
   while (i < n) {
     vb_tok *tp;
     size_t ta, te = 0;                        /* the token's start and end, its flags, hash, quote and class */
@@ -340,9 +342,9 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
     /* the token's fields are kept in locals (registers) and stored once at the end: the
      * stores to the class array (unsigned, as flags) would otherwise make the compiler
      * reload each field after them */
-    if (out->t.n >= stop) {
-      if (out->t.n >= lim) break;              /* resumed here: i is this token's first byte */
-      if (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) { oom = 1; break; }
+    if (nt >= stop) {
+      if (nt >= lim) break;                    /* resumed here: i is this token's first byte */
+      if (vb_vgrow(&out->t, nt + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) { oom = 1; break; }
       stop = out->t.cap < lim ? out->t.cap : lim;
     }
     fl = pending; qv = -1; h = 0; wcl = 0;
@@ -353,7 +355,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       if (quote_ends_sentence(s, qs, q)) fl |= VB_T_QEND;
       qv = (int)qi++;
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
-      if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
+      if (vb_push(&out->quotes, nt)) { oom = 1; break; }
       te = q->end > i ? q->end : i + 1;
       if (te > n) te = n;
       /* a block quote spans paragraphs: keep the break flags of what follows it */
@@ -427,7 +429,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
           wcl = W ? words_get(W, text, ta, te - ta, h, n - ta) : 0;
         }
         if (W) {
-          if ((wcl & W->listed) && vb_push(&out->listed, out->t.n)) { oom = 1; break; }
+          if ((wcl & W->listed) && vb_push(&out->listed, nt)) { oom = 1; break; }
           wcl &= ~W->listed;
         }
       } else {
@@ -442,18 +444,19 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
      * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
     fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
           ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
-    if ((fl & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
-    if ((fl & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
+    if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { oom = 1; break; }
+    if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { oom = 1; break; }
     if (fl & VB_T_PUNCT) {
       unsigned char b = s[ta];
       ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && te - ta == 3 && s[ta + 2] == 0xA6);
     } else ends = (fl & VB_T_QEND) != 0;
-    tp = &out->t.v[out->t.n];
+    tp = &out->t.v[nt];
     tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = qv; tp->cue = -1;
-    if (W) out->wc.v[out->t.n] = wcl;
+    if (W) out->wc.v[nt] = wcl;
     pending = 0;
-    out->t.n++;
+    nt++;
   }
+  out->t.n = nt;
   if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
   st->i = i; st->qi = qi; st->pending = pending; st->ends = ends;
   st->done = i >= n;
