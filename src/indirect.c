@@ -740,7 +740,8 @@ void vb_find_indirect(ctx *X) {
   if (!used || !ct) { X->oom = 1; free(used); free(ct); return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
-  qsort(used, nused, sizeof *used, cmp_size);
+  for (size_t i = 1; i < nused; i++)          /* in quote order, so mostly sorted already */
+    if (used[i - 1] > used[i]) { qsort(used, nused, sizeof *used, cmp_size); break; }
   nct = cue_tokens(X, ct);
   for (size_t si = 0; si < X->T.sent.n && !X->oom; si++) {
     isent S;
