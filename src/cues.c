@@ -301,6 +301,8 @@ typedef struct form {
   unsigned hash;          /* of the first word */
   unsigned hash2;         /* of the second word (0: a one-word form), to reject at once */
   int next;               /* next form with the same first-word hash, or -1 */
+  int first_sure;         /* a token the word table lists as a cue word of this hash is this
+                           * form's first word: no need to compare it again (first_sure_of) */
 } form;
 
 /* A slot of the forms' table: the first word's hash beside the head of its chain of
@@ -467,6 +469,26 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
 }
 
+/* The tokenizer lists a token as a cue word when its bytes, folded by bit 5, equal those
+ * of a word of class VB_W_CUE1, and cue_at looks its forms up by the token's hash. So when
+ * every such word of form f's first-word hash is f's first word itself, and that word is
+ * ASCII lower-case letters, digits and ' . - & (for which the folding says what
+ * vb_tok_is says: no byte of a word token folds onto them but their own two cases), a
+ * listed token of that hash is f's first word, and match_form need not compare it. */
+static int first_sure_of(const vb_cues *c, const form *f) {
+  const vb_words *W = &c->w;
+  const char *w = c->words + f->text;
+  size_t len = strlen(w);
+  for (size_t j = 0; j < len; j++)
+    if (!((w[j] >= 'a' && w[j] <= 'z') || (w[j] >= '0' && w[j] <= '9') || w[j] == '\'' || w[j] == '.' || w[j] == '-' ||
+          w[j] == '&'))
+      return 0;
+  for (size_t sl = f->hash & W->mask; W->w[sl].hash; sl = (sl + 1) & W->mask)
+    if (W->w[sl].hash == f->hash && (W->w[sl].cls & VB_W_CUE1) && (W->w[sl].len != len || strncmp(W->wtext[sl], w, len)))
+      return 0;
+  return 1;
+}
+
 static int wordlist_build(vb_cues *c) {
   size_t nw = c->nf;
   for (size_t k = 0; vb_word_lexicon[k]; k++)
@@ -499,6 +521,7 @@ static int wordlist_build(vb_cues *c) {
     const char *w = c->words + c->f[f].text;
     wput(c, w, strlen(w), VB_W_CUE1);
   }
+  for (size_t f = 0; f < c->nf; f++) c->f[f].first_sure = first_sure_of(c, &c->f[f]);
   return 0;
 }
 
@@ -555,13 +578,19 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
   return c;
 }
 
-/* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. */
+/* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. Token k
+ * is one the word table lists as a cue word, of f's first-word hash (cue_at). */
 static int match_form(const vb_cues *c, const form *f, const char *s, const vb_tokens *T, size_t k) {
   const char *w = c->words + f->text;
+  int i = 0;
   /* the second word's hash settles most forms that do not match (a word equal to it,
    * case folded, has its hash) */
   if (f->nwords > 1 && (k + 1 >= T->t.n || T->t.v[k + 1].hash != f->hash2)) return 0;
-  for (int i = 0; i < f->nwords; i++) {
+  if (f->first_sure) {                /* the listing compared the first word already */
+    w += (T->t.v[k].end - T->t.v[k].start) + 1;
+    i = 1;
+  }
+  for (; i < f->nwords; i++) {
     const vb_tok *t;
     if (k + (size_t)i >= T->t.n) return 0;
     t = &T->t.v[k + (size_t)i];
