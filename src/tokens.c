@@ -295,6 +295,40 @@ static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n)
   return caps >= 2;
 }
 
+/* The end of a word whose first code point was read up to i: letters and digits, and
+ * the joiners ' ’ - ‐ . & that a letter or digit follows; *fl takes VB_T_APOS for an
+ * apostrophe. Inline: it runs once per word. */
+static inline size_t word_end(const char *text, size_t i, size_t n, size_t qstart, unsigned *fl) {
+  const unsigned char *s = (const unsigned char *)text;
+  uint32_t cp;
+  size_t k;
+  for (;;) {
+    /* a quote never starts on a letter, so the fast loop needs no qstart test */
+    i = alnum_run(text, i, n);
+    if (i >= n || i == qstart) break;
+    if (s[i] >= 0x80) {
+      k = vb_utf8_dec(s, n, i, &cp);
+      if (letter_cp(cp)) { i += k; continue; }
+    } else if (!joiner[s[i]]) break;   /* space, comma: the usual end of a word */
+    else { cp = s[i]; k = 1; }
+    /* a joiner continues the word only when a letter or digit follows it */
+    if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
+      size_t j = i + k;
+      uint32_t nx;
+      if (j >= n || j == qstart) break;
+      if (cp == '\'' || cp == 0x2019) *fl |= VB_T_APOS;   /* set even if the word stops here: harmless */
+      if (alnum[s[j]]) { i = j + 1; continue; }
+      if (s[j] < 0x80) break;
+      k = vb_utf8_dec(s, n, j, &nx);
+      if (!letter_cp(nx)) break;
+      i = j + k;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
 void vb_tokstate_init(vb_tokstate *st) {
   st->i = st->qi = 0;
   st->pending = VB_T_PARA | VB_T_SENT;
@@ -373,30 +407,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
         if (c != C_HIGH) fl |= first_flag[c];      /* by table: case is a coin toss */
         else fl |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
-        for (;;) {
-          /* a quote never starts on a letter, so the fast loop needs no qstart test */
-          i = alnum_run(text, i, n);
-          if (i >= n || i == qstart) break;
-          if (s[i] >= 0x80) {
-            k = vb_utf8_dec(s, n, i, &cp);
-            if (letter_cp(cp)) { i += k; continue; }
-          } else if (!joiner[s[i]]) break;   /* space, comma: the usual end of a word */
-          else { cp = s[i]; k = 1; }
-          /* a joiner continues the word only when a letter or digit follows it */
-          if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
-            size_t j = i + k;
-            uint32_t nx;
-            if (j >= n || j == qstart) break;
-            if (cp == '\'' || cp == 0x2019) fl |= VB_T_APOS;   /* set even if the word stops here: harmless */
-            if (alnum[s[j]]) { i = j + 1; continue; }
-            if (s[j] < 0x80) break;
-            k = vb_utf8_dec(s, n, j, &nx);
-            if (!letter_cp(nx)) break;
-            i = j + k;
-            continue;
-          }
-          break;
-        }
+        i = word_end(text, i, n, qstart, &fl);
         te = i;
         /* the final s first: it is rare, so this branch predicts well (length is not) */
         if ((s[i - 1] | 0x20) == 's' && i - ta >= 3 &&
