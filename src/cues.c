@@ -301,8 +301,7 @@ typedef struct form {
   unsigned hash;          /* of the first word */
   unsigned hash2;         /* of the second word (0: a one-word form), to reject at once */
   int next;               /* next form with the same first-word hash, or -1 */
-  int first_sure;         /* a token the word table lists as a cue word of this hash is this
-                           * form's first word: no need to compare it again (first_sure_of) */
+  int plain;              /* the first word is ASCII a-z 0-9 ' . - & only (see match_form) */
 } form;
 
 /* A slot of the forms' table: the first word's hash beside the head of its chain of
@@ -318,6 +317,7 @@ struct vb_cues {
   cueslot *slot;          /* open addressing on the first word's hash */
   size_t mask;
   vb_words w;                  /* the word classes (VB_W_*), also handed to the tokenizer */
+  int clash;                   /* two words of w share a hash (see match_form) */
   pcre2_code **pat;
   char **pat_src;
   size_t npat;
@@ -360,6 +360,14 @@ static const char *lexicon_entry(size_t k) {
   if (k < nlex) return vb_cue_lexicon[k];
   return vb_cue_learned[k - nlex];
 }
+
+/* The bytes of a plain first word (see match_form) */
+static const unsigned char plain_byte[256] = {
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+  ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+  ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['\''] = 1, ['.'] = 1, ['-'] = 1, ['&'] = 1,
+};
 
 static int lexicon_build(vb_cues *c) {
   size_t nf = 0, bytes = 0, k, fi = 0, wi = 0, ni = 0;
@@ -417,6 +425,11 @@ static int lexicon_build(vb_cues *c) {
         } else c->words[wi++] = e[z];
       }
       c->words[wi++] = 0;
+      {
+        unsigned char plain = 1;
+        for (size_t z = 0; z < firstlen; z++) plain &= plain_byte[(unsigned char)e[z]];
+        f->plain = plain;
+      }
       f->hash = vb_word_hash(e, firstlen);
       f->hash2 = 0;
       if (f->nwords > 1) {
@@ -454,8 +467,10 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   vb_words *W = &c->w;
   size_t sl = h & W->mask;
   if (len > 255) return;
-  while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len)))
+  while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len))) {
+    if (W->w[sl].hash == h) c->clash = 1;      /* another word of this hash */
     sl = (sl + 1) & W->mask;
+  }
   W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | (cl & 0xFFFF));
   W->w[sl].cls2 = (uint8_t)(W->w[sl].cls2 | (cl >> 16));
   W->w[sl].first8 = 0;
@@ -467,26 +482,6 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   for (size_t j = 0; len > 8 && j < len && j < 16; j++)
     if ((unsigned char)p[j] >= 0x80) W->next8[sl] = 0x0101010101010101ull;
   W->bits[(h & 0xFFFF) >> 3] |= (unsigned char)(1u << (h & 7));
-}
-
-/* The tokenizer lists a token as a cue word when its bytes, folded by bit 5, equal those
- * of a word of class VB_W_CUE1, and cue_at looks its forms up by the token's hash. So when
- * every such word of form f's first-word hash is f's first word itself, and that word is
- * ASCII lower-case letters, digits and ' . - & (for which the folding says what
- * vb_tok_is says: no byte of a word token folds onto them but their own two cases), a
- * listed token of that hash is f's first word, and match_form need not compare it. */
-static int first_sure_of(const vb_cues *c, const form *f) {
-  const vb_words *W = &c->w;
-  const char *w = c->words + f->text;
-  size_t len = strlen(w);
-  for (size_t j = 0; j < len; j++)
-    if (!((w[j] >= 'a' && w[j] <= 'z') || (w[j] >= '0' && w[j] <= '9') || w[j] == '\'' || w[j] == '.' || w[j] == '-' ||
-          w[j] == '&'))
-      return 0;
-  for (size_t sl = f->hash & W->mask; W->w[sl].hash; sl = (sl + 1) & W->mask)
-    if (W->w[sl].hash == f->hash && (W->w[sl].cls & VB_W_CUE1) && (W->w[sl].len != len || strncmp(W->wtext[sl], w, len)))
-      return 0;
-  return 1;
 }
 
 static int wordlist_build(vb_cues *c) {
@@ -521,7 +516,6 @@ static int wordlist_build(vb_cues *c) {
     const char *w = c->words + c->f[f].text;
     wput(c, w, strlen(w), VB_W_CUE1);
   }
-  for (size_t f = 0; f < c->nf; f++) c->f[f].first_sure = first_sure_of(c, &c->f[f]);
   return 0;
 }
 
@@ -579,14 +573,18 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
 }
 
 /* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. Token k
- * is one the word table lists as a cue word, of f's first-word hash (cue_at). */
+ * is one the word table lists as a cue word, of f's first-word hash (cue_at): its bytes,
+ * folded by bit 5, are those of a cue word of that hash. When no two words of the table
+ * share a hash, that word is f's first word; and when it is plain (ASCII a-z 0-9 ' . - &,
+ * onto which no byte of a word token folds but their own two cases) the folded compare
+ * said what vb_tok_is would, so the first word is not compared again. */
 static int match_form(const vb_cues *c, const form *f, const char *s, const vb_tokens *T, size_t k) {
   const char *w = c->words + f->text;
   int i = 0;
   /* the second word's hash settles most forms that do not match (a word equal to it,
    * case folded, has its hash) */
   if (f->nwords > 1 && (k + 1 >= T->t.n || T->t.v[k + 1].hash != f->hash2)) return 0;
-  if (f->first_sure) {                /* the listing compared the first word already */
+  if (f->plain && !c->clash) {        /* the listing compared the first word already */
     w += (T->t.v[k].end - T->t.v[k].start) + 1;
     i = 1;
   }
