@@ -308,6 +308,7 @@ typedef struct form {
   unsigned hash;          /* of the first word */
   unsigned hash2;         /* of the second word (0: a one-word form), to reject at once */
   int next;               /* next form with the same first-word hash, or -1 */
+  int plain;              /* the first word is ASCII a-z 0-9 ' . - & only (see match_form) */
 } form;
 
 /* A slot of the forms' table: the first word's hash beside the head of its chain of
@@ -323,6 +324,7 @@ struct vb_cues {
   cueslot *slot;          /* open addressing on the first word's hash */
   size_t mask;
   vb_words w;                  /* the word classes (VB_W_*), also handed to the tokenizer */
+  int clash;                   /* two words of w share a hash (see match_form) */
   pcre2_code **pat;
   char **pat_src;
   size_t npat;
@@ -365,6 +367,14 @@ static const char *lexicon_entry(size_t k) {
   if (k < nlex) return vb_cue_lexicon[k];
   return vb_cue_learned[k - nlex];
 }
+
+/* The bytes of a plain first word (see match_form) */
+static const unsigned char plain_byte[256] = {
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+  ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+  ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['\''] = 1, ['.'] = 1, ['-'] = 1, ['&'] = 1,
+};
 
 static int lexicon_build(vb_cues *c) {
   size_t nf = 0, bytes = 0, k, fi = 0, wi = 0, ni = 0;
@@ -423,6 +433,11 @@ static int lexicon_build(vb_cues *c) {
         } else c->words[wi++] = e[z];
       }
       c->words[wi++] = 0;
+      {
+        unsigned char plain = 1;
+        for (size_t z = 0; z < firstlen; z++) plain &= plain_byte[(unsigned char)e[z]];
+        f->plain = plain;
+      }
       f->hash = vb_word_hash(e, firstlen);
       f->hash2 = 0;
       if (f->nwords > 1) {
@@ -460,8 +475,10 @@ static void wput(vb_cues *c, const char *p, size_t len, unsigned cl) {
   vb_words *W = &c->w;
   size_t sl = h & W->mask;
   if (len > 255) return;
-  while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len)))
+  while (W->w[sl].hash && !(W->w[sl].hash == h && W->w[sl].len == len && !strncmp(W->wtext[sl], p, len))) {
+    if (W->w[sl].hash == h) c->clash = 1;      /* another word of this hash */
     sl = (sl + 1) & W->mask;
+  }
   W->w[sl].hash = h; W->wtext[sl] = p; W->w[sl].len = (uint8_t)len; W->w[sl].cls = (uint16_t)(W->w[sl].cls | (cl & 0xFFFF));
   W->w[sl].cls2 = (uint8_t)(W->w[sl].cls2 | (cl >> 16));
   W->w[sl].first8 = 0;
@@ -563,13 +580,23 @@ vb_cues *vb_cues_new(const char *const *pats, const size_t *lens, size_t npat, c
   return c;
 }
 
-/* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. */
+/* Does form f match the tokens from k on? Returns the tokens it takes, 0 if not. Token k
+ * is one the word table lists as a cue word, of f's first-word hash (cue_at): its bytes,
+ * folded by bit 5, are those of a cue word of that hash. When no two words of the table
+ * share a hash, that word is f's first word; and when it is plain (ASCII a-z 0-9 ' . - &,
+ * onto which no byte of a word token folds but their own two cases) the folded compare
+ * said what vb_tok_is would, so the first word is not compared again. */
 static int match_form(const vb_cues *c, const form *f, const char *s, const vb_tokens *T, size_t k) {
   const char *w = c->words + f->text;
+  int i = 0;
   /* the second word's hash settles most forms that do not match (a word equal to it,
    * case folded, has its hash) */
   if (f->nwords > 1 && (k + 1 >= T->t.n || T->t.v[k + 1].hash != f->hash2)) return 0;
-  for (int i = 0; i < f->nwords; i++) {
+  if (f->plain && !c->clash) {        /* the listing compared the first word already */
+    w += (T->t.v[k].end - T->t.v[k].start) + 1;
+    i = 1;
+  }
+  for (; i < f->nwords; i++) {
     const vb_tok *t;
     if (k + (size_t)i >= T->t.n) return 0;
     t = &T->t.v[k + (size_t)i];
@@ -632,7 +659,7 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
     best = -1;
   if (best >= 0) {
     vb_cuehit h;
-    h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags;
+    h.id = best; h.len = bestlen; h.end = T->t.v[k + (size_t)bestlen - 1].end; h.flags = c->f[best].flags; h.at = k;
     if (vb_push(&T->cues, h)) return -1;
     t->cue = (int)T->cues.n - 1;
   }
@@ -726,7 +753,7 @@ static int user_hit(const vb_cues *c, size_t p, vb_tokens *T, size_t a, size_t b
   if (k >= T->t.n || T->t.v[k].start >= b || (T->t.v[k].flags & VB_T_QUOTE)) return 0;
   for (e = k; e < T->t.n && T->t.v[e].start < b; e++) {}
   if (T->t.v[k].cue >= 0 && T->cues.v[T->t.v[k].cue].end >= b) return 0;   /* the lexicon has it already */
-  h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER;
+  h.id = (int)(c->nf + p); h.len = (int)(e - k); h.end = b; h.flags = VB_CUE_INV | VB_CUE_USER; h.at = k;
   if (T->t.v[k].cue >= 0) T->cues.v[T->t.v[k].cue] = h;
   else {
     if (vb_push(&T->cues, h)) return -1;

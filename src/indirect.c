@@ -795,15 +795,33 @@ static void merge_back(ctx *X, size_t first) {
   free(ord); free(inv); free(q2); free(a2);
 }
 
+/* The tokens that start a cue, in text order, into ct (room for T.cues.n): the cue list
+ * knows them, so the sentences need not be walked token by token to find them. The
+ * lexicon marks its cues in text order; a user pattern's come after, and are sorted in. */
+static size_t cue_tokens(const ctx *X, size_t *ct) {
+  size_t n = 0;
+  int sorted = 1;
+  for (size_t i = 0; i < X->T.cues.n; i++) {
+    size_t k = X->T.cues.v[i].at;
+    if (k >= NT || X->T.t.v[k].cue != (int)i) continue;   /* an entry no token names */
+    if (n && ct[n - 1] > k) sorted = 0;
+    ct[n++] = k;
+  }
+  if (!sorted) qsort(ct, n, sizeof *ct, cmp_size);
+  return n;
+}
+
 void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
-  size_t first = A->qs.q.n, nused = 0, uat = 0;
-  size_t *used = malloc((first + 1) * sizeof *used);
+  size_t first = A->qs.q.n, nused = 0, uat = 0, nct, ci = 0;
+  size_t *used = malloc((first + 1) * sizeof *used), *ct = malloc((X->T.cues.n + 1) * sizeof *ct);
   VB_VEC(icand) cs = {0};
-  if (!used) { X->oom = 1; return; }
+  if (!used || !ct) { X->oom = 1; free(used); free(ct); return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
-  qsort(used, nused, sizeof *used, cmp_size);
+  for (size_t i = 1; i < nused; i++)          /* in quote order, so mostly sorted already */
+    if (used[i - 1] > used[i]) { qsort(used, nused, sizeof *used, cmp_size); break; }
+  nct = cue_tokens(X, ct);
   for (size_t si = 0; si < X->T.sent.n && !X->oom; si++) {
     isent S;
     S.sb = X->T.sent.v[si];
@@ -811,10 +829,11 @@ void vb_find_indirect(ctx *X) {
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
     S.words = 0;
-    for (size_t c = S.sb; c < S.se && !X->oom; c++) {
+    for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];   /* the classes alone: a dense array */
+    while (ci < nct && ct[ci] < S.sb) ci++;
+    for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
       icand o;
-      S.words |= X->wc[c];
-      if (X->T.t.v[c].cue < 0) continue;          /* most tokens: one load each */
+      size_t c = ct[cj];
       S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
       S.used = used_cue(used, nused, &uat, TK(c)->start);
       if (S.used && clause_after_quote(X, &S) == VB_NONE) {
@@ -875,5 +894,6 @@ void vb_find_indirect(ctx *X) {
   }
   vb_vfree(&cs);
   free(used);
+  free(ct);
   if (!X->oom && A->qs.q.n > first) merge_back(X, first);
 }

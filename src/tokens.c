@@ -231,24 +231,41 @@ static inline uint64_t fold8(const char *s, size_t a, size_t m) {
   return (x | 0x2020202020202020ull) & (m >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
 }
 
-/* words_get for the tokenizer. Whether a word of prose is listed is close to a coin toss,
- * so a branch on it mispredicts: the first slot is checked with no branch on the outcome,
- * and only a word that may sit further along (its filter bit set, no match) probes on.
- * Words of up to sixteen bytes are compared in the slot and its next8 alone (one in
- * seven words of prose is longer than eight bytes; their text is elsewhere). */
-static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
-  static const union { uint32_t u; unsigned char b[4]; } one = {1};
-  size_t sl = h & W->mask;
+/* words_get for the tokenizer, given the word's folded bytes x (0 to 8) and y (8 to 16)
+ * that its hash was made from (word_hash16). Whether a word of prose is listed is close
+ * to a coin toss, so a branch on it mispredicts: the first slot is checked with no branch
+ * on the outcome, and only a word that may sit further along (its filter bit set, no
+ * match) probes on. Words of up to sixteen bytes are compared in the slot and its next8
+ * alone (one in seven words of prose is longer than eight bytes; their text is
+ * elsewhere); a shorter word's slot has a next8 of 0, so next8, in another cache line,
+ * is read for the longer ones only. */
+static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail,
+                                   uint64_t x, uint64_t y) {
+  unsigned maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u, hit;
+  /* a word the filter rules out (half the words of prose) is compared with slot 0, whose
+   * line stays in the nearest cache, rather than with its own slot, a miss in a table
+   * too big for it: it cannot match there either (a listed word sets its filter bit) */
+  size_t sl = h & W->mask & (0 - (size_t)maybe);
   const vb_wslot *e = &W->w[sl];
-  uint64_t x, y;
-  unsigned hit, maybe;
-  if (one.b[0] != 1 || avail < 16 || len > 16) return words_get(W, s, a, len, h, avail);
-  x = fold8(s, a, len);
-  y = fold8(s, a + 8, len > 8 ? len - 8 : 0);
-  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x) & (unsigned)(W->next8[sl] == y);
-  maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
+  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
+  if (len > 8) hit &= (unsigned)(W->next8[sl] == y);
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
+}
+
+/* vb_word_hash of a word of up to sixteen bytes from its folded bytes x (0 to 8) and y
+ * (8 to 16, 0 past the word), as fold8 gives them: the same steps as hash_fast. */
+static inline unsigned word_hash16(uint64_t x, uint64_t y, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+  unsigned r;
+  h = (h ^ x) * 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  if (n > 8) {
+    h = (h ^ y) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  r = (unsigned)h;
+  return r ? r : 1;
 }
 
 unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {
@@ -278,6 +295,40 @@ static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n)
   return caps >= 2;
 }
 
+/* The end of a word whose first code point was read up to i: letters and digits, and
+ * the joiners ' ’ - ‐ . & that a letter or digit follows; *fl takes VB_T_APOS for an
+ * apostrophe. Inline: it runs once per word. */
+static inline size_t word_end(const char *text, size_t i, size_t n, size_t qstart, unsigned *fl) {
+  const unsigned char *s = (const unsigned char *)text;
+  uint32_t cp;
+  size_t k;
+  for (;;) {
+    /* a quote never starts on a letter, so the fast loop needs no qstart test */
+    i = alnum_run(text, i, n);
+    if (i >= n || i == qstart) break;
+    if (s[i] >= 0x80) {
+      k = vb_utf8_dec(s, n, i, &cp);
+      if (letter_cp(cp)) { i += k; continue; }
+    } else if (!joiner[s[i]]) break;   /* space, comma: the usual end of a word */
+    else { cp = s[i]; k = 1; }
+    /* a joiner continues the word only when a letter or digit follows it */
+    if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
+      size_t j = i + k;
+      uint32_t nx;
+      if (j >= n || j == qstart) break;
+      if (cp == '\'' || cp == 0x2019) *fl |= VB_T_APOS;   /* set even if the word stops here: harmless */
+      if (alnum[s[j]]) { i = j + 1; continue; }
+      if (s[j] < 0x80) break;
+      k = vb_utf8_dec(s, n, j, &nx);
+      if (!letter_cp(nx)) break;
+      i = j + k;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
 void vb_tokstate_init(vb_tokstate *st) {
   st->i = st->qi = 0;
   st->pending = VB_T_PARA | VB_T_SENT;
@@ -288,6 +339,7 @@ void vb_tokstate_init(vb_tokstate *st) {
  * Appends to out from st's place until the text ends or max tokens were added. */
 static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st,
                         size_t max, vb_tokens *out) {
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};   /* little-endian: one load folds 8 bytes */
   const unsigned char *s = (const unsigned char *)text;
   size_t i = st->i, qi = st->qi, nq = qs ? qs->q.n : 0;
   unsigned pending = st->pending;             /* flags for the next token */
@@ -295,13 +347,17 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   size_t guess = (n - i) / 4 + 16;            /* about one token per five bytes of prose */
   size_t lim = max < SIZE_MAX - out->t.n ? out->t.n + max : SIZE_MAX, stop;
   size_t qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;   /* start of quote qi */
+  size_t nt;                                  /* out->t.n, in a register: the token stores may not alias it */
   if (guess > max) guess = max;
   if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
   /* one test per token covers both the room left and the limit */
   stop = out->t.cap < lim ? out->t.cap : lim;
+  nt = out->t.n;
   while (i < n) {
     vb_tok *tp;
-    int c;
+    size_t ta, te = 0;                        /* the token's start and end, its flags, hash, quote and class */
+    unsigned fl, h, wcl;
+    int c, qv;
     if (s[i] == ' ' && ++i < n && s[i] == ' ') continue;   /* the one space between words */
     if (i >= n) break;
     c = cclass(s[i]);
@@ -317,27 +373,27 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       while (qi < nq && qs->q.v[qi].start < i) qi++;
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
     }
-    /* filled in place: a token built on the stack and copied stalls store forwarding */
-    if (out->t.n >= stop) {
-      if (out->t.n >= lim) break;              /* resumed here: i is this token's first byte */
-      if (vb_vgrow(&out->t, out->t.n + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) { oom = 1; break; }
+    /* the token's fields are kept in locals (registers) and stored once at the end: the
+     * stores to the class array (unsigned, as flags) would otherwise make the compiler
+     * reload each field after them */
+    if (nt >= stop) {
+      if (nt >= lim) break;                    /* resumed here: i is this token's first byte */
+      if (vb_vgrow(&out->t, nt + 1) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) { oom = 1; break; }
       stop = out->t.cap < lim ? out->t.cap : lim;
     }
-    tp = &out->t.v[out->t.n];
-    tp->flags = pending; tp->q = -1; tp->cue = -1; tp->hash = 0;
-    if (W) out->wc.v[out->t.n] = 0;
-    tp->start = i;
+    fl = pending; qv = -1; h = 0; wcl = 0;
+    ta = i;
     if (i == qstart) {
       const vb_quote *q = &qs->q.v[qi];
-      tp->flags |= VB_T_QUOTE;
-      if (quote_ends_sentence(s, qs, q)) tp->flags |= VB_T_QEND;
-      tp->q = (int)qi++;
+      fl |= VB_T_QUOTE;
+      if (quote_ends_sentence(s, qs, q)) fl |= VB_T_QEND;
+      qv = (int)qi++;
       qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;
-      if (vb_push(&out->quotes, out->t.n)) { oom = 1; break; }
-      tp->end = q->end > i ? q->end : i + 1;
-      if (tp->end > n) tp->end = n;
+      if (vb_push(&out->quotes, nt)) { oom = 1; break; }
+      te = q->end > i ? q->end : i + 1;
+      if (te > n) te = n;
       /* a block quote spans paragraphs: keep the break flags of what follows it */
-      i = tp->end;
+      i = te;
     } else {
       uint32_t cp = s[i];
       size_t k = 1;
@@ -348,76 +404,70 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
       }
       word = c == C_LOWER || c == C_UPPER || c == C_DIGIT || (c == C_HIGH && letter_cp(cp));
       if (word) {
-        if (c != C_HIGH) tp->flags |= first_flag[c];      /* by table: case is a coin toss */
-        else tp->flags |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
+        if (c != C_HIGH) fl |= first_flag[c];      /* by table: case is a coin toss */
+        else fl |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
-        for (;;) {
-          /* a quote never starts on a letter, so the fast loop needs no qstart test */
-          i = alnum_run(text, i, n);
-          if (i >= n || i == qstart) break;
-          if (s[i] >= 0x80) {
-            k = vb_utf8_dec(s, n, i, &cp);
-            if (letter_cp(cp)) { i += k; continue; }
-          } else if (!joiner[s[i]]) break;   /* space, comma: the usual end of a word */
-          else { cp = s[i]; k = 1; }
-          /* a joiner continues the word only when a letter or digit follows it */
-          if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010) {
-            size_t j = i + k;
-            uint32_t nx;
-            if (j >= n || j == qstart) break;
-            if (cp == '\'' || cp == 0x2019) tp->flags |= VB_T_APOS;   /* set even if the word stops here: harmless */
-            if (alnum[s[j]]) { i = j + 1; continue; }
-            if (s[j] < 0x80) break;
-            k = vb_utf8_dec(s, n, j, &nx);
-            if (!letter_cp(nx)) break;
-            i = j + k;
-            continue;
-          }
-          break;
-        }
-        tp->end = i;
+        i = word_end(text, i, n, qstart, &fl);
+        te = i;
         /* the final s first: it is rare, so this branch predicts well (length is not) */
-        if ((s[i - 1] | 0x20) == 's' && i - tp->start >= 3 &&
-            (s[i - 2] == '\'' || (i - tp->start >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
-          tp->flags |= VB_T_POSS;
-        if (tp->flags & VB_T_CAP) {
+        if ((s[i - 1] | 0x20) == 's' && i - ta >= 3 &&
+            (s[i - 2] == '\'' || (i - ta >= 5 && s[i - 2] == 0x99 && s[i - 3] == 0x80 && s[i - 4] == 0xE2)))
+          fl |= VB_T_POSS;
+        if (fl & VB_T_CAP) {
           /* all capitals (CIS, CIS's): at least two, no lower-case ASCII letter */
-          size_t e = tp->flags & VB_T_POSS ? vb_tok_base_end(text, tp) : tp->end;
-          if (all_caps(s, tp->start, e, n)) tp->flags |= VB_T_UPPER;
+          size_t e = te;
+          if (fl & VB_T_POSS) {               /* as vb_tok_base_end: 's or ’s off */
+            vb_tok t1;
+            t1.start = ta; t1.end = te; t1.flags = fl;
+            e = vb_tok_base_end(text, &t1);
+          }
+          if (all_caps(s, ta, e, n)) fl |= VB_T_UPPER;
         }
-        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, tp->start, tp->end)) {
+        if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, ta, te)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
-          tp->end = ++i;
-          tp->flags |= VB_T_ABBR;
+          te = ++i;
+          fl |= VB_T_ABBR;
         }
-        tp->hash = hash_fast(text + tp->start, tp->end - tp->start, n - tp->start);
-        tp->flags |= VB_T_WORD;
+        fl |= VB_T_WORD;
+        if (one.b[0] == 1 && n - ta >= 16 && te - ta <= 16) {
+          /* the folded bytes are loaded once, for the hash and the class lookup both */
+          size_t len = te - ta;
+          uint64_t x = fold8(text, ta, len), y = fold8(text, ta + 8, len > 8 ? len - 8 : 0);
+          h = word_hash16(x, y, len);
+          wcl = W ? words_class(W, text, ta, len, h, n - ta, x, y) : 0;
+        } else {
+          h = hash_fast(text + ta, te - ta, n - ta);
+          wcl = W ? words_get(W, text, ta, te - ta, h, n - ta) : 0;
+        }
         if (W) {
-          unsigned wcl = words_class(W, text, tp->start, tp->end - tp->start, tp->hash, n - tp->start);
-          out->wc.v[out->t.n] = wcl & ~W->listed;
-          if ((wcl & W->listed) && vb_push(&out->listed, out->t.n)) { oom = 1; break; }
+          if ((wcl & W->listed) && vb_push(&out->listed, nt)) { oom = 1; break; }
+          wcl &= ~W->listed;
         }
       } else {
-        tp->flags |= VB_T_PUNCT;
+        fl |= VB_T_PUNCT;
         i += k;
         if (cp == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.') i += 2;
         else if (cp == '-' && i < n && s[i] == '-') i++;
-        tp->end = i;
+        te = i;
       }
     }
     /* sentence starts, decided as each token is made: after . ! ? … (an abbreviation is
      * a word, not a mark) or a quote ending in one, unless a lower-case word follows */
-    tp->flags |= ((tp->flags & VB_T_PARA) | ((unsigned)ends & ((tp->flags & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
-                 ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
-    if ((tp->flags & VB_T_SENT) && vb_push(&out->sent, out->t.n)) { oom = 1; break; }
-    if ((tp->flags & VB_T_PARA) && vb_push(&out->para, out->t.n)) { oom = 1; break; }
-    if (tp->flags & VB_T_PUNCT) {
-      unsigned char b = s[tp->start];
-      ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && tp->end - tp->start == 3 && s[tp->start + 2] == 0xA6);
-    } else ends = (tp->flags & VB_T_QEND) != 0;
+    fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_QUOTE | VB_T_DIGIT)) != 0))) != 0
+          ? VB_T_SENT : 0;   /* no branch: a capital after a full stop is a coin toss */
+    if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { oom = 1; break; }
+    if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { oom = 1; break; }
+    if (fl & VB_T_PUNCT) {
+      unsigned char b = s[ta];
+      ends = b == '.' || b == '!' || b == '?' || (b == 0xE2 && te - ta == 3 && s[ta + 2] == 0xA6);
+    } else ends = (fl & VB_T_QEND) != 0;
+    tp = &out->t.v[nt];
+    tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = qv; tp->cue = -1;
+    if (W) out->wc.v[nt] = wcl;
     pending = 0;
-    out->t.n++;
+    nt++;
   }
+  out->t.n = nt;
   if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
   st->i = i; st->qi = qi; st->pending = pending; st->ends = ends;
   st->done = i >= n;

@@ -38,6 +38,7 @@ typedef struct vb_cuehit {
   int len;               /* tokens the cue spans */
   unsigned flags;        /* VB_CUE_* */
   size_t end;            /* byte end of the cue */
+  size_t at;             /* the token it starts at (whose .cue names this entry) */
 } vb_cuehit;
 
 typedef struct vb_tokens {
