@@ -95,30 +95,34 @@ unsigned vb_word_hash(const char *w, size_t n) {
   return r ? r : 1;
 }
 
-/* vb_word_hash for a word with at least 8 readable bytes from its start: on a little-endian
- * host one load replaces the byte-by-byte assembly (same result). */
-static inline unsigned hash_fast(const char *cw, size_t n, size_t avail) {
-  const unsigned char *w = (const unsigned char *)cw;
-  static const union { uint32_t u; unsigned char c[4]; } one = {1};
-  if (one.c[0] == 1 && n <= 16 && avail >= 16) {
-    uint64_t x, h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
-    unsigned r;
-    size_t m = n < 8 ? n : 8;
-    memcpy(&x, w, 8);
-    x = (x | 0x2020202020202020ull) & (m == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
+/* The folded bytes [a, a + m) of s, m <= 8, eight of them readable: as vb_wslot.first8. */
+static inline uint64_t fold8(const char *s, size_t a, size_t m) {
+  uint64_t x;
+  memcpy(&x, s + a, 8);
+  return (x | 0x2020202020202020ull) & (m >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
+}
+
+/* vb_word_hash of a word of up to sixteen bytes from its folded bytes x (0 to 8) and y
+ * (8 to 16, 0 past the word), as fold8 gives them: the steps of vb_word_hash, without its byte loop. */
+static inline unsigned word_hash16(uint64_t x, uint64_t y, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+  unsigned r;
+  h = (h ^ x) * 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  if (n > 8) {
+    h = (h ^ y) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
-    if (n > 8) {
-      m = n - 8;
-      memcpy(&x, w + 8, 8);
-      x = (x | 0x2020202020202020ull) & (m == 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
-      h = (h ^ x) * 0xff51afd7ed558ccdull;
-      h ^= h >> 32;
-    }
-    r = (unsigned)h;
-    return r ? r : 1;
   }
-  return vb_word_hash((const char *)w, n);
+  r = (unsigned)h;
+  return r ? r : 1;
+}
+
+/* vb_word_hash for a word with at least 16 readable bytes from its start: on a
+ * little-endian host two loads replace the byte-by-byte assembly (same result). */
+static inline unsigned hash_fast(const char *w, size_t n, size_t avail) {
+  static const union { uint32_t u; unsigned char c[4]; } one = {1};
+  if (one.c[0] == 1 && n <= 16 && avail >= 16) return word_hash16(fold8(w, 0, n), fold8(w, 8, n > 8 ? n - 8 : 0), n);
+  return vb_word_hash(w, n);
 }
 
 unsigned vb_word_hash_fast(const char *w, size_t n, size_t avail) { return hash_fast(w, n, avail); }
@@ -224,13 +228,6 @@ static inline unsigned words_get(const vb_words *W, const char *s, size_t a, siz
   return 0;
 }
 
-/* The folded bytes [a, a + m) of s, m <= 8, eight of them readable: as vb_wslot.first8. */
-static inline uint64_t fold8(const char *s, size_t a, size_t m) {
-  uint64_t x;
-  memcpy(&x, s + a, 8);
-  return (x | 0x2020202020202020ull) & (m >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * m)) - 1));
-}
-
 /* words_get for the tokenizer, given the word's folded bytes x (0 to 8) and y (8 to 16)
  * that its hash was made from (word_hash16). Whether a word of prose is listed is close
  * to a coin toss, so a branch on it mispredicts: the first slot is checked with no branch
@@ -251,21 +248,6 @@ static inline unsigned words_class(const vb_words *W, const char *s, size_t a, s
   if (len > 8) hit &= (unsigned)(W->next8[sl] == y);
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
-}
-
-/* vb_word_hash of a word of up to sixteen bytes from its folded bytes x (0 to 8) and y
- * (8 to 16, 0 past the word), as fold8 gives them: the same steps as hash_fast. */
-static inline unsigned word_hash16(uint64_t x, uint64_t y, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
-  unsigned r;
-  h = (h ^ x) * 0xff51afd7ed558ccdull;
-  h ^= h >> 32;
-  if (n > 8) {
-    h = (h ^ y) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  r = (unsigned)h;
-  return r ? r : 1;
 }
 
 unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t avail) {
