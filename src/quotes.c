@@ -462,7 +462,8 @@ static void para_end(scan *S, size_t pend) {
   drop_top(S, S->singles_outer ? "unclosed quotation mark" : NULL);
 }
 
-static int is_double_mark(const unsigned char *s, size_t n, size_t i) {
+int vb_double_mark(const char *cs, size_t n, size_t i) {
+  const unsigned char *s = (const unsigned char *)cs;
   unsigned c = s[i];
   if (c == '"') return 1;
   if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) return 1;
@@ -473,7 +474,7 @@ static int is_double_mark(const unsigned char *s, size_t n, size_t i) {
 /* A paragraph starts at i: a pending quote continues only when it opens with a mark. */
 static void para_start(scan *S, size_t i) {
   if (!S->pending) return;
-  if (i < S->n && is_double_mark(S->s, S->n, i)) return;
+  if (i < S->n && vb_double_mark((const char *)S->s, S->n, i)) return;
   S->pending = 0;
   close_unclosed(S);
 }

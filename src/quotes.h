@@ -44,6 +44,10 @@ typedef struct vb_qopts {
  * paragraph and gets a diagnostic; at most about a thousand diagnostics are reported. */
 int vb_quotes_find(const char *s, size_t n, const vb_qopts *o, vb_quotes *out);
 void vb_quotes_free(vb_quotes *qs);
+
+/* A double quotation mark opens or closes at byte i of s[0..n): " “ ” „ « » and '' or ``
+ * (the quote finder's own test, for the stages that ask how a quote was marked). */
+int vb_double_mark(const char *s, size_t n, size_t i);
 /* The provisional kind of a one-part quote whose marks span [start, end) and words
  * [istart, iend) in s[0..n): term (a name or scare quote), partial (a fragment in the
  * writer's sentence) or direct. Looks at a few words only. Later stages refine it. */

@@ -213,26 +213,17 @@ static int work_markup(const ctx *X, size_t k, const vb_quote *q) {
   return q->start > 0 && X->s[q->start - 1] == '=';
 }
 
-/* A quote opens with a double mark (" “ ''), not a single one. */
-static int double_marked(const ctx *X, const vb_quote *q) {
-  unsigned char c = (unsigned char)X->s[q->start];
-  if (c == '"') return 1;
-  if (c == '\'') return q->start + 1 < X->n && X->s[q->start + 1] == '\'';
-  return c == 0xE2 && q->start + 2 < X->n && (unsigned char)X->s[q->start + 1] == 0x80 &&
-         (unsigned char)X->s[q->start + 2] == 0x9C;
-}
-
 /* "¶'A Fight From Start to Finish.'¶" in a story that quotes in double marks: a
  * paragraph that is one quote in single marks is a subhead (some earlier quote of the
  * last 16 opens with a double mark) */
 static int work_subhead(const ctx *X, size_t k, const vb_quote *q) {
   const vb_quote *q0 = X->A->qs.q.v;
   size_t e = k + 1;
-  if (double_marked(X, q) || !(TK(k)->flags & VB_T_PARA) || q->kind == VB_BLOCK) return 0;
+  if (vb_double_mark(X->s, X->n, q->start) || !(TK(k)->flags & VB_T_PARA) || q->kind == VB_BLOCK) return 0;
   if (is_ch(X, e, '.')) e++;
   if (e < NT && !(TK(e)->flags & VB_T_PARA)) return 0;
   for (const vb_quote *p = q; p > q0 && q - p < 16;)
-    if (double_marked(X, --p)) return 1;
+    if (vb_double_mark(X->s, X->n, (--p)->start)) return 1;
   return 0;
 }
 
