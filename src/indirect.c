@@ -388,10 +388,7 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
  * cue, running to the sentence's end, are what the name said (a clause whose verb the
  * word lists do not know), not an inverted speaker */
 static int named_aside_subject(const ctx *X, const isent *S, np q) {
-  size_t ne, sb = S->sb;
-  while (sb + 2 < S->c && (TK(sb)->flags & VB_T_UPPER) && is_word(X, sb)) sb++;   /* a dateline: OSLE — */
-  if (sb > S->sb && is_dash(X, sb)) sb++;
-  else sb = S->sb;
+  size_t ne, sb = vb_after_dateline(X, S->sb, S->c);   /* OSLE — Gov. Ada Brandt */
   if ((q.b + 1 < S->se && !(q.b + 2 >= S->se && !is_ch(X, q.b + 1, ','))) || q.b == q.a || !(TK(q.a)->flags & VB_T_LOWER) ||
       !is_capword(X, sb))
     return 0;

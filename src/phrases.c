@@ -435,18 +435,20 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
     for (z = k; z < c && z < k + APPOS && !is_ch(X, z, ','); z++) {}
     if (z < c && is_ch(X, z, ',')) k = z + 1;
   }
-  {
-    /* a dateline opens the paragraph: "Washington (AFP) – Hillary Clinton has taken",
-     * "LA CROSSE, Wisc. — Gov. Mike Pence": the subject follows its dash */
-    size_t z = k;
-    while (z < c && z < k + 8 && (is_capword(X, z) || is_ch(X, z, ',') || is_ch(X, z, '(') || is_ch(X, z, ')') ||
-                                  is_ch(X, z, '.')))
-      z++;
-    if (k == sb && (TK(k)->flags & VB_T_PARA) && z > k && z + 1 < c && is_dash(X, z)) k = z + 1;
-  }
+  if (k == sb) k = vb_after_dateline(X, k, c);
   r = np_at(X, k, c);
   if (r.ok) return r;
   return np_subject_near(X, sb, c);
+}
+
+/* A dateline opens the paragraph at k: "Washington (AFP) – Hillary Clinton has taken",
+ * "LA CROSSE, Wisc. — Gov. Mike Pence": the token after its dash, else k. */
+size_t vb_after_dateline(const ctx *X, size_t k, size_t c) {
+  size_t z = k;
+  while (z < c && z < k + 8 && (is_capword(X, z) || is_ch(X, z, ',') || is_ch(X, z, '(') || is_ch(X, z, ')') ||
+                                is_ch(X, z, '.')))
+    z++;
+  return k < NT && (TK(k)->flags & VB_T_PARA) && z > k && z + 1 < c && is_dash(X, z) ? z + 1 : k;
 }
 
 /* The nearest clause subject before c (for coordinated verbs: "when he laughed and said"):
