@@ -167,6 +167,9 @@ void vb_pass_names(ctx *X);
 np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb);
 /* the token after a dateline that opens the paragraph at k ("OSLE, Ohio — "), else k */
 size_t vb_after_dateline(const ctx *X, size_t k, size_t c);
+/* "Rush Limbaugh: the debate was rigged": the paragraph of sentence [sb, se) opens with a
+ * label and a colon that name who speaks; the label's last token, else VB_NONE */
+size_t vb_colon_label(const ctx *X, size_t sb, size_t se);
 np vb_np_after(const ctx *X, size_t j, size_t hi);
 np vb_np_before(const ctx *X, size_t c, size_t lo);
 np vb_np_subject(const ctx *X, size_t sb, size_t c);

@@ -15,6 +15,7 @@ static const char R_CUE_BEFORE[] = "cue-before";
 static const char R_ACCORDING_TO[] = "according-to";
 static const char R_COLON_NAME[] = "colon-name";
 static const char R_COLON_INTRO[] = "colon-intro";
+static const char R_COLON_LABEL[] = "colon-label";
 static const char R_CUE_NEXT_SENTENCE[] = "cue-next-sentence";
 static const char R_DASH_NAME[] = "dash-name";
 static const char R_SAME_SENTENCE[] = "same-sentence";
@@ -639,6 +640,18 @@ static int rule_parenthetical_inverted(ctx *X, shape *S, match *m) {
   return 0;
 }
 
+/* "Paul Ryan: Ruling ‘Defies Explanation,’ Needs Review", "Vega: rent plan is ‘a swindle’":
+ * a label and a colon that name who speaks open the paragraph (vb_colon_label, as for
+ * the clause's reported speech); a quote later in its sentence that no cue gave to
+ * anyone (every rule before this one) is the label's, a title-case one too */
+static int rule_colon_label(ctx *X, shape *S, match *m) {
+  size_t e = vb_colon_label(X, S->sb, S->se);
+  np p = {0};
+  if (e == VB_NONE || S->k <= e + 2) return 0;
+  p.a = S->sb; p.b = e; p.ok = 1;
+  return found(m, VB_NONE, p, 1);
+}
+
 /* The rules, tried in this order: the first that reads the quote's sentence decides.
  * A rule returns 1 for its reading (name, strength) or 2 for its second one (name2,
  * strength2). The order is the algorithm: the closest, surest shapes first. */
@@ -668,6 +681,7 @@ static const struct rule {
   {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
   {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
   {R_SAME_SENTENCE, 0.55, NULL, 0, rule_view_before},                  /* X believes the plan is "…" */
+  {R_COLON_LABEL, 0.55, NULL, 0, rule_colon_label},                    /* X: Y is "…" */
 };
 
 /* Quote qi at token k, in the sentence [sb, se): the first rule that reads it. */
@@ -703,7 +717,7 @@ int vb_rule_in_sentence(const char *r) {
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
   return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO || r == R_CUE_SLOT ||
-         r == R_COLON_NAME || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
+         r == R_COLON_NAME || r == R_COLON_LABEL || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
 }
 
 /* "Bystrom agreed. “…”": quote i opens a sentence; the subject of the one before speaks */

@@ -64,35 +64,12 @@ static int ir_view(ctx *X, isent *S, icand *o) {
   return 0;
 }
 
-/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
- * body the text names, also one it names in full only later ("Lynch:"), or a word for
- * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
- * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
-static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
-  const ment *m = vb_ment_at(X, e);
-  int low = 0;
-  if (m && m->ent >= 0) return X->A->ent.v[m->ent].kind != VB_ENT_GROUP;
-  if (e != sb) return 0;
-  {
-    int le = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
-    if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
-  }
-  if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
-  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
-  return low >= 2;
-}
-
 /* "Rush Limbaugh: the debate was rigged", "AP: Trump chair routed …": a person or a body
  * the text names (or a word for one who may speak: "Poll:") opens the paragraph with a
- * colon (not a label: "Contributing:", "Q:") */
+ * colon (vb_colon_label, phrases.c) */
 static int ir_colon_name(ctx *X, isent *S, icand *o) {
-  size_t e;
-  if (!(TK(S->sb)->flags & VB_T_PARA) || !is_capword(X, S->sb)) return 0;
-  for (e = S->sb + 1; e < S->se && e < S->sb + 6 && !is_ch(X, e, ':'); e++) {}
-  if (e >= S->se || !is_ch(X, e, ':')) return 0;
-  e = vb_run_end(X, S->sb);
-  if (e + 3 >= S->se || !is_ch(X, e + 1, ':') || e - S->sb > 4) return 0;
-  if (!colon_label(X, S->sb, e, S->se)) return 0;
+  size_t e = vb_colon_label(X, S->sb, S->se);
+  if (e == VB_NONE) return 0;
   o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
   o->c = e + 1; o->a = e + 2; o->b = S->se;
   return 1;

@@ -451,6 +451,34 @@ size_t vb_after_dateline(const ctx *X, size_t k, size_t c) {
   return k < NT && (TK(k)->flags & VB_T_PARA) && z > k && z + 1 < c && is_dash(X, z) ? z + 1 : k;
 }
 
+/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
+ * body the text names, also one it names in full only later ("Lynch:"), or a word for
+ * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
+ * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
+static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
+  const ment *m = vb_ment_at(X, e);
+  int low = 0;
+  if (m && m->ent >= 0) return X->A->ent.v[m->ent].kind != VB_ENT_GROUP;
+  if (e != sb) return 0;
+  {
+    int le = vb_smap_get(X, &X->last, TK(e)->start, base_end(X, e), 0);
+    if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
+  }
+  if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
+  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
+  return low >= 2;
+}
+
+size_t vb_colon_label(const ctx *X, size_t sb, size_t se) {
+  size_t e;
+  if (!(TK(sb)->flags & VB_T_PARA) || !is_capword(X, sb)) return VB_NONE;
+  for (e = sb + 1; e < se && e < sb + 6 && !is_ch(X, e, ':'); e++) {}
+  if (e >= se || !is_ch(X, e, ':')) return VB_NONE;
+  e = vb_run_end(X, sb);
+  if (e + 3 >= se || !is_ch(X, e + 1, ':') || e - sb > 4) return VB_NONE;
+  return colon_label(X, sb, e, se) ? e : VB_NONE;
+}
+
 /* The nearest clause subject before c (for coordinated verbs: "when he laughed and said"):
  * a clause start after a comma, nearest first, then the sentence start. */
 static np np_subject_near(const ctx *X, size_t sb, size_t c) {
