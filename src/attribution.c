@@ -809,7 +809,8 @@ void vb_pass_quotes(ctx *X) {
    * (a scare quote, a show, a slogan), and so is a short one that only a last resort
    * gives to someone (the latest speaker nearby, the latest cue before it: the GOP's
    * "establishment" candidate); a term that a cue in its sentence gives to someone is
-   * a partial quote */
+   * a partial quote, and so is a title that one does (same_sentence reads only a naming
+   * cue for a title: "referred to the plan as “The Long Wait”") */
   for (size_t i = 0; i < nq; i++) {
     vb_quote *q = &A->qs.q.v[i];
     vb_attr *at = &A->attr.v[i];
@@ -820,7 +821,8 @@ void vb_pass_quotes(ctx *X) {
       q->kind = VB_TERM;
     else if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && vb_title_case(X->s, q))
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && at->rule != R_SAME_SENTENCE &&
+             vb_title_case(X->s, q))
       q->kind = VB_TERM;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
