@@ -734,6 +734,31 @@ static int previous_subject(ctx *X, size_t i, size_t k) {
          vb_attribute(X, i, VB_NONE, p, 0.3, R_PREVIOUS_SUBJECT);
 }
 
+/* The latest cue (not a weak one) before quote token k in its paragraph or the one
+ * before, outside quotes, else VB_NONE; *same: it is in k's own paragraph. */
+static size_t latest_cue(const ctx *X, size_t k, int *same) {
+  size_t npara = 0;
+  *same = 0;
+  for (size_t z = k; z-- > 0 && k - z < 4 * WIN;) {
+    if (TK(z + 1)->flags & VB_T_PARA && ++npara > 1) break;
+    if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)) { *same = npara == 0; return z; }
+  }
+  return VB_NONE;
+}
+
+/* Quote i at token k takes the speaker of cue z before it (R_PREVIOUS_CUE); *cz, *cz0:
+ * the last cue read and its sentence start, where the walk back to a sentence start stops
+ * (the cues of a long sentence share it) */
+static void cue_speaker_before(ctx *X, size_t i, size_t k, size_t z, size_t *cz, size_t *cz0) {
+  size_t z0 = z;
+  np p;
+  while (z0 > 0 && !starts_sent(X, z0) && !(*cz != VB_NONE && z0 == *cz)) z0--;
+  if (*cz != VB_NONE && z0 == *cz) z0 = *cz0;
+  *cz = z; *cz0 = z0;
+  p = vb_cue_speaker(X, z, z0 > 0 ? z0 - 1 : VB_NONE, k, z0);
+  if (p.ok) vb_attribute(X, i, z, p, 0.3, R_PREVIOUS_CUE);
+}
+
 void vb_pass_quotes(ctx *X) {
   vb_analysis *A = X->A;
   size_t nq = A->qs.q.n, si = 0, pi = 0;
@@ -759,7 +784,8 @@ void vb_pass_quotes(ctx *X) {
   /* carried along instead of walking back over the earlier quotes of the paragraph: the
    * latest attributed quote (not a term) and the latest quote outside any paragraph;
    * this loop only sets quote i, so both are settled once i has passed */
-  size_t lastat = VB_NONE, lastnone = VB_NONE, cz = VB_NONE, cz0 = 0;
+  size_t lastat = VB_NONE, lastnone = VB_NONE, cz = VB_NONE, cz0 = 0, zc;
+  int samepara, cue_first;
   for (size_t i = 0; i < nq && !X->oom; i++) {
     vb_attr *at = &A->attr.v[i];
     size_t k = X->qtok.v[i];
@@ -779,31 +805,22 @@ void vb_pass_quotes(ctx *X) {
       if (p.ok && p.b < k) { vb_attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
     }
     if (k == qsb.v[i] && k > 0 && !(TK(k)->flags & VB_T_PARA) && previous_subject(X, i, k)) continue;   /* its sentence before */
+    /* the latest cue of this or the previous paragraph, outside quotes (VB_NONE: none) */
+    zc = latest_cue(X, k, &samepara);
+    /* "Also, Trump is no conservative, he said. “He's a liberal!”": a cue of the quote's
+     * own paragraph after the latest attributed quote (not that quote's own cue) is nearer
+     * than that quote's speaker, and tried first */
+    cue_first = zc != VB_NONE && samepara && lastat != VB_NONE && zc > X->qtok.v[lastat] &&
+                A->attr.v[lastat].cue.start != TK(zc)->start;
+    if (cue_first) cue_speaker_before(X, i, k, zc, &cz, &cz0);
     /* quotes come in text order, so the paragraphs between lastat and i only grow */
-    if (lastat != VB_NONE && (lastnone == VB_NONE || lastat > lastnone) && qpara.v[i] != VB_NONE &&
+    if (!at->rule && lastat != VB_NONE && (lastnone == VB_NONE || lastat > lastnone) && qpara.v[i] != VB_NONE &&
         qpara.v[lastat] + 1 >= qpara.v[i]) {
       *at = A->attr.v[lastat];
       at->confidence = 0.3;
       at->rule = R_NEARBY;
     }
-    if (!at->rule) {
-      /* the latest cue of this or the previous paragraph, outside quotes: its speaker */
-      size_t npara = 0;
-      for (size_t z = k; z-- > 0 && k - z < 4 * WIN;) {
-        if (TK(z + 1)->flags & VB_T_PARA && ++npara > 1) break;
-        if (is_cue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)) {
-          /* the cue's sentence start; the scan stops at the last cue's, which the cues of
-           * a long sentence share */
-          size_t z0 = z;
-          while (z0 > 0 && !starts_sent(X, z0) && !(cz != VB_NONE && z0 == cz)) z0--;
-          if (cz != VB_NONE && z0 == cz) z0 = cz0;
-          cz = z; cz0 = z0;
-          p = vb_cue_speaker(X, z, z0 > 0 ? z0 - 1 : VB_NONE, k, z0);
-          if (p.ok) vb_attribute(X, i, z, p, 0.3, R_PREVIOUS_CUE);
-          break;
-        }
-      }
-    }
+    if (!at->rule && !cue_first && zc != VB_NONE) cue_speaker_before(X, i, k, zc, &cz, &cz0);
   }
   /* kinds: a short quote or a title that no cue next to it gives to anyone is a term
    * (a scare quote, a show, a slogan), and so is a short one that only a last resort
