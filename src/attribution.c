@@ -825,7 +825,8 @@ void vb_pass_quotes(ctx *X) {
   /* kinds: a short quote or a title that no cue next to it gives to anyone is a term
    * (a scare quote, a show, a slogan), and so is a short one that only a last resort
    * gives to someone (the latest speaker nearby, the latest cue before it: the GOP's
-   * "establishment" candidate); a term that a cue in its sentence gives to someone is
+   * "establishment" candidate) or that only goes on from the last speaker's quote
+   * without being a sentence of its own (“Standby” tickets will end); a term that a cue in its sentence gives to someone is
    * a partial quote, and so is a title that one does (same_sentence reads only a naming
    * cue for a title: "referred to the plan as “The Long Wait”") */
   for (size_t i = 0; i < nq; i++) {
@@ -841,7 +842,7 @@ void vb_pass_quotes(ctx *X) {
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && !strong && !goes_on && at->rule != R_SAME_SENTENCE &&
              vb_title_case(X->s, q))
       q->kind = VB_TERM;
-    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE) &&
+    else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE || at->rule == R_CONTINUATION) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
       q->kind = VB_TERM;
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
