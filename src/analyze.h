@@ -32,7 +32,7 @@ typedef struct vb_attr {
   const char *rule;        /* static name of the rule that decided, NULL when unattributed:
                             * cue-after ("…," he said), cue-after-inverted ("…," said X),
                             * cue-before (X said: "…"), according-to, colon-name (X: "…"),
-                            * colon-intro (a paragraph after "X said:"), cue-next-sentence
+                            * colon-label (X: Y is "…", its paragraph's label), colon-intro (a paragraph after "X said:"), cue-next-sentence
                             * ("…!" Bush said.), dash-name ("…" ― X), same-sentence (a cue in
                             * the quote's sentence), possessive-noun (his warning that "…"),
                             * twin (a pull quote), continuation, and the weak last resorts
