@@ -363,6 +363,10 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
   int appos = 0;            /* an appositive read over: then the cue's words stay few */
   np p;
   if (!((TK(k)->flags & VB_T_QEND) && k + 1 == S->se && k + 1 < NT && !(TK(k + 1)->flags & VB_T_PARA))) return 0;
+  /* "Sanders promised on Sunday to end “…”. He echoed …": a sentence that reports the
+   * quote with a cue of its own before it is not the next one's */
+  for (c = k; c-- > S->sb && k - c <= WIN;)
+    if (is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_ACC)) && vb_usable_cue(X, c)) return 0;
   lim = k + 9 < NT ? k + 9 : NT;
   for (c = k + 1; c < lim; c++) {
     if (is_ch(X, c, ',') && c > k + 1) {
