@@ -415,13 +415,28 @@ static size_t next_cue(const ctx *X, const shape *S, size_t c) {
   return VB_NONE;
 }
 
+/* After the phrase of an "according to" source, at token z, the sentence ends (by se,
+ * or NT when se is VB_NONE) within a few words that hold no cue, quote or clause of their
+ * own: "according to a poll conducted in February." */
+static int source_closes(const ctx *X, size_t z, size_t se) {
+  size_t lim = se != VB_NONE && se < NT ? se : NT, z0 = z;
+  for (; z < lim && z < z0 + 8; z++) {
+    if (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || starts_sent(X, z)) return 1;
+    if (is_quote(X, z) || is_cue(X, z) || is_ch(X, z, ',') || is_ch(X, z, ';') || is_ch(X, z, ':')) return 0;
+  }
+  return z >= lim;
+}
+
 /* "…, according to Reuters." at the end of the sentence: the outer source */
 static int rule_according_to_after(ctx *X, shape *S, match *m) {
   np p;
   for (size_t c = next_cue(X, S, S->k); c != VB_NONE; c = next_cue(X, S, c)) {
-    if (!(CUE(c)->flags & VB_CUE_ACC) || !is_ch(X, c - 1, ',')) continue;
+    /* the comma may be the quote's own: "“…,” according to the report." */
+    if (!(CUE(c)->flags & VB_CUE_ACC) ||
+        !(is_ch(X, c - 1, ',') || (c - 1 == S->k && vb_comma_end(X, &X->A->qs.q.v[S->qi]))))
+      continue;
     p = vb_np_after(X, c + (size_t)CUE(c)->len, S->se);
-    return p.ok && p.b + 2 >= S->se ? found(m, c, p, 1) : 0;
+    return p.ok && source_closes(X, p.b + 1, S->se) ? found(m, c, p, 1) : 0;
   }
   return 0;
 }
