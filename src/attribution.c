@@ -29,6 +29,7 @@ static const char R_PREVIOUS_CUE[] = "previous-cue";
 static const char R_PREVIOUS_SUBJECT[] = "previous-subject";
 static const char R_CLAUSE_INVERTED[] = "clause-cue-inverted";
 static const char R_PARENTHETICAL[] = "parenthetical";
+static const char R_POLL_SHARE[] = "poll-share";
 
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
   vb_attr *at = &X->A->attr.v[qi];
@@ -671,6 +672,38 @@ static int rule_colon_label(ctx *X, shape *S, match *m) {
   return found(m, VB_NONE, p, 1);
 }
 
+/* A word that gives a share of those asked: "31%", "25 percent", "a majority", "Six in 10". */
+static int share_word(const ctx *X, size_t k) {
+  static const char *const w[] = {"percent", "majority", "half", "plurality", NULL};
+  const vb_tok *t = TK(k);
+  if (word_in(X, k, w)) return 1;
+  if (t->end > t->start && X->s[t->end - 1] == '%') return 1;
+  if (k + 1 < NT && is_ch(X, k + 1, '%')) return 1;
+  return k > 0 && is_word(X, k - 1) && vb_tok_is(X->s, TK(k - 1), "in") && t->end - t->start == 2 &&
+         X->s[t->start] == '1' && X->s[t->start + 1] == '0';
+}
+
+/* "In a CNN poll released Monday, 31% of Republicans said they were “…”", "The poll has
+ * bad news for Bush — 25 percent of voters say they would “…”": the share of those a
+ * poll asked speaks through it; the poll (or survey) of the sentence is the source */
+static int rule_poll_share(ctx *X, shape *S, match *m) {
+  static const char *const polls[] = {"poll", "polls", "survey", "surveys", NULL};
+  size_t lo = S->k > S->sb + WIN ? S->k - WIN : S->sb, w = VB_NONE;
+  np p;
+  for (size_t z = lo; z < S->k; z++) {
+    if (is_quote(X, z)) return 0;
+    if (word_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }
+    if (w == VB_NONE || !share_word(X, z)) continue;
+    /* the share is the subject of a cue a few words on: "31% of Republicans said" */
+    for (size_t c = z + 1; c < S->k && c < z + 8 && !is_ch(X, c, ',') && !is_quote(X, c); c++) {
+      if (!is_cue(X, c) || (CUE(c)->flags & VB_CUE_ACC)) continue;
+      p = vb_np_before(X, w + 1, S->sb > 0 ? S->sb - 1 : VB_NONE);
+      return p.ok && p.b == w ? found(m, c, p, 1) : 0;
+    }
+  }
+  return 0;
+}
+
 /* The rules, tried in this order: the first that reads the quote's sentence decides.
  * A rule returns 1 for its reading (name, strength) or 2 for its second one (name2,
  * strength2). The order is the algorithm: the closest, surest shapes first. */
@@ -681,6 +714,7 @@ static const struct rule {
   double strength2;
   int (*read)(ctx *X, shape *S, match *m);
 } rules[] = {
+  {R_POLL_SHARE, 0.8, NULL, 0, rule_poll_share},                       /* In a poll, 31% said "…" */
   {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},     /* "…," said Arthur */
   {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                          /* "…" ― Carla Sanchez */
   {R_CUE_BEFORE, 0.9, NULL, 0, rule_opening_clause},                  /* When X shouted, "…," Y joked */
