@@ -210,6 +210,7 @@ void vb_continuations(ctx *X, const size_t *qpara, const size_t *qsb, const char
 /* 0 (nothing recorded) when the phrase names no one who can speak */
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule);
 int vb_usable_cue(const ctx *X, size_t c);
+int vb_base_subject(const ctx *X, size_t c);
 /* the rule read its cue in the quote's own sentence, a cue that only brings the quote in
  * (not a continuation or a last resort; not a parenthetical "X, she said, Y", which
  * reports the whole sentence) */

@@ -57,37 +57,9 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
 
 #define OUTER_HOPS 1   /* how far out nested reports go: measured, more hops gained nothing */
 
-/* A cue R3 may use: not a noun-like or base form unless its context says it is a verb. */
-int vb_usable_cue(const ctx *X, size_t c) {
-  unsigned f = CUE(c)->flags;
-  if (f & VB_CUE_ACC) return 1;
-  if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & VB_W_BOUND)) return 0;
-  if (!(f & VB_CUE_WEAK)) return 1;
-  if ((f & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) return 1;
-  return 0;
-}
-
 /* Nouns that report speech after a possessive: his warning, Farley’s account. */
 static int speech_noun(const ctx *X, size_t k) {
   return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && (X->wc[k] & VB_W_NOUN);
-}
-
-/* A base-form cue (say, suggest) has a plural or pronoun subject right before it:
- * "the remarks suggest", "they say", "NBC News will accuse"; not "to say", "eliminating state". */
-static int base_subject(const ctx *X, size_t c) {
-  size_t j = c;
-  const vb_tok *t;
-  size_t n;
-  while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & VB_W_SKIP) && c - j < 3) j--;
-  if (j == 0 || !is_word(X, j - 1)) return 0;
-  t = TK(j - 1);
-  if (is_pron(X, j - 1)) return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
-  if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET)) return 0;
-  if (t->flags & VB_T_POSS) return 0;
-  /* a name before a base form: a compound or plural subject ("Obama and Clinton call") */
-  if (is_capword(X, j - 1) && !(X->wc[j - 1] & (VB_W_STOP | VB_W_TITLE))) return 1;
-  n = t->end - t->start;
-  return n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's';
 }
 
 /* ---------------------------------------------------------------- the direct-quote rules */
@@ -503,7 +475,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
     size_t l2;
     if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
         (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
-    if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !base_subject(X, c)) weak = 1;
+    if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !vb_base_subject(X, c)) weak = 1;
     if (weak && is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
         ((is_capword(X, c - 1) && !(X->wc[c - 1] & (VB_W_STOP | VB_W_TITLE)) && !(TK(c - 1)->flags & VB_T_POSS)) ||
          (is_pron(X, c - 1) && vb_pron_gender(X, c - 1))))

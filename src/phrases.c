@@ -1,8 +1,9 @@
 /* phrases.c: the speaker phrase around a cue. The subject before it ("Arthur, a senior
  * fellow, said"), the name after an inverted or according-to cue ("said Arthur"), the
  * subject of a clause or sentence (for participles and coordinated verbs); cue_speaker
- * picks among them by the cue's kind, and resolve turns a phrase into an entity.
- * Every scan is bounded by a sentence or a fixed window. */
+ * picks among them by the cue's kind, and resolve turns a phrase into an entity; whether
+ * a cue is a verb where it stands (usable_cue, base_subject). Every scan is bounded by a
+ * sentence or a fixed window. */
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
@@ -795,4 +796,32 @@ int vb_resolve(ctx *X, np p) {
     return e;
   }
   return group_entity(X, p.a, p.b);
+}
+
+/* A cue R3 may use: not a noun-like or base form unless its context says it is a verb. */
+int vb_usable_cue(const ctx *X, size_t c) {
+  unsigned f = CUE(c)->flags;
+  if (f & VB_CUE_ACC) return 1;
+  if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & VB_W_BOUND)) return 0;
+  if (!(f & VB_CUE_WEAK)) return 1;
+  if ((f & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) return 1;
+  return 0;
+}
+
+/* A base-form cue (say, suggest) has a plural or pronoun subject right before it:
+ * "the remarks suggest", "they say", "NBC News will accuse"; not "to say", "eliminating state". */
+int vb_base_subject(const ctx *X, size_t c) {
+  size_t j = c;
+  const vb_tok *t;
+  size_t n;
+  while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & VB_W_SKIP) && c - j < 3) j--;
+  if (j == 0 || !is_word(X, j - 1)) return 0;
+  t = TK(j - 1);
+  if (is_pron(X, j - 1)) return !vb_tok_is(X->s, t, "he") && !vb_tok_is(X->s, t, "she") && !vb_tok_is(X->s, t, "it");
+  if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET)) return 0;
+  if (t->flags & VB_T_POSS) return 0;
+  /* a name before a base form: a compound or plural subject ("Obama and Clinton call") */
+  if (is_capword(X, j - 1) && !(X->wc[j - 1] & (VB_W_STOP | VB_W_TITLE))) return 1;
+  n = t->end - t->start;
+  return n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's';
 }
