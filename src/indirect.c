@@ -595,6 +595,47 @@ static size_t aside_that(const ctx *X, size_t k, size_t se) {
   return z + 1;
 }
 
+static int end_semicolon(const ctx *X, size_t z, size_t se) { (void)se; return is_ch(X, z, ';'); }
+
+/* ", while Trump has threatened …", ", but Saturday he announced …": after a comma,
+ * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
+ * its verb open a clause the report does not hold */
+static int end_new_clause(const ctx *X, size_t z, size_t se) {
+  static const char *const conj[] = {"but", "while", "whereas", "although", "though", "yet", "as", "and", NULL};
+  static const char *const subj[] = {"he", "she", "they", "we", "i", NULL};
+  size_t k = z + 2, v;
+  if (!is_ch(X, z, ',') || !word_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
+  for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
+  if (k >= se || !is_word(X, k)) return 0;
+  if (word_in(X, k, subj)) v = k + 1;
+  else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
+  else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
+    for (v = k + 1; v < se && v < k + 5 && is_word(X, v) && !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_PREP)) &&
+                    !is_icue(X, v); v++) {}
+    if (v == k + 1) return 0;
+  } else return 0;
+  if (v >= se || !is_word(X, v) || !(TK(v)->flags & VB_T_LOWER)) return 0;
+  if ((X->wc[v] & VB_W_AUX) || is_icue(X, v)) return 1;
+  while (v + 1 < se && (X->wc[v] & VB_W_SKIP) && !(X->wc[v] & (VB_W_PREP | VB_W_DET))) v++;   /* has, also */
+  return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || past_participle(X, v) || (X->wc[v] & VB_W_AUX));
+}
+
+/* Where a report's clause ends before its sentence does: the first token at which one
+ * of these holds */
+static const struct {
+  const char *name;
+  int (*at)(const ctx *X, size_t z, size_t se);
+} clause_ends[] = {
+  {"semicolon", end_semicolon},           /* 47% say …; 37% disagree */
+  {"conj-new-subject", end_new_clause},   /* X backed the deal, while Y has threatened … */
+};
+static size_t report_end(const ctx *X, size_t a, size_t se) {
+  for (size_t z = a; z < se; z++)
+    for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
+      if (clause_ends[r].at(X, z, se)) return z;
+  return se;
+}
+
 /* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
  * X believes CLAUSE · X endorsed NAME: what follows the cue */
 static int ir_subject_clause(ctx *X, isent *S, icand *o) {
@@ -617,9 +658,7 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   }
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
-  o->p = S->p; o->a = a; o->b = se;
-  for (size_t z = a; z < se; z++)
-    if (is_ch(X, z, ';')) { o->b = z; break; }   /* "47% say …; 37% disagree": a semicolon ends the report */
+  o->p = S->p; o->a = a; o->b = report_end(X, a, se);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   return 1;
