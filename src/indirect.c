@@ -713,15 +713,15 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
-  {"passive-by", 0.55, ir_passive_by, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
-  {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
-  {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
-  {"according-to-after", 0.7, ir_according_after, 0},    /* CLAUSE, according to X. */
-  {"clause-cue-inverted", 0.65, ir_inverted_after, 0},   /* CLAUSE, said X. */
-  {"clause-subject-cue", 0.65, ir_subject_after, 0},     /* CLAUSE, X said. */
-  {"aside", 0.55, ir_aside, 0},                          /* PART, X said, PART. */
-  {"subject-cue-clause", 0.6, ir_subject_clause, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
-  {"clause-after-quote", 0.55, ir_after_quote, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
+  {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
+  {"according-to", 0.7, ir_according_front, 0, 0},          /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, ir_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, ir_according_after, 0, 0},    /* CLAUSE, according to X. */
+  {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
+  {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
+  {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
+  {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
+  {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
 
 /* ---------------------------------------------------------------- the stage */
@@ -910,6 +910,17 @@ void vb_find_indirect(ctx *X) {
         if (vb_push(&cs, o)) X->oom = 1;
         break;
       }
+    }
+    /* a sentence rule whose report holds the cues' ("Lynch: X said …"): read beside them */
+    for (size_t r = 0; cs.n && !X->oom && r < vb_nsentence_rules; r++) {
+      icand o;
+      if (!vb_sentence_rules[r].outer || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
+      memset(&o, 0, sizeof o);
+      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      o.rule = vb_sentence_rules[r].name;
+      o.conf = vb_sentence_rules[r].strength;
+      if (vb_push(&cs, o)) X->oom = 1;
+      break;
     }
     size_t nread = 0, nc = cs.n;                   /* the candidates besides the marks */
     settle(X, cs.v, cs.n);

@@ -33,6 +33,8 @@ struct irule {
   double strength;
   iread read;
   unsigned needs;         /* a word class the sentence must hold for the rule to look */
+  int outer;              /* a sentence rule read beside the cues' reports, whose report
+                           * holds those of the cues inside it ("Lynch: X said …") */
 };
 
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
