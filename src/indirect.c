@@ -463,7 +463,10 @@ static np cue_subject(const ctx *X, const isent *S) {
         (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & (VB_W_DET | VB_W_QUANT)) || (TK(z)->flags & VB_T_DIGIT) ||
          vb_speaker_word(X, z))) {                        /* "…, people close to her say." */
       p.a = z; p.b = c - 1; p.ok = 1;
-      while (p.b > p.a && !is_word(X, p.b)) p.b--;
+      /* (not the verb group's own words: "…, other studies have found.") */
+      while (p.b > p.a && (!is_word(X, p.b) || ((TK(p.b)->flags & VB_T_LOWER) && (X->wc[p.b] & (VB_W_AUX | VB_W_SKIP)) &&
+                                                 !is_pron(X, p.b))))
+        p.b--;
       return p;
     }
   }
@@ -726,6 +729,21 @@ static const struct irule cue_rules[] = {
 
 /* ---------------------------------------------------------------- the stage */
 
+/* "…, Fox found.", "…, the study showed.": a verb of view at its sentence's end (its
+ * full stop), with a subject of a few words after the clause's comma */
+static int closing_view(const ctx *X, const isent *S) {
+  size_t z = S->c;
+  if (S->e >= S->se || !is_ch(X, S->e, '.') || S->e + 2 < S->se) return 0;   /* (a headline has no stop) */
+  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", NULL};
+  while (z > S->sb && S->c - z < 8 && is_word(X, z - 1)) {
+    z--;
+    /* "…, a claim that his office disputes", "…, an approach others have endorsed": a
+     * relative clause of the aside, not its subject */
+    if (word_in(X, z, clause)) return 0;
+  }
+  return z > S->sb + 2 && z < S->c && is_ch(X, z - 1, ',');
+}
+
 static int cmp_size(const void *x, const void *y) {
   size_t u = *(const size_t *)x, v = *(const size_t *)y;
   return u < v ? -1 : u > v;
@@ -884,9 +902,12 @@ void vb_find_indirect(ctx *X) {
         }
         continue;
       }
-      /* a verb of view reports what follows it: nothing follows, nothing to read */
+      /* a verb of view reports what follows it: nothing follows, nothing to read; but one
+       * that closes its sentence after a comma and its subject reports the clause before
+       * ("…, a Fox poll found.") */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
-                                                 aside_that(X, S.e, S.se) == VB_NONE)))
+                                                 aside_that(X, S.e, S.se) == VB_NONE)) &&
+          !closing_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);
