@@ -744,6 +744,34 @@ static int closing_view(const ctx *X, const isent *S) {
   return z > S->sb + 2 && z < S->c && is_ch(X, z - 1, ',');
 }
 
+/* "It was at the conference that Swanson …", "It's a strategy some believe …", "it is
+ * true that": "it" before a form of be is the sentence's dummy subject, standing for
+ * no one (not "it was to report earnings": an infinitive of its own) */
+static int expletive_it(const ctx *X, const isent *S) {
+  static const char *const be[] = {"is", "was", NULL};
+  size_t k = S->p.a;
+  if (S->p.a != S->p.b || !is_word(X, k) || (X->s[TK(k)->start] | 0x20) != 'i' || (X->s[TK(k)->start + 1] | 0x20) != 't')
+    return 0;
+  if (vb_tok_is(X->s, TK(k), "it")) return k + 2 < S->c && word_in(X, k + 1, be) && !vb_tok_is(X->s, TK(k + 2), "to");
+  /* It’s, it's */
+  return (TK(k)->flags & VB_T_APOS) && TK(k)->end - TK(k)->start >= 4 && X->s[TK(k)->end - 1] == 's' && is_pron(X, k) &&
+         k + 1 < S->c && !vb_tok_is(X->s, TK(k + 1), "to");
+}
+
+/* A speaker the cue's subject finder gave that speaks for no one: the first test that
+ * holds leaves the cue unread */
+static const struct {
+  const char *name;
+  int (*holds)(const ctx *X, const isent *S);
+} no_speakers[] = {
+  {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
+};
+static int no_speaker(const ctx *X, const isent *S) {
+  for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)
+    if (no_speakers[r].holds(X, S)) return 1;
+  return 0;
+}
+
 static int cmp_size(const void *x, const void *y) {
   size_t u = *(const size_t *)x, v = *(const size_t *)y;
   return u < v ? -1 : u > v;
@@ -920,7 +948,7 @@ void vb_find_indirect(ctx *X) {
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
-        if (!S.p.ok || !vb_speaker_phrase(X, S.p)) continue;
+        if (!S.p.ok || !vb_speaker_phrase(X, S.p) || no_speaker(X, &S)) continue;
       }
       memset(&o, 0, sizeof o);
       for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
