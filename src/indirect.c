@@ -964,8 +964,11 @@ void vb_find_indirect(ctx *X) {
     for (size_t r = 0; cs.n && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
       if (!vb_sentence_rules[r].outer || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
+      size_t in = 0;
       memset(&o, 0, sizeof o);
       if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      for (size_t i = 0; i < cs.n; i++) in += !cs.v[i].mark && cs.v[i].c >= o.a && cs.v[i].c < o.b;
+      if (!in) continue;                           /* (it holds no cue's report: read below, if at all) */
       o.rule = vb_sentence_rules[r].name;
       o.conf = vb_sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;
