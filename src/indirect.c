@@ -22,25 +22,6 @@ static int conj_word(const ctx *X, size_t k) {
                            vb_tok_is(X->s, TK(k), "although") || vb_tok_is(X->s, TK(k), "though"));
 }
 
-/* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
-static size_t skip_when(const ctx *X, size_t z, size_t se) {
-  for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
-  /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
-   * place that runs to the sentence's end */
-  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
-      (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
-       vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
-    size_t y = z + 1;
-    while (y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y) && !vb_tok_is(X->s, TK(y), "that")) y++;
-    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se)) return y;
-  }
-  return z;
-}
-static int end_or_comma(const ctx *X, size_t z, size_t se) {
-  z = skip_when(X, z, se);
-  return z + 1 >= se || is_ch(X, z, ',');
-}
-
 /* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
  * audit", "officials on and off the island", "people close to her" */
 static int subject_prep(const ctx *X, size_t k) {
@@ -64,13 +45,6 @@ static int plural_word(const ctx *X, size_t k) {
   size_t n = t->end - t->start;
   return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
          X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
-}
-
-/* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
-static int past_participle(const ctx *X, size_t k) {
-  const vb_tok *t = TK(k);
-  return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 4 &&
-         X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
@@ -138,7 +112,7 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
     if (vb_tok_is(X->s, t, "percent")) return 1;                        /* 61 percent say */
     /* "those surveyed say", "voters polled say": a participle after its plural subject */
-    if (past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
+    if (vb_past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
         (vb_tok_is(X->s, TK(j - 2), "those") || plural_word(X, j - 2)))
       return 1;
     if (is_pron(X, j - 1))
@@ -374,7 +348,7 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
       if (!is_word(X, z) || is_icue(X, z) || conj_word(X, z) || rel_opener(X, z)) return none;
     return q;
   }
-  if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !past_participle(X, z)) return none;
+  if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !vb_past_participle(X, z)) return none;
   for (; z < c; z++)
     if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
         vb_tok_is(X->s, TK(z), "that"))
@@ -456,7 +430,7 @@ static np cue_subject(const ctx *X, const isent *S) {
         !(X->wc[q.a] & VB_W_BOUND) && !named_aside_subject(X, S, q))
       return q;
   }
-  if (c > sb + 2 && end_or_comma(X, e, se) && !(S->f & VB_CUE_ING)) {
+  if (c > sb + 2 && vb_end_or_comma(X, e, se) && !(S->f & VB_CUE_ING)) {
     size_t z = c;
     while (z > sb && c - z < 16 && !is_ch(X, z - 1, ',') && !is_quote(X, z - 1)) z--;
     if (z > sb + 1 && z < c && is_ch(X, z - 1, ',') && is_word(X, z) &&
@@ -569,7 +543,7 @@ static size_t cue_end(const ctx *X, const isent *S) {
 static int ir_subject_after(ctx *X, isent *S, icand *o) {
   size_t z;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
-  z = skip_when(X, cue_end(X, S), S->se);
+  z = vb_skip_when(X, cue_end(X, S), S->se);
   if (z + 1 < S->se && !is_ch(X, z, ';')) return 0;          /* (a semicolon ends the report too) */
   o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
   return 1;
@@ -580,7 +554,7 @@ static int ir_aside(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok) return 0;
   if (S->p.a > S->c) {
     if (!is_ch(X, S->c - 1, ',') || S->p.b + 1 >= S->se || !is_ch(X, S->p.b + 1, ',')) return 0;
-  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, cue_end(X, S), S->se))) {
+  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && vb_end_or_comma(X, cue_end(X, S), S->se))) {
     return 0;
   }
   o->p = S->p; o->a = S->sb; o->b = S->se;
@@ -596,47 +570,6 @@ static size_t aside_that(const ctx *X, size_t k, size_t se) {
   if (z == k + 1 || z + 1 >= se || !is_ch(X, z, ',') || !is_word(X, z + 1) || !vb_tok_is(X->s, TK(z + 1), "that"))
     return VB_NONE;
   return z + 1;
-}
-
-static int end_semicolon(const ctx *X, size_t z, size_t se) { (void)se; return is_ch(X, z, ';'); }
-
-/* ", while Trump has threatened …", ", but Saturday he announced …": after a comma,
- * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
- * its verb open a clause the report does not hold */
-static int end_new_clause(const ctx *X, size_t z, size_t se) {
-  static const char *const conj[] = {"but", "while", "whereas", "although", "though", "yet", "as", "and", NULL};
-  static const char *const subj[] = {"he", "she", "they", "we", "i", NULL};
-  size_t k = z + 2, v;
-  if (!is_ch(X, z, ',') || !word_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
-  for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
-  if (k >= se || !is_word(X, k)) return 0;
-  if (word_in(X, k, subj)) v = k + 1;
-  else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
-  else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
-    for (v = k + 1; v < se && v < k + 5 && is_word(X, v) && !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_PREP)) &&
-                    !is_icue(X, v); v++) {}
-    if (v == k + 1) return 0;
-  } else return 0;
-  if (v >= se || !is_word(X, v) || !(TK(v)->flags & VB_T_LOWER)) return 0;
-  if ((X->wc[v] & VB_W_AUX) || is_icue(X, v)) return 1;
-  while (v + 1 < se && (X->wc[v] & VB_W_SKIP) && !(X->wc[v] & (VB_W_PREP | VB_W_DET))) v++;   /* has, also */
-  return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || past_participle(X, v) || (X->wc[v] & VB_W_AUX));
-}
-
-/* Where a report's clause ends before its sentence does: the first token at which one
- * of these holds */
-static const struct {
-  const char *name;
-  int (*at)(const ctx *X, size_t z, size_t se);
-} clause_ends[] = {
-  {"semicolon", end_semicolon},           /* 47% say …; 37% disagree */
-  {"conj-new-subject", end_new_clause},   /* X backed the deal, while Y has threatened … */
-};
-static size_t report_end(const ctx *X, size_t a, size_t se) {
-  for (size_t z = a; z < se; z++)
-    for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
-      if (clause_ends[r].at(X, z, se)) return z;
-  return se;
 }
 
 /* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
@@ -661,7 +594,7 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   }
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
-  o->p = S->p; o->a = a; o->b = report_end(X, a, se);
+  o->p = S->p; o->a = a; o->b = vb_report_end(X, a, se);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   return 1;
@@ -728,49 +661,6 @@ static const struct irule cue_rules[] = {
 };
 
 /* ---------------------------------------------------------------- the stage */
-
-/* "…, Fox found.", "…, the study showed.": a verb of view at its sentence's end (its
- * full stop), with a subject of a few words after the clause's comma */
-static int closing_view(const ctx *X, const isent *S) {
-  size_t z = S->c;
-  if (S->e >= S->se || !is_ch(X, S->e, '.') || S->e + 2 < S->se) return 0;   /* (a headline has no stop) */
-  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", NULL};
-  while (z > S->sb && S->c - z < 8 && is_word(X, z - 1)) {
-    z--;
-    /* "…, a claim that his office disputes", "…, an approach others have endorsed": a
-     * relative clause of the aside, not its subject */
-    if (word_in(X, z, clause)) return 0;
-  }
-  return z > S->sb + 2 && z < S->c && is_ch(X, z - 1, ',');
-}
-
-/* "It was at the conference that Swanson …", "It's a strategy some believe …", "it is
- * true that": "it" before a form of be is the sentence's dummy subject, standing for
- * no one (not "it was to report earnings": an infinitive of its own) */
-static int expletive_it(const ctx *X, const isent *S) {
-  static const char *const be[] = {"is", "was", NULL};
-  size_t k = S->p.a;
-  if (S->p.a != S->p.b || !is_word(X, k) || (X->s[TK(k)->start] | 0x20) != 'i' || (X->s[TK(k)->start + 1] | 0x20) != 't')
-    return 0;
-  if (vb_tok_is(X->s, TK(k), "it")) return k + 2 < S->c && word_in(X, k + 1, be) && !vb_tok_is(X->s, TK(k + 2), "to");
-  /* It’s, it's */
-  return (TK(k)->flags & VB_T_APOS) && TK(k)->end - TK(k)->start >= 4 && X->s[TK(k)->end - 1] == 's' && is_pron(X, k) &&
-         k + 1 < S->c && !vb_tok_is(X->s, TK(k + 1), "to");
-}
-
-/* A speaker the cue's subject finder gave that speaks for no one: the first test that
- * holds leaves the cue unread */
-static const struct {
-  const char *name;
-  int (*holds)(const ctx *X, const isent *S);
-} no_speakers[] = {
-  {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
-};
-static int no_speaker(const ctx *X, const isent *S) {
-  for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)
-    if (no_speakers[r].holds(X, S)) return 1;
-  return 0;
-}
 
 static int cmp_size(const void *x, const void *y) {
   size_t u = *(const size_t *)x, v = *(const size_t *)y;
@@ -935,7 +825,7 @@ void vb_find_indirect(ctx *X) {
        * ("…, a Fox poll found.") */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
                                                  aside_that(X, S.e, S.se) == VB_NONE)) &&
-          !closing_view(X, &S))
+          !vb_closing_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);
@@ -948,7 +838,7 @@ void vb_find_indirect(ctx *X) {
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
-        if (!S.p.ok || !vb_speaker_phrase(X, S.p) || no_speaker(X, &S)) continue;
+        if (!S.p.ok || !vb_speaker_phrase(X, S.p) || vb_no_speaker(X, &S)) continue;
       }
       memset(&o, 0, sizeof o);
       for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
