@@ -22,25 +22,6 @@ static int conj_word(const ctx *X, size_t k) {
                            vb_tok_is(X->s, TK(k), "although") || vb_tok_is(X->s, TK(k), "though"));
 }
 
-/* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
-static size_t skip_when(const ctx *X, size_t z, size_t se) {
-  for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
-  /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
-   * place that runs to the sentence's end */
-  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
-      (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
-       vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
-    size_t y = z + 1;
-    while (y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y) && !vb_tok_is(X->s, TK(y), "that")) y++;
-    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se)) return y;
-  }
-  return z;
-}
-static int end_or_comma(const ctx *X, size_t z, size_t se) {
-  z = skip_when(X, z, se);
-  return z + 1 >= se || is_ch(X, z, ',');
-}
-
 /* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
  * audit", "officials on and off the island", "people close to her" */
 static int subject_prep(const ctx *X, size_t k) {
@@ -64,13 +45,6 @@ static int plural_word(const ctx *X, size_t k) {
   size_t n = t->end - t->start;
   return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
          X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
-}
-
-/* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
-static int past_participle(const ctx *X, size_t k) {
-  const vb_tok *t = TK(k);
-  return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 4 &&
-         X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
@@ -138,7 +112,7 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
     if (vb_tok_is(X->s, t, "percent")) return 1;                        /* 61 percent say */
     /* "those surveyed say", "voters polled say": a participle after its plural subject */
-    if (past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
+    if (vb_past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
         (vb_tok_is(X->s, TK(j - 2), "those") || plural_word(X, j - 2)))
       return 1;
     if (is_pron(X, j - 1))
@@ -374,7 +348,7 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
       if (!is_word(X, z) || is_icue(X, z) || conj_word(X, z) || rel_opener(X, z)) return none;
     return q;
   }
-  if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !past_participle(X, z)) return none;
+  if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !vb_past_participle(X, z)) return none;
   for (; z < c; z++)
     if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
         vb_tok_is(X->s, TK(z), "that"))
@@ -456,14 +430,17 @@ static np cue_subject(const ctx *X, const isent *S) {
         !(X->wc[q.a] & VB_W_BOUND) && !named_aside_subject(X, S, q))
       return q;
   }
-  if (c > sb + 2 && end_or_comma(X, e, se) && !(S->f & VB_CUE_ING)) {
+  if (c > sb + 2 && vb_end_or_comma(X, e, se) && !(S->f & VB_CUE_ING)) {
     size_t z = c;
     while (z > sb && c - z < 16 && !is_ch(X, z - 1, ',') && !is_quote(X, z - 1)) z--;
     if (z > sb + 1 && z < c && is_ch(X, z - 1, ',') && is_word(X, z) &&
         (is_pron(X, z) || is_capword(X, z) || (X->wc[z] & (VB_W_DET | VB_W_QUANT)) || (TK(z)->flags & VB_T_DIGIT) ||
          vb_speaker_word(X, z))) {                        /* "…, people close to her say." */
       p.a = z; p.b = c - 1; p.ok = 1;
-      while (p.b > p.a && !is_word(X, p.b)) p.b--;
+      /* (not the verb group's own words: "…, other studies have found.") */
+      while (p.b > p.a && (!is_word(X, p.b) || ((TK(p.b)->flags & VB_T_LOWER) && (X->wc[p.b] & (VB_W_AUX | VB_W_SKIP)) &&
+                                                 !is_pron(X, p.b))))
+        p.b--;
       return p;
     }
   }
@@ -566,7 +543,7 @@ static size_t cue_end(const ctx *X, const isent *S) {
 static int ir_subject_after(ctx *X, isent *S, icand *o) {
   size_t z;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
-  z = skip_when(X, cue_end(X, S), S->se);
+  z = vb_skip_when(X, cue_end(X, S), S->se);
   if (z + 1 < S->se && !is_ch(X, z, ';')) return 0;          /* (a semicolon ends the report too) */
   o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
   return 1;
@@ -577,7 +554,7 @@ static int ir_aside(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok) return 0;
   if (S->p.a > S->c) {
     if (!is_ch(X, S->c - 1, ',') || S->p.b + 1 >= S->se || !is_ch(X, S->p.b + 1, ',')) return 0;
-  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && end_or_comma(X, cue_end(X, S), S->se))) {
+  } else if (!(S->p.a > S->sb + 1 && is_ch(X, S->p.a - 1, ',') && vb_end_or_comma(X, cue_end(X, S), S->se))) {
     return 0;
   }
   o->p = S->p; o->a = S->sb; o->b = S->se;
@@ -617,9 +594,7 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   }
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
-  o->p = S->p; o->a = a; o->b = se;
-  for (size_t z = a; z < se; z++)
-    if (is_ch(X, z, ';')) { o->b = z; break; }   /* "47% say …; 37% disagree": a semicolon ends the report */
+  o->p = S->p; o->a = a; o->b = vb_report_end(X, a, se);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   return 1;
@@ -674,15 +649,15 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
-  {"passive-by", 0.55, ir_passive_by, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
-  {"according-to", 0.7, ir_according_front, 0},          /* According to X, CLAUSE. */
-  {"according-to-aside", 0.65, ir_according_aside, 0},   /* CLAUSE, according to X, CLAUSE. */
-  {"according-to-after", 0.7, ir_according_after, 0},    /* CLAUSE, according to X. */
-  {"clause-cue-inverted", 0.65, ir_inverted_after, 0},   /* CLAUSE, said X. */
-  {"clause-subject-cue", 0.65, ir_subject_after, 0},     /* CLAUSE, X said. */
-  {"aside", 0.55, ir_aside, 0},                          /* PART, X said, PART. */
-  {"subject-cue-clause", 0.6, ir_subject_clause, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
-  {"clause-after-quote", 0.55, ir_after_quote, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
+  {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
+  {"according-to", 0.7, ir_according_front, 0, 0},          /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, ir_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, ir_according_after, 0, 0},    /* CLAUSE, according to X. */
+  {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
+  {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
+  {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
+  {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
+  {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
 
 /* ---------------------------------------------------------------- the stage */
@@ -845,9 +820,12 @@ void vb_find_indirect(ctx *X) {
         }
         continue;
       }
-      /* a verb of view reports what follows it: nothing follows, nothing to read */
+      /* a verb of view reports what follows it: nothing follows, nothing to read; but one
+       * that closes its sentence after a comma and its subject reports the clause before
+       * ("…, a Fox poll found.") */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
-                                                 aside_that(X, S.e, S.se) == VB_NONE)))
+                                                 aside_that(X, S.e, S.se) == VB_NONE)) &&
+          !vb_closing_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);
@@ -860,7 +838,7 @@ void vb_find_indirect(ctx *X) {
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
-        if (!S.p.ok || !vb_speaker_phrase(X, S.p)) continue;
+        if (!S.p.ok || !vb_speaker_phrase(X, S.p) || vb_no_speaker(X, &S)) continue;
       }
       memset(&o, 0, sizeof o);
       for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
@@ -871,6 +849,20 @@ void vb_find_indirect(ctx *X) {
         if (vb_push(&cs, o)) X->oom = 1;
         break;
       }
+    }
+    /* a sentence rule whose report holds the cues' ("Lynch: X said …"): read beside them */
+    for (size_t r = 0; cs.n && !X->oom && r < vb_nsentence_rules; r++) {
+      icand o;
+      if (!vb_sentence_rules[r].outer || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
+      size_t in = 0;
+      memset(&o, 0, sizeof o);
+      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      for (size_t i = 0; i < cs.n; i++) in += !cs.v[i].mark && cs.v[i].c >= o.a && cs.v[i].c < o.b;
+      if (!in) continue;                           /* (it holds no cue's report: read below, if at all) */
+      o.rule = vb_sentence_rules[r].name;
+      o.conf = vb_sentence_rules[r].strength;
+      if (vb_push(&cs, o)) X->oom = 1;
+      break;
     }
     size_t nread = 0, nc = cs.n;                   /* the candidates besides the marks */
     settle(X, cs.v, cs.n);

@@ -33,7 +33,28 @@ struct irule {
   double strength;
   iread read;
   unsigned needs;         /* a word class the sentence must hold for the rule to look */
+  int outer;              /* a sentence rule read beside the cues' reports, whose report
+                           * holds those of the cues inside it ("Lynch: X said …") */
 };
+
+/* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
+static inline int vb_past_participle(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  return is_word(X, k) && (t->flags & VB_T_LOWER) && !is_icue(X, k) && t->end - t->start > 4 &&
+         X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
+}
+
+/* The words after z to the sentence's end or a comma are a time at most ("said
+ * Monday."): the first token after them (vb_skip_when); z's clause ends there */
+size_t vb_skip_when(const ctx *X, size_t z, size_t se);
+int vb_end_or_comma(const ctx *X, size_t z, size_t se);
+/* The first token at or after a where a report's clause ends: its sentence's end se, or
+ * before a semicolon or a new clause of its own (ibounds.c) */
+size_t vb_report_end(const ctx *X, size_t a, size_t se);
+/* The cue S->c is a verb of view that closes its sentence after a comma and its subject */
+int vb_closing_view(const ctx *X, const isent *S);
+/* The subject S->p found for cue S->c speaks for no one ("It was … that") */
+int vb_no_speaker(const ctx *X, const isent *S);
 
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
 extern const struct irule vb_sentence_rules[];

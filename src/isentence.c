@@ -1,6 +1,6 @@
 /* isentence.c: the sentence rules of reported speech (indirect.c reads them when a
- * sentence's cues gave no report that stands): a poll named or dated, a speech noun's
- * owner, a headline's label before a colon. */
+ * sentence's cues gave no report that stands, and an outer one beside the cues' reports):
+ * a poll named or dated, a speech noun's owner, a headline's label before a colon. */
 #include <string.h>
 #include "indirect_int.h"
 
@@ -76,8 +76,8 @@ static int ir_colon_name(ctx *X, isent *S, icand *o) {
 }
 
 const struct irule vb_sentence_rules[] = {
-  {"possessive-view", 0.55, ir_view, VB_W_NOUN},      /* X's view is that CLAUSE */
-  {"in-document", 0.45, ir_in_document, VB_W_POLL},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. */
-  {"colon-name", 0.5, ir_colon_name, 0},                 /* Rush Limbaugh: CLAUSE */
+  {"possessive-view", 0.55, ir_view, VB_W_NOUN, 0},      /* X's view is that CLAUSE */
+  {"in-document", 0.45, ir_in_document, VB_W_POLL, 1},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. (over the cues inside it) */
+  {"colon-name", 0.5, ir_colon_name, 0, 1},                 /* Rush Limbaugh: CLAUSE (over the cues inside it) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;

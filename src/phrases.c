@@ -585,6 +585,41 @@ static np part_absolute(const ctx *X, size_t sb, size_t c) {
   return r;
 }
 
+/* "his team is suggesting", "courts are still ordering", "he’s hoping": after a form of
+ * be (adverbs apart) the participle is its clause's verb, and the subject before "be"
+ * says it, not the sentence's first noun. */
+static np part_progressive(const ctx *X, size_t sb, size_t c) {
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "am", NULL};
+  static const char *const between[] = {"not", "also", "still", "now", "already", "even", "just", "all", NULL};
+  np r = {0};
+  size_t j = c;
+  while (j > sb + 1 && c - j < 3 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+         (is_adverb(X, j - 1) || word_in(X, j - 1, between)))
+    j--;
+  if (j <= sb || !is_word(X, j - 1)) return r;
+  if (is_pron(X, j - 1) && (TK(j - 1)->flags & VB_T_APOS)) { r.a = r.b = j - 1; r.ok = 1; return r; }   /* he’s */
+  if (j <= sb + 1 || !word_in(X, j - 1, be)) return r;
+  r = vb_np_before(X, c, sb > 0 ? sb - 1 : VB_NONE);
+  if (r.ok && r.b + 1 >= j) r.ok = 0;
+  return r;
+}
+
+/* "Otter, an early endorser, who spent more time talking about …", "the ACLU, which
+ * released a statement questioning …": a participle inside a relative clause (no comma,
+ * quote or other pronoun between) is said by the pronoun's head, the mention "who" */
+static np part_relative(const ctx *X, size_t sb, size_t c) {
+  np r = {0};
+  for (size_t z = c; z-- > sb + 1 && c - z < 16;) {
+    if (!is_word(X, z) || is_pron(X, z)) return r;
+    if (!(TK(z)->flags & VB_T_LOWER) || !(vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "which"))) continue;
+    if (z + 2 >= c) return r;                     /* "who saying": no verb of its own */
+    r = vb_np_before(X, z + 1, sb > 0 ? sb - 1 : VB_NONE);
+    if (!r.ok || !r.rel) r.ok = 0;
+    return r;
+  }
+  return r;
+}
+
 static int clause_opener(const ctx *X, size_t k) {
   static const char *const w[] = {"and", "but", "as", "when", "while", "after", "though", "although", NULL};
   return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
@@ -626,7 +661,9 @@ static const struct part_reading {
   const char *name;
   np (*read)(const ctx *X, size_t sb, size_t c);
 } part_readings[] = {
+  {"participle-progressive", part_progressive},   /* his team is suggesting · he’s hoping */
   {"participle-absolute", part_absolute},   /* with Gorka noting · – Ryan saying */
+  {"participle-relative", part_relative},   /* Otter, who spent more time talking about */
   {"participle-clause", part_clause},       /* …, but he has battled …, calling */
   {"participle-sentence", part_sentence},   /* Her campaign emailed supporters saying */
 };

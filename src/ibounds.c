@@ -1,0 +1,109 @@
+/* ibounds.c: the bounds of a report that indirect.c reads: a time that runs to the end,
+ * where its clause ends before its sentence does (a table of named ends), a verb of view
+ * that closes its sentence, and the subjects a cue's subject finder gives that speak for
+ * no one (a table). It calls nothing of indirect.c's. */
+#include "indirect_int.h"
+
+/* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
+size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
+  for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
+  /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
+   * place that runs to the sentence's end */
+  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+      (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
+       vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
+    size_t y = z + 1;
+    while (y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y) && !vb_tok_is(X->s, TK(y), "that")) y++;
+    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se)) return y;
+  }
+  return z;
+}
+int vb_end_or_comma(const ctx *X, size_t z, size_t se) {
+  z = vb_skip_when(X, z, se);
+  return z + 1 >= se || is_ch(X, z, ',');
+}
+
+static int end_semicolon(const ctx *X, size_t z, size_t se) { (void)se; return is_ch(X, z, ';'); }
+
+/* ", while Trump has threatened …", ", but Saturday he announced …": after a comma,
+ * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
+ * its verb open a clause the report does not hold */
+static int end_new_clause(const ctx *X, size_t z, size_t se) {
+  static const char *const conj[] = {"but", "while", "whereas", "although", "though", "yet", "as", "and", NULL};
+  static const char *const subj[] = {"he", "she", "they", "we", "i", NULL};
+  size_t k = z + 2, v;
+  if (!is_ch(X, z, ',') || !word_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
+  for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
+  if (k >= se || !is_word(X, k)) return 0;
+  if (word_in(X, k, subj)) v = k + 1;
+  else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
+  else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
+    for (v = k + 1; v < se && v < k + 5 && is_word(X, v) && !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_PREP)) &&
+                    !is_icue(X, v); v++) {}
+    if (v == k + 1) return 0;
+  } else return 0;
+  if (v >= se || !is_word(X, v) || !(TK(v)->flags & VB_T_LOWER)) return 0;
+  if ((X->wc[v] & VB_W_AUX) || is_icue(X, v)) return 1;
+  while (v + 1 < se && (X->wc[v] & VB_W_SKIP) && !(X->wc[v] & (VB_W_PREP | VB_W_DET))) v++;   /* has, also */
+  return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
+}
+
+/* Where a report's clause ends before its sentence does: the first token at which one
+ * of these holds */
+static const struct {
+  const char *name;
+  int (*at)(const ctx *X, size_t z, size_t se);
+} clause_ends[] = {
+  {"semicolon", end_semicolon},           /* 47% say …; 37% disagree */
+  {"conj-new-subject", end_new_clause},   /* X backed the deal, while Y has threatened … */
+};
+size_t vb_report_end(const ctx *X, size_t a, size_t se) {
+  for (size_t z = a; z < se; z++)
+    for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
+      if (clause_ends[r].at(X, z, se)) return z;
+  return se;
+}
+
+/* "…, Fox found.", "…, the study showed.": a verb of view at its sentence's end (its
+ * full stop), with a subject of a few words after the clause's comma */
+int vb_closing_view(const ctx *X, const isent *S) {
+  size_t z = S->c;
+  if (S->e >= S->se || !is_ch(X, S->e, '.') || S->e + 2 < S->se) return 0;   /* (a headline has no stop) */
+  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", NULL};
+  while (z > S->sb && S->c - z < 8 && is_word(X, z - 1)) {
+    z--;
+    /* "…, a claim that his office disputes", "…, an approach others have endorsed": a
+     * relative clause of the aside, not its subject */
+    if (word_in(X, z, clause)) return 0;
+  }
+  return z > S->sb + 2 && z < S->c && is_ch(X, z - 1, ',');
+}
+
+/* "It was at the conference that Swanson …", "It's a strategy some believe …", "it is
+ * true that": "it" before a form of be is the sentence's dummy subject, standing for
+ * no one (not "it was to report earnings": an infinitive of its own) */
+static int expletive_it(const ctx *X, const isent *S) {
+  static const char *const be[] = {"is", "was", NULL};
+  size_t k = S->p.a;
+  if (S->p.a != S->p.b || !is_word(X, k) || (X->s[TK(k)->start] | 0x20) != 'i' || (X->s[TK(k)->start + 1] | 0x20) != 't')
+    return 0;
+  if (vb_tok_is(X->s, TK(k), "it")) return k + 2 < S->c && word_in(X, k + 1, be) && !vb_tok_is(X->s, TK(k + 2), "to");
+  /* It’s, it's */
+  return (TK(k)->flags & VB_T_APOS) && TK(k)->end - TK(k)->start >= 4 && X->s[TK(k)->end - 1] == 's' && is_pron(X, k) &&
+         k + 1 < S->c && !vb_tok_is(X->s, TK(k + 1), "to");
+}
+
+/* A speaker the cue's subject finder gave that speaks for no one: the first test that
+ * holds leaves the cue unread */
+static const struct {
+  const char *name;
+  int (*holds)(const ctx *X, const isent *S);
+} no_speakers[] = {
+  {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
+};
+int vb_no_speaker(const ctx *X, const isent *S) {
+  for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)
+    if (no_speakers[r].holds(X, S)) return 1;
+  return 0;
+}
+
