@@ -719,6 +719,13 @@ void vb_pass_names(ctx *X) {
   size_t *cand = malloc((NT + 1) * sizeof *cand);
   X->lowbits_for = NULL;            /* this window's words are noted when a name asks */
   if (!cand) { X->oom = 1; return; }
-  walk_names(X, cand, name_stops(X, cand));
+  {
+    size_t nc = name_stops(X, cand);
+    /* room for the mentions (at most one in two candidates on news, one in three usual)
+     * and the entities (one in 18 tokens in nine texts of ten) of most texts at once */
+    if (vb_vgrow(&X->m, X->m.n + nc / 2 + 16) || vb_vgrow(&X->A->ent, X->A->ent.n + NT / 16 + 8) ||
+        vb_vgrow(&X->sur_next, X->sur_next.n + NT / 16 + 8)) X->oom = 1;
+    else walk_names(X, cand, nc);
+  }
   free(cand);
 }

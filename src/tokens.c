@@ -332,6 +332,14 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   size_t nt;                                  /* out->t.n, in a register: the token stores may not alias it */
   if (guess > max) guess = max;
   if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
+  /* and the index lists, with room for what nine texts in ten of news hold, so that they
+   * are not reallocated and copied on the way up: the guess is about twice the tokens of
+   * prose, and per token of it nine texts in ten have less than a sentence start in 31, a
+   * paragraph in 40 and a cue word in 22 (the quotes are known) */
+  if (vb_vgrow(&out->sent, out->sent.n + guess / 24 + 1) || vb_vgrow(&out->para, out->para.n + guess / 32 + 1) ||
+      vb_vgrow(&out->quotes, out->quotes.n + (nq - qi < guess ? nq - qi : guess) + 1) ||
+      (W && vb_vgrow(&out->listed, out->listed.n + guess / 16 + 1)))
+    return -1;
   /* one test per token covers both the room left and the limit */
   stop = out->t.cap < lim ? out->t.cap : lim;
   nt = out->t.n;
