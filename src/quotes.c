@@ -670,7 +670,15 @@ static unsigned ascii_words16(__m128i v, int *in) {
   unsigned F = ((J + S) ^ J) & J;               /* those runs, whole */
   unsigned inm = A | F;                         /* bytes inside a word */
   *in = (inm >> 15) & 1;
-  return (unsigned)__builtin_popcount(A & ~((inm << 1) | prev) & 0xFFFFu);
+  {
+    /* the count of the word starts, in the register: without -mpopcnt __builtin_popcount
+     * is a call into libgcc, once per sixteen bytes of every quote */
+    unsigned x = A & ~((inm << 1) | prev) & 0xFFFFu;
+    x -= (x >> 1) & 0x5555u;
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (x + (x >> 8)) & 0x1Fu;
+  }
 }
 #endif
 

@@ -80,12 +80,17 @@ size_t vb_alnum_run(const char *s, size_t i, size_t n) { return alnum_run(s, i, 
  * punctuation inside words already has it). Both the lexicon and the tokens use it, and
  * a match is always confirmed on the text, so the folding of other bytes is harmless. */
 unsigned vb_word_hash(const char *w, size_t n) {
+  static const union { uint32_t u; unsigned char c[4]; } one = {1};
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
   unsigned r;
   while (n) {
     uint64_t x = 0;
     size_t m = n < 8 ? n : 8;
-    for (size_t j = 0; j < m; j++) x |= (uint64_t)((unsigned char)w[j] | 0x20) << (8 * j);
+    if (m == 8 && one.c[0] == 1) {     /* little-endian: a whole step is one load (names, long words) */
+      memcpy(&x, w, 8);
+      x |= 0x2020202020202020ull;
+    } else
+      for (size_t j = 0; j < m; j++) x |= (uint64_t)((unsigned char)w[j] | 0x20) << (8 * j);
     h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
     w += m;
