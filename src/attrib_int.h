@@ -23,7 +23,7 @@ typedef struct ment {
 
 /* A span map: byte spans of the text (a name, a last name, an acronym) to an entity,
  * open addressing on the word hash (vb_smap_get, vb_smap_put in entities.c). */
-typedef struct sment { unsigned h; size_t start, len; int v; } sment;
+typedef struct sment { size_t start, len; unsigned h; int v; } sment;   /* 24 bytes: h and v share a word */
 typedef struct smap { sment *e; size_t mask, n; } smap;
 
 typedef struct ctx {

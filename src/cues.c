@@ -674,6 +674,7 @@ static int scan_lexicon(const vb_cues *c, const char *s, size_t n, vb_tokens *T,
   int hl = -1;
   if (pre) {
     if (wc) memcpy(wc, pre, T->t.n * sizeof *wc);
+    if (vb_vgrow(&T->cues, T->cues.n + T->listed.n + 1)) return -1;   /* a cue at most per cue word */
     for (size_t j = 0; j < T->listed.n && T->listed.v[j] < T->t.n; j++)
       if (cue_at(c, s, T, T->listed.v[j], &pi, &hl)) return -1;
     return 0;

@@ -800,8 +800,7 @@ void vb_find_indirect(ctx *X) {
     S.se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
-    S.words = 0;
-    for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];   /* the classes alone: a dense array */
+    S.words = 0;                                   /* filled below, only for the sentence rules */
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
       icand o;
@@ -869,6 +868,8 @@ void vb_find_indirect(ctx *X) {
     /* the sentence rules read a sentence whose cues gave no report that stands
      * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
+    if (!nread)           /* the classes alone (a dense array): what the sentence rules need */
+      for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];
     for (size_t r = 0; !nread && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
       if (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs)) continue;

@@ -29,30 +29,31 @@ int vb_full_sentence(const char *s, const vb_quote *q) {
   return vb_cp_isupper(first) && (last == '.' || last == '!' || last == '?');
 }
 
-/* Title case: every word starts upper case (a show, a book, a slogan). */
+/* Title case: every word starts upper case (a show, a book, a slogan). A seventh word
+ * settles it (no title), so a long quote is not read to its end; each code point is
+ * decoded once. */
 int vb_title_case(const char *s, const vb_quote *q) {
   size_t i = q->istart, words = 0;
   const unsigned char *u = (const unsigned char *)s;
   while (i < q->iend) {
-    uint32_t cp;
-    size_t k;
-    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += vb_utf8_dec(u, q->iend, i, &cp);
+    uint32_t cp = 0;
+    size_t k = 0;
+    while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += k;
     if (i >= q->iend) break;
-    k = vb_utf8_dec(u, q->iend, i, &cp);
-    words++;
+    if (++words > 6) return 0;
     if (!vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9')) {
       /* small words inside titles */
-      size_t e = i;
+      size_t e = i, k2;
       uint32_t c2;
-      while (e < q->iend && (vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += vb_utf8_dec(u, q->iend, e, &c2);
+      while (e < q->iend && (k2 = vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += k2;
       if (e - i > 3) return 0;
     }
     i += k;
-    while (i < q->iend && (vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
-      i += vb_utf8_dec(u, q->iend, i, &cp);
+    while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
+      i += k;
   }
   /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title */
-  if (words < 2 || words > 6) return 0;
+  if (words < 2) return 0;
   for (i = q->iend; i > q->istart; i--) {
     unsigned char c = (unsigned char)s[i - 1];
     if (c == ' ' || c == '\'' || c == '"') continue;

@@ -80,12 +80,17 @@ size_t vb_alnum_run(const char *s, size_t i, size_t n) { return alnum_run(s, i, 
  * punctuation inside words already has it). Both the lexicon and the tokens use it, and
  * a match is always confirmed on the text, so the folding of other bytes is harmless. */
 unsigned vb_word_hash(const char *w, size_t n) {
+  static const union { uint32_t u; unsigned char c[4]; } one = {1};
   uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
   unsigned r;
   while (n) {
     uint64_t x = 0;
     size_t m = n < 8 ? n : 8;
-    for (size_t j = 0; j < m; j++) x |= (uint64_t)((unsigned char)w[j] | 0x20) << (8 * j);
+    if (m == 8 && one.c[0] == 1) {     /* little-endian: a whole step is one load (names, long words) */
+      memcpy(&x, w, 8);
+      x |= 0x2020202020202020ull;
+    } else
+      for (size_t j = 0; j < m; j++) x |= (uint64_t)((unsigned char)w[j] | 0x20) << (8 * j);
     h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
     w += m;
@@ -332,6 +337,14 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   size_t nt;                                  /* out->t.n, in a register: the token stores may not alias it */
   if (guess > max) guess = max;
   if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
+  /* and the index lists, with room for what nine texts in ten of news hold, so that they
+   * are not reallocated and copied on the way up: the guess is about twice the tokens of
+   * prose, and per token of it nine texts in ten have less than a sentence start in 31, a
+   * paragraph in 40 and a cue word in 22 (the quotes are known) */
+  if (vb_vgrow(&out->sent, out->sent.n + guess / 24 + 1) || vb_vgrow(&out->para, out->para.n + guess / 32 + 1) ||
+      vb_vgrow(&out->quotes, out->quotes.n + (nq - qi < guess ? nq - qi : guess) + 1) ||
+      (W && vb_vgrow(&out->listed, out->listed.n + guess / 16 + 1)))
+    return -1;
   /* one test per token covers both the room left and the limit */
   stop = out->t.cap < lim ? out->t.cap : lim;
   nt = out->t.n;
