@@ -849,6 +849,11 @@ void vb_find_indirect(ctx *X) {
         break;
       }
     }
+    /* the classes alone (a dense array): what the sentence rules need, gathered only when
+     * one of them will read (beside the cues' reports, or where they gave none) */
+    int wset = cs.n > 0;
+    if (wset)
+      for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];
     /* a sentence rule whose report holds the cues' ("Lynch: X said …"): read beside them */
     for (size_t r = 0; cs.n && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
@@ -868,7 +873,7 @@ void vb_find_indirect(ctx *X) {
     /* the sentence rules read a sentence whose cues gave no report that stands
      * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
-    if (!nread)           /* the classes alone (a dense array): what the sentence rules need */
+    if (!nread && !wset)
       for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];
     for (size_t r = 0; !nread && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
