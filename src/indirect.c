@@ -364,8 +364,14 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
 static int named_aside_subject(const ctx *X, const isent *S, np q) {
   size_t ne, sb = vb_after_dateline(X, S->sb, S->c);   /* OSLE — Gov. Ada Brandt */
   if ((q.b + 1 < S->se && !(q.b + 2 >= S->se && !is_ch(X, q.b + 1, ','))) || q.b == q.a || !(TK(q.a)->flags & VB_T_LOWER) ||
-      !is_capword(X, sb))
+      !(is_capword(X, sb) || (X->wc[sb] & VB_W_DET)))
     return 0;
+  if (X->wc[sb] & VB_W_DET) {
+    /* The board chairman, Piet Amsel, said …: a role, then its name set off by commas */
+    size_t z = S->c - 1;
+    while (z > sb + 2 && is_capword(X, z - 1)) z--;
+    return z + 1 < S->c && is_ch(X, S->c - 1, ',') && is_ch(X, z - 1, ',') && vb_speaker_word(X, z - 2);
+  }
   ne = vb_run_end(X, sb);
   if (ne + 2 < S->c && is_word(X, ne + 1) && vb_tok_is(X->s, TK(ne + 1), "of") && is_capword(X, ne + 2))
     ne = vb_run_end(X, ne + 2);                  /* Gov. Ada Brandt of Osle, … */
