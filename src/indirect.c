@@ -531,6 +531,38 @@ static int ir_according_after(ctx *X, isent *S, icand *o) {
   return 1;
 }
 
+/* "That’s according to X.", "This is according to X.": the demonstrative that opens the
+ * sentence stands for what the sentence before said, and X is its source */
+static int demonstrative_is(const ctx *X, size_t sb, size_t c) {
+  static const char *const dem[] = {"that", "this", "it", NULL};
+  static const char *const be[] = {"is", "was", NULL};
+  if (c == sb + 2) return word_in(X, sb, dem) && word_in(X, sb + 1, be);
+  if (c != sb + 1 || !is_word(X, sb) || !(TK(sb)->flags & VB_T_APOS)) return 0;
+  for (int i = 0; dem[i]; i++) {
+    size_t n = strlen(dem[i]), z;
+    const vb_tok *t = TK(sb);
+    if (t->end - t->start != n + 2 && t->end - t->start != n + 4) continue;        /* 's, ’s */
+    if ((X->s[t->end - 1] | 0x20) != 's' || !(X->s[t->start + n] == '\'' || (unsigned char)X->s[t->start + n] == 0xE2))
+      continue;
+    for (z = 0; z < n && (X->s[t->start + z] | 0x20) == dem[i][z]; z++) {}
+    if (z == n) return 1;
+  }
+  return 0;
+}
+static int ir_according_that(ctx *X, isent *S, icand *o) {
+  size_t pe;
+  if (!(S->f & VB_CUE_ACC) || !demonstrative_is(X, S->sb, S->c)) return 0;
+  if (!acc_source(X, S, &o->p, &pe)) {                   /* "according to early results of exit polls …" */
+    for (pe = S->e; pe + 1 < S->se && pe < S->e + 12 && is_word(X, pe); pe++) {}
+    if (pe < S->e + 2) return 0;
+    o->p.a = S->e; o->p.b = pe - 1; o->p.ok = 1; o->p.rel = 0; o->p.named = 1;
+  }
+  for (; pe + 1 < S->se; pe++)                          /* the source's phrase closes the sentence */
+    if (is_ch(X, pe, ',') || is_ch(X, pe, ';') || is_quote(X, pe)) return 0;
+  o->a = S->sb; o->b = S->sb + 1; o->minw = 1;
+  return 1;
+}
+
 /* CLAUSE, said X. */
 static int ir_inverted_after(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a <= S->c || !is_ch(X, S->c - 1, ',')) return 0;
@@ -659,6 +691,7 @@ static const struct irule cue_rules[] = {
   {"according-to", 0.7, ir_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, ir_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, ir_according_after, 0, 0},    /* CLAUSE, according to X. */
+  {"according-to-that", 0.6, ir_according_that, 0, 0},      /* That’s according to X. */
   {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
   {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
   {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
