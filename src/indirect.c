@@ -614,6 +614,7 @@ static size_t aside_that(const ctx *X, size_t k, size_t se) {
  * X believes CLAUSE · X endorsed NAME: what follows the cue */
 static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   static const char *const objpron[] = {"him", "her", "them", "it", "us", "me", NULL};
+  static const char *const answer[] = {"yes", "no", NULL};
   size_t a = S->e, se = S->se;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c) return 0;
   if (S->f & VB_CUE_TELL) a = addressee_end(X, a, se);
@@ -635,6 +636,8 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   o->p = S->p; o->a = a; o->b = vb_report_end(X, a, se);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
+  /* "75 percent said yes, but …", "he said no.": an answer is one word */
+  if (a + 1 < se && word_in(X, a, answer) && (!is_word(X, a + 1) || conj_word(X, a + 1))) { o->b = a + 1; o->minw = 1; }
   return 1;
 }
 
