@@ -523,11 +523,18 @@ static int ir_according_aside(ctx *X, isent *S, icand *o) {
   return 1;
 }
 
-/* CLAUSE, according to X. */
+/* CLAUSE, according to X. · CLAUSE — …  — according to X. · CLAUSE according to X, …:
+ * after a comma or a dash, or with no mark at all when X closes the sentence or a comma
+ * follows it */
 static int ir_according_after(ctx *X, isent *S, icand *o) {
   size_t pe;
-  if (!(S->f & VB_CUE_ACC) || S->c <= S->sb || !is_ch(X, S->c - 1, ',') || !acc_source(X, S, &o->p, &pe)) return 0;
-  o->a = S->sb; o->b = S->c - 1;
+  int mark;
+  if (!(S->f & VB_CUE_ACC) || S->c <= S->sb + 2) return 0;
+  mark = is_ch(X, S->c - 1, ',') || is_dash(X, S->c - 1);
+  if (!mark && !is_word(X, S->c - 1)) return 0;
+  if (!acc_source(X, S, &o->p, &pe)) return 0;
+  if (!mark && !(pe + 1 >= S->se || is_ch(X, pe, ',') || is_ch(X, pe, '.'))) return 0;
+  o->a = S->sb; o->b = mark ? S->c - 1 : S->c;
   return 1;
 }
 
