@@ -16,12 +16,6 @@
 
 /* ---------------------------------------------------------------- word tests */
 
-static int conj_word(const ctx *X, size_t k) {
-  return is_word(X, k) && (vb_tok_is(X->s, TK(k), "and") || vb_tok_is(X->s, TK(k), "but") ||
-                           vb_tok_is(X->s, TK(k), "while") || vb_tok_is(X->s, TK(k), "whereas") ||
-                           vb_tok_is(X->s, TK(k), "although") || vb_tok_is(X->s, TK(k), "though"));
-}
-
 /* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
  * audit", "officials on and off the island", "people close to her" */
 static int subject_prep(const ctx *X, size_t k) {
@@ -72,7 +66,7 @@ static np figure_subject(const ctx *X, size_t c, size_t sb) {
  * preposition (lower-case words, no verb, eight at most) ends at j - 1, after a plural */
 static int plural_before_phrase(const ctx *X, size_t j) {
   for (size_t r = j - 1; r > 0 && j - r < 9 && is_word(X, r); r--) {
-    if (is_icue(X, r) || (X->wc[r] & (VB_W_REL | VB_W_AUX)) || conj_word(X, r) || vb_tok_is(X->s, TK(r), "that")) return 0;
+    if (is_icue(X, r) || (X->wc[r] & (VB_W_REL | VB_W_AUX)) || vb_conj_word(X, r) || vb_tok_is(X->s, TK(r), "that")) return 0;
     if (subject_prep(X, r) && is_word(X, r - 1) && !(TK(r - 1)->flags & VB_T_POSS) &&
         (plural_word(X, r - 1) || (X->wc[r - 1] & VB_W_QUANT)) && !(X->wc[r - 1] & (VB_W_STOP | VB_W_BOUND)))
       return 1;
@@ -345,12 +339,12 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
    * seat say": a relative clause or an -ing participle of its own (a plural subject) */
   if ((rel_opener(X, z) || ing_participle(X, z)) && (plural_word(X, q.b) || (X->wc[q.b] & VB_W_SPEAKER))) {
     for (z++; z < c; z++)
-      if (!is_word(X, z) || is_icue(X, z) || conj_word(X, z) || rel_opener(X, z)) return none;
+      if (!is_word(X, z) || is_icue(X, z) || vb_conj_word(X, z) || rel_opener(X, z)) return none;
     return q;
   }
   if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !vb_past_participle(X, z)) return none;
   for (; z < c; z++)
-    if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || conj_word(X, z) ||
+    if (!is_word(X, z) || is_icue(X, z) || (X->wc[z] & (VB_W_REL | VB_W_AUX)) || vb_conj_word(X, z) ||
         vb_tok_is(X->s, TK(z), "that"))
       return none;
   return q;
@@ -468,108 +462,6 @@ static np cue_subject(const ctx *X, const isent *S) {
 
 /* ---------------------------------------------------------------- the rules */
 
-/* "According to X (XX), …": X's phrase up to its comma names the source; pe is after it */
-static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
-  np w;
-  size_t z;
-  *p = vb_np_after(X, S->e, S->se);
-  if (!p->ok) {
-    /* "according to recently leaked party documents,": no noun phrase the phrase reader
-     * knows, but words (no verb of speech) up to a comma */
-    for (z = S->e; z < S->se && z < S->e + 12 && is_word(X, z) && !is_icue(X, z) && !conj_word(X, z); z++) {}
-    if (z < S->e + 2 || z >= S->se || !is_ch(X, z, ',')) return 0;
-    p->a = S->e; p->b = z - 1; p->ok = 1;
-  }
-  *pe = p->b + 1;
-  if (*pe < S->se && is_ch(X, *pe, '(')) { while (*pe < S->se && !is_ch(X, *pe, ')')) (*pe)++; (*pe)++; }
-  /* "according to the average of recent polls": the whole phrase names the source, over
-   * a slash or an ampersand between names ("a Reuters/Ipsos poll") */
-  for (z = p->b + 1; z < S->se && z < p->b + 24 && !is_ch(X, z, ',') &&
-                     (!(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)) || is_ch(X, z, '/') || is_ch(X, z, '&'));
-       z++) {}
-  w = *p;
-  w.b = z - 1;
-  /* whatever "according to" names is a source: "according to early returns", "according
-   * to the summary"; not one word alone ("according to plan") */
-  if (!vb_speaker_phrase(X, w)) {
-    if (w.b == w.a) return 0;
-    w.named = 1;
-  }
-  if (!is_ch(X, *pe, ',') && z < S->se && is_ch(X, z, ',')) *pe = z;
-  /* "according to a pool report", "a harbour board report": the phrase stopped before a
-   * noun that is a cue's form; the noun is its head */
-  if (p->b + 1 < z && is_icue(X, p->b + 1)) p->b = p->b + (size_t)CUE(p->b + 1)->len < z ? p->b + (size_t)CUE(p->b + 1)->len : z - 1;
-  if (!vb_speaker_phrase(X, *p)) *p = w;
-  return 1;
-}
-
-static int clause_start(const ctx *X, const isent *S) { return S->c == S->sb || conj_word(X, S->c - 1); }
-
-/* According to X, CLAUSE. */
-static int ir_according_front(ctx *X, isent *S, icand *o) {
-  size_t pe;
-  if (!(S->f & VB_CUE_ACC) || !clause_start(X, S) || !acc_source(X, S, &o->p, &pe)) return 0;
-  if (pe >= S->se || !is_ch(X, pe, ',')) return 0;
-  o->a = pe + 1; o->b = S->se;
-  return 1;
-}
-
-/* CLAUSE, according to X, CLAUSE. */
-static int ir_according_aside(ctx *X, isent *S, icand *o) {
-  size_t pe;
-  if (!(S->f & VB_CUE_ACC) || S->c <= S->sb || !is_ch(X, S->c - 1, ',') || !acc_source(X, S, &o->p, &pe)) return 0;
-  if (pe + 2 >= S->se || !is_ch(X, pe, ',')) return 0;
-  o->a = S->sb; o->b = S->se;
-  return 1;
-}
-
-/* CLAUSE, according to X. · CLAUSE — …  — according to X. · CLAUSE according to X, …:
- * after a comma or a dash, or with no mark at all when X closes the sentence or a comma
- * follows it */
-static int ir_according_after(ctx *X, isent *S, icand *o) {
-  size_t pe;
-  int mark;
-  if (!(S->f & VB_CUE_ACC) || S->c <= S->sb + 2) return 0;
-  mark = is_ch(X, S->c - 1, ',') || is_dash(X, S->c - 1);
-  if (!mark && !is_word(X, S->c - 1)) return 0;
-  if (!acc_source(X, S, &o->p, &pe)) return 0;
-  if (!mark && !(pe + 1 >= S->se || is_ch(X, pe, ',') || is_ch(X, pe, '.'))) return 0;
-  o->a = S->sb; o->b = mark ? S->c - 1 : S->c;
-  return 1;
-}
-
-/* "That’s according to X.", "This is according to X.": the demonstrative that opens the
- * sentence stands for what the sentence before said, and X is its source */
-static int demonstrative_is(const ctx *X, size_t sb, size_t c) {
-  static const char *const dem[] = {"that", "this", "it", NULL};
-  static const char *const be[] = {"is", "was", NULL};
-  if (c == sb + 2) return word_in(X, sb, dem) && word_in(X, sb + 1, be);
-  if (c != sb + 1 || !is_word(X, sb) || !(TK(sb)->flags & VB_T_APOS)) return 0;
-  for (int i = 0; dem[i]; i++) {
-    size_t n = strlen(dem[i]), z;
-    const vb_tok *t = TK(sb);
-    if (t->end - t->start != n + 2 && t->end - t->start != n + 4) continue;        /* 's, ’s */
-    if ((X->s[t->end - 1] | 0x20) != 's' || !(X->s[t->start + n] == '\'' || (unsigned char)X->s[t->start + n] == 0xE2))
-      continue;
-    for (z = 0; z < n && (X->s[t->start + z] | 0x20) == dem[i][z]; z++) {}
-    if (z == n) return 1;
-  }
-  return 0;
-}
-static int ir_according_that(ctx *X, isent *S, icand *o) {
-  size_t pe;
-  if (!(S->f & VB_CUE_ACC) || !demonstrative_is(X, S->sb, S->c)) return 0;
-  if (!acc_source(X, S, &o->p, &pe)) {                   /* "according to early results of exit polls …" */
-    for (pe = S->e; pe + 1 < S->se && pe < S->e + 12 && is_word(X, pe); pe++) {}
-    if (pe < S->e + 2) return 0;
-    o->p.a = S->e; o->p.b = pe - 1; o->p.ok = 1; o->p.rel = 0; o->p.named = 1;
-  }
-  for (; pe + 1 < S->se; pe++)                          /* the source's phrase closes the sentence */
-    if (is_ch(X, pe, ',') || is_ch(X, pe, ';') || is_quote(X, pe)) return 0;
-  o->a = S->sb; o->b = S->sb + 1; o->minw = 1;
-  return 1;
-}
-
 /* CLAUSE, said X. */
 static int ir_inverted_after(ctx *X, isent *S, icand *o) {
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a <= S->c || !is_ch(X, S->c - 1, ',')) return 0;
@@ -639,12 +531,12 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
     a = z;
   }
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
-  if (a < se && conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
+  if (a < se && vb_conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
   o->p = S->p; o->a = a; o->b = vb_report_end(X, a, se);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
   /* "75 percent said yes, but …", "he said no.": an answer is one word */
-  if (a + 1 < se && word_in(X, a, answer) && (!is_word(X, a + 1) || conj_word(X, a + 1))) { o->b = a + 1; o->minw = 1; }
+  if (a + 1 < se && word_in(X, a, answer) && (!is_word(X, a + 1) || vb_conj_word(X, a + 1))) { o->b = a + 1; o->minw = 1; }
   return 1;
 }
 
@@ -698,10 +590,10 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
-  {"according-to", 0.7, ir_according_front, 0, 0},          /* According to X, CLAUSE. */
-  {"according-to-aside", 0.65, ir_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
-  {"according-to-after", 0.7, ir_according_after, 0, 0},    /* CLAUSE, according to X. */
-  {"according-to-that", 0.6, ir_according_that, 0, 0},      /* That’s according to X. */
+  {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
+  {"according-to-that", 0.6, vb_according_that, 0, 0},      /* That’s according to X. */
   {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
   {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
   {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
@@ -741,7 +633,7 @@ static void settle(const ctx *X, icand *cs, size_t n) {
       }
       /* a report that closes its sentence ("A and Y welcomed B, X added.") is cut by
        * nothing inside it: the reports of its clause are its own (below) */
-      if (!conj_word(X, s0 - 1) || I->b <= I->c) continue;
+      if (!vb_conj_word(X, s0 - 1) || I->b <= I->c) continue;
       cut = s0 - 1;
       if (cut > 0 && (is_ch(X, cut - 1, ',') || is_ch(X, cut - 1, ';'))) cut--;
       if (cut > I->a) I->b = cut;

@@ -60,5 +60,17 @@ int vb_no_speaker(const ctx *X, const isent *S);
 extern const struct irule vb_sentence_rules[];
 extern const size_t vb_nsentence_rules;
 
+/* A conjunction that opens a clause: and, but, while, whereas, although, though */
+static inline int vb_conj_word(const ctx *X, size_t k) {
+  return is_word(X, k) && (vb_tok_is(X->s, TK(k), "and") || vb_tok_is(X->s, TK(k), "but") ||
+                           vb_tok_is(X->s, TK(k), "while") || vb_tok_is(X->s, TK(k), "whereas") ||
+                           vb_tok_is(X->s, TK(k), "although") || vb_tok_is(X->s, TK(k), "though"));
+}
+
+/* iaccording.c: the "according to" rules of the cue table (indirect.c) */
+int vb_according_front(ctx *X, isent *S, icand *o);   /* According to X, CLAUSE. */
+int vb_according_aside(ctx *X, isent *S, icand *o);   /* CLAUSE, according to X, CLAUSE. */
+int vb_according_after(ctx *X, isent *S, icand *o);   /* CLAUSE, according to X. */
+int vb_according_that(ctx *X, isent *S, icand *o);    /* That’s according to X. */
 
 #endif
