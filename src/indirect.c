@@ -149,6 +149,15 @@ static int adverbial_prep(const ctx *X, size_t k) {
   return word_in(X, k, w);
 }
 
+/* "told her staff", "told her supporters": "her" owns the lower-case noun at k (no verb,
+ * adverb, preposition or clause opener: "told her the pier", "told her directly that",
+ * "told her in May") and is no object */
+static int possessive_her(const ctx *X, size_t k, size_t se) {
+  return k < se && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && !object_start(X, k) && !is_adverb(X, k) &&
+         !(X->wc[k] & (VB_W_BOUND | VB_W_AUX | VB_W_SKIP | VB_W_STOP | VB_W_TIME)) && !adverbial_prep(X, k) &&
+         !is_icue(X, k);
+}
+
 /* The addressee after "told": a pronoun, a name, or a few words up to the clause that
  * starts with a determiner, a pronoun, a name or "that" ("told reporters the delay …").
  * The first token after it. */
@@ -156,14 +165,25 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
   static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
   size_t z;
   if (a >= se || !is_word(X, a)) return a;
-  if (word_in(X, a, obj)) return a + 1;
+  if (word_in(X, a, obj) && !(vb_tok_is(X->s, TK(a), "her") && possessive_her(X, a + 1, se))) return a + 1;
   if (is_capword(X, a)) {
     z = vb_run_end(X, a);
     if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && z < a + 4 && !object_start(X, z)) z++; return z; }
     return z + 1;
   }
-  z = a + ((X->wc[a] & VB_W_DET) != 0);
-  if (z > a && is_capword(X, z)) return vb_run_end(X, z) + 1;        /* told the Ledger */
+  z = a + ((X->wc[a] & VB_W_DET) != 0 || word_in(X, a, obj));      /* (a possessive "her" passed above) */
+  if (z > a && is_capword(X, z)) {                                   /* told the Ledger */
+    z = vb_run_end(X, z) + 1;
+    /* "told a Senate panel Wednesday", "told the House committee that": a lower-case head
+     * after the name, when a time, "that", a preposition or the end follows it (not "told
+     * the Ledger reporters were wrong") */
+    if (z + 1 < se && is_word(X, z) && possessive_her(X, z, se) && !is_pron(X, z) &&
+        !(X->wc[z] & (VB_W_DET | VB_W_REL)) && !(TK(z)->flags & VB_T_POSS) &&
+        (!is_word(X, z + 1) || (X->wc[z + 1] & (VB_W_TIME | VB_W_DET)) || vb_tok_is(X->s, TK(z + 1), "that") ||
+         adverbial_prep(X, z + 1)))
+      z++;
+    return z;
+  }
   for (int g = 0; g < 3 && z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !object_start(X, z) &&
                   !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !adverbial_prep(X, z) && !is_icue(X, z); g++)
     z++;
