@@ -49,7 +49,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
 }
 
 /* Where a report's clause ends before its sentence does: the first token at which one
- * of these holds */
+ * of these holds (each at a punctuation token: vb_report_end tries no other) */
 static const struct {
   const char *name;
   int (*at)(const ctx *X, size_t z, size_t se);
@@ -59,8 +59,10 @@ static const struct {
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++)
-    for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
-      if (clause_ends[r].at(X, z, se)) return z;
+    /* every end of the table is at a mark (a semicolon, a comma): words are passed by */
+    if (TK(z)->flags & VB_T_PUNCT)
+      for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
+        if (clause_ends[r].at(X, z, se)) return z;
   return se;
 }
 
