@@ -860,7 +860,9 @@ void vb_pass_quotes(ctx *X) {
     int strong = at->rule && strong_rule(at->rule);
     /* a whole short sentence that carries on from the speaker's quote ("Staffing is.") */
     int goes_on = (at->rule == R_CONTINUATION || at->rule == R_NEARBY) && vb_full_sentence(X->s, q);
-    if (q->kind != VB_BLOCK && vb_names_work(X, X->qtok.v[i], q))
+    /* "Issa: Clinton’s ‘Honesty Is In Question.’": what a headline's label says of someone
+     * (colon-label) is the label's words, not the name of a work the possessive owns */
+    if (q->kind != VB_BLOCK && at->rule != R_COLON_LABEL && vb_names_work(X, X->qtok.v[i], q))
       q->kind = VB_TERM;
     else if (q->kind == VB_TERM && (strong || (at->rule && (at->rule == R_SAME_SENTENCE || at->rule == R_POSSESSIVE_NOUN || at->rule == R_PARENTHETICAL))))
       q->kind = VB_PARTIAL;
