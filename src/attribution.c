@@ -822,9 +822,14 @@ void vb_pass_quotes(ctx *X) {
     }
     if (at->rule || k == VB_NONE || q->kind == VB_TERM) continue;
     /* not "the bill’s “fast lane” clause", not "the so-called “green corridor”": names, not speech */
+    /* but "casts Reid as a “con artist”": a label after "as" and a determiner is the clause
+     * subject's, not a name (not "what has been described as a “…”") */
+    int as_label = k > qsb.v[i] + 1 && is_word(X, k - 2) && vb_tok_is(X->s, TK(k - 2), "as");
+    for (size_t z = k - 2; as_label && z-- > qsb.v[i] && k - z < 10;)
+      if (is_word(X, z) && vb_tok_is(X->s, TK(z), "what")) as_label = 0;
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
-          vb_quote_words(X->s, &A->qs, q) <= 3)) {
+          vb_quote_words(X->s, &A->qs, q) <= 3 && !as_label)) {
       p = vb_np_clause_subject(X, qsb.v[i], k);
       if (!p.ok) p = vb_np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { vb_attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
