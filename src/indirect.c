@@ -665,7 +665,7 @@ static void settle(const ctx *X, icand *cs, size_t n) {
      * the plan was “a mess”": the plan was), unless the quote is the head of a noun phrase
      * the report has only opened ("what the council calls its “…”") */
     for (size_t k = I->a; k < I->b; k++)
-      if (is_quote(X, k)) {
+      if (is_quote(X, k) && !(I->overterm && (quote_kind(X, k) == VB_TERM || quote_kind(X, k) == VB_PARTIAL))) {
         if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
           I->drop = 1;
         I->b = k;
