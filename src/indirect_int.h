@@ -15,8 +15,6 @@ typedef struct icand {
   int minw;               /* the fewest words the clause may hold (0: two) */
   int mark;               /* a quote's cue: never emitted, but its clause up to the quote
                            * holds the reports inside it, as an outer report does */
-  int overterm;           /* a partial quote inside (the label's own words, colon-name) does
-                           * not stop the clause either (a term's never does) */
 } icand;
 
 /* The sentence [sb, se) and the cue being read: c, its end e, its flags f; p its speaker

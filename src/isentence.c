@@ -71,7 +71,7 @@ static int ir_colon_name(ctx *X, isent *S, icand *o) {
   size_t e = vb_colon_label(X, S->sb, S->se);
   if (e == VB_NONE) return 0;
   o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
-  o->c = e + 1; o->a = e + 2; o->b = S->se; o->overterm = 1;
+  o->c = e + 1; o->a = e + 2; o->b = S->se;
   return 1;
 }
 
