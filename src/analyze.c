@@ -41,8 +41,14 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
   }
   free(X->nonq);
   X->wc = X->T.wc.v;      /* the classes the tokenizer found, with a 0 past the window's end */
-  X->nonq = malloc((X->T.quotes.n + 1) * sizeof *X->nonq);
+  X->nonq = malloc(2 * (X->T.quotes.n + 1) * sizeof *X->nonq);
   if (!X->nonq) return -1;
+  X->qof = X->nonq + X->T.quotes.n + 1;
+  for (size_t j = 0; j < X->T.quotes.n; j++) {
+    size_t qi = (size_t)X->T.t.v[X->T.quotes.v[j]].q;
+    if (map) qi = map[qi];
+    X->qof[j] = qi >= qa && qi - qa < nq ? qi - qa : VB_NONE;
+  }
   /* per quote token: the first token after its run of adjacent quotes (a few per text,
    * where an array over every token would cost a pass) */
   for (size_t j = X->T.quotes.n; j-- > 0;) {

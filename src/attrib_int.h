@@ -41,6 +41,7 @@ typedef struct ctx {
   size_t lowbits_nt;
   VB_VEC(size_t) qtok;    /* token of each quote, or VB_NONE */
   size_t *nonq;           /* per quote token (T.quotes): the first token after its run of quotes */
+  size_t *qof;            /* per quote token: its quote (A->qs.q), or VB_NONE (inside nonq's block) */
   int oom;
   /* last, so that a new ctx zeroes what comes before it only (vb_ctx_clear): it is filled
    * the first time a name asks (lowbits_for NULL until then) */
@@ -93,6 +94,16 @@ static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
     if (X->T.quotes.v[m] < k) lo = m + 1; else hi = m;
   }
   return lo < X->T.quotes.n && X->nonq[lo] < c ? X->nonq[lo] : c;
+}
+/* The kind of the quote at token k (VB_DIRECT when k is no quote of this window). */
+static inline vb_kind quote_kind(const ctx *X, size_t k) {
+  size_t lo = 0, hi = X->T.quotes.n;
+  if (!is_quote(X, k)) return VB_DIRECT;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (X->T.quotes.v[m] < k) lo = m + 1; else hi = m;
+  }
+  return lo < X->T.quotes.n && X->T.quotes.v[lo] == k && X->qof[lo] != VB_NONE ? X->A->qs.q.v[X->qof[lo]].kind : VB_DIRECT;
 }
 static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }
 /* A quote of three words at most ("Ted Cruz" campaign pins): a name or a term inside a

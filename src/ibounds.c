@@ -66,6 +66,27 @@ size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   return se;
 }
 
+/* Where reported speech reads a new sentence though the tokenizer runs on: at token z
+ * (sb < z < se) when one of these holds */
+static int is_stop(const ctx *X, size_t k) { return is_ch(X, k, '.') || is_ch(X, k, '?') || is_ch(X, k, '!'); }
+/* "…, Mr. Lund said. (Just look at …)": an aside in brackets after a full stop */
+static int break_stop_paren(const ctx *X, size_t z) { return is_stop(X, z - 1) && is_ch(X, z, '('); }
+/* "(Neither would give a name.) At a rally …": a sentence after the aside's bracket */
+static int break_paren_stop(const ctx *X, size_t z) { return z >= 2 && is_ch(X, z - 1, ')') && is_stop(X, z - 2) && is_capword(X, z); }
+static const struct {
+  const char *name;
+  int (*at)(const ctx *X, size_t z);
+} sentence_breaks[] = {
+  {"stop-paren", break_stop_paren},       /* …, X said. (Y disputed it.) */
+  {"paren-stop", break_paren_stop},       /* (Y disputed it.) Z said … */
+};
+size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
+  for (size_t z = sb + 1; z < se; z++)
+    for (size_t r = 0; r < sizeof sentence_breaks / sizeof *sentence_breaks; r++)
+      if (sentence_breaks[r].at(X, z)) return z;
+  return se;
+}
+
 /* "…, Fox found.", "…, the study showed.": a verb of view at its sentence's end (its
  * full stop), with a subject of a few words after the clause's comma */
 int vb_closing_view(const ctx *X, const isent *S) {

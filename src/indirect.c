@@ -661,11 +661,12 @@ static void settle(const ctx *X, icand *cs, size_t n) {
   for (size_t i = 0; i < n; i++) {
     icand *I = &cs[i];
     size_t words = 0;
-    /* a quote inside the clause carries its own words: the report stops before it ("said
-     * the plan was “a mess”": the plan was), unless the quote is the head of a noun phrase
-     * the report has only opened ("what the council calls its “…”") */
+    /* a quote of speech inside the clause carries its own words: the report stops before
+     * it, unless the quote is the head of a noun phrase the report has only opened ("what
+     * the council calls its “…”"); a term's quote (a name or a scare phrase no one is
+     * given) or a partial one ("said the plan was “a mess” and …") is part of the clause */
     for (size_t k = I->a; k < I->b; k++)
-      if (is_quote(X, k)) {
+      if (is_quote(X, k) && quote_kind(X, k) != VB_TERM && quote_kind(X, k) != VB_PARTIAL) {
         if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
           I->drop = 1;
         I->b = k;
@@ -755,10 +756,14 @@ void vb_find_indirect(ctx *X) {
   for (size_t i = 1; i < nused; i++)          /* in quote order, so mostly sorted already */
     if (used[i - 1] > used[i]) { qsort(used, nused, sizeof *used, cmp_size); break; }
   nct = cue_tokens(X, ct);
-  for (size_t si = 0; si < X->T.sent.n && !X->oom; si++) {
+  /* each sentence, in pieces where reported speech reads a break the tokenizer does not
+   * (vb_sentence_break): nb, the next piece's start, or VB_NONE for the next sentence */
+  for (size_t si = 0, nb = VB_NONE; si < X->T.sent.n && !X->oom; si += nb == VB_NONE) {
     isent S;
-    S.sb = X->T.sent.v[si];
-    S.se = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
+    size_t se0 = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
+    S.sb = nb != VB_NONE ? nb : X->T.sent.v[si];
+    S.se = vb_sentence_break(X, S.sb, se0);
+    nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
     S.words = 0;                                   /* filled below, only for the sentence rules */

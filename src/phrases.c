@@ -456,6 +456,19 @@ size_t vb_after_dateline(const ctx *X, size_t k, size_t c) {
  * body the text names, also one it names in full only later ("Lynch:"), or a word for
  * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
  * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
+/* "Poll: Sanders Takes First National Lead": a headline in title case after the label,
+ * five words or more, every one capitalised, with no figure or comma (not a list of
+ * names and their shares) */
+static int title_clause(const ctx *X, size_t a, size_t se) {
+  size_t words = 0;
+  for (size_t z = a; z < se && z < a + 24; z++) {
+    if (is_ch(X, z, '.') && z + 1 >= se) break;
+    if (!is_word(X, z) || !is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT)) return 0;
+    words++;
+  }
+  return words >= 5;
+}
+
 static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
   const ment *m = vb_ment_at(X, e);
   int low = 0;
@@ -467,7 +480,7 @@ static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
   }
   if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
   for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
-  return low >= 2;
+  return low >= 2 || title_clause(X, e + 2, se);
 }
 
 size_t vb_colon_label(const ctx *X, size_t sb, size_t se) {
