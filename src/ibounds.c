@@ -82,8 +82,10 @@ static const struct {
 };
 size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
   for (size_t z = sb + 1; z < se; z++)
-    for (size_t r = 0; r < sizeof sentence_breaks / sizeof *sentence_breaks; r++)
-      if (sentence_breaks[r].at(X, z)) return z;
+    /* each break of the table follows a mark (a stop, a bracket): words are passed by */
+    if (TK(z - 1)->flags & VB_T_PUNCT)
+      for (size_t r = 0; r < sizeof sentence_breaks / sizeof *sentence_breaks; r++)
+        if (sentence_breaks[r].at(X, z)) return z;
   return se;
 }
 
