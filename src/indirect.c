@@ -766,7 +766,8 @@ void vb_find_indirect(ctx *X) {
     nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
-    S.words = 0;                                   /* filled below, only for the sentence rules */
+    S.words = 0;              /* the classes alone (a dense array): what the sentence rules need */
+    for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
       icand o;
@@ -815,11 +816,6 @@ void vb_find_indirect(ctx *X) {
         break;
       }
     }
-    /* the classes alone (a dense array): what the sentence rules need, gathered only when
-     * one of them will read (beside the cues' reports, or where they gave none) */
-    int wset = cs.n > 0;
-    if (wset)
-      for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];
     /* a sentence rule whose report holds the cues' ("Lynch: X said …"): read beside them */
     for (size_t r = 0; cs.n && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
@@ -839,8 +835,6 @@ void vb_find_indirect(ctx *X) {
     /* the sentence rules read a sentence whose cues gave no report that stands
      * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
-    if (!nread && !wset)
-      for (size_t c = S.sb; c < S.se; c++) S.words |= X->wc[c];
     for (size_t r = 0; !nread && !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
       if (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs)) continue;
