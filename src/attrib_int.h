@@ -84,25 +84,29 @@ static inline int is_icue(const ctx *X, size_t k) { return k < NT && TK(k)->cue 
 static inline int is_cue(const ctx *X, size_t k) {
   return k < NT && TK(k)->cue >= 0 && !(X->T.cues.v[TK(k)->cue].flags & VB_CUE_REP);
 }
-/* The first token in [k, c) that is not a quote, else c: a lookup, so that a paragraph of
- * thousands of quotes is not walked again for each of them. */
-static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
+/* The place of quote token k among the quote tokens (T.quotes), found by halves: the
+ * lookups below are per quote token, so that a paragraph of thousands of quotes is not
+ * walked again for each of them. */
+static inline size_t quote_slot(const ctx *X, size_t k) {
   size_t lo = 0, hi = X->T.quotes.n;
-  if (k >= NT || !(TK(k)->flags & VB_T_QUOTE)) return k < c ? k : c;
-  while (lo < hi) {                    /* the quote's place among the quote tokens */
-    size_t m = (lo + hi) / 2;
-    if (X->T.quotes.v[m] < k) lo = m + 1; else hi = m;
-  }
-  return lo < X->T.quotes.n && X->nonq[lo] < c ? X->nonq[lo] : c;
-}
-/* The kind of the quote at token k (VB_DIRECT when k is no quote of this window). */
-static inline vb_kind quote_kind(const ctx *X, size_t k) {
-  size_t lo = 0, hi = X->T.quotes.n;
-  if (!is_quote(X, k)) return VB_DIRECT;
   while (lo < hi) {
     size_t m = (lo + hi) / 2;
     if (X->T.quotes.v[m] < k) lo = m + 1; else hi = m;
   }
+  return lo;
+}
+/* The first token in [k, c) that is not a quote, else c. */
+static inline size_t skip_quotes(const ctx *X, size_t k, size_t c) {
+  size_t lo;
+  if (k >= NT || !(TK(k)->flags & VB_T_QUOTE)) return k < c ? k : c;
+  lo = quote_slot(X, k);
+  return lo < X->T.quotes.n && X->nonq[lo] < c ? X->nonq[lo] : c;
+}
+/* The kind of the quote at token k (VB_DIRECT when k is no quote of this window). */
+static inline vb_kind quote_kind(const ctx *X, size_t k) {
+  size_t lo;
+  if (!is_quote(X, k)) return VB_DIRECT;
+  lo = quote_slot(X, k);
   return lo < X->T.quotes.n && X->T.quotes.v[lo] == k && X->qof[lo] != VB_NONE ? X->A->qs.q.v[X->qof[lo]].kind : VB_DIRECT;
 }
 static inline size_t base_end(const ctx *X, size_t k) { return vb_tok_base_end(X->s, TK(k)); }

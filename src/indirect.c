@@ -665,13 +665,14 @@ static void settle(const ctx *X, icand *cs, size_t n) {
      * it, unless the quote is the head of a noun phrase the report has only opened ("what
      * the council calls its “…”"); a term's quote (a name or a scare phrase no one is
      * given) or a partial one ("said the plan was “a mess” and …") is part of the clause */
-    for (size_t k = I->a; k < I->b; k++)
-      if (is_quote(X, k) && quote_kind(X, k) != VB_TERM && quote_kind(X, k) != VB_PARTIAL) {
-        if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
-          I->drop = 1;
-        I->b = k;
-        break;
-      }
+    for (size_t k = I->a; k < I->b; k++) {
+      vb_kind qk;
+      if (!is_quote(X, k) || (qk = quote_kind(X, k)) == VB_TERM || qk == VB_PARTIAL) continue;
+      if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
+        I->drop = 1;
+      I->b = k;
+      break;
+    }
     while (I->b > I->a && (TK(I->b - 1)->flags & VB_T_PUNCT)) I->b--;
     while (I->a < I->b && (TK(I->a)->flags & VB_T_PUNCT)) I->a++;
     for (size_t k = I->a; k < I->b && words < 2; k++) words += is_word(X, k);
