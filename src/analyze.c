@@ -34,20 +34,17 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
   if (vb_vgrow(&X->qtok, nq + 1)) return -1;
   for (size_t i = 0; i < nq; i++) X->qtok.v[i] = VB_NONE;
   X->qtok.n = nq;
-  for (size_t j = 0; j < X->T.quotes.n; j++) {
-    size_t k = X->T.quotes.v[j], qi = (size_t)X->T.t.v[k].q;
-    if (map) qi = map[qi];
-    if (qi >= qa && qi - qa < nq) X->qtok.v[qi - qa] = k;
-  }
   free(X->nonq);
   X->wc = X->T.wc.v;      /* the classes the tokenizer found, with a 0 past the window's end */
   X->nonq = malloc(2 * (X->T.quotes.n + 1) * sizeof *X->nonq);
   if (!X->nonq) return -1;
   X->qof = X->nonq + X->T.quotes.n + 1;
+  /* each quote token's quote of this window (qof), and each quote's token (qtok) */
   for (size_t j = 0; j < X->T.quotes.n; j++) {
-    size_t qi = (size_t)X->T.t.v[X->T.quotes.v[j]].q;
+    size_t k = X->T.quotes.v[j], qi = (size_t)X->T.t.v[k].q;
     if (map) qi = map[qi];
     X->qof[j] = qi >= qa && qi - qa < nq ? qi - qa : VB_NONE;
+    if (X->qof[j] != VB_NONE) X->qtok.v[X->qof[j]] = k;
   }
   /* per quote token: the first token after its run of adjacent quotes (a few per text,
    * where an array over every token would cost a pass) */
