@@ -452,10 +452,6 @@ size_t vb_after_dateline(const ctx *X, size_t k, size_t c) {
   return k < NT && (TK(k)->flags & VB_T_PARA) && z > k && z + 1 < c && is_dash(X, z) ? z + 1 : k;
 }
 
-/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
- * body the text names, also one it names in full only later ("Lynch:"), or a word for
- * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
- * of names or a figure); not a label in capitals ("CORRECTION:", "BYLINE:"). */
 /* "Poll: Sanders Takes First National Lead": a headline in title case after the label,
  * five words or more, every one capitalised, with no figure or comma (not a list of
  * names and their shares) */
@@ -469,6 +465,11 @@ static int title_clause(const ctx *X, size_t a, size_t se) {
   return words >= 5;
 }
 
+/* The label before a headline's colon (tokens sb..e) names who speaks: a person or a
+ * body the text names, also one it names in full only later ("Lynch:"), or a word for
+ * one who may speak ("Poll:", "Insiders:") before a clause (lower-case words, not a list
+ * of names or a figure) or a headline in title case (title_clause); not a label in
+ * capitals ("CORRECTION:", "BYLINE:"). */
 static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
   const ment *m = vb_ment_at(X, e);
   int low = 0;
