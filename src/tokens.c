@@ -259,6 +259,13 @@ unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t 
   return words_get(W, s, t->start, t->end - t->start, t->hash, avail);
 }
 
+/* the bytes of a word of len (0 to 16) bytes among the first eight and the next eight */
+#define M8(k) ((k) >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * (k))) - 1))
+static const uint64_t mask_lo[17] = {M8(0), M8(1), M8(2), M8(3), M8(4), M8(5), M8(6), M8(7), M8(8),
+                                     M8(8), M8(8), M8(8), M8(8), M8(8), M8(8), M8(8), M8(8)};
+static const uint64_t mask_hi[17] = {0, 0, 0, 0, 0, 0, 0, 0, 0, M8(1), M8(2), M8(3), M8(4), M8(5), M8(6), M8(7), M8(8)};
+#undef M8
+
 static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
 
 /* s[a..e) holds at least two ASCII capitals and no lower-case ASCII letter (CIS). */
@@ -402,6 +409,35 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
         if (c != C_HIGH) fl |= first_flag[c];      /* by table: case is a coin toss */
         else fl |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* the usual word, ASCII letters and digits up to a space or a mark, is read in one
+         * load of sixteen bytes: its end, its case (CIS) and its folded bytes all come from
+         * it, and with no apostrophe in it no possessive test is needed */
+        if (c != C_HIGH && n - ta > 16) {
+          const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
+          const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
+          __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+          __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+          __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
+          unsigned brk = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+          size_t e = brk ? (size_t)__builtin_ctz(brk) : 16, j = ta + e + 1;
+          unsigned b = s[ta + e];
+          /* where word_end stops at once: at the next quote, at a byte that joins nothing,
+           * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
+          if (brk && (ta + e == qstart || (b < 0x80 && (!joiner[b] || j == qstart || (s[j] < 0x80 && !alnum[s[j]]))))) {
+            if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
+            te = i = ta + e;
+            if (fl & VB_T_CAP) {
+              __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('A')), z25), z25);
+              __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), z25), z25);
+              unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
+              if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
+            }
+            goto abbr;
+          }
+          i = ta + e;
+        }
+#endif
         i = word_end(text, i, n, qstart, &fl);
         te = i;
         /* the final s first: it is rare, so this branch predicts well (length is not) */
@@ -418,6 +454,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
           }
           if (all_caps(s, ta, e, n)) fl |= VB_T_UPPER;
         }
+      abbr:
         if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, ta, te)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
           te = ++i;
@@ -427,7 +464,11 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
         if (one.b[0] == 1 && n - ta >= 16 && te - ta <= 16) {
           /* the folded bytes are loaded once, for the hash and the class lookup both */
           size_t len = te - ta;
-          uint64_t x = fold8(text, ta, len), y = fold8(text, ta + 8, len > 8 ? len - 8 : 0);
+          uint64_t x, y;
+          memcpy(&x, s + ta, 8);
+          memcpy(&y, s + ta + 8, 8);
+          x = (x | 0x2020202020202020ull) & mask_lo[len];
+          y = (y | 0x2020202020202020ull) & mask_hi[len];
           h = word_hash16(x, y, len);
           wcl = W ? words_class(W, text, ta, len, h, n - ta, x, y) : 0;
         } else {
