@@ -155,7 +155,11 @@ void vb_set_org(ctx *X, int e, size_t a, size_t b) {
  * follows goes on with the name: one capitalised word, or a run with an organisation
  * word (not "Democracy Corps’ Stan Greenberg": a body's person). A singular possessive
  * (First’s, CIS's) is one token and ends a run instead. */
-static int plural_apos(const ctx *X, size_t k);
+static int plural_apos_at(const ctx *X, size_t k);
+/* plural_apos_at's first test, inline: most tokens asked about are words */
+static inline int plural_apos(const ctx *X, size_t k) {
+  return k > 0 && k + 1 < NT && (TK(k)->flags & VB_T_PUNCT) && plural_apos_at(X, k);
+}
 int vb_name_apos(const ctx *X, size_t k) {
   size_t z;
   if (!plural_apos(X, k)) return 0;
@@ -167,9 +171,8 @@ int vb_name_apos(const ctx *X, size_t k) {
 
 /* The apostrophe of a capitalised plural's possessive before a capitalised word: inside
  * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg). */
-static int plural_apos(const ctx *X, size_t k) {
+static int plural_apos_at(const ctx *X, size_t k) {
   const vb_tok *t, *p;
-  if (k == 0 || k + 1 >= NT || !(TK(k)->flags & VB_T_PUNCT)) return 0;
   t = TK(k); p = TK(k - 1);
   if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :
         t->end - t->start == 3 && !memcmp(X->s + t->start, "\xe2\x80\x99", 3)))
@@ -200,7 +203,7 @@ size_t vb_run_end(const ctx *X, size_t a) {
     if (TK(e)->flags & VB_T_POSS) break;
     /* a headline's speech verb ends a name: "Lindqvist Says Reyes Has …" */
     if (is_capword(X, j) && !starts_sent(X, j) && !is_cue(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
-    if (vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
+    if (plural_apos(X, j) && vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
     if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
         !starts_sent(X, j)) {
       size_t j2 = j + 1;
