@@ -267,6 +267,20 @@ static const uint64_t mask_hi[17] = {0, 0, 0, 0, 0, 0, 0, 0, 0, M8(1), M8(2), M8
 #undef M8
 
 static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
+/* the same by byte: the flag of a word starting with this ASCII letter or digit, else 0 */
+#define L_(c) [c] = VB_T_LOWER
+#define U_(c) [c] = VB_T_CAP
+#define D_(c) [c] = VB_T_DIGIT
+static const unsigned short word_flag[256] = {
+  L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'), L_('j'), L_('k'), L_('l'), L_('m'),
+  L_('n'), L_('o'), L_('p'), L_('q'), L_('r'), L_('s'), L_('t'), L_('u'), L_('v'), L_('w'), L_('x'), L_('y'), L_('z'),
+  U_('A'), U_('B'), U_('C'), U_('D'), U_('E'), U_('F'), U_('G'), U_('H'), U_('I'), U_('J'), U_('K'), U_('L'), U_('M'),
+  U_('N'), U_('O'), U_('P'), U_('Q'), U_('R'), U_('S'), U_('T'), U_('U'), U_('V'), U_('W'), U_('X'), U_('Y'), U_('Z'),
+  D_('0'), D_('1'), D_('2'), D_('3'), D_('4'), D_('5'), D_('6'), D_('7'), D_('8'), D_('9'),
+};
+#undef L_
+#undef U_
+#undef D_
 
 /* s[a..e) holds at least two ASCII capitals and no lower-case ASCII letter (CIS). */
 static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n) {
@@ -333,7 +347,6 @@ void vb_tokstate_init(vb_tokstate *st) {
  * Appends to out from st's place until the text ends or max tokens were added. */
 static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st,
                         size_t max, vb_tokens *out) {
-  static const union { uint32_t u; unsigned char b[4]; } one = {1};   /* little-endian: one load folds 8 bytes */
   const unsigned char *s = (const unsigned char *)text;
   size_t i = st->i, qi = st->qi, nq = qs ? qs->q.n : 0;
   unsigned pending = st->pending;             /* flags for the next token */
@@ -412,19 +425,37 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
 #if defined(__SSE2__) && defined(__GNUC__)
         /* the usual word, ASCII letters and digits up to a space or a mark, is read in one
          * load of sixteen bytes: its end, its case (CIS) and its folded bytes all come from
-         * it, and with no apostrophe in it no possessive test is needed */
+         * it, and with no apostrophe in it no possessive test is needed. Such words follow
+         * each other with one space between them, and are made one after the other in this
+         * loop: after a word no sentence starts, so all that is needed is the next word. A
+         * word this loop cannot end (a joiner goes on, a high byte) leaves it: the first
+         * one for word_end below, a later one for the next turn of the main loop. */
         if (c != C_HIGH && n - ta > 16) {
-          const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
-          const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
-          __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-          __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-          __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
-          unsigned brk = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
-          size_t e = brk ? (size_t)__builtin_ctz(brk) : 16, j = ta + e + 1;
-          unsigned b = s[ta + e];
-          /* where word_end stops at once: at the next quote, at a byte that joins nothing,
-           * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
-          if (brk && (ta + e == qstart || (b < 0x80 && (!joiner[b] || j == qstart || (s[j] < 0x80 && !alnum[s[j]]))))) {
+          const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
+          for (int first = 1;; first = 0) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
+            const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
+            __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+            __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+            __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
+            unsigned brk = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu, b, ff;
+            size_t e, j, len;
+            uint64_t x, y;
+            if (!brk) {                          /* sixteen letters and more */
+              if (first) { i = ta + 16; break; }
+              i = ta;
+              goto next;
+            }
+            e = (size_t)__builtin_ctz(brk);
+            j = ta + e + 1;
+            b = s[ta + e];
+            /* where word_end stops at once: at the next quote, at a byte that joins nothing,
+             * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
+            if (ta + e != qstart && (b >= 0x80 || (joiner[b] && j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
+              if (first) { i = ta + e; break; }
+              i = ta;
+              goto next;
+            }
             if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
             te = i = ta + e;
             if (fl & VB_T_CAP) {
@@ -433,9 +464,40 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
               unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
               if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
             }
-            goto abbr;
+            if (b == '.' && i != qstart && is_abbrev(text, ta, te)) {
+              te = ++i;
+              fl |= VB_T_ABBR;
+            }
+            fl |= VB_T_WORD;
+            len = te - ta;
+            memcpy(&x, s + ta, 8);
+            memcpy(&y, s + ta + 8, 8);
+            x = (x | 0x2020202020202020ull) & mask_lo[len];
+            y = (y | 0x2020202020202020ull) & mask_hi[len];
+            h = word_hash16(x, y, len);
+            if (W) {
+              wcl = words_class(W, text, ta, len, h, n - ta, x, y);
+              if ((wcl & W->listed) && vb_push(&out->listed, nt)) goto nomem;
+              wcl &= ~W->listed;
+            }
+            /* as below; a word ends no sentence, so only the first of the loop can start one */
+            if (pending | (unsigned)ends) {
+              fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
+              if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) goto nomem;
+              if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) goto nomem;
+              ends = 0;
+              pending = 0;
+            }
+            tp = &out->t.v[nt];
+            tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
+            if (W) out->wc.v[nt] = wcl;
+            nt++;
+            /* the next word, one space on, if this loop can take it; else the main loop */
+            if (s[i] != ' ' || i + 1 >= n || !(ff = word_flag[s[i + 1]])) goto next;
+            ta = ++i;
+            if (ta >= rend || nt >= stop) goto next;
+            fl = ff;
           }
-          i = ta + e;
         }
 #endif
         i = word_end(text, i, n, qstart, &fl);
@@ -454,27 +516,15 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
           }
           if (all_caps(s, ta, e, n)) fl |= VB_T_UPPER;
         }
-      abbr:
         if (i < n && s[i] == '.' && i != qstart && is_abbrev(text, ta, te)) {
           /* "U.S." at a paragraph end still ends the sentence: handled by the PARA flag */
           te = ++i;
           fl |= VB_T_ABBR;
         }
         fl |= VB_T_WORD;
-        if (one.b[0] == 1 && n - ta >= 16 && te - ta <= 16) {
-          /* the folded bytes are loaded once, for the hash and the class lookup both */
-          size_t len = te - ta;
-          uint64_t x, y;
-          memcpy(&x, s + ta, 8);
-          memcpy(&y, s + ta + 8, 8);
-          x = (x | 0x2020202020202020ull) & mask_lo[len];
-          y = (y | 0x2020202020202020ull) & mask_hi[len];
-          h = word_hash16(x, y, len);
-          wcl = W ? words_class(W, text, ta, len, h, n - ta, x, y) : 0;
-        } else {
-          h = hash_fast(text + ta, te - ta, n - ta);
-          wcl = W ? words_get(W, text, ta, te - ta, h, n - ta) : 0;
-        }
+        /* the words the loop above does not take (one in thirty of prose) */
+        h = hash_fast(text + ta, te - ta, n - ta);
+        wcl = W ? words_get(W, text, ta, te - ta, h, n - ta) : 0;
         if (W) {
           if ((wcl & W->listed) && vb_push(&out->listed, nt)) { oom = 1; break; }
           wcl &= ~W->listed;
@@ -502,7 +552,12 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
     if (W) out->wc.v[nt] = wcl;
     pending = 0;
     nt++;
+  next:;
   }
+  goto done;
+nomem:
+  oom = 1;
+done:
   out->t.n = nt;
   if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
   st->i = i; st->qi = qi; st->pending = pending; st->ends = ends;
