@@ -492,6 +492,18 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
             tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
             if (W) out->wc.v[nt] = wcl;
             nt++;
+            /* a one-byte mark after it (a comma, a full stop: not one of "..." or "--", not
+             * a quote's first), as the main loop makes it: it can start no sentence either */
+            if (s[i] != ' ') {
+              b = s[i];
+              if (cls[b] != C_PUNCT || i == qstart || i + 1 >= n || s[i + 1] == b || nt >= stop) goto next;
+              ends = b == '.' || b == '!' || b == '?';
+              tp = &out->t.v[nt];
+              tp->start = i; tp->end = i + 1; tp->flags = VB_T_PUNCT; tp->hash = 0; tp->q = -1; tp->cue = -1;
+              if (W) out->wc.v[nt] = 0;
+              nt++;
+              i++;
+            }
             /* the next word, one space on, if this loop can take it; else the main loop */
             if (s[i] != ' ' || i + 1 >= n || !(ff = word_flag[s[i + 1]])) goto next;
             ta = ++i;
