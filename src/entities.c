@@ -559,10 +559,23 @@ static int headline_case(const ctx *X, size_t a, size_t e) {
  * does not mispredict on the punctuation and plain words between them. No test of
  * VB_T_WORD: the tokenizer gives those flags to words only, and classes too (0 else). */
 static size_t name_stops(const ctx *X, size_t *cand) {
-  size_t nc = 0;
-  for (size_t z = 0; z < NT; z++) {
+  const unsigned F = VB_T_SENT | VB_T_APOS | VB_T_CAP | VB_T_UPPER, C = VB_W_PRON | VB_W_DET;
+  const vb_tok *t = X->T.t.v;
+  const unsigned *w = X->wc;
+  size_t nc = 0, z = 0, n = NT;
+  for (; z + 4 <= n; z += 4) {    /* four a turn: the loop's own steps are most of the work */
     cand[nc] = z;
-    nc += ((TK(z)->flags & (VB_T_SENT | VB_T_APOS | VB_T_CAP | VB_T_UPPER)) | (X->wc[z] & (VB_W_PRON | VB_W_DET))) != 0;
+    nc += ((t[z].flags & F) | (w[z] & C)) != 0;
+    cand[nc] = z + 1;
+    nc += ((t[z + 1].flags & F) | (w[z + 1] & C)) != 0;
+    cand[nc] = z + 2;
+    nc += ((t[z + 2].flags & F) | (w[z + 2] & C)) != 0;
+    cand[nc] = z + 3;
+    nc += ((t[z + 3].flags & F) | (w[z + 3] & C)) != 0;
+  }
+  for (; z < n; z++) {
+    cand[nc] = z;
+    nc += ((t[z].flags & F) | (w[z] & C)) != 0;
   }
   return nc;
 }
