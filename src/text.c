@@ -27,6 +27,7 @@ size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
 
 size_t vb_utf8_prev(const unsigned char *s, size_t i) {
   size_t j = i - 1;
+  if (s[j] < 0x80) return j;   /* the usual case: what the decoding below finds for it */
   /* step back over at most three continuation bytes */
   while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80) j--;
   {
@@ -84,7 +85,10 @@ int vb_cp_isalpha(uint32_t c) {
   return c >= 0x530;                                      /* other scripts: letters for our purposes */
 }
 
-int vb_cp_isalnum(uint32_t c) { return (c >= '0' && c <= '9') || vb_cp_isalpha(c); }
+int vb_cp_isalnum(uint32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');   /* ASCII: no call */
+  return vb_cp_isalpha(c);
+}
 
 int vb_cp_isdash(uint32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
 
