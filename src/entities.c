@@ -32,15 +32,20 @@ static unsigned tok_span_hash(const ctx *X, size_t k, size_t b) {
   return b == TK(k)->end && (TK(k)->flags & VB_T_WORD) ? TK(k)->hash : span_hash(X, TK(k)->start, b);
 }
 
-int vb_smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold) {
-  return M->e ? vb_smap_geth(X, M, a, b, span_hash(X, a, b), fold) : -1;
-}
-
-int vb_smap_geth(const ctx *X, const smap *M, size_t a, size_t b, unsigned h, int fold) {
+/* vb_smap_geth, inline in this file's passes, which ask the maps many times a name */
+static inline int smap_geth(const ctx *X, const smap *M, size_t a, size_t b, unsigned h, int fold) {
   if (!M->e) return -1;
   for (size_t i = h & M->mask; M->e[i].h; i = (i + 1) & M->mask)
     if (M->e[i].h == h && span_eq(X->s, M->e[i].start, M->e[i].len, a, b - a, fold)) return M->e[i].v;
   return -1;
+}
+
+int vb_smap_get(const ctx *X, const smap *M, size_t a, size_t b, int fold) {
+  return M->e ? smap_geth(X, M, a, b, span_hash(X, a, b), fold) : -1;
+}
+
+int vb_smap_geth(const ctx *X, const smap *M, size_t a, size_t b, unsigned h, int fold) {
+  return smap_geth(X, M, a, b, h, fold);
 }
 
 void vb_smap_put(ctx *X, smap *M, size_t a, size_t b, int fold, int v) {
@@ -74,11 +79,12 @@ void vb_smap_free(smap *M) { free(M->e); M->e = NULL; M->n = 0; }
  * length of the pronoun, 0 if the token is something else. */
 size_t vb_contracted_pron(const ctx *X, size_t k) {
   static const char *const prons[] = {"he", "she", "it", "they", "we", "i", "you", NULL};
+  static const unsigned char plen[] = {2, 3, 2, 4, 2, 1, 3};   /* their lengths */
   const vb_tok *t = TK(k);
   size_t n = t->end - t->start;
   if (n < 3 || n > 9) return 0;
   for (int i = 0; prons[i]; i++) {
-    size_t m = strlen(prons[i]), z;
+    size_t m = plen[i], z;
     if (m >= n) continue;
     for (z = 0; z < m; z++) if ((X->s[t->start + z] | 0x20) != prons[i][z]) break;
     if (z < m) continue;
@@ -638,7 +644,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       subj = !poss && (!run_in_sent || followed_by_cue(X, e + 1));
       if (!poss) run_in_sent = 1;
       if (org) {
-        ent = vb_smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
+        ent = smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
         if (ent < 0) {
           ent = vb_ent_new(X, VB_ENT_ORG, TK(a)->start, b);
           if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
@@ -651,13 +657,13 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
                     (a > 0 && is_cue(X, a - 1) && (CUE(a - 1)->flags & VB_CUE_INV)) ||
                     (a > 1 && vb_tok_is(X->s, TK(a - 1), "to") && is_cue(X, a - 2) && (CUE(a - 2)->flags & VB_CUE_ACC)) ||
                     role_a != VB_NONE || gender;
-        int older = vb_smap_geth(X, &X->last, TK(a)->start, b, hn, 0), titled = gender && t0 < a;
+        int older = smap_geth(X, &X->last, TK(a)->start, b, hn, 0), titled = gender && t0 < a;
         ent = older;
-        if (ent < 0) ent = vb_smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
-        if (ent < 0) ent = vb_smap_geth(X, &X->acr, TK(a)->start, b, hn, 0);
+        if (ent < 0) ent = smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
+        if (ent < 0) ent = smap_geth(X, &X->acr, TK(a)->start, b, hn, 0);
         /* an honorific names one person of its gender: Mrs. Colley is not her son */
         if (ent >= 0 && titled) ent = same_surname(X, ent, gender);
-        if (ent < 0 && !titled) ent = vb_smap_geth(X, &X->first, TK(a)->start, b, hn, 0);   /* Cole: Cole Whitlock */
+        if (ent < 0 && !titled) ent = smap_geth(X, &X->first, TK(a)->start, b, hn, 0);   /* Cole: Cole Whitlock */
         if (ent < 0 && (spoke || titled)) {
           int isorg = (TK(a)->flags & VB_T_UPPER) != 0 && !titled;
           /* known by honorific and last name only, and named so: Mr. Voss */
@@ -674,9 +680,9 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       } else if (nw <= 5) {
         size_t la = TK(e)->start;
         unsigned hl = tok_span_hash(X, e, b);   /* the last name */
-        ent = vb_smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
+        ent = smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
         if (ent < 0) {
-          int old = vb_smap_geth(X, &X->last, la, b, hl, 0);
+          int old = smap_geth(X, &X->last, la, b, hl, 0);
           vb_entity *O = old >= 0 ? &X->A->ent.v[old] : NULL;
           if (O && O->kind == VB_ENT_PERSON && O->name.end - O->name.start == b - la) {
             ent = old;                                /* "Trump" met before "Donald Trump" */
@@ -689,7 +695,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
               !(TK(a)->flags & VB_T_UPPER))
             vb_smap_puth(X, &X->first, TK(a)->start, TK(a)->end, TK(a)->hash, 0, ent);
         }
-        if (ent >= 0 && vb_smap_geth(X, &X->last, la, b, hl, 0) != ent) vb_smap_puth(X, &X->last, la, b, hl, 0, ent);
+        if (ent >= 0 && smap_geth(X, &X->last, la, b, hl, 0) != ent) vb_smap_puth(X, &X->last, la, b, hl, 0, ent);
         push_ment(X, a, e, ent, subj, ent >= 0 && X->A->ent.v[ent].kind == VB_ENT_PERSON, 0);
       }
       if (ent >= 0 && !X->oom) {

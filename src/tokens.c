@@ -45,6 +45,16 @@ static const unsigned char alnum[256] = {
 
 /* ASCII bytes that join the parts of a word: it's, well-known, U.S., AT&T */
 static const unsigned char joiner[256] = {['\''] = 1, ['-'] = 1, ['.'] = 1, ['&'] = 1};
+/* The ASCII bytes other than letters, digits and joiners: a word always ends before one */
+#define E16(a) [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1, [a + 6] = 1, [a + 7] = 1, \
+  [a + 8] = 1, [a + 9] = 1, [a + 10] = 1, [a + 11] = 1, [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1
+static const unsigned char ends_word[256] = {
+  E16(0), E16(16), [' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['('] = 1, [')'] = 1,
+  ['*'] = 1, ['+'] = 1, [','] = 1, ['/'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1,
+  ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1,
+  ['~'] = 1, [127] = 1,
+};
+#undef E16
 
 /* The end of a run of ASCII letters and digits from i. With SSE2, sixteen bytes a step:
  * one branch per word rather than one per byte. */
@@ -451,7 +461,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
             b = s[ta + e];
             /* where word_end stops at once: at the next quote, at a byte that joins nothing,
              * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
-            if (ta + e != qstart && (b >= 0x80 || (joiner[b] && j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
+            if (!ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
               if (first) { i = ta + e; break; }
               i = ta;
               goto next;
