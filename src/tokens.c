@@ -365,6 +365,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   size_t lim = max < SIZE_MAX - out->t.n ? out->t.n + max : SIZE_MAX, stop;
   size_t qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;   /* start of quote qi */
   size_t nt;                                  /* out->t.n, in a register: the token stores may not alias it */
+  const unsigned listed = W ? W->listed : 0;  /* (W's own could alias them, to the compiler) */
   if (guess > max) guess = max;
   if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
   /* and the index lists, with room for what nine texts in ten of news hold, so that they
@@ -487,8 +488,8 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
             h = word_hash16(x, y, len);
             if (W) {
               wcl = words_class(W, text, ta, len, h, n - ta, x, y);
-              if ((wcl & W->listed) && vb_push(&out->listed, nt)) goto nomem;
-              wcl &= ~W->listed;
+              if ((wcl & listed) && vb_push(&out->listed, nt)) goto nomem;
+              wcl &= ~listed;
             }
             /* as below; a word ends no sentence, so only the first of the loop can start one */
             if (pending | (unsigned)ends) {
