@@ -172,12 +172,10 @@ static const char *abbrevs_of(int c) {
 
 static int letter_cp(uint32_t cp) { return vb_cp_isalnum(cp); }
 
-static int is_abbrev(const char *s, size_t a, size_t b) {
-  size_t n = b - a;
-  if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
-  if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
+/* A listed abbreviation: the word [a, a + n) of s, 1 < n, holding no NUL. */
+static int listed_abbrev(const char *s, size_t a, size_t n) {
   if (n > 6) return 0;                                    /* no listed abbreviation is longer */
-  for (const char *w = abbrevs_of(s[a] | 0x20); *w; w += strlen(w) + 1) {
+  for (const char *w = abbrevs_of(s[a] | 0x20); *w;) {
     size_t i;
     for (i = 0; i < n; i++) {                             /* stops at w's NUL: s has no NUL here */
       char c = s[a + i];
@@ -185,8 +183,23 @@ static int is_abbrev(const char *s, size_t a, size_t b) {
       if (c != w[i]) break;
     }
     if (i == n && w[n] == 0) return 1;
+    for (w += i; *w; w++) {}                              /* on to the next one */
+    w++;
   }
   return 0;
+}
+
+/* The word [a, b) of letters and digits alone (no inner period): its final period is its own. */
+static int is_abbrev_alnum(const char *s, size_t a, size_t b) {
+  if (b - a == 1) return s[a] >= 'A' && s[a] <= 'Z';      /* initials: George W. Bush; not "5." */
+  return listed_abbrev(s, a, b - a);
+}
+
+static int is_abbrev(const char *s, size_t a, size_t b) {
+  size_t n = b - a;
+  if (n == 1) return s[a] >= 'A' && s[a] <= 'Z';          /* initials: George W. Bush; not "5." */
+  if (memchr(s + a, '.', n)) return 1;                    /* U.S, Ph.D */
+  return listed_abbrev(s, a, n);
 }
 
 size_t vb_tok_base_end(const char *s, const vb_tok *t) {
@@ -475,7 +488,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
               unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
               if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
             }
-            if (b == '.' && i != qstart && is_abbrev(text, ta, te)) {
+            if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
               te = ++i;
               fl |= VB_T_ABBR;
             }
