@@ -120,7 +120,7 @@ int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
   return (int)X->A->ent.n - 1;
 }
 
-static void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person, int pron) {
+static inline void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person, int pron) {
   ment m;
   m.a = a; m.b = b; m.ent = ent; m.subj = (unsigned char)subj; m.person = (unsigned char)person;
   m.pron = (unsigned char)pron;
