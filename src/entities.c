@@ -28,7 +28,7 @@ unsigned vb_span_hash(const ctx *X, size_t a, size_t b) { return span_hash(X, a,
 
 /* The hash of the span from word token k's start to byte b: the token's own when the
  * span is the token (the tokenizer hashed it the same way). */
-static unsigned tok_span_hash(const ctx *X, size_t k, size_t b) {
+static inline unsigned tok_span_hash(const ctx *X, size_t k, size_t b) {
   return b == TK(k)->end && (TK(k)->flags & VB_T_WORD) ? TK(k)->hash : span_hash(X, TK(k)->start, b);
 }
 
@@ -231,10 +231,12 @@ size_t vb_run_end(const ctx *X, size_t a) {
   return e;
 }
 
-int vb_has_org_word(const ctx *X, size_t a, size_t e) {
+static inline int has_org_word(const ctx *X, size_t a, size_t e) {
   for (size_t k = a; k <= e; k++) if (X->wc[k] & VB_W_ORG) return 1;
   return 0;
 }
+
+int vb_has_org_word(const ctx *X, size_t a, size_t e) { return has_org_word(X, a, e); }
 
 /* The word classes of a possessive's owner (president’s -> president). */
 static unsigned base_class(const ctx *X, size_t k) {
@@ -404,7 +406,7 @@ int vb_resolve_pron(const ctx *X, size_t k, int g) {
   return any;
 }
 
-static int followed_by_cue(const ctx *X, size_t j) {
+static inline int followed_by_cue(const ctx *X, size_t j) {
   j = skip_fwd(X, j, NT);
   return is_cue(X, j) && !(CUE(j)->flags & VB_CUE_ACC);
 }
@@ -617,7 +619,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       if (heading_line(X, a, e)) { owner_end = VB_NONE; continue; }
       if (lead_modifier(X, a, e)) a++;
       if (headline_case(X, a, e)) { owner_end = VB_NONE; continue; }
-      org = vb_has_org_word(X, a, e) || (a > 0 && is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), "the") &&
+      org = has_org_word(X, a, e) || (a > 0 && is_word(X, a - 1) && vb_tok_is(X->s, TK(a - 1), "the") &&
                                       !(X->wc[a] & (VB_W_TITLE | VB_W_HONOR)));
       t0 = a;
       if (!org) {
