@@ -360,6 +360,111 @@ static inline size_t word_end(const char *text, size_t i, size_t n, size_t qstar
   return i;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The usual word, ASCII letters and digits up to a space or a mark, is read in one load
+ * of sixteen bytes: its end, its case (CIS) and its folded bytes all come from it, and
+ * with no apostrophe in it no possessive test is needed. Such words follow each other
+ * with one space (or a comma and a space) between them, and are made one after the
+ * other here: after a word no sentence starts, so all that is needed is the next word.
+ * A word this loop cannot end (a joiner goes on, a high byte) leaves it: the first one
+ * for word_end in build (1, *pi its run of letters' end, nothing else changed), a later
+ * one for the next turn of build's loop (0, as after any token). -1 when memory ran out.
+ * s[*pi] is an ASCII letter or digit, more than sixteen bytes before n; fl holds the
+ * first word's flags so far (the pending ones and its case), pending build's pending
+ * flags. Part of build (inline). */
+__attribute__((always_inline))
+static inline int word_run(const char *text, size_t n, size_t qstart, size_t stop, const vb_words *W, unsigned listed,
+                           vb_tokens *out, unsigned fl, unsigned pending, size_t *pi, size_t *pnt, int *pends) {
+  const unsigned char *s = (const unsigned char *)text;
+  const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
+  size_t ta = *pi, nt = *pnt, i, te;
+  int ends = *pends, rc = 0;
+  for (int first = 1;; first = 0) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
+    const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
+    __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
+    unsigned brk = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu, b, ff, h, wcl = 0;
+    size_t e, j, len;
+    uint64_t x, y;
+    vb_tok *tp;
+    if (!brk) {                          /* sixteen letters and more */
+      if (first) { *pi = ta + 16; return 1; }
+      i = ta;
+      break;
+    }
+    e = (size_t)__builtin_ctz(brk);
+    j = ta + e + 1;
+    b = s[ta + e];
+    /* where word_end stops at once: at the next quote, at a byte that joins nothing,
+     * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
+    if (!ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
+      if (first) { *pi = ta + e; return 1; }
+      i = ta;
+      break;
+    }
+    if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
+    te = i = ta + e;
+    if (fl & VB_T_CAP) {
+      __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('A')), z25), z25);
+      __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), z25), z25);
+      unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
+      if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
+    }
+    if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
+      te = ++i;
+      fl |= VB_T_ABBR;
+    }
+    fl |= VB_T_WORD;
+    len = te - ta;
+    memcpy(&x, s + ta, 8);
+    memcpy(&y, s + ta + 8, 8);
+    x = (x | 0x2020202020202020ull) & mask_lo[len];
+    y = (y | 0x2020202020202020ull) & mask_hi[len];
+    h = word_hash16(x, y, len);
+    if (W) {
+      wcl = words_class(W, text, ta, len, h, n - ta, x, y);
+      if ((wcl & listed) && vb_push(&out->listed, nt)) { rc = -1; break; }
+      wcl &= ~listed;
+    }
+    /* as build decides it; a word ends no sentence, so only the first here can start one */
+    if (pending | (unsigned)ends) {
+      fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
+      if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { rc = -1; break; }
+      if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { rc = -1; break; }
+      ends = 0;
+      pending = 0;
+    }
+    tp = &out->t.v[nt];
+    tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
+    if (W) out->wc.v[nt] = wcl;
+    nt++;
+    /* a one-byte mark after it (a comma, a full stop: not one of "..." or "--", not
+     * a quote's first), as build makes it: it can start no sentence either */
+    if (s[i] != ' ') {
+      b = s[i];
+      if (cls[b] != C_PUNCT || i == qstart || i + 1 >= n || s[i + 1] == b || nt >= stop) break;
+      ends = b == '.' || b == '!' || b == '?';
+      tp = &out->t.v[nt];
+      tp->start = i; tp->end = i + 1; tp->flags = VB_T_PUNCT; tp->hash = 0; tp->q = -1; tp->cue = -1;
+      if (W) out->wc.v[nt] = 0;
+      nt++;
+      i++;
+    }
+    /* the next word, one space on, if this loop can take it; else build's loop */
+    if (s[i] != ' ' || i + 1 >= n || !(ff = word_flag[s[i + 1]])) break;
+    ta = ++i;
+    if (ta >= rend || nt >= stop) break;
+    fl = ff;
+  }
+  *pi = i;
+  *pnt = nt;
+  *pends = ends;
+  return rc;
+}
+#endif
+
 void vb_tokstate_init(vb_tokstate *st) {
   st->i = st->qi = 0;
   st->pending = VB_T_PARA | VB_T_SENT;
@@ -447,93 +552,13 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
         else fl |= vb_cp_isupper(cp) ? VB_T_CAP : VB_T_LOWER;
         i += k;
 #if defined(__SSE2__) && defined(__GNUC__)
-        /* the usual word, ASCII letters and digits up to a space or a mark, is read in one
-         * load of sixteen bytes: its end, its case (CIS) and its folded bytes all come from
-         * it, and with no apostrophe in it no possessive test is needed. Such words follow
-         * each other with one space between them, and are made one after the other in this
-         * loop: after a word no sentence starts, so all that is needed is the next word. A
-         * word this loop cannot end (a joiner goes on, a high byte) leaves it: the first
-         * one for word_end below, a later one for the next turn of the main loop. */
+        /* the usual word and the words after it: word_run */
         if (c != C_HIGH && n - ta > 16) {
-          const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
-          for (int first = 1;; first = 0) {
-            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
-            const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
-            __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-            __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-            __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(l, z25), z25), _mm_cmpeq_epi8(_mm_max_epu8(d, d9), d9));
-            unsigned brk = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu, b, ff;
-            size_t e, j, len;
-            uint64_t x, y;
-            if (!brk) {                          /* sixteen letters and more */
-              if (first) { i = ta + 16; break; }
-              i = ta;
-              goto next;
-            }
-            e = (size_t)__builtin_ctz(brk);
-            j = ta + e + 1;
-            b = s[ta + e];
-            /* where word_end stops at once: at the next quote, at a byte that joins nothing,
-             * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
-            if (!ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
-              if (first) { i = ta + e; break; }
-              i = ta;
-              goto next;
-            }
-            if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
-            te = i = ta + e;
-            if (fl & VB_T_CAP) {
-              __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('A')), z25), z25);
-              __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), z25), z25);
-              unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
-              if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
-            }
-            if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
-              te = ++i;
-              fl |= VB_T_ABBR;
-            }
-            fl |= VB_T_WORD;
-            len = te - ta;
-            memcpy(&x, s + ta, 8);
-            memcpy(&y, s + ta + 8, 8);
-            x = (x | 0x2020202020202020ull) & mask_lo[len];
-            y = (y | 0x2020202020202020ull) & mask_hi[len];
-            h = word_hash16(x, y, len);
-            if (W) {
-              wcl = words_class(W, text, ta, len, h, n - ta, x, y);
-              if ((wcl & listed) && vb_push(&out->listed, nt)) goto nomem;
-              wcl &= ~listed;
-            }
-            /* as below; a word ends no sentence, so only the first of the loop can start one */
-            if (pending | (unsigned)ends) {
-              fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
-              if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) goto nomem;
-              if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) goto nomem;
-              ends = 0;
-              pending = 0;
-            }
-            tp = &out->t.v[nt];
-            tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
-            if (W) out->wc.v[nt] = wcl;
-            nt++;
-            /* a one-byte mark after it (a comma, a full stop: not one of "..." or "--", not
-             * a quote's first), as the main loop makes it: it can start no sentence either */
-            if (s[i] != ' ') {
-              b = s[i];
-              if (cls[b] != C_PUNCT || i == qstart || i + 1 >= n || s[i + 1] == b || nt >= stop) goto next;
-              ends = b == '.' || b == '!' || b == '?';
-              tp = &out->t.v[nt];
-              tp->start = i; tp->end = i + 1; tp->flags = VB_T_PUNCT; tp->hash = 0; tp->q = -1; tp->cue = -1;
-              if (W) out->wc.v[nt] = 0;
-              nt++;
-              i++;
-            }
-            /* the next word, one space on, if this loop can take it; else the main loop */
-            if (s[i] != ' ' || i + 1 >= n || !(ff = word_flag[s[i + 1]])) goto next;
-            ta = ++i;
-            if (ta >= rend || nt >= stop) goto next;
-            fl = ff;
-          }
+          int r;
+          i = ta;
+          r = word_run(text, n, qstart, stop, W, listed, out, fl, pending, &i, &nt, &ends);
+          if (r < 0) { oom = 1; break; }
+          if (r == 0) { pending = 0; continue; }
         }
 #endif
         i = word_end(text, i, n, qstart, &fl);
@@ -588,12 +613,7 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
     if (W) out->wc.v[nt] = wcl;
     pending = 0;
     nt++;
-  next:;
   }
-  goto done;
-nomem:
-  oom = 1;
-done:
   out->t.n = nt;
   if (W && !oom) { out->wc.v[out->t.n] = 0; out->wc.n = out->t.n; }
   st->i = i; st->qi = qi; st->pending = pending; st->ends = ends;
