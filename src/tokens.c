@@ -45,6 +45,7 @@ static const unsigned char alnum[256] = {
 
 /* ASCII bytes that join the parts of a word: it's, well-known, U.S., AT&T */
 static const unsigned char joiner[256] = {['\''] = 1, ['-'] = 1, ['.'] = 1, ['&'] = 1};
+#if defined(__SSE2__) && defined(__GNUC__)
 /* The ASCII bytes other than letters, digits and joiners: a word always ends before one */
 #define E16(a) [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1, [a + 6] = 1, [a + 7] = 1, \
   [a + 8] = 1, [a + 9] = 1, [a + 10] = 1, [a + 11] = 1, [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1
@@ -55,6 +56,7 @@ static const unsigned char ends_word[256] = {
   ['~'] = 1, [127] = 1,
 };
 #undef E16
+#endif
 
 /* The end of a run of ASCII letters and digits from i. With SSE2, sixteen bytes a step:
  * one branch per word rather than one per byte. */
@@ -190,7 +192,7 @@ static int listed_abbrev(const char *s, size_t a, size_t n) {
 }
 
 /* The word [a, b) of letters and digits alone (no inner period): its final period is its own. */
-static int is_abbrev_alnum(const char *s, size_t a, size_t b) {
+static inline int is_abbrev_alnum(const char *s, size_t a, size_t b) {
   if (b - a == 1) return s[a] >= 'A' && s[a] <= 'Z';      /* initials: George W. Bush; not "5." */
   return listed_abbrev(s, a, b - a);
 }
@@ -282,14 +284,18 @@ unsigned vb_words_get(const vb_words *W, const char *s, const vb_tok *t, size_t 
   return words_get(W, s, t->start, t->end - t->start, t->hash, avail);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
 /* the bytes of a word of len (0 to 16) bytes among the first eight and the next eight */
-#define M8(k) ((k) >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * (k))) - 1))
-static const uint64_t mask_lo[17] = {M8(0), M8(1), M8(2), M8(3), M8(4), M8(5), M8(6), M8(7), M8(8),
-                                     M8(8), M8(8), M8(8), M8(8), M8(8), M8(8), M8(8), M8(8)};
-static const uint64_t mask_hi[17] = {0, 0, 0, 0, 0, 0, 0, 0, 0, M8(1), M8(2), M8(3), M8(4), M8(5), M8(6), M8(7), M8(8)};
-#undef M8
+static const uint64_t mask_lo[17] = {
+  0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~(uint64_t)0,
+  ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0, ~(uint64_t)0};
+static const uint64_t mask_hi[17] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+  ~(uint64_t)0};
+#endif
 
 static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
+#if defined(__SSE2__) && defined(__GNUC__)
 /* the same by byte: the flag of a word starting with this ASCII letter or digit, else 0 */
 #define L_(c) [c] = VB_T_LOWER
 #define U_(c) [c] = VB_T_CAP
@@ -304,6 +310,7 @@ static const unsigned short word_flag[256] = {
 #undef L_
 #undef U_
 #undef D_
+#endif
 
 /* s[a..e) holds at least two ASCII capitals and no lower-case ASCII letter (CIS). */
 static inline int all_caps(const unsigned char *s, size_t a, size_t e, size_t n) {
@@ -483,7 +490,9 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   size_t lim = max < SIZE_MAX - out->t.n ? out->t.n + max : SIZE_MAX, stop;
   size_t qstart = qi < nq ? qs->q.v[qi].start : (size_t)-1;   /* start of quote qi */
   size_t nt;                                  /* out->t.n, in a register: the token stores may not alias it */
+#if defined(__SSE2__) && defined(__GNUC__)
   const unsigned listed = W ? W->listed : 0;  /* (W's own could alias them, to the compiler) */
+#endif
   if (guess > max) guess = max;
   if (vb_vgrow(&out->t, out->t.n + guess) || (W && vb_vgrow(&out->wc, out->t.cap + 1))) return -1;
   /* and the index lists, with room for what nine texts in ten of news hold, so that they
