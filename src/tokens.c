@@ -228,7 +228,10 @@ static int quote_ends_sentence(const unsigned char *s, const vb_quotes *qs, cons
 }
 
 /* The classes of the word [a, a+len) of hash h; avail bytes can be read from a. */
-static inline unsigned words_get(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
+#if defined(__GNUC__)
+__attribute__((noinline))   /* the rare path of words_class: out of the word loop's registers */
+#endif
+static unsigned words_get(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail) {
   static const union { uint32_t u; unsigned char b[4]; } one = {1};
   if (!(W->bits[(h & 0xFFFF) >> 3] & (1u << (h & 7)))) return 0;
   for (size_t sl = h & W->mask; W->w[sl].hash; sl = (sl + 1) & W->mask) {
