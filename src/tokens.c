@@ -191,11 +191,14 @@ static int listed_abbrev(const char *s, size_t a, size_t n) {
   return 0;
 }
 
-/* The word [a, b) of letters and digits alone (no inner period): its final period is its own. */
-static inline int is_abbrev_alnum(const char *s, size_t a, size_t b) {
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The word [a, b) of letters and digits alone (no inner period): its final period is its
+ * own. Out of line: the word loop, where it is asked, needs its registers. */
+__attribute__((noinline)) static int is_abbrev_alnum(const char *s, size_t a, size_t b) {
   if (b - a == 1) return s[a] >= 'A' && s[a] <= 'Z';      /* initials: George W. Bush; not "5." */
   return listed_abbrev(s, a, b - a);
 }
+#endif
 
 static int is_abbrev(const char *s, size_t a, size_t b) {
   size_t n = b - a;
