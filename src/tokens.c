@@ -221,9 +221,15 @@ static int quote_ends_sentence(const unsigned char *s, const vb_quotes *qs, cons
   size_t e = q->nparts ? qs->parts.v[q->part0 + q->nparts - 1].iend : q->iend, b = q->istart;
   if (q->nparts > 1) b = qs->parts.v[q->part0 + q->nparts - 1].istart;
   while (e > b) {
-    size_t p = vb_utf8_prev(s, e);
+    size_t p;
     uint32_t cp;
-    vb_utf8_dec(s, e, p, &cp);
+    if (s[e - 1] < 0x80) {                      /* ASCII: no decoding (as vb_utf8_prev finds it) */
+      p = e - 1;
+      cp = s[p];
+    } else {
+      p = vb_utf8_prev(s, e);
+      vb_utf8_dec(s, e, p, &cp);
+    }
     if (vb_cp_isspace(cp) || cp == '\'' || cp == 0x2019 || cp == ')' || cp == '"') { e = p; continue; }
     return term_punct(cp);
   }
