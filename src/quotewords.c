@@ -29,11 +29,20 @@ int vb_full_sentence(const char *s, const vb_quote *q) {
   return vb_cp_isupper(first) && (last == '.' || last == '!' || last == '?');
 }
 
+/* The four-letter prepositions a title keeps in lower case. */
+static int title_prep(const char *w, size_t n) {
+  static const char *const preps[] = {"with", "from", "into", NULL};
+  for (int i = 0; preps[i]; i++)
+    if (n == 4 && w[0] == preps[i][0] && w[1] == preps[i][1] && w[2] == preps[i][2] && w[3] == preps[i][3]) return 1;
+  return 0;
+}
+
 /* Title case: every word starts upper case (a show, a book, a slogan). A seventh word
  * settles it (no title), so a long quote is not read to its end; each code point is
  * decoded once. */
 int vb_title_case(const char *s, const vb_quote *q) {
   size_t i = q->istart, words = 0;
+  int small = 0;                 /* the last word so far is a small one in lower case */
   const unsigned char *u = (const unsigned char *)s;
   while (i < q->iend) {
     uint32_t cp = 0;
@@ -41,19 +50,22 @@ int vb_title_case(const char *s, const vb_quote *q) {
     while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += k;
     if (i >= q->iend) break;
     if (++words > 6) return 0;
-    if (!vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9')) {
-      /* small words inside titles */
+    small = !vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9');
+    if (small) {
+      /* small words inside titles: three letters at most, or a preposition of a title
+       * ("The Lead with Jake Tapper", "Letters from Iwo Jima") */
       size_t e = i, k2;
       uint32_t c2;
       while (e < q->iend && (k2 = vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += k2;
-      if (e - i > 3) return 0;
+      if (e - i > 3 && !title_prep(s + i, e - i)) return 0;
     }
     i += k;
     while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
       i += k;
   }
-  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title */
-  if (words < 2) return 0;
+  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title; nor
+   * is a phrase whose last word is small ("I’m with her"): a title capitalises its last */
+  if (words < 2 || small) return 0;
   for (i = q->iend; i > q->istart; i--) {
     unsigned char c = (unsigned char)s[i - 1];
     if (c == ' ' || c == '\'' || c == '"') continue;
