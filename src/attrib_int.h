@@ -203,6 +203,7 @@ int vb_role_prep(const ctx *X, size_t k);
 /* the shape of a quote's words (see quotewords.c) */
 int vb_full_sentence(const char *s, const vb_quote *q);
 int vb_title_case(const char *s, const vb_quote *q);
+int vb_long_title(const char *s, const vb_quote *q);
 int vb_slot_quote(const ctx *X, const vb_quote *q);
 int vb_said_title(const ctx *X, const vb_quote *q, size_t k);
 unsigned vb_quote_key(const char *s, const vb_quote *q, size_t *len);

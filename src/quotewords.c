@@ -6,6 +6,7 @@
  * of the tokens around a quote than the few words right next to it. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "attrib_int.h"
 #include "text.h"
 
@@ -72,6 +73,30 @@ int vb_title_case(const char *s, const vb_quote *q) {
     return c != '!' && c != '?';
   }
   return 1;
+}
+
+/* A title of any length up to sixteen words, subtitle and all ("Crippled Ports: How the
+ * Coast Lost Its Trade"): a capital first, every word capitalised, a figure, or small
+ * (three letters at most or a title's preposition) and not last; no question. */
+int vb_long_title(const char *s, const vb_quote *q) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = q->istart, words = 0;
+  int small = 0;
+  while (i < q->iend) {
+    uint32_t cp = 0;
+    size_t k = 0, e, k2;
+    uint32_t c2;
+    while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += k;
+    if (i >= q->iend) break;
+    if (++words > 16) return 0;
+    e = i;
+    while (e < q->iend && (k2 = vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2) || c2 == '\'' || c2 == 0x2019 || c2 == '-'))
+      e += k2;
+    small = !vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9');
+    if (small && (words == 1 || (e - i > 3 && !title_prep(s + i, e - i)))) return 0;
+    i = e;
+  }
+  return words > 0 && !small && !vb_ends_question(s, q);
 }
 
 /* The quote ends as an utterance its cue follows: , ! ? or a dash or … inside. */
@@ -207,6 +232,51 @@ static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
   return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS) && vb_title_case(X->s, q);
 }
 
+/* The possessive at token k names a broadcaster: letters in capitals (NBC’s, WTMJ’s) or
+ * a word for one (Fox News Channel’s, Radio Nine’s). */
+static int broadcaster(const ctx *X, size_t k) {
+  static const char *const w[] = {"channel", "network", "radio", "tv", "television", NULL};
+  size_t e = base_end(X, k), n = 0;
+  for (size_t i = TK(k)->start; i < e; i++, n++)
+    if (!(X->s[i] >= 'A' && X->s[i] <= 'Z')) { n = 0; break; }
+  if (n >= 2) return 1;
+  for (int i = 0; w[i]; i++) {
+    size_t l = strlen(w[i]), j = 0;
+    if (e - TK(k)->start != l) continue;
+    while (j < l && (X->s[TK(k)->start + j] | 32) == w[i][j]) j++;
+    if (j == l) return 1;
+  }
+  return 0;
+}
+
+/* "visited NBC’s “Today”", "on Fox News Channel’s “Hannity,”": one capitalised word
+ * after a broadcaster's possessive is its show */
+static int work_broadcast(const ctx *X, size_t k, const vb_quote *q) {
+  size_t words = 0;
+  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_POSS) || !broadcaster(X, k - 1)) return 0;
+  if (!(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
+  for (size_t i = q->istart; i < q->iend; i++) words += X->s[i] == ' ' && i + 1 < q->iend && X->s[i + 1] != ' ';
+  return words == 0 && !vb_ends_question(X->s, q) && X->s[q->iend - 1] != '!';
+}
+
+/* "In an extended appearance on “Morning Joe,” the host asked", "Later on “This Week,”":
+ * a title right after "on" is the show someone speaks on */
+static int work_on_show(const ctx *X, size_t k, const vb_quote *q) {
+  return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && vb_tok_is(X->s, TK(k - 1), "on") &&
+         vb_title_case(X->s, q);
+}
+
+/* "In his 2002 book, “Make Your Kid a Millionaire,”", "the movie “Sands of Dover: The
+ * Last Crossing”": a title, however long, after a noun for a work */
+static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
+  static const char *const nouns[] = {"book", "books", "memoir", "memoirs", "autobiography", "novel", "film",
+                                      "movie", "documentary", "song", "anthem", "album", "podcast", "sitcom",
+                                      "musical", NULL};
+  size_t j = k;
+  if (j > 0 && is_ch(X, j - 1, ',')) j--;
+  return j > 0 && word_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
+}
+
 /* "“Pop-up show opens in the Bronx,” by Variety’s Ana Cole": a capitalised quote, a
  * comma and "by" with its author's name */
 static int work_byline(const ctx *X, size_t k, const vb_quote *q) {
@@ -245,6 +315,9 @@ static const struct work_shape {
   int (*fits)(const ctx *X, size_t k, const vb_quote *q);
 } work_shapes[] = {
   {"possessive", work_possessed},   /* ABC’s “This Week,” */
+  {"broadcast", work_broadcast},    /* NBC’s “Today” */
+  {"on-show", work_on_show},        /* an appearance on “Morning Joe,” */
+  {"work-noun", work_noun},         /* his book, “Make Your Kid a Millionaire,” */
   {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
   {"markup", work_markup},          /* <tweet author="@ana"> */
   {"subhead", work_subhead},        /* ¶'A Fight From Start to Finish.'¶ */
