@@ -877,6 +877,8 @@ void vb_pass_quotes(ctx *X) {
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE || at->rule == R_CONTINUATION) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
       q->kind = VB_TERM;
+    else if (q->kind == VB_PARTIAL && at->rule == R_SENTENCE_SUBJECT && vb_single_word_mark(X, q))
+      q->kind = VB_TERM;                                /* the sentence's subject alone: a ‘marked’ word */
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
   }
   vb_vfree(&qpara);

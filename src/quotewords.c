@@ -224,6 +224,23 @@ int vb_comma_end(const ctx *X, const vb_quote *q) {
   return e > q->istart && X->s[e - 1] == ',';
 }
 
+/* A one-word quote in single marks in a text that quotes in double marks (some quote of
+ * the sixteen either side opens with one): "Trump takes on his ‘loser’ critics" marks a
+ * word, it does not quote one; only a cue next to it makes it said. */
+int vb_single_word_mark(const ctx *X, const vb_quote *q) {
+  const vb_quote *q0 = X->A->qs.q.v, *qn = q0 + X->A->qs.q.n;
+  int sp = 0;
+  if (vb_double_mark(X->s, X->n, q->start)) return 0;
+  for (size_t i = q->istart; i < q->iend; i++) {
+    unsigned char c = (unsigned char)X->s[i];
+    if (c == ' ' || c == '\n') { if (i > q->istart && i + 1 < q->iend && X->s[i + 1] != ' ') sp = 1; }
+  }
+  if (sp) return 0;
+  for (const vb_quote *p = q > q0 + 16 ? q - 16 : q0; p < qn && p < q + 17; p++)
+    if (p != q && vb_double_mark(X->s, X->n, p->start)) return 1;
+  return 0;
+}
+
 /* Shapes that make quote q at token k the name of a work (a show, a book, a piece), a
  * value in markup or a subhead, whatever cue is next to it: no one says it. */
 /* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
