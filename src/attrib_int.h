@@ -215,6 +215,7 @@ int vb_comma_end(const ctx *X, const vb_quote *q);
  * markup or a subhead: no one says it, whatever cue is next to it */
 int vb_names_work(const ctx *X, size_t k, const vb_quote *q);
 int vb_single_word_mark(const ctx *X, const vb_quote *q);
+int vb_named_label(const ctx *X, size_t sb, size_t k);
 void vb_pair_twins(ctx *X, const char *rule);
 
 /* ---------------------------------------------------------------- continuations.c */

@@ -827,6 +827,7 @@ void vb_pass_quotes(ctx *X) {
     int as_label = k > qsb.v[i] + 1 && is_word(X, k - 2) && vb_tok_is(X->s, TK(k - 2), "as");
     for (size_t z = k - 2; as_label && z-- > qsb.v[i] && k - z < 10;)
       if (is_word(X, z) && vb_tok_is(X->s, TK(z), "what")) as_label = 0;
+    as_label = as_label || vb_named_label(X, qsb.v[i], k);         /* "called him a “…”" */
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
           vb_quote_words(X->s, &A->qs, q) <= 3 && !as_label)) {

@@ -241,6 +241,25 @@ int vb_single_word_mark(const ctx *X, const vb_quote *q) {
   return 0;
 }
 
+/* "Cruz called him a “moderate,”", "remarks calling the Chinese government “strong”": a
+ * naming cue, in the active voice, two to five tokens before the determiner or the object
+ * before quote token k (no comma, quote or clause break between) gives the label to the
+ * namer, as a speech cue would; not "what is called a “debate”" (a passive names no one),
+ * not "a blog, called the “Feed,”", not "to call a “special meeting”" (a base form). */
+int vb_named_label(const ctx *X, size_t sb, size_t k) {
+  static const char *const passive[] = {"is", "was", "are", "were", "be", "been", "being", "what", NULL};
+  if (k < sb + 2 || k >= NT) return 0;
+  for (size_t z = k - 1; z-- > sb && k - z <= 6;) {
+    if (is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
+    if (!is_cue(X, z) || !(CUE(z)->flags & VB_CUE_CALL)) continue;
+    if (z + (size_t)CUE(z)->len >= k) return 0;       /* "a film called “…”": the name right after */
+    if (CUE(z)->flags & VB_CUE_BASE) return 0;          /* "to call a “special meeting”" */
+    if (z > sb && (is_ch(X, z - 1, ',') || word_in(X, z - 1, passive))) return 0;
+    return 1;
+  }
+  return 0;
+}
+
 /* Shapes that make quote q at token k the name of a work (a show, a book, a piece), a
  * value in markup or a subhead, whatever cue is next to it: no one says it. */
 /* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
