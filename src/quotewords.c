@@ -313,6 +313,21 @@ static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
   return j > 0 && word_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
 }
 
+/* "the “Harbor Lights” star posted", "a “Night Desk” host": a title right before a noun
+ * for one who plays or presents in it names the show */
+static int work_role(const ctx *X, size_t k, const vb_quote *q) {
+  static const char *const roles[] = {"star", "stars", "actress", "actor", "host", "anchor", "creator",
+                                      "co-host", "alum", NULL};
+  return word_in(X, k + 1, roles) && vb_long_title(X->s, q) && !vb_slot_quote(X, q);
+}
+
+/* "Ruiz told “Harbor Morning,” adding …": a title in the place of the addressee of a cue
+ * of telling is the show told, not words said */
+static int work_told(const ctx *X, size_t k, const vb_quote *q) {
+  return k > 0 && is_cue(X, k - 1) && (CUE(k - 1)->flags & VB_CUE_TELL) && vb_title_case(X->s, q) &&
+         !vb_full_sentence(X->s, q);
+}
+
 /* "“Pop-up show opens in the Bronx,” by Variety’s Ana Cole": a capitalised quote, a
  * comma and "by" with its author's name */
 static int work_byline(const ctx *X, size_t k, const vb_quote *q) {
@@ -354,6 +369,8 @@ static const struct work_shape {
   {"broadcast", work_broadcast},    /* NBC’s “Today” */
   {"on-show", work_on_show},        /* an appearance on “Morning Joe,” */
   {"work-noun", work_noun},         /* his book, “Make Your Kid a Millionaire,” */
+  {"role", work_role},              /* the “Harbor Lights” star */
+  {"told", work_told},              /* told “Harbor Morning,” */
   {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
   {"markup", work_markup},          /* <tweet author="@ana"> */
   {"subhead", work_subhead},        /* ¶'A Fight From Start to Finish.'¶ */
