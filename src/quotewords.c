@@ -295,11 +295,29 @@ static int work_broadcast(const ctx *X, size_t k, const vb_quote *q) {
   return words == 0 && !vb_ends_question(X->s, q) && X->s[q->iend - 1] != '!';
 }
 
-/* "In an extended appearance on “Morning Joe,” the host asked", "Later on “This Week,”":
- * a title right after "on" is the show someone speaks on */
+/* "In an extended appearance on “Morning Joe,” the host asked", "Later on “This Week,”",
+ * "on Sunday’s broadcast of “Face the Nation,”": a title right after "on", or after "of"
+ * and a noun for a show's airing, is the show someone speaks on */
 static int work_on_show(const ctx *X, size_t k, const vb_quote *q) {
-  return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && vb_tok_is(X->s, TK(k - 1), "on") &&
-         vb_title_case(X->s, q);
+  static const char *const airing[] = {"broadcast", "broadcasts", "episode", "episodes", "edition", "installment", NULL};
+  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_LOWER) || !vb_title_case(X->s, q)) return 0;
+  return vb_tok_is(X->s, TK(k - 1), "on") || (vb_tok_is(X->s, TK(k - 1), "of") && k > 1 && word_in(X, k - 2, airing));
+}
+
+/* "Rep. Robert C. “Bobby” Scott threw open", "Juan “Chico” Ruiz of Tulsa": one capitalised
+ * word between a first name (or an initial) and a surname is a nickname; not a headline
+ * in title case, where the word after the surname is capitalised too */
+static int work_nickname(const ctx *X, size_t k, const vb_quote *q) {
+  size_t words = 0;
+  if (k == 0 || !is_capword(X, k - 1) || (X->wc[k - 1] & VB_W_STOP) || !is_capword(X, k + 1) || (X->wc[k + 1] & VB_W_STOP) ||
+      (TK(k + 1)->flags & VB_T_POSS) || is_capword(X, k + 2))
+    return 0;
+  if (!(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
+  for (size_t i = q->istart; i < q->iend; i++) {
+    unsigned char c = (unsigned char)X->s[i];
+    if (c == ' ' || c == ',' || c == '.' || c == '!' || c == '?' || c == '-') words++;
+  }
+  return words == 0;
 }
 
 /* "In his 2002 book, “Make Your Kid a Millionaire,”", "the movie “Sands of Dover: The
@@ -370,6 +388,7 @@ static const struct work_shape {
   {"on-show", work_on_show},        /* an appearance on “Morning Joe,” */
   {"work-noun", work_noun},         /* his book, “Make Your Kid a Millionaire,” */
   {"role", work_role},              /* the “Harbor Lights” star */
+  {"nickname", work_nickname},      /* Robert C. “Bobby” Scott */
   {"told", work_told},              /* told “Harbor Morning,” */
   {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
   {"markup", work_markup},          /* <tweet author="@ana"> */
