@@ -79,6 +79,7 @@ const char *const vb_cue_lexicon[] = {
   "c:denounce|denounces|denounced|denouncing", "c:decry|decries|decried|decrying",
   "c:hail|hails|hailed|hailing", "c:tout|touts|touted|touting", "c:refer to|refers to|referred to|referring to",
   "c:cite|cites|cited|citing", "c:characterize|characterizes|characterized|characterizing",
+  "c:liken|likens|likened|likening", "c:portray|portrays|portrayed|portraying", "c:deride|derides|derided|deriding",
   "cn:question|questions|questioned|questioning", "c:reject|rejects|rejected|rejecting",
   "c:ridicule|ridicules|ridiculed|ridiculing", "c:condemn|condemns|condemned|condemning",
   "i:herald|heralds|heralded|heralding", "i:read|reads|reading", "in:offer|offers|offered|offering", "i:worry|worries|worried|worrying", "i:demand|demands|demanded|demanding",
