@@ -325,7 +325,7 @@ static int work_nickname(const ctx *X, size_t k, const vb_quote *q) {
 static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
   static const char *const nouns[] = {"book", "books", "memoir", "memoirs", "autobiography", "novel", "film",
                                       "movie", "documentary", "song", "anthem", "album", "podcast", "sitcom",
-                                      "musical", NULL};
+                                      "musical", "program", "programme", "series", NULL};
   size_t j = k;
   if (j > 0 && is_ch(X, j - 1, ',')) j--;
   return j > 0 && word_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
