@@ -567,13 +567,19 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
     if (is_quote(X, c) || (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK))) break;
     if (c > sb && speech_noun(X, c)) {
       size_t o = c - 1;
+      /* "Trump's controversial pledge", "Sanders's clarion call": a word or two that
+       * qualify the noun stand between it and the possessive */
+      while (o > sb && c - o <= 2 && is_word(X, o) && (TK(o)->flags & VB_T_LOWER) && !is_icue(X, o) &&
+             !(X->wc[o] & (VB_W_DET | VB_W_PREP | VB_W_PRON | VB_W_BOUND | VB_W_REL | VB_W_AUX)) &&
+             is_word(X, o - 1) && !(TK(o - 1)->flags & VB_T_PUNCT))
+        o--;
       if (is_word(X, o) && (TK(o)->flags & VB_T_POSS) && is_capword(X, o)) {
         size_t a = o;
         while (a > sb && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
         p.a = a; p.b = o; p.ok = 1;
         return found(m, c, p, 1);
       }
-      if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
+      if (o + 1 == c && is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
                             vb_tok_is(X->s, TK(o), "their") || vb_tok_is(X->s, TK(o), "its"))) {
         p.a = p.b = o; p.ok = 1;
         return found(m, c, p, 2);
