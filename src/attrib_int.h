@@ -203,6 +203,7 @@ int vb_role_prep(const ctx *X, size_t k);
 /* the shape of a quote's words (see quotewords.c) */
 int vb_full_sentence(const char *s, const vb_quote *q);
 int vb_title_case(const char *s, const vb_quote *q);
+int vb_long_title(const char *s, const vb_quote *q);
 int vb_slot_quote(const ctx *X, const vb_quote *q);
 int vb_said_title(const ctx *X, const vb_quote *q, size_t k);
 unsigned vb_quote_key(const char *s, const vb_quote *q, size_t *len);
@@ -213,6 +214,8 @@ int vb_comma_end(const ctx *X, const vb_quote *q);
 /* quote q at token k names a work (ABC’s “This Week,”; “…,” by Ana Cole), is a value in
  * markup or a subhead: no one says it, whatever cue is next to it */
 int vb_names_work(const ctx *X, size_t k, const vb_quote *q);
+int vb_single_word_mark(const ctx *X, const vb_quote *q);
+int vb_named_label(const ctx *X, size_t sb, size_t k);
 void vb_pair_twins(ctx *X, const char *rule);
 
 /* ---------------------------------------------------------------- continuations.c */

@@ -567,13 +567,19 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
     if (is_quote(X, c) || (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK))) break;
     if (c > sb && speech_noun(X, c)) {
       size_t o = c - 1;
+      /* "Trump's controversial pledge", "Sanders's clarion call": a word or two that
+       * qualify the noun stand between it and the possessive */
+      while (o > sb && c - o <= 2 && is_word(X, o) && (TK(o)->flags & VB_T_LOWER) && !is_icue(X, o) &&
+             !(X->wc[o] & (VB_W_DET | VB_W_PREP | VB_W_PRON | VB_W_BOUND | VB_W_REL | VB_W_AUX)) &&
+             is_word(X, o - 1) && !(TK(o - 1)->flags & VB_T_PUNCT))
+        o--;
       if (is_word(X, o) && (TK(o)->flags & VB_T_POSS) && is_capword(X, o)) {
         size_t a = o;
         while (a > sb && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
         p.a = a; p.b = o; p.ok = 1;
         return found(m, c, p, 1);
       }
-      if (is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
+      if (o + 1 == c && is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
                             vb_tok_is(X->s, TK(o), "their") || vb_tok_is(X->s, TK(o), "its"))) {
         p.a = p.b = o; p.ok = 1;
         return found(m, c, p, 2);
@@ -827,6 +833,7 @@ void vb_pass_quotes(ctx *X) {
     int as_label = k > qsb.v[i] + 1 && is_word(X, k - 2) && vb_tok_is(X->s, TK(k - 2), "as");
     for (size_t z = k - 2; as_label && z-- > qsb.v[i] && k - z < 10;)
       if (is_word(X, z) && vb_tok_is(X->s, TK(z), "what")) as_label = 0;
+    as_label = as_label || vb_named_label(X, qsb.v[i], k);         /* "called him a “…”" */
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
           vb_quote_words(X->s, &A->qs, q) <= 3 && !as_label)) {
@@ -877,6 +884,8 @@ void vb_pass_quotes(ctx *X) {
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE || at->rule == R_CONTINUATION) &&
              vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
       q->kind = VB_TERM;
+    else if (q->kind == VB_PARTIAL && at->rule == R_SENTENCE_SUBJECT && vb_single_word_mark(X, q))
+      q->kind = VB_TERM;                                /* the sentence's subject alone: a ‘marked’ word */
     if (q->kind == VB_TERM) { *at = (vb_attr){-1, nospan, nospan, 0, NULL}; }
   }
   vb_vfree(&qpara);

@@ -6,6 +6,7 @@
  * of the tokens around a quote than the few words right next to it. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "attrib_int.h"
 #include "text.h"
 
@@ -29,11 +30,20 @@ int vb_full_sentence(const char *s, const vb_quote *q) {
   return vb_cp_isupper(first) && (last == '.' || last == '!' || last == '?');
 }
 
+/* The four-letter prepositions a title keeps in lower case. */
+static int title_prep(const char *w, size_t n) {
+  static const char *const preps[] = {"with", "from", "into", NULL};
+  for (int i = 0; preps[i]; i++)
+    if (n == 4 && w[0] == preps[i][0] && w[1] == preps[i][1] && w[2] == preps[i][2] && w[3] == preps[i][3]) return 1;
+  return 0;
+}
+
 /* Title case: every word starts upper case (a show, a book, a slogan). A seventh word
  * settles it (no title), so a long quote is not read to its end; each code point is
  * decoded once. */
 int vb_title_case(const char *s, const vb_quote *q) {
   size_t i = q->istart, words = 0;
+  int small = 0;                 /* the last word so far is a small one in lower case */
   const unsigned char *u = (const unsigned char *)s;
   while (i < q->iend) {
     uint32_t cp = 0;
@@ -41,25 +51,52 @@ int vb_title_case(const char *s, const vb_quote *q) {
     while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += k;
     if (i >= q->iend) break;
     if (++words > 6) return 0;
-    if (!vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9')) {
-      /* small words inside titles */
+    small = !vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9');
+    if (small) {
+      /* small words inside titles: three letters at most, or a preposition of a title
+       * ("The Lead with Jake Tapper", "Letters from Iwo Jima") */
       size_t e = i, k2;
       uint32_t c2;
       while (e < q->iend && (k2 = vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2))) e += k2;
-      if (e - i > 3) return 0;
+      if (e - i > 3 && !title_prep(s + i, e - i)) return 0;
     }
     i += k;
     while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), vb_cp_isalnum(cp) || cp == '\'' || cp == 0x2019 || cp == '-'))
       i += k;
   }
-  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title */
-  if (words < 2) return 0;
+  /* a single word ("Chris.") or an exclamation ("USA! USA!") is said, not a title; nor
+   * is a phrase whose last word is small ("I’m with her"): a title capitalises its last */
+  if (words < 2 || small) return 0;
   for (i = q->iend; i > q->istart; i--) {
     unsigned char c = (unsigned char)s[i - 1];
     if (c == ' ' || c == '\'' || c == '"') continue;
     return c != '!' && c != '?';
   }
   return 1;
+}
+
+/* A title of any length up to sixteen words, subtitle and all ("Crippled Ports: How the
+ * Coast Lost Its Trade"): a capital first, every word capitalised, a figure, or small
+ * (three letters at most or a title's preposition) and not last; no question. */
+int vb_long_title(const char *s, const vb_quote *q) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = q->istart, words = 0;
+  int small = 0;
+  while (i < q->iend) {
+    uint32_t cp = 0;
+    size_t k = 0, e, k2;
+    uint32_t c2;
+    while (i < q->iend && (k = vb_utf8_dec(u, q->iend, i, &cp), !vb_cp_isalnum(cp))) i += k;
+    if (i >= q->iend) break;
+    if (++words > 16) return 0;
+    e = i;
+    while (e < q->iend && (k2 = vb_utf8_dec(u, q->iend, e, &c2), vb_cp_isalnum(c2) || c2 == '\'' || c2 == 0x2019 || c2 == '-'))
+      e += k2;
+    small = !vb_cp_isupper(cp) && !(cp >= '0' && cp <= '9');
+    if (small && (words == 1 || (e - i > 3 && !title_prep(s + i, e - i)))) return 0;
+    i = e;
+  }
+  return words > 0 && !small && !vb_ends_question(s, q);
 }
 
 /* The quote ends as an utterance its cue follows: , ! ? or a dash or … inside. */
@@ -187,12 +224,126 @@ int vb_comma_end(const ctx *X, const vb_quote *q) {
   return e > q->istart && X->s[e - 1] == ',';
 }
 
+/* A one-word quote in single marks in a text that quotes in double marks (some quote of
+ * the sixteen either side opens with one): "Trump takes on his ‘loser’ critics" marks a
+ * word, it does not quote one; only a cue next to it makes it said. */
+int vb_single_word_mark(const ctx *X, const vb_quote *q) {
+  const vb_quote *q0 = X->A->qs.q.v, *qn = q0 + X->A->qs.q.n;
+  int sp = 0;
+  if (vb_double_mark(X->s, X->n, q->start)) return 0;
+  for (size_t i = q->istart; i < q->iend; i++) {
+    unsigned char c = (unsigned char)X->s[i];
+    if (c == ' ' || c == '\n') { if (i > q->istart && i + 1 < q->iend && X->s[i + 1] != ' ') sp = 1; }
+  }
+  if (sp) return 0;
+  for (const vb_quote *p = q > q0 + 16 ? q - 16 : q0; p < qn && p < q + 17; p++)
+    if (p != q && vb_double_mark(X->s, X->n, p->start)) return 1;
+  return 0;
+}
+
+/* "Cruz called him a “moderate,”", "remarks calling the Chinese government “strong”": a
+ * naming cue, in the active voice, two to five tokens before the determiner or the object
+ * before quote token k (no comma, quote or clause break between) gives the label to the
+ * namer, as a speech cue would; not "what is called a “debate”" (a passive names no one),
+ * not "a blog, called the “Feed,”", not "to call a “special meeting”" (a base form). */
+int vb_named_label(const ctx *X, size_t sb, size_t k) {
+  static const char *const passive[] = {"is", "was", "are", "were", "be", "been", "being", "what", NULL};
+  if (k < sb + 2 || k >= NT) return 0;
+  for (size_t z = k - 1; z-- > sb && k - z <= 6;) {
+    if (is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
+    if (!is_cue(X, z) || !(CUE(z)->flags & VB_CUE_CALL)) continue;
+    if (z + (size_t)CUE(z)->len >= k) return 0;       /* "a film called “…”": the name right after */
+    if (CUE(z)->flags & VB_CUE_BASE) return 0;          /* "to call a “special meeting”" */
+    if (z > sb && (is_ch(X, z - 1, ',') || word_in(X, z - 1, passive))) return 0;
+    return 1;
+  }
+  return 0;
+}
+
 /* Shapes that make quote q at token k the name of a work (a show, a book, a piece), a
  * value in markup or a subhead, whatever cue is next to it: no one says it. */
 /* "on ABC’s “This Week,” Sanders said", "Fox News channel’s “Hannity”": a title right
  * after a possessive */
 static int work_possessed(const ctx *X, size_t k, const vb_quote *q) {
   return k > 0 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_POSS) && vb_title_case(X->s, q);
+}
+
+/* The possessive at token k names a broadcaster: letters in capitals (NBC’s, WTMJ’s) or
+ * a word for one (Fox News Channel’s, Radio Nine’s). */
+static int broadcaster(const ctx *X, size_t k) {
+  static const char *const w[] = {"channel", "network", "radio", "tv", "television", NULL};
+  size_t e = base_end(X, k), n = 0;
+  for (size_t i = TK(k)->start; i < e; i++, n++)
+    if (!(X->s[i] >= 'A' && X->s[i] <= 'Z')) { n = 0; break; }
+  if (n >= 2) return 1;
+  for (int i = 0; w[i]; i++) {
+    size_t l = strlen(w[i]), j = 0;
+    if (e - TK(k)->start != l) continue;
+    while (j < l && (X->s[TK(k)->start + j] | 32) == w[i][j]) j++;
+    if (j == l) return 1;
+  }
+  return 0;
+}
+
+/* "visited NBC’s “Today”", "on Fox News Channel’s “Hannity,”": one capitalised word
+ * after a broadcaster's possessive is its show */
+static int work_broadcast(const ctx *X, size_t k, const vb_quote *q) {
+  size_t words = 0;
+  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_POSS) || !broadcaster(X, k - 1)) return 0;
+  if (!(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
+  for (size_t i = q->istart; i < q->iend; i++) words += X->s[i] == ' ' && i + 1 < q->iend && X->s[i + 1] != ' ';
+  return words == 0 && !vb_ends_question(X->s, q) && X->s[q->iend - 1] != '!';
+}
+
+/* "In an extended appearance on “Morning Joe,” the host asked", "Later on “This Week,”",
+ * "on Sunday’s broadcast of “Face the Nation,”": a title right after "on", or after "of"
+ * and a noun for a show's airing, is the show someone speaks on */
+static int work_on_show(const ctx *X, size_t k, const vb_quote *q) {
+  static const char *const airing[] = {"broadcast", "broadcasts", "episode", "episodes", "edition", "installment", NULL};
+  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_LOWER) || !vb_title_case(X->s, q)) return 0;
+  return vb_tok_is(X->s, TK(k - 1), "on") || (vb_tok_is(X->s, TK(k - 1), "of") && k > 1 && word_in(X, k - 2, airing));
+}
+
+/* "Rep. Robert C. “Bobby” Scott threw open", "Juan “Chico” Ruiz of Tulsa": one capitalised
+ * word between a first name (or an initial) and a surname is a nickname; not a headline
+ * in title case, where the word after the surname is capitalised too */
+static int work_nickname(const ctx *X, size_t k, const vb_quote *q) {
+  size_t words = 0;
+  if (k == 0 || !is_capword(X, k - 1) || (X->wc[k - 1] & VB_W_STOP) || !is_capword(X, k + 1) || (X->wc[k + 1] & VB_W_STOP) ||
+      (TK(k + 1)->flags & VB_T_POSS) || is_capword(X, k + 2))
+    return 0;
+  if (!(X->s[q->istart] >= 'A' && X->s[q->istart] <= 'Z')) return 0;
+  for (size_t i = q->istart; i < q->iend; i++) {
+    unsigned char c = (unsigned char)X->s[i];
+    if (c == ' ' || c == ',' || c == '.' || c == '!' || c == '?' || c == '-') words++;
+  }
+  return words == 0;
+}
+
+/* "In his 2002 book, “Make Your Kid a Millionaire,”", "the movie “Sands of Dover: The
+ * Last Crossing”": a title, however long, after a noun for a work */
+static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
+  static const char *const nouns[] = {"book", "books", "memoir", "memoirs", "autobiography", "novel", "film",
+                                      "movie", "documentary", "song", "anthem", "album", "podcast", "sitcom",
+                                      "musical", "program", "programme", "series", NULL};
+  size_t j = k;
+  if (j > 0 && is_ch(X, j - 1, ',')) j--;
+  return j > 0 && word_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
+}
+
+/* "the “Harbor Lights” star posted", "a “Night Desk” host": a title right before a noun
+ * for one who plays or presents in it names the show */
+static int work_role(const ctx *X, size_t k, const vb_quote *q) {
+  static const char *const roles[] = {"star", "stars", "actress", "actor", "host", "anchor", "creator",
+                                      "co-host", "alum", NULL};
+  return word_in(X, k + 1, roles) && vb_long_title(X->s, q) && !vb_slot_quote(X, q);
+}
+
+/* "Ruiz told “Harbor Morning,” adding …": a title in the place of the addressee of a cue
+ * of telling is the show told, not words said */
+static int work_told(const ctx *X, size_t k, const vb_quote *q) {
+  return k > 0 && is_cue(X, k - 1) && (CUE(k - 1)->flags & VB_CUE_TELL) && vb_title_case(X->s, q) &&
+         !vb_full_sentence(X->s, q);
 }
 
 /* "“Pop-up show opens in the Bronx,” by Variety’s Ana Cole": a capitalised quote, a
@@ -233,6 +384,12 @@ static const struct work_shape {
   int (*fits)(const ctx *X, size_t k, const vb_quote *q);
 } work_shapes[] = {
   {"possessive", work_possessed},   /* ABC’s “This Week,” */
+  {"broadcast", work_broadcast},    /* NBC’s “Today” */
+  {"on-show", work_on_show},        /* an appearance on “Morning Joe,” */
+  {"work-noun", work_noun},         /* his book, “Make Your Kid a Millionaire,” */
+  {"role", work_role},              /* the “Harbor Lights” star */
+  {"nickname", work_nickname},      /* Robert C. “Bobby” Scott */
+  {"told", work_told},              /* told “Harbor Morning,” */
   {"byline", work_byline},          /* “Hamilton heads west,” by Variety’s Ana Cole */
   {"markup", work_markup},          /* <tweet author="@ana"> */
   {"subhead", work_subhead},        /* ¶'A Fight From Start to Finish.'¶ */
