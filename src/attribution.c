@@ -105,6 +105,7 @@ static size_t appos_close(const ctx *X, size_t k, size_t se) {
 static int rule_cue_after(ctx *X, shape *S, match *m) {
   size_t c, j = S->j, lim = j + 12;
   np p;
+  if (vb_reported_before(X, S)) return 0;
   for (c = j; c < S->se && c < lim; c++) {
     if (is_ch(X, c, ',') && c > j) {
       /* "…,” Bill Eastland, wearing a cowboy hat, said: the appositive is read over */
@@ -437,18 +438,6 @@ static int governs(const ctx *X, size_t c, size_t a) {
   return 1;
 }
 
-/* "… accuse the campaign of being “duped” and urge voters to see what he called Ada’s
- * “sex tape”": a naming cue (calls, describes) after the quote whose own object is a
- * quote names that one, not the quote before it; hi bounds the look. */
-static int names_later_quote(const ctx *X, size_t c, size_t hi) {
-  if (!(CUE(c)->flags & VB_CUE_CALL)) return 0;
-  for (size_t z = c + (size_t)CUE(c)->len; z < hi && z < c + 8; z++) {
-    if (is_quote(X, z)) return 1;
-    if (TK(z)->flags & VB_T_PUNCT) return 0;
-  }
-  return 0;
-}
-
 /* A cue elsewhere in the sentence, nearest first: before the quote (dir 0) or after it
  * (dir 1), at most three tried. A title-case quote ("The Apprentice") takes only a cue
  * that names things (calls, dubs). Nested reports ("Lynch said she recalled …"): the
@@ -468,7 +457,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
     if (weak && is_cue(X, c) && named_weak_cue(X, c)) weak = 0;   /* "The New York Post reports" */
     if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
     if (!dir && naming_participle(X, c, k)) break;
-    if (dir && names_later_quote(X, c, b0)) continue;
+    if (dir && vb_names_later_quote(X, c, b0)) continue;
     if (S->title < 0) S->title = vb_title_case(X->s, &X->A->qs.q.v[S->qi]);
     if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && vb_said_title(X, &X->A->qs.q.v[S->qi], k))) break;
     l2 = a0 > 0 ? a0 - 1 : VB_NONE;
