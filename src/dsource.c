@@ -90,14 +90,21 @@ static int reported_by(const ctx *X, const shape *S, const match *m, np *out) {
 }
 
 /* according-opening: "According to ProPublica, Clinton praised her “wonderful donors”",
- * "According to pool reports, Obama said “…”": a sentence that opens with "according to
- * X," reports all that follows, a cue of its own in it too; X vouches for the quote */
+ * "According to pool reports, Obama said “…”", "His relatives watched the video,
+ * according to their lawyers, and said …": "according to X," opening the sentence, or
+ * set off by commas in it, reports all that follows, a cue of its own in it too; X
+ * vouches for the quote */
 static int according_opening(const ctx *X, const shape *S, const match *m, np *out) {
   static const char *const conj[] = {"but", "and", "yet", NULL};
   size_t a = S->sb, z;
+  int acc = 0;
   np p;
   if (a < S->k && word_in(X, a, conj)) a++;
-  if (a >= S->k || !is_icue(X, a) || !(CUE(a)->flags & VB_CUE_ACC) || m->c <= a) return 0;
+  if (a < S->k && is_icue(X, a) && (CUE(a)->flags & VB_CUE_ACC)) acc = 1;
+  else                                             /* ", according to X," before the cue */
+    for (a = m->c; !acc && a-- > S->sb + 1 && m->c - a < WIN;)
+      acc = is_icue(X, a) && (CUE(a)->flags & VB_CUE_ACC) && is_ch(X, a - 1, ',');
+  if (!acc || a >= S->k || m->c <= a) return 0;
   z = a + (size_t)CUE(a)->len;
   p = vb_np_after(X, z, S->k);
   if (!p.ok) return 0;
