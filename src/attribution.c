@@ -565,12 +565,17 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
  * word and the cue): the quote is the clause's, not the main clause's after it */
 static int rule_opening_clause(ctx *X, shape *S, match *m) {
   size_t a = S->sb, z, c = VB_NONE;
+  int part;
   np p;
   if (S->k <= S->sb + 2) return 0;
   while (a < S->k && is_word(X, a) && (vb_tok_is(X->s, TK(a), "but") || vb_tok_is(X->s, TK(a), "and") ||
                                        vb_tok_is(X->s, TK(a), "even")) && S->k - a > 2)
     a++;
   if (!is_word(X, a) || !subordinator(X, a)) return 0;
+  /* "After saying her foot was “…,” she was …": a participle right after the opening word
+   * has no subject of its own; the main clause's, after the clause, speaks */
+  part = is_cue(X, a + 1) && (CUE(a + 1)->flags & VB_CUE_ING) && !(CUE(a + 1)->flags & VB_CUE_ACC);
+  if (part) c = a + 1;
   for (z = a + 1; z < S->k; z++) {
     /* a comma only right after the clause's cue: "shouted, “Cruz,”" */
     if (is_ch(X, z, ',') && z + 1 == S->k && c != VB_NONE && c + (size_t)CUE(c)->len == z) break;
@@ -583,6 +588,11 @@ static int rule_opening_clause(ctx *X, shape *S, match *m) {
     for (z = S->k + 1; z < S->se && z < S->k + 8 && !is_ch(X, z, ','); z++)
       if (is_cue(X, z) || is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
     if (!(z < S->se && is_ch(X, z, ','))) return 0;
+  }
+  if (part) {
+    size_t e = vb_comma_end(X, &X->A->qs.q.v[S->qi]) ? S->k + 1 : z + 1;
+    p = vb_np_after(X, e, S->se);
+    return p.ok && (is_pron(X, p.a) || is_capword(X, p.b)) ? vb_found(m, c, p, 1) : 0;
   }
   p = vb_cue_speaker(X, c, a, S->k, S->sb);
   if (!p.ok || p.a <= a || p.b >= c) return 0;
