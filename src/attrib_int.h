@@ -246,8 +246,8 @@ static inline int vb_found(match *m, size_t c, np p, int how) {
 }
 
 /* ---------------------------------------------------------------- dsource.c */
-/* sources of a direct quote that its cue does not give: a label inside the quote, and
- * the outer source that vouches for the report ("according to") */
+/* sources of a direct quote that its cue does not give (a label inside the quote), and
+ * the tests that keep a cue near a quote from it */
 /* after the phrase of an "according to" source, at token z, the sentence ends (by se, or
  * NT when se is VB_NONE) within a few words that hold no cue, quote or clause of their own */
 int vb_source_closes(const ctx *X, size_t z, size_t se);
@@ -256,10 +256,6 @@ int vb_rule_turn_label(ctx *X, shape *S, match *m);
 int vb_reported_before(const ctx *X, const shape *S);
 /* naming cue c (calls, describes) has a quote of its own as object, before hi */
 int vb_names_later_quote(const ctx *X, size_t c, size_t hi);
-/* which outer readings a rule's match may take (the rules table's outer column) */
-enum { VB_OUT_AFTER = 1, VB_OUT_OPEN = 2 };
-/* the match m of a rule of outer column out has an outer source: 1, and m->p is it */
-int vb_outer_source(const ctx *X, const shape *S, unsigned out, match *m);
 
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */

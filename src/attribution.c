@@ -677,31 +677,30 @@ static const struct rule {
   double strength;
   const char *name2;
   double strength2;
-  unsigned outer;         /* the outer sources its match may take (vb_outer_source) */
   int (*read)(ctx *X, shape *S, match *m);
 } rules[] = {
-  {R_TURN_LABEL, 0.8, NULL, 0, 0, vb_rule_turn_label},                         /* "PENCE: Well, …" */
-  {R_POLL_SHARE, 0.8, NULL, 0, 0, rule_poll_share},                            /* In a poll, 31% said "…" */
-  {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, VB_OUT_AFTER, rule_cue_after_inverted}, /* "…," said Arthur */
-  {R_DASH_NAME, 0.8, NULL, 0, 0, rule_dash_name},                              /* "…" ― Carla Sanchez */
-  {R_CUE_BEFORE, 0.9, NULL, 0, 0, rule_opening_clause},                        /* When X shouted, "…," Y joked */
-  {R_CUE_AFTER, 0.93, NULL, 0, VB_OUT_AFTER, rule_cue_after},                  /* "…," he said */
-  {R_CUE_SLOT, 0.85, NULL, 0, 0, rule_cue_slot},                               /* "…," murmured Venn · Venn murmured */
-  {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, VB_OUT_OPEN, rule_cue_before},      /* X said: "…" · According to X, "…" */
-  {R_COLON_NAME, 0.6, NULL, 0, 0, rule_colon_name},                            /* X and Y: "…" */
-  {R_COLON_INTRO, 0.7, NULL, 0, 0, rule_colon_intro_cue},                      /* X said in a statement:¶ "…" */
-  {R_COLON_INTRO, 0.55, NULL, 0, 0, rule_colon_intro_subject},                 /* X's full reply:¶ "…" */
-  {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, VB_OUT_AFTER, rule_cue_next_sentence},  /* "…!" Bush said. */
-  {R_ACCORDING_TO, 0.7, NULL, 0, 0, rule_according_to_after},                  /* "…", according to Reuters. */
-  {R_SAME_SENTENCE, 0.65, NULL, 0, 0, rule_reported_after},                    /* "…", CNN reported. */
-  {R_CLAUSE_INVERTED, 0.8, NULL, 0, 0, rule_clause_inverted},                  /* "…" if she lost, said Wasserman. */
-  {R_PARENTHETICAL, 0.75, NULL, 0, 0, rule_parenthetical_inverted},            /* Y, says X, is "…" */
-  {R_PARENTHETICAL, 0.75, NULL, 0, 0, rule_parenthetical},                     /* Y, X said, was "…" */
-  {R_SAME_SENTENCE, 0.75, NULL, 0, VB_OUT_OPEN, rule_same_sentence_before},    /* X said that Y was "…" */
-  {R_SAME_SENTENCE, 0.7, NULL, 0, 0, rule_same_sentence_after},                /* Y is "…" to them, X told reporters */
-  {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, 0, rule_possessive_noun},   /* Farley’s account · his warning that "…" */
-  {R_SAME_SENTENCE, 0.55, NULL, 0, 0, rule_view_before},                       /* X believes the plan is "…" */
-  {R_COLON_LABEL, 0.55, NULL, 0, 0, rule_colon_label},                         /* X: Y is "…" */
+  {R_TURN_LABEL, 0.8, NULL, 0, vb_rule_turn_label},                       /* "PENCE: Well, …" */
+  {R_POLL_SHARE, 0.8, NULL, 0, rule_poll_share},                          /* In a poll, 31% said "…" */
+  {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},         /* "…," said Arthur */
+  {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                            /* "…" ― Carla Sanchez */
+  {R_CUE_BEFORE, 0.9, NULL, 0, rule_opening_clause},                      /* When X shouted, "…," Y joked */
+  {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                           /* "…," he said */
+  {R_CUE_SLOT, 0.85, NULL, 0, rule_cue_slot},                             /* "…," murmured Venn · Venn murmured */
+  {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},              /* X said: "…" · According to X, "…" */
+  {R_COLON_NAME, 0.6, NULL, 0, rule_colon_name},                          /* X and Y: "…" */
+  {R_COLON_INTRO, 0.7, NULL, 0, rule_colon_intro_cue},                    /* X said in a statement:¶ "…" */
+  {R_COLON_INTRO, 0.55, NULL, 0, rule_colon_intro_subject},               /* X's full reply:¶ "…" */
+  {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, rule_cue_next_sentence},           /* "…!" Bush said. */
+  {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},                /* "…", according to Reuters. */
+  {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                  /* "…", CNN reported. */
+  {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},                /* "…" if she lost, said Wasserman. */
+  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical_inverted},          /* Y, says X, is "…" */
+  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical},                   /* Y, X said, was "…" */
+  {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},            /* X said that Y was "…" */
+  {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},              /* Y is "…" to them, X told reporters */
+  {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
+  {R_SAME_SENTENCE, 0.55, NULL, 0, rule_view_before},                     /* X believes the plan is "…" */
+  {R_COLON_LABEL, 0.55, NULL, 0, rule_colon_label},                       /* X: Y is "…" */
 };
 
 /* Quote qi at token k, in the sentence [sb, se): the first rule that reads it. */
@@ -715,11 +714,6 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   for (size_t z = S.j; z < se; z++) if (is_quote(X, z)) { S.hi = z; break; }
   for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
     int how = rules[r].read(X, &S, &m);
-    np own = m.p;
-    if (how && vb_outer_source(X, &S, rules[r].outer, &m)) {   /* "X said, according to Y" */
-      if (vb_attribute(X, qi, m.c, m.p, 0.8, R_ACCORDING_TO)) return;
-      m.p = own;
-    }
     if (how && m.lab.start != VB_NONE) {          /* a label in the quote's words: no token, no entity */
       vb_attr *at = &X->A->attr.v[qi];
       at->mention = m.lab;

@@ -1,8 +1,7 @@
 /* dsource.c: the sources of a direct quote that the cue by the quote does not give
  * (attribution.c reads the cue): a transcript turn's label inside the quote's own words,
- * and the outer source that vouches for a report, "according to Y" closing the cue's
- * clause or opening the sentence; and the tests that keep a cue near a quote from it
- * (another clause's cue). Each reads a bounded window of tokens. */
+ * and whether "according to Y" closes a sentence; and the tests that keep a cue near a
+ * quote from it (another clause's cue). Each reads a bounded window of tokens. */
 #include <string.h>
 #include "attrib_int.h"
 #include "turns.h"
@@ -53,83 +52,5 @@ int vb_names_later_quote(const ctx *X, size_t c, size_t hi) {
     if (is_quote(X, z)) return 1;
     if (TK(z)->flags & VB_T_PUNCT) return 0;
   }
-  return 0;
-}
-
-/* ---------------------------------------------------------------- outer sources */
-
-/* The clause of a cue, ending at token e ("Welch said", "said Obama", "said at a press
- * conference"), is closed by "according to Y" and the sentence's end, a few words of its
- * own and a comma apart at most: Y; else a phrase not ok. */
-static np according_close(const ctx *X, size_t e) {
-  np p = {0};
-  size_t z, lim = e + 8 < NT ? e + 8 : NT;
-  for (z = e; z < lim; z++) {
-    if (is_icue(X, z) && (CUE(z)->flags & VB_CUE_ACC)) break;
-    if (is_quote(X, z) || is_icue(X, z) || starts_sent(X, z) || (TK(z)->flags & VB_T_PUNCT && !is_ch(X, z, ',')))
-      return p;
-    if (is_ch(X, z, ',') && !(z + 1 < NT && is_icue(X, z + 1) && (CUE(z + 1)->flags & VB_CUE_ACC))) return p;
-  }
-  if (z >= lim) return p;
-  z += (size_t)CUE(z)->len;
-  p = vb_np_after(X, z, z + APPOS < NT ? z + APPOS : NT);
-  if (p.ok && !vb_source_closes(X, p.b + 1, VB_NONE)) p.ok = 0;
-  return p;
-}
-
-/* reported-by: "“…,” Sanders said, according to CNN." · "“…?” Clinton asked, according
- * to a transcript.": the cue right by the quote reports the words, and "according to Y"
- * closing its clause names who vouches for the report, the quote's source (as the
- * sentence that closes with "according to Y" alone does) */
-static int reported_by(const ctx *X, const shape *S, const match *m, np *out) {
-  size_t e = m->c + (size_t)CUE(m->c)->len;
-  (void)S;
-  if (m->p.ok && m->p.b + 1 > e) e = m->p.b + 1;   /* "said Obama": after the speaker */
-  *out = according_close(X, e);
-  return out->ok;
-}
-
-/* according-opening: "According to ProPublica, Clinton praised her “wonderful donors”",
- * "According to pool reports, Obama said “…”", "His relatives watched the video,
- * according to their lawyers, and said …": "according to X," opening the sentence, or
- * set off by commas in it, reports all that follows, a cue of its own in it too; X
- * vouches for the quote */
-static int according_opening(const ctx *X, const shape *S, const match *m, np *out) {
-  static const char *const conj[] = {"but", "and", "yet", NULL};
-  size_t a = S->sb, z;
-  int acc = 0;
-  np p;
-  if (a < S->k && word_in(X, a, conj)) a++;
-  if (a < S->k && is_icue(X, a) && (CUE(a)->flags & VB_CUE_ACC)) acc = 1;
-  else                                             /* ", according to X," before the cue */
-    for (a = m->c; !acc && a-- > S->sb + 1 && m->c - a < WIN;)
-      acc = is_icue(X, a) && (CUE(a)->flags & VB_CUE_ACC) && is_ch(X, a - 1, ',');
-  if (!acc || a >= S->k || m->c <= a) return 0;
-  z = a + (size_t)CUE(a)->len;
-  p = vb_np_after(X, z, S->k);
-  if (!p.ok) return 0;
-  for (z = p.b + 1; z < S->k && z <= p.b + APPOS; z++)   /* the phrase's comma */
-    if (is_ch(X, z, ',') || is_quote(X, z) || (is_icue(X, z) && !(CUE(z)->flags & VB_CUE_WEAK)) ||
-        (TK(z)->flags & VB_T_PUNCT))
-      break;
-  if (z >= S->k || !is_ch(X, z, ',') || m->c <= z) return 0;
-  *out = p;
-  return 1;
-}
-
-/* The outer readings, by the rules table's outer column: which shape of cue they follow. */
-static const struct outer {
-  unsigned out;
-  int (*read)(const ctx *X, const shape *S, const match *m, np *out);
-} outers[] = {
-  {VB_OUT_AFTER, reported_by},         /* "…," X said, according to Y. */
-  {VB_OUT_OPEN, according_opening},    /* According to Y, X said "…" */
-};
-
-int vb_outer_source(const ctx *X, const shape *S, unsigned out, match *m) {
-  np p;
-  if (!out || m->c == VB_NONE || !is_icue(X, m->c) || (CUE(m->c)->flags & VB_CUE_ACC) || m->lab.start != VB_NONE) return 0;
-  for (size_t i = 0; i < sizeof outers / sizeof *outers; i++)
-    if ((outers[i].out & out) && outers[i].read(X, S, m, &p)) { m->p = p; return 1; }   /* the cue stays the quote's */
   return 0;
 }
