@@ -223,6 +223,43 @@ void vb_pair_twins(ctx *X, const char *rule);
  * one (r_dialogue); qpara and qsb: each quote's paragraph and sentence start */
 void vb_continuations(ctx *X, const size_t *qpara, const size_t *qsb, const char *r_cont, const char *r_dialogue);
 
+/* ---------------------------------------------------------------- direct-quote rules */
+/* The quote a rule reads: quote qi at token k, in the sentence of tokens [sb, se); j is
+ * the first token after it (past a comma or dash), hi the next quote of the sentence or
+ * its end; title is vb_title_case of the quote, -1 until a rule asks. */
+typedef struct shape {
+  size_t qi, k, sb, se, j, hi;
+  int title;
+} shape;
+
+/* What a rule found: the cue (VB_NONE for a signature or a colon) and the speaker; or,
+ * for a speaker named inside the quote's own words (a transcript's turn label), the
+ * label's bytes in lab (lab.start VB_NONE otherwise). */
+typedef struct match {
+  size_t c;
+  np p;
+  vb_span lab;
+} match;
+
+static inline int vb_found(match *m, size_t c, np p, int how) {
+  m->c = c;
+  m->p = p;
+  m->lab = nospan;
+  return how;
+}
+
+/* ---------------------------------------------------------------- dsource.c */
+/* sources of a direct quote that its cue does not give (a label inside the quote), and
+ * the tests that keep a cue near a quote from it */
+/* after the phrase of an "according to" source, at token z, the sentence ends (by se, or
+ * NT when se is VB_NONE) within a few words that hold no cue, quote or clause of their own */
+int vb_source_closes(const ctx *X, size_t z, size_t se);
+int vb_rule_turn_label(ctx *X, shape *S, match *m);
+/* the quote is inside the clause of a cue before it, so a cue after it is not its own */
+int vb_reported_before(const ctx *X, const shape *S);
+/* naming cue c (calls, describes) has a quote of its own as object, before hi */
+int vb_names_later_quote(const ctx *X, size_t c, size_t hi);
+
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */
 /* 0 (nothing recorded) when the phrase names no one who can speak */

@@ -30,6 +30,7 @@ static const char R_PREVIOUS_SUBJECT[] = "previous-subject";
 static const char R_CLAUSE_INVERTED[] = "clause-cue-inverted";
 static const char R_PARENTHETICAL[] = "parenthetical";
 static const char R_POLL_SHARE[] = "poll-share";
+static const char R_TURN_LABEL[] = "turn-label";
 
 int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rule) {
   vb_attr *at = &X->A->attr.v[qi];
@@ -64,33 +65,13 @@ static int speech_noun(const ctx *X, size_t k) {
 
 /* ---------------------------------------------------------------- the direct-quote rules */
 
-/* The quote a rule reads: quote qi at token k, in the sentence of tokens [sb, se); j is
- * the first token after it (past a comma or dash), hi the next quote of the sentence or
- * its end; title is vb_title_case of the quote, -1 until a rule asks. */
-typedef struct shape {
-  size_t qi, k, sb, se, j, hi;
-  int title;
-} shape;
-
-/* What a rule found: the cue (VB_NONE for a signature or a colon) and the speaker. */
-typedef struct match {
-  size_t c;
-  np p;
-} match;
-
-static int found(match *m, size_t c, np p, int how) {
-  m->c = c;
-  m->p = p;
-  return how;
-}
-
 /* "…," said Arthur: an inverted cue right after the quote, its speaker after it */
 static int rule_cue_after_inverted(ctx *X, shape *S, match *m) {
   size_t j = S->j;
   np p;
   if (j < S->hi && is_cue(X, j) && !(CUE(j)->flags & (VB_CUE_ACC | VB_CUE_ING))) {
     p = vb_np_after(X, j + (size_t)CUE(j)->len, S->hi);
-    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) return found(m, j, p, 1);
+    if (p.ok && (CUE(j)->flags & VB_CUE_INV)) return vb_found(m, j, p, 1);
   }
   return 0;
 }
@@ -102,7 +83,7 @@ static int rule_dash_name(ctx *X, shape *S, match *m) {
   if (is_dash(X, k + 1) && is_capword(X, k + 2)) {
     p = vb_np_after(X, k + 2, NT);
     if (p.ok && (p.b + 1 >= NT || (TK(p.b + 1)->flags & (VB_T_PARA | VB_T_PUNCT | VB_T_QUOTE))))
-      return found(m, VB_NONE, p, 1);
+      return vb_found(m, VB_NONE, p, 1);
   }
   return 0;
 }
@@ -124,6 +105,7 @@ static size_t appos_close(const ctx *X, size_t k, size_t se) {
 static int rule_cue_after(ctx *X, shape *S, match *m) {
   size_t c, j = S->j, lim = j + 12;
   np p;
+  if (vb_reported_before(X, S)) return 0;
   for (c = j; c < S->se && c < lim; c++) {
     if (is_ch(X, c, ',') && c > j) {
       /* "…,” Bill Eastland, wearing a cowboy hat, said: the appositive is read over */
@@ -142,7 +124,7 @@ static int rule_cue_after(ctx *X, shape *S, match *m) {
       if (p.ok && p.a == j && !p.rel && (X->wc[p.a] & VB_W_DET) && (TK(p.a)->flags & VB_T_LOWER) &&
           !(CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_ING | VB_CUE_CALL)))
         p.named = 1;
-      if (p.ok) return found(m, c, p, 1);
+      if (p.ok) return vb_found(m, c, p, 1);
       break;
     }
   }
@@ -182,7 +164,7 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
   if (!vb_slot_quote(X, &X->A->qs.q.v[S->qi]) || k + 2 >= NT) return 0;
   if (past_verb(X, j)) {
     p = vb_np_after(X, j + 1, hi);
-    if (p.ok && slot_end(X, p.b + 1, hi)) return found(m, j, p, 1);
+    if (p.ok && slot_end(X, p.b + 1, hi)) return vb_found(m, j, p, 1);
     return 0;
   }
   p = vb_np_after(X, j, hi);
@@ -192,7 +174,7 @@ static int rule_cue_slot(ctx *X, shape *S, match *m) {
   if (p.ok && p.b - p.a < 5 && past_verb(X, p.b + 1) &&
       (slot_end(X, p.b + 2, hi) || (p.b + 2 < hi && vb_comma_end(X, &X->A->qs.q.v[S->qi]) &&
                                     !(TK(j)->flags & VB_T_PARA) && slot_prep(X, p.b + 2))))
-    return found(m, p.b + 1, p, 1);
+    return vb_found(m, p.b + 1, p, 1);
   return 0;
 }
 
@@ -259,7 +241,7 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
     p = vb_cue_speaker(X, c, l2 == (sb > 0 ? sb - 1 : 0) && !is_quote(X, l2) ? (sb > 0 ? sb - 1 : VB_NONE) : l2, k, sb);
     if (!p.ok && sb == 0 && !is_quote(X, 0)) p = vb_cue_speaker(X, c, VB_NONE, k, sb);
     if (!p.ok) break;
-    if (CUE(c)->flags & VB_CUE_ACC) return found(m, c, p, 2);
+    if (CUE(c)->flags & VB_CUE_ACC) return vb_found(m, c, p, 2);
     if (!p.rel && is_pron(X, p.a) && p.a > sb) {
       size_t c2;
       for (c2 = p.a; c2-- > sb && p.a - c2 < 6;) if (is_quote(X, c2) || is_cue(X, c2)) break;
@@ -270,7 +252,7 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
       }
     }
     if ((CUE(c)->flags & VB_CUE_CALL) && !p.rel && p.a == p.b && is_pron(X, p.a)) outer_namer(X, S, sb, &c, &p);
-    return found(m, c, p, 1);
+    return vb_found(m, c, p, 1);
   }
   return 0;
 }
@@ -279,17 +261,32 @@ static int rule_cue_before(ctx *X, shape *S, match *m) {
  * gloated: “…”": a name and a past-tense verb no lexicon lists */
 static int rule_colon_name(ctx *X, shape *S, match *m) {
   size_t k = S->k, sb = S->sb;
-  np p;
+  np p = {0};
+  /* a headline's "CNN President On Trump: ‘…’": the name before "on" speaks of the topic */
+  for (size_t o = sb + 1; k > sb + 3 && is_ch(X, k - 1, ':') && o + 1 < k - 1 && o <= sb + 4 && is_capword(X, o - 1); o++)
+    if (is_word(X, o) && vb_tok_is(X->s, TK(o), "on") && !(X->wc[sb] & VB_W_STOP) && (TK(sb)->flags & VB_T_PARA)) {
+      for (size_t z = o + 1; z < k - 1; z++) if (!is_word(X, z) || is_cue(X, z)) return 0;
+      p.a = sb; p.b = o - 1; p.ok = 1;
+      return vb_found(m, VB_NONE, p, 1);
+    }
   if (k > sb + 2 && is_ch(X, k - 1, ':') && past_verb(X, k - 2)) {
     p = vb_np_before(X, k - 2, sb > 0 ? sb - 1 : VB_NONE);
-    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return found(m, k - 2, p, 1);
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, k - 2, p, 1);
   }
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
     p = vb_np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
     if (!p.ok && sb == 0) p = vb_np_before(X, k - 1, VB_NONE);
-    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return found(m, VB_NONE, p, 1);
+    if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, VB_NONE, p, 1);
   }
   return 0;
+}
+
+/* A weak cue (reports, notes: also nouns) right after a name or a gendered pronoun is
+ * the verb of that subject: "The New York Post reports", "she notes". */
+static int named_weak_cue(const ctx *X, size_t c) {
+  return !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
+         ((is_capword(X, c - 1) && !(X->wc[c - 1] & (VB_W_STOP | VB_W_TITLE)) && !(TK(c - 1)->flags & VB_T_POSS)) ||
+          (is_pron(X, c - 1) && vb_pron_gender(X, c - 1)));
 }
 
 /* The sentence that introduces a paragraph-long quote with a colon, or VB_NONE. */
@@ -307,9 +304,9 @@ static int rule_colon_intro_cue(ctx *X, shape *S, match *m) {
   np p;
   if (s0 == VB_NONE) return 0;
   for (c = k - 1; c-- > s0;) {
-    if (is_cue(X, c) && !(CUE(c)->flags & VB_CUE_WEAK)) {
+    if (is_cue(X, c) && (!(CUE(c)->flags & VB_CUE_WEAK) || named_weak_cue(X, c))) {
       p = vb_cue_speaker(X, c, s0 > 0 ? s0 - 1 : VB_NONE, k - 1, s0);
-      if (p.ok) return found(m, c, p, 1);
+      if (p.ok) return vb_found(m, c, p, 1);
       break;
     }
   }
@@ -322,7 +319,7 @@ static int rule_colon_intro_subject(ctx *X, shape *S, match *m) {
   np p;
   if (s0 == VB_NONE) return 0;
   p = vb_np_subject(X, s0, k - 1);
-  return p.ok ? found(m, VB_NONE, p, 1) : 0;
+  return p.ok ? vb_found(m, VB_NONE, p, 1) : 0;
 }
 
 static size_t skip_fwd_punct(const ctx *X, size_t z) {
@@ -372,7 +369,7 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
           break;                                   /* "said as he left" goes on */
       if (z < NT && (is_ch(X, z, ',') || is_ch(X, z, ':')) && is_quote(X, skip_fwd_punct(X, z + 1))) break;
       if (z < NT && (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || is_ch(X, z, ',')))
-        return found(m, c, p, 1);
+        return vb_found(m, c, p, 1);
       break;
     }
   }
@@ -388,18 +385,6 @@ static size_t next_cue(const ctx *X, const shape *S, size_t c) {
   return VB_NONE;
 }
 
-/* After the phrase of an "according to" source, at token z, the sentence ends (by se,
- * or NT when se is VB_NONE) within a few words that hold no cue, quote or clause of their
- * own: "according to a poll conducted in February." */
-static int source_closes(const ctx *X, size_t z, size_t se) {
-  size_t lim = se != VB_NONE && se < NT ? se : NT, z0 = z;
-  for (; z < lim && z < z0 + 8; z++) {
-    if (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || starts_sent(X, z)) return 1;
-    if (is_quote(X, z) || is_cue(X, z) || is_ch(X, z, ',') || is_ch(X, z, ';') || is_ch(X, z, ':')) return 0;
-  }
-  return z >= lim;
-}
-
 /* "…, according to Reuters." at the end of the sentence: the outer source */
 static int rule_according_to_after(ctx *X, shape *S, match *m) {
   np p;
@@ -409,7 +394,7 @@ static int rule_according_to_after(ctx *X, shape *S, match *m) {
         !(is_ch(X, c - 1, ',') || (c - 1 == S->k && vb_comma_end(X, &X->A->qs.q.v[S->qi]))))
       continue;
     p = vb_np_after(X, c + (size_t)CUE(c)->len, S->se);
-    return p.ok && source_closes(X, p.b + 1, S->se) ? found(m, c, p, 1) : 0;
+    return p.ok && vb_source_closes(X, p.b + 1, S->se) ? vb_found(m, c, p, 1) : 0;
   }
   return 0;
 }
@@ -423,7 +408,7 @@ static int rule_reported_after(ctx *X, shape *S, match *m) {
     if (!vb_usable_cue(X, c) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING))) continue;
     if (e + 1 >= se || (e < NT && TK(e)->flags & VB_T_PUNCT && e + 1 == se)) {
       p = vb_np_before(X, c, S->k);
-      if (p.ok && p.a > S->k + 1 && is_ch(X, p.a - 1, ',')) return found(m, c, p, 1);
+      if (p.ok && p.a > S->k + 1 && is_ch(X, p.a - 1, ',')) return vb_found(m, c, p, 1);
     }
   }
   return 0;
@@ -440,7 +425,7 @@ static int rule_clause_inverted(ctx *X, shape *S, match *m) {
     if (!(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) || !is_ch(X, c - 1, ','))
       continue;
     p = vb_np_after(X, e, S->se);
-    if (p.ok && (p.b + 2 >= S->se || is_ch(X, p.b + 1, ','))) return found(m, c, p, 1);
+    if (p.ok && (p.b + 2 >= S->se || is_ch(X, p.b + 1, ','))) return vb_found(m, c, p, 1);
     return 0;
   }
   return 0;
@@ -476,12 +461,10 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
     if (is_cue(X, c) && (CUE(c)->flags & VB_CUE_ING) && c > 0 && is_word(X, c - 1) &&
         (X->wc[c - 1] & VB_W_BOUND)) weak = 1;                       /* of asking */
     if (is_cue(X, c) && !weak && (CUE(c)->flags & VB_CUE_BASE) && !vb_base_subject(X, c)) weak = 1;
-    if (weak && is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_BASE | VB_CUE_ING)) && c > 0 &&
-        ((is_capword(X, c - 1) && !(X->wc[c - 1] & (VB_W_STOP | VB_W_TITLE)) && !(TK(c - 1)->flags & VB_T_POSS)) ||
-         (is_pron(X, c - 1) && vb_pron_gender(X, c - 1))))
-      weak = 0;                                                  /* "The New York Post reports" */
+    if (weak && is_cue(X, c) && named_weak_cue(X, c)) weak = 0;   /* "The New York Post reports" */
     if (!is_cue(X, c) || weak) { if (!dir && c == 0) break; continue; }
     if (!dir && naming_participle(X, c, k)) break;
+    if (dir && vb_names_later_quote(X, c, b0)) continue;
     if (S->title < 0) S->title = vb_title_case(X->s, &X->A->qs.q.v[S->qi]);
     if (S->title && !(CUE(c)->flags & VB_CUE_CALL) && !(c < k && vb_said_title(X, &X->A->qs.q.v[S->qi], k))) break;
     l2 = a0 > 0 ? a0 - 1 : VB_NONE;
@@ -503,7 +486,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
         c = c2; p = p2;
       }
       if (c < k && (CUE(c)->flags & VB_CUE_CALL) && !p.rel && p.a == p.b && is_pron(X, p.a)) outer_namer(X, S, a0, &c, &p);
-      return found(m, c, p, 1);
+      return vb_found(m, c, p, 1);
     }
     if (++tries == 3 || (!dir && c == 0)) break;
   }
@@ -535,7 +518,7 @@ static int rule_parenthetical(ctx *X, shape *S, match *m) {
     if (c > S->k && (is_quote(X, c) || is_icue(X, c)) && !par) return 0;   /* another clause's */
     if (!par || c + (size_t)CUE(c)->len + 1 == S->k) continue;            /* "X said, “…”": cue-before */
     if (is_pron(X, p.a)) outer_namer(X, S, S->sb, &c, &p);
-    return found(m, c, p, 1);
+    return vb_found(m, c, p, 1);
   }
   return 0;
 }
@@ -552,7 +535,7 @@ static int rule_view_before(ctx *X, shape *S, match *m) {
     if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_LEARNED))) continue;
     if (c > 0 && is_word(X, c - 1) && vb_tok_is(X->s, TK(c - 1), "to")) continue;   /* wants to support */
     p = vb_cue_speaker(X, c, S->sb > 0 ? S->sb - 1 : VB_NONE, S->k, S->sb);
-    return p.ok && p.b < c ? found(m, c, p, 1) : 0;
+    return p.ok && p.b < c ? vb_found(m, c, p, 1) : 0;
   }
   return 0;
 }
@@ -577,12 +560,12 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
         size_t a = o;
         while (a > sb && is_capword(X, a - 1) && !(TK(a - 1)->flags & VB_T_POSS) && !(X->wc[a - 1] & VB_W_STOP)) a--;
         p.a = a; p.b = o; p.ok = 1;
-        return found(m, c, p, 1);
+        return vb_found(m, c, p, 1);
       }
       if (o + 1 == c && is_word(X, o) && (vb_tok_is(X->s, TK(o), "his") || vb_tok_is(X->s, TK(o), "her") ||
                             vb_tok_is(X->s, TK(o), "their") || vb_tok_is(X->s, TK(o), "its"))) {
         p.a = p.b = o; p.ok = 1;
-        return found(m, c, p, 2);
+        return vb_found(m, c, p, 2);
       }
     }
   }
@@ -595,12 +578,17 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
  * word and the cue): the quote is the clause's, not the main clause's after it */
 static int rule_opening_clause(ctx *X, shape *S, match *m) {
   size_t a = S->sb, z, c = VB_NONE;
+  int part;
   np p;
   if (S->k <= S->sb + 2) return 0;
   while (a < S->k && is_word(X, a) && (vb_tok_is(X->s, TK(a), "but") || vb_tok_is(X->s, TK(a), "and") ||
                                        vb_tok_is(X->s, TK(a), "even")) && S->k - a > 2)
     a++;
   if (!is_word(X, a) || !subordinator(X, a)) return 0;
+  /* "After saying her foot was “…,” she was …": a participle right after the opening word
+   * has no subject of its own; the main clause's, after the clause, speaks */
+  part = is_cue(X, a + 1) && (CUE(a + 1)->flags & VB_CUE_ING) && !(CUE(a + 1)->flags & VB_CUE_ACC);
+  if (part) c = a + 1;
   for (z = a + 1; z < S->k; z++) {
     /* a comma only right after the clause's cue: "shouted, “Cruz,”" */
     if (is_ch(X, z, ',') && z + 1 == S->k && c != VB_NONE && c + (size_t)CUE(c)->len == z) break;
@@ -614,9 +602,14 @@ static int rule_opening_clause(ctx *X, shape *S, match *m) {
       if (is_cue(X, z) || is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
     if (!(z < S->se && is_ch(X, z, ','))) return 0;
   }
+  if (part) {
+    size_t e = vb_comma_end(X, &X->A->qs.q.v[S->qi]) ? S->k + 1 : z + 1;
+    p = vb_np_after(X, e, S->se);
+    return p.ok && (is_pron(X, p.a) || is_capword(X, p.b)) ? vb_found(m, c, p, 1) : 0;
+  }
   p = vb_cue_speaker(X, c, a, S->k, S->sb);
   if (!p.ok || p.a <= a || p.b >= c) return 0;
-  return found(m, c, p, 1);
+  return vb_found(m, c, p, 1);
 }
 
 /* "The paradox of it, says Carl Anthony, a historian, is that it was “…”", "Because of
@@ -633,7 +626,7 @@ static int rule_parenthetical_inverted(ctx *X, shape *S, match *m) {
     e = c + (size_t)CUE(c)->len;
     p = vb_np_after(X, e, S->k);
     if (!p.ok || p.a != e || !is_capword(X, p.a) || p.b + 1 >= S->k || !is_ch(X, p.b + 1, ',')) return 0;
-    return found(m, c, p, 1);
+    return vb_found(m, c, p, 1);
   }
   return 0;
 }
@@ -647,7 +640,7 @@ static int rule_colon_label(ctx *X, shape *S, match *m) {
   np p = {0};
   if (e == VB_NONE || S->k <= e + 2) return 0;
   p.a = S->sb; p.b = e; p.ok = 1;
-  return found(m, VB_NONE, p, 1);
+  return vb_found(m, VB_NONE, p, 1);
 }
 
 /* A word that gives a share of those asked: "31%", "25 percent", "a majority", "Six in 10". */
@@ -676,7 +669,7 @@ static int rule_poll_share(ctx *X, shape *S, match *m) {
     for (size_t c = z + 1; c < S->k && c < z + 8 && !is_ch(X, c, ',') && !is_quote(X, c); c++) {
       if (!is_cue(X, c) || (CUE(c)->flags & VB_CUE_ACC)) continue;
       p = vb_np_before(X, w + 1, S->sb > 0 ? S->sb - 1 : VB_NONE);
-      return p.ok && p.b == w ? found(m, c, p, 1) : 0;
+      return p.ok && p.b == w ? vb_found(m, c, p, 1) : 0;
     }
   }
   return 0;
@@ -692,27 +685,28 @@ static const struct rule {
   double strength2;
   int (*read)(ctx *X, shape *S, match *m);
 } rules[] = {
-  {R_POLL_SHARE, 0.8, NULL, 0, rule_poll_share},                       /* In a poll, 31% said "…" */
-  {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},     /* "…," said Arthur */
-  {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                          /* "…" ― Carla Sanchez */
-  {R_CUE_BEFORE, 0.9, NULL, 0, rule_opening_clause},                  /* When X shouted, "…," Y joked */
-  {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                         /* "…," he said */
-  {R_CUE_SLOT, 0.85, NULL, 0, rule_cue_slot},                           /* "…," murmured Venn · Venn murmured */
-  {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},            /* X said: "…" · According to X, "…" */
-  {R_COLON_NAME, 0.6, NULL, 0, rule_colon_name},                        /* X and Y: "…" */
-  {R_COLON_INTRO, 0.7, NULL, 0, rule_colon_intro_cue},                  /* X said in a statement:¶ "…" */
-  {R_COLON_INTRO, 0.55, NULL, 0, rule_colon_intro_subject},             /* X's full reply:¶ "…" */
-  {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, rule_cue_next_sentence},         /* "…!" Bush said. */
-  {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},              /* "…", according to Reuters. */
-  {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                /* "…", CNN reported. */
-  {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},              /* "…" if she lost, said Wasserman. */
-  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical_inverted},       /* Y, says X, is "…" */
-  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical},                 /* Y, X said, was "…" */
-  {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},          /* X said that Y was "…" */
-  {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},            /* Y is "…" to them, X told reporters */
+  {R_TURN_LABEL, 0.8, NULL, 0, vb_rule_turn_label},                       /* "PENCE: Well, …" */
+  {R_POLL_SHARE, 0.8, NULL, 0, rule_poll_share},                          /* In a poll, 31% said "…" */
+  {R_CUE_AFTER_INVERTED, 0.95, NULL, 0, rule_cue_after_inverted},         /* "…," said Arthur */
+  {R_DASH_NAME, 0.8, NULL, 0, rule_dash_name},                            /* "…" ― Carla Sanchez */
+  {R_CUE_BEFORE, 0.9, NULL, 0, rule_opening_clause},                      /* When X shouted, "…," Y joked */
+  {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                           /* "…," he said */
+  {R_CUE_SLOT, 0.85, NULL, 0, rule_cue_slot},                             /* "…," murmured Venn · Venn murmured */
+  {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},              /* X said: "…" · According to X, "…" */
+  {R_COLON_NAME, 0.6, NULL, 0, rule_colon_name},                          /* X and Y: "…" */
+  {R_COLON_INTRO, 0.7, NULL, 0, rule_colon_intro_cue},                    /* X said in a statement:¶ "…" */
+  {R_COLON_INTRO, 0.55, NULL, 0, rule_colon_intro_subject},               /* X's full reply:¶ "…" */
+  {R_CUE_NEXT_SENTENCE, 0.85, NULL, 0, rule_cue_next_sentence},           /* "…!" Bush said. */
+  {R_ACCORDING_TO, 0.7, NULL, 0, rule_according_to_after},                /* "…", according to Reuters. */
+  {R_SAME_SENTENCE, 0.65, NULL, 0, rule_reported_after},                  /* "…", CNN reported. */
+  {R_CLAUSE_INVERTED, 0.8, NULL, 0, rule_clause_inverted},                /* "…" if she lost, said Wasserman. */
+  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical_inverted},          /* Y, says X, is "…" */
+  {R_PARENTHETICAL, 0.75, NULL, 0, rule_parenthetical},                   /* Y, X said, was "…" */
+  {R_SAME_SENTENCE, 0.75, NULL, 0, rule_same_sentence_before},            /* X said that Y was "…" */
+  {R_SAME_SENTENCE, 0.7, NULL, 0, rule_same_sentence_after},              /* Y is "…" to them, X told reporters */
   {R_POSSESSIVE_NOUN, 0.6, R_POSSESSIVE_NOUN, 0.5, rule_possessive_noun}, /* Farley’s account · his warning that "…" */
-  {R_SAME_SENTENCE, 0.55, NULL, 0, rule_view_before},                  /* X believes the plan is "…" */
-  {R_COLON_LABEL, 0.55, NULL, 0, rule_colon_label},                    /* X: Y is "…" */
+  {R_SAME_SENTENCE, 0.55, NULL, 0, rule_view_before},                     /* X believes the plan is "…" */
+  {R_COLON_LABEL, 0.55, NULL, 0, rule_colon_label},                       /* X: Y is "…" */
 };
 
 /* Quote qi at token k, in the sentence [sb, se): the first rule that reads it. */
@@ -726,6 +720,15 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   for (size_t z = S.j; z < se; z++) if (is_quote(X, z)) { S.hi = z; break; }
   for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
     int how = rules[r].read(X, &S, &m);
+    if (how && m.lab.start != VB_NONE) {          /* a label in the quote's words: no token, no entity */
+      vb_attr *at = &X->A->attr.v[qi];
+      at->mention = m.lab;
+      at->cue = nospan;
+      at->entity = -1;
+      at->confidence = rules[r].strength;
+      at->rule = rules[r].name;
+      return;
+    }
     if (how && vb_attribute(X, qi, m.c, m.p, how == 1 ? rules[r].strength : rules[r].strength2,
                             how == 1 ? rules[r].name : rules[r].name2))
       return;
@@ -748,7 +751,8 @@ int vb_rule_in_sentence(const char *r) {
 /* Rules that read a cue or a signature right next to the quote. */
 static int strong_rule(const char *r) {
   return r == R_CUE_AFTER || r == R_CUE_AFTER_INVERTED || r == R_CUE_BEFORE || r == R_ACCORDING_TO || r == R_CUE_SLOT ||
-         r == R_COLON_NAME || r == R_COLON_LABEL || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME;
+         r == R_COLON_NAME || r == R_COLON_LABEL || r == R_COLON_INTRO || r == R_CUE_NEXT_SENTENCE || r == R_DASH_NAME ||
+         r == R_TURN_LABEL;
 }
 
 /* "Bystrom agreed. “…”": quote i opens a sentence; the subject of the one before speaks */

@@ -15,6 +15,7 @@
 #include "quotes.h"
 #include "text.h"
 #include "tokens.h"
+#include "turns.h"
 
 const char *const vb_kind_names[] = {"direct", "partial", "block", "term", "indirect"};
 
@@ -471,11 +472,20 @@ int vb_double_mark(const char *cs, size_t n, size_t i) {
   return c == 0xC2 && i + 1 < n && (s[i + 1] == 0xAB || s[i + 1] == 0xBB);
 }
 
-/* A paragraph starts at i: a pending quote continues only when it opens with a mark. */
+/* A paragraph starts at i: a pending quote continues only when it opens with a mark, and
+ * not with a mark and a new turn of a transcript quoted in the article (vb_turn_opens:
+ * "WALLACE: …" ¶ "PENCE: …"), which ends the quote as it stands and opens its own. */
 static void para_start(scan *S, size_t i) {
   if (!S->pending) return;
-  if (i < S->n && vb_double_mark((const char *)S->s, S->n, i)) return;
+  if (i < S->n && vb_double_mark((const char *)S->s, S->n, i) &&
+      !vb_turn_opens((const char *)S->s, S->n, S->parts.v[S->st[0].part0].istart, i)) return;
   S->pending = 0;
+  if (i < S->n && vb_double_mark((const char *)S->s, S->n, i)) {
+    frame *f = &S->st[--S->depth];
+    emit(S, f, is_outer(S));
+    S->parts.n = f->part0;
+    return;
+  }
   close_unclosed(S);
 }
 

@@ -247,7 +247,9 @@ static int parse_label(const char *s, size_t n, size_t i, lab *L) {
   }
   if (j >= lim || s[j] != ':') return 0;
   j++;
-  if (j < n && !is_blank((unsigned char)s[j]) && s[j] != '\n' && s[j] != '\r') return 0;
+  if (j < n && !is_blank((unsigned char)s[j]) && s[j] != '\n' && s[j] != '\r' &&
+      !(j + 1 < n && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0))   /* a no-break space */
+    return 0;
   L->end = j;
   while (j < lim && is_blank((unsigned char)s[j])) j++;
   if (j < lim && (k = clock_at(s, lim, j)) != 0 && (s[j] == '(' || s[j] == '[')) L->end = k;   /* Rev */
@@ -624,6 +626,21 @@ int vb_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end) {
   *start = L.name;
   *end = L.name_end;
   return 1;
+}
+
+int vb_caps_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end) {
+  lab L;
+  if (!parse_label(s, n, i, &L) || L.style != ST_CAPS || L.ts1 > L.ts0 || L.name_end - L.name < 2 ||
+      name_in_table(furniture, s + L.name, L.name_end - L.name) || name_in_table(anonymous, s + L.name, L.name_end - L.name))
+    return 0;
+  *start = L.name;
+  *end = L.name_end;
+  return 1;
+}
+
+int vb_turn_opens(const char *s, size_t n, size_t first, size_t i) {
+  size_t a, b, m = s[i] == '"' ? 1 : (unsigned char)s[i] == 0xE2 ? 3 : 2;
+  return i + m < n && vb_caps_label_at(s, n, i + m, &a, &b) && vb_caps_label_at(s, n, first, &a, &b);
 }
 
 /* ---------------------------------------------------------------- names */

@@ -77,6 +77,16 @@ void vb_turns_filter(vb_wtoks *t, size_t from, const vb_tspan *sp, size_t nsp);
  * span, or 0. For tests and tools. */
 int vb_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end);
 
+/* The same for a label in capitals only, no timestamp, not page furniture (VIDEO:) or an
+ * anonymous one: "PENCE:", "CHRIS WALLACE:" opening a turn of a transcript that an
+ * article quotes. */
+int vb_caps_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end);
+
+/* A paragraph at i that opens with a double mark (vb_double_mark) and a label in
+ * capitals, while the quote it would continue opened at first with one too: a new turn
+ * of a quoted transcript, a quote of its own. */
+int vb_turn_opens(const char *s, size_t n, size_t first, size_t i);
+
 /* Do two names refer to the same person? The surnames agree and so do the given names
  * or initials both give (M. TRUMP is not Donald Trump; MR. TRUMP and TRUMP may be);
  * titles are ignored, a single word may be the first name, and b may be a's initials

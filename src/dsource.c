@@ -1,0 +1,56 @@
+/* dsource.c: the sources of a direct quote that the cue by the quote does not give
+ * (attribution.c reads the cue): a transcript turn's label inside the quote's own words,
+ * and whether "according to Y" closes a sentence; and the tests that keep a cue near a
+ * quote from it (another clause's cue). Each reads a bounded window of tokens. */
+#include <string.h>
+#include "attrib_int.h"
+#include "turns.h"
+
+int vb_source_closes(const ctx *X, size_t z, size_t se) {
+  size_t lim = se != VB_NONE && se < NT ? se : NT, z0 = z;
+  for (; z < lim && z < z0 + 8; z++) {
+    if (is_ch(X, z, '.') || is_ch(X, z, '!') || is_ch(X, z, '?') || starts_sent(X, z)) return 1;
+    if (is_quote(X, z) || is_cue(X, z) || is_ch(X, z, ',') || is_ch(X, z, ';') || is_ch(X, z, ':')) return 0;
+  }
+  return z >= lim;
+}
+
+/* "WALLACE: Let’s start …" ¶ "PENCE: Well, …": a quote that opens its paragraph with a
+ * transcript's turn label in capitals (vb_caps_label_at; quotes.c gives every turn its
+ * own quote) is the label's words */
+int vb_rule_turn_label(ctx *X, shape *S, match *m) {
+  const vb_quote *q = &X->A->qs.q.v[S->qi];
+  size_t a, b;
+  if (!(TK(S->k)->flags & VB_T_PARA) || !vb_caps_label_at(X->s, X->n, q->istart, &a, &b)) return 0;
+  m->c = VB_NONE;
+  memset(&m->p, 0, sizeof m->p);
+  m->lab.start = a;
+  m->lab.end = b;
+  return 1;
+}
+
+/* ---------------------------------------------------------------- cues that are not the quote's */
+
+/* "Sims says he was “riding the fence” until Haley said …": a quote inside the clause
+ * of a cue before it, with no comma of its own at its end, is that cue's; a cue after it
+ * opens a clause of its own */
+int vb_reported_before(const ctx *X, const shape *S) {
+  if (S->j != S->k + 1 || vb_comma_end(X, &X->A->qs.q.v[S->qi])) return 0;
+  for (size_t c = S->k; c-- > S->sb && S->k - c < 16;) {
+    if (is_quote(X, c) || is_ch(X, c, ',') || is_ch(X, c, ';') || is_ch(X, c, ':')) return 0;
+    if (is_cue(X, c) && !(CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_ACC | VB_CUE_CALL)) && vb_usable_cue(X, c)) return 1;
+  }
+  return 0;
+}
+
+/* "… accuse the campaign of being “duped” and urge voters to see what he called Ada’s
+ * “sex tape”": a naming cue (calls, describes) after the quote whose own object is a
+ * quote names that one, not the quote before it; hi bounds the look. */
+int vb_names_later_quote(const ctx *X, size_t c, size_t hi) {
+  if (!(CUE(c)->flags & VB_CUE_CALL)) return 0;
+  for (size_t z = c + (size_t)CUE(c)->len; z < hi && z < c + 8; z++) {
+    if (is_quote(X, z)) return 1;
+    if (TK(z)->flags & VB_T_PUNCT) return 0;
+  }
+  return 0;
+}
