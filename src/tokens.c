@@ -152,7 +152,7 @@ static const char *abbrevs_of(int c) {
     case 'a': return "adm\0apr\0aug\0atty\0ave\0";
     case 'b': return "blvd\0";
     case 'c': return "col\0capt\0cmdr\0corp\0co\0";
-    case 'd': return "dr\0dec\0dept\0";
+    case 'd': return "dr\0dec\0dept\0del\0";
     case 'e': return "etc\0";
     case 'f': return "feb\0ft\0fig\0";
     case 'g': return "gov\0gen\0";
