@@ -34,12 +34,6 @@ static int object_start(const ctx *X, size_t k) {
   return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
 }
 
-static int plural_word(const ctx *X, size_t k) {
-  const vb_tok *t = TK(k);
-  size_t n = t->end - t->start;
-  return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
-         X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
-}
 
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
 static int part_of_them(const ctx *X, size_t j) {
@@ -101,6 +95,7 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       object_start(X, e) && !(X->wc[e] & VB_W_PREP) && j > 2 && is_word(X, j - 2))
     return 1;
   if (!is_word(X, j - 1)) return 0;
+  if (vb_weak_subject(X, j, e, f)) return 1;                           /* a subject of the table (iweak.c) */
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
