@@ -641,8 +641,10 @@ static void settle(const ctx *X, icand *cs, size_t n) {
       size_t s0 = cs[j].p.a, cut;
       if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || cs[j].p.a > cs[j].c) continue;
       /* "Back when he wrote his book, Mr. McKinley said that …": a subject after a comma
-       * opens a report of its own (its clause after its cue), not a part of the first */
-      if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b) {
+       * opens a report of its own (its clause after its cue), not a part of the first; but
+       * a report that closes its sentence holds it ("In fact, tax filings show …,
+       * according to Y.": below) */
+      if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b && I->b > I->c) {
         if (s0 - 1 > I->a) I->b = s0 - 1;
         continue;
       }
