@@ -786,10 +786,10 @@ void vb_find_indirect(ctx *X) {
       }
       /* a verb of view reports what follows it: nothing follows, nothing to read; but one
        * that closes its sentence after a comma and its subject reports the clause before
-       * ("…, a Fox poll found.") */
+       * ("…, a Fox poll found."), and one in an aside the sentence ("X, they believe, Y") */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
                                                  aside_that(X, S.e, S.se) == VB_NONE)) &&
-          !vb_closing_view(X, &S))
+          !vb_bare_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);

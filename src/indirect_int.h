@@ -66,8 +66,9 @@ int vb_end_or_comma(const ctx *X, size_t z, size_t se);
 size_t vb_report_end(const ctx *X, size_t a, size_t se);
 /* The end of the piece of sentence [sb, se) that reported speech reads from sb (ibounds.c). */
 size_t vb_sentence_break(const ctx *X, size_t sb, size_t se);
-/* The cue S->c is a verb of view that closes its sentence after a comma and its subject */
-int vb_closing_view(const ctx *X, const isent *S);
+/* The cue S->c is a verb of view with nothing after it that still reports: it closes its
+ * sentence after a comma and its subject, or stands in an aside (a table, ibounds.c) */
+int vb_bare_view(const ctx *X, const isent *S);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 
