@@ -634,11 +634,26 @@ static int used_cue(const size_t *used, size_t n, size_t *at, size_t off) {
 /* The candidates of one sentence, compared: a report ends before a coordinated one
  * ("X said A, and Y said B"), stops before a quote (the quote carries that speech),
  * and a report inside another's clause is left to the outer one. */
+/* "Lund slams Reyes, praises Venn", "Lund denied the claim and said …": J, a verb of its
+ * own after a comma or "and"/"but" inside I's clause, with I's subject (its clause after
+ * it): the token where I's clause ends before it, or VB_NONE */
+static size_t coordinated_verb(const ctx *X, const icand *I, const icand *J) {
+  size_t k = J->c;
+  if (J->p.a != I->p.a || J->p.b != I->p.b || J->c <= I->a || J->c >= I->b || J->a <= J->c || I->b <= I->c) return VB_NONE;
+  while (k > I->a + 1 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && is_adverb(X, k - 1)) k--;   /* "and then said" */
+  if (k <= I->a + 1) return VB_NONE;
+  if (is_word(X, k - 1) && (vb_tok_is(X->s, TK(k - 1), "and") || vb_tok_is(X->s, TK(k - 1), "but"))) k--;
+  else if (!is_ch(X, k - 1, ',')) return VB_NONE;
+  if (k > I->a + 1 && is_ch(X, k - 1, ',')) k--;
+  return k > I->a + 1 ? k : VB_NONE;
+}
+
 static void settle(const ctx *X, icand *cs, size_t n) {
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++) {
       icand *I = &cs[i];
       size_t s0 = cs[j].p.a, cut;
+      if (i != j && (cut = coordinated_verb(X, I, &cs[j])) != VB_NONE) { I->b = cut; continue; }
       if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || cs[j].p.a > cs[j].c) continue;
       /* "Back when he wrote his book, Mr. McKinley said that …": a subject after a comma
        * opens a report of its own (its clause after its cue), not a part of the first; but
