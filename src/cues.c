@@ -116,6 +116,7 @@ const char *const vb_cue_lexicon[] = {
   "rn:highlight|highlights|highlighted|highlighting", "r:downplay|downplays|downplayed|downplaying",
   "r:show|shows|showed|shown|showing", "r:find|finds|found|finding", "r:demonstrate|demonstrates|demonstrated",
   "r:discuss|discusses|discussed|discussing", "r:talk about|talks about|talked about|talking about",
+  "r:comment on|comments on|commented on|commenting on",
   "r:speak about|speaks about|spoke about|speaking about", "r:speak of|speaks of|spoke of",
   "r:express|expresses|expressed|expressing", "rn:voice|voices|voiced|voicing", "r:echo|echoes|echoed|echoing",
   "r:unveil|unveils|unveiled|unveiling", "r:outline|outlines|outlined|outlining", "rn:signal|signals|signaled|signalled|signaling",

@@ -89,9 +89,11 @@ size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
   return se;
 }
 
+/* The shapes in which a verb of view with nothing after it still reports: the clause
+ * before it, or the sentence around it (a table below) */
 /* "…, Fox found.", "…, the study showed.": a verb of view at its sentence's end (its
  * full stop), with a subject of a few words after the clause's comma */
-int vb_closing_view(const ctx *X, const isent *S) {
+static int view_closing(const ctx *X, const isent *S) {
   size_t z = S->c;
   if (S->e >= S->se || !is_ch(X, S->e, '.') || S->e + 2 < S->se) return 0;   /* (a headline has no stop) */
   static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", NULL};
@@ -102,6 +104,33 @@ int vb_closing_view(const ctx *X, const isent *S) {
     if (word_in(X, z, clause)) return 0;
   }
   return z > S->sb + 2 && z < S->c && is_ch(X, z - 1, ',');
+}
+
+/* "His leverage, they believe, isn’t going anywhere.", "…, records show, does not …": a
+ * verb of view set off by commas (or dashes) with its subject of a few words (no clause
+ * word), words of the sentence on both sides */
+static int view_aside(const ctx *X, const isent *S) {
+  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", "as", "and", "but", NULL};
+  size_t z = S->c;
+  if (S->e + 2 >= S->se || !(is_ch(X, S->e, ',') || is_dash(X, S->e)) || !is_word(X, S->e + 1)) return 0;
+  while (z > S->sb && S->c - z < 6 && is_word(X, z - 1)) {
+    z--;
+    if (word_in(X, z, clause)) return 0;
+  }
+  return z > S->sb + 1 && z < S->c && (is_ch(X, z - 1, ',') || is_dash(X, z - 1));
+}
+
+static const struct {
+  const char *name;
+  int (*holds)(const ctx *X, const isent *S);
+} bare_views[] = {
+  {"closing", view_closing},   /* …, a Fox poll found. */
+  {"aside", view_aside},       /* PART, they believe, PART. */
+};
+int vb_bare_view(const ctx *X, const isent *S) {
+  for (size_t r = 0; r < sizeof bare_views / sizeof *bare_views; r++)
+    if (bare_views[r].holds(X, S)) return 1;
+  return 0;
 }
 
 /* "It was at the conference that Swanson …", "It's a strategy some believe …", "it is

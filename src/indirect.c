@@ -34,12 +34,6 @@ static int object_start(const ctx *X, size_t k) {
   return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
 }
 
-static int plural_word(const ctx *X, size_t k) {
-  const vb_tok *t = TK(k);
-  size_t n = t->end - t->start;
-  return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
-         X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
-}
 
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
 static int part_of_them(const ctx *X, size_t j) {
@@ -101,6 +95,7 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       object_start(X, e) && !(X->wc[e] & VB_W_PREP) && j > 2 && is_word(X, j - 2))
     return 1;
   if (!is_word(X, j - 1)) return 0;
+  if (vb_weak_subject(X, j, e, f)) return 1;                           /* a subject of the table (iweak.c) */
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
@@ -639,15 +634,32 @@ static int used_cue(const size_t *used, size_t n, size_t *at, size_t off) {
 /* The candidates of one sentence, compared: a report ends before a coordinated one
  * ("X said A, and Y said B"), stops before a quote (the quote carries that speech),
  * and a report inside another's clause is left to the outer one. */
+/* "Lund slams Reyes, praises Venn", "Lund denied the claim and said …": J, a verb of its
+ * own after a comma or "and"/"but" inside I's clause, with I's subject (its clause after
+ * it): the token where I's clause ends before it, or VB_NONE */
+static size_t coordinated_verb(const ctx *X, const icand *I, const icand *J) {
+  size_t k = J->c;
+  if (J->p.a != I->p.a || J->p.b != I->p.b || J->c <= I->a || J->c >= I->b || J->a <= J->c || I->b <= I->c) return VB_NONE;
+  while (k > I->a + 1 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && is_adverb(X, k - 1)) k--;   /* "and then said" */
+  if (k <= I->a + 1) return VB_NONE;
+  if (is_word(X, k - 1) && (vb_tok_is(X->s, TK(k - 1), "and") || vb_tok_is(X->s, TK(k - 1), "but"))) k--;
+  else if (!is_ch(X, k - 1, ',')) return VB_NONE;
+  if (k > I->a + 1 && is_ch(X, k - 1, ',')) k--;
+  return k > I->a + 1 ? k : VB_NONE;
+}
+
 static void settle(const ctx *X, icand *cs, size_t n) {
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++) {
       icand *I = &cs[i];
       size_t s0 = cs[j].p.a, cut;
+      if (i != j && (cut = coordinated_verb(X, I, &cs[j])) != VB_NONE) { I->b = cut; continue; }
       if (i == j || s0 <= I->a || s0 >= I->b || s0 == 0 || cs[j].p.a > cs[j].c) continue;
       /* "Back when he wrote his book, Mr. McKinley said that …": a subject after a comma
-       * opens a report of its own (its clause after its cue), not a part of the first */
-      if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b) {
+       * opens a report of its own (its clause after its cue), not a part of the first; but
+       * a report that closes its sentence holds it ("In fact, tax filings show …,
+       * according to Y.": below) */
+      if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b && I->b > I->c) {
         if (s0 - 1 > I->a) I->b = s0 - 1;
         continue;
       }
@@ -789,10 +801,10 @@ void vb_find_indirect(ctx *X) {
       }
       /* a verb of view reports what follows it: nothing follows, nothing to read; but one
        * that closes its sentence after a comma and its subject reports the clause before
-       * ("…, a Fox poll found.") */
+       * ("…, a Fox poll found."), and one in an aside the sentence ("X, they believe, Y") */
       if ((S.f & VB_CUE_REP) && (S.e >= S.se || (!(TK(S.e)->flags & (VB_T_WORD | VB_T_QUOTE)) && !is_ch(X, S.e, '$') &&
                                                  aside_that(X, S.e, S.se) == VB_NONE)) &&
-          !vb_closing_view(X, &S))
+          !vb_bare_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
         memset(&o, 0, sizeof o);

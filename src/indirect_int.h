@@ -44,6 +44,19 @@ static inline int vb_past_participle(const ctx *X, size_t k) {
          X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
+/* A plural in -s: "voters", "officials" (not "news", "status", "analysis") */
+static inline int plural_word(const ctx *X, size_t k) {
+  const vb_tok *t = TK(k);
+  size_t n = t->end - t->start;
+  return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
+         X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
+}
+
+/* A weak cue form (one that is also a noun: claims, say, show) reads as a verb after the
+ * word j - 1 (adverbs and times passed), e the token after the cue, f its flags: a subject
+ * of the table in iweak.c that weak_verb (indirect.c) does not work through itself */
+int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f);
+
 /* The words after z to the sentence's end or a comma are a time at most ("said
  * Monday."): the first token after them (vb_skip_when); z's clause ends there */
 size_t vb_skip_when(const ctx *X, size_t z, size_t se);
@@ -53,8 +66,9 @@ int vb_end_or_comma(const ctx *X, size_t z, size_t se);
 size_t vb_report_end(const ctx *X, size_t a, size_t se);
 /* The end of the piece of sentence [sb, se) that reported speech reads from sb (ibounds.c). */
 size_t vb_sentence_break(const ctx *X, size_t sb, size_t se);
-/* The cue S->c is a verb of view that closes its sentence after a comma and its subject */
-int vb_closing_view(const ctx *X, const isent *S);
+/* The cue S->c is a verb of view with nothing after it that still reports: it closes its
+ * sentence after a comma and its subject, or stands in an aside (a table, ibounds.c) */
+int vb_bare_view(const ctx *X, const isent *S);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 
