@@ -263,12 +263,13 @@ static int rule_colon_name(ctx *X, shape *S, match *m) {
   size_t k = S->k, sb = S->sb;
   np p = {0};
   /* a headline's "CNN President On Trump: ‘…’": the name before "on" speaks of the topic */
-  for (size_t o = sb + 1; k > sb + 3 && is_ch(X, k - 1, ':') && o + 1 < k - 1 && o <= sb + 4 && is_capword(X, o - 1); o++)
-    if (is_word(X, o) && vb_tok_is(X->s, TK(o), "on") && !(X->wc[sb] & VB_W_STOP) && (TK(sb)->flags & VB_T_PARA)) {
-      for (size_t z = o + 1; z < k - 1; z++) if (!is_word(X, z) || is_cue(X, z)) return 0;
-      p.a = sb; p.b = o - 1; p.ok = 1;
-      return vb_found(m, VB_NONE, p, 1);
-    }
+  if (k > sb + 3 && is_ch(X, k - 1, ':') && (TK(sb)->flags & VB_T_PARA) && !(X->wc[sb] & VB_W_STOP))
+    for (size_t o = sb + 1; o + 1 < k - 1 && o <= sb + 4 && is_capword(X, o - 1); o++)
+      if (is_word(X, o) && vb_tok_is(X->s, TK(o), "on")) {
+        for (size_t z = o + 1; z < k - 1; z++) if (!is_word(X, z) || is_cue(X, z)) return 0;
+        p.a = sb; p.b = o - 1; p.ok = 1;
+        return vb_found(m, VB_NONE, p, 1);
+      }
   if (k > sb + 2 && is_ch(X, k - 1, ':') && past_verb(X, k - 2)) {
     p = vb_np_before(X, k - 2, sb > 0 ? sb - 1 : VB_NONE);
     if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, k - 2, p, 1);
