@@ -476,11 +476,12 @@ int vb_double_mark(const char *cs, size_t n, size_t i) {
  * not with a mark and a new turn of a transcript quoted in the article (vb_turn_opens:
  * "WALLACE: …" ¶ "PENCE: …"), which ends the quote as it stands and opens its own. */
 static void para_start(scan *S, size_t i) {
+  int mark;
   if (!S->pending) return;
-  if (i < S->n && vb_double_mark((const char *)S->s, S->n, i) &&
-      !vb_turn_opens((const char *)S->s, S->n, S->parts.v[S->st[0].part0].istart, i)) return;
+  mark = i < S->n && vb_double_mark((const char *)S->s, S->n, i);
+  if (mark && !vb_turn_opens((const char *)S->s, S->n, S->parts.v[S->st[0].part0].istart, i)) return;
   S->pending = 0;
-  if (i < S->n && vb_double_mark((const char *)S->s, S->n, i)) {
+  if (mark) {                                   /* a new turn: the quote so far is one */
     frame *f = &S->st[--S->depth];
     emit(S, f, is_outer(S));
     S->parts.n = f->part0;
