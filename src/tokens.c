@@ -490,8 +490,13 @@ void vb_tokstate_init(vb_tokstate *st) {
   st->ends = st->done = 0;
 }
 
-/* W may be NULL: then no classes. Inline in every entry point, so each is specialised.
+/* W may be NULL: then no classes. Inlined by force (it is too long for the compiler to
+ * choose it) into build_plain, with W NULL, and build_words, where W is not: each copy is
+ * specialised, and the word loop has no test of W per word.
  * Appends to out from st's place until the text ends or max tokens were added. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline int build(const char *text, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st,
                         size_t max, vb_tokens *out) {
   const unsigned char *s = (const unsigned char *)text;
@@ -642,21 +647,31 @@ static inline int build(const char *text, size_t n, const vb_quotes *qs, const v
   return oom ? -1 : 0;
 }
 
+static int build_plain(const char *s, size_t n, const vb_quotes *qs, vb_tokstate *st, size_t max, vb_tokens *out) {
+  return build(s, n, qs, NULL, st, max, out);
+}
+
+static int build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st, size_t max,
+                       vb_tokens *out) {
+  if (!W) return -1;               /* (never: the callers test it) W is not NULL below */
+  return build(s, n, qs, W, st, max, out);
+}
+
 int vb_tokens_build(const char *s, size_t n, const vb_quotes *qs, vb_tokens *out) {
   vb_tokstate st;
   vb_tokstate_init(&st);
-  return build(s, n, qs, NULL, &st, SIZE_MAX, out);
+  return build_plain(s, n, qs, &st, SIZE_MAX, out);
 }
 
 int vb_tokens_build_words(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokens *out) {
   vb_tokstate st;
   vb_tokstate_init(&st);
-  return build(s, n, qs, W, &st, SIZE_MAX, out);
+  return W ? build_words(s, n, qs, W, &st, SIZE_MAX, out) : build_plain(s, n, qs, &st, SIZE_MAX, out);
 }
 
 int vb_tokens_more(const char *s, size_t n, const vb_quotes *qs, const vb_words *W, vb_tokstate *st, size_t max,
                    vb_tokens *out) {
-  return build(s, n, qs, W, st, max, out);
+  return W ? build_words(s, n, qs, W, st, max, out) : build_plain(s, n, qs, st, max, out);
 }
 
 /* Drops the entries of an index list below k and shifts the rest down by k. */
