@@ -73,19 +73,31 @@ static int is_stop(const ctx *X, size_t k) { return is_ch(X, k, '.') || is_ch(X,
 static int break_stop_paren(const ctx *X, size_t z) { return is_stop(X, z - 1) && is_ch(X, z, '('); }
 /* "(Neither would give a name.) At a rally …": a sentence after the aside's bracket */
 static int break_paren_stop(const ctx *X, size_t z) { return z >= 2 && is_ch(X, z - 1, ')') && is_stop(X, z - 2) && is_capword(X, z); }
+/* mark: a byte that a token of the sentence is when the break holds (0: none), so that
+ * a sentence whose bytes lack it is not walked for that break */
 static const struct {
   const char *name;
   int (*at)(const ctx *X, size_t z);
+  char mark;
 } sentence_breaks[] = {
-  {"stop-paren", break_stop_paren},       /* …, X said. (Y disputed it.) */
-  {"paren-stop", break_paren_stop},       /* (Y disputed it.) Z said … */
+  {"stop-paren", break_stop_paren, '('},  /* …, X said. (Y disputed it.) */
+  {"paren-stop", break_paren_stop, ')'},  /* (Y disputed it.) Z said … */
 };
 size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
+  enum { NB = sizeof sentence_breaks / sizeof *sentence_breaks };
+  unsigned char live[NB];
+  size_t b0, b1, nlive = 0;
+  if (se <= sb + 1) return se;
+  b0 = TK(sb)->start;
+  b1 = TK(se - 1)->end;
+  for (size_t r = 0; r < NB; r++)
+    nlive += live[r] = !sentence_breaks[r].mark || memchr(X->s + b0, sentence_breaks[r].mark, b1 - b0) != NULL;
+  if (!nlive) return se;                 /* (most sentences: no bracket) */
   for (size_t z = sb + 1; z < se; z++)
     /* each break of the table follows a mark (a stop, a bracket): words are passed by */
     if (TK(z - 1)->flags & VB_T_PUNCT)
-      for (size_t r = 0; r < sizeof sentence_breaks / sizeof *sentence_breaks; r++)
-        if (sentence_breaks[r].at(X, z)) return z;
+      for (size_t r = 0; r < NB; r++)
+        if (live[r] && sentence_breaks[r].at(X, z)) return z;
   return se;
 }
 
