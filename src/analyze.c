@@ -31,6 +31,7 @@ static int run_window(ctx *X, vb_analysis *A, const size_t *map, size_t qa, size
   int sc;
   X->A = A;
   X->m.n = 0;
+  X->mblk.n = 0;          /* (no index until pass 1 has made this window's mentions) */
   if (vb_vgrow(&X->qtok, nq + 1)) return -1;
   for (size_t i = 0; i < nq; i++) X->qtok.v[i] = VB_NONE;
   X->qtok.n = nq;
@@ -338,6 +339,7 @@ done:
   free(X.nonq);
   vb_tokens_free(&X.T);
   vb_vfree(&X.m);
+  vb_vfree(&X.mblk);
   vb_vfree(&X.qtok);
   vb_vfree(&tq);
   vb_vfree(&map);

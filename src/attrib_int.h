@@ -34,6 +34,7 @@ typedef struct ctx {
   vb_analysis *A;
   const unsigned *wc;     /* word class of every token (T.wc's array, not owned) */
   VB_VEC(ment) m;         /* mentions, in token order */
+  VB_VEC(size_t) mblk;    /* per 8 tokens: the first mention ending there or later (vb_ment_at) */
   smap full, last, acr, groups;   /* full names, last names, acronyms, groups (the mayor) */
   smap first;             /* first names of people named in full (Cole for Cole Whitlock) */
   VB_VEC(int) sur_next;   /* per entity: the one met before it with its last name, or -1 */

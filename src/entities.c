@@ -127,9 +127,14 @@ static inline void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int 
   if (vb_push(&X->m, m)) X->oom = 1;
 }
 
-/* The mention covering token k, by binary search (mentions are in token order). */
+/* The mention covering token k: from the block index of pass 1 (mblk, made when the
+ * mentions were all in), else by binary search (mentions are in token order). */
 const ment *vb_ment_at(const ctx *X, size_t k) {
   size_t lo = 0, len = X->m.n;
+  if ((k >> 3) < X->mblk.n) {
+    for (lo = X->mblk.v[k >> 3]; lo < X->m.n && X->m.v[lo].b < k; lo++) {}
+    return lo < X->m.n && X->m.v[lo].a <= k ? &X->m.v[lo] : NULL;
+  }
   /* the first mention ending at k or later: a search with no branch on the comparisons
    * (a conditional move each step), since which way each step goes is a coin toss */
   while (len > 1) {
@@ -751,4 +756,16 @@ void vb_pass_names(ctx *X) {
     else walk_names(X, cand, nc);
   }
   free(cand);
+  /* the block index of vb_ment_at: per 8 tokens, the first mention that ends in the block
+   * or after it (the mentions are in order and do not overlap) */
+  X->mblk.n = 0;
+  if (!X->oom) {
+    size_t nb = (NT >> 3) + 1, i = 0;
+    if (vb_vgrow(&X->mblk, nb)) { X->oom = 1; return; }
+    for (size_t j = 0; j < nb; j++) {
+      while (i < X->m.n && X->m.v[i].b < (j << 3)) i++;
+      X->mblk.v[j] = i;
+    }
+    X->mblk.n = nb;
+  }
 }
