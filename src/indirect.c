@@ -726,9 +726,13 @@ static void merge_back(ctx *X, size_t first) {
   size_t nq = A->qs.q.n, *ord, *inv;
   vb_quote *q2;
   vb_attr *a2;
-  ord = malloc(nq * sizeof *ord); inv = malloc(nq * sizeof *inv);
-  q2 = malloc(nq * sizeof *q2); a2 = malloc(nq * sizeof *a2);
-  if (!ord || !inv || !q2 || !a2) { X->oom = 1; free(ord); free(inv); free(q2); free(a2); return; }
+  /* one block for the four: the quotes, the attributions, then the two orders */
+  _Static_assert(sizeof(vb_quote) % _Alignof(vb_attr) == 0 && sizeof(vb_attr) % _Alignof(size_t) == 0, "block layout");
+  q2 = malloc(nq * (sizeof *q2 + sizeof *a2 + 2 * sizeof *ord));
+  if (!q2) { X->oom = 1; return; }
+  a2 = (vb_attr *)(void *)(q2 + nq);
+  ord = (size_t *)(void *)(a2 + nq);
+  inv = ord + nq;
   for (size_t i = 0, x = 0, y = first; i < nq; i++)
     ord[i] = (y >= nq || (x < first && A->qs.q.v[x].start <= A->qs.q.v[y].start)) ? x++ : y++;
   for (size_t i = 0; i < nq; i++) inv[ord[i]] = i;
@@ -739,7 +743,7 @@ static void merge_back(ctx *X, size_t first) {
   }
   memcpy(A->qs.q.v, q2, nq * sizeof *q2);
   memcpy(A->attr.v, a2, nq * sizeof *a2);
-  free(ord); free(inv); free(q2); free(a2);
+  free(q2);
 }
 
 /* The tokens that start a cue, in text order, into ct (room for T.cues.n): the cue list
@@ -761,9 +765,9 @@ static size_t cue_tokens(const ctx *X, size_t *ct) {
 void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
   size_t first = A->qs.q.n, nused = 0, uat = 0, nct, ci = 0;
-  size_t *used = malloc((first + 1) * sizeof *used), *ct = malloc((X->T.cues.n + 1) * sizeof *ct);
+  size_t *used = malloc((first + 1 + X->T.cues.n + 1) * sizeof *used), *ct = used ? used + first + 1 : NULL;
   VB_VEC(icand) cs = {0};
-  if (!used || !ct) { X->oom = 1; free(used); free(ct); return; }
+  if (!used) { X->oom = 1; return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
   for (size_t i = 1; i < nused; i++)          /* in quote order, so mostly sorted already */
@@ -867,7 +871,6 @@ void vb_find_indirect(ctx *X) {
     for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
   vb_vfree(&cs);
-  free(used);
-  free(ct);
+  free(used);                                      /* (and ct, in its block) */
   if (!X->oom && A->qs.q.n > first) merge_back(X, first);
 }
