@@ -5,7 +5,15 @@
 #include "text.h"
 #include "buf.h"
 
-size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
+/* the external definitions of text.h's inline functions */
+extern inline size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+extern inline size_t vb_utf8_prev(const unsigned char *s, size_t i);
+extern inline int vb_cp_isspace(uint32_t cp);
+extern inline int vb_cp_isalpha(uint32_t cp);
+extern inline int vb_cp_isalnum(uint32_t cp);
+extern inline int vb_cp_isupper(uint32_t cp);
+
+size_t vb_utf8_dec_mb(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
   unsigned c = s[i];
   size_t len;
   uint32_t v, min;
@@ -25,7 +33,7 @@ size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
   return len;
 }
 
-size_t vb_utf8_prev(const unsigned char *s, size_t i) {
+size_t vb_utf8_prev_mb(const unsigned char *s, size_t i) {
   size_t j = i - 1;
   if (s[j] < 0x80) return j;   /* the usual case: what the decoding below finds for it */
   /* step back over at most three continuation bytes */
@@ -63,17 +71,17 @@ int vb_utf8_valid(const char *s, size_t n) {
   return 1;
 }
 
-int vb_cp_isspace(uint32_t c) {
+int vb_cp_isspace_mb(uint32_t c) {
   return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
          c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-int vb_cp_isupper(uint32_t c) {
+int vb_cp_isupper_mb(uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
          (c >= 0x410 && c <= 0x42F) || (c >= 0x100 && c <= 0x17F && !(c & 1));
 }
 
-int vb_cp_isalpha(uint32_t c) {
+int vb_cp_isalpha_mb(uint32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   if (c == 0xD7 || c == 0xF7) return 0;
   if (c >= 0xC0 && c <= 0x24F) return 1;                  /* Latin-1 and Latin Extended */
@@ -85,10 +93,6 @@ int vb_cp_isalpha(uint32_t c) {
   return c >= 0x530;                                      /* other scripts: letters for our purposes */
 }
 
-int vb_cp_isalnum(uint32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');   /* ASCII: no call */
-  return vb_cp_isalpha(c);
-}
 
 int vb_cp_isdash(uint32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
 

@@ -8,19 +8,35 @@
 
 #define VB_BADCP 0xFFFDu
 
+/* The tests below are inline for ASCII, which is most of what they are asked, and call
+ * text.c for the rest (the *_mb functions); text.c holds their external definitions. */
+size_t vb_utf8_dec_mb(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+size_t vb_utf8_prev_mb(const unsigned char *s, size_t i);
+int vb_cp_isspace_mb(uint32_t cp);
+int vb_cp_isalpha_mb(uint32_t cp);
+int vb_cp_isupper_mb(uint32_t cp);
+
 /* Decode the code point at s[i]; returns the bytes it takes (1..4, never 0 while i < n).
  * An invalid or truncated sequence is one byte decoding to VB_BADCP. */
-size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+inline size_t vb_utf8_dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
+  if (s[i] < 0x80) { *cp = s[i]; return 1; }
+  return vb_utf8_dec_mb(s, n, i, cp);
+}
 /* Start of the code point that ends just before byte i (i > 0). */
-size_t vb_utf8_prev(const unsigned char *s, size_t i);
+inline size_t vb_utf8_prev(const unsigned char *s, size_t i) {
+  return s[i - 1] < 0x80 ? i - 1 : vb_utf8_prev_mb(s, i);
+}
 size_t vb_utf8_enc(uint32_t cp, char out[4]);
 /* 1 when s[0..n) is valid UTF-8 without NUL bytes. */
 int vb_utf8_valid(const char *s, size_t n);
 
-int vb_cp_isspace(uint32_t cp);
-int vb_cp_isalpha(uint32_t cp);      /* letters (Latin, Greek, Cyrillic, and any cp >= 0xC0 that is not punctuation) */
-int vb_cp_isalnum(uint32_t cp);
-int vb_cp_isupper(uint32_t cp);
+inline int vb_cp_isspace(uint32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= 9 && cp <= 13) : vb_cp_isspace_mb(cp); }
+/* letters (Latin, Greek, Cyrillic, and any cp >= 0xC0 that is not punctuation) */
+inline int vb_cp_isalpha(uint32_t cp) { return cp < 0x80 ? (cp | 32) >= 'a' && (cp | 32) <= 'z' : vb_cp_isalpha_mb(cp); }
+inline int vb_cp_isalnum(uint32_t cp) {
+  return cp < 0x80 ? (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z') : vb_cp_isalpha_mb(cp);
+}
+inline int vb_cp_isupper(uint32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : vb_cp_isupper_mb(cp); }
 int vb_cp_isdash(uint32_t cp);
 
 /* ASCII case-insensitive tests against a lower-case word: does name (NULL: no) end with
