@@ -286,7 +286,14 @@ static unsigned words_get(const vb_words *W, const char *s, size_t a, size_t len
  * is read for the longer ones only. */
 static inline unsigned words_class(const vb_words *W, const char *s, size_t a, size_t len, unsigned h, size_t avail,
                                    uint64_t x, uint64_t y) {
-  unsigned maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u, hit;
+  static const union { uint32_t u; unsigned char b[4]; } one = {1};
+  unsigned maybe, hit;
+  if (one.b[0] == 1) {                   /* little-endian: bit h of the filter is bit h % 64 of its word */
+    uint64_t b64;
+    memcpy(&b64, W->bits + ((h & 0xFFFF) >> 6) * 8, 8);
+    maybe = (unsigned)(b64 >> (h & 63)) & 1u;
+  } else
+    maybe = ((unsigned)W->bits[(h & 0xFFFF) >> 3] >> (h & 7)) & 1u;
   /* a word the filter rules out (half the words of prose) is compared with slot 0, whose
    * line stays in the nearest cache, rather than with its own slot, a miss in a table
    * too big for it: it cannot match there either (a listed word sets its filter bit) */
@@ -404,6 +411,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
   const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
   size_t ta = *pi, nt = *pnt, i, te;
   int ends = *pends, rc = 0;
+  unsigned chk = pending | (unsigned)ends;   /* a sentence or paragraph may start at the next word */
   for (int first = 1;; first = 0) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
     const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
@@ -443,10 +451,18 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     }
     fl |= VB_T_WORD;
     len = te - ta;
+#if defined(__x86_64__)
+    {                                    /* the folded bytes, from the load above */
+      const __m128i f = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      x = (uint64_t)_mm_cvtsi128_si64(f) & mask_lo[len];
+      y = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f)) & mask_hi[len];
+    }
+#else
     memcpy(&x, s + ta, 8);
     memcpy(&y, s + ta + 8, 8);
     x = (x | 0x2020202020202020ull) & mask_lo[len];
     y = (y | 0x2020202020202020ull) & mask_hi[len];
+#endif
     h = word_hash16(x, y, len);
     if (W) {
       wcl = words_class(W, text, ta, len, h, n - ta, x, y);
@@ -454,12 +470,12 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       wcl &= ~listed;
     }
     /* as build decides it; a word ends no sentence, so only the first here can start one */
-    if (pending | (unsigned)ends) {
+    if (chk) {                           /* pending | ends */
       fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
       if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { rc = -1; break; }
       if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { rc = -1; break; }
       ends = 0;
-      pending = 0;
+      chk = 0;
     }
     tp = &out->t.v[nt];
     tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
@@ -471,6 +487,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       b = s[i];
       if (cls[b] != C_PUNCT || i == qstart || i + 1 >= n || s[i + 1] == b || nt >= stop) break;
       ends = b == '.' || b == '!' || b == '?';
+      chk = (unsigned)ends;
       tp = &out->t.v[nt];
       tp->start = i; tp->end = i + 1; tp->flags = VB_T_PUNCT; tp->hash = 0; tp->q = -1; tp->cue = -1;
       if (W) out->wc.v[nt] = 0;
