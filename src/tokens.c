@@ -495,9 +495,10 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       i++;
     }
     /* the next word, one space on, if this loop can take it; else build's loop */
-    if (s[i] != ' ' || i + 1 >= n || !(ff = word_flag[s[i + 1]])) break;
+    if (s[i] != ' ') break;
+    /* (ta < rend, before n - 16, may be read; build goes on the same from the space or past it) */
     ta = ++i;
-    if (ta >= rend || nt >= stop) break;
+    if (ta >= rend || nt >= stop || !(ff = word_flag[s[ta]])) break;
     fl = ff;
   }
   *pi = i;
