@@ -453,17 +453,23 @@ static int lexicon_build(vb_cues *c) {
       {
         size_t s = f->hash & c->mask;
         int prev = -1;
-        /* chain forms that share a first word; the slot holds the chain's head */
+        /* chain forms that share a first word; the slot holds the chain's head. Longer
+         * forms first, in lexicon order among forms of a length: the first that matches
+         * is the one cue_at takes (the longest, the first of them) */
         while (c->slot[s].f >= 0 && c->slot[s].hash != f->hash) s = (s + 1) & c->mask;
+        f->next = -1;
         if (c->slot[s].f < 0) {
           c->slot[s].f = (int)fi;
           c->slot[s].hash = f->hash;
+        } else if (c->f[c->slot[s].f].nwords < f->nwords) {
+          f->next = c->slot[s].f;
+          c->slot[s].f = (int)fi;
         } else {
           prev = c->slot[s].f;
-          while (c->f[prev].next >= 0) prev = c->f[prev].next;
+          while (c->f[prev].next >= 0 && c->f[c->f[prev].next].nwords >= f->nwords) prev = c->f[prev].next;
+          f->next = c->f[prev].next;
           c->f[prev].next = (int)fi;
         }
-        f->next = -1;
       }
       fi++;
       nth++;
@@ -653,9 +659,9 @@ static int cue_at(const vb_cues *c, const char *s, vb_tokens *T, size_t k, size_
     return 0;
   sl = t->hash & c->mask;
   while (c->slot[sl].f >= 0 && c->slot[sl].hash != t->hash) sl = (sl + 1) & c->mask;
-  for (int fi = c->slot[sl].f; fi >= 0; fi = c->f[fi].next) {
+  for (int fi = c->slot[sl].f; fi >= 0; fi = c->f[fi].next) {   /* longest first (lexicon_build) */
     int m = match_form(c, &c->f[fi], s, T, k);
-    if (m > bestlen) { best = fi; bestlen = m; }
+    if (m > bestlen) { best = fi; bestlen = m; break; }
   }
   /* in a headline speech verbs ("Says"), and a verb of view in its -s or past form after
    * a name ("Endorses", "Calls For"); not a base form ("Want", "Support"), a participle,
