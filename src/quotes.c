@@ -125,6 +125,27 @@ static void word_in(const unsigned char *s, size_t a, size_t e, char w[16]) {
   w[k] = 0;
 }
 
+/* The first byte from i on (before e) that is a space, a control of 9 to 13 or not ASCII;
+ * with SSE2, sixteen bytes a step. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+static inline size_t ascii_run(const unsigned char *s, size_t i, size_t e) {
+#if defined(__SSE2__) && defined(__GNUC__)
+  const __m128i sp = _mm_set1_epi8(' '), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+  while (i + 16 <= e) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i ctl = _mm_sub_epi8(v, nine);
+    ctl = _mm_cmpeq_epi8(_mm_max_epu8(ctl, four), four);
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, sp), ctl)) | (unsigned)_mm_movemask_epi8(v);
+    if (m) return i + (size_t)__builtin_ctz(m);
+    i += 16;
+  }
+#endif
+  while (i < e && s[i] < 0x80 && s[i] != ' ' && !(s[i] >= 9 && s[i] <= 13)) i++;
+  return i;
+}
+
 vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, size_t iend, size_t end) {
   const unsigned char *s = (const unsigned char *)text;
   size_t words = 0, i = istart, p, lo;
@@ -147,7 +168,10 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     words++;
     if (!first) first = cp;
     while (i < iend) {
-      unsigned char b = s[i];
+      unsigned char b;
+      if (c0) i = ascii_run(s, i, iend);   /* c0 known: the ASCII bytes up to a space say nothing */
+      if (i >= iend) break;
+      b = s[i];
       if (b < 0x80) {             /* ASCII: the same tests as below, without decoding */
         if (b == ' ' || (b >= 9 && b <= 13)) break;
         if (!c0 && ((b >= '0' && b <= '9') || ((b | 32) >= 'a' && (b | 32) <= 'z'))) c0 = b;
