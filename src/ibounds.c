@@ -50,19 +50,24 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
 
 /* Where a report's clause ends before its sentence does: the first token at which one
  * of these holds (each at a punctuation token: vb_report_end tries no other) */
+/* mark: the byte that token z is when the end holds (0: none), so that the end is asked
+ * at that mark only */
 static const struct {
   const char *name;
   int (*at)(const ctx *X, size_t z, size_t se);
+  char mark;
 } clause_ends[] = {
-  {"semicolon", end_semicolon},           /* 47% say …; 37% disagree */
-  {"conj-new-subject", end_new_clause},   /* X backed the deal, while Y has threatened … */
+  {"semicolon", end_semicolon, ';'},           /* 47% say …; 37% disagree */
+  {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++)
     /* every end of the table is at a mark (a semicolon, a comma): words are passed by */
     if (TK(z)->flags & VB_T_PUNCT)
       for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
-        if (clause_ends[r].at(X, z, se)) return z;
+        if ((!clause_ends[r].mark || (TK(z)->end - TK(z)->start == 1 && X->s[TK(z)->start] == clause_ends[r].mark)) &&
+            clause_ends[r].at(X, z, se))
+          return z;
   return se;
 }
 
