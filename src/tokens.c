@@ -213,12 +213,7 @@ static int is_abbrev(const char *s, size_t a, size_t b) {
   return listed_abbrev(s, a, n, 0);                      /* (the rare path: byte by byte) */
 }
 
-size_t vb_tok_base_end(const char *s, const vb_tok *t) {
-  if (!(t->flags & VB_T_POSS)) return t->end;
-  if (t->end - t->start >= 2 && s[t->end - 2] == '\'') return t->end - 2;
-  if (t->end - t->start >= 4) return t->end - 4;         /* ’s */
-  return t->end;
-}
+extern inline size_t vb_tok_base_end(const char *s, const vb_tok *t);   /* (tokens.h's, inline) */
 
 static int term_punct(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
 

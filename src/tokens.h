@@ -94,8 +94,14 @@ void vb_tokens_drop(vb_tokens *T, size_t k);
 void vb_tokens_free(vb_tokens *T);
 /* The cue starting at token k, or NULL. */
 #define vb_tok_cue(T, k) ((T)->t.v[(k)].cue >= 0 ? &(T)->cues.v[(T)->t.v[(k)].cue] : (const vb_cuehit *)0)
-/* Length of the word without its possessive 's (bytes). */
-size_t vb_tok_base_end(const char *s, const vb_tok *t);
+/* Length of the word without its possessive 's (bytes). Inline: the rules ask it often
+ * (tokens.c holds its external definition). */
+inline size_t vb_tok_base_end(const char *s, const vb_tok *t) {
+  if (!(t->flags & VB_T_POSS)) return t->end;
+  if (t->end - t->start >= 2 && s[t->end - 2] == '\'') return t->end - 2;
+  if (t->end - t->start >= 4) return t->end - 4;         /* ’s */
+  return t->end;
+}
 /* 1 when the token is the ASCII word w (lower case), ignoring the token's case. Inline:
  * the rules call it often, mostly to reject at the first letter. */
 static inline int vb_tok_is(const char *s, const vb_tok *t, const char *w) {
