@@ -170,7 +170,15 @@ void vb_smap_free(smap *M);
 int vb_pron_gender(const ctx *X, size_t k);
 int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b);
 int vb_has_org_word(const ctx *X, size_t a, size_t e);
-const ment *vb_ment_at(const ctx *X, size_t k);
+const ment *vb_ment_search(const ctx *X, size_t k);
+/* The mention covering token k: from the block index of pass 1 (mblk, made when the
+ * mentions were all in), else by binary search (vb_ment_search). */
+static inline const ment *vb_ment_at(const ctx *X, size_t k) {
+  size_t lo;
+  if ((k >> 3) >= X->mblk.n) return vb_ment_search(X, k);
+  for (lo = X->mblk.v[k >> 3]; lo < X->m.n && X->m.v[lo].b < k; lo++) {}
+  return lo < X->m.n && X->m.v[lo].a <= k ? &X->m.v[lo] : NULL;
+}
 int vb_name_apos(const ctx *X, size_t k);
 int vb_opening_word(const ctx *X, size_t k, int ent);
 int vb_resolve_pron(const ctx *X, size_t k, int g);

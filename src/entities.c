@@ -127,14 +127,10 @@ static inline void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int 
   if (vb_push(&X->m, m)) X->oom = 1;
 }
 
-/* The mention covering token k: from the block index of pass 1 (mblk, made when the
- * mentions were all in), else by binary search (mentions are in token order). */
-const ment *vb_ment_at(const ctx *X, size_t k) {
+/* vb_ment_at (attrib_int.h) before the block index is made: by binary search (mentions
+ * are in token order). */
+const ment *vb_ment_search(const ctx *X, size_t k) {
   size_t lo = 0, len = X->m.n;
-  if ((k >> 3) < X->mblk.n) {
-    for (lo = X->mblk.v[k >> 3]; lo < X->m.n && X->m.v[lo].b < k; lo++) {}
-    return lo < X->m.n && X->m.v[lo].a <= k ? &X->m.v[lo] : NULL;
-  }
   /* the first mention ending at k or later: a search with no branch on the comparisons
    * (a conditional move each step), since which way each step goes is a coin toss */
   while (len > 1) {
