@@ -419,6 +419,9 @@ static np np_at(const ctx *X, size_t k, size_t c) {
  * nearest first, then at the sentence start ("Eight years ago, he supported … and said"). */
 static np np_subject_near(const ctx *X, size_t sb, size_t c);
 
+/* Words that link a sentence to the one before and stand before its subject. */
+static const char *const lead_link[] = {"and", "but", "so", "then", "yet", "still", "now", NULL};
+
 /* The subject of the sentence (for participles: "Her campaign emailed supporters saying"). */
 np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   np r = {0};
@@ -429,6 +432,19 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   if (k + 2 < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)) &&
       is_pron(X, k + 1) && is_word(X, k + 2) && (TK(k + 2)->flags & VB_T_LOWER))
     return np_at(X, k + 1, c);
+  {
+    /* "And then Trump went on the attack, saying …", "But the mayor struck back,
+     * calling …": one or two linking words, then the subject and its verb */
+    size_t z = k;
+    while (z < k + 2 && z + 2 < c && is_word(X, z) && word_in(X, z, lead_link)) z++;
+    if (z > k && z + 1 < c && !is_ch(X, z, ',')) {
+      r = np_at(X, z, c);
+      if (r.ok && r.b + 1 < c && is_word(X, r.b + 1) && (TK(r.b + 1)->flags & VB_T_LOWER) &&
+          !(X->wc[r.b + 1] & (VB_W_PREP | VB_W_DET | VB_W_BOUND)))
+        return r;
+      r.ok = 0;
+    }
+  }
   if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
                                  ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)) ||   /* "Flying home, she vented" */
                                  vb_opening_word(X, k, -1))) {                     /* "Shortly after …, the board" */
