@@ -129,6 +129,10 @@ static int who_has(const ctx *X, size_t k) {
          X->s[t->start + 1] == 'h' && X->s[t->start + 2] == 'o';
 }
 
+/* Counts that end a phrase after "of" ("a father of two", "the mother of three"). */
+static const char *const count_words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                          "eleven", "twelve", NULL};
+
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
   np r = {0};
@@ -235,6 +239,15 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
       if (d != VB_NONE) a = d;              /* a spokesperson for Osle Valley Transport said */
     }
     r.a = a; r.b = h; r.ok = 1;
+    return r;
+  }
+  if ((TK(h)->flags & VB_T_LOWER) && h >= lo1 + 2 && word_in(X, h, count_words) && vb_tok_is(X->s, TK(h - 1), "of") &&
+      is_word(X, h - 2) && (TK(h - 2)->flags & VB_T_LOWER) && vb_speaker_word(X, h - 2)) {
+    /* "the 34-year-old mother of three replied": a count after "of" ends the phrase,
+     * whose head is the noun before it */
+    r = np_before1(X, h - 1, lo);
+    if (r.ok && !r.rel && r.b == h - 2) { r.b = h; return r; }
+    r.ok = 0;
     return r;
   }
   if (TK(h)->flags & VB_T_LOWER) {
