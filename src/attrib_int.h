@@ -259,6 +259,9 @@ int vb_rule_turn_label(ctx *X, shape *S, match *m);
 int vb_reported_before(const ctx *X, const shape *S);
 /* naming cue c (calls, describes) has a quote of its own as object, before hi */
 int vb_names_later_quote(const ctx *X, size_t c, size_t hi);
+/* the speaker of a quote after the colon at k1: the phrase before it, or the sentence's
+ * subject when a preposition governs that phrase (an addressee, a topic) */
+np vb_colon_speaker(const ctx *X, size_t k1, size_t sb);
 
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */

@@ -275,8 +275,7 @@ static int rule_colon_name(ctx *X, shape *S, match *m) {
     if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, k - 2, p, 1);
   }
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
-    p = vb_np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
-    if (!p.ok && sb == 0) p = vb_np_before(X, k - 1, VB_NONE);
+    p = vb_colon_speaker(X, k - 1, sb);
     if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, VB_NONE, p, 1);
   }
   return 0;

@@ -54,3 +54,29 @@ int vb_names_later_quote(const ctx *X, size_t c, size_t hi) {
   }
   return 0;
 }
+
+/* ---------------------------------------------------------------- a name before a colon */
+
+/* Prepositions whose object is no speaker: the addressee or the topic of what is said
+ * (not "from": "More from the report:" names the source). */
+static const char *const object_preps[] = {"to", "with", "of", "in", "at", "among", "about", "on", "for", "against",
+                                           "into", NULL};
+
+/* "McConnell delivered a blunt message to Trump: “…”", "Bush broke it down for the Dutch
+ * newspaper NRC Handelsblad:": the phrase before the colon at k1 speaks, unless a
+ * preposition governs it (over a determiner and two modifiers at most); the sentence's
+ * subject speaks then, if it is a name or a pronoun. */
+np vb_colon_speaker(const ctx *X, size_t k1, size_t sb) {
+  np p = vb_np_before(X, k1, sb > 0 ? sb - 1 : VB_NONE), r;
+  size_t z;
+  if (!p.ok && sb == 0) p = vb_np_before(X, k1, VB_NONE);
+  if (!p.ok || p.rel || p.a <= sb + 1 || !(is_capword(X, p.b) || is_pron(X, p.b))) return p;
+  for (z = p.a - 1; z > sb && p.a - z <= 3 && is_word(X, z) && !word_in(X, z, object_preps) && !is_cue(X, z) &&
+                    !(X->wc[z] & (VB_W_BOUND | VB_W_PRON)) && !(X->wc[z - 1] & VB_W_REL);)
+    if (X->wc[z--] & VB_W_DET) break;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || !word_in(X, z, object_preps)) return p;
+  r = vb_np_subject(X, sb, z);
+  if (r.ok && r.b < z && (is_capword(X, r.b) || is_pron(X, r.b))) return r;
+  p.ok = 0;
+  return p;
+}
