@@ -231,8 +231,11 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     }
     /* a function word alone is no speaker, unless a quote or comma comes right before it
      * and the cue right after ("…," From said) */
-    if (X->wc[a] & VB_W_STOP && a == h && !(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ','))))
-      return r;
+    if (X->wc[a] & VB_W_STOP && a == h) {
+      if (!(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ',')))) return r;
+      /* the slot makes it a name: "…," Read said (not a headline's "‘Time’ Just Announced") */
+      if (!starts_sent(X, h) && (TK(c)->flags & VB_T_LOWER)) r.named = 1;
+    }
     {
       size_t d = role_before(X, a, lo1);
       if (d == VB_NONE) d = doc_before(X, a, lo1);
