@@ -404,10 +404,14 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       return r;
     }
     {
-      /* "FBI director James Comey": an organisation, a title, then the name */
+      /* "FBI director James Comey": an organisation, a title, then the name; "Democratic
+       * presidential candidate Bernie Sanders": a modifier before the title too */
       size_t z = e + 1;
-      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && (X->wc[z] & (VB_W_TITLE | VB_W_ORG))) z++;
-      if (z > e + 1 && z < c && is_capword(X, z) && !(X->wc[z] & VB_W_STOP)) {
+      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+             ((X->wc[z] & (VB_W_TITLE | VB_W_ORG)) || (z == e + 1 && is_word(X, z + 1) && (X->wc[z + 1] & VB_W_TITLE) &&
+                                                        !(X->wc[z] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP)) && !is_icue(X, z))))
+        z++;
+      if (z > e + 1 && z < c && is_capword(X, z) && !(X->wc[z] & VB_W_STOP) && (X->wc[z - 1] & (VB_W_TITLE | VB_W_ORG))) {
         size_t e2 = vb_run_end(X, z);
         if (e2 < c) e = e2;
       }
