@@ -379,6 +379,12 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (k < c) k = skip_quotes(X, k, c);
   if (k >= c || !is_word(X, k)) return r;
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
+  if ((TK(k)->flags & VB_T_DIGIT) && TK(k)->end - TK(k)->start > 5 && !memcmp(X->s + TK(k)->end - 4, "-old", 4) &&
+      is_capword(X, k + 1) && !(X->wc[k + 1] & VB_W_STOP)) {
+    r = np_at(X, k + 1, c);               /* "17-year-old Jared Potts echoed": the age opens it */
+    if (r.ok) r.a = k;
+    return r;
+  }
   if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
   if ((TK(k)->flags & VB_T_UPPER) && (TK(k)->flags & VB_T_PARA) && is_ch(X, k + 1, ',')) return r;   /* PORTLAND, Ore. */
   if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_DET))) {      /* "Several residents": the determiner's */
