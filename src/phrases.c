@@ -8,27 +8,6 @@
 #include <string.h>
 #include "attrib_int.h"
 
-/* A lower-case word that names people, a body or a document: one the lexicon lists
- * (VB_W_SPEAKER, and the gendered nouns), or a person by trade: -er, -or, -ist, -ian,
- * -ant, -ent, -ee, -man, -men, -ess (the plural s apart). */
-int vb_speaker_word(const ctx *X, size_t k) {
-  const vb_tok *t = TK(k);
-  const char *e;
-  size_t n;
-  if (X->wc[k] & (VB_W_SPEAKER | VB_W_MNOUN | VB_W_FNOUN)) return 1;
-  n = base_end(X, k) - t->start;
-  if (n <= 4) return 0;
-  e = X->s + t->start + n;
-  if (e[-1] == 's') {
-    if (n > 5 && !memcmp(e - 4, "ress", 4)) return 1;   /* actress, waitress */
-    e--; n--;
-  }
-  return (e[-2] == 'e' && e[-1] == 'r') || (e[-2] == 'o' && e[-1] == 'r') || (e[-2] == 'e' && e[-1] == 'e') ||
-         !memcmp(e - 3, "man", 3) || !memcmp(e - 3, "men", 3) ||
-         (n > 5 && (!memcmp(e - 3, "ist", 3) || !memcmp(e - 3, "ian", 3) || !memcmp(e - 3, "ant", 3) ||
-                    !memcmp(e - 3, "ent", 3)));
-}
-
 static int speaker_phrase(const ctx *X, np p, int strict) {
   if (p.rel || p.named) return 1;
   for (size_t k = p.a; k <= p.b; k++) {
@@ -128,10 +107,6 @@ static int who_has(const ctx *X, size_t k) {
   return (t->flags & VB_T_POSS) && base_end(X, k) - t->start == 3 && (X->s[t->start] | 0x20) == 'w' &&
          X->s[t->start + 1] == 'h' && X->s[t->start + 2] == 'o';
 }
-
-/* Counts that end a phrase after "of" ("a father of two", "the mother of three"). */
-static const char *const count_words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                          "eleven", "twelve", NULL};
 
 /* The speaker before cue c (its subject), not reaching back to token lo. */
 static np np_before1(const ctx *X, size_t c, size_t lo) {
@@ -233,8 +208,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
      * and the cue right after ("…," From said) */
     if (X->wc[a] & VB_W_STOP && a == h) {
       if (!(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ',')))) return r;
-      /* the slot makes it a name: "…," Read said (not a headline's "‘Time’ Just Announced") */
-      if (!starts_sent(X, h) && (TK(c)->flags & VB_T_LOWER)) r.named = 1;
+      if (!starts_sent(X, h) && (TK(c)->flags & VB_T_LOWER)) r.named = 1;   /* "…," Read said: a name */
     }
     {
       size_t d = role_before(X, a, lo1);
@@ -244,13 +218,9 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     r.a = a; r.b = h; r.ok = 1;
     return r;
   }
-  if ((TK(h)->flags & VB_T_LOWER) && h >= lo1 + 2 && word_in(X, h, count_words) && vb_tok_is(X->s, TK(h - 1), "of") &&
-      is_word(X, h - 2) && (TK(h - 2)->flags & VB_T_LOWER) && vb_speaker_word(X, h - 2)) {
-    /* "the 34-year-old mother of three replied": a count after "of" ends the phrase,
-     * whose head is the noun before it */
+  if (h >= lo1 + 2 && vb_count_of(X, h) && vb_speaker_word(X, h - 2)) {   /* "the mother of three replied" */
     r = np_before1(X, h - 1, lo);
-    if (r.ok && !r.rel && r.b == h - 2) { r.b = h; return r; }
-    r.ok = 0;
+    if (r.ok && !r.rel && r.b == h - 2) r.b = h; else r.ok = 0;
     return r;
   }
   if (TK(h)->flags & VB_T_LOWER) {
@@ -379,8 +349,7 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (k < c) k = skip_quotes(X, k, c);
   if (k >= c || !is_word(X, k)) return r;
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
-  if ((TK(k)->flags & VB_T_DIGIT) && TK(k)->end - TK(k)->start > 5 && !memcmp(X->s + TK(k)->end - 4, "-old", 4) &&
-      is_capword(X, k + 1) && !(X->wc[k + 1] & VB_W_STOP)) {
+  if (vb_age_word(X, k) && is_capword(X, k + 1) && !(X->wc[k + 1] & VB_W_STOP)) {
     r = np_at(X, k + 1, c);               /* "17-year-old Jared Potts echoed": the age opens it */
     if (r.ok) r.a = k;
     return r;
@@ -445,9 +414,6 @@ static np np_at(const ctx *X, size_t k, size_t c) {
  * nearest first, then at the sentence start ("Eight years ago, he supported … and said"). */
 static np np_subject_near(const ctx *X, size_t sb, size_t c);
 
-/* Words that link a sentence to the one before and stand before its subject. */
-static const char *const lead_link[] = {"and", "but", "so", "then", "yet", "still", "now", NULL};
-
 /* The subject of the sentence (for participles: "Her campaign emailed supporters saying"). */
 np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   np r = {0};
@@ -462,7 +428,7 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
     /* "And then Trump went on the attack, saying …", "But the mayor struck back,
      * calling …": one or two linking words, then the subject and its verb */
     size_t z = k;
-    while (z < k + 2 && z + 2 < c && is_word(X, z) && word_in(X, z, lead_link)) z++;
+    while (z < k + 2 && z + 2 < c && is_word(X, z) && vb_lead_link(X, z)) z++;
     if (z > k && z + 1 < c && !is_ch(X, z, ',')) {
       r = np_at(X, z, c);
       if (r.ok && r.b + 1 < c && is_word(X, r.b + 1) && (TK(r.b + 1)->flags & VB_T_LOWER) &&
