@@ -199,6 +199,11 @@ np vb_np_before(const ctx *X, size_t c, size_t lo);
 np vb_np_subject(const ctx *X, size_t sb, size_t c);
 np vb_np_clause_subject(const ctx *X, size_t sb, size_t k);
 int vb_resolve(ctx *X, np p);
+/* pwords.c: k is a count after "of" after a lower-case word ("mother of three"); an age
+ * ("17-year-old"); a word linking a sentence to the one before ("And", "But") */
+int vb_count_of(const ctx *X, size_t k);
+int vb_age_word(const ctx *X, size_t k);
+int vb_lead_link(const ctx *X, size_t k);
 /* a word naming people, a body or a document; a mention that can speak ("officials", "a
  * new poll", a name, a pronoun; not "the morning", "a chill") */
 int vb_speaker_word(const ctx *X, size_t k);
@@ -268,6 +273,13 @@ int vb_rule_turn_label(ctx *X, shape *S, match *m);
 int vb_reported_before(const ctx *X, const shape *S);
 /* naming cue c (calls, describes) has a quote of its own as object, before hi */
 int vb_names_later_quote(const ctx *X, size_t c, size_t hi);
+/* the speaker of a quote after the colon at k1: the phrase before it, or the sentence's
+ * subject when a preposition governs that phrase (an addressee, a topic) */
+np vb_colon_speaker(const ctx *X, size_t k1, size_t sb);
+/* the clause of cue c reaches token a: only its object's few words between them */
+int vb_governs(const ctx *X, size_t c, size_t a);
+/* the speaker of the earlier cue (from z0) whose clause holds cue *c's subject p, else p */
+np vb_outer_report(const ctx *X, size_t z0, size_t *c, np p);
 
 /* ---------------------------------------------------------------- attribution.c */
 /* an attribution recorded; the cues a rule may use; pass 2 */

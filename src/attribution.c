@@ -275,8 +275,7 @@ static int rule_colon_name(ctx *X, shape *S, match *m) {
     if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, k - 2, p, 1);
   }
   if (k > sb + 1 && is_ch(X, k - 1, ':')) {
-    p = vb_np_before(X, k - 1, sb > 0 ? sb - 1 : VB_NONE);
-    if (!p.ok && sb == 0) p = vb_np_before(X, k - 1, VB_NONE);
+    p = vb_colon_speaker(X, k - 1, sb);
     if (p.ok && (is_capword(X, p.b) || is_pron(X, p.b))) return vb_found(m, VB_NONE, p, 1);
   }
   return 0;
@@ -433,19 +432,6 @@ static int rule_clause_inverted(ctx *X, shape *S, match *m) {
 }
 
 
-/* The clause of cue c reaches token a: between them only its object's few words ("told
- * reporters", "said in an interview that"), no comma, no quote ("After Trump argued that
- * …, Rubio said" does not make Trump the speaker of Rubio's words). */
-static int governs(const ctx *X, size_t c, size_t a) {
-  size_t e = c + (size_t)CUE(c)->len;
-  /* "said that, because …, Y": an aside right after "that", and the clause goes on */
-  int that = is_word(X, e) && vb_tok_is(X->s, TK(e), "that") && is_ch(X, e + 1, ',');
-  for (size_t z = e; z < a; z++)
-    if (z >= e + (that ? 20 : 8) || is_quote(X, z) || (!that && (is_ch(X, z, ',') || is_dash(X, z))) || is_ch(X, z, ';'))
-      return 0;
-  return 1;
-}
-
 /* A cue elsewhere in the sentence, nearest first: before the quote (dir 0) or after it
  * (dir 1), at most three tried. A title-case quote ("The Apprentice") takes only a cue
  * that names things (calls, dubs). Nested reports ("Lynch said she recalled …"): the
@@ -481,7 +467,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
         size_t c2;
         np p2;
         for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && vb_usable_cue(X, c2))) break;
-        if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2) || !governs(X, c2, p.a)) break;
+        if (c2 == VB_NONE || c2 < a0 || is_quote(X, c2) || !is_cue(X, c2) || !vb_governs(X, c2, p.a)) break;
         p2 = vb_cue_speaker(X, c2, l2, p.a, sb);
         if (!p2.ok || p2.b >= p.a) break;
         c = c2; p = p2;
@@ -792,6 +778,7 @@ static void cue_speaker_before(ctx *X, size_t i, size_t k, size_t z, size_t *cz,
   if (*cz != VB_NONE && z0 == *cz) z0 = *cz0;
   *cz = z; *cz0 = z0;
   p = vb_cue_speaker(X, z, z0 > 0 ? z0 - 1 : VB_NONE, k, z0);
+  if (p.ok) p = vb_outer_report(X, z0, &z, p);   /* "Carter said that some critics had been predicting …" */
   if (p.ok) vb_attribute(X, i, z, p, 0.3, R_PREVIOUS_CUE);
 }
 

@@ -8,27 +8,6 @@
 #include <string.h>
 #include "attrib_int.h"
 
-/* A lower-case word that names people, a body or a document: one the lexicon lists
- * (VB_W_SPEAKER, and the gendered nouns), or a person by trade: -er, -or, -ist, -ian,
- * -ant, -ent, -ee, -man, -men, -ess (the plural s apart). */
-int vb_speaker_word(const ctx *X, size_t k) {
-  const vb_tok *t = TK(k);
-  const char *e;
-  size_t n;
-  if (X->wc[k] & (VB_W_SPEAKER | VB_W_MNOUN | VB_W_FNOUN)) return 1;
-  n = base_end(X, k) - t->start;
-  if (n <= 4) return 0;
-  e = X->s + t->start + n;
-  if (e[-1] == 's') {
-    if (n > 5 && !memcmp(e - 4, "ress", 4)) return 1;   /* actress, waitress */
-    e--; n--;
-  }
-  return (e[-2] == 'e' && e[-1] == 'r') || (e[-2] == 'o' && e[-1] == 'r') || (e[-2] == 'e' && e[-1] == 'e') ||
-         !memcmp(e - 3, "man", 3) || !memcmp(e - 3, "men", 3) ||
-         (n > 5 && (!memcmp(e - 3, "ist", 3) || !memcmp(e - 3, "ian", 3) || !memcmp(e - 3, "ant", 3) ||
-                    !memcmp(e - 3, "ent", 3)));
-}
-
 static int speaker_phrase(const ctx *X, np p, int strict) {
   if (p.rel || p.named) return 1;
   for (size_t k = p.a; k <= p.b; k++) {
@@ -227,14 +206,21 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     }
     /* a function word alone is no speaker, unless a quote or comma comes right before it
      * and the cue right after ("…," From said) */
-    if (X->wc[a] & VB_W_STOP && a == h && !(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ','))))
-      return r;
+    if (X->wc[a] & VB_W_STOP && a == h) {
+      if (!(h + 1 == c && h > 0 && (is_quote(X, h - 1) || is_ch(X, h - 1, ',')))) return r;
+      if (!starts_sent(X, h) && (TK(c)->flags & VB_T_LOWER)) r.named = 1;   /* "…," Read said: a name */
+    }
     {
       size_t d = role_before(X, a, lo1);
       if (d == VB_NONE) d = doc_before(X, a, lo1);
       if (d != VB_NONE) a = d;              /* a spokesperson for Osle Valley Transport said */
     }
     r.a = a; r.b = h; r.ok = 1;
+    return r;
+  }
+  if (h >= lo1 + 2 && vb_count_of(X, h) && vb_speaker_word(X, h - 2)) {   /* "the mother of three replied" */
+    r = np_before1(X, h - 1, lo);
+    if (r.ok && !r.rel && r.b == h - 2) r.b = h; else r.ok = 0;
     return r;
   }
   if (TK(h)->flags & VB_T_LOWER) {
@@ -363,6 +349,11 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (k < c) k = skip_quotes(X, k, c);
   if (k >= c || !is_word(X, k)) return r;
   if (is_pron(X, k)) { r.a = r.b = k; r.ok = 1; return r; }
+  if (vb_age_word(X, k) && is_capword(X, k + 1) && !(X->wc[k + 1] & VB_W_STOP)) {
+    r = np_at(X, k + 1, c);               /* "17-year-old Jared Potts echoed": the age opens it */
+    if (r.ok) r.a = k;
+    return r;
+  }
   if (X->wc[k] & VB_W_STOP && (TK(k)->flags & VB_T_CAP) && vb_tok_is(X->s, TK(k), "the") && is_capword(X, k + 1)) k++;
   if ((TK(k)->flags & VB_T_UPPER) && (TK(k)->flags & VB_T_PARA) && is_ch(X, k + 1, ',')) return r;   /* PORTLAND, Ore. */
   if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_DET))) {      /* "Several residents": the determiner's */
@@ -388,10 +379,14 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       return r;
     }
     {
-      /* "FBI director James Comey": an organisation, a title, then the name */
+      /* "FBI director James Comey": an organisation, a title, then the name; "Democratic
+       * presidential candidate Bernie Sanders": a modifier before the title too */
       size_t z = e + 1;
-      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && (X->wc[z] & (VB_W_TITLE | VB_W_ORG))) z++;
-      if (z > e + 1 && z < c && is_capword(X, z) && !(X->wc[z] & VB_W_STOP)) {
+      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+             ((X->wc[z] & (VB_W_TITLE | VB_W_ORG)) || (z == e + 1 && is_word(X, z + 1) && (X->wc[z + 1] & VB_W_TITLE) &&
+                                                        !(X->wc[z] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP)) && !is_icue(X, z))))
+        z++;
+      if (z > e + 1 && z < c && is_capword(X, z) && !(X->wc[z] & VB_W_STOP) && (X->wc[z - 1] & (VB_W_TITLE | VB_W_ORG))) {
         size_t e2 = vb_run_end(X, z);
         if (e2 < c) e = e2;
       }
@@ -429,6 +424,19 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   if (k + 2 < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)) &&
       is_pron(X, k + 1) && is_word(X, k + 2) && (TK(k + 2)->flags & VB_T_LOWER))
     return np_at(X, k + 1, c);
+  {
+    /* "And then Trump went on the attack, saying …", "But the mayor struck back,
+     * calling …": one or two linking words, then the subject and its verb */
+    size_t z = k;
+    while (z < k + 2 && z + 2 < c && is_word(X, z) && vb_lead_link(X, z)) z++;
+    if (z > k && z + 1 < c && !is_ch(X, z, ',')) {
+      r = np_at(X, z, c);
+      if (r.ok && r.b + 1 < c && is_word(X, r.b + 1) && (TK(r.b + 1)->flags & VB_T_LOWER) &&
+          !(X->wc[r.b + 1] & (VB_W_PREP | VB_W_DET | VB_W_BOUND)))
+        return r;
+      r.ok = 0;
+    }
+  }
   if (k < c && is_word(X, k) && (((X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON))) ||
                                  ((TK(k)->flags & VB_T_CAP) && ing_word(X, k)) ||   /* "Flying home, she vented" */
                                  vb_opening_word(X, k, -1))) {                     /* "Shortly after …, the board" */
