@@ -605,16 +605,20 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
+  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
   {"according-to-that", 0.6, vb_according_that, 0, 0},      /* That’s according to X. */
+  {"as-view", 0.6, vb_as_view, 0, 0},                       /* As X reported, CLAUSE. · CLAUSE, as X believe. */
   {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
   {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
   {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
   {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
   {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
+
+#define NAGENT_RULES 2   /* the first rules of the table: a cue with its agent ("by X") */
 
 /* ---------------------------------------------------------------- the stage */
 
@@ -807,10 +811,12 @@ void vb_find_indirect(ctx *X) {
           !vb_bare_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
       if (by_agent(X, &S, &S.p)) {
-        memset(&o, 0, sizeof o);
-        if (ir_passive_by(X, &S, &o)) {
-          o.c = c; o.rule = cue_rules[0].name; o.conf = cue_rules[0].strength;
+        for (size_t r = 0; r < NAGENT_RULES; r++) {
+          memset(&o, 0, sizeof o);
+          if (!cue_rules[r].read(X, &S, &o)) continue;
+          o.c = c; o.rule = cue_rules[r].name; o.conf = cue_rules[r].strength;
           if (vb_push(&cs, o)) X->oom = 1;
+          break;
         }
         continue;
       }
@@ -820,7 +826,7 @@ void vb_find_indirect(ctx *X) {
         if (!S.p.ok || !vb_speaker_phrase(X, S.p) || vb_no_speaker(X, &S)) continue;
       }
       memset(&o, 0, sizeof o);
-      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
+      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : NAGENT_RULES; r < sizeof cue_rules / sizeof *cue_rules; r++) {
         if (!cue_rules[r].read(X, &S, &o)) continue;
         o.c = c;
         o.rule = cue_rules[r].name;

@@ -89,4 +89,8 @@ int vb_according_aside(ctx *X, isent *S, icand *o);   /* CLAUSE, according to X,
 int vb_according_after(ctx *X, isent *S, icand *o);   /* CLAUSE, according to X. */
 int vb_according_that(ctx *X, isent *S, icand *o);    /* That’s according to X. */
 
+/* ias.c: a report in a clause of "as" that leaves its object out (the cue table lists them) */
+int vb_as_by(ctx *X, isent *S, icand *o);     /* As reported by X, CLAUSE. · CLAUSE, as first reported by X. */
+int vb_as_view(ctx *X, isent *S, icand *o);   /* As X reported, CLAUSE. · CLAUSE, as X believe. */
+
 #endif
