@@ -606,6 +606,7 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
+  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these three: read before cue_reads) */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
@@ -619,6 +620,7 @@ static const struct irule cue_rules[] = {
 };
 
 #define NAGENT_RULES 2   /* the first rules of the table: a cue with its agent ("by X") */
+#define NPRE_RULES 3     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 
@@ -803,6 +805,23 @@ void vb_find_indirect(ctx *X) {
         }
         continue;
       }
+      /* the rules of a cue with its agent ("by X": what by_agent reads), then those of a
+       * shape of their own that the tests below would leave out ("In her view, …"): the
+       * first that reads decides; a passive with its agent that none reads is left */
+      {
+        int agent = by_agent(X, &S, &S.p);
+        size_t r;
+        for (r = agent ? 0 : NAGENT_RULES; r < NPRE_RULES; r++) {
+          memset(&o, 0, sizeof o);
+          if (cue_rules[r].read(X, &S, &o)) break;
+        }
+        if (r < NPRE_RULES) {
+          o.c = c; o.rule = cue_rules[r].name; o.conf = cue_rules[r].strength;
+          if (vb_push(&cs, o)) X->oom = 1;
+          continue;
+        }
+        if (agent) continue;
+      }
       /* a verb of view reports what follows it: nothing follows, nothing to read; but one
        * that closes its sentence after a comma and its subject reports the clause before
        * ("…, a Fox poll found."), and one in an aside the sentence ("X, they believe, Y") */
@@ -810,23 +829,13 @@ void vb_find_indirect(ctx *X) {
                                                  aside_that(X, S.e, S.se) == VB_NONE)) &&
           !vb_bare_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
-      if (by_agent(X, &S, &S.p)) {
-        for (size_t r = 0; r < NAGENT_RULES; r++) {
-          memset(&o, 0, sizeof o);
-          if (!cue_rules[r].read(X, &S, &o)) continue;
-          o.c = c; o.rule = cue_rules[r].name; o.conf = cue_rules[r].strength;
-          if (vb_push(&cs, o)) X->oom = 1;
-          break;
-        }
-        continue;
-      }
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
         if (!S.p.ok || !vb_speaker_phrase(X, S.p) || vb_no_speaker(X, &S)) continue;
       }
       memset(&o, 0, sizeof o);
-      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : NAGENT_RULES; r < sizeof cue_rules / sizeof *cue_rules; r++) {
+      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : NPRE_RULES; r < sizeof cue_rules / sizeof *cue_rules; r++) {
         if (!cue_rules[r].read(X, &S, &o)) continue;
         o.c = c;
         o.rule = cue_rules[r].name;

@@ -93,4 +93,7 @@ int vb_according_that(ctx *X, isent *S, icand *o);    /* That’s according to X
 int vb_as_by(ctx *X, isent *S, icand *o);     /* As reported by X, CLAUSE. · CLAUSE, as first reported by X. */
 int vb_as_view(ctx *X, isent *S, icand *o);   /* As X reported, CLAUSE. · CLAUSE, as X believe. */
 
+/* iview.c: In X's view, CLAUSE. · PART, in her view, PART. (read before cue_reads) */
+int vb_in_view(ctx *X, isent *S, icand *o);
+
 #endif
