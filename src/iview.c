@@ -43,3 +43,24 @@ int vb_in_view(ctx *X, isent *S, icand *o) {
   o->a = S->e + 1; o->b = S->se;
   return 1;
 }
+
+/* "Lund's claim that the levy is illegal …", "her repeated warning that …": a noun of
+ * speech (a cue form, VB_W_NOUN) after its holder's possessive, an adjective at most
+ * between, and "that": the clause after "that" is what the holder said */
+int vb_poss_noun(ctx *X, isent *S, icand *o) {
+  size_t c = S->c, h = c - 1, a;
+  if (c <= S->sb || !(X->wc[c] & VB_W_NOUN) || !(TK(c)->flags & VB_T_LOWER) || S->e + 2 >= S->se ||
+      !is_word(X, S->e) || !vb_tok_is(X->s, TK(S->e), "that"))
+    return 0;
+  if (is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !word_in(X, h, poss_pron) && !(TK(h)->flags & VB_T_POSS) &&
+      !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)) && !is_icue(X, h))
+    h--;                                           /* her repeated warning */
+  if (h < S->sb || (a = holder_start(X, h, S->sb)) == VB_NONE) return 0;
+  if (a < h && !is_capword(X, h) && !word_in(X, h, poss_pron)) return 0;   /* (not "the board's") */
+  o->p.a = a; o->p.b = h; o->p.ok = 1;
+  /* the clause of "that" runs to a mark at most ("Despite Lund's claim that …, the
+   * board …"): the sentence's own verb may follow it */
+  o->a = S->e + 1;
+  for (o->b = o->a; o->b < S->se && !is_ch(X, o->b, ',') && !is_ch(X, o->b, ';') && !is_dash(X, o->b); o->b++) {}
+  return 1;
+}
