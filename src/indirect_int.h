@@ -56,6 +56,9 @@ static inline int plural_word(const ctx *X, size_t k) {
  * word j - 1 (adverbs and times passed), e the token after the cue, f its flags: a subject
  * of the table in iweak.c that weak_verb (indirect.c) does not work through itself */
 int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f);
+/* Cue c, e the token after it, is a verb that reports only with a clause, and a noun
+ * phrase follows it ("maintains a wide lead": a table, iweak.c) */
+int vb_other_object(const ctx *X, size_t c, size_t e);
 
 /* The words after z to the sentence's end or a comma are a time at most ("said
  * Monday."): the first token after them (vb_skip_when); z's clause ends there */

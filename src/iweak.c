@@ -1,6 +1,7 @@
 /* iweak.c: the subjects after which a weak cue form (a verb that is also a noun: claims,
  * reports, say, show) reads as a verb, besides those weak_verb (indirect.c) works through
- * itself: a table of named shapes. It calls nothing of indirect.c's. */
+ * itself: a table of named shapes; and the verbs whose noun-phrase object says they
+ * report nothing ("maintains a lead"), another. It calls nothing of indirect.c's. */
 #include "indirect_int.h"
 
 /* "The Ledger reports that …", "the Osle Gazette claims the …": an -s form after a
@@ -38,5 +39,31 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f) {
   if (j == 0 || !is_word(X, j - 1)) return 0;
   for (size_t r = 0; r < sizeof weak_subjects / sizeof *weak_subjects; r++)
     if (weak_subjects[r].holds(X, j, e, f)) return 1;
+  return 0;
+}
+
+/* Verbs that report a view only with a clause after them, and with a noun phrase for
+ * object say something else: "maintained a large lead", "maintains close ties", "can't
+ * find jobs", "find their way" (not "maintained that …", "maintained they were …"): the
+ * cue's forms, and the words that open such an object */
+static const char *const maintain_forms[] = {"maintain", "maintains", "maintained", "maintaining", NULL};
+static const char *const find_forms[] = {"find", "finds", "finding", NULL};
+static const char *const np_open[] = {"a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
+                                      "those", "some", "more", "no", "any", "close", NULL};
+static const struct {
+  const char *name;
+  const char *const *forms;
+  const char *const *object;
+} other_objects[] = {
+  {"maintain-np", maintain_forms, np_open},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, np_open},           /* they can't find jobs that … · find their way */
+};
+
+int vb_other_object(const ctx *X, size_t c, size_t e) {
+  if (e >= NT || !is_word(X, e) || !(TK(e)->flags & VB_T_LOWER)) return 0;
+  for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
+    if (word_in(X, c, other_objects[r].forms))
+      return word_in(X, e, other_objects[r].object) ||
+             (plural_word(X, e) && !is_pron(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)));   /* find jobs */
   return 0;
 }
