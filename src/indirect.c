@@ -95,10 +95,11 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       object_start(X, e) && !(X->wc[e] & VB_W_PREP) && j > 2 && is_word(X, j - 2))
     return 1;
   if (!is_word(X, j - 1)) return 0;
-  if (vb_weak_subject(X, j, e, f)) return 1;                           /* a subject of the table (iweak.c) */
+  if (!vb_noun_first(X, c) && vb_weak_subject(X, j, e, f)) return 1;  /* a subject of the table (iweak.c) */
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
+    if (vb_noun_first(X, c)) return is_pron(X, j - 1) && !vb_tok_is(X->s, t, "it");   /* (not "state parties") */
     if (vb_tok_is(X->s, t, "percent")) return 1;                        /* 61 percent say */
     /* "those surveyed say", "voters polled say": a participle after its plural subject */
     if (vb_past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
@@ -123,6 +124,12 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
     return plural_word(X, j - 1) || plural_before_phrase(X, j);
   }
   if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
+  if (vb_noun_first(X, c))                        /* "the memo states", not "Rust Belt states" */
+    return j > 1 && (t->flags & VB_T_LOWER) && !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)) &&
+           is_word(X, j - 2) && (X->wc[j - 2] & VB_W_DET || (j > 2 && (TK(j - 2)->flags & VB_T_LOWER) &&
+                                                            !(X->wc[j - 2] & (VB_W_PREP | VB_W_STOP | VB_W_BOUND)) &&
+                                                            is_word(X, j - 3) && (X->wc[j - 3] & VB_W_DET))) &&
+           !is_pron(X, j - 2);
   if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "which")) return 1;
   if (t->flags & VB_T_POSS) return 0;
   if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_STOP)) return 0;

@@ -67,3 +67,10 @@ int vb_other_object(const ctx *X, size_t c, size_t e) {
              (plural_word(X, e) && !is_pron(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)));   /* find jobs */
   return 0;
 }
+
+/* Forms that news writes as nouns far more than as verbs ("state parties", "in that
+ * state", "Rust Belt states that …"): such a form reads as a verb only after an
+ * auxiliary or a pronoun of its own ("will state", "it states"; "to state" is read
+ * before), or, the -s form, after a determiner's lower-case noun ("the memo states") */
+static const char *const noun_first[] = {"state", "states", NULL};
+int vb_noun_first(const ctx *X, size_t c) { return word_in(X, c, noun_first); }
