@@ -43,28 +43,40 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f) {
 }
 
 /* Verbs that report a view only with a clause after them, and with a noun phrase for
- * object say something else: "maintained a large lead", "maintains close ties", "can't
- * find jobs", "find their way" (not "maintained that …", "maintained they were …"): the
- * cue's forms, and the words that open such an object */
+ * object (or another word that is no clause's) say something else: "maintained a large
+ * lead", "maintains close ties", "can't find jobs", "find their way", "turned back to
+ * look" (not "maintained that …", "who back Reyes"): the cue's forms, and a test of the
+ * token e after it */
 static const char *const maintain_forms[] = {"maintain", "maintains", "maintained", "maintaining", NULL};
 static const char *const find_forms[] = {"find", "finds", "finding", NULL};
+static const char *const back_forms[] = {"back", NULL};
 static const char *const np_open[] = {"a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
                                       "those", "some", "more", "no", "any", "close", NULL};
+/* a noun phrase: a determiner's, or a bare plural ("find jobs") */
+static int obj_np(const ctx *X, size_t e) {
+  if (e >= NT || !is_word(X, e) || !(TK(e)->flags & VB_T_LOWER)) return 0;
+  return word_in(X, e, np_open) ||
+         (plural_word(X, e) && !is_pron(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)));
+}
+/* "back" as an adverb: a preposition or the end after it ("turned back to", "brought
+ * the jobs back.", "pushes back on") */
+static int obj_adverb(const ctx *X, size_t e) {
+  static const char *const prep[] = {"to", "on", "at", "in", "into", "from", "home", "then", NULL};
+  return e >= NT || !is_word(X, e) || word_in(X, e, prep);
+}
 static const struct {
   const char *name;
   const char *const *forms;
-  const char *const *object;
+  int (*other)(const ctx *X, size_t e);
 } other_objects[] = {
-  {"maintain-np", maintain_forms, np_open},   /* Lund maintains a wide lead */
-  {"find-np", find_forms, np_open},           /* they can't find jobs that … · find their way */
+  {"maintain-np", maintain_forms, obj_np},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, obj_np},           /* they can't find jobs that … · find their way */
+  {"back-adverb", back_forms, obj_adverb},   /* I turned back to look · it will not bring the jobs back */
 };
 
 int vb_other_object(const ctx *X, size_t c, size_t e) {
-  if (e >= NT || !is_word(X, e) || !(TK(e)->flags & VB_T_LOWER)) return 0;
   for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
-    if (word_in(X, c, other_objects[r].forms))
-      return word_in(X, e, other_objects[r].object) ||
-             (plural_word(X, e) && !is_pron(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)));   /* find jobs */
+    if (word_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
   return 0;
 }
 
