@@ -59,6 +59,8 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f);
 /* Cue c, e the token after it, is a verb that reports only with a clause, and a noun
  * phrase follows it ("maintains a wide lead": a table, iweak.c) */
 int vb_other_object(const ctx *X, size_t c, size_t e);
+/* Cue c is an -ing form used as a noun ("a poor showing in Iowa": iweak.c) */
+int vb_ing_noun(const ctx *X, size_t c, size_t e);
 /* Cue c is a base form that news writes as a noun first ("state": a list, iweak.c) */
 int vb_noun_first(const ctx *X, size_t c);
 

@@ -86,3 +86,18 @@ int vb_other_object(const ctx *X, size_t c, size_t e) {
  * before), or, the -s form, after a determiner's lower-case noun ("the memo states") */
 static const char *const noun_first[] = {"state", "states", NULL};
 int vb_noun_first(const ctx *X, size_t c) { return word_in(X, c, noun_first); }
+
+/* An -ing form after a determiner's or a possessive's adjectives, with a preposition or
+ * the end after it, is a noun: "a poor showing in Iowa", "his best showing with the
+ * GOP", "Romney's weak showing." (a participle has its object or clause after it: "a
+ * poll showing Trump ahead", "data showing that …") */
+int vb_ing_noun(const ctx *X, size_t c, size_t e) {
+  static const char *const prep[] = {"in", "with", "on", "at", "for", "among", "since", "after", "of", "by", "from", NULL};
+  size_t k = c;
+  if (!(CUE(c)->flags & VB_CUE_ING) || !(e >= NT || !is_word(X, e) || word_in(X, e, prep))) return 0;
+  while (k > 0 && c - k < 4 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && !is_icue(X, k - 1) &&
+         !(TK(k - 1)->flags & VB_T_POSS) && !(X->wc[k - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL)))
+    k--;                                             /* the adjectives: "unexpectedly strong third-place" */
+  return k < c && k > 0 && is_word(X, k - 1) && !is_pron(X, k - 1) &&
+         ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS));
+}
