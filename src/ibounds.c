@@ -5,8 +5,21 @@
 #include "indirect_int.h"
 
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
+/* "a few days later", "two weeks ago", "several months earlier": a span of time back
+ * from its end word; the token after it, or z */
+static size_t time_ago(const ctx *X, size_t z, size_t se) {
+  static const char *const unit[] = {"days", "weeks", "months", "years", "hours", "minutes", NULL};
+  static const char *const end[] = {"later", "earlier", "ago", "before", NULL};
+  size_t y = z;
+  while (y < se && y < z + 3 && is_word(X, y) && (TK(y)->flags & VB_T_LOWER) && !word_in(X, y, unit) &&
+         ((X->wc[y] & (VB_W_DET | VB_W_QUANT)) || (TK(y)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(y), "few")))
+    y++;
+  return y > z && y + 1 < se && word_in(X, y, unit) && word_in(X, y + 1, end) ? y + 2 : z;
+}
+
 size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
+  z = time_ago(X, z, se);
   /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
    * place that runs to the sentence's end */
   if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
