@@ -5,8 +5,21 @@
 #include "indirect_int.h"
 
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
+/* "a few days later", "two weeks ago", "several months earlier": a span of time back
+ * from its end word; the token after it, or z */
+static size_t time_ago(const ctx *X, size_t z, size_t se) {
+  static const char *const unit[] = {"days", "weeks", "months", "years", "hours", "minutes", NULL};
+  static const char *const end[] = {"later", "earlier", "ago", "before", NULL};
+  size_t y = z;
+  while (y < se && y < z + 3 && is_word(X, y) && (TK(y)->flags & VB_T_LOWER) && !word_in(X, y, unit) &&
+         ((X->wc[y] & (VB_W_DET | VB_W_QUANT)) || (TK(y)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(y), "few")))
+    y++;
+  return y > z && y + 1 < se && word_in(X, y, unit) && word_in(X, y + 1, end) ? y + 2 : z;
+}
+
 size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
+  z = time_ago(X, z, se);
   /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
    * place that runs to the sentence's end */
   if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
@@ -137,12 +150,28 @@ static int view_aside(const ctx *X, const isent *S) {
   return z > S->sb + 1 && z < S->c && (is_ch(X, z - 1, ',') || is_dash(X, z - 1));
 }
 
+/* "…, as many economists believe.", "As some had hoped, the levy …": a clause of "as"
+ * (after a comma or a dash, or opening the sentence) whose subject of a few words (no
+ * clause word) holds the view of the sentence around it (ias.c reads the report) */
+static int view_as(const ctx *X, const isent *S) {
+  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", "and", "but", NULL};
+  size_t z = S->c, y = vb_skip_when(X, S->e, S->se);
+  if (!(y + 1 >= S->se || is_ch(X, y, ',') || is_dash(X, y) || (is_ch(X, y, '.') && y + 2 >= S->se))) return 0;
+  while (z > S->sb && S->c - z < 7 && is_word(X, z - 1) && !vb_tok_is(X->s, TK(z - 1), "as")) {
+    z--;
+    if (word_in(X, z, clause)) return 0;
+  }
+  if (z == S->sb || z == S->c || !vb_tok_is(X->s, TK(z - 1), "as")) return 0;
+  return z - 1 == S->sb || is_ch(X, z - 2, ',') || is_dash(X, z - 2) || vb_conj_word(X, z - 2);
+}
+
 static const struct {
   const char *name;
   int (*holds)(const ctx *X, const isent *S);
 } bare_views[] = {
   {"closing", view_closing},   /* …, a Fox poll found. */
   {"aside", view_aside},       /* PART, they believe, PART. */
+  {"as", view_as},             /* …, as many economists believe. */
 };
 int vb_bare_view(const ctx *X, const isent *S) {
   for (size_t r = 0; r < sizeof bare_views / sizeof *bare_views; r++)

@@ -95,10 +95,11 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
       object_start(X, e) && !(X->wc[e] & VB_W_PREP) && j > 2 && is_word(X, j - 2))
     return 1;
   if (!is_word(X, j - 1)) return 0;
-  if (vb_weak_subject(X, j, e, f)) return 1;                           /* a subject of the table (iweak.c) */
+  if (!vb_noun_first(X, c) && vb_weak_subject(X, j, e, f)) return 1;  /* a subject of the table (iweak.c) */
   t = TK(j - 1);
   if (f & VB_CUE_BASE) {
     if (X->wc[j - 1] & VB_W_AUX) return 1;                              /* will support */
+    if (vb_noun_first(X, c)) return is_pron(X, j - 1) && !vb_tok_is(X->s, t, "it");   /* (not "state parties") */
     if (vb_tok_is(X->s, t, "percent")) return 1;                        /* 61 percent say */
     /* "those surveyed say", "voters polled say": a participle after its plural subject */
     if (vb_past_participle(X, j - 1) && j > 1 && is_word(X, j - 2) &&
@@ -123,6 +124,12 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
     return plural_word(X, j - 1) || plural_before_phrase(X, j);
   }
   if (is_pron(X, j - 1)) return vb_tok_is(X->s, t, "he") || vb_tok_is(X->s, t, "she") || vb_tok_is(X->s, t, "it");
+  if (vb_noun_first(X, c))                        /* "the memo states", not "Rust Belt states" */
+    return j > 1 && (t->flags & VB_T_LOWER) && !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)) &&
+           is_word(X, j - 2) && (X->wc[j - 2] & VB_W_DET || (j > 2 && (TK(j - 2)->flags & VB_T_LOWER) &&
+                                                            !(X->wc[j - 2] & (VB_W_PREP | VB_W_STOP | VB_W_BOUND)) &&
+                                                            is_word(X, j - 3) && (X->wc[j - 3] & VB_W_DET))) &&
+           !is_pron(X, j - 2);
   if (vb_tok_is(X->s, t, "who") || vb_tok_is(X->s, t, "which")) return 1;
   if (t->flags & VB_T_POSS) return 0;
   if (X->wc[j - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP | VB_W_STOP)) return 0;
@@ -292,7 +299,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
    * verb, never the noun it may also be */
   if ((f & VB_CUE_ING) && passive_before(X, c)) return !phrasal_other(X, c, e);
   if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
-  if (phrasal_other(X, c, e)) return 0;
+  if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
       is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
@@ -605,16 +612,24 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
+  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
+  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these five: read before cue_reads) */
+  {"possessive-noun-that", 0.5, vb_poss_noun, 0, 0},        /* X's claim that CLAUSE */
+  {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
   {"according-to-that", 0.6, vb_according_that, 0, 0},      /* That’s according to X. */
+  {"as-view", 0.6, vb_as_view, 0, 0},                       /* As X reported, CLAUSE. · CLAUSE, as X believe. */
   {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
   {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
   {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
   {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
   {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
+
+#define NAGENT_RULES 2   /* the first rules of the table: a cue with its agent ("by X") */
+#define NPRE_RULES 5     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 
@@ -809,6 +824,23 @@ void vb_find_indirect(ctx *X) {
         }
         continue;
       }
+      /* the rules of a cue with its agent ("by X": what by_agent reads), then those of a
+       * shape of their own that the tests below would leave out ("In her view, …"): the
+       * first that reads decides; a passive with its agent that none reads is left */
+      {
+        int agent = by_agent(X, &S, &S.p);
+        size_t r;
+        for (r = agent ? 0 : NAGENT_RULES; r < NPRE_RULES; r++) {
+          memset(&o, 0, sizeof o);
+          if (cue_rules[r].read(X, &S, &o)) break;
+        }
+        if (r < NPRE_RULES) {
+          o.c = c; o.rule = cue_rules[r].name; o.conf = cue_rules[r].strength;
+          if (vb_push(&cs, o)) X->oom = 1;
+          continue;
+        }
+        if (agent) continue;
+      }
       /* a verb of view reports what follows it: nothing follows, nothing to read; but one
        * that closes its sentence after a comma and its subject reports the clause before
        * ("…, a Fox poll found."), and one in an aside the sentence ("X, they believe, Y") */
@@ -816,21 +848,13 @@ void vb_find_indirect(ctx *X) {
                                                  aside_that(X, S.e, S.se) == VB_NONE)) &&
           !vb_bare_view(X, &S))
         continue;                                  /* (a sum is a word: "wants $1 billion") */
-      if (by_agent(X, &S, &S.p)) {
-        memset(&o, 0, sizeof o);
-        if (ir_passive_by(X, &S, &o)) {
-          o.c = c; o.rule = cue_rules[0].name; o.conf = cue_rules[0].strength;
-          if (vb_push(&cs, o)) X->oom = 1;
-        }
-        continue;
-      }
       if (!cue_reads(X, c, S.e, S.f)) continue;
       if (!(S.f & VB_CUE_ACC)) {
         S.p = cue_subject(X, &S);
         if (!S.p.ok || !vb_speaker_phrase(X, S.p) || vb_no_speaker(X, &S)) continue;
       }
       memset(&o, 0, sizeof o);
-      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : 0; r < sizeof cue_rules / sizeof *cue_rules; r++) {
+      for (size_t r = S.used ? sizeof cue_rules / sizeof *cue_rules - 1 : NPRE_RULES; r < sizeof cue_rules / sizeof *cue_rules; r++) {
         if (!cue_rules[r].read(X, &S, &o)) continue;
         o.c = c;
         o.rule = cue_rules[r].name;

@@ -56,6 +56,13 @@ static inline int plural_word(const ctx *X, size_t k) {
  * word j - 1 (adverbs and times passed), e the token after the cue, f its flags: a subject
  * of the table in iweak.c that weak_verb (indirect.c) does not work through itself */
 int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f);
+/* Cue c, e the token after it, is a verb that reports only with a clause, and a noun
+ * phrase follows it ("maintains a wide lead": a table, iweak.c) */
+int vb_other_object(const ctx *X, size_t c, size_t e);
+/* Cue c is an -ing form used as a noun ("a poor showing in Iowa": iweak.c) */
+int vb_ing_noun(const ctx *X, size_t c, size_t e);
+/* Cue c is a base form that news writes as a noun first ("state": a list, iweak.c) */
+int vb_noun_first(const ctx *X, size_t c);
 
 /* The words after z to the sentence's end or a comma are a time at most ("said
  * Monday."): the first token after them (vb_skip_when); z's clause ends there */
@@ -88,5 +95,15 @@ int vb_according_front(ctx *X, isent *S, icand *o);   /* According to X, CLAUSE.
 int vb_according_aside(ctx *X, isent *S, icand *o);   /* CLAUSE, according to X, CLAUSE. */
 int vb_according_after(ctx *X, isent *S, icand *o);   /* CLAUSE, according to X. */
 int vb_according_that(ctx *X, isent *S, icand *o);    /* That’s according to X. */
+
+/* ias.c: a report in a clause of "as" that leaves its object out (the cue table lists them) */
+int vb_as_by(ctx *X, isent *S, icand *o);     /* As reported by X, CLAUSE. · CLAUSE, as first reported by X. */
+int vb_as_view(ctx *X, isent *S, icand *o);   /* As X reported, CLAUSE. · CLAUSE, as X believe. */
+
+/* iview.c: In X's view, CLAUSE. · PART, in her view, PART. (read before cue_reads) */
+int vb_in_view(ctx *X, isent *S, icand *o);
+int vb_poss_noun(ctx *X, isent *S, icand *o);   /* X's claim that CLAUSE */
+/* iparticiple.c: a group backing NAME (read before cue_reads) */
+int vb_np_participle(ctx *X, isent *S, icand *o);
 
 #endif

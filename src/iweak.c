@@ -1,6 +1,7 @@
 /* iweak.c: the subjects after which a weak cue form (a verb that is also a noun: claims,
  * reports, say, show) reads as a verb, besides those weak_verb (indirect.c) works through
- * itself: a table of named shapes. It calls nothing of indirect.c's. */
+ * itself: a table of named shapes; and the verbs whose noun-phrase object says they
+ * report nothing ("maintains a lead"), another. It calls nothing of indirect.c's. */
 #include "indirect_int.h"
 
 /* "The Ledger reports that …", "the Osle Gazette claims the …": an -s form after a
@@ -39,4 +40,64 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f) {
   for (size_t r = 0; r < sizeof weak_subjects / sizeof *weak_subjects; r++)
     if (weak_subjects[r].holds(X, j, e, f)) return 1;
   return 0;
+}
+
+/* Verbs that report a view only with a clause after them, and with a noun phrase for
+ * object (or another word that is no clause's) say something else: "maintained a large
+ * lead", "maintains close ties", "can't find jobs", "find their way", "turned back to
+ * look" (not "maintained that …", "who back Reyes"): the cue's forms, and a test of the
+ * token e after it */
+static const char *const maintain_forms[] = {"maintain", "maintains", "maintained", "maintaining", NULL};
+static const char *const find_forms[] = {"find", "finds", "finding", NULL};
+static const char *const back_forms[] = {"back", NULL};
+static const char *const np_open[] = {"a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
+                                      "those", "some", "more", "no", "any", "close", NULL};
+/* a noun phrase: a determiner's, or a bare plural ("find jobs") */
+static int obj_np(const ctx *X, size_t e) {
+  if (e >= NT || !is_word(X, e) || !(TK(e)->flags & VB_T_LOWER)) return 0;
+  return word_in(X, e, np_open) ||
+         (plural_word(X, e) && !is_pron(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)));
+}
+/* "back" as an adverb: a preposition or the end after it ("turned back to", "brought
+ * the jobs back.", "pushes back on") */
+static int obj_adverb(const ctx *X, size_t e) {
+  static const char *const prep[] = {"to", "on", "at", "in", "into", "from", "home", "then", NULL};
+  return e >= NT || !is_word(X, e) || word_in(X, e, prep);
+}
+static const struct {
+  const char *name;
+  const char *const *forms;
+  int (*other)(const ctx *X, size_t e);
+} other_objects[] = {
+  {"maintain-np", maintain_forms, obj_np},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, obj_np},           /* they can't find jobs that … · find their way */
+  {"back-adverb", back_forms, obj_adverb},   /* I turned back to look · it will not bring the jobs back */
+};
+
+int vb_other_object(const ctx *X, size_t c, size_t e) {
+  for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
+    if (word_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
+  return 0;
+}
+
+/* Forms that news writes as nouns far more than as verbs ("state parties", "in that
+ * state", "Rust Belt states that …"): such a form reads as a verb only after an
+ * auxiliary or a pronoun of its own ("will state", "it states"; "to state" is read
+ * before), or, the -s form, after a determiner's lower-case noun ("the memo states") */
+static const char *const noun_first[] = {"state", "states", NULL};
+int vb_noun_first(const ctx *X, size_t c) { return word_in(X, c, noun_first); }
+
+/* An -ing form after a determiner's or a possessive's adjectives, with a preposition or
+ * the end after it, is a noun: "a poor showing in Iowa", "his best showing with the
+ * GOP", "Romney's weak showing." (a participle has its object or clause after it: "a
+ * poll showing Trump ahead", "data showing that …") */
+int vb_ing_noun(const ctx *X, size_t c, size_t e) {
+  static const char *const prep[] = {"in", "with", "on", "at", "for", "among", "since", "after", "of", "by", "from", NULL};
+  size_t k = c;
+  if (!(CUE(c)->flags & VB_CUE_ING) || !(e >= NT || !is_word(X, e) || word_in(X, e, prep))) return 0;
+  while (k > 0 && c - k < 4 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && !is_icue(X, k - 1) &&
+         !(TK(k - 1)->flags & VB_T_POSS) && !(X->wc[k - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL)))
+    k--;                                             /* the adjectives: "unexpectedly strong third-place" */
+  return k < c && k > 0 && is_word(X, k - 1) && !is_pron(X, k - 1) &&
+         ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS));
 }
