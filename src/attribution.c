@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
+#include "ispeaker.h"
 
 /* Rule names: compared by address, so every assignment uses these. */
 static const char R_CUE_AFTER_INVERTED[] = "cue-after-inverted";
@@ -41,10 +42,13 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
     const ment *m = vb_ment_at(X, p.a);
     if (vb_opening_word(X, p.a, m ? m->ent : -1)) return 0;
   }
-  at->mention.start = TK(p.a)->start;
-  at->mention.end = TK(p.b)->end;
-  if (TK(p.b)->flags & VB_T_POSS && p.a == p.b) at->mention.end = base_end(X, p.b);
-  if (p.a == p.b && !(X->wc[p.a] & VB_W_PRON) && is_pron(X, p.a)) at->mention.end = TK(p.a)->start + vb_contracted_pron(X, p.a);
+  {
+    np s = X->A->qs.q.v[qi].kind == VB_INDIRECT ? vb_report_mention(X, c, p) : p;   /* ispeaker.c */
+    at->mention.start = TK(s.a)->start;
+    at->mention.end = TK(s.b)->end;
+    if (TK(s.b)->flags & VB_T_POSS && s.a == s.b) at->mention.end = base_end(X, s.b);
+    if (s.a == s.b && !(X->wc[s.a] & VB_W_PRON) && is_pron(X, s.a)) at->mention.end = TK(s.a)->start + vb_contracted_pron(X, s.a);
+  }
   if (c != VB_NONE) { at->cue.start = TK(c)->start; at->cue.end = is_icue(X, c) ? CUE(c)->end : TK(c)->end; }
   if (p.rel) { np q = p; q.a = p.ra; q.b = p.rb; q.rel = 0; at->entity = vb_resolve(X, q); }
   else at->entity = vb_resolve(X, p);
