@@ -177,6 +177,11 @@ const char *const vb_cue_lexicon[] = {
   "r:paint themselves as|paints themselves as|painted themselves as|painting themselves as", "r:paint itself as|paints itself as|painted itself as|painting itself as",
   "r:tout himself as|touts himself as|touted himself as|touting himself as", "r:tout herself as|touts herself as|touted herself as|touting herself as",
   "r:tout themselves as|touts themselves as|touted themselves as|touting themselves as", "r:tout itself as|touts itself as|touted itself as|touting itself as",
+  /* speech that judges its object: "spoke highly of the plan", "spoke out in favor of the levy" */
+  "r:speak highly of|speaks highly of|spoke highly of|speaking highly of|spoken highly of", "r:speak favorably of|speaks favorably of|spoke favorably of|speaking favorably of|spoken favorably of",
+  "r:speak glowingly of|speaks glowingly of|spoke glowingly of|speaking glowingly of|spoken glowingly of", "r:speak fondly of|speaks fondly of|spoke fondly of|speaking fondly of|spoken fondly of",
+  "r:speak warmly of|speaks warmly of|spoke warmly of|speaking warmly of|spoken warmly of", "r:speak out in favor of|speaks out in favor of|spoke out in favor of|speaking out in favor of",
+  "r:speak out about|speaks out about|spoke out about|speaking out about", "r:speak out for|speaks out for|spoke out for|speaking out for",
   "a:according to",
   NULL,
 };
