@@ -182,6 +182,7 @@ const char *const vb_cue_lexicon[] = {
   "r:speak glowingly of|speaks glowingly of|spoke glowingly of|speaking glowingly of|spoken glowingly of", "r:speak fondly of|speaks fondly of|spoke fondly of|speaking fondly of|spoken fondly of",
   "r:speak warmly of|speaks warmly of|spoke warmly of|speaking warmly of|spoken warmly of", "r:speak out in favor of|speaks out in favor of|spoke out in favor of|speaking out in favor of",
   "r:speak out about|speaks out about|spoke out about|speaking out about", "r:speak out for|speaks out for|spoke out for|speaking out for",
+  "r:rebut|rebuts|rebutted|rebutting", "r:rail at|rails at|railed at|railing at",
   "a:according to",
   NULL,
 };
