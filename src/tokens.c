@@ -406,7 +406,10 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
   const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
   size_t ta = *pi, nt = *pnt, i, te;
   int ends = *pends, rc = 0;
-  unsigned chk = pending | (unsigned)ends;   /* a sentence or paragraph may start at the next word */
+  /* as build decides it, for the first word: the only one here that can start a sentence
+   * or paragraph (a mark that ends a sentence ends this loop) */
+  if (pending | (unsigned)ends)
+    fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
   for (int first = 1;; first = 0) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
     const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
@@ -464,14 +467,11 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       if ((wcl & listed) && vb_push(&out->listed, nt)) { rc = -1; break; }
       wcl &= ~listed;
     }
-    /* as build decides it; a word ends no sentence, so only the first here can start one */
-    if (chk) {                           /* pending | ends */
-      fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
+    if (fl & (VB_T_SENT | VB_T_PARA)) {   /* the first word only (see above) */
       if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { rc = -1; break; }
       if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { rc = -1; break; }
-      ends = 0;
-      chk = 0;
     }
+    ends = 0;                            /* a word ends no sentence */
     tp = &out->t.v[nt];
     tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
     if (W) out->wc.v[nt] = wcl;
@@ -482,12 +482,12 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       b = s[i];
       if (cls[b] != C_PUNCT || i == qstart || i + 1 >= n || s[i + 1] == b || nt >= stop) break;
       ends = b == '.' || b == '!' || b == '?';
-      chk = (unsigned)ends;
       tp = &out->t.v[nt];
       tp->start = i; tp->end = i + 1; tp->flags = VB_T_PUNCT; tp->hash = 0; tp->q = -1; tp->cue = -1;
       if (W) out->wc.v[nt] = 0;
       nt++;
       i++;
+      if (ends) break;                   /* the next token may start a sentence: build decides */
     }
     /* the next word, one space on, if this loop can take it; else build's loop */
     if (s[i] != ' ') break;
