@@ -811,7 +811,7 @@ void vb_find_indirect(ctx *X) {
       icand o;
       size_t c = ct[cj];
       S.c = c; S.e = c + (size_t)CUE(c)->len; S.f = CUE(c)->flags;
-      S.used = used_cue(used, nused, &uat, TK(c)->start);
+      S.used = used_cue(used, nused, &uat, TK(c)->start) && !vb_partial_inside(X, &S);   /* (icontinue.c) */
       if (S.used && clause_after_quote(X, &S) == VB_NONE) {
         /* the quote's cue, and only that: "X said she wanted to speak “…”" reports the
          * quote, and "wanted" inside its clause is no report of its own */

@@ -76,6 +76,9 @@ size_t vb_sentence_break(const ctx *X, size_t sb, size_t se);
 /* The cue S->c is a verb of view with nothing after it that still reports: it closes its
  * sentence after a comma and its subject, or stands in an aside (a table, ibounds.c) */
 int vb_bare_view(const ctx *X, const isent *S);
+/* The quote that took cue S->c is a partial one inside a clause of the cue's own, a few
+ * words after the cue ("said the plan was “a disaster” and …": icontinue.c) */
+int vb_partial_inside(const ctx *X, const isent *S);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 
