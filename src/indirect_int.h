@@ -79,6 +79,8 @@ int vb_bare_view(const ctx *X, const isent *S);
 /* The quote that took cue S->c is a partial one inside a clause of the cue's own, a few
  * words after the cue ("said the plan was “a disaster” and …": icontinue.c) */
 int vb_partial_inside(const ctx *X, const isent *S);
+/* X spoke to voters about CLAUSE: a sentence rule (italk.c) */
+int vb_talk_about(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 

@@ -1,0 +1,51 @@
+/* italk.c: a verb of talking reports what it is about: "Obama spoke at the White House on
+ * Tuesday about rights that had been denied", "He is talking to voters about health
+ * care", "she spoke out sharply against the levy". The verb's own adverbials, addressee,
+ * place and time come first (a few words, no punctuation); what follows "about" or
+ * "against" is the report, and the verb's subject (a speaker) its source. A sentence rule
+ * (isentence.c's table): the verb is no cue of the lexicon, whose forms ("talks",
+ * "speaking") are nouns and asides as often. */
+#include "indirect_int.h"
+
+static const char *const talk_forms[] = {"speak", "speaks", "spoke", "spoken", "speaking",
+                                         "talk", "talks", "talked", "talking", NULL};
+static const char *const topic[] = {"about", "against", NULL};
+
+/* The token of "about" or "against" in the few words after the verb (from e), with a word
+ * after it, or VB_NONE */
+static size_t topic_word(const ctx *X, size_t e, size_t se) {
+  for (size_t z = e; z < se && z < e + 9; z++) {
+    if (!is_word(X, z) || is_icue(X, z) || vb_tok_is(X->s, TK(z), "that")) return VB_NONE;
+    /* (not "spoke for about 30 minutes": "about" a number's) */
+    if (word_in(X, z, topic))
+      return z + 1 < se && is_word(X, z + 1) && !(TK(z + 1)->flags & VB_T_DIGIT) &&
+                     !(z > e && vb_tok_is(X->s, TK(z - 1), "for"))
+                 ? z
+                 : VB_NONE;
+  }
+  return VB_NONE;
+}
+
+static int base_form(const ctx *X, size_t k) { return vb_tok_is(X->s, TK(k), "talk") || vb_tok_is(X->s, TK(k), "speak"); }
+
+int vb_talk_about(ctx *X, isent *S, icand *o) {
+  for (size_t k = S->sb + 1; k + 2 < S->se; k++) {
+    size_t z, j = k;
+    np p;
+    if (!(TK(k)->flags & VB_T_LOWER) || !word_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
+      continue;
+    /* the verb group: "has been talking", "also spoke", "is now talking" */
+    while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+           ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
+           !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
+      j--;
+    p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
+    if (!p.ok || p.b + 1 != j || p.a < S->sb || !vb_speaker_phrase(X, p) || (TK(p.b)->flags & VB_T_POSS)) continue;
+    /* a base form ("talk", "speak") is a noun after an adjective ("his tough talk about"):
+     * a verb after an auxiliary, a pronoun, a plural or a name */
+    if (j == k && base_form(X, k) && !is_pron(X, p.b) && !plural_word(X, p.b) && !is_capword(X, p.b)) continue;
+    o->p = p; o->c = k; o->a = z + 1; o->b = vb_report_end(X, z + 1, S->se); o->minw = 1;
+    return 1;
+  }
+  return 0;
+}
