@@ -81,6 +81,8 @@ int vb_bare_view(const ctx *X, const isent *S);
 int vb_partial_inside(const ctx *X, const isent *S);
 /* X spoke to voters about CLAUSE: a sentence rule (italk.c) */
 int vb_talk_about(ctx *X, isent *S, icand *o);
+/* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */
+int vb_speech_act(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 

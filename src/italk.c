@@ -49,3 +49,44 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
   }
   return 0;
 }
+
+/* "Trump made no mention of Bush", "Lund made comments about the levy", "she gave a
+ * speech on trade", "the board issued a warning about the tides": a light verb, a few
+ * modifiers (no verb, preposition or punctuation), a noun of speech, then the preposition
+ * or "that" that opens what the speech was about: that is the report, the verb's subject
+ * its source */
+static const char *const light_verbs[] = {"made", "make", "makes", "making", "gave", "give", "gives", "giving",
+                                          "delivered", "delivers", "deliver", "delivering", "issued", "issues",
+                                          "issuing", "offered", "offers", "offering", NULL};
+static const char *const act_nouns[] = {"mention", "reference", "references", "comment", "comments", "remark",
+                                        "remarks", "statement", "statements", "case", "point", "points", "promise",
+                                        "promises", "plea", "appeal", "commitment", "pitch", "allegation",
+                                        "allegations", "prediction", "predictions", "argument", "arguments",
+                                        "accusation", "accusations", "speech", "speeches", "suggestion", "warning",
+                                        "warnings", "announcement", "assessment", "criticism", "call", "defense",
+                                        "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
+                                        "claim", "claims", "address", "presentation", "testimony", NULL};
+static const char *const act_preps[] = {"of", "about", "on", "for", "against", "that", NULL};
+
+int vb_speech_act(ctx *X, isent *S, icand *o) {
+  for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
+    size_t n, j = k;
+    np p;
+    if (!(TK(k)->flags & VB_T_LOWER) || !word_in(X, k, light_verbs)) continue;
+    for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !word_in(X, n, act_nouns) &&
+                    !is_icue(X, n) && !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL)) && !is_pron(X, n);
+         n++) {}
+    if (n + 2 >= S->se || !is_word(X, n) || !word_in(X, n, act_nouns) || !is_word(X, n + 1) || !word_in(X, n + 1, act_preps) ||
+        !is_word(X, n + 2))
+      continue;
+    while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+           ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
+           !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
+      j--;
+    p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
+    if (!p.ok || p.b + 1 != j || p.a < S->sb || !vb_speaker_phrase(X, p) || (TK(p.b)->flags & VB_T_POSS)) continue;
+    o->p = p; o->c = k; o->a = n + 2; o->b = vb_report_end(X, n + 2, S->se); o->minw = 1;
+    return 1;
+  }
+  return 0;
+}
