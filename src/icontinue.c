@@ -24,3 +24,16 @@ int vb_partial_inside(const ctx *X, const isent *S) {
   for (k = S->e; k < S->se && !is_quote(X, k); k++) words += is_word(X, k);
   return words >= 3;
 }
+
+/* A sentence rule read beside the cues' reports ("X spoke to voters about Y, and Z said
+ * …") reports only words none of them holds: a candidate of [n0, n) whose verb or clause
+ * meets a standing report of [0, n0) (its clause or its cue) is dropped */
+void vb_drop_beside(icand *cs, size_t n0, size_t n) {
+  for (size_t i = n0; i < n; i++)
+    for (size_t j = 0; j < n0 && !cs[i].drop; j++) {
+      const icand *J = &cs[j];
+      size_t lo = J->a < J->c ? J->a : J->c, hi = J->b > J->c + 1 ? J->b : J->c + 1;
+      size_t ilo = cs[i].a < cs[i].c ? cs[i].a : cs[i].c, ihi = cs[i].b > cs[i].c + 1 ? cs[i].b : cs[i].c + 1;
+      if (!J->drop && !J->mark && ilo < hi && lo < ihi) cs[i].drop = 1;
+    }
+}

@@ -879,19 +879,19 @@ void vb_find_indirect(ctx *X) {
     }
     size_t nread = 0, nc = cs.n;                   /* the candidates besides the marks */
     settle(X, cs.v, cs.n);
-    /* the sentence rules read a sentence whose cues gave no report that stands
-     * ("Lynch: No outside influence on FBI probe": "probe" reads nothing) */
+    /* the sentence rules read a sentence whose cues gave no report that stands ("Lynch:
+     * No outside influence on FBI probe"), those of outer 2 any (beside what stands) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
-    for (size_t r = 0; !nread && !X->oom && r < vb_nsentence_rules; r++) {
+    for (size_t r = 0; !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
-      if (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs)) continue;
+      if ((nread && vb_sentence_rules[r].outer != 2) || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
       memset(&o, 0, sizeof o);
       if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
       o.rule = vb_sentence_rules[r].name;
       o.conf = vb_sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;
     }
-    if (cs.n > nc) settle(X, cs.v + nc, cs.n - nc);
+    if (cs.n > nc) { settle(X, cs.v + nc, cs.n - nc); vb_drop_beside(cs.v, nc, cs.n); }
     for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
   vb_vfree(&cs);

@@ -33,8 +33,10 @@ struct irule {
   double strength;
   iread read;
   unsigned needs;         /* a word class the sentence must hold for the rule to look */
-  int outer;              /* a sentence rule read beside the cues' reports, whose report
-                           * holds those of the cues inside it ("Lynch: X said …") */
+  int outer;              /* 1: a sentence rule read beside the cues' reports, whose report
+                           * holds those of the cues inside it ("Lynch: X said …"); 2: one
+                           * read in every sentence, whose report stands where it meets
+                           * none of theirs ("X spoke to voters about Y, and Z said …") */
 };
 
 /* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
@@ -79,6 +81,9 @@ int vb_bare_view(const ctx *X, const isent *S);
 /* The quote that took cue S->c is a partial one inside a clause of the cue's own, a few
  * words after the cue ("said the plan was “a disaster” and …": icontinue.c) */
 int vb_partial_inside(const ctx *X, const isent *S);
+/* Candidates [n0, n) of a sentence rule read beside the cues' reports [0, n0): those that
+ * meet a standing report are dropped (icontinue.c) */
+void vb_drop_beside(icand *cs, size_t n0, size_t n);
 /* X spoke to voters about CLAUSE: a sentence rule (italk.c) */
 int vb_talk_about(ctx *X, isent *S, icand *o);
 /* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */

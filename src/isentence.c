@@ -79,7 +79,7 @@ const struct irule vb_sentence_rules[] = {
   {"possessive-view", 0.55, ir_view, VB_W_NOUN, 0},      /* X's view is that CLAUSE */
   {"in-document", 0.45, ir_in_document, VB_W_POLL, 1},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. (over the cues inside it) */
   {"colon-name", 0.5, ir_colon_name, 0, 1},                 /* Rush Limbaugh: CLAUSE (over the cues inside it) */
-  {"talk-about", 0.5, vb_talk_about, 0, 0},                 /* X spoke to voters about CLAUSE (italk.c) */
-  {"speech-act", 0.5, vb_speech_act, 0, 0},                 /* X made no mention of CLAUSE (italk.c) */
+  {"talk-about", 0.5, vb_talk_about, 0, 2},                 /* X spoke to voters about CLAUSE (italk.c) */
+  {"speech-act", 0.5, vb_speech_act, 0, 2},                 /* X made no mention of CLAUSE (italk.c) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;
