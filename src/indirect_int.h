@@ -88,6 +88,8 @@ void vb_drop_beside(icand *cs, size_t n0, size_t n);
 int vb_talk_about(ctx *X, isent *S, icand *o);
 /* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */
 int vb_speech_act(ctx *X, isent *S, icand *o);
+/* X has strong support among Y: the subject reported, the backers its source (ibacking.c) */
+int vb_backing_from(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 

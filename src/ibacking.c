@@ -1,0 +1,40 @@
+/* ibacking.c: backing a subject received: "Clinton has strong support among black
+ * voters", "Trump earned the support of nearly four in 10 likely voters", "Rubio has won
+ * overwhelming support from members of Congress". The backers (the phrase after "from",
+ * "of" or "among") hold a view of the subject: the subject is the report, the backers its
+ * source. A sentence rule (isentence.c's table), read beside the cues' reports. */
+#include "indirect_int.h"
+
+static const char *const getting[] = {"has", "had", "have", "having", "received", "receives", "receive", "receiving",
+                                      "won", "wins", "win", "winning", "drew", "draws", "draw", "drawing", "earned",
+                                      "earns", "earn", "enjoyed", "enjoys", "enjoy", "got", "gets", "gained", "gains",
+                                      "garnered", "garners", "consolidated", "retains", "retained", "lost", "loses",
+                                      "needs", "needed", "sought", "seeks", NULL};
+static const char *const backing[] = {"support", "backing", "endorsement", "endorsements", NULL};
+static const char *const from[] = {"from", "of", "among", NULL};
+
+int vb_backing_from(ctx *X, isent *S, icand *o) {
+  for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
+    size_t n, j = k;
+    np p, src;
+    if (!(TK(k)->flags & VB_T_LOWER) || !word_in(X, k, getting)) continue;
+    /* "the support", "strong majority support", "his 34%": a few modifiers, no verb or
+     * preposition */
+    for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && !word_in(X, n, backing) && !is_icue(X, n) &&
+                    !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL | VB_W_BOUND)) && !is_pron(X, n);
+         n++) {}
+    if (n + 2 >= S->se || !is_word(X, n) || !word_in(X, n, backing) || !is_word(X, n + 1) || !word_in(X, n + 1, from))
+      continue;
+    src = vb_np_after(X, n + 2, S->se);
+    if (!src.ok || !vb_speaker_phrase(X, src)) continue;
+    while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+           ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
+           !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
+      j--;                                       /* "has also won", "continues to draw" */
+    p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
+    if (!p.ok || p.b + 1 != j || p.a < S->sb || (TK(p.b)->flags & VB_T_POSS)) continue;
+    o->p = src; o->c = n; o->a = p.a; o->b = p.b + 1; o->minw = 1;
+    return 1;
+  }
+  return 0;
+}
