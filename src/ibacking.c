@@ -1,6 +1,6 @@
-/* ibacking.c: backing a subject received: "Clinton has strong support among black
- * voters", "Trump earned the support of nearly four in 10 likely voters", "Rubio has won
- * overwhelming support from members of Congress". The backers (the phrase after "from",
+/* ibacking.c: backing (or criticism) a subject received: "Clinton has strong support
+ * among black voters", "Trump earned the support of nearly four in 10 likely voters", "the
+ * board faced criticism from islanders". The backers (the phrase after "from",
  * "of" or "among") hold a view of the subject: the subject is the report, the backers its
  * source. A sentence rule (isentence.c's table), read beside the cues' reports. */
 #include "indirect_int.h"
@@ -9,8 +9,10 @@ static const char *const getting[] = {"has", "had", "have", "having", "received"
                                       "won", "wins", "win", "winning", "drew", "draws", "draw", "drawing", "earned",
                                       "earns", "earn", "enjoyed", "enjoys", "enjoy", "got", "gets", "gained", "gains",
                                       "garnered", "garners", "consolidated", "retains", "retained", "lost", "loses",
-                                      "needs", "needed", "sought", "seeks", NULL};
-static const char *const backing[] = {"support", "backing", "endorsement", "endorsements", NULL};
+                                      "needs", "needed", "sought", "seeks", "faced", "faces", "face", "facing", "met",
+                                      NULL};
+static const char *const backing[] = {"support", "backing", "endorsement", "endorsements", "criticism",
+                                      "opposition", "condemnation", "rebuke", "rebukes", NULL};
 static const char *const from[] = {"from", "of", "among", NULL};
 
 int vb_backing_from(ctx *X, isent *S, icand *o) {
@@ -34,6 +36,10 @@ int vb_backing_from(ctx *X, isent *S, icand *o) {
     p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
     if (!p.ok || p.b + 1 != j || p.a < S->sb || (TK(p.b)->flags & VB_T_POSS)) continue;
     o->p = src; o->c = n; o->a = p.a; o->b = p.b + 1; o->minw = 1;
+    /* "faced criticism from rivals that the rallies were unsafe": the clause is the view */
+    if (src.b + 2 < S->se && is_word(X, src.b + 1) && vb_tok_is(X->s, TK(src.b + 1), "that") && is_word(X, src.b + 2)) {
+      o->a = src.b + 2; o->b = vb_report_end(X, src.b + 2, S->se);
+    }
     return 1;
   }
   return 0;
