@@ -448,7 +448,7 @@ static np cue_subject(const ctx *X, const isent *S) {
   if ((p = relative_subject(X, c, sb)).ok) return p;
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
-    if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT)) && vb_speaker_phrase(X, q) &&
+    if (q.ok && (q.b + 1 >= se || (TK(q.b + 1)->flags & VB_T_PUNCT) || vb_inverted_tail(X, q.b + 1, se)) && vb_speaker_phrase(X, q) &&
         !(X->wc[q.a] & VB_W_BOUND) && !named_aside_subject(X, S, q))
       return q;
   }

@@ -84,6 +84,9 @@ int vb_partial_inside(const ctx *X, const isent *S);
 /* Candidates [n0, n) of a sentence rule read beside the cues' reports [0, n0): those that
  * meet a standing report are dropped (icontinue.c) */
 void vb_drop_beside(icand *cs, size_t n0, size_t n);
+/* After an inverted speaker at k, a phrase of a place or a body, or a relative clause,
+ * runs to the sentence's end ("…, says Ada Brandt in Osle."): icontinue.c */
+int vb_inverted_tail(const ctx *X, size_t k, size_t se);
 /* X spoke to voters about CLAUSE: a sentence rule (italk.c) */
 int vb_talk_about(ctx *X, isent *S, icand *o);
 /* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */
