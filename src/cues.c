@@ -337,6 +337,10 @@ const char *const vb_word_lexicon[] = {
   "tweet tweets words response answer reply testimony admission speech account view belief declaration "
   "announcement explanation criticism complaint charge observation plea question request advice proposal "
   "assessment opinion letter post",
+  /* the words the sentence rules of speech acts look for (italk.c, ibacking.c): a sentence without one is passed by */
+  "A:speak speaks spoke spoken speaking talk talks talked talking made make makes making gave give gives giving "
+  "delivered delivers deliver delivering issued issues issuing offered offers offering support backing endorsement "
+  "endorsements criticism opposition condemnation rebuke rebukes",
   NULL,
 };
 
@@ -552,7 +556,7 @@ static int wordlist_build(vb_cues *c) {
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
-    static const char letters[] = "sthopdkbcmMFrwv-SqyxPa";   /* bit i of the VB_W_ enum */
+    static const char letters[] = "sthopdkbcmMFrwv-SqyxPaA";   /* bit i of the VB_W_ enum */
     for (const char *q = g; *q != ':'; q++) {
       const char *at = strchr(letters, *q);
       if (at) cl |= 1u << (at - letters);

@@ -59,6 +59,7 @@ enum {
   VB_W_FNOUN = 1 << 19,  /* ... a woman: chairwoman, daughter, actress */
   VB_W_POLL = 1 << 20,   /* a poll, a survey, a study: "in the latest Gallup poll" */
   VB_W_AUX = 1 << 21,    /* an auxiliary before a verb's base form: will, would, didn’t */
+  VB_W_ACT = 1 << 22,    /* the word a sentence rule of a speech act looks for: spoke, made, support */
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);

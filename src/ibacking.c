@@ -15,24 +15,29 @@ static const char *const backing[] = {"support", "backing", "endorsement", "endo
                                       "opposition", "condemnation", "rebuke", "rebukes", NULL};
 static const char *const from[] = {"from", "of", "among", NULL};
 
+/* A modifier between the verb and its noun: "the", "strong majority", "his 34%" (no verb,
+ * preposition or pronoun) */
+static int modifier(const ctx *X, size_t k) {
+  return is_word(X, k) && !is_icue(X, k) && !(X->wc[k] & (VB_W_PREP | VB_W_AUX | VB_W_REL | VB_W_BOUND)) && !is_pron(X, k);
+}
+
 int vb_backing_from(ctx *X, isent *S, icand *o) {
-  for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
-    size_t n, j = k;
+  /* the noun first, the rarest word of the shape: most sentences have none */
+  for (size_t n = S->sb + 2; n + 2 < S->se; n++) {
+    const vb_tok *t = TK(n);
+    size_t k, j;
     np p, src;
-    if (!(TK(k)->flags & VB_T_LOWER) || !word_in(X, k, getting)) continue;
-    /* "the support", "strong majority support", "his 34%": a few modifiers, no verb or
-     * preposition */
-    for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && !word_in(X, n, backing) && !is_icue(X, n) &&
-                    !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL | VB_W_BOUND)) && !is_pron(X, n);
-         n++) {}
-    if (n + 2 >= S->se || !is_word(X, n) || !word_in(X, n, backing) || !is_word(X, n + 1) || !word_in(X, n + 1, from))
+    if (!(X->wc[n] & VB_W_ACT) || !(t->flags & VB_T_LOWER) ||
+        !word_in(X, n, backing) || !word_in(X, n + 1, from) || !is_word(X, n + 2))
       continue;
+    for (k = n - 1; k > S->sb && n - k < 5 && !((TK(k)->flags & VB_T_LOWER) && word_in(X, k, getting)) && modifier(X, k); k--) {}
+    if (k <= S->sb || n - k >= 5 || !(TK(k)->flags & VB_T_LOWER) || !word_in(X, k, getting)) continue;
     src = vb_np_after(X, n + 2, S->se);
     if (!src.ok || !vb_speaker_phrase(X, src)) continue;
-    while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-           ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
-           !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
-      j--;                                       /* "has also won", "continues to draw" */
+    for (j = k; j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+                ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
+                !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL));
+         j--) {}                                 /* "has also won", "continues to draw" */
     p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
     if (!p.ok || p.b + 1 != j || p.a < S->sb || (TK(p.b)->flags & VB_T_POSS)) continue;
     o->p = src; o->c = n; o->a = p.a; o->b = p.b + 1; o->minw = 1;

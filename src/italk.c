@@ -32,7 +32,8 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 2 < S->se; k++) {
     size_t z, j = k;
     np p;
-    if (!(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) || !word_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
+    if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
+        !word_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
       continue;
     /* the verb group: "has been talking", "also spoke", "is now talking" */
     while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
@@ -72,7 +73,9 @@ int vb_speech_act(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
     size_t n, j = k;
     np p;
-    if (!(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) || !word_in(X, k, light_verbs)) continue;
+    if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
+        !word_in(X, k, light_verbs))
+      continue;
     for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !word_in(X, n, act_nouns) &&
                     !is_icue(X, n) && !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL)) && !is_pron(X, n);
          n++) {}
