@@ -340,7 +340,8 @@ const char *const vb_word_lexicon[] = {
   /* the words the sentence rules of speech acts look for (italk.c, ibacking.c): a sentence without one is passed by */
   "A:speak speaks spoke spoken speaking talk talks talked talking made make makes making gave give gives giving "
   "delivered delivers deliver delivering issued issues issuing offered offers offering support backing endorsement "
-  "endorsements criticism opposition condemnation rebuke rebukes",
+  "endorsements criticism opposition condemnation rebuke rebukes write writes wrote written writing testified "
+  "testifies testify tweeted joked preached lectured",
   NULL,
 };
 

@@ -1,5 +1,6 @@
-/* italk.c: a verb of talking reports what it is about: "Obama spoke at the White House on
- * Tuesday about rights that had been denied", "He is talking to voters about health
+/* italk.c: a verb of talking (or writing, testifying) reports what it is about: "Obama
+ * spoke at the White House on Tuesday about rights that had been denied", "He is talking
+ * to voters about health
  * care", "she spoke out sharply against the levy". The verb's own adverbials, addressee,
  * place and time come first (a few words, no punctuation); what follows "about" or
  * "against" is the report, and the verb's subject (a speaker) its source. A sentence rule
@@ -8,7 +9,9 @@
 #include "indirect_int.h"
 
 static const char *const talk_forms[] = {"speak", "speaks", "spoke", "spoken", "speaking",
-                                         "talk", "talks", "talked", "talking", NULL};
+                                         "talk", "talks", "talked", "talking", "write", "writes", "wrote",
+                                         "written", "writing", "testified", "testifies", "testify", "tweeted",
+                                         "joked", "preached", "lectured", NULL};
 static const char *const topic[] = {"about", "against", NULL};
 
 /* The token of "about" or "against" in the few words after the verb (from e), with a word
@@ -32,7 +35,7 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 2 < S->se; k++) {
     size_t z, j = k;
     np p;
-    if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
+    if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) ||
         !word_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
       continue;
     /* the verb group: "has been talking", "also spoke", "is now talking" */
