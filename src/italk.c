@@ -1,11 +1,11 @@
 /* italk.c: a verb of talking (or writing, testifying) reports what it is about: "Obama
  * spoke at the White House on Tuesday about rights that had been denied", "He is talking
- * to voters about health
- * care", "she spoke out sharply against the levy". The verb's own adverbials, addressee,
- * place and time come first (a few words, no punctuation); what follows "about" or
- * "against" is the report, and the verb's subject (a speaker) its source. A sentence rule
- * (isentence.c's table): the verb is no cue of the lexicon, whose forms ("talks",
- * "speaking") are nouns and asides as often. */
+ * to voters about health care", "she spoke out sharply against the levy". The verb's own
+ * adverbials, addressee, place and time come first (a few words, no punctuation); what
+ * follows "about" or "against" is the report, and the verb's subject (a speaker) its
+ * source. Sentence rules (isentence.c's table), read beside the cues' reports: the talking
+ * verbs are no cues of the lexicon (their forms "talks", "speaking" are nouns and asides
+ * as often), and a writing verb's own rules read nothing past an adverbial. */
 #include "indirect_int.h"
 
 static const char *const talk_forms[] = {"speak", "speaks", "spoke", "spoken", "speaking",
