@@ -61,7 +61,8 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
  * its source */
 static const char *const light_verbs[] = {"made", "make", "makes", "making", "gave", "give", "gives", "giving",
                                           "delivered", "delivers", "deliver", "delivering", "issued", "issues",
-                                          "issuing", "offered", "offers", "offering", NULL};
+                                          "issuing", "offered", "offers", "offering", "took", "takes", "take",
+                                          "taking", NULL};
 static const char *const act_nouns[] = {"mention", "reference", "references", "comment", "comments", "remark",
                                         "remarks", "statement", "statements", "case", "point", "points", "promise",
                                         "promises", "plea", "appeal", "commitment", "pitch", "allegation",
@@ -69,8 +70,20 @@ static const char *const act_nouns[] = {"mention", "reference", "references", "c
                                         "accusation", "accusations", "speech", "speeches", "suggestion", "warning",
                                         "warnings", "announcement", "assessment", "criticism", "call", "defense",
                                         "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
-                                        "claim", "claims", "address", "presentation", "testimony", NULL};
+                                        "claim", "claims", "address", "presentation", "testimony", "swing",
+                                        "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs", "potshots",
+                                        "exception", "credit", NULL};
 static const char *const act_preps[] = {"of", "about", "on", "for", "against", "that", NULL};
+/* a blow's target after "at" ("took a shot at Y"; not "made the pledge at a rally"), an
+ * objection's after "to" ("took exception to Y") */
+static const char *const aim_nouns[] = {"swing", "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs",
+                                        "potshots", NULL};
+static int act_prep(const ctx *X, size_t n) {
+  if (!is_word(X, n + 1)) return 0;
+  if (vb_tok_is(X->s, TK(n + 1), "at")) return word_in(X, n, aim_nouns);
+  if (vb_tok_is(X->s, TK(n + 1), "to")) return vb_tok_is(X->s, TK(n), "exception");
+  return word_in(X, n + 1, act_preps);
+}
 
 int vb_speech_act(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
@@ -82,7 +95,7 @@ int vb_speech_act(ctx *X, isent *S, icand *o) {
     for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !word_in(X, n, act_nouns) &&
                     !is_icue(X, n) && !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL)) && !is_pron(X, n);
          n++) {}
-    if (n + 2 >= S->se || !is_word(X, n) || !word_in(X, n, act_nouns) || !is_word(X, n + 1) || !word_in(X, n + 1, act_preps) ||
+    if (n + 2 >= S->se || !is_word(X, n) || !word_in(X, n, act_nouns) || !act_prep(X, n) ||
         !is_word(X, n + 2))
       continue;
     while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
