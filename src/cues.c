@@ -178,6 +178,10 @@ const char *const vb_cue_lexicon[] = {
   "r:tout himself as|touts himself as|touted himself as|touting himself as", "r:tout herself as|touts herself as|touted herself as|touting herself as",
   "r:tout themselves as|touts themselves as|touted themselves as|touting themselves as", "r:tout itself as|touts itself as|touted itself as|touting itself as",
   /* speech that judges its object: "spoke highly of the plan", "spoke out in favor of the levy" */
+  /* a view of another its subject shows by a reflexive: "distanced himself from Bush" */
+  "r:distance himself from|distances himself from|distanced himself from|distancing himself from", "r:distance herself from|distances herself from|distanced herself from|distancing herself from",
+  "r:distance themselves from|distanced themselves from|distancing themselves from", "r:distance itself from|distances itself from|distanced itself from|distancing itself from",
+  "r:align himself with|aligns himself with|aligned himself with|aligning himself with", "r:align herself with|aligns herself with|aligned herself with|aligning herself with",
   "r:speak highly of|speaks highly of|spoke highly of|speaking highly of|spoken highly of", "r:speak favorably of|speaks favorably of|spoke favorably of|speaking favorably of|spoken favorably of",
   "r:speak glowingly of|speaks glowingly of|spoke glowingly of|speaking glowingly of|spoken glowingly of", "r:speak fondly of|speaks fondly of|spoke fondly of|speaking fondly of|spoken fondly of",
   "r:speak warmly of|speaks warmly of|spoke warmly of|speaking warmly of|spoken warmly of", "r:speak out in favor of|speaks out in favor of|spoke out in favor of|speaking out in favor of",
