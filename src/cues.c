@@ -151,6 +151,11 @@ const char *const vb_cue_lexicon[] = {
   "rjx:optimistic that|optimistic about", "rjx:pessimistic that|pessimistic about", "rjx:adamant that",
   "rjx:upbeat about", "rjx:proud of", "rjx:eager to", "rjx:reluctant to", "rjx:nervous about",
   "rjx:concerned that|concerned about", "rjx:aware that", "rjx:vocal about",
+  "rjx:outspoken about|outspoken on|outspoken in", "rjx:unapologetic about|unapologetic in", "rjx:hostile to",
+  "rjx:sympathetic to", "rjx:open to", "rjx:enthusiastic about", "rjx:unsparing in",
+  "rjx:angry at|angry about|angry with", "rjx:upset about|upset with|upset at", "rjx:furious with|furious at|furious about",
+  "rjx:frustrated with|frustrated by", "rjx:disappointed in|disappointed with|disappointed by", "rjx:happy with|unhappy with",
+  "rjx:pleased with", "rjx:excited about", "rjx:fond of", "rjx:cool to|cool toward",
   /* a view of oneself its subject gives, after a reflexive: "Olde describes himself as a
    * friend of the port", "the firm bills itself as …" (its clause: the reflexive on) */
   "r:describe himself as|describes himself as|described himself as|describing himself as", "r:describe herself as|describes herself as|described herself as|describing herself as",
