@@ -156,6 +156,9 @@ const char *const vb_cue_lexicon[] = {
   "rjx:angry at|angry about|angry with", "rjx:upset about|upset with|upset at", "rjx:furious with|furious at|furious about",
   "rjx:frustrated with|frustrated by", "rjx:disappointed in|disappointed with|disappointed by", "rjx:happy with|unhappy with",
   "rjx:pleased with", "rjx:excited about", "rjx:fond of", "rjx:cool to|cool toward",
+  "rjx:quick to", "rjx:confident in", "rjx:inclined to", "rjx:clear about", "rjx:unanimous in", "rjx:divided on|split on",
+  "rjx:willing to|unwilling to", "rjx:tired of", "rjx:appreciative of", "rjx:shy about", "rjx:mum on|mum about",
+  "rjx:comfortable with|uncomfortable with",
   /* a view of oneself its subject gives, after a reflexive: "Olde describes himself as a
    * friend of the port", "the firm bills itself as …" (its clause: the reflexive on) */
   "r:describe himself as|describes himself as|described himself as|describing himself as", "r:describe herself as|describes herself as|described herself as|describing herself as",
