@@ -353,7 +353,7 @@ const char *const vb_word_lexicon[] = {
   "A:speak speaks spoke spoken speaking talk talks talked talking made make makes making gave give gives giving "
   "delivered delivers deliver delivering issued issues issuing offered offers offering support backing endorsement "
   "endorsements criticism opposition condemnation rebuke rebukes write writes wrote written writing testified "
-  "testifies testify tweeted joked preached lectured took takes take taking",
+  "testifies testify tweeted joked preached lectured took takes take taking raised raises raise raising voiced",
   NULL,
 };
 

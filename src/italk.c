@@ -62,7 +62,7 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
 static const char *const light_verbs[] = {"made", "make", "makes", "making", "gave", "give", "gives", "giving",
                                           "delivered", "delivers", "deliver", "delivering", "issued", "issues",
                                           "issuing", "offered", "offers", "offering", "took", "takes", "take",
-                                          "taking", NULL};
+                                          "taking", "raised", "raises", "raise", "raising", "voiced", NULL};
 static const char *const act_nouns[] = {"mention", "reference", "references", "comment", "comments", "remark",
                                         "remarks", "statement", "statements", "case", "point", "points", "promise",
                                         "promises", "plea", "appeal", "commitment", "pitch", "allegation",
@@ -72,8 +72,9 @@ static const char *const act_nouns[] = {"mention", "reference", "references", "c
                                         "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
                                         "claim", "claims", "address", "presentation", "testimony", "swing",
                                         "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs", "potshots",
-                                        "exception", "credit", NULL};
-static const char *const act_preps[] = {"of", "about", "on", "for", "against", "that", NULL};
+                                        "exception", "credit", "concern", "concerns", "questions", "doubts",
+                                        "objections", "alarm", "alarms", NULL};
+static const char *const act_preps[] = {"of", "about", "on", "for", "against", "that", "over", NULL};
 /* a blow's target after "at" ("took a shot at Y"; not "made the pledge at a rally"), an
  * objection's after "to" ("took exception to Y") */
 static const char *const aim_nouns[] = {"swing", "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs",
