@@ -19,8 +19,9 @@ static const char *const topic[] = {"about", "against", NULL};
 static size_t topic_word(const ctx *X, size_t e, size_t se) {
   for (size_t z = e; z < se && z < e + 9; z++) {
     if (!is_word(X, z) || is_icue(X, z) || vb_tok_is(X->s, TK(z), "that")) return VB_NONE;
-    /* (not "spoke for about 30 minutes": "about" a number's) */
-    if (word_in(X, z, topic))
+    /* (not "spoke for about 30 minutes": "about" a number's); "spoke briefly of", "talks
+     * freely of": "of" right after an adverb of the verb's */
+    if (word_in(X, z, topic) || (z == e + 1 && is_adverb(X, e) && vb_tok_is(X->s, TK(z), "of")))
       return z + 1 < se && is_word(X, z + 1) && !(TK(z + 1)->flags & VB_T_DIGIT) &&
                      !(z > e && vb_tok_is(X->s, TK(z - 1), "for"))
                  ? z
