@@ -212,6 +212,14 @@ int vb_speaker_phrase(const ctx *X, np p);
  * phrase's last word, not as the determiner of a noun that cannot speak */
 int vb_quote_speaker_phrase(const ctx *X, np p);
 int vb_role_prep(const ctx *X, size_t k);
+/* pparticiple.c: the tests of a noun phrase r right before participle c that says it
+ * ("a new poll showing"): the word before c may end it; where r starts (after its last
+ * preposition); r speaks (o: the phrase before r's "of", else r); k names a document its
+ * issuer sends ("issued a statement saying": the issuer speaks) */
+int vb_part_head(const ctx *X, size_t sb, size_t c);
+size_t vb_part_cut(const ctx *X, np r);
+int vb_part_speaks(const ctx *X, size_t sb, np r, np o);
+int vb_is_document(const ctx *X, size_t k);
 
 /* ---------------------------------------------------------------- quotewords.c */
 /* the shape of a quote's words (see quotewords.c) */

@@ -674,6 +674,19 @@ static np part_clause(const ctx *X, size_t sb, size_t c) {
   return r;
 }
 
+/* "a new poll showing", "the largesse of executives supporting": the phrase right before
+ * the participle says it (pparticiple.c's tests) */
+static np part_noun(const ctx *X, size_t sb, size_t c) {
+  np r = {0}, o;
+  if (!vb_part_head(X, sb, c)) return r;
+  r = vb_np_before(X, c, sb > 0 ? sb - 1 : VB_NONE);
+  if (!r.ok || r.rel || r.b + 1 != c || r.a < sb || is_pron(X, r.a)) { r.ok = 0; return r; }   /* not "It’s worth" */
+  r.a = vb_part_cut(X, r);
+  o = r.a > sb + 1 && vb_tok_is(X->s, TK(r.a - 1), "of") ? vb_np_before(X, r.a - 1, sb > 0 ? sb - 1 : VB_NONE) : r;
+  r.ok = vb_part_speaks(X, sb, r, o);
+  return r;
+}
+
 static np part_sentence(const ctx *X, size_t sb, size_t c) { return vb_np_subject(X, sb, c); }
 
 /* Who says what a participle of speech brings in (saying, calling, noting): the first of
@@ -686,6 +699,7 @@ static const struct part_reading {
   {"participle-progressive", part_progressive},   /* his team is suggesting · he’s hoping */
   {"participle-absolute", part_absolute},   /* with Gorka noting · – Ryan saying */
   {"participle-relative", part_relative},   /* Otter, who spent more time talking about */
+  {"participle-noun", part_noun},            /* a new poll showing · executives supporting */
   {"participle-clause", part_clause},       /* …, but he has battled …, calling */
   {"participle-sentence", part_sentence},   /* Her campaign emailed supporters saying */
 };
@@ -697,14 +711,6 @@ static np participle_subject(const ctx *X, size_t sb, size_t c) {
     if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
   }
   return r;
-}
-
-/* "issued a statement saying …": the statement is not the speaker of the participle */
-static int is_document(const ctx *X, size_t k) {
-  static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
-                                     "email", "message", "video", "ad", "advertisement", "op-ed", "speech", NULL};
-  for (int i = 0; docs[i]; i++) if (vb_tok_is(X->s, TK(k), docs[i])) return 1;
-  return 0;
 }
 
 /* Speaker of cue c for a quote at token q: subject before, or inverted after. */
@@ -748,7 +754,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
        * speak gives way to the person before the participle */
       np r1 = r;
       r = vb_np_before(X, c, lo);
-      if (r.ok && (!is_ch(X, c - 1, ',') || (r1.ok && r1.b < c)) && !is_document(X, r.b)) return r;
+      if (r.ok && (!is_ch(X, c - 1, ',') || (r1.ok && r1.b < c)) && !vb_is_document(X, r.b)) return r;
       if (r1.ok && r1.b < c) return r1;
     }
     r.ok = 0;
