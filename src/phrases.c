@@ -761,7 +761,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
     return r;
   }
   r = vb_np_before(X, c, lo);
-  if (r.ok) return r;
+  if (r.ok) return vb_appos_chain(X, sb, c, r);      /* Ada, facing …, a swing county, said (pappos.c) */
   {
     /* "She greeted supporters and told them …": coordinated verbs share the subject */
     size_t p = c;
