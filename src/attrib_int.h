@@ -200,10 +200,12 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c);
 np vb_np_clause_subject(const ctx *X, size_t sb, size_t k);
 int vb_resolve(ctx *X, np p);
 /* pwords.c: k is a count after "of" after a lower-case word ("mother of three"); an age
- * ("17-year-old"); a word linking a sentence to the one before ("And", "But") */
+ * ("17-year-old"); a word linking a sentence to the one before ("And", "But"); an adverb
+ * or preposition opening a sentence before its subject ("Ahead of …,", "Soon after,") */
 int vb_count_of(const ctx *X, size_t k);
 int vb_age_word(const ctx *X, size_t k);
 int vb_lead_link(const ctx *X, size_t k);
+int vb_opening_adverb(const ctx *X, size_t k);
 /* a word naming people, a body or a document; a mention that can speak ("officials", "a
  * new poll", a name, a pronoun; not "the morning", "a chill") */
 int vb_speaker_word(const ctx *X, size_t k);
