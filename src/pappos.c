@@ -41,3 +41,27 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
   s.a = a; s.b = m->b; s.ok = 1;
   return s;
 }
+
+/* "Officials who spoke with the Ledger said …", "One of the pilots who signed the letter
+ * called …": the phrase read before the cue ("the Ledger", "the letter") is inside a
+ * relative clause that "who" opens after the subject (no comma, quote or other cue
+ * between, a verb of its own after "who"); the token of "who", else VB_NONE */
+/* Words that open a clause of its own inside the relative one, whose subject the phrase
+ * before the cue is: "the congressman who gained fame when he yelled" */
+static const char *const inner_clause[] = {"when", "while", "after", "before", "because", "if", "as", "since", "until",
+                                           "and", "but", "or", "that", "whether", "where", NULL};
+
+size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
+  if (!r.ok || r.rel || r.a <= sb + 2 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
+  for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
+    if (!is_word(X, z) || is_icue(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && word_in(X, z, inner_clause)))
+      return VB_NONE;
+    if ((TK(z)->flags & VB_T_LOWER) && (vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "who’d") ||
+                                         vb_tok_is(X->s, TK(z), "who'd"))) {
+      /* "who spoke with", not "who Lund said": the clause's own verb follows "who" */
+      if (z + 1 >= r.a || !(TK(z + 1)->flags & VB_T_LOWER) || is_word(X, z - 1) == 0 || is_icue(X, z - 1)) return VB_NONE;
+      return z;
+    }
+  }
+  return VB_NONE;
+}
