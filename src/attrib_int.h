@@ -226,8 +226,9 @@ int vb_is_document(const ctx *X, size_t k);
  * comma before cue c ("Ada Brandt, facing a hard race in Osle, a swing county, said"),
  * is the cue's subject, not the phrase r read before the cue; else r */
 np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r);
-/* pappos.c: the phrase r read before cue c sits in a relative clause "who" opens after
- * the subject ("officials who spoke with the Ledger said"): the token of "who", else VB_NONE */
+/* pappos.c: the phrase r read before cue c sits in a modifier of the subject ("officials
+ * who spoke with the Ledger said", "officials close to the mayor said"): the token the
+ * subject's phrase ends before, else VB_NONE */
 size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r);
 
 /* ---------------------------------------------------------------- quotewords.c */

@@ -2,8 +2,12 @@
  * hard race in Osle, a swing county, said …", "Varga, speaking at a rally in Tenby,
  * Ohio, warned …": the sentence opens with the name and its comma, asides follow, and a
  * comma brings in the cue; the phrase read right before the cue ("a swing county",
- * "Ohio") is the last aside's, and the name is the subject. phrases.c's vb_cue_speaker
- * asks; reads the tokens between the name and the cue, at most CHAIN_MAX. */
+ * "Ohio") is the last aside's, and the name is the subject. And a subject with a modifier
+ * after it ("officials who spoke with the Ledger", "an official speaking to the Ledger",
+ * "officials close to the mayor"), whose object is the phrase before the cue (the
+ * modifiers table). phrases.c's vb_cue_speaker asks; each reads the tokens between the
+ * subject and the cue, at most CHAIN_MAX or a modifier's reach. */
+#include <string.h>
 #include "attrib_int.h"
 
 #define CHAIN_MAX 40
@@ -42,26 +46,71 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
   return s;
 }
 
-/* "Officials who spoke with the Ledger said …", "One of the pilots who signed the letter
- * called …": the phrase read before the cue ("the Ledger", "the letter") is inside a
- * relative clause that "who" opens after the subject (no comma, quote or other cue
- * between, a verb of its own after "who"); the token of "who", else VB_NONE */
-/* Words that open a clause of its own inside the relative one, whose subject the phrase
+/* Words that open a clause of its own inside the modifier, whose subject the phrase
  * before the cue is: "the congressman who gained fame when he yelled" */
 static const char *const inner_clause[] = {"when", "while", "after", "before", "because", "if", "as", "since", "until",
                                            "and", "but", "or", "that", "whether", "where", NULL};
 
+/* Adjectives of a relation that take a phrase after them: "officials close to the mayor",
+ * "people familiar with the talks" */
+static const char *const relation_adjs[] = {"close", "closer", "closest", "familiar", "loyal", "near", "opposed",
+                                            "aligned", "allied", "sympathetic", "friendly", "hostile", "linked",
+                                            "tied", "connected", NULL};
+
+static int ends_with(const ctx *X, size_t z, const char *suf) {
+  size_t n = strlen(suf), len = TK(z)->end - TK(z)->start;
+  return len > n + 2 && !memcmp(X->s + TK(z)->end - n, suf, n);
+}
+
+/* the prepositions a participle or an adjective of relation takes its phrase with */
+static const char *const modifier_preps[] = {"to", "with", "on", "in", "by", "for", "about", "from", "at", NULL};
+
+static int who_word(const ctx *X, size_t z) {
+  return vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "who’d") || vb_tok_is(X->s, TK(z), "who'd");
+}
+/* "an official speaking to the Ledger", "officials briefed on the plan": a participle and
+ * its preposition */
+static int participle(const ctx *X, size_t z) {
+  return (ends_with(X, z, "ing") || ends_with(X, z, "ed")) && (!is_icue(X, z) || (CUE(z)->flags & VB_CUE_ING)) &&
+         word_in(X, z + 1, modifier_preps);
+}
+static int relation_adj(const ctx *X, size_t z) { return word_in(X, z, relation_adjs) && word_in(X, z + 1, modifier_preps); }
+
+/* The words that open a modifier after the subject, and how far before the phrase read
+ * at the cue they may stand (in tokens) */
+static const struct {
+  const char *name;
+  int (*opens)(const ctx *X, size_t z);
+  size_t reach;
+} modifiers[] = {
+  {"relative-who", who_word, 16},        /* officials who spoke with the Ledger said */
+  {"participle", participle, 4},         /* an official speaking to the Ledger said */
+  {"relation-adjective", relation_adj, 4},   /* officials close to the mayor said */
+};
+
+/* "Officials who spoke with the Ledger said …", "Officials close to the mayor said …":
+ * the phrase read before the cue ("the Ledger", "the mayor") is inside a modifier of the
+ * subject (no comma, quote, other cue or clause of its own between, a word of the
+ * modifier's own after its first); the token the subject's phrase ends before ("who"
+ * and its subject read as one), else VB_NONE */
 size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
   if (!r.ok || r.rel || r.a <= sb + 2 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
   for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
-    if (!is_word(X, z) || is_icue(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && word_in(X, z, inner_clause)))
+    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && word_in(X, z, inner_clause)))
       return VB_NONE;
-    if ((TK(z)->flags & VB_T_LOWER) && (vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "who’d") ||
-                                         vb_tok_is(X->s, TK(z), "who'd"))) {
-      /* "who spoke with", not "who Lund said": the clause's own verb follows "who" */
-      if (z + 1 >= r.a || !(TK(z + 1)->flags & VB_T_LOWER) || is_word(X, z - 1) == 0 || is_icue(X, z - 1)) return VB_NONE;
-      return z;
+    if (!(TK(z)->flags & VB_T_LOWER)) continue;
+    if ((X->wc[z] & VB_W_REL) && !who_word(X, z)) return VB_NONE;   /* "a lawsuit in which …" */
+    for (size_t m = 0; m < sizeof modifiers / sizeof *modifiers; m++) {
+      if (r.a - z > modifiers[m].reach || !modifiers[m].opens(X, z)) continue;
+      /* a word of its own after it, a noun or a name before it */
+      if (z + 1 >= r.a || !(TK(z + 1)->flags & VB_T_LOWER) || !is_word(X, z - 1) || is_icue(X, z - 1) ||
+          (X->wc[z - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) || is_pron(X, z - 1)) {
+        if (who_word(X, z)) return VB_NONE;
+        continue;                                 /* "the ruling" is no modifier */
+      }
+      return who_word(X, z) ? z + 1 : z;          /* np_before reads "officials who" as one, rel */
     }
+    if (is_icue(X, z) && !participle(X, z)) return VB_NONE;
   }
   return VB_NONE;
 }

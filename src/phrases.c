@@ -763,7 +763,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   r = vb_np_before(X, c, lo);
   if (r.ok) {                                   /* pappos.c: officials who spoke with X said · Ada, facing …, said */
     size_t w = vb_who_clause(X, sb, c, r);
-    np q = w != VB_NONE ? vb_np_before(X, w + 1, lo) : r;
+    np q = w != VB_NONE ? vb_np_before(X, w, lo) : r;
     if (q.ok && q.rel && w != VB_NONE) { q.a = q.ra; q.b = q.rb; q.rel = 0; }   /* the subject, not its "who" */
     return vb_appos_chain(X, sb, c, q.ok && q.b < c ? q : r);
   }
