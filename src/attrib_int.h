@@ -222,6 +222,7 @@ int vb_part_head(const ctx *X, size_t sb, size_t c);
 size_t vb_part_cut(const ctx *X, np r);
 int vb_part_speaks(const ctx *X, size_t sb, np r, np o);
 int vb_is_document(const ctx *X, size_t k);
+int vb_place_prep(const ctx *X, size_t k);
 /* pappos.c: the name that opens sentence sb, before a chain of asides that ends at the
  * comma before cue c ("Ada Brandt, facing a hard race in Osle, a swing county, said"),
  * is the cue's subject, not the phrase r read before the cue; else r */

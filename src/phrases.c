@@ -595,7 +595,9 @@ static np part_absolute(const ctx *X, size_t sb, size_t c) {
   while (j > sb + 1 && c - j < 2 && is_word(X, j - 1) && is_adverb(X, j - 1)) j--;   /* Trump reportedly yelling */
   if (j == 0 || !is_word(X, j - 1) || (TK(j - 1)->flags & VB_T_POSS)) return r;
   if (subj_pron(X, j - 1)) { r.a = r.b = j - 1; r.ok = 1; return r; }
-  if ((m = vb_ment_at(X, j - 1)) != NULL && m->b == j - 1 && !m->pron && m->a >= sb) { r.a = m->a; r.b = m->b; r.ok = 1; return r; }
+  if ((m = vb_ment_at(X, j - 1)) != NULL && m->b == j - 1 && !m->pron && m->a >= sb && !(m->a > sb && vb_place_prep(X, m->a - 1))) {
+    r.a = m->a; r.b = m->b; r.ok = 1; return r;   /* not "a message on Twitter reading" */
+  }
   /* "with one of her ads asking", "with children yelling": after "with", any subject */
   r = vb_np_before(X, j, sb > 0 ? sb - 1 : VB_NONE);
   if (r.ok && !r.rel && r.b == j - 1) {

@@ -62,3 +62,7 @@ int vb_part_speaks(const ctx *X, size_t sb, np r, np o) {
   if (o.a != r.a && o.ok && !o.rel && o.b + 2 == r.a && o.a > sb && word_in(X, o.a - 1, place_preps)) return 0;
   return !vb_is_document(X, r.b);
 }
+
+/* k is a preposition of a place or an addressee (place_preps): "a message on Twitter
+ * reading", "responded on Facebook writing" */
+int vb_place_prep(const ctx *X, size_t k) { return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, place_preps); }
