@@ -200,10 +200,12 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c);
 np vb_np_clause_subject(const ctx *X, size_t sb, size_t k);
 int vb_resolve(ctx *X, np p);
 /* pwords.c: k is a count after "of" after a lower-case word ("mother of three"); an age
- * ("17-year-old"); a word linking a sentence to the one before ("And", "But") */
+ * ("17-year-old"); a word linking a sentence to the one before ("And", "But"); an adverb
+ * or preposition opening a sentence before its subject ("Ahead of …,", "Soon after,") */
 int vb_count_of(const ctx *X, size_t k);
 int vb_age_word(const ctx *X, size_t k);
 int vb_lead_link(const ctx *X, size_t k);
+int vb_opening_adverb(const ctx *X, size_t k);
 /* a word naming people, a body or a document; a mention that can speak ("officials", "a
  * new poll", a name, a pronoun; not "the morning", "a chill") */
 int vb_speaker_word(const ctx *X, size_t k);
@@ -212,6 +214,23 @@ int vb_speaker_phrase(const ctx *X, np p);
  * phrase's last word, not as the determiner of a noun that cannot speak */
 int vb_quote_speaker_phrase(const ctx *X, np p);
 int vb_role_prep(const ctx *X, size_t k);
+/* pparticiple.c: the tests of a noun phrase r right before participle c that says it
+ * ("a new poll showing"): the word before c may end it; where r starts (after its last
+ * preposition); r speaks (o: the phrase before r's "of", else r); k names a document its
+ * issuer sends ("issued a statement saying": the issuer speaks) */
+int vb_part_head(const ctx *X, size_t sb, size_t c);
+size_t vb_part_cut(const ctx *X, np r);
+int vb_part_speaks(const ctx *X, size_t sb, np r, np o);
+int vb_is_document(const ctx *X, size_t k);
+int vb_place_prep(const ctx *X, size_t k);
+/* pappos.c: the name that opens sentence sb, before a chain of asides that ends at the
+ * comma before cue c ("Ada Brandt, facing a hard race in Osle, a swing county, said"),
+ * is the cue's subject, not the phrase r read before the cue; else r */
+np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r);
+/* pappos.c: the phrase r read before cue c sits in a modifier of the subject ("officials
+ * who spoke with the Ledger said", "officials close to the mayor said"): the token the
+ * subject's phrase ends before, else VB_NONE */
+size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r);
 
 /* ---------------------------------------------------------------- quotewords.c */
 /* the shape of a quote's words (see quotewords.c) */

@@ -466,19 +466,23 @@ int vb_opening_word(const ctx *X, size_t k, int ent) {
   const vb_tok *t = TK(k), *u;
   size_t n = t->end - t->start;
   const char *e = X->s + t->end;
+  int adv;
   if (!starts_sent(X, k) || !is_capword(X, k) || is_pron(X, k) || (t->flags & (VB_T_UPPER | VB_T_POSS | VB_T_APOS)) ||
-      (X->wc[k] & (VB_W_TITLE | VB_W_HONOR | VB_W_ORG | VB_W_SPEAKER | VB_W_QUANT)) || n < 5)
+      (X->wc[k] & (VB_W_TITLE | VB_W_HONOR | VB_W_ORG | VB_W_SPEAKER | VB_W_QUANT)) || n < 4)
     return 0;
   if (ent >= 0 && X->A->ent.v[ent].name.end - X->A->ent.v[ent].name.start > n) return 0;
-  if (!((e[-2] == 'l' && e[-1] == 'y') || (e[-2] == 'e' && e[-1] == 'd') || (e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g')))
+  adv = vb_opening_adverb(X, k);                 /* "Ahead of the vote,", "Soon after," (pwords.c) */
+  if (!adv && (n < 5 || !((e[-2] == 'l' && e[-1] == 'y') || (e[-2] == 'e' && e[-1] == 'd') ||
+                          (e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g'))))
     return 0;
   if (is_ch(X, k + 1, ',')) return 1;
   if (!is_word(X, k + 1) || is_icue(X, k + 1)) return 0;
   u = TK(k + 1);
   if (!(u->flags & VB_T_LOWER)) return 0;
   if (X->wc[k + 1] & VB_W_AUX) return 0;
-  return (X->wc[k + 1] & (VB_W_PREP | VB_W_DET | VB_W_BOUND)) ||
-         (u->end - u->start > 4 && X->s[u->end - 3] == 'i' && X->s[u->end - 2] == 'n' && X->s[u->end - 1] == 'g');
+  return adv || (X->wc[k + 1] & (VB_W_PREP | VB_W_DET | VB_W_BOUND)) ||
+         (u->end - u->start > 4 && X->s[u->end - 3] == 'i' && X->s[u->end - 2] == 'n' && X->s[u->end - 1] == 'g') ||
+         (e[-2] == 'l' && e[-1] == 'y' && u->end - u->start > 4 && X->s[u->end - 2] == 'e' && X->s[u->end - 1] == 'd');   /* Especially compared */
 }
 
 /* A capitalised word opening a sentence before a name is no part of it when it reads as

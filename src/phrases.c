@@ -595,7 +595,9 @@ static np part_absolute(const ctx *X, size_t sb, size_t c) {
   while (j > sb + 1 && c - j < 2 && is_word(X, j - 1) && is_adverb(X, j - 1)) j--;   /* Trump reportedly yelling */
   if (j == 0 || !is_word(X, j - 1) || (TK(j - 1)->flags & VB_T_POSS)) return r;
   if (subj_pron(X, j - 1)) { r.a = r.b = j - 1; r.ok = 1; return r; }
-  if ((m = vb_ment_at(X, j - 1)) != NULL && m->b == j - 1 && !m->pron && m->a >= sb) { r.a = m->a; r.b = m->b; r.ok = 1; return r; }
+  if ((m = vb_ment_at(X, j - 1)) != NULL && m->b == j - 1 && !m->pron && m->a >= sb && !(m->a > sb && vb_place_prep(X, m->a - 1))) {
+    r.a = m->a; r.b = m->b; r.ok = 1; return r;   /* not "a message on Twitter reading" */
+  }
   /* "with one of her ads asking", "with children yelling": after "with", any subject */
   r = vb_np_before(X, j, sb > 0 ? sb - 1 : VB_NONE);
   if (r.ok && !r.rel && r.b == j - 1) {
@@ -674,6 +676,19 @@ static np part_clause(const ctx *X, size_t sb, size_t c) {
   return r;
 }
 
+/* "a new poll showing", "the largesse of executives supporting": the phrase right before
+ * the participle says it (pparticiple.c's tests) */
+static np part_noun(const ctx *X, size_t sb, size_t c) {
+  np r = {0}, o;
+  if (!vb_part_head(X, sb, c)) return r;
+  r = vb_np_before(X, c, sb > 0 ? sb - 1 : VB_NONE);
+  if (!r.ok || r.rel || r.b + 1 != c || r.a < sb || is_pron(X, r.a)) { r.ok = 0; return r; }   /* not "It’s worth" */
+  r.a = vb_part_cut(X, r);
+  o = r.a > sb + 1 && vb_tok_is(X->s, TK(r.a - 1), "of") ? vb_np_before(X, r.a - 1, sb > 0 ? sb - 1 : VB_NONE) : r;
+  r.ok = vb_part_speaks(X, sb, r, o);
+  return r;
+}
+
 static np part_sentence(const ctx *X, size_t sb, size_t c) { return vb_np_subject(X, sb, c); }
 
 /* Who says what a participle of speech brings in (saying, calling, noting): the first of
@@ -686,6 +701,7 @@ static const struct part_reading {
   {"participle-progressive", part_progressive},   /* his team is suggesting · he’s hoping */
   {"participle-absolute", part_absolute},   /* with Gorka noting · – Ryan saying */
   {"participle-relative", part_relative},   /* Otter, who spent more time talking about */
+  {"participle-noun", part_noun},            /* a new poll showing · executives supporting */
   {"participle-clause", part_clause},       /* …, but he has battled …, calling */
   {"participle-sentence", part_sentence},   /* Her campaign emailed supporters saying */
 };
@@ -697,14 +713,6 @@ static np participle_subject(const ctx *X, size_t sb, size_t c) {
     if (r.ok && r.b < c && vb_speaker_phrase(X, r)) return r;
   }
   return r;
-}
-
-/* "issued a statement saying …": the statement is not the speaker of the participle */
-static int is_document(const ctx *X, size_t k) {
-  static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
-                                     "email", "message", "video", "ad", "advertisement", "op-ed", "speech", NULL};
-  for (int i = 0; docs[i]; i++) if (vb_tok_is(X->s, TK(k), docs[i])) return 1;
-  return 0;
 }
 
 /* Speaker of cue c for a quote at token q: subject before, or inverted after. */
@@ -748,14 +756,19 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
        * speak gives way to the person before the participle */
       np r1 = r;
       r = vb_np_before(X, c, lo);
-      if (r.ok && (!is_ch(X, c - 1, ',') || (r1.ok && r1.b < c)) && !is_document(X, r.b)) return r;
+      if (r.ok && (!is_ch(X, c - 1, ',') || (r1.ok && r1.b < c)) && !vb_is_document(X, r.b)) return r;
       if (r1.ok && r1.b < c) return r1;
     }
     r.ok = 0;
     return r;
   }
   r = vb_np_before(X, c, lo);
-  if (r.ok) return r;
+  if (r.ok) {                                   /* pappos.c: officials who spoke with X said · Ada, facing …, said */
+    size_t w = vb_who_clause(X, sb, c, r);
+    np q = w != VB_NONE ? vb_np_before(X, w, lo) : r;
+    if (q.ok && q.rel && w != VB_NONE) { q.a = q.ra; q.b = q.rb; q.rel = 0; }   /* the subject, not its "who" */
+    return vb_appos_chain(X, sb, c, q.ok && q.b < c ? q : r);
+  }
   {
     /* "She greeted supporters and told them …": coordinated verbs share the subject */
     size_t p = c;

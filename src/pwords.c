@@ -43,3 +43,11 @@ int vb_age_word(const ctx *X, size_t k) {
 static const char *const lead_link[] = {"and", "but", "so", "then", "yet", "still", "now", NULL};
 
 int vb_lead_link(const ctx *X, size_t k) { return is_word(X, k) && word_in(X, k, lead_link); }
+
+/* Adverbs and prepositions that open a sentence before its subject without -ly, -ing or
+ * -ed to show it ("Ahead of the vote, Lund met …", "Soon after, the board …", "Fresh
+ * off the primary, the senator …") */
+static const char *const opening_adverbs[] = {"ahead", "soon", "together", "fresh", "later", "earlier", "meanwhile",
+                                              "instead", "amid", "despite", NULL};
+
+int vb_opening_adverb(const ctx *X, size_t k) { return is_word(X, k) && word_in(X, k, opening_adverbs); }

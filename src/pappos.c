@@ -1,0 +1,116 @@
+/* pappos.c: a cue's subject named before a chain of asides. "Sen. Ada Brandt, facing a
+ * hard race in Osle, a swing county, said …", "Varga, speaking at a rally in Tenby,
+ * Ohio, warned …": the sentence opens with the name and its comma, asides follow, and a
+ * comma brings in the cue; the phrase read right before the cue ("a swing county",
+ * "Ohio") is the last aside's, and the name is the subject. And a subject with a modifier
+ * after it ("officials who spoke with the Ledger", "an official speaking to the Ledger",
+ * "officials close to the mayor"), whose object is the phrase before the cue (the
+ * modifiers table). phrases.c's vb_cue_speaker asks; each reads the tokens between the
+ * subject and the cue, at most CHAIN_MAX or a modifier's reach. */
+#include <string.h>
+#include "attrib_int.h"
+
+#define CHAIN_MAX 40
+
+/* Words that, right after a comma, make the chain a list or a clause of its own: "Varga,
+ * Lund and Amsel said", "Varga, but Lund said" */
+static const char *const chain_breaks[] = {"and", "but", "or", "nor", "while", "whereas", NULL};
+
+np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
+  size_t a = sb, z, commas = 0;
+  const ment *m;
+  np s = {0};
+  size_t k = c;
+  /* "…, did not mention", "…, also warned": the verb group's own words before the cue */
+  while (k > sb + 4 && c - k < 3 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) &&
+         ((X->wc[k - 1] & (VB_W_AUX | VB_W_SKIP)) || vb_tok_is(X->s, TK(k - 1), "not") || is_adverb(X, k - 1)))
+    k--;
+  if (!r.ok || r.rel || k < sb + 4 || !is_ch(X, k - 1, ',')) return r;
+  if (vb_lead_link(X, a)) a++;
+  for (z = a; z < c && z < a + 3 && is_capword(X, z) && (X->wc[z] & (VB_W_TITLE | VB_W_HONOR)); z++) {}   /* Mayor, Sen. */
+  m = vb_ment_at(X, z);
+  if (!m || m->a > z || m->a < a || m->b + 1 >= k - 1 || !is_ch(X, m->b + 1, ',') || r.a <= m->b + 1) return r;
+  if (m->pron ? !(X->wc[a] & (VB_W_MALE | VB_W_FEMALE)) : (m->ent < 0 || !is_capword(X, m->b) || (TK(m->b)->flags & VB_T_POSS)))
+    return r;
+  if (k - m->b > CHAIN_MAX) return r;
+  for (z = m->b + 1; z < k; z++) {
+    if (is_quote(X, z) || starts_sent(X, z) || is_ch(X, z, ';') || is_ch(X, z, ':') || is_dash(X, z)) return r;
+    if (is_icue(X, z) && !(CUE(z)->flags & VB_CUE_ING)) return r;   /* "Varga, Lund said, …": another's cue */
+    if (is_ch(X, z, ',')) {
+      commas++;
+      if (is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) && word_in(X, z + 1, chain_breaks)) return r;
+    }
+  }
+  if (commas < 3) return r;                      /* "Varga, the mayor, said": read as it is */
+  s.a = a; s.b = m->b; s.ok = 1;
+  return s;
+}
+
+/* Words that open a clause of its own inside the modifier, whose subject the phrase
+ * before the cue is: "the congressman who gained fame when he yelled" */
+static const char *const inner_clause[] = {"when", "while", "after", "before", "because", "if", "as", "since", "until",
+                                           "and", "but", "or", "that", "whether", "where", NULL};
+
+/* Adjectives of a relation that take a phrase after them: "officials close to the mayor",
+ * "people familiar with the talks" */
+static const char *const relation_adjs[] = {"close", "closer", "closest", "familiar", "loyal", "near", "opposed",
+                                            "aligned", "allied", "sympathetic", "friendly", "hostile", "linked",
+                                            "tied", "connected", NULL};
+
+static int ends_with(const ctx *X, size_t z, const char *suf) {
+  size_t n = strlen(suf), len = TK(z)->end - TK(z)->start;
+  return len > n + 2 && !memcmp(X->s + TK(z)->end - n, suf, n);
+}
+
+/* the prepositions a participle or an adjective of relation takes its phrase with */
+static const char *const modifier_preps[] = {"to", "with", "on", "in", "by", "for", "about", "from", "at", NULL};
+
+static int who_word(const ctx *X, size_t z) {
+  return vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "who’d") || vb_tok_is(X->s, TK(z), "who'd");
+}
+/* "an official speaking to the Ledger", "officials briefed on the plan": a participle and
+ * its preposition */
+static int participle(const ctx *X, size_t z) {
+  return (ends_with(X, z, "ing") || ends_with(X, z, "ed")) && (!is_icue(X, z) || (CUE(z)->flags & VB_CUE_ING)) &&
+         word_in(X, z + 1, modifier_preps);
+}
+static int relation_adj(const ctx *X, size_t z) { return word_in(X, z, relation_adjs) && word_in(X, z + 1, modifier_preps); }
+
+/* The words that open a modifier after the subject, and how far before the phrase read
+ * at the cue they may stand (in tokens) */
+static const struct {
+  const char *name;
+  int (*opens)(const ctx *X, size_t z);
+  size_t reach;
+} modifiers[] = {
+  {"relative-who", who_word, 16},        /* officials who spoke with the Ledger said */
+  {"participle", participle, 4},         /* an official speaking to the Ledger said */
+  {"relation-adjective", relation_adj, 4},   /* officials close to the mayor said */
+};
+
+/* "Officials who spoke with the Ledger said …", "Officials close to the mayor said …":
+ * the phrase read before the cue ("the Ledger", "the mayor") is inside a modifier of the
+ * subject (no comma, quote, other cue or clause of its own between, a word of the
+ * modifier's own after its first); the token the subject's phrase ends before ("who"
+ * and its subject read as one), else VB_NONE */
+size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
+  if (!r.ok || r.rel || r.a <= sb + 2 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
+  for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
+    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && word_in(X, z, inner_clause)))
+      return VB_NONE;
+    if (!(TK(z)->flags & VB_T_LOWER)) continue;
+    if ((X->wc[z] & VB_W_REL) && !who_word(X, z)) return VB_NONE;   /* "a lawsuit in which …" */
+    for (size_t m = 0; m < sizeof modifiers / sizeof *modifiers; m++) {
+      if (r.a - z > modifiers[m].reach || !modifiers[m].opens(X, z)) continue;
+      /* a word of its own after it, a noun or a name before it */
+      if (z + 1 >= r.a || !(TK(z + 1)->flags & VB_T_LOWER) || !is_word(X, z - 1) || is_icue(X, z - 1) ||
+          (X->wc[z - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) || is_pron(X, z - 1)) {
+        if (who_word(X, z)) return VB_NONE;
+        continue;                                 /* "the ruling" is no modifier */
+      }
+      return who_word(X, z) ? z + 1 : z;          /* np_before reads "officials who" as one, rel */
+    }
+    if (is_icue(X, z) && !participle(X, z)) return VB_NONE;
+  }
+  return VB_NONE;
+}

@@ -1,0 +1,68 @@
+/* pparticiple.c: a participle of speech said by the noun phrase right before it, a
+ * clause's own subject cut short: "a new poll showing Ada ahead", "handwritten ledgers
+ * showing he was paid", "shipping executives supporting the plan", "30 percent of
+ * voters saying they …", "supporters seeking to …". The word tests of that reading
+ * (phrases.c's participle-noun, tried before the nearest clause's subject and the
+ * sentence's): each reads a token or two around the phrase. */
+#include "attrib_int.h"
+
+/* Nouns of time or of a stretch of it ("spent the week saying", "for years warning"),
+ * and "no longer aiming": no subject of the participle */
+static const char *const spans_of_time[] = {"day", "days", "week", "weeks", "month", "months", "year", "years",
+                                            "time", "hours", "hour", "night", "morning", "afternoon", "evening",
+                                            "decade", "decades", "minutes", "moment", "campaign", "longer", NULL};
+
+/* Prepositions whose object may say what the participle brings in: "the largesse of
+ * executives supporting", "letters from families asking" */
+static const char *const source_preps[] = {"of", "from", "including", "among", "by", NULL};
+
+/* Prepositions whose object is where or to whom something is said, not who says it:
+ * "a pitch to New York voters saying", "at a news conference announcing" */
+static const char *const place_preps[] = {"to", "into", "at", "on", "in", "for", "onto", "toward", "towards",
+                                          "before", NULL};
+
+/* "issued a statement saying …": the statement is not the speaker of the participle */
+int vb_is_document(const ctx *X, size_t k) {
+  static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
+                                     "email", "message", "video", "ad", "advertisement", "op-ed", "speech",
+                                     "paper", "notice", "website", NULL};
+  for (int i = 0; docs[i]; i++) if (vb_tok_is(X->s, TK(k), docs[i])) return 1;
+  return 0;
+}
+
+/* the word before participle c may end the phrase that says it: a lower-case noun, not
+ * a pronoun, an adverb, a word of time or a word of a clause */
+int vb_part_head(const ctx *X, size_t sb, size_t c) {
+  size_t h = c - 1;
+  return c > sb + 1 && is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !(TK(h)->flags & VB_T_POSS) && !is_icue(X, h) &&
+         !is_pron(X, h) && !is_adverb(X, h) && !word_in(X, h, spans_of_time) &&
+         !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_STOP | VB_W_REL | VB_W_TIME |
+                       VB_W_QUANT | VB_W_CONN));
+}
+
+/* "read out letters from harbour families asking": the phrase r starts after its last
+ * preposition or linking word */
+size_t vb_part_cut(const ctx *X, np r) {
+  for (size_t z = r.b; z > r.a; z--)
+    if (is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) && (X->wc[z - 1] & (VB_W_PREP | VB_W_BOUND))) return z;
+  return r.a;
+}
+
+/* The phrase r speaks: it opens with a determiner, a count or a name ("a new poll", "30
+ * percent of voters", "Sanders supporters"), or follows "of", "from" ("the largesse of
+ * executives supporting"): not a verb and its object ("launched petitions calling",
+ * "emailed supporters saying"), not the object of a place or an addressee, nor a
+ * document its issuer sends. o: the phrase before r's "of" ("a letter to the board of
+ * directors urging": read for the place or addressee too), else r. */
+int vb_part_speaks(const ctx *X, size_t sb, np r, np o) {
+  if (!((X->wc[r.a] & (VB_W_DET | VB_W_QUANT)) || (TK(r.a)->flags & VB_T_DIGIT) || is_capword(X, r.a) ||
+        (r.a > sb && is_word(X, r.a - 1) && word_in(X, r.a - 1, source_preps))) ||
+      (r.a > sb && word_in(X, r.a - 1, place_preps)))
+    return 0;
+  if (o.a != r.a && o.ok && !o.rel && o.b + 2 == r.a && o.a > sb && word_in(X, o.a - 1, place_preps)) return 0;
+  return !vb_is_document(X, r.b);
+}
+
+/* k is a preposition of a place or an addressee (place_preps): "a message on Twitter
+ * reading", "responded on Facebook writing" */
+int vb_place_prep(const ctx *X, size_t k) { return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, place_preps); }
