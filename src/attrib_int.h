@@ -142,6 +142,109 @@ static inline int word_in(const ctx *X, size_t k, const char *const *w) {
   return 0;
 }
 
+/* word_in for a VB_WORDS list: fl is its first letters */
+static inline int word_in_fl(const ctx *X, size_t k, const char *const *w, unsigned fl) {
+  char c0;
+  if (!is_word(X, k)) return 0;
+  c0 = (char)(X->s[TK(k)->start] | 0x20);
+  if (!((fl >> ((unsigned char)c0 & 31)) & 1u)) return 0;
+  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
+/* A word list that carries the first letters of its words (a bit per letter, by its five
+ * low bits), counted when compiling: VB_WORDS(name, "a", "b") declares name[] (NULL-ended)
+ * and name_fl, and words_in(X, k, name) turns away a token whose first letter no word of
+ * the list has, without walking it. (A string literal's byte in a constant: GCC, Clang.) */
+#define VB_FL1(w) (1u << ((unsigned char)(w)[0] & 31))
+#define VB_NARG_(_1,_2,_3,_4,_5,_6,_7,_8,_9,_10,_11,_12,_13,_14,_15,_16,_17,_18,_19,_20,_21,_22,_23,_24,_25,_26,_27,_28,_29,_30,_31,_32,_33,_34,_35,_36,_37,_38,_39,_40,_41,_42,_43,_44,_45,_46,_47,_48,_49,_50,_51,_52,_53,_54,_55,_56,_57,_58,_59,_60,_61,_62,_63,_64,_65,_66,_67,_68,_69,_70,_71,_72,_73,_74,_75,_76,_77,_78,_79,_80, n, ...) n
+#define VB_NARG(...) VB_NARG_(__VA_ARGS__, 80,79,78,77,76,75,74,73,72,71,70,69,68,67,66,65,64,63,62,61,60,59,58,57,56,55,54,53,52,51,50,49,48,47,46,45,44,43,42,41,40,39,38,37,36,35,34,33,32,31,30,29,28,27,26,25,24,23,22,21,20,19,18,17,16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1)
+#define VB_CAT_(a, b) a##b
+#define VB_CAT(a, b) VB_CAT_(a, b)
+#define VB_FL_1(a) VB_FL1(a)
+#define VB_FL_2(a, ...) (VB_FL1(a) | VB_FL_1(__VA_ARGS__))
+#define VB_FL_3(a, ...) (VB_FL1(a) | VB_FL_2(__VA_ARGS__))
+#define VB_FL_4(a, ...) (VB_FL1(a) | VB_FL_3(__VA_ARGS__))
+#define VB_FL_5(a, ...) (VB_FL1(a) | VB_FL_4(__VA_ARGS__))
+#define VB_FL_6(a, ...) (VB_FL1(a) | VB_FL_5(__VA_ARGS__))
+#define VB_FL_7(a, ...) (VB_FL1(a) | VB_FL_6(__VA_ARGS__))
+#define VB_FL_8(a, ...) (VB_FL1(a) | VB_FL_7(__VA_ARGS__))
+#define VB_FL_9(a, ...) (VB_FL1(a) | VB_FL_8(__VA_ARGS__))
+#define VB_FL_10(a, ...) (VB_FL1(a) | VB_FL_9(__VA_ARGS__))
+#define VB_FL_11(a, ...) (VB_FL1(a) | VB_FL_10(__VA_ARGS__))
+#define VB_FL_12(a, ...) (VB_FL1(a) | VB_FL_11(__VA_ARGS__))
+#define VB_FL_13(a, ...) (VB_FL1(a) | VB_FL_12(__VA_ARGS__))
+#define VB_FL_14(a, ...) (VB_FL1(a) | VB_FL_13(__VA_ARGS__))
+#define VB_FL_15(a, ...) (VB_FL1(a) | VB_FL_14(__VA_ARGS__))
+#define VB_FL_16(a, ...) (VB_FL1(a) | VB_FL_15(__VA_ARGS__))
+#define VB_FL_17(a, ...) (VB_FL1(a) | VB_FL_16(__VA_ARGS__))
+#define VB_FL_18(a, ...) (VB_FL1(a) | VB_FL_17(__VA_ARGS__))
+#define VB_FL_19(a, ...) (VB_FL1(a) | VB_FL_18(__VA_ARGS__))
+#define VB_FL_20(a, ...) (VB_FL1(a) | VB_FL_19(__VA_ARGS__))
+#define VB_FL_21(a, ...) (VB_FL1(a) | VB_FL_20(__VA_ARGS__))
+#define VB_FL_22(a, ...) (VB_FL1(a) | VB_FL_21(__VA_ARGS__))
+#define VB_FL_23(a, ...) (VB_FL1(a) | VB_FL_22(__VA_ARGS__))
+#define VB_FL_24(a, ...) (VB_FL1(a) | VB_FL_23(__VA_ARGS__))
+#define VB_FL_25(a, ...) (VB_FL1(a) | VB_FL_24(__VA_ARGS__))
+#define VB_FL_26(a, ...) (VB_FL1(a) | VB_FL_25(__VA_ARGS__))
+#define VB_FL_27(a, ...) (VB_FL1(a) | VB_FL_26(__VA_ARGS__))
+#define VB_FL_28(a, ...) (VB_FL1(a) | VB_FL_27(__VA_ARGS__))
+#define VB_FL_29(a, ...) (VB_FL1(a) | VB_FL_28(__VA_ARGS__))
+#define VB_FL_30(a, ...) (VB_FL1(a) | VB_FL_29(__VA_ARGS__))
+#define VB_FL_31(a, ...) (VB_FL1(a) | VB_FL_30(__VA_ARGS__))
+#define VB_FL_32(a, ...) (VB_FL1(a) | VB_FL_31(__VA_ARGS__))
+#define VB_FL_33(a, ...) (VB_FL1(a) | VB_FL_32(__VA_ARGS__))
+#define VB_FL_34(a, ...) (VB_FL1(a) | VB_FL_33(__VA_ARGS__))
+#define VB_FL_35(a, ...) (VB_FL1(a) | VB_FL_34(__VA_ARGS__))
+#define VB_FL_36(a, ...) (VB_FL1(a) | VB_FL_35(__VA_ARGS__))
+#define VB_FL_37(a, ...) (VB_FL1(a) | VB_FL_36(__VA_ARGS__))
+#define VB_FL_38(a, ...) (VB_FL1(a) | VB_FL_37(__VA_ARGS__))
+#define VB_FL_39(a, ...) (VB_FL1(a) | VB_FL_38(__VA_ARGS__))
+#define VB_FL_40(a, ...) (VB_FL1(a) | VB_FL_39(__VA_ARGS__))
+#define VB_FL_41(a, ...) (VB_FL1(a) | VB_FL_40(__VA_ARGS__))
+#define VB_FL_42(a, ...) (VB_FL1(a) | VB_FL_41(__VA_ARGS__))
+#define VB_FL_43(a, ...) (VB_FL1(a) | VB_FL_42(__VA_ARGS__))
+#define VB_FL_44(a, ...) (VB_FL1(a) | VB_FL_43(__VA_ARGS__))
+#define VB_FL_45(a, ...) (VB_FL1(a) | VB_FL_44(__VA_ARGS__))
+#define VB_FL_46(a, ...) (VB_FL1(a) | VB_FL_45(__VA_ARGS__))
+#define VB_FL_47(a, ...) (VB_FL1(a) | VB_FL_46(__VA_ARGS__))
+#define VB_FL_48(a, ...) (VB_FL1(a) | VB_FL_47(__VA_ARGS__))
+#define VB_FL_49(a, ...) (VB_FL1(a) | VB_FL_48(__VA_ARGS__))
+#define VB_FL_50(a, ...) (VB_FL1(a) | VB_FL_49(__VA_ARGS__))
+#define VB_FL_51(a, ...) (VB_FL1(a) | VB_FL_50(__VA_ARGS__))
+#define VB_FL_52(a, ...) (VB_FL1(a) | VB_FL_51(__VA_ARGS__))
+#define VB_FL_53(a, ...) (VB_FL1(a) | VB_FL_52(__VA_ARGS__))
+#define VB_FL_54(a, ...) (VB_FL1(a) | VB_FL_53(__VA_ARGS__))
+#define VB_FL_55(a, ...) (VB_FL1(a) | VB_FL_54(__VA_ARGS__))
+#define VB_FL_56(a, ...) (VB_FL1(a) | VB_FL_55(__VA_ARGS__))
+#define VB_FL_57(a, ...) (VB_FL1(a) | VB_FL_56(__VA_ARGS__))
+#define VB_FL_58(a, ...) (VB_FL1(a) | VB_FL_57(__VA_ARGS__))
+#define VB_FL_59(a, ...) (VB_FL1(a) | VB_FL_58(__VA_ARGS__))
+#define VB_FL_60(a, ...) (VB_FL1(a) | VB_FL_59(__VA_ARGS__))
+#define VB_FL_61(a, ...) (VB_FL1(a) | VB_FL_60(__VA_ARGS__))
+#define VB_FL_62(a, ...) (VB_FL1(a) | VB_FL_61(__VA_ARGS__))
+#define VB_FL_63(a, ...) (VB_FL1(a) | VB_FL_62(__VA_ARGS__))
+#define VB_FL_64(a, ...) (VB_FL1(a) | VB_FL_63(__VA_ARGS__))
+#define VB_FL_65(a, ...) (VB_FL1(a) | VB_FL_64(__VA_ARGS__))
+#define VB_FL_66(a, ...) (VB_FL1(a) | VB_FL_65(__VA_ARGS__))
+#define VB_FL_67(a, ...) (VB_FL1(a) | VB_FL_66(__VA_ARGS__))
+#define VB_FL_68(a, ...) (VB_FL1(a) | VB_FL_67(__VA_ARGS__))
+#define VB_FL_69(a, ...) (VB_FL1(a) | VB_FL_68(__VA_ARGS__))
+#define VB_FL_70(a, ...) (VB_FL1(a) | VB_FL_69(__VA_ARGS__))
+#define VB_FL_71(a, ...) (VB_FL1(a) | VB_FL_70(__VA_ARGS__))
+#define VB_FL_72(a, ...) (VB_FL1(a) | VB_FL_71(__VA_ARGS__))
+#define VB_FL_73(a, ...) (VB_FL1(a) | VB_FL_72(__VA_ARGS__))
+#define VB_FL_74(a, ...) (VB_FL1(a) | VB_FL_73(__VA_ARGS__))
+#define VB_FL_75(a, ...) (VB_FL1(a) | VB_FL_74(__VA_ARGS__))
+#define VB_FL_76(a, ...) (VB_FL1(a) | VB_FL_75(__VA_ARGS__))
+#define VB_FL_77(a, ...) (VB_FL1(a) | VB_FL_76(__VA_ARGS__))
+#define VB_FL_78(a, ...) (VB_FL1(a) | VB_FL_77(__VA_ARGS__))
+#define VB_FL_79(a, ...) (VB_FL1(a) | VB_FL_78(__VA_ARGS__))
+#define VB_FL_80(a, ...) (VB_FL1(a) | VB_FL_79(__VA_ARGS__))
+#define VB_WORDS(name, ...) \
+  static const char *const name[] = {__VA_ARGS__, NULL}; \
+  static const unsigned name##_fl = VB_CAT(VB_FL_, VB_NARG(__VA_ARGS__))(__VA_ARGS__)
+#define words_in(X, k, name) word_in_fl(X, k, name, name##_fl)
+
 static inline int is_adverb(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   return (t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'l' && X->s[t->end - 1] == 'y' &&

@@ -155,8 +155,8 @@ static int slot_end(const ctx *X, size_t z, size_t hi) {
 
 /* A preposition that may follow a verb of speech: "riffed on", "quibbled over". */
 static int slot_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"on", "at", "over", "about", "in", "into", "from", "with", NULL};
-  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
+  VB_WORDS(w, "on", "at", "over", "about", "in", "into", "from", "with");
+  return words_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "…," murmured Venn. · "…," Venn murmured. · "…?" inquired Mrs. Odell.: the sentence's
@@ -192,9 +192,9 @@ static int naming_participle(const ctx *X, size_t c, size_t k) {
 
 /* A conjunction that opens a clause of time or reason: "said as he left", "When she". */
 static int subordinator(const ctx *X, size_t z) {
-  static const char *const w[] = {"as", "when", "while", "after", "before", "because", "since", "until", "if",
-                                  "although", "though", "once", NULL};
-  return word_in(X, z, w);
+  VB_WORDS(w, "as", "when", "while", "after", "before", "because", "since", "until", "if",
+                                  "although", "though", "once");
+  return words_in(X, z, w);
 }
 
 /* "Murphy said she must reach voters who are in what he called a “revolutionary mood”",
@@ -636,9 +636,9 @@ static int rule_colon_label(ctx *X, shape *S, match *m) {
 
 /* A word that gives a share of those asked: "31%", "25 percent", "a majority", "Six in 10". */
 static int share_word(const ctx *X, size_t k) {
-  static const char *const w[] = {"percent", "majority", "half", "plurality", NULL};
+  VB_WORDS(w, "percent", "majority", "half", "plurality");
   const vb_tok *t = TK(k);
-  if (word_in(X, k, w)) return 1;
+  if (words_in(X, k, w)) return 1;
   if (t->end > t->start && X->s[t->end - 1] == '%') return 1;
   if (k + 1 < NT && is_ch(X, k + 1, '%')) return 1;
   return k > 0 && is_word(X, k - 1) && vb_tok_is(X->s, TK(k - 1), "in") && t->end - t->start == 2 &&
@@ -649,12 +649,12 @@ static int share_word(const ctx *X, size_t k) {
  * bad news for Bush — 25 percent of voters say they would “…”": the share of those a
  * poll asked speaks through it; the poll (or survey) of the sentence is the source */
 static int rule_poll_share(ctx *X, shape *S, match *m) {
-  static const char *const polls[] = {"poll", "polls", "survey", "surveys", NULL};
+  VB_WORDS(polls, "poll", "polls", "survey", "surveys");
   size_t lo = S->k > S->sb + WIN ? S->k - WIN : S->sb, w = VB_NONE;
   np p;
   for (size_t z = lo; z < S->k; z++) {
     if (is_quote(X, z)) return 0;
-    if (word_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }
+    if (words_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }
     if (w == VB_NONE || !share_word(X, z)) continue;
     /* the share is the subject of a cue a few words on: "31% of Republicans said" */
     for (size_t c = z + 1; c < S->k && c < z + 8 && !is_ch(X, c, ',') && !is_quote(X, c); c++) {
