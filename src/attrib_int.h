@@ -142,20 +142,13 @@ static inline int word_in(const ctx *X, size_t k, const char *const *w) {
   return 0;
 }
 
-/* word_in for a VB_WORDS list: fl is its first letters */
-static inline int word_in_fl(const ctx *X, size_t k, const char *const *w, unsigned fl) {
-  char c0;
-  if (!is_word(X, k)) return 0;
-  c0 = (char)(X->s[TK(k)->start] | 0x20);
-  if (!((fl >> ((unsigned char)c0 & 31)) & 1u)) return 0;
-  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;
-  return 0;
-}
-/* A word list that carries the first letters of its words (a bit per letter, by its five
- * low bits), counted when compiling: VB_WORDS(name, "a", "b") declares name[] (NULL-ended)
- * and name_fl, and words_in(X, k, name) turns away a token whose first letter no word of
- * the list has, without walking it. (A string literal's byte in a constant: GCC, Clang.) */
-#define VB_FL1(w) (1u << ((unsigned char)(w)[0] & 31))
+/* A word list that carries a bit for each of its words, of the word's first letter and
+ * length, counted when compiling: VB_WORDS(name, "a", "b") declares name[] (NULL-ended)
+ * and name_fl, and words_in(X, k, name) turns away a token whose letter and length give
+ * a bit no word of the list sets, without walking it. (A string literal's byte in a
+ * constant: GCC, Clang.) */
+#define VB_FLBIT(c, len) ((((unsigned)(c) & 31) + 23 * (unsigned)((len) & 63)) & 63)
+#define VB_FL1(w) ((uint64_t)1 << VB_FLBIT((unsigned char)(w)[0], sizeof(w) - 1))
 #define VB_NARG_(_1,_2,_3,_4,_5,_6,_7,_8,_9,_10,_11,_12,_13,_14,_15,_16,_17,_18,_19,_20,_21,_22,_23,_24,_25,_26,_27,_28,_29,_30,_31,_32,_33,_34,_35,_36,_37,_38,_39,_40,_41,_42,_43,_44,_45,_46,_47,_48,_49,_50,_51,_52,_53,_54,_55,_56,_57,_58,_59,_60,_61,_62,_63,_64,_65,_66,_67,_68,_69,_70,_71,_72,_73,_74,_75,_76,_77,_78,_79,_80, n, ...) n
 #define VB_NARG(...) VB_NARG_(__VA_ARGS__, 80,79,78,77,76,75,74,73,72,71,70,69,68,67,66,65,64,63,62,61,60,59,58,57,56,55,54,53,52,51,50,49,48,47,46,45,44,43,42,41,40,39,38,37,36,35,34,33,32,31,30,29,28,27,26,25,24,23,22,21,20,19,18,17,16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1)
 #define VB_CAT_(a, b) a##b
@@ -242,8 +235,17 @@ static inline int word_in_fl(const ctx *X, size_t k, const char *const *w, unsig
 #define VB_FL_80(a, ...) (VB_FL1(a) | VB_FL_79(__VA_ARGS__))
 #define VB_WORDS(name, ...) \
   static const char *const name[] = {__VA_ARGS__, NULL}; \
-  static const unsigned name##_fl = VB_CAT(VB_FL_, VB_NARG(__VA_ARGS__))(__VA_ARGS__)
+  static const uint64_t name##_fl = VB_CAT(VB_FL_, VB_NARG(__VA_ARGS__))(__VA_ARGS__)
 #define words_in(X, k, name) word_in_fl(X, k, name, name##_fl)
+/* word_in for a VB_WORDS list: fl is its words' bits (VB_FL1) */
+static inline int word_in_fl(const ctx *X, size_t k, const char *const *w, uint64_t fl) {
+  char c0;
+  if (!is_word(X, k)) return 0;
+  c0 = (char)(X->s[TK(k)->start] | 0x20);
+  if (!((fl >> VB_FLBIT((unsigned char)c0, TK(k)->end - TK(k)->start)) & 1u)) return 0;
+  for (int i = 0; w[i]; i++) if (w[i][0] == c0 && vb_tok_is(X->s, TK(k), w[i])) return 1;
+  return 0;
+}
 
 static inline int is_adverb(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
