@@ -47,9 +47,9 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f) {
  * lead", "maintains close ties", "can't find jobs", "find their way", "turned back to
  * look" (not "maintained that …", "who back Reyes"): the cue's forms, and a test of the
  * token e after it */
-static const char *const maintain_forms[] = {"maintain", "maintains", "maintained", "maintaining", NULL};
-static const char *const find_forms[] = {"find", "finds", "finding", NULL};
-static const char *const back_forms[] = {"back", NULL};
+VB_WORDS(maintain_forms, "maintain", "maintains", "maintained", "maintaining");
+VB_WORDS(find_forms, "find", "finds", "finding");
+VB_WORDS(back_forms, "back");
 VB_WORDS(np_open, "a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
                                       "those", "some", "more", "no", "any", "close");
 /* a noun phrase: a determiner's, or a bare plural ("find jobs") */
@@ -67,16 +67,17 @@ static int obj_adverb(const ctx *X, size_t e) {
 static const struct {
   const char *name;
   const char *const *forms;
+  uint64_t forms_fl;      /* (VB_WORDS) */
   int (*other)(const ctx *X, size_t e);
 } other_objects[] = {
-  {"maintain-np", maintain_forms, obj_np},   /* Lund maintains a wide lead */
-  {"find-np", find_forms, obj_np},           /* they can't find jobs that … · find their way */
-  {"back-adverb", back_forms, obj_adverb},   /* I turned back to look · it will not bring the jobs back */
+  {"maintain-np", maintain_forms, maintain_forms_fl, obj_np},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, find_forms_fl, obj_np},               /* they can't find jobs that … · find their way */
+  {"back-adverb", back_forms, back_forms_fl, obj_adverb},       /* I turned back to look · it will not bring the jobs back */
 };
 
 int vb_other_object(const ctx *X, size_t c, size_t e) {
   for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
-    if (word_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
+    if (words_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
   return 0;
 }
 
