@@ -2,6 +2,7 @@
  * where its clause ends before its sentence does (a table of named ends), a verb of view
  * that closes its sentence, and the subjects a cue's subject finder gives that speak for
  * no one (a table). It calls nothing of indirect.c's. */
+#include <stdlib.h>
 #include "indirect_int.h"
 
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
@@ -92,7 +93,9 @@ static int break_stop_paren(const ctx *X, size_t z) { return is_stop(X, z - 1) &
 /* "(Neither would give a name.) At a rally …": a sentence after the aside's bracket */
 static int break_paren_stop(const ctx *X, size_t z) { return z >= 2 && is_ch(X, z - 1, ')') && is_stop(X, z - 2) && is_capword(X, z); }
 /* mark: a byte that a token of the sentence is when the break holds (0: none), so that
- * a sentence whose bytes lack it is not walked for that break */
+ * a sentence whose bytes lack it is not walked for that break (and vb_piece_end, in
+ * indirect_int.h, passes over a sentence with no bracket: a break of another mark, or
+ * none, wants it changed) */
 static const struct {
   const char *name;
   int (*at)(const ctx *X, size_t z);
@@ -101,7 +104,21 @@ static const struct {
   {"stop-paren", break_stop_paren, '('},  /* …, X said. (Y disputed it.) */
   {"paren-stop", break_paren_stop, ')'},  /* (Y disputed it.) Z said … */
 };
-size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
+int vb_brackets_find(const ctx *X, vb_brackets *B) {
+  static const char mark[2] = {'(', ')'};
+  size_t lo = NT ? TK(0)->start : 0, hi = NT ? TK(NT - 1)->end : 0, cap[2] = {0, 0};
+  memset(B, 0, sizeof *B);
+  for (int m = 0; m < 2; m++)
+    for (const char *p = X->s + lo; p < X->s + hi && (p = memchr(p, mark[m], (size_t)(X->s + hi - p))) != NULL; p++) {
+      if (B->n[m] == cap[m] && vb_vec_grow_((void **)&B->v[m], &cap[m], B->n[m] + 1, sizeof *B->v[m])) return -1;
+      B->v[m][B->n[m]++] = (size_t)(p - X->s);
+    }
+  return 0;
+}
+
+void vb_brackets_free(vb_brackets *B) { free(B->v[0]); free(B->v[1]); }
+
+size_t vb_sentence_break(const ctx *X, vb_brackets *B, size_t sb, size_t se) {
   enum { NB = sizeof sentence_breaks / sizeof *sentence_breaks };
   unsigned char live[NB];
   size_t b0, b1, nlive = 0;
@@ -109,7 +126,10 @@ size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
   b0 = TK(sb)->start;
   b1 = TK(se - 1)->end;
   for (size_t r = 0; r < NB; r++)
-    nlive += live[r] = !sentence_breaks[r].mark || memchr(X->s + b0, sentence_breaks[r].mark, b1 - b0) != NULL;
+    nlive += live[r] = !sentence_breaks[r].mark ||
+                       (sentence_breaks[r].mark == '(' ? vb_bracket_in(B, 0, b0, b1)
+                        : sentence_breaks[r].mark == ')' ? vb_bracket_in(B, 1, b0, b1)
+                        : memchr(X->s + b0, sentence_breaks[r].mark, b1 - b0) != NULL);
   if (!nlive) return se;                 /* (most sentences: no bracket) */
   for (size_t z = sb + 1; z < se; z++)
     /* each break of the table follows a mark (a stop, a bracket): words are passed by */

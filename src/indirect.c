@@ -781,8 +781,8 @@ void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
   size_t first = A->qs.q.n, nused = 0, uat = 0, nct, ci = 0;
   size_t *used = malloc((first + 1 + X->T.cues.n + 1) * sizeof *used), *ct = used ? used + first + 1 : NULL;
-  VB_VEC(icand) cs = {0};
-  if (!used) { X->oom = 1; return; }
+  VB_VEC(icand) cs = {0}; vb_brackets B = {{NULL, NULL}, {0, 0}, {0, 0}};   /* (B: for vb_sentence_break) */
+  if (!used || vb_brackets_find(X, &B)) { free(used); vb_brackets_free(&B); X->oom = 1; return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
   for (size_t i = 1; i < nused; i++)          /* in quote order, so mostly sorted already */
@@ -794,7 +794,7 @@ void vb_find_indirect(ctx *X) {
     isent S;
     size_t se0 = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
     S.sb = nb != VB_NONE ? nb : X->T.sent.v[si];
-    S.se = vb_sentence_break(X, S.sb, se0);
+    S.se = vb_piece_end(X, &B, S.sb, se0);
     nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
@@ -894,7 +894,7 @@ void vb_find_indirect(ctx *X) {
     if (cs.n > nc) settle(X, cs.v + nc, cs.n - nc);
     for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
-  vb_vfree(&cs);
+  vb_vfree(&cs); vb_brackets_free(&B);
   free(used);                                      /* (and ct, in its block) */
   if (!X->oom && A->qs.q.n > first) merge_back(X, first);
 }
