@@ -688,11 +688,11 @@ static void settle(const ctx *X, icand *cs, size_t n) {
   for (size_t i = 0; i < n; i++) {
     icand *I = &cs[i];
     size_t words = 0;
-    /* a quote of speech inside the clause carries its own words: the report stops before
-     * it, unless the quote is the head of a noun phrase the report has only opened ("what
-     * the council calls its “…”"); a term's quote (a name or a scare phrase no one is
-     * given) or a partial one ("said the plan was “a mess” and …") is part of the clause */
-    for (size_t k = I->a; k < I->b; k++) {
+    /* a quote of speech inside the clause (of its quote tokens) carries its own words: the
+     * report stops before it, unless the quote is the head of a noun phrase the report has
+     * only opened ("what the council calls its “…”"); a term's quote (a name or a scare
+     * phrase no one is given) or a partial one ("said the plan was “a mess” and …") stays in */
+    for (size_t qs = quote_slot(X, I->a), k; qs < X->T.quotes.n && (k = X->T.quotes.v[qs]) < I->b; qs++) {
       vb_kind qk;
       if (!is_quote(X, k) || (qk = quote_kind(X, k)) == VB_TERM || qk == VB_PARTIAL) continue;
       if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
