@@ -798,14 +798,7 @@ void vb_find_indirect(ctx *X) {
     nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
-    S.words = 0;              /* the classes alone (a dense array): what the sentence rules need */
-    {                         /* four a step: the loop's own steps were most of its work */
-      unsigned w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-      size_t c = S.sb;
-      for (; c + 4 <= S.se; c += 4) { w0 |= X->wc[c]; w1 |= X->wc[c + 1]; w2 |= X->wc[c + 2]; w3 |= X->wc[c + 3]; }
-      for (; c < S.se; c++) w0 |= X->wc[c];
-      S.words = w0 | w1 | w2 | w3;
-    }
+    S.words = vb_classes_of(X->wc, S.sb, S.se);   /* the classes alone: what the sentence rules need */
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
       icand o;
