@@ -300,8 +300,10 @@ static int work_broadcast(const ctx *X, size_t k, const vb_quote *q) {
  * and a noun for a show's airing, is the show someone speaks on */
 static int work_on_show(const ctx *X, size_t k, const vb_quote *q) {
   VB_WORDS(airing, "broadcast", "broadcasts", "episode", "episodes", "edition", "installment");
-  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_LOWER) || !vb_title_case(X->s, q)) return 0;
-  return vb_tok_is(X->s, TK(k - 1), "on") || (vb_tok_is(X->s, TK(k - 1), "of") && k > 1 && words_in(X, k - 2, airing));
+  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_LOWER)) return 0;
+  /* the words first: the title's test reads the quote */
+  return (vb_tok_is(X->s, TK(k - 1), "on") || (vb_tok_is(X->s, TK(k - 1), "of") && k > 1 && words_in(X, k - 2, airing))) &&
+         vb_title_case(X->s, q);
 }
 
 /* "Rep. Robert C. “Bobby” Scott threw open", "Juan “Chico” Ruiz of Tulsa": one capitalised
