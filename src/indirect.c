@@ -278,13 +278,16 @@ static int long_subject(const ctx *X, size_t c, size_t e) {
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
 /* A cue form that opens a compound preposition with the words after it: "thanks to the
  * storm", "thanks in part to", "thanks largely to" (because of: no one thanks anyone) */
-static const struct { const char *cue, *next; } compound_preps[] = {
-  {"thanks", "to"}, {"thanks", "in"}, {"thanks", "largely"}, {"thanks", "partly"}, {"thanks", "mostly"},
+#define CP(a, b) {a, b, VB_WH(a), VB_WH(b)}   /* (the words' hashes: most cues differ in them) */
+static const struct { const char *cue, *next; unsigned hc, hn; } compound_preps[] = {
+  CP("thanks", "to"), CP("thanks", "in"), CP("thanks", "largely"), CP("thanks", "partly"), CP("thanks", "mostly"),
 };
+#undef CP
 static int compound_prep(const ctx *X, size_t c, size_t e) {
   if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
   for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
-    if (vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
+    if (TK(c)->hash == compound_preps[i].hc && TK(e)->hash == compound_preps[i].hn &&
+        vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
   return 0;
 }
 
