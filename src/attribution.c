@@ -445,6 +445,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
   int tries = 0;
   np p;
   for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
+    if (TK(c)->cue < 0) { if (!dir && c == 0) break; continue; }    /* (no cue: as below, at once) */
     int weak = is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) &&
                !((CUE(c)->flags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
                !(CUE(c)->flags & VB_CUE_BASE);
@@ -505,6 +506,7 @@ static int rule_parenthetical(ctx *X, shape *S, match *m) {
    * 400k quotes and no full stop) must not be read from its start for every quote */
   size_t from = S->k > S->sb + 2 + WIN ? S->k - WIN : S->sb + 2;
   for (size_t c = from; c + 1 < S->se && c < S->k + WIN; c++) {
+    if (TK(c)->cue < 0 && !(TK(c)->flags & VB_T_QUOTE)) continue;   /* (the usual token: neither below) */
     int par = c != S->k && is_icue(X, c) && parenthesis(X, S, c, &p);
     if (c > S->k && (is_quote(X, c) || is_icue(X, c)) && !par) return 0;   /* another clause's */
     if (!par || c + (size_t)CUE(c)->len + 1 == S->k) continue;            /* "X said, “…”": cue-before */
@@ -522,6 +524,7 @@ static int rule_same_sentence_before(ctx *X, shape *S, match *m) { return same_s
 static int rule_view_before(ctx *X, shape *S, match *m) {
   np p;
   for (size_t c = S->k; c-- > S->sb && S->k - c < WIN;) {
+    if (TK(c)->cue < 0 && !(TK(c)->flags & VB_T_QUOTE)) continue;   /* (the usual token) */
     if (is_quote(X, c)) break;
     if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_LEARNED))) continue;
     if (c > 0 && is_word(X, c - 1) && vb_tok_is(X->s, TK(c - 1), "to")) continue;   /* wants to support */
