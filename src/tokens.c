@@ -294,7 +294,9 @@ static inline unsigned words_class(const vb_words *W, const char *s, size_t a, s
    * too big for it: it cannot match there either (a listed word sets its filter bit) */
   size_t sl = h & W->mask & (0 - (size_t)maybe);
   const vb_wslot *e = &W->w[sl];
-  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
+  /* (no test of the hash: the same length and folded bytes give the same hash, and the
+   * lexicon keeps no word longer than 255 bytes, so its length is exact) */
+  hit = (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
   if (len > 8) hit &= (unsigned)(W->next8[sl] == y);
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
