@@ -385,7 +385,7 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
 static size_t next_cue(const ctx *X, const shape *S, size_t c) {
   size_t lim = S->k + WIN < S->se ? S->k + WIN : S->se;
   for (c++; c < lim && !is_quote(X, c); c++)
-    if (is_cue(X, c)) return c;
+    if (TK(c)->cue >= 0 && is_cue(X, c)) return c;   /* (the cue index first: most tokens have none) */
   return VB_NONE;
 }
 
@@ -613,6 +613,7 @@ static int rule_parenthetical_inverted(ctx *X, shape *S, match *m) {
   for (size_t c = S->k; c-- > S->sb + 2 && S->k - c < WIN;) {
     size_t e;
     np p;
+    if (TK(c)->cue < 0 && !(TK(c)->flags & VB_T_QUOTE)) continue;   /* (the usual token) */
     if (is_quote(X, c)) return 0;
     if (!is_cue(X, c) || !(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) ||
         !is_ch(X, c - 1, ','))
@@ -711,7 +712,10 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   S.j = k + 1;
   if (S.j < se && (is_ch(X, S.j, ',') || is_dash(X, S.j))) S.j++;
   S.hi = se;
-  for (size_t z = S.j; z < se; z++) if (is_quote(X, z)) { S.hi = z; break; }
+  {                          /* the next quote token, from the list of them */
+    size_t qs = quote_slot(X, S.j);
+    if (qs < X->T.quotes.n && X->T.quotes.v[qs] < se) S.hi = X->T.quotes.v[qs];
+  }
   for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
     int how = rules[r].read(X, &S, &m);
     if (how && m.lab.start != VB_NONE) {          /* a label in the quote's words: no token, no entity */
