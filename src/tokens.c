@@ -432,7 +432,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     b = s[ta + e];
     /* where word_end stops at once: at the next quote, at a byte that joins nothing,
      * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
-    if (!ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
+    if (b != ' ' && !ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
       if (first) { *pi = ta + e; return 1; }
       i = ta;
       break;
