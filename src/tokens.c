@@ -437,17 +437,19 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       i = ta;
       break;
     }
-    if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
     te = i = ta + e;
+    if (b != ' ') {                      /* (the usual end: no apostrophe, no abbreviation) */
+      if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
+      if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
+        te = ++i;
+        fl |= VB_T_ABBR;
+      }
+    }
     if (fl & VB_T_CAP) {
       __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('A')), z25), z25);
       __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), z25), z25);
       unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
       if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
-    }
-    if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
-      te = ++i;
-      fl |= VB_T_ABBR;
     }
     fl |= VB_T_WORD;
     len = te - ta;
