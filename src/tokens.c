@@ -407,12 +407,13 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
   const unsigned char *s = (const unsigned char *)text;
   const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
   size_t ta = *pi, nt = *pnt, i, te;
+  const size_t ta0 = ta;                   /* the first word's start: ta grows from word to word */
   int ends = *pends, rc = 0;
   /* as build decides it, for the first word: the only one here that can start a sentence
    * or paragraph (a mark that ends a sentence ends this loop) */
   if (pending | (unsigned)ends)
     fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
-  for (int first = 1;; first = 0) {
+  for (;;) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
     const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
     __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
@@ -423,7 +424,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     uint64_t x, y;
     vb_tok *tp;
     if (!brk) {                          /* sixteen letters and more */
-      if (first) { *pi = ta + 16; return 1; }
+      if (ta == ta0) { *pi = ta + 16; return 1; }
       i = ta;
       break;
     }
@@ -433,7 +434,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     /* where word_end stops at once: at the next quote, at a byte that joins nothing,
      * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
     if (b != ' ' && !ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
-      if (first) { *pi = ta + e; return 1; }
+      if (ta == ta0) { *pi = ta + e; return 1; }
       i = ta;
       break;
     }
