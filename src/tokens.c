@@ -318,10 +318,10 @@ static const uint64_t mask_hi[17] = {
 
 static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
 #if defined(__SSE2__) && defined(__GNUC__)
-/* the same by byte: the flag of a word starting with this ASCII letter or digit, else 0 */
-#define L_(c) [c] = VB_T_LOWER
-#define U_(c) [c] = VB_T_CAP
-#define D_(c) [c] = VB_T_DIGIT
+/* the same by byte, with VB_T_WORD: the flags of a word starting with this ASCII letter or digit, else 0 */
+#define L_(c) [c] = VB_T_LOWER | VB_T_WORD
+#define U_(c) [c] = VB_T_CAP | VB_T_WORD
+#define D_(c) [c] = VB_T_DIGIT | VB_T_WORD
 static const unsigned short word_flag[256] = {
   L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'), L_('j'), L_('k'), L_('l'), L_('m'),
   L_('n'), L_('o'), L_('p'), L_('q'), L_('r'), L_('s'), L_('t'), L_('u'), L_('v'), L_('w'), L_('x'), L_('y'), L_('z'),
@@ -413,6 +413,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
    * or paragraph (a mark that ends a sentence ends this loop) */
   if (pending | (unsigned)ends)
     fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
+  fl |= VB_T_WORD;                         /* (the next words' come with word_flag) */
   for (;;) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
     const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
@@ -452,7 +453,6 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
       if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
     }
-    fl |= VB_T_WORD;
     len = te - ta;
 #if defined(__x86_64__)
     {                                    /* the folded bytes, from the load above */
