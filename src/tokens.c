@@ -458,7 +458,8 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     {                                    /* the folded bytes, from the load above */
       const __m128i f = _mm_or_si128(v, _mm_set1_epi8(0x20));
       x = (uint64_t)_mm_cvtsi128_si64(f) & mask_lo[len];
-      y = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f)) & mask_hi[len];
+      /* (bytes 8 to 16 for the long ones only) */
+      y = len > 8 ? (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f)) & mask_hi[len] : 0;
     }
 #else
     memcpy(&x, s + ta, 8);
