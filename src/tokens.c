@@ -414,6 +414,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
   if (pending | (unsigned)ends)
     fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
   fl |= VB_T_WORD;                         /* (the next words' come with word_flag) */
+  ends = 0;                                /* a word ends no sentence (nor a mark this loop goes on after) */
   for (;;) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
     const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
@@ -477,7 +478,6 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
       if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { rc = -1; break; }
       if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { rc = -1; break; }
     }
-    ends = 0;                            /* a word ends no sentence */
     tp = &out->t.v[nt];
     tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
     if (W) out->wc.v[nt] = wcl;
