@@ -471,8 +471,10 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     h = word_hash16(x, y, len);
     if (W) {
       wcl = words_class(W, text, ta, len, h, n - ta, x, y);
-      if ((wcl & listed) && vb_push(&out->listed, nt)) { rc = -1; break; }
-      wcl &= ~listed;
+      if (wcl & listed) {                /* (a cue word: one in twenty or so) */
+        if (vb_push(&out->listed, nt)) { rc = -1; break; }
+        wcl &= ~listed;
+      }
     }
     if (fl & (VB_T_SENT | VB_T_PARA)) {   /* the first word only (see above) */
       if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { rc = -1; break; }
