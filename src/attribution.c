@@ -155,8 +155,8 @@ static int slot_end(const ctx *X, size_t z, size_t hi) {
 
 /* A preposition that may follow a verb of speech: "riffed on", "quibbled over". */
 static int slot_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"on", "at", "over", "about", "in", "into", "from", "with", NULL};
-  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
+  VB_WORDS(w, "on", "at", "over", "about", "in", "into", "from", "with");
+  return words_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "…," murmured Venn. · "…," Venn murmured. · "…?" inquired Mrs. Odell.: the sentence's
@@ -192,9 +192,9 @@ static int naming_participle(const ctx *X, size_t c, size_t k) {
 
 /* A conjunction that opens a clause of time or reason: "said as he left", "When she". */
 static int subordinator(const ctx *X, size_t z) {
-  static const char *const w[] = {"as", "when", "while", "after", "before", "because", "since", "until", "if",
-                                  "although", "though", "once", NULL};
-  return word_in(X, z, w);
+  VB_WORDS(w, "as", "when", "while", "after", "before", "because", "since", "until", "if",
+                                  "although", "though", "once");
+  return words_in(X, z, w);
 }
 
 /* "Murphy said she must reach voters who are in what he called a “revolutionary mood”",
@@ -385,7 +385,7 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
 static size_t next_cue(const ctx *X, const shape *S, size_t c) {
   size_t lim = S->k + WIN < S->se ? S->k + WIN : S->se;
   for (c++; c < lim && !is_quote(X, c); c++)
-    if (is_cue(X, c)) return c;
+    if (TK(c)->cue >= 0 && is_cue(X, c)) return c;   /* (the cue index first: most tokens have none) */
   return VB_NONE;
 }
 
@@ -445,6 +445,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
   int tries = 0;
   np p;
   for (c = dir ? k + 1 : k - 1; dir ? c < b0 : (c + 1 > a0 && c != VB_NONE); c = dir ? c + 1 : c - 1) {
+    if (TK(c)->cue < 0) { if (!dir && c == 0) break; continue; }    /* (no cue: as below, at once) */
     int weak = is_cue(X, c) && (CUE(c)->flags & VB_CUE_WEAK) &&
                !((CUE(c)->flags & VB_CUE_ING) && c > 0 && is_ch(X, c - 1, ',')) &&
                !(CUE(c)->flags & VB_CUE_BASE);
@@ -505,6 +506,7 @@ static int rule_parenthetical(ctx *X, shape *S, match *m) {
    * 400k quotes and no full stop) must not be read from its start for every quote */
   size_t from = S->k > S->sb + 2 + WIN ? S->k - WIN : S->sb + 2;
   for (size_t c = from; c + 1 < S->se && c < S->k + WIN; c++) {
+    if (TK(c)->cue < 0 && !(TK(c)->flags & VB_T_QUOTE)) continue;   /* (the usual token: neither below) */
     int par = c != S->k && is_icue(X, c) && parenthesis(X, S, c, &p);
     if (c > S->k && (is_quote(X, c) || is_icue(X, c)) && !par) return 0;   /* another clause's */
     if (!par || c + (size_t)CUE(c)->len + 1 == S->k) continue;            /* "X said, “…”": cue-before */
@@ -522,6 +524,7 @@ static int rule_same_sentence_before(ctx *X, shape *S, match *m) { return same_s
 static int rule_view_before(ctx *X, shape *S, match *m) {
   np p;
   for (size_t c = S->k; c-- > S->sb && S->k - c < WIN;) {
+    if (TK(c)->cue < 0 && !(TK(c)->flags & VB_T_QUOTE)) continue;   /* (the usual token) */
     if (is_quote(X, c)) break;
     if (!is_icue(X, c) || !(CUE(c)->flags & VB_CUE_REP) || (CUE(c)->flags & (VB_CUE_WEAK | VB_CUE_LEARNED))) continue;
     if (c > 0 && is_word(X, c - 1) && vb_tok_is(X->s, TK(c - 1), "to")) continue;   /* wants to support */
@@ -610,6 +613,7 @@ static int rule_parenthetical_inverted(ctx *X, shape *S, match *m) {
   for (size_t c = S->k; c-- > S->sb + 2 && S->k - c < WIN;) {
     size_t e;
     np p;
+    if (TK(c)->cue < 0 && !(TK(c)->flags & VB_T_QUOTE)) continue;   /* (the usual token) */
     if (is_quote(X, c)) return 0;
     if (!is_cue(X, c) || !(CUE(c)->flags & VB_CUE_INV) || (CUE(c)->flags & (VB_CUE_ACC | VB_CUE_ING | VB_CUE_WEAK)) ||
         !is_ch(X, c - 1, ','))
@@ -636,9 +640,9 @@ static int rule_colon_label(ctx *X, shape *S, match *m) {
 
 /* A word that gives a share of those asked: "31%", "25 percent", "a majority", "Six in 10". */
 static int share_word(const ctx *X, size_t k) {
-  static const char *const w[] = {"percent", "majority", "half", "plurality", NULL};
+  VB_WORDS(w, "percent", "majority", "half", "plurality");
   const vb_tok *t = TK(k);
-  if (word_in(X, k, w)) return 1;
+  if (words_in(X, k, w)) return 1;
   if (t->end > t->start && X->s[t->end - 1] == '%') return 1;
   if (k + 1 < NT && is_ch(X, k + 1, '%')) return 1;
   return k > 0 && is_word(X, k - 1) && vb_tok_is(X->s, TK(k - 1), "in") && t->end - t->start == 2 &&
@@ -649,12 +653,12 @@ static int share_word(const ctx *X, size_t k) {
  * bad news for Bush — 25 percent of voters say they would “…”": the share of those a
  * poll asked speaks through it; the poll (or survey) of the sentence is the source */
 static int rule_poll_share(ctx *X, shape *S, match *m) {
-  static const char *const polls[] = {"poll", "polls", "survey", "surveys", NULL};
+  VB_WORDS(polls, "poll", "polls", "survey", "surveys");
   size_t lo = S->k > S->sb + WIN ? S->k - WIN : S->sb, w = VB_NONE;
   np p;
   for (size_t z = lo; z < S->k; z++) {
     if (is_quote(X, z)) return 0;
-    if (word_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }
+    if (words_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }
     if (w == VB_NONE || !share_word(X, z)) continue;
     /* the share is the subject of a cue a few words on: "31% of Republicans said" */
     for (size_t c = z + 1; c < S->k && c < z + 8 && !is_ch(X, c, ',') && !is_quote(X, c); c++) {
@@ -708,7 +712,10 @@ static void attribute_direct(ctx *X, size_t qi, size_t k, size_t sb, size_t se) 
   S.j = k + 1;
   if (S.j < se && (is_ch(X, S.j, ',') || is_dash(X, S.j))) S.j++;
   S.hi = se;
-  for (size_t z = S.j; z < se; z++) if (is_quote(X, z)) { S.hi = z; break; }
+  {                          /* the next quote token, from the list of them */
+    size_t qs = quote_slot(X, S.j);
+    if (qs < X->T.quotes.n && X->T.quotes.v[qs] < se) S.hi = X->T.quotes.v[qs];
+  }
   for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
     int how = rules[r].read(X, &S, &m);
     if (how && m.lab.start != VB_NONE) {          /* a label in the quote's words: no token, no entity */

@@ -59,8 +59,8 @@ int vb_names_later_quote(const ctx *X, size_t c, size_t hi) {
 
 /* Prepositions whose object is no speaker: the addressee or the topic of what is said
  * (not "from": "More from the report:" names the source). */
-static const char *const object_preps[] = {"to", "with", "of", "in", "at", "among", "about", "on", "for", "against",
-                                           "into", NULL};
+VB_WORDS(object_preps, "to", "with", "of", "in", "at", "among", "about", "on", "for", "against",
+                                           "into");
 
 /* "McConnell delivered a blunt message to Trump: “…”", "Bush broke it down for the Dutch
  * newspaper NRC Handelsblad:": the phrase before the colon at k1 speaks, unless a
@@ -71,10 +71,10 @@ np vb_colon_speaker(const ctx *X, size_t k1, size_t sb) {
   size_t z;
   if (!p.ok && sb == 0) p = vb_np_before(X, k1, VB_NONE);
   if (!p.ok || p.rel || p.a <= sb + 1 || !(is_capword(X, p.b) || is_pron(X, p.b))) return p;
-  for (z = p.a - 1; z > sb && p.a - z <= 3 && is_word(X, z) && !word_in(X, z, object_preps) && !is_cue(X, z) &&
+  for (z = p.a - 1; z > sb && p.a - z <= 3 && is_word(X, z) && !words_in(X, z, object_preps) && !is_cue(X, z) &&
                     !(X->wc[z] & (VB_W_BOUND | VB_W_PRON)) && !(X->wc[z - 1] & VB_W_REL);)
     if (X->wc[z--] & VB_W_DET) break;
-  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || !word_in(X, z, object_preps)) return p;
+  if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER) || !words_in(X, z, object_preps)) return p;
   r = vb_np_subject(X, sb, z);
   if (r.ok && r.b < z && (is_capword(X, r.b) || is_pron(X, r.b))) return r;
   p.ok = 0;

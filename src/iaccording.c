@@ -79,9 +79,9 @@ int vb_according_after(ctx *X, isent *S, icand *o) {
 /* "That’s according to X.", "This is according to X.": the demonstrative that opens the
  * sentence stands for what the sentence before said, and X is its source */
 static int demonstrative_is(const ctx *X, size_t sb, size_t c) {
-  static const char *const dem[] = {"that", "this", "it", NULL};
-  static const char *const be[] = {"is", "was", NULL};
-  if (c == sb + 2) return word_in(X, sb, dem) && word_in(X, sb + 1, be);
+  VB_WORDS(dem, "that", "this", "it");
+  VB_WORDS(be, "is", "was");
+  if (c == sb + 2) return words_in(X, sb, dem) && words_in(X, sb + 1, be);
   if (c != sb + 1 || !is_word(X, sb) || !(TK(sb)->flags & VB_T_APOS)) return 0;
   for (int i = 0; dem[i]; i++) {
     size_t n = strlen(dem[i]), z;

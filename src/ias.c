@@ -10,9 +10,9 @@
 /* The token of "as" before the verb group that ends at cue c (lower-case adverbs
  * between: "as first reported", "as previously reported"), or VB_NONE */
 static size_t as_before(const ctx *X, size_t k, size_t sb) {
-  static const char *const adv[] = {"first", "previously", "originally", "earlier", "also", "widely", NULL};
+  VB_WORDS(adv, "first", "previously", "originally", "earlier", "also", "widely");
   for (int g = 0; g < 2 && k > sb && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) &&
-                  (word_in(X, k - 1, adv) || is_adverb(X, k - 1));
+                  (words_in(X, k - 1, adv) || is_adverb(X, k - 1));
        g++)
     k--;
   return k > sb && is_word(X, k - 1) && vb_tok_is(X->s, TK(k - 1), "as") ? k - 1 : VB_NONE;
@@ -22,7 +22,7 @@ static size_t as_before(const ctx *X, size_t k, size_t sb) {
  * end) stands in its sentence: the report is what is left of the sentence. 0 when the
  * "as" neither opens its sentence (or a clause after "and", "but") nor follows a comma or
  * (dash 1) a dash ("not as toxic as most insiders believe" compares). */
-static const char *const subordinators[] = {"if", "when", "while", "although", "though", "because", "unless", "once", NULL};
+VB_WORDS(subordinators, "if", "when", "while", "although", "though", "because", "unless", "once");
 static int as_report(const ctx *X, const isent *S, size_t as, size_t z, int dash, icand *o) {
   size_t k = as;
   if (k > S->sb && is_ch(X, k - 1, ',')) k--;
@@ -41,7 +41,7 @@ static int as_report(const ctx *X, const isent *S, size_t as, size_t z, int dash
   if (!is_ch(X, z, ',') || z + 2 >= S->se) return 0;
   /* "Weeks ago, as X reported, CLAUSE.": the clause after it; but after a clause of its
    * own ("If the levy passes, as some hope, …") the sentence */
-  o->a = word_in(X, S->sb, subordinators) ? S->sb : z + 1; o->b = S->se;
+  o->a = words_in(X, S->sb, subordinators) ? S->sb : z + 1; o->b = S->se;
   return 1;
 }
 
@@ -57,16 +57,16 @@ int vb_as_by(ctx *X, isent *S, icand *o) {
 }
 
 /* Verbs of speech an "as" of time takes with nothing after them: "as he spoke," */
-static const char *const as_of_time[] = {"spoke", "speaks", "speak", "speaking", "talked", "talks", "talk", "testified",
+VB_WORDS(as_of_time, "spoke", "speaks", "speak", "speaking", "talked", "talks", "talk", "testified",
                                          "testifies", "laughed", "joked", "spoke", "responded", "replied", "answered",
-                                         "continued", "went", "goes", NULL};
+                                         "continued", "went", "goes");
 
 /* "As the Ledger reported on Monday, CLAUSE." · "CLAUSE, as many economists believe." ·
  * "PART, as X noted, PART.": "as", the cue's subject, the cue and at most a time or place,
  * then a comma or the end */
 static int as_view_shape(const ctx *X, const isent *S, size_t *as, size_t *z) {
   size_t k = S->p.a;
-  if (!S->p.ok || S->p.a > S->c || S->p.a == 0 || (S->f & (VB_CUE_ACC | VB_CUE_ING)) || word_in(X, S->c, as_of_time))
+  if (!S->p.ok || S->p.a > S->c || S->p.a == 0 || (S->f & (VB_CUE_ACC | VB_CUE_ING)) || words_in(X, S->c, as_of_time))
     return 0;
   if (S->p.a < S->p.b && vb_tok_is(X->s, TK(S->p.a), "as")) {
     k = S->p.a + 1;              /* "As the Ledger reported": the phrase reader took the capital "As" */

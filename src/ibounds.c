@@ -2,19 +2,20 @@
  * where its clause ends before its sentence does (a table of named ends), a verb of view
  * that closes its sentence, and the subjects a cue's subject finder gives that speak for
  * no one (a table). It calls nothing of indirect.c's. */
+#include <stdlib.h>
 #include "indirect_int.h"
 
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
 /* "a few days later", "two weeks ago", "several months earlier": a span of time back
  * from its end word; the token after it, or z */
 static size_t time_ago(const ctx *X, size_t z, size_t se) {
-  static const char *const unit[] = {"days", "weeks", "months", "years", "hours", "minutes", NULL};
-  static const char *const end[] = {"later", "earlier", "ago", "before", NULL};
+  VB_WORDS(unit, "days", "weeks", "months", "years", "hours", "minutes");
+  VB_WORDS(end, "later", "earlier", "ago", "before");
   size_t y = z;
-  while (y < se && y < z + 3 && is_word(X, y) && (TK(y)->flags & VB_T_LOWER) && !word_in(X, y, unit) &&
+  while (y < se && y < z + 3 && is_word(X, y) && (TK(y)->flags & VB_T_LOWER) && !words_in(X, y, unit) &&
          ((X->wc[y] & (VB_W_DET | VB_W_QUANT)) || (TK(y)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(y), "few")))
     y++;
-  return y > z && y + 1 < se && word_in(X, y, unit) && word_in(X, y + 1, end) ? y + 2 : z;
+  return y > z && y + 1 < se && words_in(X, y, unit) && words_in(X, y + 1, end) ? y + 2 : z;
 }
 
 size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
@@ -42,13 +43,13 @@ static int end_semicolon(const ctx *X, size_t z, size_t se) { (void)se; return i
  * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
  * its verb open a clause the report does not hold */
 static int end_new_clause(const ctx *X, size_t z, size_t se) {
-  static const char *const conj[] = {"but", "while", "whereas", "although", "though", "yet", "as", "and", NULL};
-  static const char *const subj[] = {"he", "she", "they", "we", "i", NULL};
+  VB_WORDS(conj, "but", "while", "whereas", "although", "though", "yet", "as", "and");
+  VB_WORDS(subj, "he", "she", "they", "we", "i");
   size_t k = z + 2, v;
-  if (!is_ch(X, z, ',') || !word_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
+  if (!is_ch(X, z, ',') || !words_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
   for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
   if (k >= se || !is_word(X, k)) return 0;
-  if (word_in(X, k, subj)) v = k + 1;
+  if (words_in(X, k, subj)) v = k + 1;
   else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
   else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
     for (v = k + 1; v < se && v < k + 5 && is_word(X, v) && !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_PREP)) &&
@@ -92,7 +93,9 @@ static int break_stop_paren(const ctx *X, size_t z) { return is_stop(X, z - 1) &
 /* "(Neither would give a name.) At a rally …": a sentence after the aside's bracket */
 static int break_paren_stop(const ctx *X, size_t z) { return z >= 2 && is_ch(X, z - 1, ')') && is_stop(X, z - 2) && is_capword(X, z); }
 /* mark: a byte that a token of the sentence is when the break holds (0: none), so that
- * a sentence whose bytes lack it is not walked for that break */
+ * a sentence whose bytes lack it is not walked for that break (and vb_piece_end, in
+ * indirect_int.h, passes over a sentence with no bracket: a break of another mark, or
+ * none, wants it changed) */
 static const struct {
   const char *name;
   int (*at)(const ctx *X, size_t z);
@@ -101,7 +104,21 @@ static const struct {
   {"stop-paren", break_stop_paren, '('},  /* …, X said. (Y disputed it.) */
   {"paren-stop", break_paren_stop, ')'},  /* (Y disputed it.) Z said … */
 };
-size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
+int vb_brackets_find(const ctx *X, vb_brackets *B) {
+  static const char mark[2] = {'(', ')'};
+  size_t lo = NT ? TK(0)->start : 0, hi = NT ? TK(NT - 1)->end : 0, cap[2] = {0, 0};
+  memset(B, 0, sizeof *B);
+  for (int m = 0; m < 2; m++)
+    for (const char *p = X->s + lo; p < X->s + hi && (p = memchr(p, mark[m], (size_t)(X->s + hi - p))) != NULL; p++) {
+      if (B->n[m] == cap[m] && vb_vec_grow_((void **)&B->v[m], &cap[m], B->n[m] + 1, sizeof *B->v[m])) return -1;
+      B->v[m][B->n[m]++] = (size_t)(p - X->s);
+    }
+  return 0;
+}
+
+void vb_brackets_free(vb_brackets *B) { free(B->v[0]); free(B->v[1]); }
+
+size_t vb_sentence_break(const ctx *X, vb_brackets *B, size_t sb, size_t se) {
   enum { NB = sizeof sentence_breaks / sizeof *sentence_breaks };
   unsigned char live[NB];
   size_t b0, b1, nlive = 0;
@@ -109,7 +126,10 @@ size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
   b0 = TK(sb)->start;
   b1 = TK(se - 1)->end;
   for (size_t r = 0; r < NB; r++)
-    nlive += live[r] = !sentence_breaks[r].mark || memchr(X->s + b0, sentence_breaks[r].mark, b1 - b0) != NULL;
+    nlive += live[r] = !sentence_breaks[r].mark ||
+                       (sentence_breaks[r].mark == '(' ? vb_bracket_in(B, 0, b0, b1)
+                        : sentence_breaks[r].mark == ')' ? vb_bracket_in(B, 1, b0, b1)
+                        : memchr(X->s + b0, sentence_breaks[r].mark, b1 - b0) != NULL);
   if (!nlive) return se;                 /* (most sentences: no bracket) */
   for (size_t z = sb + 1; z < se; z++)
     /* each break of the table follows a mark (a stop, a bracket): words are passed by */
@@ -126,12 +146,12 @@ size_t vb_sentence_break(const ctx *X, size_t sb, size_t se) {
 static int view_closing(const ctx *X, const isent *S) {
   size_t z = S->c;
   if (S->e >= S->se || !is_ch(X, S->e, '.') || S->e + 2 < S->se) return 0;   /* (a headline has no stop) */
-  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", NULL};
+  VB_WORDS(clause, "that", "than", "what", "which", "who", "whom");
   while (z > S->sb && S->c - z < 8 && is_word(X, z - 1)) {
     z--;
     /* "…, a claim that his office disputes", "…, an approach others have endorsed": a
      * relative clause of the aside, not its subject */
-    if (word_in(X, z, clause)) return 0;
+    if (words_in(X, z, clause)) return 0;
   }
   return z > S->sb + 2 && z < S->c && is_ch(X, z - 1, ',');
 }
@@ -140,12 +160,12 @@ static int view_closing(const ctx *X, const isent *S) {
  * verb of view set off by commas (or dashes) with its subject of a few words (no clause
  * word), words of the sentence on both sides */
 static int view_aside(const ctx *X, const isent *S) {
-  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", "as", "and", "but", NULL};
+  VB_WORDS(clause, "that", "than", "what", "which", "who", "whom", "as", "and", "but");
   size_t z = S->c;
   if (S->e + 2 >= S->se || !(is_ch(X, S->e, ',') || is_dash(X, S->e)) || !is_word(X, S->e + 1)) return 0;
   while (z > S->sb && S->c - z < 6 && is_word(X, z - 1)) {
     z--;
-    if (word_in(X, z, clause)) return 0;
+    if (words_in(X, z, clause)) return 0;
   }
   return z > S->sb + 1 && z < S->c && (is_ch(X, z - 1, ',') || is_dash(X, z - 1));
 }
@@ -154,12 +174,12 @@ static int view_aside(const ctx *X, const isent *S) {
  * (after a comma or a dash, or opening the sentence) whose subject of a few words (no
  * clause word) holds the view of the sentence around it (ias.c reads the report) */
 static int view_as(const ctx *X, const isent *S) {
-  static const char *const clause[] = {"that", "than", "what", "which", "who", "whom", "and", "but", NULL};
+  VB_WORDS(clause, "that", "than", "what", "which", "who", "whom", "and", "but");
   size_t z = S->c, y = vb_skip_when(X, S->e, S->se);
   if (!(y + 1 >= S->se || is_ch(X, y, ',') || is_dash(X, y) || (is_ch(X, y, '.') && y + 2 >= S->se))) return 0;
   while (z > S->sb && S->c - z < 7 && is_word(X, z - 1) && !vb_tok_is(X->s, TK(z - 1), "as")) {
     z--;
-    if (word_in(X, z, clause)) return 0;
+    if (words_in(X, z, clause)) return 0;
   }
   if (z == S->sb || z == S->c || !vb_tok_is(X->s, TK(z - 1), "as")) return 0;
   return z - 1 == S->sb || is_ch(X, z - 2, ',') || is_dash(X, z - 2) || vb_conj_word(X, z - 2);
@@ -183,11 +203,11 @@ int vb_bare_view(const ctx *X, const isent *S) {
  * true that": "it" before a form of be is the sentence's dummy subject, standing for
  * no one (not "it was to report earnings": an infinitive of its own) */
 static int expletive_it(const ctx *X, const isent *S) {
-  static const char *const be[] = {"is", "was", NULL};
+  VB_WORDS(be, "is", "was");
   size_t k = S->p.a;
   if (S->p.a != S->p.b || !is_word(X, k) || (X->s[TK(k)->start] | 0x20) != 'i' || (X->s[TK(k)->start + 1] | 0x20) != 't')
     return 0;
-  if (vb_tok_is(X->s, TK(k), "it")) return k + 2 < S->c && word_in(X, k + 1, be) && !vb_tok_is(X->s, TK(k + 2), "to");
+  if (vb_tok_is(X->s, TK(k), "it")) return k + 2 < S->c && words_in(X, k + 1, be) && !vb_tok_is(X->s, TK(k + 2), "to");
   /* It’s, it's */
   return (TK(k)->flags & VB_T_APOS) && TK(k)->end - TK(k)->start >= 4 && X->s[TK(k)->end - 1] == 's' && is_pron(X, k) &&
          k + 1 < S->c && !vb_tok_is(X->s, TK(k + 1), "to");

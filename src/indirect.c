@@ -19,26 +19,26 @@
 /* A preposition that opens a phrase inside a subject: "polls in Iowa", "files from the
  * audit", "officials on and off the island", "people close to her" */
 static int subject_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
-                                  "inside", "outside", "near", "close", "familiar", NULL};
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, w);
+  VB_WORDS(w, "of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
+                                  "inside", "outside", "near", "close", "familiar");
+  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w);
 }
 
 /* The token after a verb starts its object or clause: that, to, a determiner, a pronoun,
  * a question word, a name, a number. */
 static int object_start(const ctx *X, size_t k) {
-  static const char *const w[] = {"that", "to", "for", "about", "on", "against", "how", "what", "whether", "why",
-                                  "if", "him", "them", "us", "me", NULL};
+  VB_WORDS(w, "that", "to", "for", "about", "on", "against", "how", "what", "whether", "why",
+                                  "if", "him", "them", "us", "me");
   if (!is_word(X, k)) return 0;
-  if ((X->wc[k] & (VB_W_DET | VB_W_PRON | VB_W_REL)) || is_pron(X, k) || word_in(X, k, w)) return 1;
+  if ((X->wc[k] & (VB_W_DET | VB_W_PRON | VB_W_REL)) || is_pron(X, k) || words_in(X, k, w)) return 1;
   return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
 }
 
 
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
 static int part_of_them(const ctx *X, size_t j) {
-  static const char *const obj[] = {"them", "us", NULL};
-  return j > 2 && word_in(X, j - 1, obj) && is_word(X, j - 2) && vb_tok_is(X->s, TK(j - 2), "of") &&
+  VB_WORDS(obj, "them", "us");
+  return j > 2 && words_in(X, j - 1, obj) && is_word(X, j - 2) && vb_tok_is(X->s, TK(j - 2), "of") &&
          is_word(X, j - 3) && (X->wc[j - 3] & VB_W_QUANT);
 }
 
@@ -141,14 +141,14 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
 /* A preposition that opens an adverbial after a speech verb: "said in an interview",
  * "said after the meeting", "said to reporters" (not "vowed to ban"). */
 static int adverbial_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
-                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to", NULL};
+  VB_WORDS(w, "in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
+                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to");
   if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
   if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
   if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
                                                                vb_tok_is(X->s, TK(k + 1), "reporters"))))
     return 0;
-  return word_in(X, k, w);
+  return words_in(X, k, w);
 }
 
 /* "told her staff", "told her supporters": "her" owns the lower-case noun at k (no verb,
@@ -164,16 +164,16 @@ static int possessive_her(const ctx *X, size_t k, size_t se) {
  * starts with a determiner, a pronoun, a name or "that" ("told reporters the delay …").
  * The first token after it. */
 static size_t addressee_end(const ctx *X, size_t a, size_t se) {
-  static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+  VB_WORDS(obj, "him", "her", "them", "us", "me", "you");
   size_t z;
   if (a >= se || !is_word(X, a)) return a;
-  if (word_in(X, a, obj) && !(vb_tok_is(X->s, TK(a), "her") && possessive_her(X, a + 1, se))) return a + 1;
+  if (words_in(X, a, obj) && !(vb_tok_is(X->s, TK(a), "her") && possessive_her(X, a + 1, se))) return a + 1;
   if (is_capword(X, a)) {
     z = vb_run_end(X, a);
     if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && z < a + 4 && !object_start(X, z)) z++; return z; }
     return z + 1;
   }
-  z = a + ((X->wc[a] & VB_W_DET) != 0 || word_in(X, a, obj));      /* (a possessive "her" passed above) */
+  z = a + ((X->wc[a] & VB_W_DET) != 0 || words_in(X, a, obj));      /* (a possessive "her" passed above) */
   if (z > a && is_capword(X, z)) {                                   /* told the Ledger */
     z = vb_run_end(X, z) + 1;
     /* "told a Senate panel Wednesday", "told the House committee that": a lower-case head
@@ -194,15 +194,15 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
 
 /* "last month", "this week", "earlier": a time right after the verb */
 static size_t skip_time(const ctx *X, size_t a, size_t se) {
-  static const char *const rel[] = {"last", "this", "next", NULL};
-  static const char *const unit[] = {"week", "month", "year", "weekend", "night", "morning", "summer", "fall",
-                                     "spring", "winter", "time", "decade", NULL};
-  static const char *const when[] = {"earlier", "later", "today", "yesterday", "recently", "again", NULL};
+  VB_WORDS(rel, "last", "this", "next");
+  VB_WORDS(unit, "week", "month", "year", "weekend", "night", "morning", "summer", "fall",
+                                     "spring", "winter", "time", "decade");
+  VB_WORDS(when, "earlier", "later", "today", "yesterday", "recently", "again");
   for (int g = 0; g < 3 && a < se && is_word(X, a); g++) {
     if (!(X->wc[a] & (VB_W_TIME | VB_W_SKIP | VB_W_DET)) && !vb_tok_is(X->s, TK(a), "next")) break;
     if (X->wc[a] & VB_W_TIME) a++;
-    else if (word_in(X, a, rel) && word_in(X, a + 1, unit)) a += 2;
-    else if (word_in(X, a, when)) a++;
+    else if (words_in(X, a, rel) && words_in(X, a + 1, unit)) a += 2;
+    else if (words_in(X, a, when)) a++;
     else break;
   }
   return a;
@@ -217,23 +217,23 @@ static int passive_before(const ctx *X, size_t c) { return passive_start(X, c) !
 /* The first token of the passive verb group before cue c ("has been", "was widely"), or
  * VB_NONE when the cue is no passive. */
 static size_t passive_start(const ctx *X, size_t c) {
-  static const char *const held[] = {"worried", "concerned", "convinced", "opposed", "committed", "determined",
-                                     "prepared", "pleased", "disappointed", "frustrated", "surprised", NULL};
-  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
-  static const char *const between[] = {"not", "also", "widely", "never", "often", "first", "still", "now", NULL};
+  VB_WORDS(held, "worried", "concerned", "convinced", "opposed", "committed", "determined",
+                                     "prepared", "pleased", "disappointed", "frustrated", "surprised");
+  VB_WORDS(be, "is", "are", "was", "were", "be", "been", "being");
+  VB_WORDS(between, "not", "also", "widely", "never", "often", "first", "still", "now");
   size_t j = c;
   for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
     if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
-    if (word_in(X, j - 1, be)) {
-      if (word_in(X, c, held) || (is_icue(X, c) && (CUE(c)->flags & VB_CUE_STATE))) return VB_NONE;
+    if (words_in(X, j - 1, be)) {
+      if (words_in(X, c, held) || (is_icue(X, c) && (CUE(c)->flags & VB_CUE_STATE))) return VB_NONE;
       j--;
       while (j > 0 && is_word(X, j - 1) && (X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) && (TK(j - 1)->flags & VB_T_LOWER) &&
-             !word_in(X, j - 1, be) && c - j < 5)
+             !words_in(X, j - 1, be) && c - j < 5)
         j--;                                   /* "has been", "will be" */
       return j;
     }
-    if (!is_adverb(X, j - 1) && !word_in(X, j - 1, between)) return VB_NONE;
+    if (!is_adverb(X, j - 1) && !words_in(X, j - 1, between)) return VB_NONE;
   }
   return VB_NONE;
 }
@@ -241,19 +241,19 @@ static size_t passive_start(const ctx *X, size_t c) {
 /* "showed up", "found himself", "continued to": the verb says something else there */
 static int phrasal_other(const ctx *X, size_t c, size_t e) {
   if (!is_word(X, e) || !(TK(e)->flags & VB_T_LOWER) || (X->wc[e] & VB_W_DET)) return 0;
-  static const char *const part[] = {"up", "off", "out", "down", "away", "himself", "herself", "itself",
-                                     "themselves", "myself", "ourselves", NULL};
-  static const char *const cont[] = {"continue", "continues", "continued", "continuing", NULL};
-  return word_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && word_in(X, c, cont));
+  VB_WORDS(part, "up", "off", "out", "down", "away", "himself", "herself", "itself",
+                                     "themselves", "myself", "ourselves");
+  VB_WORDS(cont, "continue", "continues", "continued", "continuing");
+  return words_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && words_in(X, c, cont));
 }
 
 /* "when asked whether …", "if pressed on …": a participle right after a word that opens
  * an adverbial clause is a passive with its subject left out; the sentence's subject is
  * the one asked, and whoever asked is not named */
 static int reduced_passive(const ctx *X, size_t c) {
-  static const char *const sub[] = {"when", "if", "once", "unless", "until", "whenever", NULL};
+  VB_WORDS(sub, "when", "if", "once", "unless", "until", "whenever");
   const vb_tok *t = TK(c);
-  return c > 0 && word_in(X, c - 1, sub) && (t->flags & VB_T_LOWER) &&
+  return c > 0 && words_in(X, c - 1, sub) && (t->flags & VB_T_LOWER) &&
          t->end - t->start > 3 && ((X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd') || vb_tok_is(X->s, t, "told"));
 }
 
@@ -269,22 +269,25 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c);
  * noun-like form after the sentence's subject and a phrase of its own, before a clause */
 static int long_subject(const ctx *X, size_t c, size_t e) {
   size_t sb = c;
+  if (e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP)) return 0;   /* (before the walk) */
   while (sb > 0 && c - sb < 40 && !starts_sent(X, sb)) sb--;
-  if (!starts_sent(X, sb) || e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP)) return 0;
-  return phrase_subject(X, sb, c).ok;
+  return starts_sent(X, sb) && phrase_subject(X, sb, c).ok;
 }
 
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
 /* A cue form that opens a compound preposition with the words after it: "thanks to the
  * storm", "thanks in part to", "thanks largely to" (because of: no one thanks anyone) */
-static const struct { const char *cue, *next; } compound_preps[] = {
-  {"thanks", "to"}, {"thanks", "in"}, {"thanks", "largely"}, {"thanks", "partly"}, {"thanks", "mostly"},
+#define CP(a, b) {a, b, VB_WH(a), VB_WH(b)}   /* (the words' hashes: most cues differ in them) */
+static const struct { const char *cue, *next; unsigned hc, hn; } compound_preps[] = {
+  CP("thanks", "to"), CP("thanks", "in"), CP("thanks", "largely"), CP("thanks", "partly"), CP("thanks", "mostly"),
 };
+#undef CP
 static int compound_prep(const ctx *X, size_t c, size_t e) {
   if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
   for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
-    if (vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
+    if (TK(c)->hash == compound_preps[i].hc && TK(e)->hash == compound_preps[i].hn &&
+        vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
   return 0;
 }
 
@@ -400,17 +403,17 @@ static int named_aside_subject(const ctx *X, const isent *S, np q) {
  * the pronoun or its quantity alone; ok 0 when the cue has no such subject. "that" is a
  * pronoun only after a noun ("nothing that suggests"; not "said that", "so that"). */
 static np relative_subject(const ctx *X, size_t c, size_t sb) {
-  static const char *const rel[] = {"who", "which", "that", NULL};
+  VB_WORDS(rel, "who", "which", "that");
   np p = {0}, ante;
   size_t j = c, k;
-  for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !word_in(X, j - 1, rel) &&
+  for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !words_in(X, j - 1, rel) &&
                   ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1));
        g++)
     j--;
   if (j > sb + 2 && is_word(X, j - 1) && vb_tok_is(X->s, TK(j - 1), "and")) {
     /* "who campaigned on deportation and sought …": a verb coordinated in the clause */
     size_t z;
-    for (z = j - 2; z > sb + 1 && j - z < 14 && is_word(X, z) && !word_in(X, z, rel); z--) {}
+    for (z = j - 2; z > sb + 1 && j - z < 14 && is_word(X, z) && !words_in(X, z, rel); z--) {}
     if (!is_word(X, z) || !(vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "which"))) return p;
     j = z + 1;
   }
@@ -423,7 +426,7 @@ static np relative_subject(const ctx *X, size_t c, size_t sb) {
     p.a = p.ra = j - 2; p.b = p.rb = j; p.ok = p.rel = 1;
     return p;
   }
-  if (!word_in(X, j, rel)) return p;
+  if (!words_in(X, j, rel)) return p;
   if (vb_tok_is(X->s, TK(j), "that") &&
       (!is_word(X, j - 1) ||
        (X->wc[j - 1] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP | VB_W_AUX | VB_W_PREP | VB_W_DET)) || is_pron(X, j - 1) ||
@@ -534,8 +537,8 @@ static size_t aside_that(const ctx *X, size_t k, size_t se) {
 /* X said (that) CLAUSE · X told reporters CLAUSE · X said in an interview that CLAUSE ·
  * X believes CLAUSE · X endorsed NAME: what follows the cue */
 static int ir_subject_clause(ctx *X, isent *S, icand *o) {
-  static const char *const objpron[] = {"him", "her", "them", "it", "us", "me", NULL};
-  static const char *const answer[] = {"yes", "no", NULL};
+  VB_WORDS(objpron, "him", "her", "them", "it", "us", "me");
+  VB_WORDS(answer, "yes", "no");
   size_t a = S->e, se = S->se;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c) return 0;
   if (S->f & VB_CUE_TELL) a = addressee_end(X, a, se);
@@ -556,9 +559,9 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   if (a < se && vb_conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
   o->p = S->p; o->a = a; o->b = vb_report_end(X, a, se);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
-  if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || word_in(X, a, objpron))) o->minw = 1;
+  if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || words_in(X, a, objpron))) o->minw = 1;
   /* "75 percent said yes, but …", "he said no.": an answer is one word */
-  if (a + 1 < se && word_in(X, a, answer) && (!is_word(X, a + 1) || vb_conj_word(X, a + 1))) { o->b = a + 1; o->minw = 1; }
+  if (a + 1 < se && words_in(X, a, answer) && (!is_word(X, a + 1) || vb_conj_word(X, a + 1))) { o->b = a + 1; o->minw = 1; }
   return 1;
 }
 
@@ -688,11 +691,11 @@ static void settle(const ctx *X, icand *cs, size_t n) {
   for (size_t i = 0; i < n; i++) {
     icand *I = &cs[i];
     size_t words = 0;
-    /* a quote of speech inside the clause carries its own words: the report stops before
-     * it, unless the quote is the head of a noun phrase the report has only opened ("what
-     * the council calls its “…”"); a term's quote (a name or a scare phrase no one is
-     * given) or a partial one ("said the plan was “a mess” and …") is part of the clause */
-    for (size_t k = I->a; k < I->b; k++) {
+    /* a quote of speech inside the clause (of its quote tokens) carries its own words: the
+     * report stops before it, unless the quote is the head of a noun phrase the report has
+     * only opened ("what the council calls its “…”"); a term's quote (a name or a scare
+     * phrase no one is given) or a partial one ("said the plan was “a mess” and …") stays in */
+    for (size_t qs = quote_slot(X, I->a), k; qs < X->T.quotes.n && (k = X->T.quotes.v[qs]) < I->b; qs++) {
       vb_kind qk;
       if (!is_quote(X, k) || (qk = quote_kind(X, k)) == VB_TERM || qk == VB_PARTIAL) continue;
       if (k > I->a && is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS)))
@@ -781,8 +784,8 @@ void vb_find_indirect(ctx *X) {
   vb_analysis *A = X->A;
   size_t first = A->qs.q.n, nused = 0, uat = 0, nct, ci = 0;
   size_t *used = malloc((first + 1 + X->T.cues.n + 1) * sizeof *used), *ct = used ? used + first + 1 : NULL;
-  VB_VEC(icand) cs = {0};
-  if (!used) { X->oom = 1; return; }
+  VB_VEC(icand) cs = {0}; vb_brackets B = {{NULL, NULL}, {0, 0}, {0, 0}};   /* (B: for vb_sentence_break) */
+  if (!used || vb_brackets_find(X, &B)) { free(used); vb_brackets_free(&B); X->oom = 1; return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
   for (size_t i = 1; i < nused; i++)          /* in quote order, so mostly sorted already */
@@ -794,18 +797,11 @@ void vb_find_indirect(ctx *X) {
     isent S;
     size_t se0 = si + 1 < X->T.sent.n ? X->T.sent.v[si + 1] : NT;
     S.sb = nb != VB_NONE ? nb : X->T.sent.v[si];
-    S.se = vb_sentence_break(X, S.sb, se0);
+    S.se = vb_piece_end(X, &B, S.sb, se0);
     nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
-    S.words = 0;              /* the classes alone (a dense array): what the sentence rules need */
-    {                         /* four a step: the loop's own steps were most of its work */
-      unsigned w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-      size_t c = S.sb;
-      for (; c + 4 <= S.se; c += 4) { w0 |= X->wc[c]; w1 |= X->wc[c + 1]; w2 |= X->wc[c + 2]; w3 |= X->wc[c + 3]; }
-      for (; c < S.se; c++) w0 |= X->wc[c];
-      S.words = w0 | w1 | w2 | w3;
-    }
+    S.words = vb_classes_of(X->wc, S.sb, S.se);   /* the classes alone: what the sentence rules need */
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
       icand o;
@@ -894,7 +890,7 @@ void vb_find_indirect(ctx *X) {
     if (cs.n > nc) { settle(X, cs.v + nc, cs.n - nc); vb_drop_beside(cs.v, nc, cs.n); }
     for (size_t i = 0; i < cs.n && !X->oom; i++) if (!cs.v[i].drop) emit(X, &cs.v[i]);
   }
-  vb_vfree(&cs);
+  vb_vfree(&cs); vb_brackets_free(&B);
   free(used);                                      /* (and ct, in its block) */
   if (!X->oom && A->qs.q.n > first) merge_back(X, first);
 }

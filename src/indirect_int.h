@@ -39,6 +39,28 @@ struct irule {
                            * none of theirs ("X spoke to voters about Y, and Z said …") */
 };
 
+/* The OR of the word classes wc[a .. b): with SSE2 eight at a step, in two registers (the
+ * loop's own steps were most of its work) */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+static inline unsigned vb_classes_of(const unsigned *wc, size_t a, size_t b) {
+  unsigned w = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+  __m128i u = _mm_setzero_si128(), v = _mm_setzero_si128();
+  for (; a + 8 <= b; a += 8) {
+    u = _mm_or_si128(u, _mm_loadu_si128((const __m128i *)(const void *)(wc + a)));
+    v = _mm_or_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(wc + a + 4)));
+  }
+  u = _mm_or_si128(u, v);
+  u = _mm_or_si128(u, _mm_shuffle_epi32(u, 0x4E));
+  u = _mm_or_si128(u, _mm_shuffle_epi32(u, 0xB1));
+  w = (unsigned)_mm_cvtsi128_si32(u);
+#endif
+  for (; a < b; a++) w |= wc[a];
+  return w;
+}
+
 /* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
 static inline int vb_past_participle(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
@@ -73,8 +95,27 @@ int vb_end_or_comma(const ctx *X, size_t z, size_t se);
 /* The first token at or after a where a report's clause ends: its sentence's end se, or
  * before a semicolon or a new clause of its own (ibounds.c) */
 size_t vb_report_end(const ctx *X, size_t a, size_t se);
-/* The end of the piece of sentence [sb, se) that reported speech reads from sb (ibounds.c). */
-size_t vb_sentence_break(const ctx *X, size_t sb, size_t se);
+/* The brackets of the window's text, for vb_sentence_break: the byte offsets of its '('
+ * (v[0]) and ')' (v[1]) in text order, and how far the walk over its sentences has come in
+ * each (ibounds.c). vb_brackets_find: 0, or -1 when memory ran out; vb_brackets_free. */
+typedef struct vb_brackets { size_t *v[2], n[2], at[2]; } vb_brackets;
+int vb_brackets_find(const ctx *X, vb_brackets *B);
+void vb_brackets_free(vb_brackets *B);
+/* 1 when a byte of [b0, b1) is bracket m of B (b0 at or after the last asked) */
+static inline int vb_bracket_in(vb_brackets *B, int m, size_t b0, size_t b1) {
+  while (B->at[m] < B->n[m] && B->v[m][B->at[m]] < b0) B->at[m]++;
+  return B->at[m] < B->n[m] && B->v[m][B->at[m]] < b1;
+}
+/* The end of the piece of sentence [sb, se) that reported speech reads from sb (ibounds.c);
+ * the pieces are asked in text order. Inline, the test that most sentences stop at: every
+ * break of its table is at a bracket, and most sentences hold none. */
+size_t vb_sentence_break(const ctx *X, vb_brackets *B, size_t sb, size_t se);
+static inline size_t vb_piece_end(const ctx *X, vb_brackets *B, size_t sb, size_t se) {
+  if (se <= sb + 1 || (!vb_bracket_in(B, 0, TK(sb)->start, TK(se - 1)->end) &&
+                       !vb_bracket_in(B, 1, TK(sb)->start, TK(se - 1)->end)))
+    return se;
+  return vb_sentence_break(X, B, sb, se);
+}
 /* The cue S->c is a verb of view with nothing after it that still reports: it closes its
  * sentence after a comma and its subject, or stands in an aside (a table, ibounds.c) */
 int vb_bare_view(const ctx *X, const isent *S);

@@ -8,12 +8,12 @@
 
 /* The participles of support and opposition, whose object is a name alone (not "a poll
  * showing Lund ahead", whose object is a clause, read by the rules after cue_reads) */
-static const char *const support_ing[] = {"backing", "supporting", "opposing", "endorsing", "favoring", NULL};
+VB_WORDS(support_ing, "backing", "supporting", "opposing", "endorsing", "favoring");
 
 int vb_np_participle(ctx *X, isent *S, icand *o) {
   size_t c = S->c, e = S->e;
   np p, q;
-  if (!word_in(X, c, support_ing) || c < S->sb + 2 || e >= S->se ||
+  if (!words_in(X, c, support_ing) || c < S->sb + 2 || e >= S->se ||
       !is_capword(X, e) || (X->wc[e] & (VB_W_STOP | VB_W_TIME)))
     return 0;
   /* the noun right before: lower-case, no verb, adverb or word of a clause */

@@ -9,12 +9,12 @@
 /* "… poll released Monday", "… survey last month", "… poll by the Ledger": the words that
  * date or name a poll after its noun (z, the token after it); the first token after them */
 static size_t poll_tail(const ctx *X, size_t z, size_t se) {
-  static const char *const tail[] = {"last", "this", "by", "from", "of", "for", "taken", NULL};
+  VB_WORDS(tail, "last", "this", "by", "from", "of", "for", "taken");
   const vb_tok *t;
   size_t y;
   if (z >= se || !is_word(X, z)) return z;
   t = TK(z);
-  if (!(X->wc[z] & VB_W_TIME) && !word_in(X, z, tail) &&
+  if (!(X->wc[z] & VB_W_TIME) && !words_in(X, z, tail) &&
       !((t->flags & VB_T_LOWER) && t->end - t->start > 4 && X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd'))
     return z;
   for (y = z + 1; y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y); y++) {}
@@ -22,7 +22,7 @@ static size_t poll_tail(const ctx *X, size_t z, size_t se) {
 }
 
 static int ir_in_document(ctx *X, isent *S, icand *o) {
-  static const char *const dated[] = {"latest", "recent", "new", "another", NULL};
+  VB_WORDS(dated, "latest", "recent", "new", "another");
   for (size_t h = S->sb + 1; h < S->se; h++) {
     size_t z, k, head = h;
     int named = 0;
@@ -31,7 +31,7 @@ static int ir_in_document(ctx *X, isent *S, icand *o) {
     for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
       if (vb_tok_is(X->s, TK(k), "in")) break;
     if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
-    for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || word_in(X, z, dated);
+    for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || words_in(X, z, dated);
     if (!named) continue;
     o->p.a = k + 1; o->p.b = head; o->p.ok = 1; o->p.rel = 0;
     o->c = k;

@@ -10,8 +10,8 @@
 
 /* the pronouns of a third person that stand for a name */
 static int third_pron(const ctx *X, size_t k) {
-  static const char *const w[] = {"he", "she", "they", NULL};
-  return is_pron(X, k) && word_in(X, k, w);
+  VB_WORDS(w, "he", "she", "they");
+  return is_pron(X, k) && words_in(X, k, w);
 }
 
 static const struct {
@@ -25,17 +25,17 @@ static const struct {
  * writer's own, which reports nothing of the name's: "X said …, but he added", "…, as
  * he urged", "…, which he said", "…: He"  (not "while": "X said that while he …") */
 static int own_clause(const ctx *X, size_t k) {
-  static const char *const w[] = {"and", "but", "yet", "so", "though", "although", "because", "as", "which", "where",
-                                  "whom", "who", "when", "after", "before", NULL};
-  return is_ch(X, k, ';') || is_ch(X, k, ':') || is_ch(X, k, '(') || (is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, w));
+  VB_WORDS(w, "and", "but", "yet", "so", "though", "although", "because", "as", "which", "where",
+                                  "whom", "who", "when", "after", "before");
+  return is_ch(X, k, ';') || is_ch(X, k, ':') || is_ch(X, k, '(') || (is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w));
 }
 
 /* a passive cue ("Lund was asked", "was not charged"): its subject reports nothing */
 static int passive_cue(const ctx *X, size_t z) {
-  static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+  VB_WORDS(be, "was", "were", "is", "are", "been", "being", "be");
   size_t k = z;
   if (k > 0 && is_word(X, k - 1) && (is_adverb(X, k - 1) || vb_tok_is(X->s, TK(k - 1), "not"))) k--;
-  return k > 0 && is_word(X, k - 1) && word_in(X, k - 1, be);
+  return k > 0 && is_word(X, k - 1) && words_in(X, k - 1, be);
 }
 
 np vb_report_mention(const ctx *X, size_t c, np p) {

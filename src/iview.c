@@ -6,10 +6,10 @@
 #include "indirect_int.h"
 
 /* The possessive words of a holder: "her", "their" (a pronoun that owns what follows) */
-static const char *const poss_pron[] = {"his", "her", "their", "its", "my", "our", NULL};
+VB_WORDS(poss_pron, "his", "her", "their", "its", "my", "our");
 
 /* The prepositions that open the phrase: "in her view", "from his point of view" */
-static const char *const in_words[] = {"in", "from", NULL};
+VB_WORDS(in_words, "in", "from");
 
 /* The holder's phrase that ends at token k: a possessive pronoun, or a name whose last
  * word is possessive ("Professor Ada Brandt's", "the board's"); its first token, or
@@ -17,9 +17,9 @@ static const char *const in_words[] = {"in", "from", NULL};
 static size_t holder_start(const ctx *X, size_t k, size_t sb) {
   size_t a = k;
   if (k < sb || !is_word(X, k)) return VB_NONE;
-  if (word_in(X, k, poss_pron)) return k;
+  if (words_in(X, k, poss_pron)) return k;
   if (!(TK(k)->flags & VB_T_POSS)) return VB_NONE;
-  while (a > sb && k - a < 4 && is_capword(X, a - 1) && !word_in(X, a - 1, in_words)) a--;
+  while (a > sb && k - a < 4 && is_capword(X, a - 1) && !words_in(X, a - 1, in_words)) a--;
   if (a > sb && is_word(X, a - 1) && (X->wc[a - 1] & VB_W_DET) && !is_pron(X, a - 1) && (TK(a - 1)->flags & VB_T_LOWER)) a--;
   return a;
 }
@@ -30,10 +30,10 @@ int vb_in_view(ctx *X, isent *S, icand *o) {
   if (!vb_tok_is(X->s, TK(c), "view") || S->e + 2 >= S->se || !(is_ch(X, S->e, ',') || is_dash(X, S->e))) return 0;
   h = c - 1;
   if (h > S->sb + 2 && vb_tok_is(X->s, TK(h), "of") && vb_tok_is(X->s, TK(h - 1), "point")) h -= 2;   /* point of view */
-  else if (h > S->sb && is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !word_in(X, h, poss_pron) &&
+  else if (h > S->sb && is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !words_in(X, h, poss_pron) &&
            !(TK(h)->flags & VB_T_POSS) && !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)))
     h--;                                           /* in her personal view */
-  if (h <= S->sb || (a = holder_start(X, h, S->sb)) == VB_NONE || a == S->sb || !word_in(X, a - 1, in_words)) return 0;
+  if (h <= S->sb || (a = holder_start(X, h, S->sb)) == VB_NONE || a == S->sb || !words_in(X, a - 1, in_words)) return 0;
   k = a - 1;                                       /* "in" */
   o->p.a = a; o->p.b = h; o->p.ok = 1;
   /* what follows the comma: the sentence after "In X's view," or the part after the
@@ -52,11 +52,11 @@ int vb_poss_noun(ctx *X, isent *S, icand *o) {
   if (c <= S->sb || !(X->wc[c] & VB_W_NOUN) || !(TK(c)->flags & VB_T_LOWER) || S->e + 2 >= S->se ||
       !is_word(X, S->e) || !vb_tok_is(X->s, TK(S->e), "that"))
     return 0;
-  if (is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !word_in(X, h, poss_pron) && !(TK(h)->flags & VB_T_POSS) &&
+  if (is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !words_in(X, h, poss_pron) && !(TK(h)->flags & VB_T_POSS) &&
       !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)) && !is_icue(X, h))
     h--;                                           /* her repeated warning */
   if (h < S->sb || (a = holder_start(X, h, S->sb)) == VB_NONE) return 0;
-  if (a < h && !is_capword(X, h) && !word_in(X, h, poss_pron)) return 0;   /* (not "the board's") */
+  if (a < h && !is_capword(X, h) && !words_in(X, h, poss_pron)) return 0;   /* (not "the board's") */
   o->p.a = a; o->p.b = h; o->p.ok = 1;
   /* the clause of "that" runs to a mark at most ("Despite Lund's claim that …, the
    * board …"): the sentence's own verb may follow it */

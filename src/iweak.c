@@ -8,23 +8,23 @@
  * determiner's name, with "that", a pronoun or another name opening its clause (not "the
  * Trump attacks on", "the Lund plans for") */
 static int ws_det_name(const ctx *X, size_t j, size_t e, unsigned f) {
-  static const char *const opener[] = {"that", "he", "she", "they", "it", "we", "i", NULL};
+  VB_WORDS(opener, "that", "he", "she", "they", "it", "we", "i");
   size_t r = j - 1;
   if ((f & VB_CUE_BASE) || !is_capword(X, r) || (X->wc[r] & (VB_W_TITLE | VB_W_STOP | VB_W_TIME)) || plural_word(X, r)) return 0;
   while (r > 0 && j - r < 5 && is_capword(X, r - 1) && !(TK(r - 1)->flags & VB_T_POSS)) r--;
   if (r == 0 || !is_word(X, r - 1) || !(X->wc[r - 1] & VB_W_DET) || is_pron(X, r - 1)) return 0;
   return e < NT && is_word(X, e) &&
-         (word_in(X, e, opener) || (is_capword(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_STOP | VB_W_TIME))));
+         (words_in(X, e, opener) || (is_capword(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_STOP | VB_W_TIME))));
 }
 
 /* "Osle police say they …", "port data show that …": a base form after a lower-case noun
  * for people, a body or a document, with a clause after it */
 static int ws_speaker_noun(const ctx *X, size_t j, size_t e, unsigned f) {
-  static const char *const opener[] = {"that", "he", "she", "they", "it", "we", "i", "there", NULL};
+  VB_WORDS(opener, "that", "he", "she", "they", "it", "we", "i", "there");
   if (!(f & VB_CUE_BASE) || !(TK(j - 1)->flags & VB_T_LOWER) || (TK(j - 1)->flags & VB_T_POSS) ||
       !(X->wc[j - 1] & VB_W_SPEAKER) || (X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_BOUND)))
     return 0;
-  return e < NT && is_word(X, e) && word_in(X, e, opener);
+  return e < NT && is_word(X, e) && words_in(X, e, opener);
 }
 
 static const struct {
@@ -47,36 +47,38 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f) {
  * lead", "maintains close ties", "can't find jobs", "find their way", "turned back to
  * look" (not "maintained that …", "who back Reyes"): the cue's forms, and a test of the
  * token e after it */
-static const char *const maintain_forms[] = {"maintain", "maintains", "maintained", "maintaining", NULL};
-static const char *const find_forms[] = {"find", "finds", "finding", NULL};
-static const char *const back_forms[] = {"back", NULL};
-static const char *const np_open[] = {"a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
-                                      "those", "some", "more", "no", "any", "close", NULL};
+VB_WORDS(maintain_forms, "maintain", "maintains", "maintained", "maintaining");
+VB_WORDS(find_forms, "find", "finds", "finding");
+VB_WORDS(back_forms, "back");
+VB_WORDS(np_open, "a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
+                                      "those", "some", "more", "no", "any", "close");
 /* a noun phrase: a determiner's, or a bare plural ("find jobs") */
 static int obj_np(const ctx *X, size_t e) {
   if (e >= NT || !is_word(X, e) || !(TK(e)->flags & VB_T_LOWER)) return 0;
-  return word_in(X, e, np_open) ||
+  return words_in(X, e, np_open) ||
          (plural_word(X, e) && !is_pron(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)));
 }
 /* "back" as an adverb: a preposition or the end after it ("turned back to", "brought
  * the jobs back.", "pushes back on") */
 static int obj_adverb(const ctx *X, size_t e) {
-  static const char *const prep[] = {"to", "on", "at", "in", "into", "from", "home", "then", NULL};
-  return e >= NT || !is_word(X, e) || word_in(X, e, prep);
+  VB_WORDS(prep, "to", "on", "at", "in", "into", "from", "home", "then");
+  return e >= NT || !is_word(X, e) || words_in(X, e, prep);
 }
 static const struct {
   const char *name;
   const char *const *forms;
+  const unsigned *forms_h;   /* (VB_WORDS) */
+  uint64_t forms_fl;
   int (*other)(const ctx *X, size_t e);
 } other_objects[] = {
-  {"maintain-np", maintain_forms, obj_np},   /* Lund maintains a wide lead */
-  {"find-np", find_forms, obj_np},           /* they can't find jobs that … · find their way */
-  {"back-adverb", back_forms, obj_adverb},   /* I turned back to look · it will not bring the jobs back */
+  {"maintain-np", maintain_forms, maintain_forms_h, maintain_forms_fl, obj_np},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, find_forms_h, find_forms_fl, obj_np},               /* they can't find jobs that … · find their way */
+  {"back-adverb", back_forms, back_forms_h, back_forms_fl, obj_adverb},       /* I turned back to look · it will not bring the jobs back */
 };
 
 int vb_other_object(const ctx *X, size_t c, size_t e) {
   for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
-    if (word_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
+    if (words_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
   return 0;
 }
 
@@ -84,17 +86,17 @@ int vb_other_object(const ctx *X, size_t c, size_t e) {
  * state", "Rust Belt states that …"): such a form reads as a verb only after an
  * auxiliary or a pronoun of its own ("will state", "it states"; "to state" is read
  * before), or, the -s form, after a determiner's lower-case noun ("the memo states") */
-static const char *const noun_first[] = {"state", "states", NULL};
-int vb_noun_first(const ctx *X, size_t c) { return word_in(X, c, noun_first); }
+VB_WORDS(noun_first, "state", "states");
+int vb_noun_first(const ctx *X, size_t c) { return words_in(X, c, noun_first); }
 
 /* An -ing form after a determiner's or a possessive's adjectives, with a preposition or
  * the end after it, is a noun: "a poor showing in Iowa", "his best showing with the
  * GOP", "Romney's weak showing." (a participle has its object or clause after it: "a
  * poll showing Trump ahead", "data showing that …") */
 int vb_ing_noun(const ctx *X, size_t c, size_t e) {
-  static const char *const prep[] = {"in", "with", "on", "at", "for", "among", "since", "after", "of", "by", "from", NULL};
+  VB_WORDS(prep, "in", "with", "on", "at", "for", "among", "since", "after", "of", "by", "from");
   size_t k = c;
-  if (!(CUE(c)->flags & VB_CUE_ING) || !(e >= NT || !is_word(X, e) || word_in(X, e, prep))) return 0;
+  if (!(CUE(c)->flags & VB_CUE_ING) || !(e >= NT || !is_word(X, e) || words_in(X, e, prep))) return 0;
   while (k > 0 && c - k < 4 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && !is_icue(X, k - 1) &&
          !(TK(k - 1)->flags & VB_T_POSS) && !(X->wc[k - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL)))
     k--;                                             /* the adjectives: "unexpectedly strong third-place" */

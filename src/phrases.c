@@ -79,8 +79,8 @@ static int floating_quant(const ctx *X, size_t k) {
 
 /* A preposition that opens a place or time in an appositive: "of Flint", "during a visit". */
 static int appos_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"of", "from", "in", "at", "during", "near", NULL};
-  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
+  VB_WORDS(w, "of", "from", "in", "at", "during", "near");
+  return words_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "Cory Lund, 22, of Flint, Mich., said", "Varga, during a visit to Osle, Ohio, said": the
@@ -262,8 +262,8 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
 
 /* A preposition that opens an adverbial phrase between a subject and its verb. */
 static int adv_prep(const ctx *X, size_t k) {
-  static const char *const w[] = {"in", "at", "on", "during", "through", "across", "outside", "inside", "near", "around", NULL};
-  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
+  VB_WORDS(w, "in", "at", "on", "during", "through", "across", "outside", "inside", "near", "around");
+  return words_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "Trump at the time said", "Trump in his announcement speech called": the words right
@@ -582,8 +582,8 @@ np vb_np_clause_subject(const ctx *X, size_t sb, size_t k) {
 
 /* A subject pronoun (he, she, they, we, I; not "it", "you", "them") */
 static int subj_pron(const ctx *X, size_t k) {
-  static const char *const w[] = {"he", "she", "they", "we", "i", NULL};
-  return is_pron(X, k) && word_in(X, k, w);
+  VB_WORDS(w, "he", "she", "they", "we", "i");
+  return is_pron(X, k) && words_in(X, k, w);
 }
 
 /* "– Ryan saying he was", "with Gorka noting": the participle's own subject, a name or a
@@ -613,16 +613,16 @@ static np part_absolute(const ctx *X, size_t sb, size_t c) {
  * be (adverbs apart) the participle is its clause's verb, and the subject before "be"
  * says it, not the sentence's first noun. */
 static np part_progressive(const ctx *X, size_t sb, size_t c) {
-  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "am", NULL};
-  static const char *const between[] = {"not", "also", "still", "now", "already", "even", "just", "all", NULL};
+  VB_WORDS(be, "is", "are", "was", "were", "be", "been", "am");
+  VB_WORDS(between, "not", "also", "still", "now", "already", "even", "just", "all");
   np r = {0};
   size_t j = c;
   while (j > sb + 1 && c - j < 3 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-         (is_adverb(X, j - 1) || word_in(X, j - 1, between)))
+         (is_adverb(X, j - 1) || words_in(X, j - 1, between)))
     j--;
   if (j <= sb || !is_word(X, j - 1)) return r;
   if (is_pron(X, j - 1) && (TK(j - 1)->flags & VB_T_APOS)) { r.a = r.b = j - 1; r.ok = 1; return r; }   /* he’s */
-  if (j <= sb + 1 || !word_in(X, j - 1, be)) return r;
+  if (j <= sb + 1 || !words_in(X, j - 1, be)) return r;
   r = vb_np_before(X, c, sb > 0 ? sb - 1 : VB_NONE);
   if (r.ok && r.b + 1 >= j) r.ok = 0;
   return r;
@@ -645,8 +645,8 @@ static np part_relative(const ctx *X, size_t sb, size_t c) {
 }
 
 static int clause_opener(const ctx *X, size_t k) {
-  static const char *const w[] = {"and", "but", "as", "when", "while", "after", "though", "although", NULL};
-  return word_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
+  VB_WORDS(w, "and", "but", "as", "when", "while", "after", "though", "although");
+  return words_in(X, k, w) && (TK(k)->flags & VB_T_LOWER);
 }
 
 /* "…, though last week he used stronger language, saying": the subject pronoun of the

@@ -26,11 +26,11 @@ int vb_speaker_word(const ctx *X, size_t k) {
 }
 
 /* Counts that end a phrase after "of" ("a father of two", "the mother of three"). */
-static const char *const count_words[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                          "eleven", "twelve", NULL};
+VB_WORDS(count_words, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                          "eleven", "twelve");
 
 int vb_count_of(const ctx *X, size_t k) {
-  return k >= 2 && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, count_words) && vb_tok_is(X->s, TK(k - 1), "of") &&
+  return k >= 2 && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, count_words) && vb_tok_is(X->s, TK(k - 1), "of") &&
          is_word(X, k - 2) && (TK(k - 2)->flags & VB_T_LOWER);
 }
 
@@ -40,14 +40,14 @@ int vb_age_word(const ctx *X, size_t k) {
 }
 
 /* Words that link a sentence to the one before and stand before its subject. */
-static const char *const lead_link[] = {"and", "but", "so", "then", "yet", "still", "now", NULL};
+VB_WORDS(lead_link, "and", "but", "so", "then", "yet", "still", "now");
 
-int vb_lead_link(const ctx *X, size_t k) { return is_word(X, k) && word_in(X, k, lead_link); }
+int vb_lead_link(const ctx *X, size_t k) { return is_word(X, k) && words_in(X, k, lead_link); }
 
 /* Adverbs and prepositions that open a sentence before its subject without -ly, -ing or
  * -ed to show it ("Ahead of the vote, Lund met …", "Soon after, the board …", "Fresh
  * off the primary, the senator …") */
-static const char *const opening_adverbs[] = {"ahead", "soon", "together", "fresh", "later", "earlier", "meanwhile",
-                                              "instead", "amid", "despite", NULL};
+VB_WORDS(opening_adverbs, "ahead", "soon", "together", "fresh", "later", "earlier", "meanwhile",
+         "instead", "amid", "despite");
 
-int vb_opening_adverb(const ctx *X, size_t k) { return is_word(X, k) && word_in(X, k, opening_adverbs); }
+int vb_opening_adverb(const ctx *X, size_t k) { return is_word(X, k) && words_in(X, k, opening_adverbs); }

@@ -185,8 +185,11 @@ vb_kind vb_quote_kind(const char *text, size_t n, size_t start, size_t istart, s
     }
     /* a title capitalises every word but the small ones ("Face the Nation") */
     if (title && c0 && vb_cp_isalpha(c0) && !vb_cp_isupper(c0)) {
-      word_in(s, ws, i, w);
-      if (words == 1 || !in_list(w, title_small)) title = 0;
+      if (words == 1) title = 0;          /* (the first word's letters need no copy) */
+      else {
+        word_in(s, ws, i, w);
+        if (!in_list(w, title_small)) title = 0;
+      }
     }
   }
   if (!words) return VB_TERM;

@@ -247,14 +247,14 @@ int vb_single_word_mark(const ctx *X, const vb_quote *q) {
  * namer, as a speech cue would; not "what is called a “debate”" (a passive names no one),
  * not "a blog, called the “Feed,”", not "to call a “special meeting”" (a base form). */
 int vb_named_label(const ctx *X, size_t sb, size_t k) {
-  static const char *const passive[] = {"is", "was", "are", "were", "be", "been", "being", "what", NULL};
+  VB_WORDS(passive, "is", "was", "are", "were", "be", "been", "being", "what");
   if (k < sb + 2 || k >= NT) return 0;
   for (size_t z = k - 1; z-- > sb && k - z <= 6;) {
     if (is_quote(X, z) || (TK(z)->flags & VB_T_PUNCT)) return 0;
     if (!is_cue(X, z) || !(CUE(z)->flags & VB_CUE_CALL)) continue;
     if (z + (size_t)CUE(z)->len >= k) return 0;       /* "a film called “…”": the name right after */
     if (CUE(z)->flags & VB_CUE_BASE) return 0;          /* "to call a “special meeting”" */
-    if (z > sb && (is_ch(X, z - 1, ',') || word_in(X, z - 1, passive))) return 0;
+    if (z > sb && (is_ch(X, z - 1, ',') || words_in(X, z - 1, passive))) return 0;
     return 1;
   }
   return 0;
@@ -299,9 +299,11 @@ static int work_broadcast(const ctx *X, size_t k, const vb_quote *q) {
  * "on Sunday’s broadcast of “Face the Nation,”": a title right after "on", or after "of"
  * and a noun for a show's airing, is the show someone speaks on */
 static int work_on_show(const ctx *X, size_t k, const vb_quote *q) {
-  static const char *const airing[] = {"broadcast", "broadcasts", "episode", "episodes", "edition", "installment", NULL};
-  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_LOWER) || !vb_title_case(X->s, q)) return 0;
-  return vb_tok_is(X->s, TK(k - 1), "on") || (vb_tok_is(X->s, TK(k - 1), "of") && k > 1 && word_in(X, k - 2, airing));
+  VB_WORDS(airing, "broadcast", "broadcasts", "episode", "episodes", "edition", "installment");
+  if (k == 0 || !is_word(X, k - 1) || !(TK(k - 1)->flags & VB_T_LOWER)) return 0;
+  /* the words first: the title's test reads the quote */
+  return (vb_tok_is(X->s, TK(k - 1), "on") || (vb_tok_is(X->s, TK(k - 1), "of") && k > 1 && words_in(X, k - 2, airing))) &&
+         vb_title_case(X->s, q);
 }
 
 /* "Rep. Robert C. “Bobby” Scott threw open", "Juan “Chico” Ruiz of Tulsa": one capitalised
@@ -323,20 +325,20 @@ static int work_nickname(const ctx *X, size_t k, const vb_quote *q) {
 /* "In his 2002 book, “Make Your Kid a Millionaire,”", "the movie “Sands of Dover: The
  * Last Crossing”": a title, however long, after a noun for a work */
 static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
-  static const char *const nouns[] = {"book", "books", "memoir", "memoirs", "autobiography", "novel", "film",
+  VB_WORDS(nouns, "book", "books", "memoir", "memoirs", "autobiography", "novel", "film",
                                       "movie", "documentary", "song", "anthem", "album", "podcast", "sitcom",
-                                      "musical", "program", "programme", "series", NULL};
+                                      "musical", "program", "programme", "series");
   size_t j = k;
   if (j > 0 && is_ch(X, j - 1, ',')) j--;
-  return j > 0 && word_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
+  return j > 0 && words_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
 }
 
 /* "the “Harbor Lights” star posted", "a “Night Desk” host": a title right before a noun
  * for one who plays or presents in it names the show */
 static int work_role(const ctx *X, size_t k, const vb_quote *q) {
-  static const char *const roles[] = {"star", "stars", "actress", "actor", "host", "anchor", "creator",
-                                      "co-host", "alum", NULL};
-  return word_in(X, k + 1, roles) && vb_long_title(X->s, q) && !vb_slot_quote(X, q);
+  VB_WORDS(roles, "star", "stars", "actress", "actor", "host", "anchor", "creator",
+                                      "co-host", "alum");
+  return words_in(X, k + 1, roles) && vb_long_title(X->s, q) && !vb_slot_quote(X, q);
 }
 
 /* "Ruiz told “Harbor Morning,” adding …": a title in the place of the addressee of a cue

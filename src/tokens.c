@@ -294,7 +294,9 @@ static inline unsigned words_class(const vb_words *W, const char *s, size_t a, s
    * too big for it: it cannot match there either (a listed word sets its filter bit) */
   size_t sl = h & W->mask & (0 - (size_t)maybe);
   const vb_wslot *e = &W->w[sl];
-  hit = (unsigned)(e->hash == h) & (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
+  /* (no test of the hash: the same length and folded bytes give the same hash, and the
+   * lexicon keeps no word longer than 255 bytes, so its length is exact) */
+  hit = (unsigned)(e->len == len) & (unsigned)(e->first8 == x);
   if (len > 8) hit &= (unsigned)(W->next8[sl] == y);
   if (maybe & (hit ^ 1u)) return words_get(W, s, a, len, h, avail);
   return (e->cls | (unsigned)e->cls2 << 16) & (0u - hit);
@@ -316,10 +318,10 @@ static const uint64_t mask_hi[17] = {
 
 static const unsigned first_flag[8] = {[C_LOWER] = VB_T_LOWER, [C_UPPER] = VB_T_CAP, [C_DIGIT] = VB_T_DIGIT};
 #if defined(__SSE2__) && defined(__GNUC__)
-/* the same by byte: the flag of a word starting with this ASCII letter or digit, else 0 */
-#define L_(c) [c] = VB_T_LOWER
-#define U_(c) [c] = VB_T_CAP
-#define D_(c) [c] = VB_T_DIGIT
+/* the same by byte, with VB_T_WORD: the flags of a word starting with this ASCII letter or digit, else 0 */
+#define L_(c) [c] = VB_T_LOWER | VB_T_WORD
+#define U_(c) [c] = VB_T_CAP | VB_T_WORD
+#define D_(c) [c] = VB_T_DIGIT | VB_T_WORD
 static const unsigned short word_flag[256] = {
   L_('a'), L_('b'), L_('c'), L_('d'), L_('e'), L_('f'), L_('g'), L_('h'), L_('i'), L_('j'), L_('k'), L_('l'), L_('m'),
   L_('n'), L_('o'), L_('p'), L_('q'), L_('r'), L_('s'), L_('t'), L_('u'), L_('v'), L_('w'), L_('x'), L_('y'), L_('z'),
@@ -405,12 +407,15 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
   const unsigned char *s = (const unsigned char *)text;
   const size_t rend = qstart < n - 16 ? qstart : n - 16;   /* the words it may start at are before */
   size_t ta = *pi, nt = *pnt, i, te;
+  const size_t ta0 = ta;                   /* the first word's start: ta grows from word to word */
   int ends = *pends, rc = 0;
   /* as build decides it, for the first word: the only one here that can start a sentence
    * or paragraph (a mark that ends a sentence ends this loop) */
   if (pending | (unsigned)ends)
     fl |= ((fl & VB_T_PARA) | ((unsigned)ends & ((fl & (VB_T_CAP | VB_T_DIGIT)) != 0))) != 0 ? VB_T_SENT : 0;
-  for (int first = 1;; first = 0) {
+  fl |= VB_T_WORD;                         /* (the next words' come with word_flag) */
+  ends = 0;                                /* a word ends no sentence (nor a mark this loop goes on after) */
+  for (;;) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + ta));
     const __m128i z25 = _mm_set1_epi8(25), d9 = _mm_set1_epi8(9);
     __m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
@@ -421,7 +426,7 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     uint64_t x, y;
     vb_tok *tp;
     if (!brk) {                          /* sixteen letters and more */
-      if (first) { *pi = ta + 16; return 1; }
+      if (ta == ta0) { *pi = ta + 16; return 1; }
       i = ta;
       break;
     }
@@ -430,30 +435,32 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     b = s[ta + e];
     /* where word_end stops at once: at the next quote, at a byte that joins nothing,
      * or at a joiner no letter or digit follows (', ’ and ‐ aside: other bytes) */
-    if (!ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
-      if (first) { *pi = ta + e; return 1; }
+    if (b != ' ' && !ends_word[b] && ta + e != qstart && (b >= 0x80 || (j != qstart && (s[j] >= 0x80 || alnum[s[j]])))) {
+      if (ta == ta0) { *pi = ta + e; return 1; }
       i = ta;
       break;
     }
-    if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
     te = i = ta + e;
+    if (b != ' ') {                      /* (the usual end: no apostrophe, no abbreviation) */
+      if (b == '\'' && ta + e != qstart && j != qstart) fl |= VB_T_APOS;
+      if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
+        te = ++i;
+        fl |= VB_T_ABBR;
+      }
+    }
     if (fl & VB_T_CAP) {
       __m128i up = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('A')), z25), z25);
       __m128i lo = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('a')), z25), z25);
       unsigned in = (1u << e) - 1, u = (unsigned)_mm_movemask_epi8(up) & in;
       if (!((unsigned)_mm_movemask_epi8(lo) & in) && (u & (u - 1)) != 0) fl |= VB_T_UPPER;
     }
-    if (b == '.' && i != qstart && is_abbrev_alnum(text, ta, te)) {
-      te = ++i;
-      fl |= VB_T_ABBR;
-    }
-    fl |= VB_T_WORD;
     len = te - ta;
 #if defined(__x86_64__)
     {                                    /* the folded bytes, from the load above */
       const __m128i f = _mm_or_si128(v, _mm_set1_epi8(0x20));
       x = (uint64_t)_mm_cvtsi128_si64(f) & mask_lo[len];
-      y = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f)) & mask_hi[len];
+      /* (bytes 8 to 16 for the long ones only) */
+      y = len > 8 ? (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(f, f)) & mask_hi[len] : 0;
     }
 #else
     memcpy(&x, s + ta, 8);
@@ -464,14 +471,15 @@ static inline int word_run(const char *text, size_t n, size_t qstart, size_t sto
     h = word_hash16(x, y, len);
     if (W) {
       wcl = words_class(W, text, ta, len, h, n - ta, x, y);
-      if ((wcl & listed) && vb_push(&out->listed, nt)) { rc = -1; break; }
-      wcl &= ~listed;
+      if (wcl & listed) {                /* (a cue word: one in twenty or so) */
+        if (vb_push(&out->listed, nt)) { rc = -1; break; }
+        wcl &= ~listed;
+      }
     }
     if (fl & (VB_T_SENT | VB_T_PARA)) {   /* the first word only (see above) */
       if ((fl & VB_T_SENT) && vb_push(&out->sent, nt)) { rc = -1; break; }
       if ((fl & VB_T_PARA) && vb_push(&out->para, nt)) { rc = -1; break; }
     }
-    ends = 0;                            /* a word ends no sentence */
     tp = &out->t.v[nt];
     tp->start = ta; tp->end = te; tp->flags = fl; tp->hash = h; tp->q = -1; tp->cue = -1;
     if (W) out->wc.v[nt] = wcl;

@@ -630,7 +630,8 @@ int vb_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end) {
 
 int vb_caps_label_at(const char *s, size_t n, size_t i, size_t *start, size_t *end) {
   lab L;
-  if (!parse_label(s, n, i, &L) || L.style != ST_CAPS || L.ts1 > L.ts0 || L.name_end - L.name < 2 ||
+  /* every label parse_label reads ends in a colon before LOOKAHEAD: most text has none */
+  if (i >= n || !memchr(s + i, ':', n - i > LOOKAHEAD ? LOOKAHEAD : n - i) || !parse_label(s, n, i, &L) || L.style != ST_CAPS || L.ts1 > L.ts0 || L.name_end - L.name < 2 ||
       name_in_table(furniture, s + L.name, L.name_end - L.name) || name_in_table(anonymous, s + L.name, L.name_end - L.name))
     return 0;
   *start = L.name;

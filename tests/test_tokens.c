@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include "tokens.h"
 #include "cues.h"
+#include "attrib_int.h"
 
 static vb_tokens tok(const char *s, vb_quotes *qs) {
   vb_tokens T = {0};
@@ -360,6 +361,20 @@ static void tokens_in_pieces(void **st) {
   vb_cues_free(c);
 }
 
+/* the word hash a VB_WORDS list works out when compiling (attrib_int.h) is the tokens' */
+static void word_list_hashes_are_the_tokens(void **st) {
+  VB_WORDS(lst, "said", "autobiography", "it\xe2\x80\x99s");
+  (void)st;
+#define SAME(w) assert_int_equal(VB_WH(w), vb_word_hash(w, sizeof(w) - 1))
+  SAME("a"); SAME("an"); SAME("abcdefgh"); SAME("abcdefghi"); SAME("abcdefghijklmnop"); SAME("abcdefghijklmnopq");
+  SAME("abcdefghijklmnopqrstuvwx"); SAME("U.S."); SAME("well-known"); SAME("it\xe2\x80\x99s"); SAME("");
+#undef SAME
+  assert_int_equal(VB_WH("abcdefghijklmnopqrstuvwxy"), 0);   /* longer than 24 bytes: none */
+  assert_int_equal(lst_h[1], vb_word_hash("autobiography", 13));
+  assert_true((lst_fl >> (vb_word_hash("said", 4) & 63)) & 1u);
+  assert_null(lst[3]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(words_and_offsets),
@@ -376,6 +391,7 @@ int main(void) {
     cmocka_unit_test(linear_on_a_megabyte_of_words),
     cmocka_unit_test(words_classified_while_tokenizing),
     cmocka_unit_test(tokens_in_pieces),
+    cmocka_unit_test(word_list_hashes_are_the_tokens),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
