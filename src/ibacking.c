@@ -5,15 +5,14 @@
  * source. A sentence rule (isentence.c's table), read beside the cues' reports. */
 #include "indirect_int.h"
 
-static const char *const getting[] = {"has", "had", "have", "having", "received", "receives", "receive", "receiving",
-                                      "won", "wins", "win", "winning", "drew", "draws", "draw", "drawing", "earned",
-                                      "earns", "earn", "enjoyed", "enjoys", "enjoy", "got", "gets", "gained", "gains",
-                                      "garnered", "garners", "consolidated", "retains", "retained", "lost", "loses",
-                                      "needs", "needed", "sought", "seeks", "faced", "faces", "face", "facing", "met",
-                                      NULL};
-static const char *const backing[] = {"support", "backing", "endorsement", "endorsements", "criticism",
-                                      "opposition", "condemnation", "rebuke", "rebukes", NULL};
-static const char *const from[] = {"from", "of", "among", NULL};
+VB_WORDS(getting, "has", "had", "have", "having", "received", "receives", "receive", "receiving",
+         "won", "wins", "win", "winning", "drew", "draws", "draw", "drawing", "earned",
+         "earns", "earn", "enjoyed", "enjoys", "enjoy", "got", "gets", "gained", "gains",
+         "garnered", "garners", "consolidated", "retains", "retained", "lost", "loses",
+         "needs", "needed", "sought", "seeks", "faced", "faces", "face", "facing", "met");
+VB_WORDS(backing, "support", "backing", "endorsement", "endorsements", "criticism",
+         "opposition", "condemnation", "rebuke", "rebukes");
+VB_WORDS(from, "from", "of", "among");
 
 /* A modifier between the verb and its noun: "the", "strong majority", "his 34%" (no verb,
  * preposition or pronoun) */
@@ -28,10 +27,10 @@ int vb_backing_from(ctx *X, isent *S, icand *o) {
     size_t k, j;
     np p, src;
     if (!(X->wc[n] & VB_W_ACT) || !(t->flags & VB_T_LOWER) ||
-        !word_in(X, n, backing) || !word_in(X, n + 1, from) || !is_word(X, n + 2))
+        !words_in(X, n, backing) || !words_in(X, n + 1, from) || !is_word(X, n + 2))
       continue;
-    for (k = n - 1; k > S->sb && n - k < 5 && !((TK(k)->flags & VB_T_LOWER) && word_in(X, k, getting)) && modifier(X, k); k--) {}
-    if (k <= S->sb || n - k >= 5 || !(TK(k)->flags & VB_T_LOWER) || !word_in(X, k, getting)) continue;
+    for (k = n - 1; k > S->sb && n - k < 5 && !((TK(k)->flags & VB_T_LOWER) && words_in(X, k, getting)) && modifier(X, k); k--) {}
+    if (k <= S->sb || n - k >= 5 || !(TK(k)->flags & VB_T_LOWER) || !words_in(X, k, getting)) continue;
     src = vb_np_after(X, n + 2, S->se);
     if (!src.ok || !vb_speaker_phrase(X, src)) continue;
     for (j = k; j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&

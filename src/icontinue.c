@@ -43,13 +43,13 @@ void vb_drop_beside(icand *cs, size_t n0, size_t n) {
  * (a preposition, then a name) or a relative clause of its own runs to the sentence's end
  * (from k, the token after the speaker); no quote, no other cue, no comma */
 int vb_inverted_tail(const ctx *X, size_t k, size_t se) {
-  static const char *const prep[] = {"in", "of", "at", "from", "with", NULL};
-  static const char *const rel[] = {"who", "whose", NULL};
+  VB_WORDS(prep, "in", "of", "at", "from", "with");
+  VB_WORDS(rel, "who", "whose");
   size_t z;
   if (k + 1 >= se || !is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
-  if (word_in(X, k, prep)) {
+  if (words_in(X, k, prep)) {
     if (!is_capword(X, k + 1) && !(is_word(X, k + 1) && vb_tok_is(X->s, TK(k + 1), "the") && is_capword(X, k + 2))) return 0;
-  } else if (!word_in(X, k, rel)) {
+  } else if (!words_in(X, k, rel)) {
     return 0;
   }
   for (z = k + 1; z < se && z < k + 16 && is_word(X, z) && !is_icue(X, z); z++) {}

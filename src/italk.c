@@ -8,11 +8,11 @@
  * as often), and a writing verb's own rules read nothing past an adverbial. */
 #include "indirect_int.h"
 
-static const char *const talk_forms[] = {"speak", "speaks", "spoke", "spoken", "speaking",
-                                         "talk", "talks", "talked", "talking", "write", "writes", "wrote",
-                                         "written", "writing", "testified", "testifies", "testify", "tweeted",
-                                         "joked", "preached", "lectured", NULL};
-static const char *const topic[] = {"about", "against", NULL};
+VB_WORDS(talk_forms, "speak", "speaks", "spoke", "spoken", "speaking",
+         "talk", "talks", "talked", "talking", "write", "writes", "wrote",
+         "written", "writing", "testified", "testifies", "testify", "tweeted",
+         "joked", "preached", "lectured");
+VB_WORDS(topic, "about", "against");
 
 /* The token of "about" or "against" in the few words after the verb (from e), with a word
  * after it, or VB_NONE */
@@ -21,7 +21,7 @@ static size_t topic_word(const ctx *X, size_t e, size_t se) {
     if (!is_word(X, z) || is_icue(X, z) || vb_tok_is(X->s, TK(z), "that")) return VB_NONE;
     /* (not "spoke for about 30 minutes": "about" a number's); "spoke briefly of", "talks
      * freely of": "of" right after an adverb of the verb's */
-    if (word_in(X, z, topic) || (z == e + 1 && is_adverb(X, e) && vb_tok_is(X->s, TK(z), "of")))
+    if (words_in(X, z, topic) || (z == e + 1 && is_adverb(X, e) && vb_tok_is(X->s, TK(z), "of")))
       return z + 1 < se && is_word(X, z + 1) && !(TK(z + 1)->flags & VB_T_DIGIT) &&
                      !(z > e && vb_tok_is(X->s, TK(z - 1), "for"))
                  ? z
@@ -37,7 +37,7 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
     size_t z, j = k;
     np p;
     if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) ||
-        !word_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
+        !words_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
       continue;
     /* the verb group: "has been talking", "also spoke", "is now talking" */
     while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
@@ -60,31 +60,31 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
  * modifiers (no verb, preposition or punctuation), a noun of speech, then the preposition
  * or "that" that opens what the speech was about: that is the report, the verb's subject
  * its source */
-static const char *const light_verbs[] = {"made", "make", "makes", "making", "gave", "give", "gives", "giving",
-                                          "delivered", "delivers", "deliver", "delivering", "issued", "issues",
-                                          "issuing", "offered", "offers", "offering", "took", "takes", "take",
-                                          "taking", "raised", "raises", "raise", "raising", "voiced", NULL};
-static const char *const act_nouns[] = {"mention", "reference", "references", "comment", "comments", "remark",
-                                        "remarks", "statement", "statements", "case", "point", "points", "promise",
-                                        "promises", "plea", "appeal", "commitment", "pitch", "allegation",
-                                        "allegations", "prediction", "predictions", "argument", "arguments",
-                                        "accusation", "accusations", "speech", "speeches", "suggestion", "warning",
-                                        "warnings", "announcement", "assessment", "criticism", "call", "defense",
-                                        "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
-                                        "claim", "claims", "address", "presentation", "testimony", "swing",
-                                        "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs", "potshots",
-                                        "exception", "credit", "concern", "concerns", "questions", "doubts",
-                                        "objections", "alarm", "alarms", NULL};
-static const char *const act_preps[] = {"of", "about", "on", "for", "against", "that", "over", NULL};
+VB_WORDS(light_verbs, "made", "make", "makes", "making", "gave", "give", "gives", "giving",
+         "delivered", "delivers", "deliver", "delivering", "issued", "issues",
+         "issuing", "offered", "offers", "offering", "took", "takes", "take",
+         "taking", "raised", "raises", "raise", "raising", "voiced");
+VB_WORDS(act_nouns, "mention", "reference", "references", "comment", "comments", "remark",
+         "remarks", "statement", "statements", "case", "point", "points", "promise",
+         "promises", "plea", "appeal", "commitment", "pitch", "allegation",
+         "allegations", "prediction", "predictions", "argument", "arguments",
+         "accusation", "accusations", "speech", "speeches", "suggestion", "warning",
+         "warnings", "announcement", "assessment", "criticism", "call", "defense",
+         "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
+         "claim", "claims", "address", "presentation", "testimony", "swing",
+         "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs", "potshots",
+         "exception", "credit", "concern", "concerns", "questions", "doubts",
+         "objections", "alarm", "alarms");
+VB_WORDS(act_preps, "of", "about", "on", "for", "against", "that", "over");
 /* a blow's target after "at" ("took a shot at Y"; not "made the pledge at a rally"), an
  * objection's after "to" ("took exception to Y") */
-static const char *const aim_nouns[] = {"swing", "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs",
-                                        "potshots", NULL};
+VB_WORDS(aim_nouns, "swing", "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs",
+         "potshots");
 static int act_prep(const ctx *X, size_t n) {
   if (!is_word(X, n + 1)) return 0;
-  if (vb_tok_is(X->s, TK(n + 1), "at")) return word_in(X, n, aim_nouns);
+  if (vb_tok_is(X->s, TK(n + 1), "at")) return words_in(X, n, aim_nouns);
   if (vb_tok_is(X->s, TK(n + 1), "to")) return vb_tok_is(X->s, TK(n), "exception");
-  return word_in(X, n + 1, act_preps);
+  return words_in(X, n + 1, act_preps);
 }
 
 int vb_speech_act(ctx *X, isent *S, icand *o) {
@@ -92,12 +92,12 @@ int vb_speech_act(ctx *X, isent *S, icand *o) {
     size_t n, j = k;
     np p;
     if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
-        !word_in(X, k, light_verbs))
+        !words_in(X, k, light_verbs))
       continue;
-    for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !word_in(X, n, act_nouns) &&
+    for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !words_in(X, n, act_nouns) &&
                     !is_icue(X, n) && !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL)) && !is_pron(X, n);
          n++) {}
-    if (n + 2 >= S->se || !is_word(X, n) || !word_in(X, n, act_nouns) || !act_prep(X, n) ||
+    if (n + 2 >= S->se || !is_word(X, n) || !words_in(X, n, act_nouns) || !act_prep(X, n) ||
         !is_word(X, n + 2))
       continue;
     while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&

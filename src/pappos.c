@@ -14,7 +14,7 @@
 
 /* Words that, right after a comma, make the chain a list or a clause of its own: "Varga,
  * Lund and Amsel said", "Varga, but Lund said" */
-static const char *const chain_breaks[] = {"and", "but", "or", "nor", "while", "whereas", NULL};
+VB_WORDS(chain_breaks, "and", "but", "or", "nor", "while", "whereas");
 
 np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
   size_t a = sb, z, commas = 0;
@@ -38,7 +38,7 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
     if (is_icue(X, z) && !(CUE(z)->flags & VB_CUE_ING)) return r;   /* "Varga, Lund said, …": another's cue */
     if (is_ch(X, z, ',')) {
       commas++;
-      if (is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) && word_in(X, z + 1, chain_breaks)) return r;
+      if (is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) && words_in(X, z + 1, chain_breaks)) return r;
     }
   }
   if (commas < 3) return r;                      /* "Varga, the mayor, said": read as it is */
@@ -48,14 +48,14 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
 
 /* Words that open a clause of its own inside the modifier, whose subject the phrase
  * before the cue is: "the congressman who gained fame when he yelled" */
-static const char *const inner_clause[] = {"when", "while", "after", "before", "because", "if", "as", "since", "until",
-                                           "and", "but", "or", "that", "whether", "where", NULL};
+VB_WORDS(inner_clause, "when", "while", "after", "before", "because", "if", "as", "since", "until",
+         "and", "but", "or", "that", "whether", "where");
 
 /* Adjectives of a relation that take a phrase after them: "officials close to the mayor",
  * "people familiar with the talks" */
-static const char *const relation_adjs[] = {"close", "closer", "closest", "familiar", "loyal", "near", "opposed",
-                                            "aligned", "allied", "sympathetic", "friendly", "hostile", "linked",
-                                            "tied", "connected", NULL};
+VB_WORDS(relation_adjs, "close", "closer", "closest", "familiar", "loyal", "near", "opposed",
+         "aligned", "allied", "sympathetic", "friendly", "hostile", "linked",
+         "tied", "connected");
 
 static int ends_with(const ctx *X, size_t z, const char *suf) {
   size_t n = strlen(suf), len = TK(z)->end - TK(z)->start;
@@ -63,7 +63,7 @@ static int ends_with(const ctx *X, size_t z, const char *suf) {
 }
 
 /* the prepositions a participle or an adjective of relation takes its phrase with */
-static const char *const modifier_preps[] = {"to", "with", "on", "in", "by", "for", "about", "from", "at", NULL};
+VB_WORDS(modifier_preps, "to", "with", "on", "in", "by", "for", "about", "from", "at");
 
 static int who_word(const ctx *X, size_t z) {
   return vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "who’d") || vb_tok_is(X->s, TK(z), "who'd");
@@ -72,9 +72,9 @@ static int who_word(const ctx *X, size_t z) {
  * its preposition */
 static int participle(const ctx *X, size_t z) {
   return (ends_with(X, z, "ing") || ends_with(X, z, "ed")) && (!is_icue(X, z) || (CUE(z)->flags & VB_CUE_ING)) &&
-         word_in(X, z + 1, modifier_preps);
+         words_in(X, z + 1, modifier_preps);
 }
-static int relation_adj(const ctx *X, size_t z) { return word_in(X, z, relation_adjs) && word_in(X, z + 1, modifier_preps); }
+static int relation_adj(const ctx *X, size_t z) { return words_in(X, z, relation_adjs) && words_in(X, z + 1, modifier_preps); }
 
 /* The words that open a modifier after the subject, and how far before the phrase read
  * at the cue they may stand (in tokens) */
@@ -96,7 +96,7 @@ static const struct {
 size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
   if (!r.ok || r.rel || r.a <= sb + 2 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
   for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
-    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && word_in(X, z, inner_clause)))
+    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && words_in(X, z, inner_clause)))
       return VB_NONE;
     if (!(TK(z)->flags & VB_T_LOWER)) continue;
     if ((X->wc[z] & VB_W_REL) && !who_word(X, z)) return VB_NONE;   /* "a lawsuit in which …" */

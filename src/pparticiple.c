@@ -8,26 +8,25 @@
 
 /* Nouns of time or of a stretch of it ("spent the week saying", "for years warning"),
  * and "no longer aiming": no subject of the participle */
-static const char *const spans_of_time[] = {"day", "days", "week", "weeks", "month", "months", "year", "years",
-                                            "time", "hours", "hour", "night", "morning", "afternoon", "evening",
-                                            "decade", "decades", "minutes", "moment", "campaign", "longer", NULL};
+VB_WORDS(spans_of_time, "day", "days", "week", "weeks", "month", "months", "year", "years",
+         "time", "hours", "hour", "night", "morning", "afternoon", "evening",
+         "decade", "decades", "minutes", "moment", "campaign", "longer");
 
 /* Prepositions whose object may say what the participle brings in: "the largesse of
  * executives supporting", "letters from families asking" */
-static const char *const source_preps[] = {"of", "from", "including", "among", "by", NULL};
+VB_WORDS(source_preps, "of", "from", "including", "among", "by");
 
 /* Prepositions whose object is where or to whom something is said, not who says it:
  * "a pitch to New York voters saying", "at a news conference announcing" */
-static const char *const place_preps[] = {"to", "into", "at", "on", "in", "for", "onto", "toward", "towards",
-                                          "before", NULL};
+VB_WORDS(place_preps, "to", "into", "at", "on", "in", "for", "onto", "toward", "towards",
+         "before");
 
 /* "issued a statement saying …": the statement is not the speaker of the participle */
 int vb_is_document(const ctx *X, size_t k) {
-  static const char *const docs[] = {"statement", "release", "tweet", "post", "letter", "memo", "report",
-                                     "email", "message", "video", "ad", "advertisement", "op-ed", "speech",
-                                     "paper", "notice", "website", NULL};
-  for (int i = 0; docs[i]; i++) if (vb_tok_is(X->s, TK(k), docs[i])) return 1;
-  return 0;
+  VB_WORDS(docs, "statement", "release", "tweet", "post", "letter", "memo", "report",
+           "email", "message", "video", "ad", "advertisement", "op-ed", "speech",
+           "paper", "notice", "website");
+  return words_in(X, k, docs);
 }
 
 /* the word before participle c may end the phrase that says it: a lower-case noun, not
@@ -35,7 +34,7 @@ int vb_is_document(const ctx *X, size_t k) {
 int vb_part_head(const ctx *X, size_t sb, size_t c) {
   size_t h = c - 1;
   return c > sb + 1 && is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !(TK(h)->flags & VB_T_POSS) && !is_icue(X, h) &&
-         !is_pron(X, h) && !is_adverb(X, h) && !word_in(X, h, spans_of_time) &&
+         !is_pron(X, h) && !is_adverb(X, h) && !words_in(X, h, spans_of_time) &&
          !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_STOP | VB_W_REL | VB_W_TIME |
                        VB_W_QUANT | VB_W_CONN));
 }
@@ -56,13 +55,13 @@ size_t vb_part_cut(const ctx *X, np r) {
  * directors urging": read for the place or addressee too), else r. */
 int vb_part_speaks(const ctx *X, size_t sb, np r, np o) {
   if (!((X->wc[r.a] & (VB_W_DET | VB_W_QUANT)) || (TK(r.a)->flags & VB_T_DIGIT) || is_capword(X, r.a) ||
-        (r.a > sb && is_word(X, r.a - 1) && word_in(X, r.a - 1, source_preps))) ||
-      (r.a > sb && word_in(X, r.a - 1, place_preps)))
+        (r.a > sb && is_word(X, r.a - 1) && words_in(X, r.a - 1, source_preps))) ||
+      (r.a > sb && words_in(X, r.a - 1, place_preps)))
     return 0;
-  if (o.a != r.a && o.ok && !o.rel && o.b + 2 == r.a && o.a > sb && word_in(X, o.a - 1, place_preps)) return 0;
+  if (o.a != r.a && o.ok && !o.rel && o.b + 2 == r.a && o.a > sb && words_in(X, o.a - 1, place_preps)) return 0;
   return !vb_is_document(X, r.b);
 }
 
 /* k is a preposition of a place or an addressee (place_preps): "a message on Twitter
  * reading", "responded on Facebook writing" */
-int vb_place_prep(const ctx *X, size_t k) { return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && word_in(X, k, place_preps); }
+int vb_place_prep(const ctx *X, size_t k) { return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, place_preps); }
