@@ -24,7 +24,7 @@ int vb_backing_from(ctx *X, isent *S, icand *o) {
   /* the noun first, the rarest word of the shape: most sentences have none */
   for (size_t n = S->sb + 2; n + 2 < S->se; n++) {
     const vb_tok *t = TK(n);
-    size_t k, j;
+    size_t k;
     np p, src;
     if (!(X->wc[n] & VB_W_ACT) || !(t->flags & VB_T_LOWER) ||
         !words_in(X, n, backing) || !words_in(X, n + 1, from) || !is_word(X, n + 2))
@@ -33,12 +33,8 @@ int vb_backing_from(ctx *X, isent *S, icand *o) {
     if (k <= S->sb || n - k >= 5 || !(TK(k)->flags & VB_T_LOWER) || !words_in(X, k, getting)) continue;
     src = vb_np_after(X, n + 2, S->se);
     if (!src.ok || !vb_speaker_phrase(X, src)) continue;
-    for (j = k; j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-                ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
-                !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL));
-         j--) {}                                 /* "has also won", "continues to draw" */
-    p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
-    if (!p.ok || p.b + 1 != j || p.a < S->sb || (TK(p.b)->flags & VB_T_POSS)) continue;
+    p = vb_group_subject(X, S, k);               /* "has also won", "continues to draw" */
+    if (!p.ok) continue;
     o->p = src; o->c = n; o->a = p.a; o->b = p.b + 1; o->minw = 1;
     /* "faced criticism from rivals that the rallies were unsafe": the clause is the view */
     if (src.b + 2 < S->se && is_word(X, src.b + 1) && vb_tok_is(X->s, TK(src.b + 1), "that") && is_word(X, src.b + 2)) {

@@ -128,6 +128,10 @@ void vb_drop_beside(icand *cs, size_t n0, size_t n);
 /* After an inverted speaker at k, a phrase of a place or a body, or a relative clause,
  * runs to the sentence's end ("…, says Ada Brandt in Osle."): icontinue.c */
 int vb_inverted_tail(const ctx *X, size_t k, size_t se);
+/* The subject of the verb group that ends at verb k in sentence S ("the board has also
+ * won", "Lund is now talking"): its phrase, ok 0 when the group has none right before it,
+ * or a possessive (italk.c) */
+np vb_group_subject(const ctx *X, const isent *S, size_t k);
 /* X spoke to voters about CLAUSE: a sentence rule (italk.c) */
 int vb_talk_about(ctx *X, isent *S, icand *o);
 /* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */

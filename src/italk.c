@@ -30,25 +30,33 @@ static size_t topic_word(const ctx *X, size_t e, size_t se) {
   return VB_NONE;
 }
 
+np vb_group_subject(const ctx *X, const isent *S, size_t k) {
+  size_t j = k;
+  np p;
+  /* the verb group: "has been talking", "also spoke", "is now talking", "continues to draw" */
+  while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+         ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
+         !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
+    j--;
+  p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
+  if (p.ok && (p.b + 1 != j || p.a < S->sb || (TK(p.b)->flags & VB_T_POSS))) p.ok = 0;
+  return p;
+}
+
 static int base_form(const ctx *X, size_t k) { return vb_tok_is(X->s, TK(k), "talk") || vb_tok_is(X->s, TK(k), "speak"); }
 
 int vb_talk_about(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 2 < S->se; k++) {
-    size_t z, j = k;
+    size_t z;
     np p;
     if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) ||
         !words_in(X, k, talk_forms) || (z = topic_word(X, k + 1, S->se)) == VB_NONE)
       continue;
-    /* the verb group: "has been talking", "also spoke", "is now talking" */
-    while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-           ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
-           !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
-      j--;
-    p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
-    if (!p.ok || p.b + 1 != j || p.a < S->sb || !vb_speaker_phrase(X, p) || (TK(p.b)->flags & VB_T_POSS)) continue;
+    p = vb_group_subject(X, S, k);
+    if (!p.ok || !vb_speaker_phrase(X, p)) continue;
     /* a base form ("talk", "speak") is a noun after an adjective ("his tough talk about"):
      * a verb after an auxiliary, a pronoun, a plural or a name */
-    if (j == k && base_form(X, k) && !is_pron(X, p.b) && !plural_word(X, p.b) && !is_capword(X, p.b)) continue;
+    if (p.b + 1 == k && base_form(X, k) && !is_pron(X, p.b) && !plural_word(X, p.b) && !is_capword(X, p.b)) continue;
     o->p = p; o->c = k; o->a = z + 1; o->b = vb_report_end(X, z + 1, S->se); o->minw = 1;
     return 1;
   }
@@ -89,7 +97,7 @@ static int act_prep(const ctx *X, size_t n) {
 
 int vb_speech_act(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
-    size_t n, j = k;
+    size_t n;
     np p;
     if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
         !words_in(X, k, light_verbs))
@@ -100,12 +108,8 @@ int vb_speech_act(ctx *X, isent *S, icand *o) {
     if (n + 2 >= S->se || !is_word(X, n) || !words_in(X, n, act_nouns) || !act_prep(X, n) ||
         !is_word(X, n + 2))
       continue;
-    while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
-           ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
-           !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
-      j--;
-    p = vb_np_before(X, j, S->sb > 0 ? S->sb - 1 : VB_NONE);
-    if (!p.ok || p.b + 1 != j || p.a < S->sb || !vb_speaker_phrase(X, p) || (TK(p.b)->flags & VB_T_POSS)) continue;
+    p = vb_group_subject(X, S, k);
+    if (!p.ok || !vb_speaker_phrase(X, p)) continue;
     o->p = p; o->c = k; o->a = n + 2; o->b = vb_report_end(X, n + 2, S->se); o->minw = 1;
     return 1;
   }
