@@ -349,11 +349,14 @@ const char *const vb_word_lexicon[] = {
   "tweet tweets words response answer reply testimony admission speech account view belief declaration "
   "announcement explanation criticism complaint charge observation plea question request advice proposal "
   "assessment opinion letter post",
-  /* the words the sentence rules of speech acts look for (italk.c, ibacking.c): a sentence without one is passed by */
-  "A:speak speaks spoke spoken speaking talk talks talked talking made make makes making gave give gives giving "
-  "delivered delivers deliver delivering issued issues issuing offered offers offering support backing endorsement "
-  "endorsements criticism opposition condemnation rebuke rebukes write writes wrote written writing testified "
-  "testifies testify tweeted joked preached lectured took takes take taking raised raises raise raising voiced",
+  /* the words the sentence rules of speech acts look for: a sentence without its rule's
+   * word is passed by (A: italk.c's verbs of talking and ibacking.c's nouns of backing; L:
+   * italk.c's light verbs, the commonest, a class of their own) */
+  "A:speak speaks spoke spoken speaking talk talks talked talking write writes wrote written writing testified "
+  "testifies testify tweeted joked preached lectured",
+  "L:made make makes making gave give gives giving delivered delivers deliver delivering issued issues issuing "
+  "offered offers offering took takes take taking raised raises raise raising voiced",
+  "A:support backing endorsement endorsements criticism opposition condemnation rebuke rebukes",
   NULL,
 };
 
@@ -569,7 +572,8 @@ static int wordlist_build(vb_cues *c) {
   for (size_t k = 0; vb_word_lexicon[k]; k++) {
     const char *g = vb_word_lexicon[k], *p = strchr(g, ':') + 1;
     unsigned cl = 0;
-    static const char letters[] = "sthopdkbcmMFrwv-SqyxPaA";   /* bit i of the VB_W_ enum */
+    static const char letters[] = "sthopdkbcmMFrwv-SqyxPaAL";   /* bit i of the VB_W_ enum */
+    _Static_assert(sizeof letters - 1 <= 24, "a word slot holds 24 classes (vb_wslot's cls, cls2)");
     for (const char *q = g; *q != ':'; q++) {
       const char *at = strchr(letters, *q);
       if (at) cl |= 1u << (at - letters);

@@ -59,7 +59,9 @@ enum {
   VB_W_FNOUN = 1 << 19,  /* ... a woman: chairwoman, daughter, actress */
   VB_W_POLL = 1 << 20,   /* a poll, a survey, a study: "in the latest Gallup poll" */
   VB_W_AUX = 1 << 21,    /* an auxiliary before a verb's base form: will, would, didn’t */
-  VB_W_ACT = 1 << 22,    /* the word a sentence rule of a speech act looks for: spoke, made, support */
+  VB_W_ACT = 1 << 22,    /* a verb of talking or a noun of backing a sentence rule looks for: spoke, support */
+  VB_W_LIGHT = 1 << 23,  /* a light verb of a speech act: made, gave, raised (made no mention of); the
+                          * last class a word slot holds (vb_wslot) */
 };
 extern const char *const vb_word_lexicon[];   /* NULL-terminated: "classes:word word ..." */
 unsigned vb_cues_wclass(const vb_cues *c, const char *s, const vb_tok *t);

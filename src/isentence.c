@@ -80,7 +80,7 @@ const struct irule vb_sentence_rules[] = {
   {"in-document", 0.45, ir_in_document, VB_W_POLL, 1},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. (over the cues inside it) */
   {"colon-name", 0.5, ir_colon_name, 0, 1},                 /* Rush Limbaugh: CLAUSE (over the cues inside it) */
   {"talk-about", 0.5, vb_talk_about, VB_W_ACT, 2},                 /* X spoke to voters about CLAUSE (italk.c) */
-  {"speech-act", 0.5, vb_speech_act, VB_W_ACT, 2},                 /* X made no mention of CLAUSE (italk.c) */
+  {"speech-act", 0.5, vb_speech_act, VB_W_LIGHT, 2},                 /* X made no mention of CLAUSE (italk.c) */
   {"backing-from", 0.45, vb_backing_from, VB_W_ACT, 2},            /* X has strong support among Y (ibacking.c) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;

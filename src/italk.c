@@ -99,7 +99,7 @@ int vb_speech_act(ctx *X, isent *S, icand *o) {
   for (size_t k = S->sb + 1; k + 3 < S->se; k++) {
     size_t n;
     np p;
-    if (!(X->wc[k] & VB_W_ACT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
+    if (!(X->wc[k] & VB_W_LIGHT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
         !words_in(X, k, light_verbs))
       continue;
     for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !words_in(X, n, act_nouns) &&
