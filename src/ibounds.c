@@ -38,6 +38,29 @@ int vb_end_or_comma(const ctx *X, size_t z, size_t se) {
 
 static int end_semicolon(const ctx *X, size_t z, size_t se) { (void)se; return is_ch(X, z, ';'); }
 
+/* "19", "1,200": digits only (not "34-year") */
+static int number_word(const ctx *X, size_t q) {
+  for (size_t b = TK(q)->start; b < TK(q)->end; b++)
+    if (!((X->s[b] >= '0' && X->s[b] <= '9') || X->s[b] == ',')) return 0;
+  return (TK(q)->flags & VB_T_DIGIT) != 0;
+}
+
+/* "nine in 10", "more than 4 in 10 voters", "19 percent of parents", "half": a
+ * quantity (after at most two hedges, "about", "more than") and its noun; the token
+ * after it, or k when k opens none */
+static size_t quant_subject(const ctx *X, size_t k, size_t se) {
+  static const char *const hedge[] = {"about", "nearly", "almost", "roughly", "more", "fewer", "less", "than",
+                                      "only", "just", "over", "a", NULL};
+  static const char *const num[] = {"six", "seven", "eight", "nine", "ten", "majority", "plurality", NULL};
+  size_t q = k, v;
+  while (q < se && q < k + 2 && word_in(X, q, hedge) && (TK(q)->flags & VB_T_LOWER)) q++;
+  if (q >= se || !(number_word(X, q) || (((X->wc[q] & VB_W_QUANT) || word_in(X, q, num)) && (TK(q)->flags & VB_T_LOWER)))) return k;
+  for (v = q + 1; v < se && v < q + 7 && (is_word(X, v) || is_ch(X, v, '%')) && !is_icue(X, v) &&
+                  ((TK(v)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(v), "in") || vb_tok_is(X->s, TK(v), "of") ||
+                   !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL | VB_W_PREP))); v++) {}
+  return v;
+}
+
 /* ", while Trump has threatened …", ", but Saturday he announced …": after a comma,
  * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
  * its verb open a clause the report does not hold */
@@ -48,6 +71,8 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   if (!is_ch(X, z, ',') || !word_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
   for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
   if (k >= se || !is_word(X, k)) return 0;
+  /* (not "finds that, while 37 percent say …": the report holds the clause of "while") */
+  if ((v = quant_subject(X, k, se)) > k) return v < se && is_icue(X, v) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (word_in(X, k, subj)) v = k + 1;
   else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
   else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
