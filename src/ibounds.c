@@ -86,6 +86,15 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
 }
 
+/* ", after half said so in May", ", after 55 percent said so": a quantity's own report
+ * of an earlier time */
+static int end_after_quantity(const ctx *X, size_t z, size_t se) {
+  size_t v;
+  if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !vb_tok_is(X->s, TK(z + 1), "after")) return 0;
+  v = quant_subject(X, z + 2, se);
+  return v > z + 2 && v < se && is_icue(X, v);
+}
+
 /* Where a report's clause ends before its sentence does: the first token at which one
  * of these holds (each at a punctuation token: vb_report_end tries no other) */
 /* mark: the byte that token z is when the end holds (0: none), so that the end is asked
@@ -97,6 +106,7 @@ static const struct {
 } clause_ends[] = {
   {"semicolon", end_semicolon, ';'},           /* 47% say …; 37% disagree */
   {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … */
+  {"after-quantity", end_after_quantity, ','}, /* 60 percent say so, after half said so in May */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++)
