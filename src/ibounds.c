@@ -61,6 +61,21 @@ static size_t quant_subject(const ctx *X, size_t k, size_t se) {
   return v;
 }
 
+/* "people familiar with the plan", "attorneys for the city", "at least a dozen members of
+ * the council": a longer subject that runs through a preposition's phrase to a lower-case
+ * cue of its own (not an adverb before it: "and later said"); the cue's token, or k */
+static size_t phrase_subject(const ctx *X, size_t k, size_t se) {
+  size_t v;
+  if (!is_word(X, k) || is_adverb(X, k) || (X->wc[k] & (VB_W_SKIP | VB_W_AUX | VB_W_REL | VB_W_BOUND))) return k;
+  for (v = k; v < se && v < k + 9 && is_word(X, v) && !is_icue(X, v) &&
+              !(X->wc[v] & (VB_W_AUX | VB_W_REL | VB_W_SKIP)) && !((X->wc[v] & VB_W_BOUND) && !(X->wc[v] & VB_W_PREP));
+       v++) {}
+  if (v == k || v >= se || !is_icue(X, v) || !(TK(v)->flags & VB_T_LOWER) || (CUE(v)->flags & VB_CUE_ING) ||
+      (X->wc[v - 1] & VB_W_PREP) || is_adverb(X, v - 1) || (v + 1 < se && (X->wc[v + 1] & VB_W_TITLE)))
+    return k;                      /* (not "and 34-year state Sen. Lerche": a cue's form before a title) */
+  return v;
+}
+
 /* ", while Trump has threatened …", ", but Saturday he announced …": after a comma,
  * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
  * its verb open a clause the report does not hold */
@@ -73,6 +88,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   if (k >= se || !is_word(X, k)) return 0;
   /* (not "finds that, while 37 percent say …": the report holds the clause of "while") */
   if ((v = quant_subject(X, k, se)) > k) return v < se && is_icue(X, v) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
+  if (phrase_subject(X, k, se) > k) return !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (word_in(X, k, subj)) v = k + 1;
   else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
   else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
