@@ -111,6 +111,21 @@ static int end_after_quantity(const ctx *X, size_t z, size_t se) {
   return v > z + 2 && v < se && is_icue(X, v);
 }
 
+/* "…, who announced he is leaving", "…, which has said it will …": a relative clause with
+ * a cue of its own reports for its pronoun, not for the report it follows */
+static int end_relative_cue(const ctx *X, size_t z, size_t se) {
+  static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+  size_t v = z + 2;
+  if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) ||
+      !(vb_tok_is(X->s, TK(z + 1), "who") || vb_tok_is(X->s, TK(z + 1), "which")))
+    return 0;
+  for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+                  ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
+       g++)
+    if (word_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
+  return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & (VB_CUE_ING | VB_CUE_WEAK));
+}
+
 /* Where a report's clause ends before its sentence does: the first token at which one
  * of these holds (each at a punctuation token: vb_report_end tries no other) */
 /* mark: the byte that token z is when the end holds (0: none), so that the end is asked
@@ -123,6 +138,7 @@ static const struct {
   {"semicolon", end_semicolon, ';'},           /* 47% say …; 37% disagree */
   {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … */
   {"after-quantity", end_after_quantity, ','}, /* 60 percent say so, after half said so in May */
+  {"relative-cue", end_relative_cue, ','},     /* X praised Lund, who said Y */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++)
