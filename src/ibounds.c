@@ -123,7 +123,7 @@ static int end_relative_cue(const ctx *X, size_t z, size_t se) {
                   ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
        g++)
     if (word_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
-  return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & (VB_CUE_ING | VB_CUE_WEAK));
+  return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & VB_CUE_ING);
 }
 
 /* Where a report's clause ends before its sentence does: the first token at which one
