@@ -80,7 +80,7 @@ static size_t phrase_subject(const ctx *X, size_t k, size_t se) {
  * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
  * its verb open a clause the report does not hold */
 static int end_new_clause(const ctx *X, size_t z, size_t se) {
-  static const char *const conj[] = {"but", "while", "whereas", "although", "though", "yet", "as", "and", "when", "after", "because", "since", NULL};
+  static const char *const conj[] = {"but", "while", "whereas", "although", "though", "yet", "as", "and", "when", "after", "because", "since", "where", "before", NULL};
   static const char *const subj[] = {"he", "she", "they", "we", "i", NULL};
   size_t k = z + 2, v;
   if (!is_ch(X, z, ',') || !word_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
