@@ -39,16 +39,58 @@ int vb_end_or_comma(const ctx *X, size_t z, size_t se) {
 
 static int end_semicolon(const ctx *X, size_t z, size_t se) { (void)se; return is_ch(X, z, ';'); }
 
+/* "19", "1,200": digits only (not "34-year") */
+static int number_word(const ctx *X, size_t q) {
+  for (size_t b = TK(q)->start; b < TK(q)->end; b++)
+    if (!((X->s[b] >= '0' && X->s[b] <= '9') || X->s[b] == ',')) return 0;
+  return (TK(q)->flags & VB_T_DIGIT) != 0;
+}
+
+/* "nine in 10", "more than 4 in 10 voters", "19 percent of parents", "half": a
+ * quantity (after at most two hedges, "about", "more than") and its noun; the token
+ * after it, or k when k opens none */
+static size_t quant_subject(const ctx *X, size_t k, size_t se) {
+  static const char *const hedge[] = {"about", "nearly", "almost", "roughly", "more", "fewer", "less", "than",
+                                      "only", "just", "over", "a", NULL};
+  static const char *const num[] = {"six", "seven", "eight", "nine", "ten", "majority", "plurality", NULL};
+  size_t q = k, v;
+  while (q < se && q < k + 2 && word_in(X, q, hedge) && (TK(q)->flags & VB_T_LOWER)) q++;
+  if (q >= se || !(number_word(X, q) || (((X->wc[q] & VB_W_QUANT) || word_in(X, q, num)) && (TK(q)->flags & VB_T_LOWER)))) return k;
+  for (v = q + 1; v < se && v < q + 7 && (is_word(X, v) || is_ch(X, v, '%')) && !is_icue(X, v) &&
+                  ((TK(v)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(v), "in") || vb_tok_is(X->s, TK(v), "of") ||
+                   !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL | VB_W_PREP))); v++) {}
+  return v;
+}
+
+/* "people familiar with the plan", "attorneys for the city", "at least a dozen members of
+ * the council": a longer subject that runs through a preposition's phrase to a lower-case
+ * cue of its own (not an adverb before it: "and later said"); the cue's token, or k */
+static size_t phrase_subject(const ctx *X, size_t k, size_t se) {
+  size_t v;
+  if (!is_word(X, k) || is_adverb(X, k) || (X->wc[k] & (VB_W_SKIP | VB_W_AUX | VB_W_REL | VB_W_BOUND))) return k;
+  for (v = k; v < se && v < k + 9 && is_word(X, v) && !is_icue(X, v) &&
+              !(X->wc[v] & (VB_W_AUX | VB_W_REL | VB_W_SKIP)) && !((X->wc[v] & VB_W_BOUND) && !(X->wc[v] & VB_W_PREP));
+       v++) {}
+  if (v == k || v >= se || !is_icue(X, v) || !(TK(v)->flags & VB_T_LOWER) || (CUE(v)->flags & VB_CUE_ING) ||
+      (X->wc[v - 1] & VB_W_PREP) || is_adverb(X, v - 1) || (v + 1 < se && (X->wc[v + 1] & VB_W_TITLE)))
+    return k;                      /* (not "and 34-year state Sen. Lerche": a cue's form before a title) */
+  return v;
+}
+
 /* ", while Trump has threatened …", ", but Saturday he announced …": after a comma,
  * a conjunction, then a subject of its own (a pronoun, a name, a determiner's noun) and
  * its verb open a clause the report does not hold */
 static int end_new_clause(const ctx *X, size_t z, size_t se) {
-  VB_WORDS(conj, "but", "while", "whereas", "although", "though", "yet", "as", "and");
+  VB_WORDS(conj, "but", "while", "whereas", "although", "though", "yet", "as", "and", "when", "after", "because",
+           "since", "where", "before");
   VB_WORDS(subj, "he", "she", "they", "we", "i");
   size_t k = z + 2, v;
   if (!is_ch(X, z, ',') || !words_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
   for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
   if (k >= se || !is_word(X, k)) return 0;
+  /* (not "finds that, while 37 percent say …": the report holds the clause of "while") */
+  if ((v = quant_subject(X, k, se)) > k) return v < se && is_icue(X, v) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
+  if (phrase_subject(X, k, se) > k) return !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (words_in(X, k, subj)) v = k + 1;
   else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
   else if ((X->wc[k] & VB_W_DET) && (TK(k)->flags & VB_T_LOWER) && !is_pron(X, k) && !vb_tok_is(X->s, TK(k), "that")) {
@@ -62,6 +104,30 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
 }
 
+/* ", after half said so in May", ", after 55 percent said so": a quantity's own report
+ * of an earlier time */
+static int end_after_quantity(const ctx *X, size_t z, size_t se) {
+  size_t v;
+  if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !vb_tok_is(X->s, TK(z + 1), "after")) return 0;
+  v = quant_subject(X, z + 2, se);
+  return v > z + 2 && v < se && is_icue(X, v);
+}
+
+/* "…, who announced he is leaving", "…, which has said it will …": a relative clause with
+ * a cue of its own reports for its pronoun, not for the report it follows */
+static int end_relative_cue(const ctx *X, size_t z, size_t se) {
+  static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+  size_t v = z + 2;
+  if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) ||
+      !(vb_tok_is(X->s, TK(z + 1), "who") || vb_tok_is(X->s, TK(z + 1), "which")))
+    return 0;
+  for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+                  ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
+       g++)
+    if (word_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
+  return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & VB_CUE_ING);
+}
+
 /* Where a report's clause ends before its sentence does: the first token at which one
  * of these holds (each at a punctuation token: vb_report_end tries no other) */
 /* mark: the byte that token z is when the end holds (0: none), so that the end is asked
@@ -73,6 +139,8 @@ static const struct {
 } clause_ends[] = {
   {"semicolon", end_semicolon, ';'},           /* 47% say …; 37% disagree */
   {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … */
+  {"after-quantity", end_after_quantity, ','}, /* 60 percent say so, after half said so in May */
+  {"relative-cue", end_relative_cue, ','},     /* X praised Lund, who said Y */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++)
