@@ -50,12 +50,12 @@ static int number_word(const ctx *X, size_t q) {
  * quantity (after at most two hedges, "about", "more than") and its noun; the token
  * after it, or k when k opens none */
 static size_t quant_subject(const ctx *X, size_t k, size_t se) {
-  static const char *const hedge[] = {"about", "nearly", "almost", "roughly", "more", "fewer", "less", "than",
-                                      "only", "just", "over", "a", NULL};
-  static const char *const num[] = {"six", "seven", "eight", "nine", "ten", "majority", "plurality", NULL};
+  VB_WORDS(hedge, "about", "nearly", "almost", "roughly", "more", "fewer", "less", "than",
+           "only", "just", "over", "a");
+  VB_WORDS(num, "six", "seven", "eight", "nine", "ten", "majority", "plurality");
   size_t q = k, v;
-  while (q < se && q < k + 2 && word_in(X, q, hedge) && (TK(q)->flags & VB_T_LOWER)) q++;
-  if (q >= se || !(number_word(X, q) || (((X->wc[q] & VB_W_QUANT) || word_in(X, q, num)) && (TK(q)->flags & VB_T_LOWER)))) return k;
+  while (q < se && q < k + 2 && words_in(X, q, hedge) && (TK(q)->flags & VB_T_LOWER)) q++;
+  if (q >= se || !(number_word(X, q) || (((X->wc[q] & VB_W_QUANT) || words_in(X, q, num)) && (TK(q)->flags & VB_T_LOWER)))) return k;
   for (v = q + 1; v < se && v < q + 7 && (is_word(X, v) || is_ch(X, v, '%')) && !is_icue(X, v) &&
                   ((TK(v)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(v), "in") || vb_tok_is(X->s, TK(v), "of") ||
                    !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL | VB_W_PREP))); v++) {}
@@ -116,7 +116,7 @@ static int end_after_quantity(const ctx *X, size_t z, size_t se) {
 /* "…, who announced he is leaving", "…, which has said it will …": a relative clause with
  * a cue of its own reports for its pronoun, not for the report it follows */
 static int end_relative_cue(const ctx *X, size_t z, size_t se) {
-  static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+  VB_WORDS(be, "is", "was", "are", "were", "be", "been", "being");
   size_t v = z + 2;
   if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) ||
       !(vb_tok_is(X->s, TK(z + 1), "who") || vb_tok_is(X->s, TK(z + 1), "which")))
@@ -124,7 +124,7 @@ static int end_relative_cue(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
                   ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
        g++)
-    if (word_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
+    if (words_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
   return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & VB_CUE_ING);
 }
 

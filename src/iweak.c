@@ -31,13 +31,13 @@ static int ws_speaker_noun(const ctx *X, size_t j, size_t e, unsigned f) {
  * weak form after the phrase of a relation adjective whose head is a noun for people or a
  * body, with a clause after it */
 static int ws_relation_head(const ctx *X, size_t j, size_t e, unsigned f) {
-  static const char *const rel[] = {"familiar", "close", NULL};
-  static const char *const prep[] = {"with", "to", NULL};
+  VB_WORDS(rel, "familiar", "close");
+  VB_WORDS(prep, "with", "to");
   (void)f;
   if (e >= NT || !is_word(X, e) || !((X->wc[e] & VB_W_DET) || is_pron(X, e) || is_capword(X, e) || vb_tok_is(X->s, TK(e), "that")))
     return 0;
   for (size_t r = j - 1; r > 0 && j - r < 8 && is_word(X, r); r--)
-    if (word_in(X, r, rel) && (TK(r)->flags & VB_T_LOWER) && r + 2 < j && word_in(X, r + 1, prep))
+    if (words_in(X, r, rel) && (TK(r)->flags & VB_T_LOWER) && r + 2 < j && words_in(X, r + 1, prep))
       return is_word(X, r - 1) && (X->wc[r - 1] & VB_W_SPEAKER) && !(TK(r - 1)->flags & VB_T_POSS);
   return 0;
 }
