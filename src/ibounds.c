@@ -104,15 +104,6 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
 }
 
-/* ", after half said so in May", ", after 55 percent said so": a quantity's own report
- * of an earlier time */
-static int end_after_quantity(const ctx *X, size_t z, size_t se) {
-  size_t v;
-  if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !vb_tok_is(X->s, TK(z + 1), "after")) return 0;
-  v = quant_subject(X, z + 2, se);
-  return v > z + 2 && v < se && is_icue(X, v);
-}
-
 /* "…, who announced he is leaving", "…, which has said it will …": a relative clause with
  * a cue of its own reports for its pronoun, not for the report it follows */
 static int end_relative_cue(const ctx *X, size_t z, size_t se) {
@@ -138,8 +129,7 @@ static const struct {
   char mark;
 } clause_ends[] = {
   {"semicolon", end_semicolon, ';'},           /* 47% say …; 37% disagree */
-  {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … */
-  {"after-quantity", end_after_quantity, ','}, /* 60 percent say so, after half said so in May */
+  {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … · …, after half said so */
   {"relative-cue", end_relative_cue, ','},     /* X praised Lund, who said Y */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
