@@ -4,17 +4,12 @@
  * with the quote's words inside it. */
 #include "indirect_int.h"
 
-/* The quote of the sentence whose rule took cue S->c: its token, or VB_NONE */
+/* The quote of the sentence whose rule took cue S->c: its token, or VB_NONE (along the
+ * list of quote tokens, not token by token) */
 static size_t cue_quote(const ctx *X, const isent *S) {
-  size_t off = TK(S->c)->start;
-  for (size_t k = S->sb; k < S->se; k++) {
-    size_t lo;
-    if (!is_quote(X, k)) continue;
-    lo = quote_slot(X, k);
-    if (lo < X->T.quotes.n && X->T.quotes.v[lo] == k && X->qof[lo] != VB_NONE &&
-        X->A->attr.v[X->qof[lo]].cue.start == off)
-      return k;
-  }
+  size_t off = TK(S->c)->start, k;
+  for (size_t lo = quote_slot(X, S->sb); lo < X->T.quotes.n && (k = X->T.quotes.v[lo]) < S->se; lo++)
+    if (is_quote(X, k) && X->qof[lo] != VB_NONE && X->A->attr.v[X->qof[lo]].cue.start == off) return k;
   return VB_NONE;
 }
 

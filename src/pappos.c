@@ -66,7 +66,8 @@ static int ends_with(const ctx *X, size_t z, const char *suf) {
 VB_WORDS(modifier_preps, "to", "with", "on", "in", "by", "for", "about", "from", "at");
 
 static int who_word(const ctx *X, size_t z) {
-  return vb_tok_is(X->s, TK(z), "who") || vb_tok_is(X->s, TK(z), "who’d") || vb_tok_is(X->s, TK(z), "who'd");
+  VB_WORDS(who, "who", "who’d", "who'd");
+  return words_in(X, z, who);
 }
 /* "an official speaking to the Ledger", "officials briefed on the plan": a participle and
  * its preposition */

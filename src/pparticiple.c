@@ -64,4 +64,4 @@ int vb_part_speaks(const ctx *X, size_t sb, np r, np o) {
 
 /* k is a preposition of a place or an addressee (place_preps): "a message on Twitter
  * reading", "responded on Facebook writing" */
-int vb_place_prep(const ctx *X, size_t k) { return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, place_preps); }
+int vb_place_prep(const ctx *X, size_t k) { return words_in(X, k, place_preps) && (TK(k)->flags & VB_T_LOWER); }
