@@ -193,7 +193,7 @@ static int naming_participle(const ctx *X, size_t c, size_t k) {
 /* A conjunction that opens a clause of time or reason: "said as he left", "When she". */
 static int subordinator(const ctx *X, size_t z) {
   VB_WORDS(w, "as", "when", "while", "after", "before", "because", "since", "until", "if",
-                                  "although", "though", "once");
+              "although", "though", "once");
   return words_in(X, z, w);
 }
 

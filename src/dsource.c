@@ -60,7 +60,7 @@ int vb_names_later_quote(const ctx *X, size_t c, size_t hi) {
 /* Prepositions whose object is no speaker: the addressee or the topic of what is said
  * (not "from": "More from the report:" names the source). */
 VB_WORDS(object_preps, "to", "with", "of", "in", "at", "among", "about", "on", "for", "against",
-                                           "into");
+                       "into");
 
 /* "McConnell delivered a blunt message to Trump: “…”", "Bush broke it down for the Dutch
  * newspaper NRC Handelsblad:": the phrase before the colon at k1 speaks, unless a

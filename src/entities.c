@@ -375,7 +375,7 @@ static void rel_clause(ctx *X, int e, size_t i) {
  * supporter"): a lower-case word right before it that opens no clause. */
 static int object_mention(const ctx *X, const ment *m) {
   VB_WORDS(opens, "and", "but", "or", "while", "when", "as", "after", "before", "because",
-                                      "though", "although", "since", "if", "that", "until", "once");
+                  "though", "although", "since", "if", "that", "until", "once");
   size_t z = m->a;
   while (z > 0 && m->a - z < 4 && is_capword(X, z - 1) && (X->wc[z - 1] & (VB_W_TITLE | VB_W_HONOR))) z--;   /* Mr., Sen. */
   return z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) && !words_in(X, z - 1, opens);

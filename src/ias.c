@@ -58,8 +58,8 @@ int vb_as_by(ctx *X, isent *S, icand *o) {
 
 /* Verbs of speech an "as" of time takes with nothing after them: "as he spoke," */
 VB_WORDS(as_of_time, "spoke", "speaks", "speak", "speaking", "talked", "talks", "talk", "testified",
-                                         "testifies", "laughed", "joked", "spoke", "responded", "replied", "answered",
-                                         "continued", "went", "goes");
+                     "testifies", "laughed", "joked", "spoke", "responded", "replied", "answered",
+                     "continued", "went", "goes");
 
 /* "As the Ledger reported on Monday, CLAUSE." · "CLAUSE, as many economists believe." ·
  * "PART, as X noted, PART.": "as", the cue's subject, the cue and at most a time or place,

@@ -6,12 +6,12 @@
 #include "indirect_int.h"
 
 VB_WORDS(getting, "has", "had", "have", "having", "received", "receives", "receive", "receiving",
-         "won", "wins", "win", "winning", "drew", "draws", "draw", "drawing", "earned",
-         "earns", "earn", "enjoyed", "enjoys", "enjoy", "got", "gets", "gained", "gains",
-         "garnered", "garners", "consolidated", "retains", "retained", "lost", "loses",
-         "needs", "needed", "sought", "seeks", "faced", "faces", "face", "facing", "met");
+                  "won", "wins", "win", "winning", "drew", "draws", "draw", "drawing", "earned",
+                  "earns", "earn", "enjoyed", "enjoys", "enjoy", "got", "gets", "gained", "gains",
+                  "garnered", "garners", "consolidated", "retains", "retained", "lost", "loses",
+                  "needs", "needed", "sought", "seeks", "faced", "faces", "face", "facing", "met");
 VB_WORDS(backing, "support", "backing", "endorsement", "endorsements", "criticism",
-         "opposition", "condemnation", "rebuke", "rebukes");
+                  "opposition", "condemnation", "rebuke", "rebukes");
 VB_WORDS(from, "from", "of", "among");
 
 /* A modifier between the verb and its noun: "the", "strong majority", "his 34%" (no verb,

@@ -51,7 +51,7 @@ static int number_word(const ctx *X, size_t q) {
  * after it, or k when k opens none */
 static size_t quant_subject(const ctx *X, size_t k, size_t se) {
   VB_WORDS(hedge, "about", "nearly", "almost", "roughly", "more", "fewer", "less", "than",
-           "only", "just", "over", "a");
+                  "only", "just", "over", "a");
   VB_WORDS(num, "six", "seven", "eight", "nine", "ten", "majority", "plurality");
   size_t q = k, v;
   while (q < se && q < k + 2 && words_in(X, q, hedge) && (TK(q)->flags & VB_T_LOWER)) q++;
@@ -82,7 +82,7 @@ static size_t phrase_subject(const ctx *X, size_t k, size_t se) {
  * its verb open a clause the report does not hold */
 static int end_new_clause(const ctx *X, size_t z, size_t se) {
   VB_WORDS(conj, "but", "while", "whereas", "although", "though", "yet", "as", "and", "when", "after", "because",
-           "since", "where", "before");
+                 "since", "where", "before");
   VB_WORDS(subj, "he", "she", "they", "we", "i");
   size_t k = z + 2, v;
   if (!is_ch(X, z, ',') || !words_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;

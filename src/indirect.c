@@ -20,7 +20,7 @@
  * audit", "officials on and off the island", "people close to her" */
 static int subject_prep(const ctx *X, size_t k) {
   VB_WORDS(w, "of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
-                                  "inside", "outside", "near", "close", "familiar");
+              "inside", "outside", "near", "close", "familiar");
   return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w);
 }
 
@@ -28,7 +28,7 @@ static int subject_prep(const ctx *X, size_t k) {
  * a question word, a name, a number. */
 static int object_start(const ctx *X, size_t k) {
   VB_WORDS(w, "that", "to", "for", "about", "on", "against", "how", "what", "whether", "why",
-                                  "if", "him", "them", "us", "me");
+              "if", "him", "them", "us", "me");
   if (!is_word(X, k)) return 0;
   if ((X->wc[k] & (VB_W_DET | VB_W_PRON | VB_W_REL)) || is_pron(X, k) || words_in(X, k, w)) return 1;
   return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
@@ -142,7 +142,7 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
  * "said after the meeting", "said to reporters" (not "vowed to ban"). */
 static int adverbial_prep(const ctx *X, size_t k) {
   VB_WORDS(w, "in", "at", "on", "after", "during", "before", "while", "with", "from", "via",
-                                  "through", "outside", "inside", "near", "over", "by", "when", "as", "to");
+              "through", "outside", "inside", "near", "over", "by", "when", "as", "to");
   if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return 0;
   if (!(X->wc[k] & (VB_W_PREP | VB_W_BOUND | VB_W_STOP | VB_W_SKIP))) return 0;   /* the listed words are all */
   if (vb_tok_is(X->s, TK(k), "to") && !(is_word(X, k + 1) && ((X->wc[k + 1] & VB_W_DET) || is_capword(X, k + 1) ||
@@ -196,7 +196,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
 static size_t skip_time(const ctx *X, size_t a, size_t se) {
   VB_WORDS(rel, "last", "this", "next");
   VB_WORDS(unit, "week", "month", "year", "weekend", "night", "morning", "summer", "fall",
-                                     "spring", "winter", "time", "decade");
+                 "spring", "winter", "time", "decade");
   VB_WORDS(when, "earlier", "later", "today", "yesterday", "recently", "again");
   for (int g = 0; g < 3 && a < se && is_word(X, a); g++) {
     if (!(X->wc[a] & (VB_W_TIME | VB_W_SKIP | VB_W_DET)) && !vb_tok_is(X->s, TK(a), "next")) break;
@@ -218,7 +218,7 @@ static int passive_before(const ctx *X, size_t c) { return passive_start(X, c) !
  * VB_NONE when the cue is no passive. */
 static size_t passive_start(const ctx *X, size_t c) {
   VB_WORDS(held, "worried", "concerned", "convinced", "opposed", "committed", "determined",
-                                     "prepared", "pleased", "disappointed", "frustrated", "surprised");
+                 "prepared", "pleased", "disappointed", "frustrated", "surprised");
   VB_WORDS(be, "is", "are", "was", "were", "be", "been", "being");
   VB_WORDS(between, "not", "also", "widely", "never", "often", "first", "still", "now");
   size_t j = c;
@@ -242,7 +242,7 @@ static size_t passive_start(const ctx *X, size_t c) {
 static int phrasal_other(const ctx *X, size_t c, size_t e) {
   if (!is_word(X, e) || !(TK(e)->flags & VB_T_LOWER) || (X->wc[e] & VB_W_DET)) return 0;
   VB_WORDS(part, "up", "off", "out", "down", "away", "himself", "herself", "itself",
-                                     "themselves", "myself", "ourselves");
+                 "themselves", "myself", "ourselves");
   VB_WORDS(cont, "continue", "continues", "continued", "continuing");
   return words_in(X, e, part) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "to") && words_in(X, c, cont));
 }

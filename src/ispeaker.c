@@ -26,7 +26,7 @@ static const struct {
  * he urged", "…, which he said", "…: He"  (not "while": "X said that while he …") */
 static int own_clause(const ctx *X, size_t k) {
   VB_WORDS(w, "and", "but", "yet", "so", "though", "although", "because", "as", "which", "where",
-                                  "whom", "who", "when", "after", "before");
+              "whom", "who", "when", "after", "before");
   return is_ch(X, k, ';') || is_ch(X, k, ':') || is_ch(X, k, '(') || (is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w));
 }
 

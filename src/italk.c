@@ -9,9 +9,9 @@
 #include "indirect_int.h"
 
 VB_WORDS(talk_forms, "speak", "speaks", "spoke", "spoken", "speaking",
-         "talk", "talks", "talked", "talking", "write", "writes", "wrote",
-         "written", "writing", "testified", "testifies", "testify", "tweeted",
-         "joked", "preached", "lectured");
+                     "talk", "talks", "talked", "talking", "write", "writes", "wrote",
+                     "written", "writing", "testified", "testifies", "testify", "tweeted",
+                     "joked", "preached", "lectured");
 VB_WORDS(topic, "about", "against");
 
 /* The token of "about" or "against" in the few words after the verb (from e), with a word
@@ -69,25 +69,25 @@ int vb_talk_about(ctx *X, isent *S, icand *o) {
  * or "that" that opens what the speech was about: that is the report, the verb's subject
  * its source */
 VB_WORDS(light_verbs, "made", "make", "makes", "making", "gave", "give", "gives", "giving",
-         "delivered", "delivers", "deliver", "delivering", "issued", "issues",
-         "issuing", "offered", "offers", "offering", "took", "takes", "take",
-         "taking", "raised", "raises", "raise", "raising", "voiced");
+                      "delivered", "delivers", "deliver", "delivering", "issued", "issues",
+                      "issuing", "offered", "offers", "offering", "took", "takes", "take",
+                      "taking", "raised", "raises", "raise", "raising", "voiced");
 VB_WORDS(act_nouns, "mention", "reference", "references", "comment", "comments", "remark",
-         "remarks", "statement", "statements", "case", "point", "points", "promise",
-         "promises", "plea", "appeal", "commitment", "pitch", "allegation",
-         "allegations", "prediction", "predictions", "argument", "arguments",
-         "accusation", "accusations", "speech", "speeches", "suggestion", "warning",
-         "warnings", "announcement", "assessment", "criticism", "call", "defense",
-         "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
-         "claim", "claims", "address", "presentation", "testimony", "swing",
-         "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs", "potshots",
-         "exception", "credit", "concern", "concerns", "questions", "doubts",
-         "objections", "alarm", "alarms");
+                    "remarks", "statement", "statements", "case", "point", "points", "promise",
+                    "promises", "plea", "appeal", "commitment", "pitch", "allegation",
+                    "allegations", "prediction", "predictions", "argument", "arguments",
+                    "accusation", "accusations", "speech", "speeches", "suggestion", "warning",
+                    "warnings", "announcement", "assessment", "criticism", "call", "defense",
+                    "apology", "endorsement", "complaint", "complaints", "pledge", "vow",
+                    "claim", "claims", "address", "presentation", "testimony", "swing",
+                    "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs", "potshots",
+                    "exception", "credit", "concern", "concerns", "questions", "doubts",
+                    "objections", "alarm", "alarms");
 VB_WORDS(act_preps, "of", "about", "on", "for", "against", "that", "over");
 /* a blow's target after "at" ("took a shot at Y"; not "made the pledge at a rally"), an
  * objection's after "to" ("took exception to Y") */
 VB_WORDS(aim_nouns, "swing", "swipe", "swipes", "shot", "shots", "jab", "jabs", "dig", "digs",
-         "potshots");
+                    "potshots");
 static int act_prep(const ctx *X, size_t n) {
   if (!is_word(X, n + 1)) return 0;
   if (vb_tok_is(X->s, TK(n + 1), "at")) return words_in(X, n, aim_nouns);

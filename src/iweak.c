@@ -67,7 +67,7 @@ VB_WORDS(maintain_forms, "maintain", "maintains", "maintained", "maintaining");
 VB_WORDS(find_forms, "find", "finds", "finding");
 VB_WORDS(back_forms, "back");
 VB_WORDS(np_open, "a", "an", "the", "its", "their", "his", "our", "my", "your", "this", "these",
-                                      "those", "some", "more", "no", "any", "close");
+                  "those", "some", "more", "no", "any", "close");
 /* a noun phrase: a determiner's, or a bare plural ("find jobs") */
 static int obj_np(const ctx *X, size_t e) {
   if (e >= NT || !is_word(X, e) || !(TK(e)->flags & VB_T_LOWER)) return 0;

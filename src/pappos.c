@@ -49,13 +49,13 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
 /* Words that open a clause of its own inside the modifier, whose subject the phrase
  * before the cue is: "the congressman who gained fame when he yelled" */
 VB_WORDS(inner_clause, "when", "while", "after", "before", "because", "if", "as", "since", "until",
-         "and", "but", "or", "that", "whether", "where");
+                       "and", "but", "or", "that", "whether", "where");
 
 /* Adjectives of a relation that take a phrase after them: "officials close to the mayor",
  * "people familiar with the talks" */
 VB_WORDS(relation_adjs, "close", "closer", "closest", "familiar", "loyal", "near", "opposed",
-         "aligned", "allied", "sympathetic", "friendly", "hostile", "linked",
-         "tied", "connected");
+                        "aligned", "allied", "sympathetic", "friendly", "hostile", "linked",
+                        "tied", "connected");
 
 static int ends_with(const ctx *X, size_t z, const char *suf) {
   size_t n = strlen(suf), len = TK(z)->end - TK(z)->start;

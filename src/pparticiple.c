@@ -9,8 +9,8 @@
 /* Nouns of time or of a stretch of it ("spent the week saying", "for years warning"),
  * and "no longer aiming": no subject of the participle */
 VB_WORDS(spans_of_time, "day", "days", "week", "weeks", "month", "months", "year", "years",
-         "time", "hours", "hour", "night", "morning", "afternoon", "evening",
-         "decade", "decades", "minutes", "moment", "campaign", "longer");
+                        "time", "hours", "hour", "night", "morning", "afternoon", "evening",
+                        "decade", "decades", "minutes", "moment", "campaign", "longer");
 
 /* Prepositions whose object may say what the participle brings in: "the largesse of
  * executives supporting", "letters from families asking" */
@@ -19,13 +19,13 @@ VB_WORDS(source_preps, "of", "from", "including", "among", "by");
 /* Prepositions whose object is where or to whom something is said, not who says it:
  * "a pitch to New York voters saying", "at a news conference announcing" */
 VB_WORDS(place_preps, "to", "into", "at", "on", "in", "for", "onto", "toward", "towards",
-         "before");
+                      "before");
 
 /* "issued a statement saying …": the statement is not the speaker of the participle */
 int vb_is_document(const ctx *X, size_t k) {
   VB_WORDS(docs, "statement", "release", "tweet", "post", "letter", "memo", "report",
-           "email", "message", "video", "ad", "advertisement", "op-ed", "speech",
-           "paper", "notice", "website");
+                 "email", "message", "video", "ad", "advertisement", "op-ed", "speech",
+                 "paper", "notice", "website");
   return words_in(X, k, docs);
 }
 

@@ -27,7 +27,7 @@ int vb_speaker_word(const ctx *X, size_t k) {
 
 /* Counts that end a phrase after "of" ("a father of two", "the mother of three"). */
 VB_WORDS(count_words, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                          "eleven", "twelve");
+                      "eleven", "twelve");
 
 int vb_count_of(const ctx *X, size_t k) {
   return k >= 2 && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, count_words) && vb_tok_is(X->s, TK(k - 1), "of") &&
@@ -48,6 +48,6 @@ int vb_lead_link(const ctx *X, size_t k) { return is_word(X, k) && words_in(X, k
  * -ed to show it ("Ahead of the vote, Lund met …", "Soon after, the board …", "Fresh
  * off the primary, the senator …") */
 VB_WORDS(opening_adverbs, "ahead", "soon", "together", "fresh", "later", "earlier", "meanwhile",
-         "instead", "amid", "despite");
+                          "instead", "amid", "despite");
 
 int vb_opening_adverb(const ctx *X, size_t k) { return is_word(X, k) && words_in(X, k, opening_adverbs); }

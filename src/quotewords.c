@@ -326,8 +326,8 @@ static int work_nickname(const ctx *X, size_t k, const vb_quote *q) {
  * Last Crossing”": a title, however long, after a noun for a work */
 static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
   VB_WORDS(nouns, "book", "books", "memoir", "memoirs", "autobiography", "novel", "film",
-                                      "movie", "documentary", "song", "anthem", "album", "podcast", "sitcom",
-                                      "musical", "program", "programme", "series");
+                  "movie", "documentary", "song", "anthem", "album", "podcast", "sitcom",
+                  "musical", "program", "programme", "series");
   size_t j = k;
   if (j > 0 && is_ch(X, j - 1, ',')) j--;
   return j > 0 && words_in(X, j - 1, nouns) && (TK(j - 1)->flags & VB_T_LOWER) && vb_long_title(X->s, q);
@@ -337,7 +337,7 @@ static int work_noun(const ctx *X, size_t k, const vb_quote *q) {
  * for one who plays or presents in it names the show */
 static int work_role(const ctx *X, size_t k, const vb_quote *q) {
   VB_WORDS(roles, "star", "stars", "actress", "actor", "host", "anchor", "creator",
-                                      "co-host", "alum");
+                  "co-host", "alum");
   return words_in(X, k + 1, roles) && vb_long_title(X->s, q) && !vb_slot_quote(X, q);
 }
 
