@@ -557,7 +557,7 @@ static int ir_subject_clause(ctx *X, isent *S, icand *o) {
   }
   if (a < se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   if (a < se && vb_conj_word(X, a)) return 0;       /* "laughed and said": no content of its own */
-  o->p = S->p; o->a = a; o->b = vb_report_end(X, a, se);
+  o->p = S->p; o->a = a; o->b = vb_clause_report_end(X, S, a);
   /* "endorsed Reyes.", "supported him": a view of one named is one word */
   if ((S->f & VB_CUE_REP) && a < se && (is_capword(X, a) || is_pron(X, a) || words_in(X, a, objpron))) o->minw = 1;
   /* "75 percent said yes, but …", "he said no.": an answer is one word */

@@ -82,6 +82,9 @@ int vb_end_or_comma(const ctx *X, size_t z, size_t se);
 /* The first token at or after a where a report's clause ends: its sentence's end se, or
  * before a semicolon or a new clause of its own (ibounds.c) */
 size_t vb_report_end(const ctx *X, size_t a, size_t se);
+/* vb_report_end, for the clause after cue S->c; a report in a subordinate clause that
+ * opens its sentence ("While X said A, B …") ends at the clause's comma (isubclause.c) */
+size_t vb_clause_report_end(const ctx *X, const isent *S, size_t a);
 /* The brackets of the window's text, for vb_sentence_break: the byte offsets of its '('
  * (v[0]) and ')' (v[1]) in text order, and how far the walk over its sentences has come in
  * each (ibounds.c). vb_brackets_find: 0, or -1 when memory ran out; vb_brackets_free. */
