@@ -119,3 +119,16 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e) {
   return k < c && k > 0 && is_word(X, k - 1) && !is_pron(X, k - 1) &&
          ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS));
 }
+
+/* A past participle right after a preposition, with a lower-case word after it that
+ * opens no object, is an adjective of that noun: "a lead in pledged delegates", "a rise
+ * in reported cases", "the number of reported attacks" (no verb follows a preposition) */
+int vb_prep_participle(const ctx *X, size_t c, size_t e) {
+  VB_WORDS(prep, "in", "of", "among", "with", "for", "from", "on", "at");
+  const vb_tok *t = TK(c);
+  if (c == 0 || t->end - t->start < 4 || X->s[t->end - 1] != 'd' || X->s[t->end - 2] != 'e' || !words_in(X, c - 1, prep) ||
+      !(TK(c - 1)->flags & VB_T_LOWER))
+    return 0;
+  return e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !(X->wc[e] & (VB_W_DET | VB_W_PRON | VB_W_REL)) &&
+         !is_pron(X, e) && !vb_tok_is(X->s, TK(e), "that") && !vb_tok_is(X->s, TK(e), "to");
+}
