@@ -419,6 +419,11 @@ int vb_role_prep(const ctx *X, size_t k);
 int vb_part_head(const ctx *X, size_t sb, size_t c);
 size_t vb_part_cut(const ctx *X, np r);
 int vb_part_speaks(const ctx *X, size_t sb, np r, np o);
+/* the subject of the clause "and"/"but" opens before participle c after its comma ("…,
+ * and the union has sued …, saying"), ok 0 when none; and the token the walk back for
+ * the participle's cue stops at (that subject, else sb) */
+np vb_part_coordinated(const ctx *X, size_t sb, size_t c);
+size_t vb_part_clause_start(const ctx *X, size_t sb, size_t c);
 int vb_is_document(const ctx *X, size_t k);
 int vb_place_prep(const ctx *X, size_t k);
 /* pappos.c: the name that opens sentence sb, before a chain of asides that ends at the

@@ -702,6 +702,7 @@ static const struct part_reading {
   {"participle-absolute", part_absolute},   /* with Gorka noting · – Ryan saying */
   {"participle-relative", part_relative},   /* Otter, who spent more time talking about */
   {"participle-noun", part_noun},            /* a new poll showing · executives supporting */
+  {"participle-coordinated", vb_part_coordinated},   /* …, and the union has sued …, saying */
   {"participle-clause", part_clause},       /* …, but he has battled …, calling */
   {"participle-sentence", part_sentence},   /* Her campaign emailed supporters saying */
 };
@@ -738,7 +739,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
   }
   if (CUE(c)->flags & VB_CUE_ING) {
     /* "X said in a statement, adding that …": the speaker of the clause's own cue */
-    for (size_t z = c; c > 0 && is_ch(X, c - 1, ',') && z-- > sb && c - z < WIN;) {
+    for (size_t z = c, s0 = vb_part_clause_start(X, sb, c); c > 0 && is_ch(X, c - 1, ',') && z-- > s0 && c - z < WIN;) {
       if (is_cue(X, z) && !(CUE(z)->flags & (VB_CUE_ING | VB_CUE_WEAK))) {
         /* not "a class called “Perception” …, writing": a naming participle after a noun */
         if ((CUE(z)->flags & VB_CUE_CALL) && z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) &&

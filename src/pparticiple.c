@@ -65,3 +65,44 @@ int vb_part_speaks(const ctx *X, size_t sb, np r, np o) {
 /* k is a preposition of a place or an addressee (place_preps): "a message on Twitter
  * reading", "responded on Facebook writing" */
 int vb_place_prep(const ctx *X, size_t k) { return words_in(X, k, place_preps) && (TK(k)->flags & VB_T_LOWER); }
+
+/* "…, and the union has sued the city over the rules, saying …", "prosecutors charged
+ * him and Mayor Venn fired her chief, acknowledging …": a participle after a comma is
+ * said in the nearest clause that "and" or "but" opens with a subject of its own (a
+ * name, a determiner's phrase, a pronoun) and its verb (an auxiliary, a past form, a
+ * cue): that subject, or ok 0 */
+np vb_part_coordinated(const ctx *X, size_t sb, size_t c) {
+  VB_WORDS(conj, "and", "but", "while", "as");
+  VB_WORDS(preps, "in", "on", "at", "over", "from", "to", "by", "about", "into", "against", "after", "during");
+  np r = {0};
+  size_t z, v;
+  if (c < sb + 5 || !is_ch(X, c - 1, ',')) return r;
+  for (z = c - 1; z-- > sb + 1 && c - z < 40;) {
+    if (is_quote(X, z) || is_ch(X, z, ';')) return r;
+    if (words_in(X, z, conj) && (TK(z)->flags & VB_T_LOWER)) break;
+  }
+  if (z <= sb + 1 || c - z >= 40 || !is_word(X, z + 1) ||
+      !(is_capword(X, z + 1) || is_pron(X, z + 1) || ((X->wc[z + 1] & VB_W_DET) && !(TK(z + 1)->flags & VB_T_POSS))))
+    return r;
+  /* the verb: the first lower-case auxiliary, past form or cue after a word or more (no
+   * preposition but "of" before it) */
+  for (v = z + 2; v < c && v < z + 9 && is_word(X, v); v++) {
+    const vb_tok *t = TK(v);
+    if (((X->wc[v] & VB_W_PREP) || words_in(X, v, preps)) && !vb_tok_is(X->s, t, "of")) return r;   /* (not "his allies in an email") */
+    if (!(t->flags & VB_T_LOWER) || (X->wc[v] & (VB_W_PREP | VB_W_DET | VB_W_REL))) continue;
+    if ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || (is_icue(X, v) && !(CUE(v)->flags & VB_CUE_WEAK)) ||
+        (t->end - t->start > 3 && X->s[t->end - 1] == 'd' && X->s[t->end - 2] == 'e'))
+      break;
+  }
+  if (v >= c || v + 1 >= c || !is_word(X, v) || v > z + 8) return r;
+  r.a = z + 1; r.b = v - 1; r.ok = 1;
+  if (!vb_speaker_phrase(X, r)) r.ok = 0;
+  return r;
+}
+
+/* Where the walk back from participle c for the cue of its clause stops: the subject of
+ * that coordinated clause (vb_part_coordinated), else sb */
+size_t vb_part_clause_start(const ctx *X, size_t sb, size_t c) {
+  np r = vb_part_coordinated(X, sb, c);
+  return r.ok ? r.a : sb;
+}
