@@ -402,6 +402,7 @@ int vb_resolve(ctx *X, np p);
  * or preposition opening a sentence before its subject ("Ahead of …,", "Soon after,") */
 int vb_count_of(const ctx *X, size_t k);
 int vb_age_word(const ctx *X, size_t k);
+int vb_quant_conj(const ctx *X, size_t k);
 int vb_lead_link(const ctx *X, size_t k);
 int vb_opening_adverb(const ctx *X, size_t k);
 /* a word naming people, a body or a document; a mention that can speak ("officials", "a

@@ -332,7 +332,7 @@ const char *const vb_word_lexicon[] = {
   "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
   "stepson stepfather",
   "q:half third thirds quarter most many some few several others other both all none one two three four five "
-  "each either",
+  "each either another three-fourths two-thirds one-third one-fourth three-quarters one-quarter",
   "y:chairman spokesman congressman businessman councilman assemblyman alderman anchorman father son brother "
   "husband uncle nephew grandfather grandson boyfriend widower king prince duke actor waiter sir lord gentleman "
   "man boy stepson stepfather",

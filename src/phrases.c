@@ -126,8 +126,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
    * subject, at a clause's start */
   if (is_word(X, j) && (X->wc[j] & VB_W_QUANT) && !(X->wc[j] & VB_W_DET && is_word(X, j + 1) && j + 1 < c &&
                                                   !(X->wc[j + 1] & (VB_W_SKIP | VB_W_AUX)) && !is_cue(X, j + 1)) &&
-      (starts_sent(X, j) || (j > 0 && (is_ch(X, j - 1, ',') || vb_tok_is(X->s, TK(j - 1), "and") ||
-                                       vb_tok_is(X->s, TK(j - 1), "but"))))) {
+      (starts_sent(X, j) || (j > 0 && (is_ch(X, j - 1, ',') || vb_quant_conj(X, j - 1))))) {   /* (pwords.c) */
     r.a = r.b = j; r.ok = 1;
     return r;
   }

@@ -51,3 +51,9 @@ VB_WORDS(opening_adverbs, "ahead", "soon", "together", "fresh", "later", "earlie
                           "instead", "amid", "despite");
 
 int vb_opening_adverb(const ctx *X, size_t k) { return is_word(X, k) && words_in(X, k, opening_adverbs); }
+
+/* Conjunctions after which a quantity alone opens a clause as its subject ("…, and
+ * another says", "while some say", "but most believe") */
+VB_WORDS(quant_conj, "and", "but", "while", "whereas", "though", "although");
+
+int vb_quant_conj(const ctx *X, size_t k) { return words_in(X, k, quant_conj); }
