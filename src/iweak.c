@@ -10,8 +10,10 @@
 static int ws_det_name(const ctx *X, size_t j, size_t e, unsigned f) {
   VB_WORDS(opener, "that", "he", "she", "they", "it", "we", "i");
   size_t r = j - 1;
-  if ((f & VB_CUE_BASE) || !is_capword(X, r) || (X->wc[r] & (VB_W_TITLE | VB_W_STOP | VB_W_TIME)) || plural_word(X, r)) return 0;
-  while (r > 0 && j - r < 5 && is_capword(X, r - 1) && !(TK(r - 1)->flags & VB_T_POSS)) r--;
+  if ((f & VB_CUE_BASE) || !is_capword(X, r) || (X->wc[r] & (VB_W_TITLE | VB_W_STOP | VB_W_TIME)) ||
+      (plural_word(X, r) && !(X->wc[r] & VB_W_ORG)))   /* (but "The Osle Times reports": a body's word) */
+    return 0;
+  while (r > 0 && j - r < 5 && is_capword(X, r - 1) && !(TK(r - 1)->flags & VB_T_POSS) && !(X->wc[r - 1] & VB_W_STOP)) r--;
   if (r == 0 || !is_word(X, r - 1) || !(X->wc[r - 1] & VB_W_DET) || is_pron(X, r - 1)) return 0;
   return e < NT && is_word(X, e) &&
          (words_in(X, e, opener) || (is_capword(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_STOP | VB_W_TIME))));
