@@ -271,6 +271,16 @@ static int expletive_it(const ctx *X, const isent *S) {
          k + 1 < S->c && !vb_tok_is(X->s, TK(k + 1), "to");
 }
 
+/* "Do you support Ada Venn?", "Would you back the levy?": a question put to the reader,
+ * an auxiliary and "you" opening the sentence (no speaker's label before them: "Q: Do
+ * you think …?" is an interviewer's) */
+static int reader_question(const ctx *X, const isent *S) {
+  VB_WORDS(aux, "do", "does", "did", "would", "will", "could", "should", "can");
+  size_t k = S->p.a;
+  return k == S->p.b && k == S->sb + 1 && k + 1 < S->se && vb_tok_is(X->s, TK(k), "you") && words_in(X, S->sb, aux) &&
+         is_ch(X, S->se - 1, '?');
+}
+
 /* A speaker the cue's subject finder gave that speaks for no one: the first test that
  * holds leaves the cue unread */
 static const struct {
@@ -278,6 +288,7 @@ static const struct {
   int (*holds)(const ctx *X, const isent *S);
 } no_speakers[] = {
   {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
+  {"reader-question", reader_question},   /* Do you support Ada Venn? */
 };
 int vb_no_speaker(const ctx *X, const isent *S) {
   for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)
