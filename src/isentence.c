@@ -68,8 +68,11 @@ static int ir_view(ctx *X, isent *S, icand *o) {
  * the text names (or a word for one who may speak: "Poll:") opens the paragraph with a
  * colon (vb_colon_label, phrases.c) */
 static int ir_colon_name(ctx *X, isent *S, icand *o) {
-  size_t e = vb_colon_label(X, S->sb, S->se);
+  size_t e = vb_colon_label(X, S->sb, S->se), k;
   if (e == VB_NONE) return 0;
+  /* (not a count: "Venn: 1,769.", a tally's line) */
+  for (k = e + 2; k < S->se && !(is_word(X, k) && !(TK(k)->flags & VB_T_DIGIT)); k++) {}
+  if (k >= S->se) return 0;
   o->p.a = S->sb; o->p.b = e; o->p.ok = 1; o->p.rel = 0;
   o->c = e + 1; o->a = e + 2; o->b = S->se;
   return 1;
