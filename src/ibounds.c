@@ -119,6 +119,14 @@ static int end_relative_cue(const ctx *X, size_t z, size_t se) {
   return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & VB_CUE_ING);
 }
 
+/* "47 percent say they back the levy, compared with 30 percent who say …": a comparison
+ * after a comma sets another share beside the report, with a report of its own */
+static int end_comparison(const ctx *X, size_t z, size_t se) {
+  VB_WORDS(compared, "compared", "comparing");
+  VB_WORDS(with, "with", "to");
+  return z + 3 < se && words_in(X, z + 1, compared) && words_in(X, z + 2, with);
+}
+
 /* Where a report's clause ends before its sentence does: the first token at which one
  * of these holds (each at a punctuation token: vb_report_end tries no other) */
 /* mark: the byte that token z is when the end holds (0: none), so that the end is asked
@@ -131,6 +139,7 @@ static const struct {
   {"semicolon", end_semicolon, ';'},           /* 47% say …; 37% disagree */
   {"conj-new-subject", end_new_clause, ','},   /* X backed the deal, while Y has threatened … · …, after half said so */
   {"relative-cue", end_relative_cue, ','},     /* X praised Lund, who said Y */
+  {"comparison", end_comparison, ','},         /* 47% say A, compared with 30% who say B */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++)
