@@ -86,8 +86,19 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   VB_WORDS(subj, "he", "she", "they", "we", "i");
   size_t k = z + 2, v;
   if (!is_ch(X, z, ',') || !words_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
+  if (k < se && is_dash(X, k)) {                 /* ", but - after a ruling made it legal - she urged" */
+    size_t y;
+    for (y = k + 1; y < se && y < k + 16 && !is_dash(X, y) && !is_ch(X, y, ','); y++) {}
+    if (y >= se || !is_dash(X, y)) return 0;
+    k = y + 1;
+  }
   for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
   if (k >= se || !is_word(X, k)) return 0;
+  /* ", while presumptive nominee Brin Tamsett has …": a name's lower-case words first */
+  for (v = k; v < se && v < k + 3 && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+              !(X->wc[v] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL | VB_W_PRON)) && !is_pron(X, v);
+       v++) {}
+  if (v > k && v < se && is_capword(X, v) && !(X->wc[v] & (VB_W_STOP | VB_W_TIME))) k = v;
   /* (not "finds that, while 37 percent say …": the report holds the clause of "while") */
   if ((v = quant_subject(X, k, se)) > k) return v < se && is_icue(X, v) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (phrase_subject(X, k, se) > k) return !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
