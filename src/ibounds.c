@@ -84,6 +84,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   VB_WORDS(conj, "but", "while", "whereas", "although", "though", "yet", "as", "and", "when", "after", "because",
                  "since", "where", "before");
   VB_WORDS(subj, "he", "she", "they", "we", "i");
+  VB_WORDS(finite, "has", "have", "had", "is", "are", "was", "were");
   size_t k = z + 2, v;
   if (!is_ch(X, z, ',') || !words_in(X, z + 1, conj) || !(TK(z + 1)->flags & VB_T_LOWER)) return 0;
   if (k < se && is_dash(X, k)) {                 /* ", but - after a ruling made it legal - she urged" */
@@ -100,7 +101,8 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
        v++) {}
   if (v > k && v < se && is_capword(X, v) && !(X->wc[v] & (VB_W_STOP | VB_W_TIME))) k = v;
   /* (not "finds that, while 37 percent say …": the report holds the clause of "while") */
-  if ((v = quant_subject(X, k, se)) > k) return v < se && is_icue(X, v) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
+  if ((v = quant_subject(X, k, se)) > k)
+    return v < se && (is_icue(X, v) || words_in(X, v, finite)) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (phrase_subject(X, k, se) > k) return !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (words_in(X, k, subj)) v = k + 1;
   else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
@@ -110,7 +112,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
     if (v == k + 1) return 0;
   } else return 0;
   if (v >= se || !is_word(X, v) || !(TK(v)->flags & VB_T_LOWER)) return 0;
-  if ((X->wc[v] & VB_W_AUX) || is_icue(X, v)) return 1;
+  if ((X->wc[v] & VB_W_AUX) || is_icue(X, v) || (words_in(X, v, finite) && !words_in(X, k, subj))) return 1;   /* (has, were: a verb) */
   while (v + 1 < se && (X->wc[v] & VB_W_SKIP) && !(X->wc[v] & (VB_W_PREP | VB_W_DET))) v++;   /* has, also */
   return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
 }
