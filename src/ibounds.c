@@ -82,7 +82,7 @@ static size_t phrase_subject(const ctx *X, size_t k, size_t se) {
  * its verb open a clause the report does not hold */
 static int end_new_clause(const ctx *X, size_t z, size_t se) {
   VB_WORDS(conj, "but", "while", "whereas", "although", "though", "yet", "as", "and", "when", "after", "because",
-                 "since", "where", "before");
+                 "since", "where", "before", "with");
   VB_WORDS(subj, "he", "she", "they", "we", "i");
   VB_WORDS(finite, "has", "have", "had", "is", "are", "was", "were");
   size_t k = z + 2, v;
