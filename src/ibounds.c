@@ -140,6 +140,23 @@ static int end_comparison(const ctx *X, size_t z, size_t se) {
   return z + 3 < se && words_in(X, z + 1, compared) && words_in(X, z + 2, with);
 }
 
+/* "… even as he defended the campaign", "… even though Lund has said …": a clause of
+ * contrast with its own subject (a subject pronoun or a name, then a lower-case word)
+ * opens at z; 1 when it does */
+static int end_even_clause(const ctx *X, size_t z, size_t b) {
+  VB_WORDS(even, "even");
+  VB_WORDS(conj, "as", "though", "if", "while", "when");
+  VB_WORDS(subj, "he", "she", "they", "we", "i");
+  size_t k = z + 2;
+  if (k + 1 >= b || !words_in(X, z, even) || !(TK(z)->flags & VB_T_LOWER) || !words_in(X, z + 1, conj) || is_dash(X, z - 1))
+    return 0;                          /* (not "Trump — even as he says …, — has": an aside) */
+  if (!words_in(X, k, subj)) {
+    if (!is_capword(X, k) || (X->wc[k] & (VB_W_STOP | VB_W_TIME))) return 0;
+    k = vb_run_end(X, k);
+  }
+  return k + 1 < b && is_word(X, k + 1) && (TK(k + 1)->flags & VB_T_LOWER) && !(X->wc[k + 1] & (VB_W_PREP | VB_W_DET));
+}
+
 /* Where a report's clause ends before its sentence does: the first token at which one
  * of these holds (each at a punctuation token: vb_report_end tries no other) */
 /* mark: the byte that token z is when the end holds (0: none), so that the end is asked
@@ -155,13 +172,18 @@ static const struct {
   {"comparison", end_comparison, ','},         /* 47% say A, compared with 30% who say B */
 };
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
-  for (size_t z = a; z < se; z++)
-    /* every end of the table is at a mark (a semicolon, a comma): words are passed by */
-    if (TK(z)->flags & VB_T_PUNCT)
+  for (size_t z = a; z < se; z++) {
+    /* every end of the table is at a mark (a semicolon, a comma): words are passed by, but
+     * for "even" (its hash first) */
+    if (TK(z)->flags & VB_T_PUNCT) {
       for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
         if ((!clause_ends[r].mark || (TK(z)->end - TK(z)->start == 1 && X->s[TK(z)->start] == clause_ends[r].mark)) &&
             clause_ends[r].at(X, z, se))
           return z;
+    } else if (TK(z)->hash == VB_WH("even") && z >= a + 2 && end_even_clause(X, z, se)) {
+      return z;                        /* … even as she criticized … */
+    }
+  }
   return se;
 }
 

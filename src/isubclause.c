@@ -29,27 +29,8 @@ static size_t comma_at(const ctx *X, size_t z) {
   return VB_NONE;
 }
 
-/* "… even as he defended the campaign", "… even though Lund has said …": a clause of
- * contrast with its own subject (a subject pronoun or a name, then a lower-case word)
- * opens at z; 1 when it does */
-static int even_clause(const ctx *X, size_t z, size_t b) {
-  VB_WORDS(even, "even");
-  VB_WORDS(conj, "as", "though", "if", "while", "when");
-  VB_WORDS(subj, "he", "she", "they", "we", "i");
-  size_t k = z + 2;
-  if (k + 1 >= b || !words_in(X, z, even) || !(TK(z)->flags & VB_T_LOWER) || !words_in(X, z + 1, conj) || is_dash(X, z - 1))
-    return 0;                          /* (not "Trump — even as he says …, — has": an aside) */
-  if (!words_in(X, k, subj)) {
-    if (!is_capword(X, k) || (X->wc[k] & (VB_W_STOP | VB_W_TIME))) return 0;
-    k = vb_run_end(X, k);
-  }
-  return k + 1 < b && is_word(X, k + 1) && (TK(k + 1)->flags & VB_T_LOWER) && !(X->wc[k + 1] & (VB_W_PREP | VB_W_DET));
-}
-
 size_t vb_clause_report_end(const ctx *X, const isent *S, size_t a) {
   size_t b = vb_report_end(X, a, S->se), z, y;
-  for (z = a + 2; z + 3 < b; z++)
-    if (even_clause(X, z, b)) { b = z; break; }
   if (!opens_subordinate(X, S)) return b;
   for (z = a + 1; z + 1 < b; z++)
     if ((y = comma_at(X, z)) != VB_NONE && is_word(X, z + 1)) return y;
