@@ -121,14 +121,24 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
  * a cue of its own reports for its pronoun, not for the report it follows */
 static int end_relative_cue(const ctx *X, size_t z, size_t se) {
   VB_WORDS(be, "is", "was", "are", "were", "be", "been", "being");
+  VB_WORDS(subj, "he", "she", "they", "we", "i");
   size_t v = z + 2;
   if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) ||
       !(vb_tok_is(X->s, TK(z + 1), "who") || vb_tok_is(X->s, TK(z + 1), "which")))
     return 0;
-  for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
-                  ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
-       g++)
-    if (words_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
+  if (v + 1 < se && (words_in(X, v, subj) || (is_capword(X, v) && !(X->wc[v] & (VB_W_STOP | VB_W_TIME))))) {
+    /* ", which he said was …", ", which Lund called …": the pronoun the object of a
+     * subject's own cue */
+    v = words_in(X, v, subj) ? v + 1 : vb_run_end(X, v) + 1;
+    while (v < se && v < z + 8 && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+           ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v)))
+      v++;
+  } else {
+    for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+                    ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
+         g++)
+      if (words_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */
+  }
   return v < se && is_icue(X, v) && (TK(v)->flags & VB_T_LOWER) && !(CUE(v)->flags & VB_CUE_ING);
 }
 
