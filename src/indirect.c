@@ -302,7 +302,9 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
    * verb, never the noun it may also be */
   if ((f & VB_CUE_ING) && passive_before(X, c)) return !phrasal_other(X, c, e);
   if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
-  if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e) || vb_prep_participle(X, c, e)) return 0;
+  if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e) || vb_prep_participle(X, c, e) ||
+      vb_naming_call(X, c, e))
+    return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
       is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))

@@ -75,6 +75,8 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e);
 /* Cue c is a past participle after a preposition, before its noun ("a lead in pledged
  * delegates": iweak.c) */
 int vb_prep_participle(const ctx *X, size_t c, size_t e);
+/* Cue c is "called" naming the noun before it ("a group called Citizens First": iweak.c) */
+int vb_naming_call(const ctx *X, size_t c, size_t e);
 /* Cue c is a base form that news writes as a noun first ("state": a list, iweak.c) */
 int vb_noun_first(const ctx *X, size_t c);
 

@@ -134,3 +134,23 @@ int vb_prep_participle(const ctx *X, size_t c, size_t e) {
   return e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !(X->wc[e] & (VB_W_DET | VB_W_PRON | VB_W_REL)) &&
          !is_pron(X, e) && !vb_tok_is(X->s, TK(e), "that") && !vb_tok_is(X->s, TK(e), "to");
 }
+
+/* "a group called Citizens First", "a website called “Osle Watch”": a naming participle
+ * right after a lower-case noun that "a" opens (not a pronoun, a name or a verb's
+ * auxiliary), with a name or a quote after it, names the noun; no one speaks */
+int vb_naming_call(const ctx *X, size_t c, size_t e) {
+  VB_WORDS(called, "called", "named", "dubbed", "titled", "entitled");
+  size_t h = c - 1;
+  if (c == 0 || !(CUE(c)->flags & VB_CUE_CALL) || !words_in(X, c, called) || !is_word(X, h) || !(TK(h)->flags & VB_T_LOWER) ||
+      is_pron(X, h) || is_icue(X, h) || (X->wc[h] & (VB_W_AUX | VB_W_SKIP | VB_W_DET | VB_W_PREP | VB_W_BOUND | VB_W_REL | VB_W_PRON)))
+    return 0;
+  if (!(e < NT && (is_capword(X, e) || is_quote(X, e) || (is_word(X, e) && vb_tok_is(X->s, TK(e), "the") && is_capword(X, e + 1)))))
+    return 0;
+  /* the noun a new one, "a" or "an" before it ("a civil rights group called"; not "the
+   * band leader called Venn a …", "his campaign called the report …") */
+  for (size_t k = h; k-- > 0 && h - k < 5 && is_word(X, k) && !is_icue(X, k);) {
+    if (vb_tok_is(X->s, TK(k), "a") || vb_tok_is(X->s, TK(k), "an")) return 1;
+    if (X->wc[k] & (VB_W_DET | VB_W_PREP | VB_W_BOUND | VB_W_AUX | VB_W_SKIP) || (TK(k)->flags & VB_T_POSS)) return 0;
+  }
+  return 0;
+}
