@@ -1,5 +1,6 @@
 /* ibounds.c: the bounds of a report that indirect.c reads: a time that runs to the end,
- * where its clause ends before its sentence does (a table of named ends), a verb of view
+ * where its clause ends before its sentence does (tables of named ends, at a mark or a
+ * word), a verb of view
  * that closes its sentence, and the subjects a cue's subject finder gives that speak for
  * no one (a table). It calls nothing of indirect.c's. */
 #include <stdlib.h>
@@ -181,17 +182,26 @@ static const struct {
   {"relative-cue", end_relative_cue, ','},     /* X praised Lund, who said Y */
   {"comparison", end_comparison, ','},         /* 47% say A, compared with 30% who say B */
 };
+/* The ends at a word: the word's hash, then the test (after two tokens of the clause) */
+static const struct {
+  const char *name;
+  int (*at)(const ctx *X, size_t z, size_t se);
+  unsigned hash;
+} word_ends[] = {
+  {"even-clause", end_even_clause, VB_WH("even")},   /* X praised Y even as she criticized Z */
+};
 size_t vb_report_end(const ctx *X, size_t a, size_t se) {
   for (size_t z = a; z < se; z++) {
-    /* every end of the table is at a mark (a semicolon, a comma): words are passed by, but
-     * for "even" (its hash first) */
+    /* every end of the first table is at a mark (a semicolon, a comma), of the second at
+     * a word its hash names: other words are passed by */
     if (TK(z)->flags & VB_T_PUNCT) {
       for (size_t r = 0; r < sizeof clause_ends / sizeof *clause_ends; r++)
         if ((!clause_ends[r].mark || (TK(z)->end - TK(z)->start == 1 && X->s[TK(z)->start] == clause_ends[r].mark)) &&
             clause_ends[r].at(X, z, se))
           return z;
-    } else if (TK(z)->hash == VB_WH("even") && z >= a + 2 && end_even_clause(X, z, se)) {
-      return z;                        /* … even as she criticized … */
+    } else {
+      for (size_t r = 0; r < sizeof word_ends / sizeof *word_ends; r++)
+        if (TK(z)->hash == word_ends[r].hash && z >= a + 2 && word_ends[r].at(X, z, se)) return z;
     }
   }
   return se;
