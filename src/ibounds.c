@@ -1,8 +1,7 @@
 /* ibounds.c: the bounds of a report that indirect.c reads: a time that runs to the end,
  * where its clause ends before its sentence does (tables of named ends, at a mark or a
- * word), a verb of view
- * that closes its sentence, and the subjects a cue's subject finder gives that speak for
- * no one (a table). It calls nothing of indirect.c's. */
+ * word), a verb of view that closes its sentence, and the subjects a cue's subject
+ * finder gives that speak for no one (a table). It calls nothing of indirect.c's. */
 #include <stdlib.h>
 #include "indirect_int.h"
 
