@@ -95,8 +95,12 @@ np vb_part_coordinated(const ctx *X, size_t sb, size_t c) {
       break;
   }
   if (v >= c || v + 1 >= c || !is_word(X, v) || v > z + 8) return r;
-  r.a = z + 1; r.b = v - 1; r.ok = 1;
-  if (!vb_speaker_phrase(X, r)) r.ok = 0;
+  /* the phrase may speak: a pronoun, a name, a count or a word for people (pwords.c),
+   * or a quantity that opens it (phrases.c's test, which this file may not call) */
+  for (size_t k = z + 1; k < v && !r.ok; k++)
+    r.ok = is_pron(X, k) || (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) || (TK(k)->flags & VB_T_DIGIT) ||
+           vb_speaker_word(X, k) || (k == z + 1 && (X->wc[k] & VB_W_QUANT));
+  r.a = z + 1; r.b = v - 1;
   return r;
 }
 
