@@ -877,6 +877,7 @@ void vb_find_indirect(ctx *X) {
       break;
     }
     size_t nread = 0, nc = cs.n;                   /* the candidates besides the marks */
+    vb_closing_after(X, cs.v, cs.n);
     settle(X, cs.v, cs.n);
     /* the sentence rules read a sentence whose cues gave no report that stands ("Lynch:
      * No outside influence on FBI probe"), those of outer 2 any (beside what stands) */

@@ -136,6 +136,10 @@ int vb_backing_from(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
 
+/* Candidates [0, n) of a sentence: a closing cue's report ("…, they said.") starts after
+ * the clause of a report that opens the sentence ("X said A, but B, they said": iclosing.c) */
+void vb_closing_after(const ctx *X, icand *cs, size_t n);
+
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
 extern const struct irule vb_sentence_rules[];
 extern const size_t vb_nsentence_rules;

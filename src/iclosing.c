@@ -1,0 +1,20 @@
+/* iclosing.c: a cue that closes its sentence ("…, they said.") after a report of its
+ * own that opens it ("Other candidates said they back the pier, but they would not fund
+ * it, they said."): the closing report holds only the clause after the first one, and
+ * the first stands (settle, in indirect.c, would leave it to the closing one). */
+#include "indirect_int.h"
+
+void vb_closing_after(const ctx *X, icand *cs, size_t n) {
+  (void)X;
+  for (size_t i = 0; i < n; i++) {
+    icand *I = &cs[i];
+    if (I->drop || I->mark || I->b > I->c || !I->p.ok || I->p.a < I->b) continue;   /* a closing cue, its subject after */
+    for (size_t j = 0; j < n; j++) {
+      const icand *J = &cs[j];
+      /* J opens I's clause with its subject, and its own clause ends well before I's */
+      if (i == j || J->mark || !J->p.ok || J->p.a != I->a || J->c <= J->p.b || J->a <= J->c || J->b + 2 >= I->b) continue;
+      I->a = J->b;
+      break;
+    }
+  }
+}
