@@ -6,6 +6,18 @@
 #include "attrib_int.h"
 #include "indirect_int.h"
 
+/* "according to a recent report from the Osle Ledger", "according to interviews with a
+ * dozen officials": a document's (or a count's) phrase p with its maker after "from",
+ * "by", "with" or "of" in the whole phrase w: the whole names the source */
+static int doc_by(const ctx *X, np p, np w) {
+  VB_WORDS(docs, "report", "reports", "interviews", "interview", "analysis", "documents", "records", "data",
+                 "filings", "study", "survey", "estimates", "figures", "statement", "release", "memo", "letter",
+                 "emails", "count", "tally", "review", "audit");
+  VB_WORDS(by, "from", "by", "with", "of");
+  size_t k = p.b + 1;
+  return w.b > k && words_in(X, p.b, docs) && words_in(X, k, by) && (TK(k)->flags & VB_T_LOWER);
+}
+
 /* "According to X (XX), …": X's phrase up to its comma names the source; pe is after it */
 static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   np w;
@@ -37,7 +49,7 @@ static int acc_source(const ctx *X, const isent *S, np *p, size_t *pe) {
   /* "according to a pool report", "a harbour board report": the phrase stopped before a
    * noun that is a cue's form; the noun is its head */
   if (p->b + 1 < z && is_icue(X, p->b + 1)) p->b = p->b + (size_t)CUE(p->b + 1)->len < z ? p->b + (size_t)CUE(p->b + 1)->len : z - 1;
-  if (!vb_speaker_phrase(X, *p)) *p = w;
+  if (!vb_speaker_phrase(X, *p) || doc_by(X, *p, w)) *p = w;
   return 1;
 }
 
