@@ -5,12 +5,12 @@
 #include "indirect_int.h"
 
 void vb_closing_after(const ctx *X, icand *cs, size_t n) {
-  (void)X;
   for (size_t i = 0; i < n; i++) {
     icand *I = &cs[i];
     /* a closing cue of speech, its subject after (not "according to": its source may hold the
      * sentence's reports, "X says A, which …, according to the AP") */
-    if (I->drop || I->mark || I->b > I->c || !I->p.ok || I->p.a < I->b || (CUE(I->c)->flags & VB_CUE_ACC)) continue;
+    if (I->drop || I->mark || I->b > I->c || !I->p.ok || I->p.a < I->b || !is_icue(X, I->c) || (CUE(I->c)->flags & VB_CUE_ACC))
+      continue;
     for (size_t j = 0; j < n; j++) {
       const icand *J = &cs[j];
       /* J opens I's clause with its subject, and its own clause ends well before I's */

@@ -680,7 +680,7 @@ static void settle(const ctx *X, icand *cs, size_t n) {
        * a report that closes its sentence holds it ("In fact, tax filings show …,
        * according to Y.": below) */
       if (is_ch(X, s0 - 1, ',') && cs[j].a > cs[j].c && cs[j].c >= s0 && cs[j].c < I->b && I->b > I->c &&
-          !(I->a < I->c && I->c + (size_t)CUE(I->c)->len + 1 == s0)) {      /* (an aside's clause holds its cue: "PART, X said, Y thinks …") */
+          !(I->a < I->c && is_icue(X, I->c) && I->c + (size_t)CUE(I->c)->len + 1 == s0)) {      /* (an aside's clause holds its cue: "PART, X said, Y thinks …") */
         if (s0 - 1 > I->a) I->b = s0 - 1;
         continue;
       }
