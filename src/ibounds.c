@@ -56,10 +56,10 @@ static size_t quant_subject(const ctx *X, size_t k, size_t se) {
   size_t q = k, v;
   while (q < se && q < k + 2 && words_in(X, q, hedge) && (TK(q)->flags & VB_T_LOWER)) q++;
   if (q >= se || !(number_word(X, q) || (((X->wc[q] & VB_W_QUANT) || words_in(X, q, num)) && (TK(q)->flags & VB_T_LOWER)))) return k;
-  for (v = q + 1; v < se && v < q + 7 && (is_word(X, v) || is_ch(X, v, '%')) && !is_icue(X, v) &&
+  for (v = q + 1; v < se && v < q + 7 && (is_word(X, v) || is_ch(X, v, '%')) && !is_icue(X, v) && !vb_past_participle(X, v) &&
                   ((TK(v)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(v), "in") || vb_tok_is(X->s, TK(v), "of") ||
                    !(X->wc[v] & (VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL | VB_W_PREP))); v++) {}
-  return v;
+  return v;   /* (at its verb: a cue, a past form, an auxiliary) */
 }
 
 /* "people familiar with the plan", "attorneys for the city", "at least a dozen members of
@@ -102,7 +102,8 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   if (v > k && v < se && is_capword(X, v) && !(X->wc[v] & (VB_W_STOP | VB_W_TIME))) k = v;
   /* (not "finds that, while 37 percent say …": the report holds the clause of "while") */
   if ((v = quant_subject(X, k, se)) > k)
-    return v < se && (is_icue(X, v) || words_in(X, v, finite)) && !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
+    return v < se && (is_icue(X, v) || words_in(X, v, finite) || vb_past_participle(X, v)) &&
+           !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (phrase_subject(X, k, se) > k) return !(z > 0 && vb_tok_is(X->s, TK(z - 1), "that"));
   if (words_in(X, k, subj)) v = k + 1;
   else if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_TIME))) v = vb_run_end(X, k) + 1;
