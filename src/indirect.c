@@ -616,9 +616,10 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
-  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these five: read before cue_reads) */
+  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these six: read before cue_reads) */
   {"possessive-noun-that", 0.5, vb_poss_noun, 0, 0},        /* X's claim that CLAUSE */
   {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
+  {"opening-participle", 0.5, vb_opening_participle, 0, 0}, /* Noting that CLAUSE, X VERB (iopener.c) */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
@@ -632,7 +633,7 @@ static const struct irule cue_rules[] = {
 };
 
 #define NAGENT_RULES 2   /* the first rules of the table: a cue with its agent ("by X") */
-#define NPRE_RULES 5     /* and with them, the rules read before cue_reads */
+#define NPRE_RULES 6     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 

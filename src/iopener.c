@@ -1,0 +1,37 @@
+/* iopener.c: a participle of speech that opens its sentence, its clause set off by a
+ * comma before the sentence's subject: "Noting that the ferry was late, Lund asked …",
+ * "Declaring that he alone could fix it, the mayor offered …", "Noting she had won, …";
+ * not "Citing the report, …", whose participle takes an object. The subject after the
+ * comma speaks, and the participle's clause is what it said (indirect.c's cue table
+ * lists the rule; it reads before cue_reads, which trusts an -ing form that is also a
+ * noun only after a comma). It calls nothing of indirect.c's. */
+#include "attrib_int.h"
+#include "indirect_int.h"
+
+/* The words a participle may follow at its sentence's start: "But noting …" */
+VB_WORDS(opener_links, "but", "and", "yet", "still");
+/* The pronouns that open a clause with no "that" before it */
+VB_WORDS(clause_subjects, "he", "she", "they", "it", "we", "i", "there");
+
+int vb_opening_participle(ctx *X, isent *S, icand *o) {
+  size_t c = S->c, a = S->e;
+  if (!(S->f & VB_CUE_ING) || (S->f & (VB_CUE_ACC | VB_CUE_USER))) return 0;
+  if (c != S->sb && !(c == S->sb + 1 && words_in(X, S->sb, opener_links))) return 0;
+  /* a clause, not an object: "that" or a pronoun subject first ("Noting he had …"; not
+   * "Citing local news outlets, …", "Responding to the criticism, …") */
+  if (a < S->se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
+  else if (!(a < S->se && words_in(X, a, clause_subjects))) return 0;
+  if (a + 2 >= S->se || !is_word(X, a)) return 0;
+  /* the clause runs to the first comma after which a subject who can speak stands before
+   * a lower-case verb: "…, Lund asked", "…, the mayor offered" (not "…, though, …") */
+  for (size_t z = a + 2; z + 2 < S->se && z < a + 60; z++) {
+    np q;
+    if (!is_ch(X, z, ',')) continue;
+    q = vb_np_after(X, z + 1, S->se);
+    if (!q.ok || q.b + 1 >= S->se || !is_word(X, q.b + 1) || !(TK(q.b + 1)->flags & VB_T_LOWER)) continue;
+    if (!vb_speaker_phrase(X, q) || (X->wc[q.a] & VB_W_BOUND)) return 0;
+    o->p = q; o->a = a; o->b = z;
+    return 1;
+  }
+  return 0;
+}
