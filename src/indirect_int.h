@@ -123,6 +123,8 @@ np vb_group_subject(const ctx *X, const isent *S, size_t k);
 int vb_talk_about(ctx *X, isent *S, icand *o);
 /* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */
 int vb_speech_act(ctx *X, isent *S, icand *o);
+/* X's attacks on CLAUSE · her decision to CLAUSE: a sentence rule (iholder.c) */
+int vb_stance_holder(ctx *X, isent *S, icand *o);
 /* X has strong support among Y: the subject reported, the backers its source (ibacking.c) */
 int vb_backing_from(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
