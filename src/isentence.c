@@ -28,7 +28,8 @@ static int ir_in_document(ctx *X, isent *S, icand *o) {
     int named = 0;
     if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
     if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
-    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
+    /* back to its "in" over the poll's name ("an NBC News/Ledger poll": slashes too) */
+    for (k = h; k-- > S->sb && h - k < 12 && (is_word(X, k) || is_ch(X, k, '/')) && !is_icue(X, k);)
       if (vb_tok_is(X->s, TK(k), "in")) break;
     if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
     for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || words_in(X, z, dated);
