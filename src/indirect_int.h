@@ -154,8 +154,10 @@ int vb_as_view(ctx *X, isent *S, icand *o);   /* As X reported, CLAUSE. · CLAUS
 /* iview.c: In X's view, CLAUSE. · PART, in her view, PART. (read before cue_reads) */
 int vb_in_view(ctx *X, isent *S, icand *o);
 int vb_poss_noun(ctx *X, isent *S, icand *o);   /* X's claim that CLAUSE */
-/* iopener.c: Noting that CLAUSE, X VERB … (read before cue_reads) */
+/* iopener.c: Noting that CLAUSE, X VERB … (read before cue_reads) · To X, CLAUSE. (a
+ * sentence rule) */
 int vb_opening_participle(ctx *X, isent *S, icand *o);
+int vb_to_holder(ctx *X, isent *S, icand *o);
 /* iparticiple.c: a group backing NAME (read before cue_reads) */
 int vb_np_participle(ctx *X, isent *S, icand *o);
 

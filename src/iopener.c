@@ -1,4 +1,5 @@
-/* iopener.c: a participle of speech that opens its sentence, its clause set off by a
+/* iopener.c: the openers of a sentence that name who holds its clause. A participle of
+ * speech that opens its sentence, its clause set off by a
  * comma before the sentence's subject: "Noting that the ferry was late, Lund asked …",
  * "Declaring that he alone could fix it, the mayor offered …", "Noting she had won, …";
  * not "Citing the report, …", whose participle takes an object. The subject after the
@@ -34,4 +35,33 @@ int vb_opening_participle(ctx *X, isent *S, icand *o) {
     return 1;
   }
   return 0;
+}
+
+/* "To Ms. Gil, skateboarding is a cry of dissent.", "But to others, he is a journalist.",
+ * "To Sexton, who has studied the rallies, Tuesday marked a turning point.": a sentence
+ * that opens with "to" and one who can hold a view, set off by a comma: the clause after
+ * it is that holder's view (a sentence rule, isentence.c's table) */
+VB_WORDS(to_word, "to");
+VB_WORDS(to_holders, "him", "her", "them", "many", "some", "others", "critics", "supporters", "voters", "me", "us");
+int vb_to_holder(ctx *X, isent *S, icand *o) {
+  size_t k = S->sb, z;
+  np q;
+  if (k + 1 < S->se && words_in(X, k, opener_links)) k++;
+  if (k + 4 >= S->se || !words_in(X, k, to_word)) return 0;
+  if (words_in(X, k + 1, to_holders)) {
+    q.a = q.b = k + 1; q.ok = 1; q.rel = 0;
+  } else {
+    q = vb_np_after(X, k + 1, S->se);
+    /* a name ("To Ms. Gil"), not an infinitive's object ("To win the White House") */
+    if (!q.ok || !is_capword(X, q.a) || !is_capword(X, q.b) || (X->wc[q.a] & (VB_W_TIME | VB_W_BOUND)) || !vb_speaker_phrase(X, q)) return 0;
+  }
+  z = q.b + 1;
+  if (z + 2 >= S->se || !is_ch(X, z, ',')) return 0;
+  /* a relative clause on the holder ("To Sexton, who has …, CLAUSE"): its comma ends it */
+  if (is_word(X, z + 1) && (X->wc[z + 1] & VB_W_REL)) {
+    for (z += 2; z < S->se && !is_ch(X, z, ','); z++) {}
+    if (z + 2 >= S->se) return 0;
+  }
+  o->p = q; o->c = k; o->a = z + 1; o->b = S->se;
+  return 1;
 }

@@ -108,6 +108,7 @@ const struct irule vb_sentence_rules[] = {
   {"talk-about", 0.5, vb_talk_about, VB_W_ACT, 2},                 /* X spoke to voters about CLAUSE (italk.c) */
   {"speech-act", 0.5, vb_speech_act, VB_W_LIGHT, 2},                 /* X made no mention of CLAUSE (italk.c) */
   {"backing-from", 0.45, vb_backing_from, VB_W_ACT, 2},            /* X has strong support among Y (ibacking.c) */
+  {"to-holder", 0.45, vb_to_holder, 0, 2},                         /* To X, CLAUSE. (iopener.c) */
   {"stance-holder", 0.4, vb_stance_holder, VB_W_ACT, 2},           /* X's attacks on CLAUSE (iholder.c) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;
