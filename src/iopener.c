@@ -46,7 +46,11 @@ VB_WORDS(to_holders, "him", "her", "them", "many", "some", "others", "critics", 
 int vb_to_holder(ctx *X, isent *S, icand *o) {
   size_t k = S->sb, z;
   np q;
-  if (k + 1 < S->se && words_in(X, k, opener_links)) k++;
+  /* (read in every sentence: the length of its first word passes most by) */
+  if (TK(k)->end - TK(k)->start != 2) {
+    if (TK(k)->end - TK(k)->start > 5 || !words_in(X, k, opener_links)) return 0;
+    k++;
+  }
   if (k + 4 >= S->se || !words_in(X, k, to_word)) return 0;
   if (words_in(X, k + 1, to_holders)) {
     q.a = q.b = k + 1; q.ok = 1; q.rel = 0;
