@@ -296,7 +296,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (compound_prep(X, c, e)) return 0;
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c))        /* ("continued to say": "continued" reads nothing of its own) */
-    return !(f & VB_CUE_REP) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
+    return (!(f & VB_CUE_REP) || vb_caused_subject(X, c).ok) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
   /* "is backing Reyes", "has been calling for": after a form of be, an -ing form is a
    * verb, never the noun it may also be */
@@ -447,7 +447,7 @@ static np relative_subject(const ctx *X, size_t c, size_t sb) {
 static np cue_subject(const ctx *X, const isent *S) {
   size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
   np p = {0};
-  if (to_infinitive(X, c)) return infinitive_subject(X, c, sb);
+  if (to_infinitive(X, c)) return vb_caused_subject(X, c).ok ? vb_caused_subject(X, c) : infinitive_subject(X, c, sb);
   if ((p = relative_subject(X, c, sb)).ok) return p;
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
