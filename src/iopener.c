@@ -11,6 +11,12 @@
 
 /* The words a participle may follow at its sentence's start: "But noting …" */
 VB_WORDS(opener_links, "but", "and", "yet", "still");
+/* The participles whose object is the topic they speak of: "Discussing the show's
+ * success, the actor …", "Recognizing the gap, Trump's circle …" (not "Citing the
+ * report", "Reading from a text", whose object is no view) */
+VB_WORDS(topic_participles, "discussing", "emphasizing", "considering", "recognizing", "painting", "lamenting",
+                            "claiming", "criticizing", "praising", "touting", "describing", "expecting",
+                            "acknowledging", "decrying", "denouncing", "highlighting", "defending", "dismissing");
 /* The pronouns that open a clause with no "that" before it */
 VB_WORDS(clause_subjects, "he", "she", "they", "it", "we", "i", "there");
 
@@ -19,9 +25,10 @@ int vb_opening_participle(ctx *X, isent *S, icand *o) {
   if (!(S->f & VB_CUE_ING) || (S->f & (VB_CUE_ACC | VB_CUE_USER))) return 0;
   if (c != S->sb && !(c == S->sb + 1 && words_in(X, S->sb, opener_links))) return 0;
   /* a clause, not an object: "that" or a pronoun subject first ("Noting he had …"; not
-   * "Citing local news outlets, …", "Responding to the criticism, …") */
+   * "Citing local news outlets, …", "Responding to the criticism, …"), but for a
+   * participle whose object is its topic */
   if (a < S->se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
-  else if (!(a < S->se && words_in(X, a, clause_subjects))) return 0;
+  else if (!(a < S->se && words_in(X, a, clause_subjects)) && !words_in(X, c, topic_participles)) return 0;
   if (a + 2 >= S->se || !is_word(X, a)) return 0;
   /* the clause runs to the first comma after which a subject who can speak stands before
    * a lower-case verb: "…, Lund asked", "…, the mayor offered" (not "…, though, …") */
