@@ -628,6 +628,7 @@ static const struct irule cue_rules[] = {
   {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
   {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
   {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
+  {"feeling-object", 0.5, vb_feeling_object, 0, 0},        /* NAME angered X: X holds a view of NAME (ipsych.c) */
   {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
   {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };

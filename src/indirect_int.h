@@ -154,6 +154,8 @@ int vb_as_view(ctx *X, isent *S, icand *o);   /* As X reported, CLAUSE. · CLAUS
 /* iview.c: In X's view, CLAUSE. · PART, in her view, PART. (read before cue_reads) */
 int vb_in_view(ctx *X, isent *S, icand *o);
 int vb_poss_noun(ctx *X, isent *S, icand *o);   /* X's claim that CLAUSE */
+/* ipsych.c: NAME angered X · the loss rattled X: X the source, the subject the report */
+int vb_feeling_object(ctx *X, isent *S, icand *o);
 /* icause.c: the phrase a causing verb puts before "to" and cue c ("led some allies to
  * worry"): it speaks; ok 0 when there is none */
 np vb_caused_subject(const ctx *X, size_t c);
