@@ -6,14 +6,14 @@
 #include "attrib_int.h"
 #include "indirect_int.h"
 
-VB_WORDS(feeling_verbs, "angered", "angers", "rattled", "rattles", "startled", "startles", "alarmed", "alarms",
-                        "outraged", "outrages", "unnerved", "unnerves", "infuriated", "infuriates", "dismayed",
-                        "dismays", "irked", "irks", "galvanized", "galvanizes");
+/* the learned cues (cues_learned.c) that are verbs of feeling */
+VB_WORDS(feeling_verbs, "angered", "rattled", "startled", "alarmed", "outraged");
 
 int vb_feeling_object(ctx *X, isent *S, icand *o) {
   np q;
   size_t k;
-  if (!S->p.ok || S->p.a > S->c || S->p.rel || !words_in(X, S->c, feeling_verbs) || S->e >= S->se) return 0;
+  if (!(S->f & VB_CUE_LEARNED) || !S->p.ok || S->p.a > S->c || S->p.rel || S->e >= S->se || !words_in(X, S->c, feeling_verbs))
+    return 0;
   /* the subject right before the verb group ("has angered", "also rattled") */
   for (k = S->p.b + 1; k < S->c; k++)
     if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER) || !((X->wc[k] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, k))) return 0;
