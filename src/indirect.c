@@ -200,7 +200,7 @@ static size_t skip_time(const ctx *X, size_t a, size_t se) {
   VB_WORDS(when, "earlier", "later", "today", "yesterday", "recently", "again");
   for (int g = 0; g < 3 && a < se && is_word(X, a); g++) {
     if (!(X->wc[a] & (VB_W_TIME | VB_W_SKIP | VB_W_DET)) && !vb_tok_is(X->s, TK(a), "next")) break;
-    if (X->wc[a] & VB_W_TIME) a++;
+    if (X->wc[a] & VB_W_TIME) a += 1 + (a + 1 < se && words_in(X, a + 1, unit));   /* Wednesday morning */
     else if (words_in(X, a, rel) && words_in(X, a + 1, unit)) a += 2;
     else if (words_in(X, a, when)) a++;
     else break;
