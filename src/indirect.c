@@ -308,10 +308,10 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
       is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
     return 0;
   if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP)) &&
-      !(X->wc[c - 1] & VB_W_SKIP) && !(vb_tok_is(X->s, TK(c - 1), "by") && e < NT && object_start(X, e)) &&
+      !(X->wc[c - 1] & VB_W_SKIP) && !(vb_ing_opener(X, c - 1) && e < NT && object_start(X, e)) &&
       ((X->wc[c - 1] & VB_W_DET) || (f & (VB_CUE_REP | VB_CUE_WEAK)) || !(TK(c - 1)->flags & VB_T_LOWER)))
     return 0;        /* "the saying", "of supporting"; a verb of speech after "by", "while", "after" reads,
-                      * and one of view after "by" with its object ("by promising to …") */
+                      * and one of view after "by", "in" with its object (iweak.c) */
   /* "warning", "claiming": nouns too; a verb after a comma, or with its object or clause
    * right after it and no determiner before ("noting that", "questioning whether") */
   if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK))

@@ -72,6 +72,9 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f);
 int vb_other_object(const ctx *X, size_t c, size_t e);
 /* Cue c is an -ing form used as a noun ("a poor showing in Iowa": iweak.c) */
 int vb_ing_noun(const ctx *X, size_t c, size_t e);
+/* After word k ("by", "in", "while", "without"), a participle of view or a weak one reads
+ * when its object or clause follows ("by promising to …": iweak.c) */
+int vb_ing_opener(const ctx *X, size_t k);
 /* Cue c is a base form that news writes as a noun first ("state": a list, iweak.c) */
 int vb_noun_first(const ctx *X, size_t c);
 
