@@ -122,7 +122,7 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e) {
 
 /* The words after which a participle of view or a weak one still reads, its object or
  * clause right after it: "rallied thousands by promising to impose …", "in endorsing
- * Ryan", "while praising the plan", "without naming him" (not "the saying", "of
- * supporting") */
-VB_WORDS(ing_openers, "by", "in", "while", "without");
+ * Ryan", "while praising the plan", "after thanking her staff", "for criticizing the
+ * board" (not "the saying", "of supporting") */
+VB_WORDS(ing_openers, "by", "in", "while", "without", "after", "before", "for");
 int vb_ing_opener(const ctx *X, size_t k) { return words_in(X, k, ing_openers); }
