@@ -138,6 +138,8 @@ const char *const vb_cue_lexicon[] = {
   "r:invoke|invokes|invoked|invoking", "r:bemoan|bemoans|bemoaned|bemoaning",
   "r:allude to|alludes to|alluded to|alluding to", "r:lay out|lays out|laid out|laying out",
   "r:learn that|learns that|learned that|learning that", "r:nominate|nominates|nominated",
+  "r:shrug off|shrugs off|shrugged off|shrugging off", "r:brush off|brushes off|brushed off|brushing off", "r:laugh off|laughs off|laughed off|laughing off", "r:double down on|doubles down on|doubled down on|doubling down on", "r:rule out|rules out|ruled out|ruling out", "r:play down|plays down|played down|playing down",
+  "r:walk back|walks back|walked back|walking back", "r:fire back at|fires back at|fired back at|firing back at", "r:open up about|opens up about|opened up about|opening up about", "r:sign on to|signs on to|signed on to|signing on to", "r:speak out against|speaks out against|spoke out against|speaking out against", "r:take a swipe at|takes a swipe at|took a swipe at|taken a swipe at|taking a swipe at",
   "rn:order|orders|ordered|ordering",
   "r:point to|points to|pointed to|pointing to", "r:talk up|talks up|talked up|talking up",
   "r:speak out against|speaks out against|spoke out against|speaking out against",
