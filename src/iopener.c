@@ -1,11 +1,12 @@
 /* iopener.c: the openers of a sentence that name who holds its clause. A participle of
- * speech that opens its sentence, its clause set off by a
- * comma before the sentence's subject: "Noting that the ferry was late, Lund asked …",
- * "Declaring that he alone could fix it, the mayor offered …", "Noting she had won, …";
- * not "Citing the report, …", whose participle takes an object. The subject after the
- * comma speaks, and the participle's clause is what it said (indirect.c's cue table
- * lists the rule; it reads before cue_reads, which trusts an -ing form that is also a
- * noun only after a comma). It calls nothing of indirect.c's. */
+ * speech that opens its sentence, its clause set off by a comma before the sentence's
+ * subject: "Noting that the ferry was late, Lund asked …", "Declaring that he alone
+ * could fix it, the mayor offered …", "Noting she had won, …", "Discussing the delays,
+ * Lund …"; not "Citing the report, …", whose participle takes an object that is no
+ * view. The subject after the comma speaks, and the participle's clause is what it said
+ * (indirect.c's cue table lists the rule; it reads before cue_reads, which trusts an
+ * -ing form that is also a noun only after a comma). And "To X, CLAUSE" (a sentence
+ * rule). It calls nothing of indirect.c's. */
 #include "attrib_int.h"
 #include "indirect_int.h"
 
@@ -52,7 +53,7 @@ VB_WORDS(to_word, "to");
 VB_WORDS(to_holders, "him", "her", "them", "many", "some", "others", "critics", "supporters", "voters", "me", "us");
 int vb_to_holder(ctx *X, isent *S, icand *o) {
   size_t k = S->sb, z;
-  np q;
+  np q = {0};
   /* (read in every sentence: the length of its first word passes most by) */
   if (TK(k)->end - TK(k)->start != 2) {
     if (TK(k)->end - TK(k)->start > 5 || !words_in(X, k, opener_links)) return 0;
@@ -60,7 +61,7 @@ int vb_to_holder(ctx *X, isent *S, icand *o) {
   }
   if (k + 4 >= S->se || !words_in(X, k, to_word)) return 0;
   if (words_in(X, k + 1, to_holders)) {
-    q.a = q.b = k + 1; q.ok = 1; q.rel = 0;
+    q.a = q.b = k + 1; q.ok = 1;
   } else {
     q = vb_np_after(X, k + 1, S->se);
     /* a name ("To Ms. Gil"), not an infinitive's object ("To win the White House") */
