@@ -61,7 +61,7 @@ int vb_to_holder(ctx *X, isent *S, icand *o) {
   }
   if (k + 4 >= S->se || !words_in(X, k, to_word)) return 0;
   if (words_in(X, k + 1, to_holders)) {
-    q.a = q.b = k + 1; q.ok = 1;
+    q.a = q.b = k + 1; q.ok = q.named = 1;   /* ("To many, …": a source by its construction) */
   } else {
     q = vb_np_after(X, k + 1, S->se);
     /* a name ("To Ms. Gil"), not an infinitive's object ("To win the White House") */
