@@ -616,7 +616,8 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
-  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
+  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these three: a cue with its agent) */
+  {"asked-by", 0.55, vb_asked_by, 0, 0},                   /* Asked by X whether CLAUSE, … (iquestion.c) */
   {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these six: read before cue_reads) */
   {"possessive-noun-that", 0.5, vb_poss_noun, 0, 0},        /* X's claim that CLAUSE */
   {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
@@ -634,8 +635,8 @@ static const struct irule cue_rules[] = {
   {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
 
-#define NAGENT_RULES 2   /* the first rules of the table: a cue with its agent ("by X") */
-#define NPRE_RULES 6     /* and with them, the rules read before cue_reads */
+#define NAGENT_RULES 3   /* the first rules of the table: a cue with its agent ("by X") */
+#define NPRE_RULES 7     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 
