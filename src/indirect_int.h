@@ -55,12 +55,13 @@ static inline int vb_past_participle(const ctx *X, size_t k) {
          X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
-/* A plural in -s: "voters", "officials" (not "news", "status", "analysis") */
+/* A plural in -s: "voters", "officials", "Saudis" (not "news", "status", "analysis"; a
+ * capitalized word in -is inside its sentence is a people's name) */
 static inline int plural_word(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   size_t n = t->end - t->start;
   return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
-         X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
+         X->s[t->end - 2] != 'u' && (X->s[t->end - 2] != 'i' || ((t->flags & VB_T_CAP) && !(t->flags & VB_T_SENT)));
 }
 
 /* A weak cue form (one that is also a noun: claims, say, show) reads as a verb after the
