@@ -56,10 +56,11 @@ static inline int vb_past_participle(const ctx *X, size_t k) {
 }
 
 /* A plural in -s: "voters", "officials", "Saudis" (not "news", "status", "analysis"; a
- * capitalized word in -is inside its sentence is a people's name) */
+ * capitalized word in -is inside its sentence is a people's name); "women", "men" */
 static inline int plural_word(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   size_t n = t->end - t->start;
+  if (n >= 3 && X->s[t->end - 1] == 'n' && (vb_tok_is(X->s, t, "women") || vb_tok_is(X->s, t, "men"))) return 1;
   return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
          X->s[t->end - 2] != 'u' && (X->s[t->end - 2] != 'i' || ((t->flags & VB_T_CAP) && !(t->flags & VB_T_SENT)));
 }
