@@ -10,24 +10,33 @@
 #include "attrib_int.h"
 #include "indirect_int.h"
 
-/* The words a participle may follow at its sentence's start: "But noting …" */
+/* The words a participle or "to" may follow at its sentence's start: "But noting …" */
 VB_WORDS(opener_links, "but", "and", "yet", "still");
+/* and the words of time or manner a participle may follow: "After suggesting that …" */
+VB_WORDS(participle_links, "but", "and", "yet", "still", "after", "before", "while", "when", "since", "in", "by",
+                           "without");
 /* The participles whose object is the topic they speak of: "Discussing the show's
  * success, the actor …", "Recognizing the gap, Trump's circle …" (not "Citing the
  * report", "Reading from a text", whose object is no view) */
 VB_WORDS(topic_participles, "discussing", "emphasizing", "considering", "recognizing", "painting", "lamenting",
                             "claiming", "criticizing", "praising", "touting", "describing", "expecting",
-                            "acknowledging", "decrying", "denouncing", "highlighting", "defending", "dismissing");
+                            "acknowledging", "decrying", "denouncing", "highlighting", "defending", "dismissing",
+                            "attacking", "blasting", "announcing", "rejecting", "mocking", "slamming", "chiding",
+                            "thanking", "accusing");
 /* The pronouns that open a clause with no "that" before it */
 VB_WORDS(clause_subjects, "he", "she", "they", "it", "we", "i", "there");
 
 int vb_opening_participle(ctx *X, isent *S, icand *o) {
   size_t c = S->c, a = S->e;
   if (!(S->f & VB_CUE_ING) || (S->f & (VB_CUE_ACC | VB_CUE_USER))) return 0;
-  if (c != S->sb && !(c == S->sb + 1 && words_in(X, S->sb, opener_links))) return 0;
+  if (c != S->sb && !(c == S->sb + 1 && words_in(X, S->sb, participle_links))) return 0;
   /* a clause, not an object: "that" or a pronoun subject first ("Noting he had …"; not
    * "Citing local news outlets, …", "Responding to the criticism, …"), but for a
    * participle whose object is its topic */
+  {
+    size_t t = vb_skip_when(X, a, S->se);          /* "Suggesting on Wednesday that …" */
+    if (t < S->se && is_word(X, t) && vb_tok_is(X->s, TK(t), "that")) a = t;
+  }
   if (a < S->se && is_word(X, a) && vb_tok_is(X->s, TK(a), "that")) a++;
   else if (!(a < S->se && words_in(X, a, clause_subjects)) && !words_in(X, c, topic_participles)) return 0;
   if (a + 2 >= S->se || !is_word(X, a)) return 0;
