@@ -329,7 +329,7 @@ const char *const vb_word_lexicon[] = {
   "statutes stepfathers stepsons stories subpoenas suits survivors suspects tables tallies tapes teams teens  "
   "tests testimonies texts textbooks towns transcripts treaties trials tribunals trios tycoons universities  "
   "verdicts vets waiters warrants websites widows widowers wings winners youths",
-  "S:people person persons individuals everybody somebody others press admiral admirals surgeon neurosurgeon resolution resolutions messages giant accord accords returns generation personnel progressives hawks evidence history math "
+  "S:people person persons individuals everybody somebody others press admiral admirals surgeon neurosurgeon resolution resolutions messages giant accord accords returns generation personnel progressives hawks evidence history math representatives scholars skeptics families "
   "alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
   "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
   "stepson stepfather",
