@@ -119,3 +119,10 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e) {
   return k < c && k > 0 && is_word(X, k - 1) && !is_pron(X, k - 1) &&
          ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS));
 }
+
+/* The words after which a participle of view or a weak one still reads, its object or
+ * clause right after it: "rallied thousands by promising to impose …", "in endorsing
+ * Ryan", "while praising the plan", "after thanking her staff", "for criticizing the
+ * board" (not "the saying", "of supporting") */
+VB_WORDS(ing_openers, "by", "in", "while", "without", "after", "before", "for");
+int vb_ing_opener(const ctx *X, size_t k) { return words_in(X, k, ing_openers); }
