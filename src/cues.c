@@ -138,6 +138,8 @@ const char *const vb_cue_lexicon[] = {
   "r:invoke|invokes|invoked|invoking", "r:bemoan|bemoans|bemoaned|bemoaning",
   "r:allude to|alludes to|alluded to|alluding to", "r:lay out|lays out|laid out|laying out",
   "r:learn that|learns that|learned that|learning that", "r:nominate|nominates|nominated",
+  "r:shrug off|shrugs off|shrugged off|shrugging off", "r:brush off|brushes off|brushed off|brushing off", "r:laugh off|laughs off|laughed off|laughing off", "r:double down on|doubles down on|doubled down on|doubling down on", "r:rule out|rules out|ruled out|ruling out", "r:play down|plays down|played down|playing down",
+  "r:walk back|walks back|walked back|walking back", "r:fire back at|fires back at|fired back at|firing back at", "r:open up about|opens up about|opened up about|opening up about", "r:sign on to|signs on to|signed on to|signing on to", "r:speak out against|speaks out against|spoke out against|speaking out against", "r:take a swipe at|takes a swipe at|took a swipe at|taken a swipe at|taking a swipe at", "r:hint at|hints at|hinted at|hinting at", "r:stand by|stands by|stood by|standing by", "r:come out against|comes out against|came out against|coming out against", "r:vouch for|vouches for|vouched for|vouching for", "r:disagree on|disagrees on|disagreed on|disagreeing on", "r:agree with|agrees with|agreed with|agreeing with", "r:cast their votes for|cast his vote for|cast her vote for|cast a vote for|casting their votes for", "rx:would like",
   "rn:order|orders|ordered|ordering",
   "r:point to|points to|pointed to|pointing to", "r:talk up|talks up|talked up|talking up",
   "r:speak out against|speaks out against|spoke out against|speaking out against",
@@ -327,7 +329,7 @@ const char *const vb_word_lexicon[] = {
   "statutes stepfathers stepsons stories subpoenas suits survivors suspects tables tallies tapes teams teens  "
   "tests testimonies texts textbooks towns transcripts treaties trials tribunals trios tycoons universities  "
   "verdicts vets waiters warrants websites widows widowers wings winners youths",
-  "S:people person persons individuals everybody somebody others press "
+  "S:people person persons individuals everybody somebody others press admiral admirals surgeon neurosurgeon resolution resolutions messages giant accord accords returns generation personnel progressives hawks evidence history math representatives scholars skeptics families "
   "alert advisory dispatch feed segment clip footage recording tape audio photo image picture minutes "
   "businessman councilman assemblyman alderman anchorman grandson boyfriend widower duke actor waiter sir lord "
   "stepson stepfather",
@@ -350,13 +352,15 @@ const char *const vb_word_lexicon[] = {
   "announcement explanation criticism complaint charge observation plea question request advice proposal "
   "assessment opinion letter post",
   /* the words the sentence rules of speech acts look for: a sentence without its rule's
-   * word is passed by (A: italk.c's verbs of talking and ibacking.c's nouns of backing; L:
+   * word is passed by (A: italk.c's verbs of talking, ibacking.c's nouns of backing and
+   * iholder.c's nouns of a stance; L:
    * italk.c's light verbs, the commonest, a class of their own) */
   "A:speak speaks spoke spoken speaking talk talks talked talking write writes wrote written writing testified "
   "testifies testify tweeted joked preached lectured",
   "L:made make makes making gave give gives giving delivered delivers deliver delivering issued issues issuing "
   "offered offers offering took takes take taking raised raises raise raising voiced",
-  "A:support backing endorsement endorsements criticism opposition condemnation rebuke rebukes",
+  "A:support backing endorsement endorsements criticism opposition condemnation rebuke rebukes attacks decision "
+  "refusal proposal proposals call calls pledge pledges vow promise promises embrace assessment announcement suggestion",
   NULL,
 };
 

@@ -91,7 +91,8 @@ int vb_governs(const ctx *X, size_t c, size_t a) {
   for (size_t z = e; z < a; z++)
     if (z >= e + (that ? 20 : 8) || is_quote(X, z) || (!that && (is_ch(X, z, ',') || is_dash(X, z))) || is_ch(X, z, ';'))
       return 0;
-  return 1;
+  /* "ends with footage of Trump saying": a preposition's object is no subject of a clause */
+  return !(a > e && is_word(X, a - 1) && (X->wc[a - 1] & VB_W_PREP) && (TK(a - 1)->flags & VB_T_LOWER));
 }
 
 /* "Carter said that for decades some critics had been predicting …¶ “…”": the latest cue

@@ -22,13 +22,14 @@ size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 4 && z < se && is_word(X, z) && (X->wc[z] & (VB_W_TIME | VB_W_SKIP)); g++) z++;
   z = time_ago(X, z, se);
   /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
-   * place that runs to the sentence's end */
+   * place that runs to the sentence's end, or to the comma that closes an aside ("If …,
+   * Lund argued at the meeting, the pilots …") */
   if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
       (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
        vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
     size_t y = z + 1;
     while (y < se && y < z + 7 && is_word(X, y) && !is_icue(X, y) && !vb_tok_is(X->s, TK(y), "that")) y++;
-    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se)) return y;
+    if (y + 1 >= se || (y < se && is_ch(X, y, '.') && y + 2 >= se) || (y + 2 < se && is_ch(X, y, ','))) return y;
   }
   return z;
 }

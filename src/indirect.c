@@ -200,7 +200,7 @@ static size_t skip_time(const ctx *X, size_t a, size_t se) {
   VB_WORDS(when, "earlier", "later", "today", "yesterday", "recently", "again");
   for (int g = 0; g < 3 && a < se && is_word(X, a); g++) {
     if (!(X->wc[a] & (VB_W_TIME | VB_W_SKIP | VB_W_DET)) && !vb_tok_is(X->s, TK(a), "next")) break;
-    if (X->wc[a] & VB_W_TIME) a++;
+    if (X->wc[a] & VB_W_TIME) a += 1 + (a + 1 < se && words_in(X, a + 1, unit));   /* Wednesday morning */
     else if (words_in(X, a, rel) && words_in(X, a + 1, unit)) a += 2;
     else if (words_in(X, a, when)) a++;
     else break;
@@ -276,43 +276,27 @@ static int long_subject(const ctx *X, size_t c, size_t e) {
 
 /* Cue c can report speech here at all: not a passive, a phrasal verb or a participle
  * before its noun ("270 pledged delegates"), a noun-like form only as a verb. */
-/* A cue form that opens a compound preposition with the words after it: "thanks to the
- * storm", "thanks in part to", "thanks largely to" (because of: no one thanks anyone) */
-#define CP(a, b) {a, b, VB_WH(a), VB_WH(b)}   /* (the words' hashes: most cues differ in them) */
-static const struct { const char *cue, *next; unsigned hc, hn; } compound_preps[] = {
-  CP("thanks", "to"), CP("thanks", "in"), CP("thanks", "largely"), CP("thanks", "partly"), CP("thanks", "mostly"),
-};
-#undef CP
-static int compound_prep(const ctx *X, size_t c, size_t e) {
-  if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
-  for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
-    if (TK(c)->hash == compound_preps[i].hc && TK(e)->hash == compound_preps[i].hn &&
-        vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
-  return 0;
-}
-
 static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (f & VB_CUE_ACC) return 1;
-  if (compound_prep(X, c, e)) return 0;
+  if (vb_cue_noun(X, c, e)) return 0;        /* thanks to · in pledged delegates · a group called (iweak.c) */
   /* "wants to support", "refused to say": an infinitive reports for the verb before it */
   if (to_infinitive(X, c))        /* ("continued to say": "continued" reads nothing of its own) */
-    return !(f & VB_CUE_REP) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
+    return (!(f & VB_CUE_REP) || vb_caused_subject(X, c).ok) && c > 1 && (!is_icue(X, c - 2) || phrasal_other(X, c - 2, c - 1));
   if (!(f & VB_CUE_ING) && passive_before(X, c)) return 0;
   /* "is backing Reyes", "has been calling for": after a form of be, an -ing form is a
    * verb, never the noun it may also be */
   if ((f & VB_CUE_ING) && passive_before(X, c)) return !phrasal_other(X, c, e);
   if (!(f & VB_CUE_ING) && reduced_passive(X, c)) return 0;
-  if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e) || vb_prep_participle(X, c, e) ||
-      vb_naming_call(X, c, e))
-    return 0;
+  if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
       is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
     return 0;
   if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP)) &&
-      !(X->wc[c - 1] & VB_W_SKIP) &&
+      !(X->wc[c - 1] & VB_W_SKIP) && !(vb_ing_opener(X, c - 1) && e < NT && object_start(X, e)) &&
       ((X->wc[c - 1] & VB_W_DET) || (f & (VB_CUE_REP | VB_CUE_WEAK)) || !(TK(c - 1)->flags & VB_T_LOWER)))
-    return 0;        /* "the saying", "of supporting"; a verb of speech after "by", "while", "after" reads */
+    return 0;        /* "the saying", "of supporting"; a verb of speech after "by", "while", "after" reads,
+                      * and one of view after "by", "in" with its object (iweak.c) */
   /* "warning", "claiming": nouns too; a verb after a comma, or with its object or clause
    * right after it and no determiner before ("noting that", "questioning whether") */
   if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK))
@@ -449,7 +433,7 @@ static np relative_subject(const ctx *X, size_t c, size_t sb) {
 static np cue_subject(const ctx *X, const isent *S) {
   size_t c = S->c, e = S->e, sb = S->sb, se = S->se;
   np p = {0};
-  if (to_infinitive(X, c)) return infinitive_subject(X, c, sb);
+  if (to_infinitive(X, c)) return vb_caused_subject(X, c).ok ? vb_caused_subject(X, c) : infinitive_subject(X, c, sb);
   if ((p = relative_subject(X, c, sb)).ok) return p;
   if ((S->f & VB_CUE_INV) && c > sb + 2 && is_ch(X, c - 1, ',')) {
     np q = vb_np_after(X, e, se);
@@ -617,10 +601,12 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
-  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
-  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these five: read before cue_reads) */
+  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these three: a cue with its agent) */
+  {"asked-by", 0.55, vb_asked_by, 0, 0},                   /* Asked by X whether CLAUSE, … (iquestion.c) */
+  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these six: read before cue_reads) */
   {"possessive-noun-that", 0.5, vb_poss_noun, 0, 0},        /* X's claim that CLAUSE */
   {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
+  {"opening-participle", 0.5, vb_opening_participle, 0, 0}, /* Noting that CLAUSE, X VERB (iopener.c) */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
@@ -629,12 +615,13 @@ static const struct irule cue_rules[] = {
   {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
   {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
   {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
+  {"feeling-object", 0.5, vb_feeling_object, 0, 0},        /* NAME angered X: X holds a view of NAME (ipsych.c) */
   {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
   {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
 
-#define NAGENT_RULES 2   /* the first rules of the table: a cue with its agent ("by X") */
-#define NPRE_RULES 5     /* and with them, the rules read before cue_reads */
+#define NAGENT_RULES 3   /* the first rules of the table: a cue with its agent ("by X") */
+#define NPRE_RULES 7     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 

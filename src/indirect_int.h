@@ -55,12 +55,14 @@ static inline int vb_past_participle(const ctx *X, size_t k) {
          X->s[t->end - 2] == 'e' && X->s[t->end - 1] == 'd';
 }
 
-/* A plural in -s: "voters", "officials" (not "news", "status", "analysis") */
+/* A plural in -s: "voters", "officials", "Saudis" (not "news", "status", "analysis"; a
+ * capitalized word in -is inside its sentence is a people's name); "women", "men" */
 static inline int plural_word(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   size_t n = t->end - t->start;
+  if (n >= 3 && X->s[t->end - 1] == 'n' && (vb_tok_is(X->s, t, "women") || vb_tok_is(X->s, t, "men"))) return 1;
   return !(t->flags & (VB_T_POSS | VB_T_UPPER)) && n > 3 && X->s[t->end - 1] == 's' && X->s[t->end - 2] != 's' &&
-         X->s[t->end - 2] != 'u' && X->s[t->end - 2] != 'i';
+         X->s[t->end - 2] != 'u' && (X->s[t->end - 2] != 'i' || ((t->flags & VB_T_CAP) && !(t->flags & VB_T_SENT)));
 }
 
 /* A weak cue form (one that is also a noun: claims, say, show) reads as a verb after the
@@ -72,11 +74,14 @@ int vb_weak_subject(const ctx *X, size_t j, size_t e, unsigned f);
 int vb_other_object(const ctx *X, size_t c, size_t e);
 /* Cue c is an -ing form used as a noun ("a poor showing in Iowa": iweak.c) */
 int vb_ing_noun(const ctx *X, size_t c, size_t e);
-/* Cue c is a past participle after a preposition, before its noun ("a lead in pledged
- * delegates": iweak.c) */
-int vb_prep_participle(const ctx *X, size_t c, size_t e);
-/* Cue c is "called" naming the noun before it ("a group called Citizens First": iweak.c) */
-int vb_naming_call(const ctx *X, size_t c, size_t e);
+/* Cue c, e the token after it, is no verb where it stands: it opens a compound
+ * preposition ("thanks to"), is a past participle after a preposition before its noun ("a
+ * lead in pledged delegates"), or "called" naming the noun before it ("a group called
+ * Citizens First"): a table, iweak.c */
+int vb_cue_noun(const ctx *X, size_t c, size_t e);
+/* After word k ("by", "in", "while", "without"), a participle of view or a weak one reads
+ * when its object or clause follows ("by promising to …": iweak.c) */
+int vb_ing_opener(const ctx *X, size_t k);
 /* Cue c is a base form that news writes as a noun first ("state": a list, iweak.c) */
 int vb_noun_first(const ctx *X, size_t c);
 
@@ -131,6 +136,8 @@ np vb_group_subject(const ctx *X, const isent *S, size_t k);
 int vb_talk_about(ctx *X, isent *S, icand *o);
 /* X made no mention of CLAUSE · X gave a speech on CLAUSE: a sentence rule (italk.c) */
 int vb_speech_act(ctx *X, isent *S, icand *o);
+/* X's attacks on CLAUSE · her decision to CLAUSE: a sentence rule (iholder.c) */
+int vb_stance_holder(ctx *X, isent *S, icand *o);
 /* X has strong support among Y: the subject reported, the backers its source (ibacking.c) */
 int vb_backing_from(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
@@ -164,6 +171,17 @@ int vb_as_view(ctx *X, isent *S, icand *o);   /* As X reported, CLAUSE. · CLAUS
 /* iview.c: In X's view, CLAUSE. · PART, in her view, PART. (read before cue_reads) */
 int vb_in_view(ctx *X, isent *S, icand *o);
 int vb_poss_noun(ctx *X, isent *S, icand *o);   /* X's claim that CLAUSE */
+/* iquestion.c: Asked by X whether CLAUSE (a rule of a cue with its agent, S->p) */
+int vb_asked_by(ctx *X, isent *S, icand *o);
+/* ipsych.c: NAME angered X · the loss rattled X: X the source, the subject the report */
+int vb_feeling_object(ctx *X, isent *S, icand *o);
+/* icause.c: the phrase a causing verb puts before "to" and cue c ("led some allies to
+ * worry"): it speaks; ok 0 when there is none */
+np vb_caused_subject(const ctx *X, size_t c);
+/* iopener.c: Noting that CLAUSE, X VERB … (read before cue_reads) · To X, CLAUSE. (a
+ * sentence rule) */
+int vb_opening_participle(ctx *X, isent *S, icand *o);
+int vb_to_holder(ctx *X, isent *S, icand *o);
 /* iparticiple.c: a group backing NAME (read before cue_reads) */
 int vb_np_participle(ctx *X, isent *S, icand *o);
 

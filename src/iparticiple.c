@@ -10,12 +10,15 @@
  * showing Lund ahead", whose object is a clause, read by the rules after cue_reads) */
 VB_WORDS(support_ing, "backing", "supporting", "opposing", "endorsing", "favoring");
 
+/* The words that may open the name after the participle ("backing former Gov. Ada Lund") */
+VB_WORDS(name_openers, "former", "then-candidate", "presidential", "candidate");
+
 int vb_np_participle(ctx *X, isent *S, icand *o) {
   size_t c = S->c, e = S->e;
   np p, q;
-  if (!words_in(X, c, support_ing) || c < S->sb + 2 || e >= S->se ||
-      !is_capword(X, e) || (X->wc[e] & (VB_W_STOP | VB_W_TIME)))
-    return 0;
+  if (!words_in(X, c, support_ing) || c < S->sb + 2 || e + 1 >= S->se) return 0;
+  if (words_in(X, e, name_openers) && is_capword(X, e + 1)) e++;
+  if (!is_capword(X, e) || (X->wc[e] & (VB_W_STOP | VB_W_TIME))) return 0;
   /* the noun right before: lower-case, no verb, adverb or word of a clause */
   if (!is_word(X, c - 1) || !(TK(c - 1)->flags & VB_T_LOWER) || (TK(c - 1)->flags & VB_T_POSS) || is_icue(X, c - 1) ||
       is_adverb(X, c - 1) || is_pron(X, c - 1) ||
@@ -25,6 +28,6 @@ int vb_np_participle(ctx *X, isent *S, icand *o) {
   if (!p.ok || p.rel || p.b + 1 != c || p.a < S->sb || !vb_speaker_phrase(X, p)) return 0;
   q = vb_np_after(X, e, S->se);
   if (!q.ok || q.a != e) return 0;
-  o->p = p; o->a = e; o->b = q.b + 1; o->minw = 1;
+  o->p = p; o->a = S->e; o->b = q.b + 1; o->minw = 1;
   return 1;
 }

@@ -1,6 +1,7 @@
 /* isentence.c: the sentence rules of reported speech (indirect.c reads them when a
  * sentence's cues gave no report that stands, and an outer one beside the cues' reports):
- * a poll named or dated, a speech noun's owner, a headline's label before a colon. */
+ * a poll named or dated, a poll that places a candidate, a speech noun's owner, a
+ * headline's label before a colon. */
 #include <string.h>
 #include "indirect_int.h"
 
@@ -28,7 +29,8 @@ static int ir_in_document(ctx *X, isent *S, icand *o) {
     int named = 0;
     if (!(X->wc[h] & VB_W_POLL)) continue;          /* a poll first, then its "in" */
     if (h + 1 < S->se && (X->wc[h + 1] & VB_W_POLL)) head = ++h;
-    for (k = h; k-- > S->sb && h - k < 10 && is_word(X, k) && !is_icue(X, k);)
+    /* back to its "in" over the poll's name ("an NBC News/Ledger poll": slashes too) */
+    for (k = h; k-- > S->sb && h - k < 12 && (is_word(X, k) || is_ch(X, k, '/')) && !is_icue(X, k);)
       if (vb_tok_is(X->s, TK(k), "in")) break;
     if (k == VB_NONE || k < S->sb || !is_word(X, k) || !vb_tok_is(X->s, TK(k), "in")) continue;
     for (z = k + 1; z < head; z++) named |= is_capword(X, z) || (TK(z)->flags & VB_T_DIGIT) || words_in(X, z, dated);
@@ -41,6 +43,29 @@ static int ir_in_document(ctx *X, isent *S, icand *o) {
       o->a = S->sb; o->b = k;
       return 1;
     }
+  }
+  return 0;
+}
+
+/* "Wednesday's Quinnipiac poll has Clinton leading …", "the Ledger poll puts her at 40
+ * percent", "a CNN/ORC poll giving Reyes a lead": a poll, a verb that places a candidate,
+ * and the candidate; the poll is the source, what it places is the report */
+VB_WORDS(poll_places, "has", "had", "puts", "put", "putting", "gives", "gave", "giving");
+VB_WORDS(poll_mods, "latest", "new", "recent", "same", "tracking", "national", "statewide", "own", "the", "a", "an");
+static int ir_poll_places(ctx *X, isent *S, icand *o) {
+  for (size_t h = S->sb; h + 2 < S->se; h++) {
+    size_t v = h + 1, a;
+    if (!(X->wc[h] & VB_W_POLL) || !words_in(X, v, poll_places) || !(TK(v)->flags & VB_T_LOWER)) continue;
+    if (!is_word(X, v + 1) || !(is_capword(X, v + 1) || is_pron(X, v + 1) || vb_tok_is(X->s, TK(v + 1), "him") ||
+                                vb_tok_is(X->s, TK(v + 1), "her") || vb_tok_is(X->s, TK(v + 1), "them")))
+      continue;
+    /* the poll's phrase: its name, its date, a word of its kind ("Gallup's own tracking") */
+    for (a = h; a > S->sb && h - a < 10 &&
+                (is_capword(X, a - 1) || is_ch(X, a - 1, '/') || (TK(a - 1)->flags & VB_T_POSS) || words_in(X, a - 1, poll_mods));
+         a--) {}
+    o->p.a = a; o->p.b = h; o->p.ok = 1; o->p.rel = 0;
+    o->c = v; o->a = v + 1; o->b = vb_report_end(X, v + 1, S->se);
+    return 1;
   }
   return 0;
 }
@@ -81,9 +106,12 @@ static int ir_colon_name(ctx *X, isent *S, icand *o) {
 const struct irule vb_sentence_rules[] = {
   {"possessive-view", 0.55, ir_view, VB_W_NOUN, 0},      /* X's view is that CLAUSE */
   {"in-document", 0.45, ir_in_document, VB_W_POLL, 1},   /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. (over the cues inside it) */
-  {"colon-name", 0.5, ir_colon_name, 0, 1},                 /* Rush Limbaugh: CLAUSE (over the cues inside it) */
+  {"colon-name", 0.5, ir_colon_name, 0, 1},
+  {"poll-places", 0.45, ir_poll_places, VB_W_POLL, 2},     /* the Ledger poll has Reyes leading CLAUSE */                 /* Rush Limbaugh: CLAUSE (over the cues inside it) */
   {"talk-about", 0.5, vb_talk_about, VB_W_ACT, 2},                 /* X spoke to voters about CLAUSE (italk.c) */
   {"speech-act", 0.5, vb_speech_act, VB_W_LIGHT, 2},                 /* X made no mention of CLAUSE (italk.c) */
   {"backing-from", 0.45, vb_backing_from, VB_W_ACT, 2},            /* X has strong support among Y (ibacking.c) */
+  {"to-holder", 0.45, vb_to_holder, 0, 2},                         /* To X, CLAUSE. (iopener.c) */
+  {"stance-holder", 0.4, vb_stance_holder, VB_W_ACT, 2},           /* X's attacks on CLAUSE (iholder.c) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;

@@ -1,7 +1,9 @@
 /* iweak.c: the subjects after which a weak cue form (a verb that is also a noun: claims,
  * reports, say, show) reads as a verb, besides those weak_verb (indirect.c) works through
- * itself: a table of named shapes; and the verbs whose noun-phrase object says they
- * report nothing ("maintains a lead"), another. It calls nothing of indirect.c's. */
+ * itself: a table of named shapes; the verbs whose noun-phrase object says they report
+ * nothing ("maintains a lead"), another; and the cue forms that are no verb where they
+ * stand ("thanks to", "in pledged delegates", "a group called"), a third. It calls
+ * nothing of indirect.c's. */
 #include "indirect_int.h"
 
 /* "The Ledger reports that …", "the Osle Gazette claims the …": an -s form after a
@@ -122,10 +124,25 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e) {
          ((X->wc[k - 1] & VB_W_DET) || (TK(k - 1)->flags & VB_T_POSS));
 }
 
+/* A cue form that opens a compound preposition with the words after it: "thanks to the
+ * storm", "thanks in part to", "thanks largely to" (because of: no one thanks anyone) */
+#define CP(a, b) {a, b, VB_WH(a), VB_WH(b)}   /* (the words' hashes: most cues differ in them) */
+static const struct { const char *cue, *next; unsigned hc, hn; } compound_preps[] = {
+  CP("thanks", "to"), CP("thanks", "in"), CP("thanks", "largely"), CP("thanks", "partly"), CP("thanks", "mostly"),
+};
+#undef CP
+static int compound_prep(const ctx *X, size_t c, size_t e) {
+  if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
+  for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
+    if (TK(c)->hash == compound_preps[i].hc && TK(e)->hash == compound_preps[i].hn &&
+        vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;
+  return 0;
+}
+
 /* A past participle right after a preposition, with a lower-case word after it that
  * opens no object, is an adjective of that noun: "a lead in pledged delegates", "a rise
  * in reported cases", "the number of reported attacks" (no verb follows a preposition) */
-int vb_prep_participle(const ctx *X, size_t c, size_t e) {
+static int prep_participle(const ctx *X, size_t c, size_t e) {
   VB_WORDS(prep, "in", "of", "among", "with", "for", "from", "on", "at");
   const vb_tok *t = TK(c);
   if (c == 0 || t->end - t->start < 4 || X->s[t->end - 1] != 'd' || X->s[t->end - 2] != 'e' || !words_in(X, c - 1, prep) ||
@@ -138,7 +155,7 @@ int vb_prep_participle(const ctx *X, size_t c, size_t e) {
 /* "a group called Citizens First", "a website called “Osle Watch”": a naming participle
  * right after a lower-case noun that "a" opens (not a pronoun, a name or a verb's
  * auxiliary), with a name or a quote after it, names the noun; no one speaks */
-int vb_naming_call(const ctx *X, size_t c, size_t e) {
+static int naming_call(const ctx *X, size_t c, size_t e) {
   VB_WORDS(called, "called", "named", "dubbed", "titled", "entitled");
   size_t h = c - 1;
   if (c == 0 || !(CUE(c)->flags & VB_CUE_CALL) || !words_in(X, c, called) || !is_word(X, h) || !(TK(h)->flags & VB_T_LOWER) ||
@@ -154,3 +171,26 @@ int vb_naming_call(const ctx *X, size_t c, size_t e) {
   }
   return 0;
 }
+
+/* The cue forms that are no verb where they stand, whatever the sentence (cue_reads in
+ * indirect.c asks them first) */
+static const struct {
+  const char *name;
+  int (*holds)(const ctx *X, size_t c, size_t e);
+} cue_nouns[] = {
+  {"compound-prep", compound_prep},       /* thanks to the storm */
+  {"prep-participle", prep_participle},   /* a lead in pledged delegates */
+  {"naming-call", naming_call},           /* a group called Citizens First */
+};
+int vb_cue_noun(const ctx *X, size_t c, size_t e) {
+  for (size_t r = 0; r < sizeof cue_nouns / sizeof *cue_nouns; r++)
+    if (cue_nouns[r].holds(X, c, e)) return 1;
+  return 0;
+}
+
+/* The words after which a participle of view or a weak one still reads, its object or
+ * clause right after it: "rallied thousands by promising to impose …", "in endorsing
+ * Ryan", "while praising the plan", "after thanking her staff", "for criticizing the
+ * board" (not "the saying", "of supporting") */
+VB_WORDS(ing_openers, "by", "in", "while", "without", "after", "before", "for");
+int vb_ing_opener(const ctx *X, size_t k) { return words_in(X, k, ing_openers); }
