@@ -785,6 +785,7 @@ void vb_find_indirect(ctx *X) {
   size_t first = A->qs.q.n, nused = 0, uat = 0, nct, ci = 0;
   size_t *used = malloc((first + 1 + X->T.cues.n + 1) * sizeof *used), *ct = used ? used + first + 1 : NULL;
   VB_VEC(icand) cs = {0}; vb_brackets B = {{NULL, NULL}, {0, 0}, {0, 0}};   /* (B: for vb_sentence_break) */
+  vb_sread M;                                      /* (the sentence rules' answers) */
   if (!used || vb_brackets_find(X, &B)) { free(used); vb_brackets_free(&B); X->oom = 1; return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
@@ -801,6 +802,7 @@ void vb_find_indirect(ctx *X) {
     nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
+    M.asked = 0;
     S.words = vb_classes_of(X->wc, S.sb, S.se);   /* the classes alone: what the sentence rules need */
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
@@ -864,8 +866,7 @@ void vb_find_indirect(ctx *X) {
       icand o;
       if (!vb_sentence_rules[r].outer || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
       size_t in = 0;
-      memset(&o, 0, sizeof o);
-      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      if (!vb_sentence_read(X, &S, r, &M, &o)) continue;
       for (size_t i = 0; i < cs.n; i++) in += !cs.v[i].mark && cs.v[i].c >= o.a && cs.v[i].c < o.b;
       if (!in) continue;                           /* (it holds no cue's report: read below, if at all) */
       o.rule = vb_sentence_rules[r].name;
@@ -881,8 +882,7 @@ void vb_find_indirect(ctx *X) {
     for (size_t r = 0; !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
       if ((nread && vb_sentence_rules[r].outer != 2) || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
-      memset(&o, 0, sizeof o);
-      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      if (!vb_sentence_read(X, &S, r, &M, &o)) continue;
       o.rule = vb_sentence_rules[r].name;
       o.conf = vb_sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;

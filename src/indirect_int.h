@@ -131,6 +131,28 @@ int vb_no_speaker(const ctx *X, const isent *S);
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
 extern const struct irule vb_sentence_rules[];
 extern const size_t vb_nsentence_rules;
+/* What the sentence rules read of one sentence: indirect.c asks a rule beside the cues'
+ * reports and again after them, of the same sentence; a rule reads its tokens (S->sb,
+ * S->se) and the text alone, so the first answer stands for the second. asked: a bit per
+ * rule; clear it for each sentence. */
+#define VB_NSRULES 8
+typedef struct vb_sread {
+  unsigned asked, read;
+  icand o[VB_NSRULES];
+} vb_sread;
+/* Sentence rule r read S: 1 and *o its candidate, or 0 (inline: asked once or twice a
+ * sentence, most often to no avail) */
+static inline int vb_sentence_read(ctx *X, isent *S, size_t r, vb_sread *M, icand *o) {
+  if (!(M->asked & (1u << r))) {
+    M->asked |= 1u << r;
+    memset(&M->o[r], 0, sizeof M->o[r]);
+    if (vb_sentence_rules[r].read(X, S, &M->o[r])) M->read |= 1u << r;
+    else M->read &= ~(1u << r);
+  }
+  if (!(M->read & (1u << r))) return 0;
+  *o = M->o[r];
+  return 1;
+}
 
 /* A conjunction that opens a clause: and, but, while, whereas, although, though */
 static inline int vb_conj_word(const ctx *X, size_t k) {

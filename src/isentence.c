@@ -84,3 +84,4 @@ const struct irule vb_sentence_rules[] = {
   {"backing-from", 0.45, vb_backing_from, VB_W_ACT, 2},            /* X has strong support among Y (ibacking.c) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;
+_Static_assert(sizeof vb_sentence_rules / sizeof *vb_sentence_rules <= VB_NSRULES, "vb_sread holds a bit per rule");
