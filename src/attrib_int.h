@@ -543,6 +543,15 @@ void vb_continuations(ctx *X, const size_t *qpara, const size_t *qsb, const char
 /* The quote a rule reads: quote qi at token k, in the sentence of tokens [sb, se); j is
  * the first token after it (past a comma or dash), hi the next quote of the sentence or
  * its end; title is vb_title_case of the quote, -1 until a rule asks. */
+/* The OR of the word classes wc[a .. b), four at a step (the loop's own steps were most
+ * of its work) */
+static inline unsigned vb_classes_of(const unsigned *wc, size_t a, size_t b) {
+  unsigned w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  for (; a + 4 <= b; a += 4) { w0 |= wc[a]; w1 |= wc[a + 1]; w2 |= wc[a + 2]; w3 |= wc[a + 3]; }
+  for (; a < b; a++) w0 |= wc[a];
+  return w0 | w1 | w2 | w3;
+}
+
 typedef struct shape {
   size_t qi, k, sb, se, j, hi;
   int title;

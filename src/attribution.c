@@ -656,6 +656,7 @@ static int rule_poll_share(ctx *X, shape *S, match *m) {
   VB_WORDS(polls, "poll", "polls", "survey", "surveys");
   size_t lo = S->k > S->sb + WIN ? S->k - WIN : S->sb, w = VB_NONE;
   np p;
+  if (!(vb_classes_of(X->wc, lo, S->k) & VB_W_POLL)) return 0;   /* (the lexicon's polls hold these) */
   for (size_t z = lo; z < S->k; z++) {
     if (is_quote(X, z)) return 0;
     if (words_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }

@@ -39,15 +39,6 @@ struct irule {
                            * none of theirs ("X spoke to voters about Y, and Z said …") */
 };
 
-/* The OR of the word classes wc[a .. b), four at a step (the loop's own steps were most
- * of its work) */
-static inline unsigned vb_classes_of(const unsigned *wc, size_t a, size_t b) {
-  unsigned w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-  for (; a + 4 <= b; a += 4) { w0 |= wc[a]; w1 |= wc[a + 1]; w2 |= wc[a + 2]; w3 |= wc[a + 3]; }
-  for (; a < b; a++) w0 |= wc[a];
-  return w0 | w1 | w2 | w3;
-}
-
 /* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
 static inline int vb_past_participle(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
