@@ -283,8 +283,9 @@ static const struct { const char *cue, *next; unsigned hc, hn; } compound_preps[
   CP("thanks", "to"), CP("thanks", "in"), CP("thanks", "largely"), CP("thanks", "partly"), CP("thanks", "mostly"),
 };
 #undef CP
+VB_WORDS(prep_cues, "thanks");   /* the cues of compound_preps: one test turns the rest away */
 static int compound_prep(const ctx *X, size_t c, size_t e) {
-  if (!is_word(X, c) || e >= NT || !is_word(X, e)) return 0;
+  if (!words_in(X, c, prep_cues) || e >= NT || !is_word(X, e)) return 0;
   for (size_t i = 0; i < sizeof compound_preps / sizeof *compound_preps; i++)
     if (TK(c)->hash == compound_preps[i].hc && TK(e)->hash == compound_preps[i].hn &&
         vb_tok_is(X->s, TK(c), compound_preps[i].cue) && vb_tok_is(X->s, TK(e), compound_preps[i].next)) return 1;

@@ -93,6 +93,13 @@ static const struct {
 };
 
 int vb_other_object(const ctx *X, size_t c, size_t e) {
+  /* the three lists' filter bits at once: nearly every cue is in none of them */
+  const uint64_t fl = maintain_forms_fl | find_forms_fl | back_forms_fl;
+  const uint64_t fl2 = maintain_forms_fl2 | find_forms_fl2 | back_forms_fl2;
+  unsigned th;
+  if (!is_word(X, c)) return 0;
+  th = TK(c)->hash;
+  if (!((fl >> (th & 63)) & (fl2 >> ((th >> 6) & 63)) & 1u)) return 0;
   for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
     if (words_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
   return 0;
