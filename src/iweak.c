@@ -84,12 +84,12 @@ static const struct {
   const char *name;
   const char *const *forms;
   const unsigned *forms_h;   /* (VB_WORDS) */
-  uint64_t forms_fl, forms_fl2;
+  uint64_t forms_fl, forms_fl2, forms_fl3;
   int (*other)(const ctx *X, size_t e);
 } other_objects[] = {
-  {"maintain-np", maintain_forms, maintain_forms_h, maintain_forms_fl, maintain_forms_fl2, obj_np},   /* Lund maintains a wide lead */
-  {"find-np", find_forms, find_forms_h, find_forms_fl, find_forms_fl2, obj_np},               /* they can't find jobs that … · find their way */
-  {"back-adverb", back_forms, back_forms_h, back_forms_fl, back_forms_fl2, obj_adverb},       /* I turned back to look · it will not bring the jobs back */
+  {"maintain-np", maintain_forms, maintain_forms_h, maintain_forms_fl, maintain_forms_fl2, maintain_forms_fl3, obj_np},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, find_forms_h, find_forms_fl, find_forms_fl2, find_forms_fl3, obj_np},               /* they can't find jobs that … · find their way */
+  {"back-adverb", back_forms, back_forms_h, back_forms_fl, back_forms_fl2, back_forms_fl3, obj_adverb},       /* I turned back to look · it will not bring the jobs back */
 };
 
 int vb_other_object(const ctx *X, size_t c, size_t e) {
