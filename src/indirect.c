@@ -355,8 +355,8 @@ static int ing_participle(const ctx *X, size_t k) {
 /* "People with direct knowledge of the talks said", "A report published Wednesday
  * said": the sentence's subject who can speak, then a phrase of its own (a preposition
  * or a participle first; no comma, quote, other cue, relative or auxiliary) up to the cue */
-static np phrase_subject(const ctx *X, size_t sb, size_t c) {
-  np q = vb_np_subject(X, sb, c), none = {0};
+static np phrase_subject_of(const ctx *X, size_t c, np q) {   /* (q: vb_np_subject's) */
+  np none = {0};
   size_t z;
   if (!q.ok || q.rel || q.b + 1 >= c || c - q.b > 12 || !vb_speaker_phrase(X, q)) return none;
   z = q.b + 1;
@@ -375,6 +375,7 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
       return none;
   return q;
 }
+static np phrase_subject(const ctx *X, size_t sb, size_t c) { return phrase_subject_of(X, c, vb_np_subject(X, sb, c)); }
 
 /* "Gov. Ada Brandt of Osle, a Republican who has refused to endorse Reyes, said the
  * harbour board deserved better.": the sentence opens with a name and its comma, so the
@@ -475,13 +476,15 @@ static np cue_subject(const ctx *X, const isent *S) {
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
   if (!(S->f & VB_CUE_ING)) {
     /* the subject before its phrase, not a noun inside the phrase ("Supporters who
-     * have heard from the campaign say") */
-    np q = phrase_subject(X, sb, c);
-    if (q.ok && (!p.ok || !vb_speaker_phrase(X, p) || p.a > q.b)) return q;
-  }
-  if (!p.ok && !(S->f & VB_CUE_ING)) {
-    p = vb_np_subject(X, sb, c);
-    if (p.ok && p.b >= c) p.ok = 0;
+     * have heard from the campaign say"), else the sentence's subject when the cue has
+     * none; none before a speaker that opens the sentence (a subject from sb on ends at
+     * sb or after): then neither is looked for */
+    int sp = p.ok && vb_speaker_phrase(X, p);
+    if (!sp || p.a > sb) {
+      np s0 = vb_np_subject(X, sb, c), q = phrase_subject_of(X, c, s0);
+      if (q.ok && (!sp || p.a > q.b)) return q;
+      if (!p.ok && (p = s0).ok && p.b >= c) p.ok = 0;
+    }
   }
   return p;
 }
