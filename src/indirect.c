@@ -34,7 +34,6 @@ static int object_start(const ctx *X, size_t k) {
   return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
 }
 
-
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
 static int part_of_them(const ctx *X, size_t j) {
   VB_WORDS(obj, "them", "us");
@@ -620,8 +619,8 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
   {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
-  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these five: read before cue_reads) */
-  {"possessive-noun-that", 0.5, vb_poss_noun, 0, 0},        /* X's claim that CLAUSE */
+  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},               /* In X's view, CLAUSE. (these five: read before cue_reads) */
+  {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0},  /* X's claim that CLAUSE */
   {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
@@ -833,6 +832,7 @@ void vb_find_indirect(ctx *X) {
         int agent = by_agent(X, &S, &S.p);
         size_t r;
         for (r = agent ? 0 : NAGENT_RULES; r < NPRE_RULES; r++) {
+          if (cue_rules[r].needs && !(X->wc[c] & cue_rules[r].needs)) continue;   /* (the cue's own class) */
           memset(&o, 0, sizeof o);
           if (cue_rules[r].read(X, &S, &o)) break;
         }

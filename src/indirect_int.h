@@ -32,7 +32,8 @@ struct irule {
   const char *name;
   double strength;
   iread read;
-  unsigned needs;         /* a word class the sentence must hold for the rule to look */
+  unsigned needs;         /* a word class the sentence must hold for the rule to look (a
+                           * rule of indirect.c's cue table: the cue's first word) */
   int outer;              /* 1: a sentence rule read beside the cues' reports, whose report
                            * holds those of the cues inside it ("Lynch: X said …"); 2: one
                            * read in every sentence, whose report stands where it meets
