@@ -162,7 +162,7 @@ void vb_set_org(ctx *X, int e, size_t a, size_t b) {
  * follows goes on with the name: one capitalised word, or a run with an organisation
  * word (not "Democracy Corps’ Stan Greenberg": a body's person). A singular possessive
  * (First’s, CIS's) is one token and ends a run instead. */
-static int plural_apos_at(const ctx *X, size_t k);
+static inline int plural_apos_at(const ctx *X, size_t k);
 /* plural_apos_at's first test, inline: most tokens asked about are words */
 static inline int plural_apos(const ctx *X, size_t k) {
   return k > 0 && k + 1 < NT && (TK(k)->flags & VB_T_PUNCT) && plural_apos_at(X, k);
@@ -177,8 +177,9 @@ int vb_name_apos(const ctx *X, size_t k) {
 }
 
 /* The apostrophe of a capitalised plural's possessive before a capitalised word: inside
- * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg). */
-static int plural_apos_at(const ctx *X, size_t k) {
+ * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg).
+ * (inline: a few tests, asked at every mark after a capitalised word) */
+static inline int plural_apos_at(const ctx *X, size_t k) {
   const vb_tok *t, *p;
   t = TK(k); p = TK(k - 1);
   if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :

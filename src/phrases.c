@@ -101,8 +101,9 @@ static size_t appos_chain(const ctx *X, size_t j, size_t lo1) {
   return j;
 }
 
-/* "who's" and "who’s" (has or is: "Graham, who's called for …"): a relative pronoun too */
-static int who_has(const ctx *X, size_t k) {
+/* "who's" and "who’s" (has or is: "Graham, who's called for …"): a relative pronoun too
+ * (inline: one test for most words, asked of every word a phrase is read over) */
+static inline int who_has(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   return (t->flags & VB_T_POSS) && base_end(X, k) - t->start == 3 && (X->s[t->start] | 0x20) == 'w' &&
          X->s[t->start + 1] == 'h' && X->s[t->start + 2] == 'o';
