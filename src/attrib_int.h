@@ -61,10 +61,13 @@ static const vb_span nospan = {VB_NONE, VB_NONE};
 #define NT (X->T.t.n)
 
 static inline int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
+/* (the tokenizer gives VB_T_CAP, VB_T_UPPER and VB_T_LOWER to words only: no test of
+ * VB_T_WORD) */
 static inline int is_capword(const ctx *X, size_t k) {
-  return k < NT && (TK(k)->flags & VB_T_WORD) && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) &&
-         !(X->wc[k] & VB_W_TIME);
+  return k < NT && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) && !(X->wc[k] & VB_W_TIME);
 }
+/* a word in lower case */
+static inline int is_lowword(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_LOWER); }
 static inline int is_ch(const ctx *X, size_t k, char c) {
   return k < NT && (TK(k)->flags & VB_T_PUNCT) && TK(k)->end - TK(k)->start == 1 && X->s[TK(k)->start] == c;
 }

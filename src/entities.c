@@ -95,7 +95,7 @@ size_t vb_contracted_pron(const ctx *X, size_t k) {
   return 0;
 }
 
-int vb_pron_gender(const ctx *X, size_t k) {
+inline int vb_pron_gender(const ctx *X, size_t k) {   /* (inline: pass 1 asks it at every pronoun) */
   size_t m;
   if (X->wc[k] & VB_W_MALE) return 'm';
   if (X->wc[k] & VB_W_FEMALE) return 'f';
@@ -110,7 +110,7 @@ static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
   return j;
 }
 
-int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
+inline int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {   /* (inline: and at every name) */
   vb_entity e;
   e.name.start = a; e.name.end = b;
   e.role = e.org = e.org_long = nospan;
@@ -212,12 +212,12 @@ size_t vb_run_end(const ctx *X, size_t a) {
     /* a headline's speech verb ends a name: "Lindqvist Says Reyes Has …" */
     if (is_capword(X, j) && !starts_sent(X, j) && !is_cue(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
     if (plural_apos(X, j) && vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
-    if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
+    if (conn < 3 && is_lowword(X, j) && (X->wc[j] & VB_W_CONN) &&
         !starts_sent(X, j)) {
       size_t j2 = j + 1;
       int isand = vb_tok_is(X->s, TK(j), "and") || vb_tok_is(X->s, TK(j), "&");
       int isthe = vb_tok_is(X->s, TK(j), "the");
-      if (isthe && !(e > a && is_word(X, e) && (TK(e)->flags & VB_T_LOWER))) break;
+      if (isthe && !(e > a && is_lowword(X, e))) break;
       if (isand && !org) break;
       if (vb_tok_is(X->s, TK(j), "of") || vb_tok_is(X->s, TK(j), "for")) {
         if (is_word(X, j2) && vb_tok_is(X->s, TK(j2), "the")) j2++;
@@ -342,7 +342,7 @@ static void rel_clause(ctx *X, int e, size_t i) {
   int v;
   vb_entity *E;
   if (e < 0 || !is_word(X, i) || !vb_tok_is(X->s, TK(i), "who")) return;
-  for (int g = 0; g < 2 && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
+  for (int g = 0; g < 2 && is_lowword(X, k) &&
                   (((X->wc[k] & VB_W_SKIP) && !vb_tok_is(X->s, TK(k), "is") && !vb_tok_is(X->s, TK(k), "was")) ||
                    is_adverb(X, k)); g++) k++;
   if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return;
@@ -361,7 +361,7 @@ static void rel_clause(ctx *X, int e, size_t i) {
   re = vb_run_end(X, j);
   if ((TK(re)->flags & VB_T_POSS) && is_word(X, re + 1)) return;   /* heads Acme’s legal team: not Acme */
   /* "led United States forces": the name qualifies a noun, it is not the body led */
-  if (is_word(X, re + 1) && (TK(re + 1)->flags & VB_T_LOWER) && !is_cue(X, re + 1) &&
+  if (is_lowword(X, re + 1) && !is_cue(X, re + 1) &&
       !(X->wc[re + 1] & (VB_W_PREP | VB_W_BOUND | VB_W_CONN | VB_W_SKIP)))
     return;
   vb_set_org(X, e, TK(j)->start, base_end(X, re));
@@ -379,7 +379,7 @@ static int object_mention(const ctx *X, const ment *m) {
                   "though", "although", "since", "if", "that", "until", "once");
   size_t z = m->a;
   while (z > 0 && m->a - z < 4 && is_capword(X, z - 1) && (X->wc[z - 1] & (VB_W_TITLE | VB_W_HONOR))) z--;   /* Mr., Sen. */
-  return z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) && !words_in(X, z - 1, opens);
+  return z > 0 && is_lowword(X, z - 1) && !words_in(X, z - 1, opens);
 }
 
 /* Resolve he/she at token k: the latest subject of compatible gender, else any person. */

@@ -12,7 +12,7 @@ static size_t time_ago(const ctx *X, size_t z, size_t se) {
   VB_WORDS(unit, "days", "weeks", "months", "years", "hours", "minutes");
   VB_WORDS(end, "later", "earlier", "ago", "before");
   size_t y = z;
-  while (y < se && y < z + 3 && is_word(X, y) && (TK(y)->flags & VB_T_LOWER) && !words_in(X, y, unit) &&
+  while (y < se && y < z + 3 && is_lowword(X, y) && !words_in(X, y, unit) &&
          ((X->wc[y] & (VB_W_DET | VB_W_QUANT)) || (TK(y)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(y), "few")))
     y++;
   return y > z && y + 1 < se && words_in(X, y, unit) && words_in(X, y + 1, end) ? y + 2 : z;
@@ -23,7 +23,7 @@ size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
   z = time_ago(X, z, se);
   /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
    * place that runs to the sentence's end */
-  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+  if (z < se && is_lowword(X, z) &&
       (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
        vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
     size_t y = z + 1;
@@ -101,7 +101,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   if (v >= se || !is_word(X, v) || !(TK(v)->flags & VB_T_LOWER)) return 0;
   if ((X->wc[v] & VB_W_AUX) || is_icue(X, v)) return 1;
   while (v + 1 < se && (X->wc[v] & VB_W_SKIP) && !(X->wc[v] & (VB_W_PREP | VB_W_DET))) v++;   /* has, also */
-  return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
+  return is_lowword(X, v) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
 }
 
 /* "…, who announced he is leaving", "…, which has said it will …": a relative clause with
@@ -112,7 +112,7 @@ static int end_relative_cue(const ctx *X, size_t z, size_t se) {
   if (!is_ch(X, z, ',') || z + 2 >= se || !is_word(X, z + 1) || !(TK(z + 1)->flags & VB_T_LOWER) ||
       !(vb_tok_is(X->s, TK(z + 1), "who") || vb_tok_is(X->s, TK(z + 1), "which")))
     return 0;
-  for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+  for (int g = 0; g < 3 && v < se && is_lowword(X, v) && !is_icue(X, v) &&
                   ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
        g++)
     if (words_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */

@@ -21,7 +21,7 @@
 static int subject_prep(const ctx *X, size_t k) {
   VB_WORDS(w, "of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
               "inside", "outside", "near", "close", "familiar");
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w);
+  return is_lowword(X, k) && words_in(X, k, w);
 }
 
 /* The token after a verb starts its object or clause: that, to, a determiner, a pronoun,
@@ -154,7 +154,7 @@ static int adverbial_prep(const ctx *X, size_t k) {
  * adverb, preposition or clause opener: "told her the pier", "told her directly that",
  * "told her in May") and is no object */
 static int possessive_her(const ctx *X, size_t k, size_t se) {
-  return k < se && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && !object_start(X, k) && !is_adverb(X, k) &&
+  return k < se && is_lowword(X, k) && !object_start(X, k) && !is_adverb(X, k) &&
          !(X->wc[k] & (VB_W_BOUND | VB_W_AUX | VB_W_SKIP | VB_W_STOP | VB_W_TIME)) && !adverbial_prep(X, k) &&
          !is_icue(X, k);
 }
@@ -169,7 +169,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
   if (words_in(X, a, obj) && !(vb_tok_is(X->s, TK(a), "her") && possessive_her(X, a + 1, se))) return a + 1;
   if (is_capword(X, a)) {
     z = vb_run_end(X, a);
-    if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && z < a + 4 && !object_start(X, z)) z++; return z; }
+    if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_lowword(X, z) && z < a + 4 && !object_start(X, z)) z++; return z; }
     return z + 1;
   }
   z = a + ((X->wc[a] & VB_W_DET) != 0 || words_in(X, a, obj));      /* (a possessive "her" passed above) */
@@ -185,7 +185,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
       z++;
     return z;
   }
-  for (int g = 0; g < 3 && z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !object_start(X, z) &&
+  for (int g = 0; g < 3 && z < se && is_lowword(X, z) && !object_start(X, z) &&
                   !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !adverbial_prep(X, z) && !is_icue(X, z); g++)
     z++;
   return z > a ? z : a;
@@ -221,7 +221,7 @@ static size_t passive_start(const ctx *X, size_t c) {
   VB_WORDS(be, "is", "are", "was", "were", "be", "been", "being");
   VB_WORDS(between, "not", "also", "widely", "never", "often", "first", "still", "now");
   size_t j = c;
-  for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
+  for (int g = 0; g < 3 && j > 0 && is_lowword(X, j - 1); g++, j--) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
     if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
     if (words_in(X, j - 1, be)) {
@@ -305,7 +305,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
-      is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
+      is_lowword(X, e) && !object_start(X, e))
     return 0;
   if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP)) &&
       !(X->wc[c - 1] & VB_W_SKIP) &&
@@ -315,7 +315,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
    * right after it and no determiner before ("noting that", "questioning whether") */
   if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK))
     return c > 0 && (is_ch(X, c - 1, ',') ||
-                     (e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && object_start(X, e) &&
+                     (e < NT && is_lowword(X, e) && object_start(X, e) &&
                       !(X->wc[e] & VB_W_PREP) && !(is_word(X, c - 1) && (X->wc[c - 1] & VB_W_DET)) &&
                       !(TK(c - 1)->flags & VB_T_POSS)));
   return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f) || long_subject(X, c, e);
@@ -341,7 +341,7 @@ static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
 
 /* "who", "that" opening a relative clause */
 static int rel_opener(const ctx *X, size_t k) {
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && (vb_tok_is(X->s, TK(k), "who") || vb_tok_is(X->s, TK(k), "that"));
+  return is_lowword(X, k) && (vb_tok_is(X->s, TK(k), "who") || vb_tok_is(X->s, TK(k), "that"));
 }
 
 /* A lower-case -ing word that is no cue: "trying", "clamoring" */
@@ -407,7 +407,7 @@ static np relative_subject(const ctx *X, size_t c, size_t sb) {
   VB_WORDS(rel, "who", "which", "that");
   np p = {0}, ante;
   size_t j = c, k;
-  for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !words_in(X, j - 1, rel) &&
+  for (int g = 0; g < 4 && j > sb + 1 && is_lowword(X, j - 1) && !words_in(X, j - 1, rel) &&
                   ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1));
        g++)
     j--;
@@ -661,7 +661,7 @@ static int used_cue(const size_t *used, size_t n, size_t *at, size_t off) {
 static size_t coordinated_verb(const ctx *X, const icand *I, const icand *J) {
   size_t k = J->c;
   if (J->p.a != I->p.a || J->p.b != I->p.b || J->c <= I->a || J->c >= I->b || J->a <= J->c || I->b <= I->c) return VB_NONE;
-  while (k > I->a + 1 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && is_adverb(X, k - 1)) k--;   /* "and then said" */
+  while (k > I->a + 1 && is_lowword(X, k - 1) && is_adverb(X, k - 1)) k--;   /* "and then said" */
   if (k <= I->a + 1) return VB_NONE;
   if (is_word(X, k - 1) && (vb_tok_is(X->s, TK(k - 1), "and") || vb_tok_is(X->s, TK(k - 1), "but"))) k--;
   else if (!is_ch(X, k - 1, ',')) return VB_NONE;

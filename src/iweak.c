@@ -120,7 +120,7 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e) {
   VB_WORDS(prep, "in", "with", "on", "at", "for", "among", "since", "after", "of", "by", "from");
   size_t k = c;
   if (!(CUE(c)->flags & VB_CUE_ING) || !(e >= NT || !is_word(X, e) || words_in(X, e, prep))) return 0;
-  while (k > 0 && c - k < 4 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && !is_icue(X, k - 1) &&
+  while (k > 0 && c - k < 4 && is_lowword(X, k - 1) && !is_icue(X, k - 1) &&
          !(TK(k - 1)->flags & VB_T_POSS) && !(X->wc[k - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL)))
     k--;                                             /* the adjectives: "unexpectedly strong third-place" */
   return k < c && k > 0 && is_word(X, k - 1) && !is_pron(X, k - 1) &&
