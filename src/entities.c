@@ -95,7 +95,8 @@ size_t vb_contracted_pron(const ctx *X, size_t k) {
   return 0;
 }
 
-inline int vb_pron_gender(const ctx *X, size_t k) {   /* (inline: pass 1 asks it at every pronoun) */
+/* (pron_gender and ent_new, inline in pass 1, which asks them at every pronoun and name) */
+static inline int pron_gender(const ctx *X, size_t k) {
   size_t m;
   if (X->wc[k] & VB_W_MALE) return 'm';
   if (X->wc[k] & VB_W_FEMALE) return 'f';
@@ -103,6 +104,7 @@ inline int vb_pron_gender(const ctx *X, size_t k) {   /* (inline: pass 1 asks it
     return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
   return 0;
 }
+int vb_pron_gender(const ctx *X, size_t k) { return pron_gender(X, k); }
 
 /* Skip, forwards, words that may stand between a speaker and the cue (also, has, on Friday). */
 static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
@@ -110,7 +112,7 @@ static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
   return j;
 }
 
-inline int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {   /* (inline: and at every name) */
+static inline int ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
   vb_entity e;
   e.name.start = a; e.name.end = b;
   e.role = e.org = e.org_long = nospan;
@@ -119,6 +121,7 @@ inline int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {   /* (inline:
   if (vb_push(&X->A->ent, e) || vb_push(&X->sur_next, -1)) { X->oom = 1; return -1; }
   return (int)X->A->ent.n - 1;
 }
+int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) { return ent_new(X, kind, a, b); }
 
 static inline void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person, int pron) {
   ment m;
@@ -315,7 +318,7 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
         /* (IRLI) right after the organisation: the acronym names it */
         if (re + 3 < NT && is_ch(X, re + 1, '(') && (TK(re + 2)->flags & VB_T_UPPER) && is_ch(X, re + 3, ')')) {
           int o = vb_smap_get(X, &X->full, TK(j)->start, base_end(X, re), 0);
-          if (o < 0) { o = vb_ent_new(X, VB_ENT_ORG, TK(j)->start, base_end(X, re)); if (o >= 0) vb_smap_put(X, &X->full, TK(j)->start, base_end(X, re), 0, o); }
+          if (o < 0) { o = ent_new(X, VB_ENT_ORG, TK(j)->start, base_end(X, re)); if (o >= 0) vb_smap_put(X, &X->full, TK(j)->start, base_end(X, re), 0, o); }
           if (o >= 0) vb_smap_put(X, &X->acr, TK(re + 2)->start, TK(re + 2)->end, 0, o);
         }
         break;
@@ -604,8 +607,8 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
     t = TK(k = cand[ci]);
     if (t->flags & VB_T_SENT) run_in_sent = 0;
     if (!(t->flags & VB_T_WORD)) { k++; continue; }
-    if (is_pron(X, k) && vb_pron_gender(X, k)) {
-      int g = vb_pron_gender(X, k), e = vb_resolve_pron(X, k, g);
+    if (is_pron(X, k) && pron_gender(X, k)) {
+      int g = pron_gender(X, k), e = vb_resolve_pron(X, k, g);
       int subj = (t->flags & VB_T_SENT) || followed_by_cue(X, k + 1) || (k > 0 && is_ch(X, k - 1, ','));
       if (e >= 0 && subj && !X->A->ent.v[e].gender) X->A->ent.v[e].gender = g;
       push_ment(X, k, k, e, subj, 1, 1);
@@ -630,7 +633,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       t0 = a;
       if (!org) {
         while (a < e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) {
-          if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = vb_pron_gender(X, a); }
+          if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = pron_gender(X, a); }
           else {
             if (role_a == VB_NONE) role_a = TK(a)->start;
             role_b = TK(a)->end;
@@ -654,7 +657,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       if (org) {
         ent = smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
         if (ent < 0) {
-          ent = vb_ent_new(X, VB_ENT_ORG, TK(a)->start, b);
+          ent = ent_new(X, VB_ENT_ORG, TK(a)->start, b);
           if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
         }
         if (ent >= 0 && e + 3 < NT && is_ch(X, e + 1, '(') && (TK(e + 2)->flags & VB_T_UPPER) && is_ch(X, e + 3, ')'))
@@ -675,7 +678,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
         if (ent < 0 && (spoke || titled)) {
           int isorg = (TK(a)->flags & VB_T_UPPER) != 0 && !titled;
           /* known by honorific and last name only, and named so: Mr. Voss */
-          ent = vb_ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, titled ? TK(t0)->start : TK(a)->start, b);
+          ent = ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, titled ? TK(t0)->start : TK(a)->start, b);
           if (ent >= 0) {
             if (!titled) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
             if (!isorg) {
@@ -695,7 +698,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
           if (O && O->kind == VB_ENT_PERSON && O->name.end - O->name.start == b - la) {
             ent = old;                                /* "Trump" met before "Donald Trump" */
             O->name.start = TK(a)->start; O->name.end = b;
-          } else ent = vb_ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
+          } else ent = ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
           if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
           if (ent >= 0 && old >= 0 && old != ent) X->sur_next.v[ent] = old;
           /* the first name alone names this person too ("Cole said") */
