@@ -621,7 +621,7 @@ static const struct irule cue_rules[] = {
   {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these two: a cue with its agent) */
   {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},               /* In X's view, CLAUSE. (these five: read before cue_reads) */
   {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0},  /* X's claim that CLAUSE */
-  {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
+  {"noun-participle", 0.45, vb_np_participle, VB_W_ACT, 0}, /* a group backing NAME */
   {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
