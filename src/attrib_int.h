@@ -61,10 +61,13 @@ static const vb_span nospan = {VB_NONE, VB_NONE};
 #define NT (X->T.t.n)
 
 static inline int is_word(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_WORD); }
+/* (the tokenizer gives VB_T_CAP, VB_T_UPPER and VB_T_LOWER to words only: no test of
+ * VB_T_WORD) */
 static inline int is_capword(const ctx *X, size_t k) {
-  return k < NT && (TK(k)->flags & VB_T_WORD) && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) &&
-         !(X->wc[k] & VB_W_TIME);
+  return k < NT && (TK(k)->flags & (VB_T_CAP | VB_T_UPPER)) && !(X->wc[k] & VB_W_TIME);
 }
+/* a word in lower case */
+static inline int is_lowword(const ctx *X, size_t k) { return k < NT && (TK(k)->flags & VB_T_LOWER); }
 static inline int is_ch(const ctx *X, size_t k, char c) {
   return k < NT && (TK(k)->flags & VB_T_PUNCT) && TK(k)->end - TK(k)->start == 1 && X->s[TK(k)->start] == c;
 }
@@ -144,8 +147,8 @@ static inline int word_in(const ctx *X, size_t k, const char *const *w) {
 
 /* A word list that carries each word's hash (vb_word_hash, as the tokens carry theirs),
  * worked out when compiling, and a bit per word (its hash's low six): VB_WORDS(name, "a",
- * "b") declares name[] (NULL-ended), name_h[] and name_fl, and words_in(X, k, name) turns
- * away a token whose hash's bit no word sets, and compares the text of a word whose hash
+ * "b") declares name[] (NULL-ended), name_h[] and name_fl (name_fl2, name_fl3: below), and
+ * words_in(X, k, name) turns away a token whose hash's bit no word sets, and compares the text of a word whose hash
  * is the token's only. (A string literal's bytes in a constant: GCC, Clang.) A word of
  * more than 24 bytes has hash 0 and sets every bit: its text is always compared. */
 #define VB_WLEN_(w) (sizeof(w) - 1)
@@ -160,6 +163,11 @@ static inline int word_in(const ctx *X, size_t k, const char *const *w) {
   VB_WM_(VB_WM_(VB_WM_(VB_WH0_(w), VB_WX_(w, 0)), VB_WX_(w, 8)), VB_WX_(w, 16)))
 #define VB_WH(w) (VB_WLEN_(w) > 24 ? 0u : (unsigned)VB_WH64_(w) ? (unsigned)VB_WH64_(w) : 1u)
 #define VB_WBIT(w) (VB_WLEN_(w) > 24 ? ~(uint64_t)0 : (uint64_t)1 << (VB_WH(w) & 63))
+/* a second and a third bit, from the hash's next six and the six after: a token must
+ * find all three, tested one at a time (a list of forty words sets half of each filter's
+ * bits, an eighth of all three; most tokens fail the first test alone) */
+#define VB_WBIT2(w) (VB_WLEN_(w) > 24 ? ~(uint64_t)0 : (uint64_t)1 << ((VB_WH(w) >> 6) & 63))
+#define VB_WBIT3(w) (VB_WLEN_(w) > 24 ? ~(uint64_t)0 : (uint64_t)1 << ((VB_WH(w) >> 12) & 63))
 #define VB_NARG_(_1,_2,_3,_4,_5,_6,_7,_8,_9,_10,_11,_12,_13,_14,_15,_16,_17,_18,_19,_20,_21,_22,_23,_24,_25,_26,_27,_28,_29,_30,_31,_32,_33,_34,_35,_36,_37,_38,_39,_40,_41,_42,_43,_44,_45,_46,_47,_48,_49,_50,_51,_52,_53,_54,_55,_56,_57,_58,_59,_60,_61,_62,_63,_64,_65,_66,_67,_68,_69,_70,_71,_72,_73,_74,_75,_76,_77,_78,_79,_80, n, ...) n
 #define VB_NARG(...) VB_NARG_(__VA_ARGS__, 80,79,78,77,76,75,74,73,72,71,70,69,68,67,66,65,64,63,62,61,60,59,58,57,56,55,54,53,52,51,50,49,48,47,46,45,44,43,42,41,40,39,38,37,36,35,34,33,32,31,30,29,28,27,26,25,24,23,22,21,20,19,18,17,16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1, 0)
 #define VB_CAT_(a, b) a##b
@@ -325,17 +333,180 @@ static inline int word_in(const ctx *X, size_t k, const char *const *w) {
 #define VB_HL_79(a, ...) VB_WH(a), VB_HL_78(__VA_ARGS__)
 #define VB_FL_80(a, ...) (VB_WBIT(a) | VB_FL_79(__VA_ARGS__))
 #define VB_HL_80(a, ...) VB_WH(a), VB_HL_79(__VA_ARGS__)
+#define VB_F2_1(a) VB_WBIT2(a)
+#define VB_F2_2(a, ...) (VB_WBIT2(a) | VB_F2_1(__VA_ARGS__))
+#define VB_F2_3(a, ...) (VB_WBIT2(a) | VB_F2_2(__VA_ARGS__))
+#define VB_F2_4(a, ...) (VB_WBIT2(a) | VB_F2_3(__VA_ARGS__))
+#define VB_F2_5(a, ...) (VB_WBIT2(a) | VB_F2_4(__VA_ARGS__))
+#define VB_F2_6(a, ...) (VB_WBIT2(a) | VB_F2_5(__VA_ARGS__))
+#define VB_F2_7(a, ...) (VB_WBIT2(a) | VB_F2_6(__VA_ARGS__))
+#define VB_F2_8(a, ...) (VB_WBIT2(a) | VB_F2_7(__VA_ARGS__))
+#define VB_F2_9(a, ...) (VB_WBIT2(a) | VB_F2_8(__VA_ARGS__))
+#define VB_F2_10(a, ...) (VB_WBIT2(a) | VB_F2_9(__VA_ARGS__))
+#define VB_F2_11(a, ...) (VB_WBIT2(a) | VB_F2_10(__VA_ARGS__))
+#define VB_F2_12(a, ...) (VB_WBIT2(a) | VB_F2_11(__VA_ARGS__))
+#define VB_F2_13(a, ...) (VB_WBIT2(a) | VB_F2_12(__VA_ARGS__))
+#define VB_F2_14(a, ...) (VB_WBIT2(a) | VB_F2_13(__VA_ARGS__))
+#define VB_F2_15(a, ...) (VB_WBIT2(a) | VB_F2_14(__VA_ARGS__))
+#define VB_F2_16(a, ...) (VB_WBIT2(a) | VB_F2_15(__VA_ARGS__))
+#define VB_F2_17(a, ...) (VB_WBIT2(a) | VB_F2_16(__VA_ARGS__))
+#define VB_F2_18(a, ...) (VB_WBIT2(a) | VB_F2_17(__VA_ARGS__))
+#define VB_F2_19(a, ...) (VB_WBIT2(a) | VB_F2_18(__VA_ARGS__))
+#define VB_F2_20(a, ...) (VB_WBIT2(a) | VB_F2_19(__VA_ARGS__))
+#define VB_F2_21(a, ...) (VB_WBIT2(a) | VB_F2_20(__VA_ARGS__))
+#define VB_F2_22(a, ...) (VB_WBIT2(a) | VB_F2_21(__VA_ARGS__))
+#define VB_F2_23(a, ...) (VB_WBIT2(a) | VB_F2_22(__VA_ARGS__))
+#define VB_F2_24(a, ...) (VB_WBIT2(a) | VB_F2_23(__VA_ARGS__))
+#define VB_F2_25(a, ...) (VB_WBIT2(a) | VB_F2_24(__VA_ARGS__))
+#define VB_F2_26(a, ...) (VB_WBIT2(a) | VB_F2_25(__VA_ARGS__))
+#define VB_F2_27(a, ...) (VB_WBIT2(a) | VB_F2_26(__VA_ARGS__))
+#define VB_F2_28(a, ...) (VB_WBIT2(a) | VB_F2_27(__VA_ARGS__))
+#define VB_F2_29(a, ...) (VB_WBIT2(a) | VB_F2_28(__VA_ARGS__))
+#define VB_F2_30(a, ...) (VB_WBIT2(a) | VB_F2_29(__VA_ARGS__))
+#define VB_F2_31(a, ...) (VB_WBIT2(a) | VB_F2_30(__VA_ARGS__))
+#define VB_F2_32(a, ...) (VB_WBIT2(a) | VB_F2_31(__VA_ARGS__))
+#define VB_F2_33(a, ...) (VB_WBIT2(a) | VB_F2_32(__VA_ARGS__))
+#define VB_F2_34(a, ...) (VB_WBIT2(a) | VB_F2_33(__VA_ARGS__))
+#define VB_F2_35(a, ...) (VB_WBIT2(a) | VB_F2_34(__VA_ARGS__))
+#define VB_F2_36(a, ...) (VB_WBIT2(a) | VB_F2_35(__VA_ARGS__))
+#define VB_F2_37(a, ...) (VB_WBIT2(a) | VB_F2_36(__VA_ARGS__))
+#define VB_F2_38(a, ...) (VB_WBIT2(a) | VB_F2_37(__VA_ARGS__))
+#define VB_F2_39(a, ...) (VB_WBIT2(a) | VB_F2_38(__VA_ARGS__))
+#define VB_F2_40(a, ...) (VB_WBIT2(a) | VB_F2_39(__VA_ARGS__))
+#define VB_F2_41(a, ...) (VB_WBIT2(a) | VB_F2_40(__VA_ARGS__))
+#define VB_F2_42(a, ...) (VB_WBIT2(a) | VB_F2_41(__VA_ARGS__))
+#define VB_F2_43(a, ...) (VB_WBIT2(a) | VB_F2_42(__VA_ARGS__))
+#define VB_F2_44(a, ...) (VB_WBIT2(a) | VB_F2_43(__VA_ARGS__))
+#define VB_F2_45(a, ...) (VB_WBIT2(a) | VB_F2_44(__VA_ARGS__))
+#define VB_F2_46(a, ...) (VB_WBIT2(a) | VB_F2_45(__VA_ARGS__))
+#define VB_F2_47(a, ...) (VB_WBIT2(a) | VB_F2_46(__VA_ARGS__))
+#define VB_F2_48(a, ...) (VB_WBIT2(a) | VB_F2_47(__VA_ARGS__))
+#define VB_F2_49(a, ...) (VB_WBIT2(a) | VB_F2_48(__VA_ARGS__))
+#define VB_F2_50(a, ...) (VB_WBIT2(a) | VB_F2_49(__VA_ARGS__))
+#define VB_F2_51(a, ...) (VB_WBIT2(a) | VB_F2_50(__VA_ARGS__))
+#define VB_F2_52(a, ...) (VB_WBIT2(a) | VB_F2_51(__VA_ARGS__))
+#define VB_F2_53(a, ...) (VB_WBIT2(a) | VB_F2_52(__VA_ARGS__))
+#define VB_F2_54(a, ...) (VB_WBIT2(a) | VB_F2_53(__VA_ARGS__))
+#define VB_F2_55(a, ...) (VB_WBIT2(a) | VB_F2_54(__VA_ARGS__))
+#define VB_F2_56(a, ...) (VB_WBIT2(a) | VB_F2_55(__VA_ARGS__))
+#define VB_F2_57(a, ...) (VB_WBIT2(a) | VB_F2_56(__VA_ARGS__))
+#define VB_F2_58(a, ...) (VB_WBIT2(a) | VB_F2_57(__VA_ARGS__))
+#define VB_F2_59(a, ...) (VB_WBIT2(a) | VB_F2_58(__VA_ARGS__))
+#define VB_F2_60(a, ...) (VB_WBIT2(a) | VB_F2_59(__VA_ARGS__))
+#define VB_F2_61(a, ...) (VB_WBIT2(a) | VB_F2_60(__VA_ARGS__))
+#define VB_F2_62(a, ...) (VB_WBIT2(a) | VB_F2_61(__VA_ARGS__))
+#define VB_F2_63(a, ...) (VB_WBIT2(a) | VB_F2_62(__VA_ARGS__))
+#define VB_F2_64(a, ...) (VB_WBIT2(a) | VB_F2_63(__VA_ARGS__))
+#define VB_F2_65(a, ...) (VB_WBIT2(a) | VB_F2_64(__VA_ARGS__))
+#define VB_F2_66(a, ...) (VB_WBIT2(a) | VB_F2_65(__VA_ARGS__))
+#define VB_F2_67(a, ...) (VB_WBIT2(a) | VB_F2_66(__VA_ARGS__))
+#define VB_F2_68(a, ...) (VB_WBIT2(a) | VB_F2_67(__VA_ARGS__))
+#define VB_F2_69(a, ...) (VB_WBIT2(a) | VB_F2_68(__VA_ARGS__))
+#define VB_F2_70(a, ...) (VB_WBIT2(a) | VB_F2_69(__VA_ARGS__))
+#define VB_F2_71(a, ...) (VB_WBIT2(a) | VB_F2_70(__VA_ARGS__))
+#define VB_F2_72(a, ...) (VB_WBIT2(a) | VB_F2_71(__VA_ARGS__))
+#define VB_F2_73(a, ...) (VB_WBIT2(a) | VB_F2_72(__VA_ARGS__))
+#define VB_F2_74(a, ...) (VB_WBIT2(a) | VB_F2_73(__VA_ARGS__))
+#define VB_F2_75(a, ...) (VB_WBIT2(a) | VB_F2_74(__VA_ARGS__))
+#define VB_F2_76(a, ...) (VB_WBIT2(a) | VB_F2_75(__VA_ARGS__))
+#define VB_F2_77(a, ...) (VB_WBIT2(a) | VB_F2_76(__VA_ARGS__))
+#define VB_F2_78(a, ...) (VB_WBIT2(a) | VB_F2_77(__VA_ARGS__))
+#define VB_F2_79(a, ...) (VB_WBIT2(a) | VB_F2_78(__VA_ARGS__))
+#define VB_F2_80(a, ...) (VB_WBIT2(a) | VB_F2_79(__VA_ARGS__))
+#define VB_F3_1(a) VB_WBIT3(a)
+#define VB_F3_2(a, ...) (VB_WBIT3(a) | VB_F3_1(__VA_ARGS__))
+#define VB_F3_3(a, ...) (VB_WBIT3(a) | VB_F3_2(__VA_ARGS__))
+#define VB_F3_4(a, ...) (VB_WBIT3(a) | VB_F3_3(__VA_ARGS__))
+#define VB_F3_5(a, ...) (VB_WBIT3(a) | VB_F3_4(__VA_ARGS__))
+#define VB_F3_6(a, ...) (VB_WBIT3(a) | VB_F3_5(__VA_ARGS__))
+#define VB_F3_7(a, ...) (VB_WBIT3(a) | VB_F3_6(__VA_ARGS__))
+#define VB_F3_8(a, ...) (VB_WBIT3(a) | VB_F3_7(__VA_ARGS__))
+#define VB_F3_9(a, ...) (VB_WBIT3(a) | VB_F3_8(__VA_ARGS__))
+#define VB_F3_10(a, ...) (VB_WBIT3(a) | VB_F3_9(__VA_ARGS__))
+#define VB_F3_11(a, ...) (VB_WBIT3(a) | VB_F3_10(__VA_ARGS__))
+#define VB_F3_12(a, ...) (VB_WBIT3(a) | VB_F3_11(__VA_ARGS__))
+#define VB_F3_13(a, ...) (VB_WBIT3(a) | VB_F3_12(__VA_ARGS__))
+#define VB_F3_14(a, ...) (VB_WBIT3(a) | VB_F3_13(__VA_ARGS__))
+#define VB_F3_15(a, ...) (VB_WBIT3(a) | VB_F3_14(__VA_ARGS__))
+#define VB_F3_16(a, ...) (VB_WBIT3(a) | VB_F3_15(__VA_ARGS__))
+#define VB_F3_17(a, ...) (VB_WBIT3(a) | VB_F3_16(__VA_ARGS__))
+#define VB_F3_18(a, ...) (VB_WBIT3(a) | VB_F3_17(__VA_ARGS__))
+#define VB_F3_19(a, ...) (VB_WBIT3(a) | VB_F3_18(__VA_ARGS__))
+#define VB_F3_20(a, ...) (VB_WBIT3(a) | VB_F3_19(__VA_ARGS__))
+#define VB_F3_21(a, ...) (VB_WBIT3(a) | VB_F3_20(__VA_ARGS__))
+#define VB_F3_22(a, ...) (VB_WBIT3(a) | VB_F3_21(__VA_ARGS__))
+#define VB_F3_23(a, ...) (VB_WBIT3(a) | VB_F3_22(__VA_ARGS__))
+#define VB_F3_24(a, ...) (VB_WBIT3(a) | VB_F3_23(__VA_ARGS__))
+#define VB_F3_25(a, ...) (VB_WBIT3(a) | VB_F3_24(__VA_ARGS__))
+#define VB_F3_26(a, ...) (VB_WBIT3(a) | VB_F3_25(__VA_ARGS__))
+#define VB_F3_27(a, ...) (VB_WBIT3(a) | VB_F3_26(__VA_ARGS__))
+#define VB_F3_28(a, ...) (VB_WBIT3(a) | VB_F3_27(__VA_ARGS__))
+#define VB_F3_29(a, ...) (VB_WBIT3(a) | VB_F3_28(__VA_ARGS__))
+#define VB_F3_30(a, ...) (VB_WBIT3(a) | VB_F3_29(__VA_ARGS__))
+#define VB_F3_31(a, ...) (VB_WBIT3(a) | VB_F3_30(__VA_ARGS__))
+#define VB_F3_32(a, ...) (VB_WBIT3(a) | VB_F3_31(__VA_ARGS__))
+#define VB_F3_33(a, ...) (VB_WBIT3(a) | VB_F3_32(__VA_ARGS__))
+#define VB_F3_34(a, ...) (VB_WBIT3(a) | VB_F3_33(__VA_ARGS__))
+#define VB_F3_35(a, ...) (VB_WBIT3(a) | VB_F3_34(__VA_ARGS__))
+#define VB_F3_36(a, ...) (VB_WBIT3(a) | VB_F3_35(__VA_ARGS__))
+#define VB_F3_37(a, ...) (VB_WBIT3(a) | VB_F3_36(__VA_ARGS__))
+#define VB_F3_38(a, ...) (VB_WBIT3(a) | VB_F3_37(__VA_ARGS__))
+#define VB_F3_39(a, ...) (VB_WBIT3(a) | VB_F3_38(__VA_ARGS__))
+#define VB_F3_40(a, ...) (VB_WBIT3(a) | VB_F3_39(__VA_ARGS__))
+#define VB_F3_41(a, ...) (VB_WBIT3(a) | VB_F3_40(__VA_ARGS__))
+#define VB_F3_42(a, ...) (VB_WBIT3(a) | VB_F3_41(__VA_ARGS__))
+#define VB_F3_43(a, ...) (VB_WBIT3(a) | VB_F3_42(__VA_ARGS__))
+#define VB_F3_44(a, ...) (VB_WBIT3(a) | VB_F3_43(__VA_ARGS__))
+#define VB_F3_45(a, ...) (VB_WBIT3(a) | VB_F3_44(__VA_ARGS__))
+#define VB_F3_46(a, ...) (VB_WBIT3(a) | VB_F3_45(__VA_ARGS__))
+#define VB_F3_47(a, ...) (VB_WBIT3(a) | VB_F3_46(__VA_ARGS__))
+#define VB_F3_48(a, ...) (VB_WBIT3(a) | VB_F3_47(__VA_ARGS__))
+#define VB_F3_49(a, ...) (VB_WBIT3(a) | VB_F3_48(__VA_ARGS__))
+#define VB_F3_50(a, ...) (VB_WBIT3(a) | VB_F3_49(__VA_ARGS__))
+#define VB_F3_51(a, ...) (VB_WBIT3(a) | VB_F3_50(__VA_ARGS__))
+#define VB_F3_52(a, ...) (VB_WBIT3(a) | VB_F3_51(__VA_ARGS__))
+#define VB_F3_53(a, ...) (VB_WBIT3(a) | VB_F3_52(__VA_ARGS__))
+#define VB_F3_54(a, ...) (VB_WBIT3(a) | VB_F3_53(__VA_ARGS__))
+#define VB_F3_55(a, ...) (VB_WBIT3(a) | VB_F3_54(__VA_ARGS__))
+#define VB_F3_56(a, ...) (VB_WBIT3(a) | VB_F3_55(__VA_ARGS__))
+#define VB_F3_57(a, ...) (VB_WBIT3(a) | VB_F3_56(__VA_ARGS__))
+#define VB_F3_58(a, ...) (VB_WBIT3(a) | VB_F3_57(__VA_ARGS__))
+#define VB_F3_59(a, ...) (VB_WBIT3(a) | VB_F3_58(__VA_ARGS__))
+#define VB_F3_60(a, ...) (VB_WBIT3(a) | VB_F3_59(__VA_ARGS__))
+#define VB_F3_61(a, ...) (VB_WBIT3(a) | VB_F3_60(__VA_ARGS__))
+#define VB_F3_62(a, ...) (VB_WBIT3(a) | VB_F3_61(__VA_ARGS__))
+#define VB_F3_63(a, ...) (VB_WBIT3(a) | VB_F3_62(__VA_ARGS__))
+#define VB_F3_64(a, ...) (VB_WBIT3(a) | VB_F3_63(__VA_ARGS__))
+#define VB_F3_65(a, ...) (VB_WBIT3(a) | VB_F3_64(__VA_ARGS__))
+#define VB_F3_66(a, ...) (VB_WBIT3(a) | VB_F3_65(__VA_ARGS__))
+#define VB_F3_67(a, ...) (VB_WBIT3(a) | VB_F3_66(__VA_ARGS__))
+#define VB_F3_68(a, ...) (VB_WBIT3(a) | VB_F3_67(__VA_ARGS__))
+#define VB_F3_69(a, ...) (VB_WBIT3(a) | VB_F3_68(__VA_ARGS__))
+#define VB_F3_70(a, ...) (VB_WBIT3(a) | VB_F3_69(__VA_ARGS__))
+#define VB_F3_71(a, ...) (VB_WBIT3(a) | VB_F3_70(__VA_ARGS__))
+#define VB_F3_72(a, ...) (VB_WBIT3(a) | VB_F3_71(__VA_ARGS__))
+#define VB_F3_73(a, ...) (VB_WBIT3(a) | VB_F3_72(__VA_ARGS__))
+#define VB_F3_74(a, ...) (VB_WBIT3(a) | VB_F3_73(__VA_ARGS__))
+#define VB_F3_75(a, ...) (VB_WBIT3(a) | VB_F3_74(__VA_ARGS__))
+#define VB_F3_76(a, ...) (VB_WBIT3(a) | VB_F3_75(__VA_ARGS__))
+#define VB_F3_77(a, ...) (VB_WBIT3(a) | VB_F3_76(__VA_ARGS__))
+#define VB_F3_78(a, ...) (VB_WBIT3(a) | VB_F3_77(__VA_ARGS__))
+#define VB_F3_79(a, ...) (VB_WBIT3(a) | VB_F3_78(__VA_ARGS__))
+#define VB_F3_80(a, ...) (VB_WBIT3(a) | VB_F3_79(__VA_ARGS__))
 #define VB_WORDS(name, ...) \
   static const char *const name[] = {__VA_ARGS__, NULL}; \
   static const unsigned name##_h[] = {VB_CAT(VB_HL_, VB_NARG(__VA_ARGS__))(__VA_ARGS__)}; \
-  static const uint64_t name##_fl = VB_CAT(VB_FL_, VB_NARG(__VA_ARGS__))(__VA_ARGS__)
-#define words_in(X, k, name) word_in_fl(X, k, name, name##_h, name##_fl)
+  static const uint64_t name##_fl = VB_CAT(VB_FL_, VB_NARG(__VA_ARGS__))(__VA_ARGS__); \
+  static const uint64_t name##_fl2 = VB_CAT(VB_F2_, VB_NARG(__VA_ARGS__))(__VA_ARGS__); \
+  static const uint64_t name##_fl3 = VB_CAT(VB_F3_, VB_NARG(__VA_ARGS__))(__VA_ARGS__)
+#define words_in(X, k, name) word_in_fl(X, k, name, name##_h, name##_fl, name##_fl2, name##_fl3)
 /* word_in for a VB_WORDS list: h its words' hashes, fl their bits */
-static inline int word_in_fl(const ctx *X, size_t k, const char *const *w, const unsigned *h, uint64_t fl) {
+static inline int word_in_fl(const ctx *X, size_t k, const char *const *w, const unsigned *h, uint64_t fl,
+                             uint64_t fl2, uint64_t fl3) {
   unsigned th;
   if (!is_word(X, k)) return 0;
   th = TK(k)->hash;
-  if (!((fl >> (th & 63)) & 1u)) return 0;
+  if (!((fl >> (th & 63)) & 1u) || !((fl2 >> ((th >> 6) & 63)) & 1u) || !((fl3 >> ((th >> 12) & 63)) & 1u)) return 0;
   for (int i = 0; w[i]; i++) if ((h[i] == th || !h[i]) && vb_tok_is(X->s, TK(k), w[i])) return 1;
   return 0;
 }
@@ -464,6 +635,15 @@ void vb_continuations(ctx *X, const size_t *qpara, const size_t *qsb, const char
 /* The quote a rule reads: quote qi at token k, in the sentence of tokens [sb, se); j is
  * the first token after it (past a comma or dash), hi the next quote of the sentence or
  * its end; title is vb_title_case of the quote, -1 until a rule asks. */
+/* The OR of the word classes wc[a .. b), four at a step (the loop's own steps were most
+ * of its work) */
+static inline unsigned vb_classes_of(const unsigned *wc, size_t a, size_t b) {
+  unsigned w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  for (; a + 4 <= b; a += 4) { w0 |= wc[a]; w1 |= wc[a + 1]; w2 |= wc[a + 2]; w3 |= wc[a + 3]; }
+  for (; a < b; a++) w0 |= wc[a];
+  return w0 | w1 | w2 | w3;
+}
+
 typedef struct shape {
   size_t qi, k, sb, se, j, hi;
   int title;

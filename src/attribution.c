@@ -64,7 +64,7 @@ int vb_attribute(ctx *X, size_t qi, size_t c, np p, double conf, const char *rul
 
 /* Nouns that report speech after a possessive: his warning, Farley’s account. */
 static int speech_noun(const ctx *X, size_t k) {
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && (X->wc[k] & VB_W_NOUN);
+  return is_lowword(X, k) && (X->wc[k] & VB_W_NOUN);
 }
 
 /* ---------------------------------------------------------------- the direct-quote rules */
@@ -368,7 +368,7 @@ static int rule_cue_next_sentence(ctx *X, shape *S, match *m) {
        * "He said he'll support …", "Greene added that …" a clause it reports */
       if (is_word(X, e) && (vb_tok_is(X->s, TK(e), "that") || is_pron(X, e))) break;
       for (z = e; z < NT && z < e + (k == S->sb && !appos ? 16 : 4) && !(TK(z)->flags & (VB_T_PUNCT | VB_T_QUOTE)); z++)
-        if (z > e && is_pron(X, z) && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
+        if (z > e && is_pron(X, z) && is_lowword(X, z + 1) &&
             !((TK(z - 1)->flags & VB_T_LOWER) && subordinator(X, z - 1)))
           break;                                   /* "said as he left" goes on */
       if (z < NT && (is_ch(X, z, ',') || is_ch(X, z, ':')) && is_quote(X, skip_fwd_punct(X, z + 1))) break;
@@ -546,7 +546,7 @@ static int rule_possessive_noun(ctx *X, shape *S, match *m) {
       size_t o = c - 1;
       /* "Trump's controversial pledge", "Sanders's clarion call": a word or two that
        * qualify the noun stand between it and the possessive */
-      while (o > sb && c - o <= 2 && is_word(X, o) && (TK(o)->flags & VB_T_LOWER) && !is_icue(X, o) &&
+      while (o > sb && c - o <= 2 && is_lowword(X, o) && !is_icue(X, o) &&
              !(X->wc[o] & (VB_W_DET | VB_W_PREP | VB_W_PRON | VB_W_BOUND | VB_W_REL | VB_W_AUX)) &&
              is_word(X, o - 1) && !(TK(o - 1)->flags & VB_T_PUNCT))
         o--;
@@ -656,6 +656,7 @@ static int rule_poll_share(ctx *X, shape *S, match *m) {
   VB_WORDS(polls, "poll", "polls", "survey", "surveys");
   size_t lo = S->k > S->sb + WIN ? S->k - WIN : S->sb, w = VB_NONE;
   np p;
+  if (!(vb_classes_of(X->wc, lo, S->k) & VB_W_POLL)) return 0;   /* (the lexicon's polls hold these) */
   for (size_t z = lo; z < S->k; z++) {
     if (is_quote(X, z)) return 0;
     if (words_in(X, z, polls) && (TK(z)->flags & VB_T_LOWER)) { w = z; continue; }

@@ -15,7 +15,7 @@ int vb_vec_grow_(void **v, size_t *cap, size_t need, size_t size) {
     if (c > SIZE_MAX / 2 / size) return -1;
     c *= 2;
   }
-  p = realloc(*v, c * size);
+  p = *v ? realloc(*v, c * size) : malloc(c * size);   /* (a first block: malloc's shorter path) */
   if (!p) return -1;
   *v = p;
   *cap = c;

@@ -351,16 +351,16 @@ const char *const vb_word_lexicon[] = {
   "tweet tweets words response answer reply testimony admission speech account view belief declaration "
   "announcement explanation criticism complaint charge observation plea question request advice proposal "
   "assessment opinion letter post",
-  /* the words the sentence rules of speech acts look for: a sentence without its rule's
-   * word is passed by (A: italk.c's verbs of talking, ibacking.c's nouns of backing and
-   * iholder.c's nouns of a stance; L:
-   * italk.c's light verbs, the commonest, a class of their own) */
+  /* the words the sentence rules of speech acts look for, a sentence without them passed by (A: italk.c's
+   * verbs of talking, ibacking.c's nouns of backing, iholder.c's nouns of a stance, iparticiple.c's
+   * participles, a cue without it; L: italk.c's light verbs, the commonest, a class of their own) */
   "A:speak speaks spoke spoken speaking talk talks talked talking write writes wrote written writing testified "
   "testifies testify tweeted joked preached lectured",
   "L:made make makes making gave give gives giving delivered delivers deliver delivering issued issues issuing "
   "offered offers offering took takes take taking raised raises raise raising voiced",
   "A:support backing endorsement endorsements criticism opposition condemnation rebuke rebukes attacks decision "
   "refusal proposal proposals call calls pledge pledges vow promise promises embrace assessment announcement suggestion",
+  "A:supporting opposing endorsing favoring",
   NULL,
 };
 

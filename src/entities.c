@@ -95,7 +95,8 @@ size_t vb_contracted_pron(const ctx *X, size_t k) {
   return 0;
 }
 
-int vb_pron_gender(const ctx *X, size_t k) {
+/* (pron_gender and ent_new, inline in pass 1, which asks them at every pronoun and name) */
+static inline int pron_gender(const ctx *X, size_t k) {
   size_t m;
   if (X->wc[k] & VB_W_MALE) return 'm';
   if (X->wc[k] & VB_W_FEMALE) return 'f';
@@ -103,6 +104,7 @@ int vb_pron_gender(const ctx *X, size_t k) {
     return m == 2 && (X->s[TK(k)->start] | 0x20) == 'h' ? 'm' : m == 3 && (X->s[TK(k)->start] | 0x20) == 's' ? 'f' : 0;
   return 0;
 }
+int vb_pron_gender(const ctx *X, size_t k) { return pron_gender(X, k); }
 
 /* Skip, forwards, words that may stand between a speaker and the cue (also, has, on Friday). */
 static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
@@ -110,7 +112,7 @@ static size_t skip_fwd(const ctx *X, size_t j, size_t hi) {
   return j;
 }
 
-int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
+static inline int ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
   vb_entity e;
   e.name.start = a; e.name.end = b;
   e.role = e.org = e.org_long = nospan;
@@ -119,6 +121,7 @@ int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) {
   if (vb_push(&X->A->ent, e) || vb_push(&X->sur_next, -1)) { X->oom = 1; return -1; }
   return (int)X->A->ent.n - 1;
 }
+int vb_ent_new(ctx *X, vb_ekind kind, size_t a, size_t b) { return ent_new(X, kind, a, b); }
 
 static inline void push_ment(ctx *X, size_t a, size_t b, int ent, int subj, int person, int pron) {
   ment m;
@@ -162,7 +165,7 @@ void vb_set_org(ctx *X, int e, size_t a, size_t b) {
  * follows goes on with the name: one capitalised word, or a run with an organisation
  * word (not "Democracy Corps’ Stan Greenberg": a body's person). A singular possessive
  * (First’s, CIS's) is one token and ends a run instead. */
-static int plural_apos_at(const ctx *X, size_t k);
+static inline int plural_apos_at(const ctx *X, size_t k);
 /* plural_apos_at's first test, inline: most tokens asked about are words */
 static inline int plural_apos(const ctx *X, size_t k) {
   return k > 0 && k + 1 < NT && (TK(k)->flags & VB_T_PUNCT) && plural_apos_at(X, k);
@@ -177,8 +180,9 @@ int vb_name_apos(const ctx *X, size_t k) {
 }
 
 /* The apostrophe of a capitalised plural's possessive before a capitalised word: inside
- * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg). */
-static int plural_apos_at(const ctx *X, size_t k) {
+ * a name (name_apos) or before a body's person (Democracy Corps’ Stan Greenberg).
+ * (inline: a few tests, asked at every mark after a capitalised word) */
+static inline int plural_apos_at(const ctx *X, size_t k) {
   const vb_tok *t, *p;
   t = TK(k); p = TK(k - 1);
   if (!(t->end - t->start == 1 ? X->s[t->start] == '\'' :
@@ -211,12 +215,12 @@ size_t vb_run_end(const ctx *X, size_t a) {
     /* a headline's speech verb ends a name: "Lindqvist Says Reyes Has …" */
     if (is_capword(X, j) && !starts_sent(X, j) && !is_cue(X, j)) { e = j; org |= (X->wc[j] & VB_W_ORG) != 0; continue; }
     if (plural_apos(X, j) && vb_name_apos(X, j)) { e = j + 1; org |= (X->wc[j + 1] & VB_W_ORG) != 0; continue; }
-    if (conn < 3 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) && (X->wc[j] & VB_W_CONN) &&
+    if (conn < 3 && is_lowword(X, j) && (X->wc[j] & VB_W_CONN) &&
         !starts_sent(X, j)) {
       size_t j2 = j + 1;
       int isand = vb_tok_is(X->s, TK(j), "and") || vb_tok_is(X->s, TK(j), "&");
       int isthe = vb_tok_is(X->s, TK(j), "the");
-      if (isthe && !(e > a && is_word(X, e) && (TK(e)->flags & VB_T_LOWER))) break;
+      if (isthe && !(e > a && is_lowword(X, e))) break;
       if (isand && !org) break;
       if (vb_tok_is(X->s, TK(j), "of") || vb_tok_is(X->s, TK(j), "for")) {
         if (is_word(X, j2) && vb_tok_is(X->s, TK(j2), "the")) j2++;
@@ -314,7 +318,7 @@ static void appositive(ctx *X, int e, size_t i, size_t hi) {
         /* (IRLI) right after the organisation: the acronym names it */
         if (re + 3 < NT && is_ch(X, re + 1, '(') && (TK(re + 2)->flags & VB_T_UPPER) && is_ch(X, re + 3, ')')) {
           int o = vb_smap_get(X, &X->full, TK(j)->start, base_end(X, re), 0);
-          if (o < 0) { o = vb_ent_new(X, VB_ENT_ORG, TK(j)->start, base_end(X, re)); if (o >= 0) vb_smap_put(X, &X->full, TK(j)->start, base_end(X, re), 0, o); }
+          if (o < 0) { o = ent_new(X, VB_ENT_ORG, TK(j)->start, base_end(X, re)); if (o >= 0) vb_smap_put(X, &X->full, TK(j)->start, base_end(X, re), 0, o); }
           if (o >= 0) vb_smap_put(X, &X->acr, TK(re + 2)->start, TK(re + 2)->end, 0, o);
         }
         break;
@@ -341,7 +345,7 @@ static void rel_clause(ctx *X, int e, size_t i) {
   int v;
   vb_entity *E;
   if (e < 0 || !is_word(X, i) || !vb_tok_is(X->s, TK(i), "who")) return;
-  for (int g = 0; g < 2 && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
+  for (int g = 0; g < 2 && is_lowword(X, k) &&
                   (((X->wc[k] & VB_W_SKIP) && !vb_tok_is(X->s, TK(k), "is") && !vb_tok_is(X->s, TK(k), "was")) ||
                    is_adverb(X, k)); g++) k++;
   if (!is_word(X, k) || !(TK(k)->flags & VB_T_LOWER)) return;
@@ -360,7 +364,7 @@ static void rel_clause(ctx *X, int e, size_t i) {
   re = vb_run_end(X, j);
   if ((TK(re)->flags & VB_T_POSS) && is_word(X, re + 1)) return;   /* heads Acme’s legal team: not Acme */
   /* "led United States forces": the name qualifies a noun, it is not the body led */
-  if (is_word(X, re + 1) && (TK(re + 1)->flags & VB_T_LOWER) && !is_cue(X, re + 1) &&
+  if (is_lowword(X, re + 1) && !is_cue(X, re + 1) &&
       !(X->wc[re + 1] & (VB_W_PREP | VB_W_BOUND | VB_W_CONN | VB_W_SKIP)))
     return;
   vb_set_org(X, e, TK(j)->start, base_end(X, re));
@@ -378,7 +382,7 @@ static int object_mention(const ctx *X, const ment *m) {
                   "though", "although", "since", "if", "that", "until", "once");
   size_t z = m->a;
   while (z > 0 && m->a - z < 4 && is_capword(X, z - 1) && (X->wc[z - 1] & (VB_W_TITLE | VB_W_HONOR))) z--;   /* Mr., Sen. */
-  return z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) && !words_in(X, z - 1, opens);
+  return z > 0 && is_lowword(X, z - 1) && !words_in(X, z - 1, opens);
 }
 
 /* Resolve he/she at token k: the latest subject of compatible gender, else any person. */
@@ -603,8 +607,8 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
     t = TK(k = cand[ci]);
     if (t->flags & VB_T_SENT) run_in_sent = 0;
     if (!(t->flags & VB_T_WORD)) { k++; continue; }
-    if (is_pron(X, k) && vb_pron_gender(X, k)) {
-      int g = vb_pron_gender(X, k), e = vb_resolve_pron(X, k, g);
+    if (is_pron(X, k) && pron_gender(X, k)) {
+      int g = pron_gender(X, k), e = vb_resolve_pron(X, k, g);
       int subj = (t->flags & VB_T_SENT) || followed_by_cue(X, k + 1) || (k > 0 && is_ch(X, k - 1, ','));
       if (e >= 0 && subj && !X->A->ent.v[e].gender) X->A->ent.v[e].gender = g;
       push_ment(X, k, k, e, subj, 1, 1);
@@ -629,7 +633,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       t0 = a;
       if (!org) {
         while (a < e && (X->wc[a] & (VB_W_TITLE | VB_W_HONOR))) {
-          if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = vb_pron_gender(X, a); }
+          if (X->wc[a] & VB_W_HONOR) { if (!gender) gender = pron_gender(X, a); }
           else {
             if (role_a == VB_NONE) role_a = TK(a)->start;
             role_b = TK(a)->end;
@@ -653,7 +657,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
       if (org) {
         ent = smap_geth(X, &X->full, TK(a)->start, b, hn, 0);
         if (ent < 0) {
-          ent = vb_ent_new(X, VB_ENT_ORG, TK(a)->start, b);
+          ent = ent_new(X, VB_ENT_ORG, TK(a)->start, b);
           if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
         }
         if (ent >= 0 && e + 3 < NT && is_ch(X, e + 1, '(') && (TK(e + 2)->flags & VB_T_UPPER) && is_ch(X, e + 3, ')'))
@@ -674,7 +678,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
         if (ent < 0 && (spoke || titled)) {
           int isorg = (TK(a)->flags & VB_T_UPPER) != 0 && !titled;
           /* known by honorific and last name only, and named so: Mr. Voss */
-          ent = vb_ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, titled ? TK(t0)->start : TK(a)->start, b);
+          ent = ent_new(X, isorg ? VB_ENT_ORG : VB_ENT_PERSON, titled ? TK(t0)->start : TK(a)->start, b);
           if (ent >= 0) {
             if (!titled) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
             if (!isorg) {
@@ -694,7 +698,7 @@ static void walk_names(ctx *X, const size_t *cand, size_t nc) {
           if (O && O->kind == VB_ENT_PERSON && O->name.end - O->name.start == b - la) {
             ent = old;                                /* "Trump" met before "Donald Trump" */
             O->name.start = TK(a)->start; O->name.end = b;
-          } else ent = vb_ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
+          } else ent = ent_new(X, VB_ENT_PERSON, TK(a)->start, b);
           if (ent >= 0) vb_smap_puth(X, &X->full, TK(a)->start, b, hn, 0, ent);
           if (ent >= 0 && old >= 0 && old != ent) X->sur_next.v[ent] = old;
           /* the first name alone names this person too ("Cole said") */

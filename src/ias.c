@@ -11,7 +11,7 @@
  * between: "as first reported", "as previously reported"), or VB_NONE */
 static size_t as_before(const ctx *X, size_t k, size_t sb) {
   VB_WORDS(adv, "first", "previously", "originally", "earlier", "also", "widely");
-  for (int g = 0; g < 2 && k > sb && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) &&
+  for (int g = 0; g < 2 && k > sb && is_lowword(X, k - 1) &&
                   (words_in(X, k - 1, adv) || is_adverb(X, k - 1));
        g++)
     k--;

@@ -12,7 +12,7 @@ static size_t time_ago(const ctx *X, size_t z, size_t se) {
   VB_WORDS(unit, "days", "weeks", "months", "years", "hours", "minutes");
   VB_WORDS(end, "later", "earlier", "ago", "before");
   size_t y = z;
-  while (y < se && y < z + 3 && is_word(X, y) && (TK(y)->flags & VB_T_LOWER) && !words_in(X, y, unit) &&
+  while (y < se && y < z + 3 && is_lowword(X, y) && !words_in(X, y, unit) &&
          ((X->wc[y] & (VB_W_DET | VB_W_QUANT)) || (TK(y)->flags & VB_T_DIGIT) || vb_tok_is(X->s, TK(y), "few")))
     y++;
   return y > z && y + 1 < se && words_in(X, y, unit) && words_in(X, y + 1, end) ? y + 2 : z;
@@ -24,7 +24,7 @@ size_t vb_skip_when(const ctx *X, size_t z, size_t se) {
   /* "said at the time.", "said in an interview on Sunday.": a short phrase of time or
    * place that runs to the sentence's end, or to the comma that closes an aside ("If …,
    * Lund argued at the meeting, the pilots …") */
-  if (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+  if (z < se && is_lowword(X, z) &&
       (vb_tok_is(X->s, TK(z), "at") || vb_tok_is(X->s, TK(z), "in") || vb_tok_is(X->s, TK(z), "on") ||
        vb_tok_is(X->s, TK(z), "during") || vb_tok_is(X->s, TK(z), "after"))) {
     size_t y = z + 1;
@@ -116,7 +116,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   if (v >= se || !is_word(X, v) || !(TK(v)->flags & VB_T_LOWER)) return 0;
   if ((X->wc[v] & VB_W_AUX) || is_icue(X, v) || (words_in(X, v, finite) && !words_in(X, k, subj))) return 1;   /* (has, were: a verb) */
   while (v + 1 < se && (X->wc[v] & VB_W_SKIP) && !(X->wc[v] & (VB_W_PREP | VB_W_DET))) v++;   /* has, also */
-  return is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
+  return is_lowword(X, v) && (is_icue(X, v) || vb_past_participle(X, v) || (X->wc[v] & VB_W_AUX));
 }
 
 /* "…, who announced he is leaving", "…, which has said it will …": a relative clause with
@@ -132,11 +132,11 @@ static int end_relative_cue(const ctx *X, size_t z, size_t se) {
     /* ", which he said was …", ", which Lund called …": the pronoun the object of a
      * subject's own cue */
     v = words_in(X, v, subj) ? v + 1 : vb_run_end(X, v) + 1;
-    while (v < se && v < z + 8 && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+    while (v < se && v < z + 8 && is_lowword(X, v) && !is_icue(X, v) &&
            ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v)))
       v++;
   } else {
-    for (int g = 0; g < 3 && v < se && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+    for (int g = 0; g < 3 && v < se && is_lowword(X, v) && !is_icue(X, v) &&
                     ((X->wc[v] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, v));
          g++)
       if (words_in(X, v++, be)) return 0;   /* (a passive: "who was backed by", "which is expected to") */

@@ -22,10 +22,10 @@ VB_WORDS(p_for, "for");
 VB_WORDS(n_that, "suggestion", "vow", "promise", "assessment", "announcement");
 VB_WORDS(p_that, "that");
 
-#define ROW(n, p) {n, n##_h, n##_fl, p, p##_h, p##_fl}
+#define ROW(n, p) {n, n##_h, {n##_fl, n##_fl2, n##_fl3}, p, p##_h, {p##_fl, p##_fl2, p##_fl3}}
 static const struct holder_row {
-  const char *const *n; const unsigned *nh; uint64_t nfl;
-  const char *const *p; const unsigned *ph; uint64_t pfl;
+  const char *const *n; const unsigned *nh; uint64_t nfl[3];
+  const char *const *p; const unsigned *ph; uint64_t pfl[3];
 } rows[] = {
   ROW(n_attack, p_attack),   /* his attacks on Reyes */
   ROW(n_of, p_of),           /* Orsk's embrace of the levy */
@@ -38,7 +38,8 @@ static const struct holder_row {
 /* Noun n and the word after it make a row's pair */
 static int stance_pair(const ctx *X, size_t n) {
   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
-    if (word_in_fl(X, n, rows[i].n, rows[i].nh, rows[i].nfl) && word_in_fl(X, n + 1, rows[i].p, rows[i].ph, rows[i].pfl))
+    if (word_in_fl(X, n, rows[i].n, rows[i].nh, rows[i].nfl[0], rows[i].nfl[1], rows[i].nfl[2]) &&
+        word_in_fl(X, n + 1, rows[i].p, rows[i].ph, rows[i].pfl[0], rows[i].pfl[1], rows[i].pfl[2]))
       return 1;
   return 0;
 }
@@ -73,7 +74,7 @@ int vb_stance_holder(ctx *X, isent *S, icand *o) {
                     !is_ch(X, z, '(');
          z++) {}
     o->p.a = a; o->p.b = k; o->p.ok = 1; o->p.rel = 0;
-    o->c = n; o->a = word_in_fl(X, n + 1, p_to, p_to_h, p_to_fl) ? n + 1 : n + 2; o->b = z;
+    o->c = n; o->a = words_in(X, n + 1, p_to) ? n + 1 : n + 2; o->b = z;
     o->minw = 1;
     return 1;
   }

@@ -21,7 +21,7 @@
 static int subject_prep(const ctx *X, size_t k) {
   VB_WORDS(w, "of", "in", "from", "on", "at", "for", "with", "across", "around", "among",
               "inside", "outside", "near", "close", "familiar");
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w);
+  return is_lowword(X, k) && words_in(X, k, w);
 }
 
 /* The token after a verb starts its object or clause: that, to, a determiner, a pronoun,
@@ -33,7 +33,6 @@ static int object_start(const ctx *X, size_t k) {
   if ((X->wc[k] & (VB_W_DET | VB_W_PRON | VB_W_REL)) || is_pron(X, k) || words_in(X, k, w)) return 1;
   return is_capword(X, k) || (TK(k)->flags & VB_T_DIGIT);
 }
-
 
 /* "most of them", "some of us": a quantity of a pronoun ends at j - 1 */
 static int part_of_them(const ctx *X, size_t j) {
@@ -155,7 +154,7 @@ static int adverbial_prep(const ctx *X, size_t k) {
  * adverb, preposition or clause opener: "told her the pier", "told her directly that",
  * "told her in May") and is no object */
 static int possessive_her(const ctx *X, size_t k, size_t se) {
-  return k < se && is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && !object_start(X, k) && !is_adverb(X, k) &&
+  return k < se && is_lowword(X, k) && !object_start(X, k) && !is_adverb(X, k) &&
          !(X->wc[k] & (VB_W_BOUND | VB_W_AUX | VB_W_SKIP | VB_W_STOP | VB_W_TIME)) && !adverbial_prep(X, k) &&
          !is_icue(X, k);
 }
@@ -170,7 +169,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
   if (words_in(X, a, obj) && !(vb_tok_is(X->s, TK(a), "her") && possessive_her(X, a + 1, se))) return a + 1;
   if (is_capword(X, a)) {
     z = vb_run_end(X, a);
-    if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && z < a + 4 && !object_start(X, z)) z++; return z; }
+    if (TK(z)->flags & VB_T_POSS) { z++; while (z < se && is_lowword(X, z) && z < a + 4 && !object_start(X, z)) z++; return z; }
     return z + 1;
   }
   z = a + ((X->wc[a] & VB_W_DET) != 0 || words_in(X, a, obj));      /* (a possessive "her" passed above) */
@@ -186,7 +185,7 @@ static size_t addressee_end(const ctx *X, size_t a, size_t se) {
       z++;
     return z;
   }
-  for (int g = 0; g < 3 && z < se && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !object_start(X, z) &&
+  for (int g = 0; g < 3 && z < se && is_lowword(X, z) && !object_start(X, z) &&
                   !(X->wc[z] & (VB_W_BOUND | VB_W_AUX)) && !adverbial_prep(X, z) && !is_icue(X, z); g++)
     z++;
   return z > a ? z : a;
@@ -222,7 +221,7 @@ static size_t passive_start(const ctx *X, size_t c) {
   VB_WORDS(be, "is", "are", "was", "were", "be", "been", "being");
   VB_WORDS(between, "not", "also", "widely", "never", "often", "first", "still", "now");
   size_t j = c;
-  for (int g = 0; g < 3 && j > 0 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER); g++, j--) {
+  for (int g = 0; g < 3 && j > 0 && is_lowword(X, j - 1); g++, j--) {
     /* the forms of be are listed words (VB_W_SKIP, VB_W_BOUND): most words are not */
     if (!(X->wc[j - 1] & (VB_W_SKIP | VB_W_BOUND)) && !is_adverb(X, j - 1)) return VB_NONE;
     if (words_in(X, j - 1, be)) {
@@ -290,7 +289,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
   if (phrasal_other(X, c, e) || vb_other_object(X, c, e) || vb_ing_noun(X, c, e)) return 0;
   if (c > 0 && is_word(X, c - 1) &&
       ((TK(c - 1)->flags & (VB_T_DIGIT | VB_T_POSS)) || ((X->wc[c - 1] & VB_W_DET) && !is_pron(X, c - 1))) &&
-      is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !object_start(X, e))
+      is_lowword(X, e) && !object_start(X, e))
     return 0;
   if ((f & VB_CUE_ING) && c > 0 && is_word(X, c - 1) && (X->wc[c - 1] & (VB_W_BOUND | VB_W_DET | VB_W_PREP)) &&
       !(X->wc[c - 1] & VB_W_SKIP) && !(vb_ing_opener(X, c - 1) && e < NT && object_start(X, e)) &&
@@ -301,7 +300,7 @@ static int cue_reads(const ctx *X, size_t c, size_t e, unsigned f) {
    * right after it and no determiner before ("noting that", "questioning whether") */
   if ((f & VB_CUE_ING) && (f & VB_CUE_WEAK))
     return c > 0 && (is_ch(X, c - 1, ',') ||
-                     (e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && object_start(X, e) &&
+                     (e < NT && is_lowword(X, e) && object_start(X, e) &&
                       !(X->wc[e] & VB_W_PREP) && !(is_word(X, c - 1) && (X->wc[c - 1] & VB_W_DET)) &&
                       !(TK(c - 1)->flags & VB_T_POSS)));
   return (f & VB_CUE_ING) || !(f & VB_CUE_WEAK) || weak_verb(X, c, f) || long_subject(X, c, e);
@@ -327,7 +326,7 @@ static np infinitive_subject(const ctx *X, size_t c, size_t sb) {
 
 /* "who", "that" opening a relative clause */
 static int rel_opener(const ctx *X, size_t k) {
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && (vb_tok_is(X->s, TK(k), "who") || vb_tok_is(X->s, TK(k), "that"));
+  return is_lowword(X, k) && (vb_tok_is(X->s, TK(k), "who") || vb_tok_is(X->s, TK(k), "that"));
 }
 
 /* A lower-case -ing word that is no cue: "trying", "clamoring" */
@@ -340,8 +339,8 @@ static int ing_participle(const ctx *X, size_t k) {
 /* "People with direct knowledge of the talks said", "A report published Wednesday
  * said": the sentence's subject who can speak, then a phrase of its own (a preposition
  * or a participle first; no comma, quote, other cue, relative or auxiliary) up to the cue */
-static np phrase_subject(const ctx *X, size_t sb, size_t c) {
-  np q = vb_np_subject(X, sb, c), none = {0};
+static np phrase_subject_of(const ctx *X, size_t c, np q) {   /* (q: vb_np_subject's) */
+  np none = {0};
   size_t z;
   if (!q.ok || q.rel || q.b + 1 >= c || c - q.b > 12 || !vb_speaker_phrase(X, q)) return none;
   z = q.b + 1;
@@ -360,6 +359,7 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c) {
       return none;
   return q;
 }
+static np phrase_subject(const ctx *X, size_t sb, size_t c) { return phrase_subject_of(X, c, vb_np_subject(X, sb, c)); }
 
 /* "Gov. Ada Brandt of Osle, a Republican who has refused to endorse Reyes, said the
  * harbour board deserved better.": the sentence opens with a name and its comma, so the
@@ -392,7 +392,7 @@ static np relative_subject(const ctx *X, size_t c, size_t sb) {
   VB_WORDS(rel, "who", "which", "that");
   np p = {0}, ante;
   size_t j = c, k;
-  for (int g = 0; g < 4 && j > sb + 1 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) && !words_in(X, j - 1, rel) &&
+  for (int g = 0; g < 4 && j > sb + 1 && is_lowword(X, j - 1) && !words_in(X, j - 1, rel) &&
                   ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1));
        g++)
     j--;
@@ -460,13 +460,15 @@ static np cue_subject(const ctx *X, const isent *S) {
   p = vb_cue_speaker(X, c, sb > 0 ? sb - 1 : VB_NONE, se, sb);
   if (!(S->f & VB_CUE_ING)) {
     /* the subject before its phrase, not a noun inside the phrase ("Supporters who
-     * have heard from the campaign say") */
-    np q = phrase_subject(X, sb, c);
-    if (q.ok && (!p.ok || !vb_speaker_phrase(X, p) || p.a > q.b)) return q;
-  }
-  if (!p.ok && !(S->f & VB_CUE_ING)) {
-    p = vb_np_subject(X, sb, c);
-    if (p.ok && p.b >= c) p.ok = 0;
+     * have heard from the campaign say"), else the sentence's subject when the cue has
+     * none; none before a speaker that opens the sentence (a subject from sb on ends at
+     * sb or after): then neither is looked for */
+    int sp = p.ok && vb_speaker_phrase(X, p);
+    if (!sp || p.a > sb) {
+      np s0 = vb_np_subject(X, sb, c), q = phrase_subject_of(X, c, s0);
+      if (q.ok && (!sp || p.a > q.b)) return q;
+      if (!p.ok && (p = s0).ok && p.b >= c) p.ok = 0;
+    }
   }
   return p;
 }
@@ -600,24 +602,24 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
-  {"passive-by", 0.55, ir_passive_by, 0, 0},               /* CLAUSE is shared by X · N, opposed by X, … */
-  {"as-by", 0.6, vb_as_by, 0, 0},                          /* As reported by X, CLAUSE. (these three: a cue with its agent) */
-  {"asked-by", 0.55, vb_asked_by, 0, 0},                   /* Asked by X whether CLAUSE, … (iquestion.c) */
-  {"in-view", 0.5, vb_in_view, 0, 0},                       /* In X's view, CLAUSE. (these six: read before cue_reads) */
-  {"possessive-noun-that", 0.5, vb_poss_noun, 0, 0},        /* X's claim that CLAUSE */
-  {"noun-participle", 0.45, vb_np_participle, 0, 0},        /* a group backing NAME */
-  {"opening-participle", 0.5, vb_opening_participle, 0, 0}, /* Noting that CLAUSE, X VERB (iopener.c) */
-  {"according-to", 0.7, vb_according_front, 0, 0},          /* According to X, CLAUSE. */
-  {"according-to-aside", 0.65, vb_according_aside, 0, 0},   /* CLAUSE, according to X, CLAUSE. */
-  {"according-to-after", 0.7, vb_according_after, 0, 0},    /* CLAUSE, according to X. */
-  {"according-to-that", 0.6, vb_according_that, 0, 0},      /* That’s according to X. */
-  {"as-view", 0.6, vb_as_view, 0, 0},                       /* As X reported, CLAUSE. · CLAUSE, as X believe. */
-  {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},   /* CLAUSE, said X. */
-  {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},     /* CLAUSE, X said. */
-  {"aside", 0.55, ir_aside, 0, 0},                          /* PART, X said, PART. */
-  {"feeling-object", 0.5, vb_feeling_object, 0, 0},        /* NAME angered X: X holds a view of NAME (ipsych.c) */
-  {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},     /* X said (that) CLAUSE · X believes CLAUSE */
-  {"clause-after-quote", 0.55, ir_after_quote, 0, 0},       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
+  {"passive-by", 0.55, ir_passive_by, 0, 0},                 /* CLAUSE is shared by X · N, opposed by X, … */
+  {"as-by", 0.6, vb_as_by, 0, 0},                            /* As reported by X, CLAUSE. (these three: a cue with its agent) */
+  {"asked-by", 0.55, vb_asked_by, 0, 0},                     /* Asked by X whether CLAUSE, … (iquestion.c) */
+  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},                /* In X's view, CLAUSE. (these six: read before cue_reads) */
+  {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0}, /* X's claim that CLAUSE */
+  {"noun-participle", 0.45, vb_np_participle, VB_W_ACT, 0},  /* a group backing NAME */
+  {"opening-participle", 0.5, vb_opening_participle, 0, 0},  /* Noting that CLAUSE, X VERB (iopener.c) */
+  {"according-to", 0.7, vb_according_front, 0, 0},           /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, vb_according_aside, 0, 0},    /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, vb_according_after, 0, 0},     /* CLAUSE, according to X. */
+  {"according-to-that", 0.6, vb_according_that, 0, 0},       /* That’s according to X. */
+  {"as-view", 0.6, vb_as_view, 0, 0},                        /* As X reported, CLAUSE. · CLAUSE, as X believe. */
+  {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0},    /* CLAUSE, said X. */
+  {"clause-subject-cue", 0.65, ir_subject_after, 0, 0},      /* CLAUSE, X said. */
+  {"aside", 0.55, ir_aside, 0, 0},                           /* PART, X said, PART. */
+  {"feeling-object", 0.5, vb_feeling_object, 0, 0},          /* NAME angered X: X holds a view of NAME (ipsych.c) */
+  {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0},      /* X said (that) CLAUSE · X believes CLAUSE */
+  {"clause-after-quote", 0.55, ir_after_quote, 0, 0},        /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
 
 #define NAGENT_RULES 3   /* the first rules of the table: a cue with its agent ("by X") */
@@ -647,7 +649,7 @@ static int used_cue(const size_t *used, size_t n, size_t *at, size_t off) {
 static size_t coordinated_verb(const ctx *X, const icand *I, const icand *J) {
   size_t k = J->c;
   if (J->p.a != I->p.a || J->p.b != I->p.b || J->c <= I->a || J->c >= I->b || J->a <= J->c || I->b <= I->c) return VB_NONE;
-  while (k > I->a + 1 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && is_adverb(X, k - 1)) k--;   /* "and then said" */
+  while (k > I->a + 1 && is_lowword(X, k - 1) && is_adverb(X, k - 1)) k--;   /* "and then said" */
   if (k <= I->a + 1) return VB_NONE;
   if (is_word(X, k - 1) && (vb_tok_is(X->s, TK(k - 1), "and") || vb_tok_is(X->s, TK(k - 1), "but"))) k--;
   else if (!is_ch(X, k - 1, ',')) return VB_NONE;
@@ -775,6 +777,7 @@ void vb_find_indirect(ctx *X) {
   size_t first = A->qs.q.n, nused = 0, uat = 0, nct, ci = 0;
   size_t *used = malloc((first + 1 + X->T.cues.n + 1) * sizeof *used), *ct = used ? used + first + 1 : NULL;
   VB_VEC(icand) cs = {0}; vb_brackets B = {{NULL, NULL}, {0, 0}, {0, 0}};   /* (B: for vb_sentence_break) */
+  vb_sread M;                                      /* (the sentence rules' answers) */
   if (!used || vb_brackets_find(X, &B)) { free(used); vb_brackets_free(&B); X->oom = 1; return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
@@ -791,6 +794,7 @@ void vb_find_indirect(ctx *X) {
     nb = S.se < se0 ? S.se : VB_NONE;
     if (S.se - S.sb < 3 || S.se - S.sb > 150) continue;     /* a list or a run-on: no clause shape */
     cs.n = 0;
+    M.asked = 0;
     S.words = vb_classes_of(X->wc, S.sb, S.se);   /* the classes alone: what the sentence rules need */
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
@@ -817,6 +821,7 @@ void vb_find_indirect(ctx *X) {
         int agent = by_agent(X, &S, &S.p);
         size_t r;
         for (r = agent ? 0 : NAGENT_RULES; r < NPRE_RULES; r++) {
+          if (cue_rules[r].needs && !(X->wc[c] & cue_rules[r].needs)) continue;   /* (the cue's own class) */
           memset(&o, 0, sizeof o);
           if (cue_rules[r].read(X, &S, &o)) break;
         }
@@ -854,8 +859,7 @@ void vb_find_indirect(ctx *X) {
       icand o;
       if (!vb_sentence_rules[r].outer || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
       size_t in = 0;
-      memset(&o, 0, sizeof o);
-      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      if (!vb_sentence_read(X, &S, r, &M, &o)) continue;
       for (size_t i = 0; i < cs.n; i++) in += !cs.v[i].mark && cs.v[i].c >= o.a && cs.v[i].c < o.b;
       if (!in) continue;                           /* (it holds no cue's report: read below, if at all) */
       o.rule = vb_sentence_rules[r].name;
@@ -872,8 +876,7 @@ void vb_find_indirect(ctx *X) {
     for (size_t r = 0; !X->oom && r < vb_nsentence_rules; r++) {
       icand o;
       if ((nread && vb_sentence_rules[r].outer != 2) || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
-      memset(&o, 0, sizeof o);
-      if (!vb_sentence_rules[r].read(X, &S, &o)) continue;
+      if (!vb_sentence_read(X, &S, r, &M, &o)) continue;
       o.rule = vb_sentence_rules[r].name;
       o.conf = vb_sentence_rules[r].strength;
       if (vb_push(&cs, o)) X->oom = 1;

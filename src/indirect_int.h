@@ -32,21 +32,13 @@ struct irule {
   const char *name;
   double strength;
   iread read;
-  unsigned needs;         /* a word class the sentence must hold for the rule to look */
+  unsigned needs;         /* a word class the sentence must hold for the rule to look (a
+                           * rule of indirect.c's cue table: the cue's first word) */
   int outer;              /* 1: a sentence rule read beside the cues' reports, whose report
                            * holds those of the cues inside it ("Lynch: X said …"); 2: one
                            * read in every sentence, whose report stands where it meets
                            * none of theirs ("X spoke to voters about Y, and Z said …") */
 };
-
-/* The OR of the word classes wc[a .. b), four at a step (the loop's own steps were most
- * of its work) */
-static inline unsigned vb_classes_of(const unsigned *wc, size_t a, size_t b) {
-  unsigned w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-  for (; a + 4 <= b; a += 4) { w0 |= wc[a]; w1 |= wc[a + 1]; w2 |= wc[a + 2]; w3 |= wc[a + 3]; }
-  for (; a < b; a++) w0 |= wc[a];
-  return w0 | w1 | w2 | w3;
-}
 
 /* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
 static inline int vb_past_participle(const ctx *X, size_t k) {
@@ -150,6 +142,28 @@ void vb_closing_after(const ctx *X, icand *cs, size_t n);
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
 extern const struct irule vb_sentence_rules[];
 extern const size_t vb_nsentence_rules;
+/* What the sentence rules read of one sentence: indirect.c asks a rule beside the cues'
+ * reports and again after them, of the same sentence; a rule reads its tokens (S->sb,
+ * S->se) and the text alone, so the first answer stands for the second. asked: a bit per
+ * rule; clear it for each sentence. */
+#define VB_NSRULES 16
+typedef struct vb_sread {
+  unsigned asked, read;
+  icand o[VB_NSRULES];
+} vb_sread;
+/* Sentence rule r read S: 1 and *o its candidate, or 0 (inline: asked once or twice a
+ * sentence, most often to no avail) */
+static inline int vb_sentence_read(ctx *X, isent *S, size_t r, vb_sread *M, icand *o) {
+  if (!(M->asked & (1u << r))) {
+    M->asked |= 1u << r;
+    memset(&M->o[r], 0, sizeof M->o[r]);
+    if (vb_sentence_rules[r].read(X, S, &M->o[r])) M->read |= 1u << r;
+    else M->read &= ~(1u << r);
+  }
+  if (!(M->read & (1u << r))) return 0;
+  *o = M->o[r];
+  return 1;
+}
 
 /* A conjunction that opens a clause: and, but, while, whereas, although, though */
 static inline int vb_conj_word(const ctx *X, size_t k) {

@@ -7,7 +7,8 @@
 #include "indirect_int.h"
 
 /* The participles of support and opposition, whose object is a name alone (not "a poll
- * showing Lund ahead", whose object is a clause, read by the rules after cue_reads) */
+ * showing Lund ahead", whose object is a clause, read by the rules after cue_reads); the
+ * lexicon (cues.c) gives them VB_W_ACT, which the cue table asks of a cue first */
 VB_WORDS(support_ing, "backing", "supporting", "opposing", "endorsing", "favoring");
 
 /* The words that may open the name after the participle ("backing former Gov. Ada Lund") */

@@ -27,7 +27,7 @@ static const struct {
 static int own_clause(const ctx *X, size_t k) {
   VB_WORDS(w, "and", "but", "yet", "so", "though", "although", "because", "as", "which", "where",
               "whom", "who", "when", "after", "before");
-  return is_ch(X, k, ';') || is_ch(X, k, ':') || is_ch(X, k, '(') || (is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, w));
+  return is_ch(X, k, ';') || is_ch(X, k, ':') || is_ch(X, k, '(') || (is_lowword(X, k) && words_in(X, k, w));
 }
 
 /* a passive cue ("Lund was asked", "was not charged"): its subject reports nothing */

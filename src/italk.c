@@ -34,7 +34,7 @@ np vb_group_subject(const ctx *X, const isent *S, size_t k) {
   size_t j = k;
   np p;
   /* the verb group: "has been talking", "also spoke", "is now talking", "continues to draw" */
-  while (j > S->sb + 1 && k - j < 4 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+  while (j > S->sb + 1 && k - j < 4 && is_lowword(X, j - 1) &&
          ((X->wc[j - 1] & (VB_W_AUX | VB_W_SKIP)) || is_adverb(X, j - 1)) && !is_pron(X, j - 1) &&
          !(X->wc[j - 1] & (VB_W_DET | VB_W_PREP | VB_W_REL)))
     j--;
@@ -102,7 +102,7 @@ int vb_speech_act(ctx *X, isent *S, icand *o) {
     if (!(X->wc[k] & VB_W_LIGHT) || !(TK(k)->flags & VB_T_LOWER) || is_icue(X, k) ||
         !words_in(X, k, light_verbs))
       continue;
-    for (n = k + 1; n < S->se && n < k + 5 && is_word(X, n) && (TK(n)->flags & VB_T_LOWER) && !words_in(X, n, act_nouns) &&
+    for (n = k + 1; n < S->se && n < k + 5 && is_lowword(X, n) && !words_in(X, n, act_nouns) &&
                     !is_icue(X, n) && !(X->wc[n] & (VB_W_PREP | VB_W_AUX | VB_W_REL)) && !is_pron(X, n);
          n++) {}
     if (n + 2 >= S->se || !is_word(X, n) || !words_in(X, n, act_nouns) || !act_prep(X, n) ||

@@ -30,7 +30,7 @@ int vb_in_view(ctx *X, isent *S, icand *o) {
   if (!vb_tok_is(X->s, TK(c), "view") || S->e + 2 >= S->se || !(is_ch(X, S->e, ',') || is_dash(X, S->e))) return 0;
   h = c - 1;
   if (h > S->sb + 2 && vb_tok_is(X->s, TK(h), "of") && vb_tok_is(X->s, TK(h - 1), "point")) h -= 2;   /* point of view */
-  else if (h > S->sb && is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !words_in(X, h, poss_pron) &&
+  else if (h > S->sb && is_lowword(X, h) && !words_in(X, h, poss_pron) &&
            !(TK(h)->flags & VB_T_POSS) && !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)))
     h--;                                           /* in her personal view */
   if (h <= S->sb || (a = holder_start(X, h, S->sb)) == VB_NONE || a == S->sb || !words_in(X, a - 1, in_words)) return 0;
@@ -52,7 +52,7 @@ int vb_poss_noun(ctx *X, isent *S, icand *o) {
   if (c <= S->sb || !(X->wc[c] & VB_W_NOUN) || !(TK(c)->flags & VB_T_LOWER) || S->e + 2 >= S->se ||
       !is_word(X, S->e) || !vb_tok_is(X->s, TK(S->e), "that"))
     return 0;
-  if (is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !words_in(X, h, poss_pron) && !(TK(h)->flags & VB_T_POSS) &&
+  if (is_lowword(X, h) && !words_in(X, h, poss_pron) && !(TK(h)->flags & VB_T_POSS) &&
       !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND)) && !is_icue(X, h))
     h--;                                           /* her repeated warning */
   if (h < S->sb || (a = holder_start(X, h, S->sb)) == VB_NONE) return 0;

@@ -88,15 +88,22 @@ static const struct {
   const char *name;
   const char *const *forms;
   const unsigned *forms_h;   /* (VB_WORDS) */
-  uint64_t forms_fl;
+  uint64_t forms_fl, forms_fl2, forms_fl3;
   int (*other)(const ctx *X, size_t e);
 } other_objects[] = {
-  {"maintain-np", maintain_forms, maintain_forms_h, maintain_forms_fl, obj_np},   /* Lund maintains a wide lead */
-  {"find-np", find_forms, find_forms_h, find_forms_fl, obj_np},               /* they can't find jobs that … · find their way */
-  {"back-adverb", back_forms, back_forms_h, back_forms_fl, obj_adverb},       /* I turned back to look · it will not bring the jobs back */
+  {"maintain-np", maintain_forms, maintain_forms_h, maintain_forms_fl, maintain_forms_fl2, maintain_forms_fl3, obj_np},   /* Lund maintains a wide lead */
+  {"find-np", find_forms, find_forms_h, find_forms_fl, find_forms_fl2, find_forms_fl3, obj_np},               /* they can't find jobs that … · find their way */
+  {"back-adverb", back_forms, back_forms_h, back_forms_fl, back_forms_fl2, back_forms_fl3, obj_adverb},       /* I turned back to look · it will not bring the jobs back */
 };
 
 int vb_other_object(const ctx *X, size_t c, size_t e) {
+  /* the three lists' filter bits at once: nearly every cue is in none of them */
+  const uint64_t fl = maintain_forms_fl | find_forms_fl | back_forms_fl;
+  const uint64_t fl2 = maintain_forms_fl2 | find_forms_fl2 | back_forms_fl2;
+  unsigned th;
+  if (!is_word(X, c)) return 0;
+  th = TK(c)->hash;
+  if (!((fl >> (th & 63)) & (fl2 >> ((th >> 6) & 63)) & 1u)) return 0;
   for (size_t r = 0; r < sizeof other_objects / sizeof *other_objects; r++)
     if (words_in(X, c, other_objects[r].forms)) return other_objects[r].other(X, e);
   return 0;
@@ -117,7 +124,7 @@ int vb_ing_noun(const ctx *X, size_t c, size_t e) {
   VB_WORDS(prep, "in", "with", "on", "at", "for", "among", "since", "after", "of", "by", "from");
   size_t k = c;
   if (!(CUE(c)->flags & VB_CUE_ING) || !(e >= NT || !is_word(X, e) || words_in(X, e, prep))) return 0;
-  while (k > 0 && c - k < 4 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) && !is_icue(X, k - 1) &&
+  while (k > 0 && c - k < 4 && is_lowword(X, k - 1) && !is_icue(X, k - 1) &&
          !(TK(k - 1)->flags & VB_T_POSS) && !(X->wc[k - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL)))
     k--;                                             /* the adjectives: "unexpectedly strong third-place" */
   return k < c && k > 0 && is_word(X, k - 1) && !is_pron(X, k - 1) &&

@@ -22,7 +22,7 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
   np s = {0};
   size_t k = c;
   /* "…, did not mention", "…, also warned": the verb group's own words before the cue */
-  while (k > sb + 4 && c - k < 3 && is_word(X, k - 1) && (TK(k - 1)->flags & VB_T_LOWER) &&
+  while (k > sb + 4 && c - k < 3 && is_lowword(X, k - 1) &&
          ((X->wc[k - 1] & (VB_W_AUX | VB_W_SKIP)) || vb_tok_is(X->s, TK(k - 1), "not") || is_adverb(X, k - 1)))
     k--;
   if (!r.ok || r.rel || k < sb + 4 || !is_ch(X, k - 1, ',')) return r;
@@ -38,7 +38,7 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
     if (is_icue(X, z) && !(CUE(z)->flags & VB_CUE_ING)) return r;   /* "Varga, Lund said, …": another's cue */
     if (is_ch(X, z, ',')) {
       commas++;
-      if (is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) && words_in(X, z + 1, chain_breaks)) return r;
+      if (is_lowword(X, z + 1) && words_in(X, z + 1, chain_breaks)) return r;
     }
   }
   if (commas < 3) return r;                      /* "Varga, the mayor, said": read as it is */

@@ -31,7 +31,7 @@ int vb_speaker_phrase(const ctx *X, np p) { return speaker_phrase(X, p, 0); }
 int vb_quote_speaker_phrase(const ctx *X, np p) { return speaker_phrase(X, p, 1); }
 
 int vb_role_prep(const ctx *X, size_t k) {
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) &&
+  return is_lowword(X, k) &&
          (vb_tok_is(X->s, TK(k), "for") || vb_tok_is(X->s, TK(k), "of") || vb_tok_is(X->s, TK(k), "at") ||
           vb_tok_is(X->s, TK(k), "with") || vb_tok_is(X->s, TK(k), "from"));
 }
@@ -101,8 +101,9 @@ static size_t appos_chain(const ctx *X, size_t j, size_t lo1) {
   return j;
 }
 
-/* "who's" and "who’s" (has or is: "Graham, who's called for …"): a relative pronoun too */
-static int who_has(const ctx *X, size_t k) {
+/* "who's" and "who’s" (has or is: "Graham, who's called for …"): a relative pronoun too
+ * (inline: one test for most words, asked of every word a phrase is read over) */
+static inline int who_has(const ctx *X, size_t k) {
   const vb_tok *t = TK(k);
   return (t->flags & VB_T_POSS) && base_end(X, k) - t->start == 3 && (X->s[t->start] | 0x20) == 'w' &&
          X->s[t->start + 1] == 'h' && X->s[t->start + 2] == 'o';
@@ -180,7 +181,7 @@ static np np_before1(const ctx *X, size_t c, size_t lo) {
     j = z - 1;
     j = appos_chain(X, j, lo1);
     /* "Sanders, meanwhile, who …, said": an aside of one adverb is skipped too */
-    if (j > lo1 + 1 && is_word(X, j) && (TK(j)->flags & VB_T_LOWER) &&
+    if (j > lo1 + 1 && is_lowword(X, j) &&
         ((X->wc[j] & (VB_W_STOP | VB_W_SKIP)) || is_adverb(X, j)) && is_ch(X, j - 1, ','))
       j -= 2;
     if (is_ch(X, j, ')')) {
@@ -296,9 +297,9 @@ np vb_np_after(const ctx *X, size_t j, size_t hi) {
       /* "said Democratic strategist Hank Sheinkopf", "said GOP presidential candidate Ada
        * Brandt": a capitalised modifier, one or two role words, then the name they head */
       size_t z = e + 1;
-      while (z < hi && z - e <= 2 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) && !vb_speaker_word(X, z) &&
+      while (z < hi && z - e <= 2 && is_lowword(X, z) && !vb_speaker_word(X, z) &&
              !(X->wc[z] & (VB_W_BOUND | VB_W_REL | VB_W_AUX | VB_W_DET | VB_W_PREP)) && !is_cue(X, z)) z++;
-      if (z + 1 < hi && z - e <= 2 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+      if (z + 1 < hi && z - e <= 2 && is_lowword(X, z) &&
           vb_speaker_word(X, z) && is_capword(X, z + 1) && !(X->wc[z + 1] & (VB_W_STOP | VB_W_DET))) {
         size_t ne = vb_run_end(X, z + 1);
         e = ne < hi ? ne : hi - 1;
@@ -358,10 +359,10 @@ static np np_at(const ctx *X, size_t k, size_t c) {
   if (is_capword(X, k) && !(X->wc[k] & (VB_W_STOP | VB_W_DET))) {      /* "Several residents": the determiner's */
     size_t e = vb_run_end(X, k);
     if (e >= c) return r;
-    if (TK(e)->flags & VB_T_POSS && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER)) {
+    if (TK(e)->flags & VB_T_POSS && is_lowword(X, e + 1)) {
       /* Clinton’s campaign */
       size_t z = e + 1;
-      while (z + 1 < c && z < e + 3 && is_word(X, z + 1) && (TK(z + 1)->flags & VB_T_LOWER) &&
+      while (z + 1 < c && z < e + 3 && is_lowword(X, z + 1) &&
              !(X->wc[z + 1] & VB_W_BOUND) && !is_cue(X, z + 1)) z++;
       r.a = k; r.b = z; r.ok = 1;
       return r;
@@ -372,7 +373,7 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       e = vb_run_end(X, k);
       if (e >= c) return r;
     }
-    if (e + 2 < c && is_word(X, e + 1) && (TK(e + 1)->flags & VB_T_LOWER) && vb_speaker_word(X, e + 1) &&
+    if (e + 2 < c && is_lowword(X, e + 1) && vb_speaker_word(X, e + 1) &&
         !(X->wc[e + 1] & (VB_W_BOUND | VB_W_SKIP)) && !is_icue(X, e + 1)) {
       r.a = k; r.b = e + 1; r.ok = 1;         /* "Harbour pilots — and …— say", "Trump supporters" */
       return r;
@@ -381,7 +382,7 @@ static np np_at(const ctx *X, size_t k, size_t c) {
       /* "FBI director James Comey": an organisation, a title, then the name; "Democratic
        * presidential candidate Bernie Sanders": a modifier before the title too */
       size_t z = e + 1;
-      while (z < c && z < e + 4 && is_word(X, z) && (TK(z)->flags & VB_T_LOWER) &&
+      while (z < c && z < e + 4 && is_lowword(X, z) &&
              ((X->wc[z] & (VB_W_TITLE | VB_W_ORG)) || (z == e + 1 && is_word(X, z + 1) && (X->wc[z + 1] & VB_W_TITLE) &&
                                                         !(X->wc[z] & (VB_W_STOP | VB_W_BOUND | VB_W_SKIP)) && !is_icue(X, z))))
         z++;
@@ -421,7 +422,7 @@ np vb_np_subject(const ctx *X, size_t sb, size_t c) {
   if (k < c) k = skip_quotes(X, k, c);
   /* "Then he cut into Bush, calling …", "But she said": one word, then the subject */
   if (k + 2 < c && is_word(X, k) && (X->wc[k] & (VB_W_STOP | VB_W_BOUND)) && !(X->wc[k] & (VB_W_DET | VB_W_PRON)) &&
-      is_pron(X, k + 1) && is_word(X, k + 2) && (TK(k + 2)->flags & VB_T_LOWER))
+      is_pron(X, k + 1) && is_lowword(X, k + 2))
     return np_at(X, k + 1, c);
   {
     /* "And then Trump went on the attack, saying …", "But the mayor struck back,
@@ -487,7 +488,7 @@ static int colon_label(const ctx *X, size_t sb, size_t e, size_t se) {
     if (le >= 0 && X->A->ent.v[le].kind == VB_ENT_PERSON) return 1;
   }
   if ((TK(sb)->flags & VB_T_UPPER) || !vb_speaker_word(X, sb)) return 0;
-  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_word(X, z) && (TK(z)->flags & VB_T_LOWER);
+  for (size_t z = e + 2; z < se && z < e + 32 && low < 2; z++) low += is_lowword(X, z);
   return low >= 2 || title_clause(X, e + 2, se);
 }
 
@@ -616,7 +617,7 @@ static np part_progressive(const ctx *X, size_t sb, size_t c) {
   VB_WORDS(between, "not", "also", "still", "now", "already", "even", "just", "all");
   np r = {0};
   size_t j = c;
-  while (j > sb + 1 && c - j < 3 && is_word(X, j - 1) && (TK(j - 1)->flags & VB_T_LOWER) &&
+  while (j > sb + 1 && c - j < 3 && is_lowword(X, j - 1) &&
          (is_adverb(X, j - 1) || words_in(X, j - 1, between)))
     j--;
   if (j <= sb || !is_word(X, j - 1)) return r;
@@ -741,7 +742,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
     for (size_t z = c, s0 = vb_part_clause_start(X, sb, c); c > 0 && is_ch(X, c - 1, ',') && z-- > s0 && c - z < WIN;) {
       if (is_cue(X, z) && !(CUE(z)->flags & (VB_CUE_ING | VB_CUE_WEAK))) {
         /* not "a class called “Perception” …, writing": a naming participle after a noun */
-        if ((CUE(z)->flags & VB_CUE_CALL) && z > 0 && is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) &&
+        if ((CUE(z)->flags & VB_CUE_CALL) && z > 0 && is_lowword(X, z - 1) &&
             !is_pron(X, z - 1) && !(X->wc[z - 1] & (VB_W_REL | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)))
           break;
         r = vb_cue_speaker(X, z, lo < z ? lo : (sb ? sb - 1 : VB_NONE), hi, sb);

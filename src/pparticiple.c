@@ -33,7 +33,7 @@ int vb_is_document(const ctx *X, size_t k) {
  * a pronoun, an adverb, a word of time or a word of a clause */
 int vb_part_head(const ctx *X, size_t sb, size_t c) {
   size_t h = c - 1;
-  return c > sb + 1 && is_word(X, h) && (TK(h)->flags & VB_T_LOWER) && !(TK(h)->flags & VB_T_POSS) && !is_icue(X, h) &&
+  return c > sb + 1 && is_lowword(X, h) && !(TK(h)->flags & VB_T_POSS) && !is_icue(X, h) &&
          !is_pron(X, h) && !is_adverb(X, h) && !words_in(X, h, spans_of_time) &&
          !(X->wc[h] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_STOP | VB_W_REL | VB_W_TIME |
                        VB_W_QUANT | VB_W_CONN));
@@ -43,7 +43,7 @@ int vb_part_head(const ctx *X, size_t sb, size_t c) {
  * preposition or linking word */
 size_t vb_part_cut(const ctx *X, np r) {
   for (size_t z = r.b; z > r.a; z--)
-    if (is_word(X, z - 1) && (TK(z - 1)->flags & VB_T_LOWER) && (X->wc[z - 1] & (VB_W_PREP | VB_W_BOUND))) return z;
+    if (is_lowword(X, z - 1) && (X->wc[z - 1] & (VB_W_PREP | VB_W_BOUND))) return z;
   return r.a;
 }
 

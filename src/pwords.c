@@ -31,7 +31,7 @@ VB_WORDS(count_words, "two", "three", "four", "five", "six", "seven", "eight", "
 
 int vb_count_of(const ctx *X, size_t k) {
   return k >= 2 && (TK(k)->flags & VB_T_LOWER) && words_in(X, k, count_words) && vb_tok_is(X->s, TK(k - 1), "of") &&
-         is_word(X, k - 2) && (TK(k - 2)->flags & VB_T_LOWER);
+         is_lowword(X, k - 2);
 }
 
 int vb_age_word(const ctx *X, size_t k) {
