@@ -118,6 +118,8 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
           (vb_tok_is(X->s, TK(r - 1), "and") || vb_tok_is(X->s, TK(r - 1), "to") ||
            ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER)) || subject_prep(X, r - 1)))
         return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say · polls in Iowa show */
+      r = vb_example_start(X, r);             /* critics like Huffman say (pappos.c) */
+      if (r != VB_NONE && r > 0 && plural_word(X, r - 1)) return 1;
     }
     if (part_of_them(X, j)) return 1;          /* most of them say */
     return plural_word(X, j - 1) || plural_before_phrase(X, j);
