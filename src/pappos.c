@@ -87,7 +87,9 @@ size_t vb_example_start(const ctx *X, size_t r) {
   return VB_NONE;
 }
 static int example_of(const ctx *X, size_t z) {
-  size_t r = z + 1 + vb_tok_is(X->s, TK(z), "such");
+  size_t r, n = TK(z)->end - TK(z)->start;
+  if (n != 4 || (X->s[TK(z)->start] != 'l' && X->s[TK(z)->start] != 's')) return 0;   /* (read at most words) */
+  r = z + 1 + (X->s[TK(z)->start] == 's');
   return r < NT && is_capword(X, r) && vb_example_start(X, r) == z;
 }
 
@@ -113,7 +115,7 @@ static const struct {
 size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
   if (!r.ok || r.rel || r.a <= sb + 1 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
   for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
-    int such_as = example_of(X, z - 1);           /* (the "as" of "such as": no clause, no cue) */
+    int such_as = TK(z)->end - TK(z)->start == 2 && example_of(X, z - 1);           /* (the "as" of "such as": no clause, no cue) */
     if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && words_in(X, z, inner_clause) && !such_as))
       return VB_NONE;
     if (!(TK(z)->flags & VB_T_LOWER)) continue;
