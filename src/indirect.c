@@ -607,10 +607,11 @@ static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},                 /* CLAUSE is shared by X · N, opposed by X, … */
   {"as-by", 0.6, vb_as_by, 0, 0},                            /* As reported by X, CLAUSE. (these three: a cue with its agent) */
   {"asked-by", 0.55, vb_asked_by, 0, 0},                     /* Asked by X whether CLAUSE, … (iquestion.c) */
-  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},                /* In X's view, CLAUSE. (these six: read before cue_reads) */
+  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},                /* In X's view, CLAUSE. (these seven: read before cue_reads) */
   {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0}, /* X's claim that CLAUSE */
   {"noun-participle", 0.45, vb_np_participle, VB_W_ACT, 0},  /* a group backing NAME */
   {"opening-participle", 0.5, vb_opening_participle, 0, 0},  /* Noting that CLAUSE, X VERB (iopener.c) */
+  {"relative-gap", 0.55, vb_relative_gap, 0, 0},             /* which X say could be CLAUSE (irelgap.c) */
   {"according-to", 0.7, vb_according_front, 0, 0},           /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},    /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},     /* CLAUSE, according to X. */
@@ -625,7 +626,7 @@ static const struct irule cue_rules[] = {
 };
 
 #define NAGENT_RULES 3   /* the first rules of the table: a cue with its agent ("by X") */
-#define NPRE_RULES 7     /* and with them, the rules read before cue_reads */
+#define NPRE_RULES 8     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 

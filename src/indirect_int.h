@@ -187,6 +187,8 @@ int vb_in_view(ctx *X, isent *S, icand *o);
 int vb_poss_noun(ctx *X, isent *S, icand *o);   /* X's claim that CLAUSE */
 /* iquestion.c: Asked by X whether CLAUSE (a rule of a cue with its agent, S->p) */
 int vb_asked_by(ctx *X, isent *S, icand *o);
+/* irelgap.c: which Democrats say could be aiding X: the verb phrase after the cue, its subject the relative */
+int vb_relative_gap(ctx *X, isent *S, icand *o);
 /* ipsych.c: NAME angered X · the loss rattled X: X the source, the subject the report */
 int vb_feeling_object(ctx *X, isent *S, icand *o);
 /* icause.c: the phrase a causing verb puts before "to" and cue c ("led some allies to
