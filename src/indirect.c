@@ -496,7 +496,7 @@ static int ir_subject_after(ctx *X, isent *S, icand *o) {
   size_t z;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
   z = vb_skip_when(X, cue_end(X, S), S->se);
-  if (z + 1 < S->se && !is_ch(X, z, ';')) return 0;          /* (a semicolon ends the report too) */
+  if (z + 1 < S->se && !is_ch(X, z, ';') && !vb_closing_dash(X, z, S->se)) return 0;   /* (a semicolon ends it too) */
   o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
   return 1;
 }

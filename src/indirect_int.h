@@ -137,6 +137,7 @@ int vb_no_speaker(const ctx *X, const isent *S);
 
 /* Candidates [0, n) of a sentence: a closing cue's report ("…, they said.") starts after
  * the clause of a report that opens the sentence ("X said A, but B, they said": iclosing.c) */
+int vb_closing_dash(const ctx *X, size_t z, size_t se);   /* CLAUSE, X said — NP: the dash closes the report */
 void vb_closing_after(const ctx *X, icand *cs, size_t n);
 
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
