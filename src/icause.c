@@ -1,9 +1,10 @@
 /* icause.c: the subject of an infinitive of speech that a cause set off: "the loss led
  * some allies to worry whether …", "the email prompted the chairwoman to announce …",
  * "his remarks caused many to wonder if …". The noun phrase between the causing verb
- * and "to" speaks, not the sentence's subject (and after an adjective of a form of be,
- * "voters are more likely to say …", the subject of "be") (indirect.c asks it for a cue right after
- * "to", before it reads the verb group's subject). It calls nothing of indirect.c's. */
+ * and "to" speaks, not the sentence's subject; after an adjective and a form of be,
+ * "voters are more likely to say …", the subject of "be" (indirect.c asks it for a cue
+ * right after "to", before it reads the verb group's subject). It calls nothing of
+ * indirect.c's. */
 #include "attrib_int.h"
 #include "indirect_int.h"
 
