@@ -606,6 +606,7 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r);
  * who spoke with the Ledger said", "officials close to the mayor said"): the token the
  * subject's phrase ends before, else VB_NONE */
 size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r);
+size_t vb_example_start(const ctx *X, size_t r);   /* critics like Huffman · experts such as Lund */
 
 /* ---------------------------------------------------------------- quotewords.c */
 /* the shape of a quote's words (see quotewords.c) */

@@ -20,3 +20,13 @@ void vb_closing_after(const ctx *X, icand *cs, size_t n) {
     }
   }
 }
+
+/* "Such a move could alienate his backers, Clinton allies believe — backers she will need":
+ * a dash at z after a closing cue ends the report before it too, unless it opens an aside
+ * that a second dash closes or brings in the cue's own "that" ("argued - rebuking X - that …") */
+int vb_closing_dash(const ctx *X, size_t z, size_t se) {
+  if (!is_dash(X, z) || (z + 1 < se && is_lowword(X, z + 1) && vb_tok_is(X->s, TK(z + 1), "that"))) return 0;
+  for (size_t k = z + 1; k < se; k++)
+    if (is_dash(X, k)) return 0;
+  return 1;
+}

@@ -118,6 +118,8 @@ static int weak_verb(const ctx *X, size_t c, unsigned f) {
           (vb_tok_is(X->s, TK(r - 1), "and") || vb_tok_is(X->s, TK(r - 1), "to") ||
            ((X->wc[r - 1] & VB_W_PREP) && (TK(r - 1)->flags & VB_T_LOWER)) || subject_prep(X, r - 1)))
         return 1;                             /* Obama and Clinton say · Aides to Hillary Clinton say · polls in Iowa show */
+      r = vb_example_start(X, r);             /* critics like Huffman say (pappos.c) */
+      if (r != VB_NONE && r > 0 && plural_word(X, r - 1)) return 1;
     }
     if (part_of_them(X, j)) return 1;          /* most of them say */
     return plural_word(X, j - 1) || plural_before_phrase(X, j);
@@ -494,7 +496,7 @@ static int ir_subject_after(ctx *X, isent *S, icand *o) {
   size_t z;
   if ((S->f & VB_CUE_ACC) || !S->p.ok || S->p.a > S->c || S->p.a <= S->sb + 1 || !is_ch(X, S->p.a - 1, ',')) return 0;
   z = vb_skip_when(X, cue_end(X, S), S->se);
-  if (z + 1 < S->se && !is_ch(X, z, ';')) return 0;          /* (a semicolon ends the report too) */
+  if (z + 1 < S->se && !is_ch(X, z, ';') && !vb_closing_dash(X, z, S->se)) return 0;   /* (a semicolon ends it too) */
   o->p = S->p; o->a = S->sb; o->b = S->p.a - 1;
   return 1;
 }
@@ -605,10 +607,11 @@ static const struct irule cue_rules[] = {
   {"passive-by", 0.55, ir_passive_by, 0, 0},                 /* CLAUSE is shared by X · N, opposed by X, … */
   {"as-by", 0.6, vb_as_by, 0, 0},                            /* As reported by X, CLAUSE. (these three: a cue with its agent) */
   {"asked-by", 0.55, vb_asked_by, 0, 0},                     /* Asked by X whether CLAUSE, … (iquestion.c) */
-  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},                /* In X's view, CLAUSE. (these six: read before cue_reads) */
+  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0},                /* In X's view, CLAUSE. (these seven: read before cue_reads) */
   {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0}, /* X's claim that CLAUSE */
   {"noun-participle", 0.45, vb_np_participle, VB_W_ACT, 0},  /* a group backing NAME */
   {"opening-participle", 0.5, vb_opening_participle, 0, 0},  /* Noting that CLAUSE, X VERB (iopener.c) */
+  {"relative-gap", 0.55, vb_relative_gap, 0, 0},             /* which X say could be CLAUSE (irelgap.c) */
   {"according-to", 0.7, vb_according_front, 0, 0},           /* According to X, CLAUSE. */
   {"according-to-aside", 0.65, vb_according_aside, 0, 0},    /* CLAUSE, according to X, CLAUSE. */
   {"according-to-after", 0.7, vb_according_after, 0, 0},     /* CLAUSE, according to X. */
@@ -623,7 +626,7 @@ static const struct irule cue_rules[] = {
 };
 
 #define NAGENT_RULES 3   /* the first rules of the table: a cue with its agent ("by X") */
-#define NPRE_RULES 7     /* and with them, the rules read before cue_reads */
+#define NPRE_RULES 8     /* and with them, the rules read before cue_reads */
 
 /* ---------------------------------------------------------------- the stage */
 

@@ -137,6 +137,7 @@ int vb_no_speaker(const ctx *X, const isent *S);
 
 /* Candidates [0, n) of a sentence: a closing cue's report ("…, they said.") starts after
  * the clause of a report that opens the sentence ("X said A, but B, they said": iclosing.c) */
+int vb_closing_dash(const ctx *X, size_t z, size_t se);   /* CLAUSE, X said — NP: the dash closes the report */
 void vb_closing_after(const ctx *X, icand *cs, size_t n);
 
 /* The rules that read a sentence whose cues gave no report that stands (isentence.c) */
@@ -187,6 +188,8 @@ int vb_in_view(ctx *X, isent *S, icand *o);
 int vb_poss_noun(ctx *X, isent *S, icand *o);   /* X's claim that CLAUSE */
 /* iquestion.c: Asked by X whether CLAUSE (a rule of a cue with its agent, S->p) */
 int vb_asked_by(ctx *X, isent *S, icand *o);
+/* irelgap.c: which Democrats say could be aiding X: the verb phrase after the cue, its subject the relative */
+int vb_relative_gap(ctx *X, isent *S, icand *o);
 /* ipsych.c: NAME angered X · the loss rattled X: X the source, the subject the report */
 int vb_feeling_object(ctx *X, isent *S, icand *o);
 /* icause.c: the phrase a causing verb puts before "to" and cue c ("led some allies to

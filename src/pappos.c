@@ -76,17 +76,35 @@ static int participle(const ctx *X, size_t z) {
          words_in(X, z + 1, modifier_preps);
 }
 static int relation_adj(const ctx *X, size_t z) { return words_in(X, z, relation_adjs) && words_in(X, z + 1, modifier_preps); }
+/* "critics like Huffman", "experts such as Ada Lund": a name r (its first word) given
+ * as an example of the subject before it; the token its "like" or "such" stands at, else
+ * VB_NONE */
+size_t vb_example_start(const ctx *X, size_t r) {
+  if (r >= 2 && is_lowword(X, r - 1) && vb_tok_is(X->s, TK(r - 1), "like")) return r - 1;
+  if (r >= 3 && is_lowword(X, r - 1) && vb_tok_is(X->s, TK(r - 1), "as") && is_lowword(X, r - 2) &&
+      vb_tok_is(X->s, TK(r - 2), "such"))
+    return r - 2;
+  return VB_NONE;
+}
+static int example_of(const ctx *X, size_t z) {
+  size_t r, n = TK(z)->end - TK(z)->start;
+  if (n != 4 || (X->s[TK(z)->start] != 'l' && X->s[TK(z)->start] != 's')) return 0;   /* (read at most words) */
+  r = z + 1 + (X->s[TK(z)->start] == 's');
+  return r < NT && is_capword(X, r) && vb_example_start(X, r) == z;
+}
 
-/* The words that open a modifier after the subject, and how far before the phrase read
- * at the cue they may stand (in tokens) */
+/* The words that open a modifier after the subject, how far before the phrase read at
+ * the cue they may stand (in tokens), and whether a name may follow them at once */
 static const struct {
   const char *name;
   int (*opens)(const ctx *X, size_t z);
   size_t reach;
+  int name_next;
 } modifiers[] = {
-  {"relative-who", who_word, 16},        /* officials who spoke with the Ledger said */
-  {"participle", participle, 4},         /* an official speaking to the Ledger said */
-  {"relation-adjective", relation_adj, 4},   /* officials close to the mayor said */
+  {"relative-who", who_word, 16, 0},        /* officials who spoke with the Ledger said */
+  {"participle", participle, 4, 0},         /* an official speaking to the Ledger said */
+  {"relation-adjective", relation_adj, 4, 0},   /* officials close to the mayor said */
+  {"example-of", example_of, 2, 1},         /* critics like Huffman say, experts such as Lund say */
 };
 
 /* "Officials who spoke with the Ledger said …", "Officials close to the mayor said …":
@@ -95,23 +113,25 @@ static const struct {
  * modifier's own after its first); the token the subject's phrase ends before ("who"
  * and its subject read as one), else VB_NONE */
 size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
-  if (!r.ok || r.rel || r.a <= sb + 2 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
+  if (!r.ok || r.rel || r.a <= sb + 1 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
   for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
-    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && words_in(X, z, inner_clause)))
+    int such_as = TK(z)->end - TK(z)->start == 2 && example_of(X, z - 1);           /* (the "as" of "such as": no clause, no cue) */
+    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && words_in(X, z, inner_clause) && !such_as))
       return VB_NONE;
     if (!(TK(z)->flags & VB_T_LOWER)) continue;
     if ((X->wc[z] & VB_W_REL) && !who_word(X, z)) return VB_NONE;   /* "a lawsuit in which …" */
     for (size_t m = 0; m < sizeof modifiers / sizeof *modifiers; m++) {
       if (r.a - z > modifiers[m].reach || !modifiers[m].opens(X, z)) continue;
       /* a word of its own after it, a noun or a name before it */
-      if (z + 1 >= r.a || !(TK(z + 1)->flags & VB_T_LOWER) || !is_word(X, z - 1) || is_icue(X, z - 1) ||
+      if (z + 1 >= r.a + modifiers[m].name_next || (!(TK(z + 1)->flags & VB_T_LOWER) && !modifiers[m].name_next) ||
+          !is_word(X, z - 1) || is_icue(X, z - 1) ||
           (X->wc[z - 1] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND)) || is_pron(X, z - 1)) {
         if (who_word(X, z)) return VB_NONE;
         continue;                                 /* "the ruling" is no modifier */
       }
       return who_word(X, z) ? z + 1 : z;          /* np_before reads "officials who" as one, rel */
     }
-    if (is_icue(X, z) && !participle(X, z)) return VB_NONE;
+    if (is_icue(X, z) && !participle(X, z) && !such_as) return VB_NONE;
   }
   return VB_NONE;
 }

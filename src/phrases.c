@@ -1,9 +1,8 @@
-/* phrases.c: the speaker phrase around a cue. The subject before it ("Arthur, a senior
- * fellow, said"), the name after an inverted or according-to cue ("said Arthur"), the
- * subject of a clause or sentence (for participles and coordinated verbs); cue_speaker
- * picks among them by the cue's kind, and resolve turns a phrase into an entity; whether
- * a cue is a verb where it stands (usable_cue, base_subject). Every scan is bounded by a
- * sentence or a fixed window. */
+/* phrases.c: the speaker phrase around a cue. The subject before it ("Arthur, a senior fellow,
+ * said"), the name after an inverted or according-to cue ("said Arthur"), the subject of a clause
+ * or sentence (for participles and coordinated verbs); cue_speaker picks among them by the cue's
+ * kind, and resolve turns a phrase into an entity; whether a cue is a verb where it stands
+ * (usable_cue, base_subject). Every scan is bounded by a sentence or a fixed window. */
 #include <stdlib.h>
 #include <string.h>
 #include "attrib_int.h"
@@ -768,6 +767,7 @@ np vb_cue_speaker(const ctx *X, size_t c, size_t lo, size_t hi, size_t sb) {
     size_t w = vb_who_clause(X, sb, c, r);
     np q = w != VB_NONE ? vb_np_before(X, w, lo) : r;
     if (q.ok && q.rel && w != VB_NONE) { q.a = q.ra; q.b = q.rb; q.rel = 0; }   /* the subject, not its "who" */
+    else if (q.ok && w != VB_NONE && vb_example_start(X, r.a) == w) q.b = r.b;   /* and its example: critics like Lund */
     return vb_appos_chain(X, sb, c, q.ok && q.b < c ? q : r);
   }
   {
