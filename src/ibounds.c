@@ -346,6 +346,21 @@ static int reader_question(const ctx *X, const isent *S) {
          is_ch(X, S->se - 1, '?');
 }
 
+/* "Editor's note: Ada Venn has repeatedly pledged to …": a note the paper sets before or
+ * after its article (a label of the editors' own, its colon), the paper's own words, in
+ * which no one the note names is reported */
+static int editors_note(const ctx *X, const isent *S) {
+  VB_WORDS(note, "note");
+  const vb_tok *t = TK(S->sb);
+  size_t n = t->end - t->start;
+  if (X->s[t->start] != 'E' || n < 6 || S->sb + 3 >= S->se || !is_ch(X, S->sb + 2, ':') || !words_in(X, S->sb + 1, note))
+    return 0;
+  if (!(n == 6 || n == 7 || (t->flags & VB_T_POSS))) return 0;   /* Editor, Editors, Editor's, Editors’ */
+  for (size_t i = 1; i < 6; i++)
+    if ((X->s[t->start + i] | 0x20) != "editor"[i]) return 0;
+  return 1;
+}
+
 /* A speaker the cue's subject finder gave that speaks for no one: the first test that
  * holds leaves the cue unread */
 static const struct {
@@ -354,6 +369,7 @@ static const struct {
 } no_speakers[] = {
   {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
   {"reader-question", reader_question},   /* Do you support Ada Venn? */
+  {"editors-note", editors_note},         /* Editor's note: Ada Venn has pledged to … */
 };
 int vb_no_speaker(const ctx *X, const isent *S) {
   for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)
