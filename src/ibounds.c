@@ -3,6 +3,7 @@
  * word), a verb of view that closes its sentence, and the subjects a cue's subject
  * finder gives that speak for no one (a table). It calls nothing of indirect.c's. */
 #include <stdlib.h>
+#include <string.h>
 #include "indirect_int.h"
 
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
@@ -359,6 +360,17 @@ static int editors_note(const ctx *X, const isent *S) {
   for (size_t i = 1; i < 6; i++)
     if ((X->s[t->start + i] | 0x20) != "editor"[i]) return 0;
   return 1;
+}
+
+/* "responded by pointing a finger", "interjected by abruptly blocking Lund": "by" before a
+ * gerund (an adverb first, at most) and its object tells the manner, and names no agent
+ * (not "by overwhelming majorities", "by left-leaning economists": an adjective's noun) */
+int vb_by_gerund(const ctx *X, size_t k, size_t se) {
+  size_t g = k + (k + 1 < se && is_lowword(X, k) && is_adverb(X, k));
+  const vb_tok *t = TK(g);
+  return g + 1 < se && is_lowword(X, g) && t->end - t->start > 5 && memcmp(X->s + t->end - 3, "ing", 3) == 0 &&
+         !memchr(X->s + t->start, '-', t->end - t->start) &&
+         ((X->wc[g + 1] & VB_W_DET) || is_pron(X, g + 1) || is_capword(X, g + 1));
 }
 
 /* A speaker the cue's subject finder gave that speaks for no one: the first test that

@@ -582,6 +582,7 @@ static int by_agent(const ctx *X, const isent *S, np *p) {
   size_t e = S->e;
   if (e + 1 >= S->se || !is_word(X, e) || !vb_tok_is(X->s, TK(e), "by") || (S->f & (VB_CUE_ACC | VB_CUE_ING)))
     return 0;
+  if (vb_by_gerund(X, e + 1, S->se)) return 0;   /* responded by pointing a finger (ibounds.c) */
   *p = vb_np_after(X, e + 1, S->se);
   return p->ok && !is_pron(X, p->a) && vb_speaker_phrase(X, *p);
 }
