@@ -373,6 +373,14 @@ int vb_by_gerund(const ctx *X, size_t k, size_t se) {
          ((X->wc[g + 1] & VB_W_DET) || is_pron(X, g + 1) || is_capword(X, g + 1));
 }
 
+/* "Lund was asked by the host, …", "Clinton, pressed by the moderator, …", "after being
+ * warned by the Russian government": a cue whose passive subject is the one addressed,
+ * not what the agent said (its question or advice, if any, a report of its own) */
+int vb_addressed_passive(const ctx *X, size_t c) {
+  VB_WORDS(addressed, "asked", "pressed", "warned", "advised", "urged", "questioned", "invited");
+  return words_in(X, c, addressed);
+}
+
 /* A speaker the cue's subject finder gave that speaks for no one: the first test that
  * holds leaves the cue unread */
 static const struct {

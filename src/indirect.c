@@ -589,7 +589,7 @@ static int by_agent(const ctx *X, const isent *S, np *p) {
 static int ir_passive_by(ctx *X, isent *S, icand *o) {
   size_t j = passive_start(X, S->c), a;
   np p;
-  if (!by_agent(X, S, &p)) return 0;
+  if (!by_agent(X, S, &p) || vb_addressed_passive(X, S->c)) return 0;   /* (not "Lund was asked by X": ibounds.c) */
   if (j == VB_NONE) {                          /* a participle after its noun and a comma */
     if (S->c < S->sb + 2 || !is_ch(X, S->c - 1, ',')) return 0;
     j = S->c - 1;
