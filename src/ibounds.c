@@ -3,6 +3,7 @@
  * word), a verb of view that closes its sentence, and the subjects a cue's subject
  * finder gives that speak for no one (a table). It calls nothing of indirect.c's. */
 #include <stdlib.h>
+#include <string.h>
 #include "indirect_int.h"
 
 /* The words after z to the sentence's end or a comma are a time at most ("said Monday."). */
@@ -346,6 +347,40 @@ static int reader_question(const ctx *X, const isent *S) {
          is_ch(X, S->se - 1, '?');
 }
 
+/* "Editor's note: Ada Venn has repeatedly pledged to …": a note the paper sets before or
+ * after its article (a label of the editors' own, its colon), the paper's own words, in
+ * which no one the note names is reported */
+static int editors_note(const ctx *X, const isent *S) {
+  VB_WORDS(note, "note");
+  const vb_tok *t = TK(S->sb);
+  size_t n = t->end - t->start;
+  if (X->s[t->start] != 'E' || n < 6 || S->sb + 3 >= S->se || !is_ch(X, S->sb + 2, ':') || !words_in(X, S->sb + 1, note))
+    return 0;
+  if (!(n == 6 || n == 7 || (t->flags & VB_T_POSS))) return 0;   /* Editor, Editors, Editor's, Editors’ */
+  for (size_t i = 1; i < 6; i++)
+    if ((X->s[t->start + i] | 0x20) != "editor"[i]) return 0;
+  return 1;
+}
+
+/* "responded by pointing a finger", "interjected by abruptly blocking Lund": "by" before a
+ * gerund (an adverb first, at most) and its object tells the manner, and names no agent
+ * (not "by overwhelming majorities", "by left-leaning economists": an adjective's noun) */
+int vb_by_gerund(const ctx *X, size_t k, size_t se) {
+  size_t g = k + (k + 1 < se && is_lowword(X, k) && is_adverb(X, k));
+  const vb_tok *t = TK(g);
+  return g + 1 < se && is_lowword(X, g) && t->end - t->start > 5 && memcmp(X->s + t->end - 3, "ing", 3) == 0 &&
+         !memchr(X->s + t->start, '-', t->end - t->start) &&
+         ((X->wc[g + 1] & VB_W_DET) || is_pron(X, g + 1) || is_capword(X, g + 1));
+}
+
+/* "Lund was asked by the host, …", "Clinton, pressed by the moderator, …", "after being
+ * warned by the Russian government": a cue whose passive subject is the one addressed,
+ * not what the agent said (its question or advice, if any, a report of its own) */
+int vb_addressed_passive(const ctx *X, size_t c) {
+  VB_WORDS(addressed, "asked", "pressed", "warned", "advised", "urged", "questioned", "invited");
+  return words_in(X, c, addressed);
+}
+
 /* A speaker the cue's subject finder gave that speaks for no one: the first test that
  * holds leaves the cue unread */
 static const struct {
@@ -354,6 +389,7 @@ static const struct {
 } no_speakers[] = {
   {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
   {"reader-question", reader_question},   /* Do you support Ada Venn? */
+  {"editors-note", editors_note},         /* Editor's note: Ada Venn has pledged to … */
 };
 int vb_no_speaker(const ctx *X, const isent *S) {
   for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)

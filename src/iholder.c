@@ -62,6 +62,21 @@ static int holder_adjective(const ctx *X, size_t k) {
          !(X->wc[k] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND | VB_W_AUX | VB_W_SKIP)) && !is_icue(X, k);
 }
 
+/* "Cruz reboots his attacks on Reyes", "he has stepped up his attacks": a pronoun's stance
+ * (holder [a..k]) as the object of its clause's verb is the clause subject's, which it
+ * names (not after a preposition or an adverb: "persistent in her criticism of", "most
+ * recently her decision to"); else p, the pronoun */
+static np object_holder(const ctx *X, const isent *S, size_t a, size_t k, np p) {
+  np q;
+  if (a != k || a <= S->sb + 1 || !is_lowword(X, a - 1) || (X->wc[a - 1] & (VB_W_PREP | VB_W_DET | VB_W_BOUND | VB_W_STOP)) ||
+      vb_conj_word(X, a - 1) || is_adverb(X, a - 1))
+    return p;
+  q = vb_np_subject(X, S->sb, a);
+  if (!q.ok || q.rel || q.b + 1 >= a || !(is_capword(X, q.b) || (is_pron(X, q.b) && q.a == q.b)) || !vb_speaker_phrase(X, q))
+    return p;
+  return q;
+}
+
 int vb_stance_holder(ctx *X, isent *S, icand *o) {
   /* the noun first (a word of class A: most sentences have none), then its holder */
   for (size_t n = S->sb + 1; n + 2 < S->se; n++) {
@@ -74,6 +89,7 @@ int vb_stance_holder(ctx *X, isent *S, icand *o) {
                     !is_ch(X, z, '(');
          z++) {}
     o->p.a = a; o->p.b = k; o->p.ok = 1; o->p.rel = 0;
+    o->p = object_holder(X, S, a, k, o->p);
     o->c = n; o->a = words_in(X, n + 1, p_to) ? n + 1 : n + 2; o->b = z;
     o->minw = 1;
     return 1;

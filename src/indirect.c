@@ -584,13 +584,14 @@ static int by_agent(const ctx *X, const isent *S, np *p) {
   size_t e = S->e;
   if (e + 1 >= S->se || !is_word(X, e) || !vb_tok_is(X->s, TK(e), "by") || (S->f & (VB_CUE_ACC | VB_CUE_ING)))
     return 0;
+  if (vb_by_gerund(X, e + 1, S->se)) return 0;   /* responded by pointing a finger (ibounds.c) */
   *p = vb_np_after(X, e + 1, S->se);
   return p->ok && !is_pron(X, p->a) && vb_speaker_phrase(X, *p);
 }
 static int ir_passive_by(ctx *X, isent *S, icand *o) {
   size_t j = passive_start(X, S->c), a;
   np p;
-  if (!by_agent(X, S, &p)) return 0;
+  if (!by_agent(X, S, &p) || vb_addressed_passive(X, S->c)) return 0;   /* (not "Lund was asked by X": ibounds.c) */
   if (j == VB_NONE) {                          /* a participle after its noun and a comma */
     if (S->c < S->sb + 2 || !is_ch(X, S->c - 1, ',')) return 0;
     j = S->c - 1;

@@ -134,6 +134,10 @@ int vb_stance_holder(ctx *X, isent *S, icand *o);
 int vb_backing_from(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
+/* "by" at k before a gerund and its object ("responded by pointing a finger"): no agent */
+int vb_by_gerund(const ctx *X, size_t k, size_t se);
+/* cue c's passive subject is the one it addresses ("Lund was asked by X") */
+int vb_addressed_passive(const ctx *X, size_t c);
 
 /* Candidates [0, n) of a sentence: a closing cue's report ("…, they said.") starts after
  * the clause of a report that opens the sentence ("X said A, but B, they said": iclosing.c) */

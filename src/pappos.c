@@ -51,6 +51,13 @@ np vb_appos_chain(const ctx *X, size_t sb, size_t c, np r) {
 VB_WORDS(inner_clause, "when", "while", "after", "before", "because", "if", "as", "since", "until",
                        "and", "but", "or", "that", "whether", "where");
 
+/* "for Cruz or Rubio or Ben Varga": "and", "or" between two names join them, and open no
+ * clause */
+static int name_pair(const ctx *X, size_t z) {
+  VB_WORDS(join, "and", "or");
+  return z > 0 && is_capword(X, z - 1) && is_capword(X, z + 1) && !(TK(z - 1)->flags & VB_T_POSS) && words_in(X, z, join);
+}
+
 /* Adjectives of a relation that take a phrase after them: "officials close to the mayor",
  * "people familiar with the talks" */
 VB_WORDS(relation_adjs, "close", "closer", "closest", "familiar", "loyal", "near", "opposed",
@@ -116,7 +123,8 @@ size_t vb_who_clause(const ctx *X, size_t sb, size_t c, np r) {
   if (!r.ok || r.rel || r.a <= sb + 1 || r.b >= c || is_pron(X, r.a)) return VB_NONE;
   for (size_t z = r.a; z-- > sb + 1 && r.a - z <= 16;) {
     int such_as = TK(z)->end - TK(z)->start == 2 && example_of(X, z - 1);           /* (the "as" of "such as": no clause, no cue) */
-    if (!is_word(X, z) || starts_sent(X, z + 1) || ((TK(z)->flags & VB_T_LOWER) && words_in(X, z, inner_clause) && !such_as))
+    if (!is_word(X, z) || starts_sent(X, z + 1) ||
+        ((TK(z)->flags & VB_T_LOWER) && words_in(X, z, inner_clause) && !such_as && !name_pair(X, z)))
       return VB_NONE;
     if (!(TK(z)->flags & VB_T_LOWER)) continue;
     if ((X->wc[z] & VB_W_REL) && !who_word(X, z)) return VB_NONE;   /* "a lawsuit in which …" */
