@@ -98,7 +98,7 @@ static int end_new_clause(const ctx *X, size_t z, size_t se) {
   for (int g = 0; g < 3 && k < se && is_word(X, k) && (X->wc[k] & VB_W_TIME); g++) k++;   /* Saturday */
   if (k >= se || !is_word(X, k)) return 0;
   /* ", while presumptive nominee Brin Tamsett has …": a name's lower-case words first */
-  for (v = k; v < se && v < k + 3 && is_word(X, v) && (TK(v)->flags & VB_T_LOWER) && !is_icue(X, v) &&
+  for (v = k; v < se && v < k + 3 && is_lowword(X, v) && !is_icue(X, v) &&
               !(X->wc[v] & (VB_W_DET | VB_W_PREP | VB_W_AUX | VB_W_SKIP | VB_W_BOUND | VB_W_REL | VB_W_PRON)) && !is_pron(X, v);
        v++) {}
   if (v > k && v < se && is_capword(X, v) && !(X->wc[v] & (VB_W_STOP | VB_W_TIME))) k = v;
@@ -167,7 +167,7 @@ static int end_even_clause(const ctx *X, size_t z, size_t b) {
     if (!is_capword(X, k) || (X->wc[k] & (VB_W_STOP | VB_W_TIME))) return 0;
     k = vb_run_end(X, k);
   }
-  return k + 1 < b && is_word(X, k + 1) && (TK(k + 1)->flags & VB_T_LOWER) && !(X->wc[k + 1] & (VB_W_PREP | VB_W_DET));
+  return k + 1 < b && is_lowword(X, k + 1) && !(X->wc[k + 1] & (VB_W_PREP | VB_W_DET));
 }
 
 /* Where a report's clause ends before its sentence does: the first token at which one

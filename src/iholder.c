@@ -58,7 +58,7 @@ static size_t holder_at(const ctx *X, size_t k, size_t sb) {
 
 /* A word between the holder and its noun: a lower-case adjective ("his recent call") */
 static int holder_adjective(const ctx *X, size_t k) {
-  return is_word(X, k) && (TK(k)->flags & VB_T_LOWER) && !(TK(k)->flags & VB_T_POSS) &&
+  return is_lowword(X, k) && !(TK(k)->flags & VB_T_POSS) &&
          !(X->wc[k] & (VB_W_DET | VB_W_PREP | VB_W_STOP | VB_W_BOUND | VB_W_AUX | VB_W_SKIP)) && !is_icue(X, k);
 }
 

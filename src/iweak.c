@@ -155,7 +155,7 @@ static int prep_participle(const ctx *X, size_t c, size_t e) {
   if (c == 0 || t->end - t->start < 4 || X->s[t->end - 1] != 'd' || X->s[t->end - 2] != 'e' || !words_in(X, c - 1, prep) ||
       !(TK(c - 1)->flags & VB_T_LOWER))
     return 0;
-  return e < NT && is_word(X, e) && (TK(e)->flags & VB_T_LOWER) && !(X->wc[e] & (VB_W_DET | VB_W_PRON | VB_W_REL)) &&
+  return e < NT && is_lowword(X, e) && !(X->wc[e] & (VB_W_DET | VB_W_PRON | VB_W_REL)) &&
          !is_pron(X, e) && !vb_tok_is(X->s, TK(e), "that") && !vb_tok_is(X->s, TK(e), "to");
 }
 
