@@ -782,6 +782,7 @@ void vb_find_indirect(ctx *X) {
   size_t *used = malloc((first + 1 + X->T.cues.n + 1) * sizeof *used), *ct = used ? used + first + 1 : NULL;
   VB_VEC(icand) cs = {0}; vb_brackets B = {{NULL, NULL}, {0, 0}, {0, 0}};   /* (B: for vb_sentence_break) */
   vb_sread M;                                      /* (the sentence rules' answers) */
+  vb_sread_init(&M);
   if (!used || vb_brackets_find(X, &B)) { free(used); vb_brackets_free(&B); X->oom = 1; return; }
   for (size_t i = 0; i < first; i++)
     if (A->attr.v[i].cue.start != VB_NONE && vb_rule_in_sentence(A->attr.v[i].rule)) used[nused++] = A->attr.v[i].cue.start;
@@ -800,6 +801,7 @@ void vb_find_indirect(ctx *X) {
     cs.n = 0;
     M.asked = 0;
     S.words = vb_classes_of(X->wc, S.sb, S.se);   /* the classes alone: what the sentence rules need */
+    const unsigned live = vb_sread_live(&M, S.words);   /* (the sentence rules that may read it) */
     while (ci < nct && ct[ci] < S.sb) ci++;
     for (size_t cj = ci; cj < nct && ct[cj] < S.se && !X->oom; cj++) {
       icand o;
@@ -859,10 +861,9 @@ void vb_find_indirect(ctx *X) {
       }
     }
     /* a sentence rule whose report holds the cues' ("Lynch: X said …"): read beside them */
-    for (size_t r = 0; cs.n && !X->oom && r < vb_nsentence_rules; r++) {
+    for (unsigned bits = cs.n ? live & M.outer : 0; bits && !X->oom; bits &= bits - 1) {
       icand o;
-      if (!vb_sentence_rules[r].outer || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
-      size_t in = 0;
+      size_t in = 0, r = vb_low_bit(bits);
       if (!vb_sentence_read(X, &S, r, &M, &o)) continue;
       for (size_t i = 0; i < cs.n; i++) in += !cs.v[i].mark && cs.v[i].c >= o.a && cs.v[i].c < o.b;
       if (!in) continue;                           /* (it holds no cue's report: read below, if at all) */
@@ -877,9 +878,9 @@ void vb_find_indirect(ctx *X) {
     /* the sentence rules read a sentence whose cues gave no report that stands ("Lynch:
      * No outside influence on FBI probe"), those of outer 2 any (beside what stands) */
     for (size_t i = 0; i < cs.n; i++) nread += !cs.v[i].mark && !cs.v[i].drop;
-    for (size_t r = 0; !X->oom && r < vb_nsentence_rules; r++) {
+    for (unsigned bits = live & (nread ? M.outer2 : ~0u); bits && !X->oom; bits &= bits - 1) {
       icand o;
-      if ((nread && vb_sentence_rules[r].outer != 2) || (vb_sentence_rules[r].needs && !(S.words & vb_sentence_rules[r].needs))) continue;
+      size_t r = vb_low_bit(bits);
       if (!vb_sentence_read(X, &S, r, &M, &o)) continue;
       o.rule = vb_sentence_rules[r].name;
       o.conf = vb_sentence_rules[r].strength;

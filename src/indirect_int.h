@@ -155,7 +155,28 @@ extern const size_t vb_nsentence_rules;
 typedef struct vb_sread {
   unsigned asked, read;
   icand o[VB_NSRULES];
+  /* a bit per rule, set once a text (vb_sread_init): the rules of no word class, those
+   * of outer 1 or 2, those of outer 2; and the rules of each class asked (ng of them) */
+  unsigned free, outer, outer2, ng, cls[VB_NSRULES], grp[VB_NSRULES];
 } vb_sread;
+void vb_sread_init(vb_sread *M);
+/* The rules whose word class sentence S holds (or that need none): a bit per rule, so
+ * that a sentence is not walked through the table rule by rule */
+static inline unsigned vb_sread_live(const vb_sread *M, unsigned words) {
+  unsigned live = M->free;
+  for (unsigned g = 0; g < M->ng; g++) live |= (words & M->cls[g]) ? M->grp[g] : 0;
+  return live;
+}
+/* The lowest set bit of m (m not 0): rules are asked in table order */
+static inline unsigned vb_low_bit(unsigned m) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctz(m);
+#else
+  unsigned r = 0;
+  while (!(m & 1u)) { m >>= 1; r++; }
+  return r;
+#endif
+}
 /* Sentence rule r read S: 1 and *o its candidate, or 0 (inline: asked once or twice a
  * sentence, most often to no avail) */
 static inline int vb_sentence_read(ctx *X, isent *S, size_t r, vb_sread *M, icand *o) {

@@ -116,3 +116,17 @@ const struct irule vb_sentence_rules[] = {
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;
 _Static_assert(sizeof vb_sentence_rules / sizeof *vb_sentence_rules <= VB_NSRULES, "vb_sread holds a bit per rule");
+
+void vb_sread_init(vb_sread *M) {
+  M->free = M->outer = M->outer2 = M->ng = 0;
+  for (size_t r = 0; r < vb_nsentence_rules; r++) {
+    const struct irule *R = &vb_sentence_rules[r];
+    unsigned g;
+    if (R->outer) M->outer |= 1u << r;
+    if (R->outer == 2) M->outer2 |= 1u << r;
+    if (!R->needs) { M->free |= 1u << r; continue; }
+    for (g = 0; g < M->ng && M->cls[g] != R->needs; g++) {}
+    if (g == M->ng) { M->cls[g] = R->needs; M->grp[g] = 0; M->ng++; }
+    M->grp[g] |= 1u << r;
+  }
+}
