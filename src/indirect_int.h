@@ -38,7 +38,12 @@ struct irule {
                            * holds those of the cues inside it ("Lynch: X said …"); 2: one
                            * read in every sentence, whose report stands where it meets
                            * none of theirs ("X spoke to voters about Y, and Z said …") */
+  unsigned fany, fnone;   /* a rule of the cue table: the cue's flags (VB_CUE_*) hold one of
+                           * fany (0: any cue) and none of fnone, or the rule reads nothing
+                           * (its own first test, asked here before the call) */
 };
+/* Rule R of the cue table may read a cue of flags f */
+static inline int vb_rule_flags(const struct irule *R, unsigned f) { return (!R->fany || (f & R->fany)) && !(f & R->fnone); }
 
 /* A lower-case word of past tense (-ed), no cue: "surveyed", "published" */
 static inline int vb_past_participle(const ctx *X, size_t k) {

@@ -104,15 +104,15 @@ static int ir_colon_name(ctx *X, isent *S, icand *o) {
 }
 
 const struct irule vb_sentence_rules[] = {
-  {"possessive-view", 0.55, ir_view, VB_W_NOUN, 0},          /* X's view is that CLAUSE */
-  {"in-document", 0.45, ir_in_document, VB_W_POLL, 1},       /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. (over the cues inside it) */
-  {"colon-name", 0.5, ir_colon_name, 0, 1},                  /* Rush Limbaugh: CLAUSE (over the cues inside it) */
-  {"poll-places", 0.45, ir_poll_places, VB_W_POLL, 2},       /* the Ledger poll has Reyes leading CLAUSE */
-  {"talk-about", 0.5, vb_talk_about, VB_W_ACT, 2},           /* X spoke to voters about CLAUSE (italk.c) */
-  {"speech-act", 0.5, vb_speech_act, VB_W_LIGHT, 2},         /* X made no mention of CLAUSE (italk.c) */
-  {"backing-from", 0.45, vb_backing_from, VB_W_ACT, 2},      /* X has strong support among Y (ibacking.c) */
-  {"to-holder", 0.45, vb_to_holder, 0, 2},                   /* To X, CLAUSE. (iopener.c) */
-  {"stance-holder", 0.4, vb_stance_holder, VB_W_ACT, 2},     /* X's attacks on CLAUSE (iholder.c) */
+  {"possessive-view", 0.55, ir_view, VB_W_NOUN, 0, 0, 0},          /* X's view is that CLAUSE */
+  {"in-document", 0.45, ir_in_document, VB_W_POLL, 1, 0, 0},       /* In a Fox poll, CLAUSE · CLAUSE in the latest poll. (over the cues inside it) */
+  {"colon-name", 0.5, ir_colon_name, 0, 1, 0, 0},                  /* Rush Limbaugh: CLAUSE (over the cues inside it) */
+  {"poll-places", 0.45, ir_poll_places, VB_W_POLL, 2, 0, 0},       /* the Ledger poll has Reyes leading CLAUSE */
+  {"talk-about", 0.5, vb_talk_about, VB_W_ACT, 2, 0, 0},           /* X spoke to voters about CLAUSE (italk.c) */
+  {"speech-act", 0.5, vb_speech_act, VB_W_LIGHT, 2, 0, 0},         /* X made no mention of CLAUSE (italk.c) */
+  {"backing-from", 0.45, vb_backing_from, VB_W_ACT, 2, 0, 0},      /* X has strong support among Y (ibacking.c) */
+  {"to-holder", 0.45, vb_to_holder, 0, 2, 0, 0},                   /* To X, CLAUSE. (iopener.c) */
+  {"stance-holder", 0.4, vb_stance_holder, VB_W_ACT, 2, 0, 0},     /* X's attacks on CLAUSE (iholder.c) */
 };
 const size_t vb_nsentence_rules = sizeof vb_sentence_rules / sizeof *vb_sentence_rules;
 _Static_assert(sizeof vb_sentence_rules / sizeof *vb_sentence_rules <= VB_NSRULES, "vb_sread holds a bit per rule");
