@@ -468,7 +468,7 @@ static int same_sentence(ctx *X, shape *S, int dir, match *m) {
        * (not a pronoun) keeps the term its namer's */
       for (int hop = 0; hop < OUTER_HOPS && c < k && p.a > a0 && !p.rel &&
                         !((CUE(c)->flags & VB_CUE_CALL) && !is_pron(X, p.a) &&
-                                     vb_quote_words(X->s, &X->A->qs, &X->A->qs.q.v[S->qi]) <= 3); hop++) {
+                                     vb_quote_words_max(X->s, &X->A->qs, &X->A->qs.q.v[S->qi], 3) <= 3); hop++) {
         size_t c2;
         np p2;
         for (c2 = p.a; c2-- > a0;) if (is_quote(X, c2) || (is_cue(X, c2) && vb_usable_cue(X, c2))) break;
@@ -840,7 +840,7 @@ void vb_pass_quotes(ctx *X) {
     as_label = as_label || vb_named_label(X, qsb.v[i], k);         /* "called him a “…”" */
     if (k > qsb.v[i] && !(TK(k - 1)->flags & VB_T_POSS) &&
         !(is_word(X, k - 1) && ((X->wc[k - 1] & VB_W_DET) || vb_tok_is(X->s, TK(k - 1), "so-called")) &&
-          vb_quote_words(X->s, &A->qs, q) <= 3 && !as_label)) {
+          vb_quote_words_max(X->s, &A->qs, q, 3) <= 3 && !as_label)) {
       p = vb_np_clause_subject(X, qsb.v[i], k);
       if (!p.ok) p = vb_np_subject(X, qsb.v[i], k);
       if (p.ok && p.b < k) { vb_attribute(X, i, VB_NONE, p, 0.35, R_SENTENCE_SUBJECT); continue; }
@@ -886,7 +886,7 @@ void vb_pass_quotes(ctx *X) {
              vb_title_case(X->s, q))
       q->kind = VB_TERM;
     else if (q->kind != VB_TERM && q->kind != VB_BLOCK && (!at->rule || at->rule == R_NEARBY || at->rule == R_PREVIOUS_CUE || at->rule == R_CONTINUATION) &&
-             vb_quote_words(X->s, &A->qs, q) <= 3 && !goes_on)
+             vb_quote_words_max(X->s, &A->qs, q, 3) <= 3 && !goes_on)
       q->kind = VB_TERM;
     else if (q->kind == VB_PARTIAL && at->rule == R_SENTENCE_SUBJECT && vb_single_word_mark(X, q))
       q->kind = VB_TERM;                                /* the sentence's subject alone: a ‘marked’ word */

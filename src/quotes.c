@@ -721,7 +721,9 @@ static unsigned ascii_words16(__m128i v, int *in) {
 }
 #endif
 
-size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
+/* The words of q, counted until they pass max (then some number above it). Inline in
+ * its two callers: with max SIZE_MAX the test goes. */
+static inline size_t quote_words(const char *s, const vb_quotes *qs, const vb_quote *q, size_t max) {
   size_t w = 0;
   for (size_t p = 0; p < (q->nparts ? q->nparts : 1); p++) {
     size_t a = q->nparts ? qs->parts.v[q->part0 + p].istart : q->istart;
@@ -731,6 +733,7 @@ size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
       uint32_t cp;
       size_t k;
       unsigned char c;
+      if (w > max) return w;
 #if defined(__SSE2__) && defined(__GNUC__)
       if (i + 16 <= b) {            /* sixteen ASCII bytes at once: most of a quote's words */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -763,4 +766,9 @@ size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) {
     }
   }
   return w;
+}
+
+size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q) { return quote_words(s, qs, q, SIZE_MAX); }
+size_t vb_quote_words_max(const char *s, const vb_quotes *qs, const vb_quote *q, size_t max) {
+  return quote_words(s, qs, q, max);
 }

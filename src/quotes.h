@@ -56,5 +56,8 @@ vb_kind vb_quote_kind(const char *s, size_t n, size_t start, size_t istart, size
 void vb_quote_text(const char *s, const vb_quotes *qs, const vb_quote *q, vb_buf *out);
 /* Words in a quote (runs of letters or digits). */
 size_t vb_quote_words(const char *s, const vb_quotes *qs, const vb_quote *q);
+/* The same, counted until the words pass max: the count when it is max or less, else a
+ * number above max (a test of "three words at most" reads no further than the fourth) */
+size_t vb_quote_words_max(const char *s, const vb_quotes *qs, const vb_quote *q, size_t max);
 
 #endif
