@@ -70,7 +70,7 @@ const char *const vb_cue_lexicon[] = {
   "i:write on facebook|writes on facebook|wrote on facebook", "i:say in an email|says in an email|said in an email",
   "t:tell|tells|told|telling", "t:inform|informs|informed|informing", "t:assure|assures|assured|assuring",
   "t:remind|reminds|reminded|reminding", "t:advise|advises|advised|advising",
-  "r:call on|calls on|called on|calling on",
+  "r:call on|calls on|called on|calling on", "r:call out|calls out|called out|calling out",
   "c:call|calls|called|calling", "c:describe|describes|described|describing", "c:dub|dubs|dubbed|dubbing",
   "c:label|labels|labeled|labeling|labelled|labelling", "c:brand|brands|branded|branding",
   "c:praise|praises|praised|praising", "c:criticize|criticizes|criticized|criticizing",
