@@ -179,6 +179,16 @@ static int naming_call(const ctx *X, size_t c, size_t e) {
   return 0;
 }
 
+/* "call out" with a preposition or the end right after it is a shout, or a passive's
+ * ("were calling out across the square", "was called out for", "is calling out for a
+ * leader"): censure has its object right after it ("called out the board for …") */
+static int call_out_shout(const ctx *X, size_t c, size_t e) {
+  VB_WORDS(call_forms, "call", "calls", "called", "calling");
+  VB_WORDS(prep, "to", "for", "across", "from", "at", "in", "into", "over", "through", "as", "with");
+  if (c + 1 >= NT || e != c + 2 || !words_in(X, c, call_forms) || !vb_tok_is(X->s, TK(c + 1), "out")) return 0;
+  return e >= NT || !is_word(X, e) || words_in(X, e, prep);
+}
+
 /* The cue forms that are no verb where they stand, whatever the sentence (cue_reads in
  * indirect.c asks them first) */
 static const struct {
@@ -188,6 +198,7 @@ static const struct {
   {"compound-prep", compound_prep},       /* thanks to the storm */
   {"prep-participle", prep_participle},   /* a lead in pledged delegates */
   {"naming-call", naming_call},           /* a group called Citizens First */
+  {"call-out-shout", call_out_shout},     /* residents were calling out across the square */
 };
 int vb_cue_noun(const ctx *X, size_t c, size_t e) {
   for (size_t r = 0; r < sizeof cue_nouns / sizeof *cue_nouns; r++)
