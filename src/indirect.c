@@ -270,7 +270,8 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c);
  * noun-like form after the sentence's subject and a phrase of its own, before a clause */
 static int long_subject(const ctx *X, size_t c, size_t e) {
   size_t sb = c;
-  if (e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP)) return 0;   /* (before the walk) */
+  if (e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP) ||
+      (vb_noun_first(X, c) && (CUE(c)->flags & VB_CUE_BASE))) return 0;   /* (before the walk; "visited the state Aug. 19") */
   while (sb > 0 && c - sb < 40 && !starts_sent(X, sb)) sb--;
   return starts_sent(X, sb) && phrase_subject(X, sb, c).ok;
 }
