@@ -390,6 +390,7 @@ static const struct {
   {"expletive-it", expletive_it},   /* It was at the conference that … · It's a strategy some believe */
   {"reader-question", reader_question},   /* Do you support Ada Venn? */
   {"editors-note", editors_note},         /* Editor's note: Ada Venn has pledged to … */
+  {"speaker-biography", vb_bio_relative},   /* …,” said Ada, a strategist who advised X (ibio.c) */
 };
 int vb_no_speaker(const ctx *X, const isent *S) {
   for (size_t r = 0; r < sizeof no_speakers / sizeof *no_speakers; r++)

@@ -270,7 +270,8 @@ static np phrase_subject(const ctx *X, size_t sb, size_t c);
  * noun-like form after the sentence's subject and a phrase of its own, before a clause */
 static int long_subject(const ctx *X, size_t c, size_t e) {
   size_t sb = c;
-  if (e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP)) return 0;   /* (before the walk) */
+  if (e >= NT || !is_word(X, e) || !object_start(X, e) || (X->wc[e] & VB_W_PREP) ||
+      (vb_noun_first(X, c) && (CUE(c)->flags & VB_CUE_BASE))) return 0;   /* (before the walk; "visited the state Aug. 19") */
   while (sb > 0 && c - sb < 40 && !starts_sent(X, sb)) sb--;
   return starts_sent(X, sb) && phrase_subject(X, sb, c).ok;
 }
@@ -348,10 +349,11 @@ static np phrase_subject_of(const ctx *X, size_t c, np q) {   /* (q: vb_np_subje
   z = q.b + 1;
   if (!is_word(X, z) || !(TK(z)->flags & VB_T_LOWER)) return none;
   /* "Supporters who have heard from the campaign say", "Democrats trying to win the
-   * seat say": a relative clause or an -ing participle of its own (a plural subject) */
+   * seat say": a relative clause or an -ing participle of its own (a plural subject; not
+   * "a state that she hoped to win": a pronoun after "that" is the clause's own subject) */
   if ((rel_opener(X, z) || ing_participle(X, z)) && (plural_word(X, q.b) || (X->wc[q.b] & VB_W_SPEAKER))) {
     for (z++; z < c; z++)
-      if (!is_word(X, z) || is_icue(X, z) || vb_conj_word(X, z) || rel_opener(X, z)) return none;
+      if (!is_word(X, z) || is_icue(X, z) || vb_conj_word(X, z) || rel_opener(X, z) || (z == q.b + 2 && is_pron(X, z))) return none;
     return q;
   }
   if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !vb_past_participle(X, z)) return none;

@@ -139,6 +139,9 @@ int vb_stance_holder(ctx *X, isent *S, icand *o);
 int vb_backing_from(ctx *X, isent *S, icand *o);
 /* The subject S->p found for cue S->c speaks for no one ("It was … that") */
 int vb_no_speaker(const ctx *X, const isent *S);
+/* S->p is the "who" of a relative clause in the aside of a speaker a closing cue names
+ * ("…,” said Ada, a strategist who advised X"), and cue S->c no verb of speech (ibio.c) */
+int vb_bio_relative(const ctx *X, const isent *S);
 /* "by" at k before a gerund and its object ("responded by pointing a finger"): no agent */
 int vb_by_gerund(const ctx *X, size_t k, size_t se);
 /* cue c's passive subject is the one it addresses ("Lund was asked by X") */
