@@ -673,6 +673,8 @@ static inline int vb_found(match *m, size_t c, np p, int how) {
  * NT when se is VB_NONE) within a few words that hold no cue, quote or clause of their own */
 int vb_source_closes(const ctx *X, size_t z, size_t se);
 int vb_rule_turn_label(ctx *X, shape *S, match *m);
+/* das.c: "As X put it, “…”": the one after the opener's "as" speaks */
+int vb_rule_as_opener(ctx *X, shape *S, match *m);
 /* the quote is inside the clause of a cue before it, so a cue after it is not its own */
 int vb_reported_before(const ctx *X, const shape *S);
 /* naming cue c (calls, describes) has a quote of its own as object, before hi */

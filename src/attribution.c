@@ -689,6 +689,7 @@ static const struct rule {
   {R_CUE_AFTER, 0.93, NULL, 0, rule_cue_after},                           /* "…," he said */
   {R_CUE_SLOT, 0.85, NULL, 0, rule_cue_slot},                             /* "…," murmured Venn · Venn murmured */
   {R_CUE_BEFORE, 0.9, R_ACCORDING_TO, 0.9, rule_cue_before},              /* X said: "…" · According to X, "…" */
+  {R_CUE_BEFORE, 0.85, NULL, 0, vb_rule_as_opener},                       /* As X wrote years ago, "…" */
   {R_COLON_NAME, 0.6, NULL, 0, rule_colon_name},                          /* X and Y: "…" */
   {R_COLON_INTRO, 0.7, NULL, 0, rule_colon_intro_cue},                    /* X said in a statement:¶ "…" */
   {R_COLON_INTRO, 0.55, NULL, 0, rule_colon_intro_subject},               /* X's full reply:¶ "…" */
