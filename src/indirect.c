@@ -352,8 +352,9 @@ static np phrase_subject_of(const ctx *X, size_t c, np q) {   /* (q: vb_np_subje
    * seat say": a relative clause or an -ing participle of its own (a plural subject; not
    * "a state that she hoped to win": a pronoun after "that" is the clause's own subject) */
   if ((rel_opener(X, z) || ing_participle(X, z)) && (plural_word(X, q.b) || (X->wc[q.b] & VB_W_SPEAKER))) {
+    if (z + 1 < c && is_pron(X, z + 1)) return none;
     for (z++; z < c; z++)
-      if (!is_word(X, z) || is_icue(X, z) || vb_conj_word(X, z) || rel_opener(X, z) || (z == q.b + 2 && is_pron(X, z))) return none;
+      if (!is_word(X, z) || is_icue(X, z) || vb_conj_word(X, z) || rel_opener(X, z)) return none;
     return q;
   }
   if (!(X->wc[z] & VB_W_PREP) && !subject_prep(X, z) && !vb_past_participle(X, z)) return none;
