@@ -608,25 +608,25 @@ static int ir_passive_by(ctx *X, isent *S, icand *o) {
 /* The rules, tried in this order; the first that reads a cue decides. A verb that reports
  * a view (VB_CUE_REP) is given a fifth less confidence than one of speech. */
 static const struct irule cue_rules[] = {
-  {"passive-by", 0.55, ir_passive_by, 0, 0, 0, 0},                 /* CLAUSE is shared by X · N, opposed by X, … */
-  {"as-by", 0.6, vb_as_by, 0, 0, 0, 0},                            /* As reported by X, CLAUSE. (these three: a cue with its agent) */
-  {"asked-by", 0.55, vb_asked_by, 0, 0, 0, 0},                     /* Asked by X whether CLAUSE, … (iquestion.c) */
-  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0, 0, 0},                /* In X's view, CLAUSE. (these seven: read before cue_reads) */
-  {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0, 0, 0}, /* X's claim that CLAUSE */
-  {"noun-participle", 0.45, vb_np_participle, VB_W_ACT, 0, 0, 0},  /* a group backing NAME */
-  {"opening-participle", 0.5, vb_opening_participle, 0, 0, VB_CUE_ING, VB_CUE_ACC | VB_CUE_USER},  /* Noting that CLAUSE, X VERB (iopener.c) */
-  {"relative-gap", 0.55, vb_relative_gap, 0, 0, 0, VB_CUE_ACC | VB_CUE_ING},             /* which X say could be CLAUSE (irelgap.c) */
-  {"according-to", 0.7, vb_according_front, 0, 0, VB_CUE_ACC, 0},           /* According to X, CLAUSE. */
-  {"according-to-aside", 0.65, vb_according_aside, 0, 0, VB_CUE_ACC, 0},    /* CLAUSE, according to X, CLAUSE. */
-  {"according-to-after", 0.7, vb_according_after, 0, 0, VB_CUE_ACC, 0},     /* CLAUSE, according to X. */
-  {"according-to-that", 0.6, vb_according_that, 0, 0, VB_CUE_ACC, 0},       /* That’s according to X. */
-  {"as-view", 0.6, vb_as_view, 0, 0, 0, 0},                        /* As X reported, CLAUSE. · CLAUSE, as X believe. */
-  {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0, 0, VB_CUE_ACC},    /* CLAUSE, said X. */
-  {"clause-subject-cue", 0.65, ir_subject_after, 0, 0, 0, VB_CUE_ACC},      /* CLAUSE, X said. */
-  {"aside", 0.55, ir_aside, 0, 0, 0, VB_CUE_ACC},                           /* PART, X said, PART. */
-  {"feeling-object", 0.5, vb_feeling_object, 0, 0, VB_CUE_LEARNED, 0},          /* NAME angered X: X holds a view of NAME (ipsych.c) */
-  {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0, 0, VB_CUE_ACC},      /* X said (that) CLAUSE · X believes CLAUSE */
-  {"clause-after-quote", 0.55, ir_after_quote, 0, 0, 0, 0},        /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
+  {"passive-by", 0.55, ir_passive_by, 0, 0, 0, 0},                                                /* CLAUSE is shared by X · N, opposed by X, … */
+  {"as-by", 0.6, vb_as_by, 0, 0, 0, 0},                                                           /* As reported by X, CLAUSE. (these three: a cue with its agent) */
+  {"asked-by", 0.55, vb_asked_by, 0, 0, 0, 0},                                                    /* Asked by X whether CLAUSE, … (iquestion.c) */
+  {"in-view", 0.5, vb_in_view, VB_W_NOUN, 0, 0, 0},                                               /* In X's view, CLAUSE. (these seven: read before cue_reads) */
+  {"possessive-noun-that", 0.5, vb_poss_noun, VB_W_NOUN, 0, 0, 0},                                /* X's claim that CLAUSE */
+  {"noun-participle", 0.45, vb_np_participle, VB_W_ACT, 0, 0, 0},                                 /* a group backing NAME */
+  {"opening-participle", 0.5, vb_opening_participle, 0, 0, VB_CUE_ING, VB_CUE_ACC | VB_CUE_USER}, /* Noting that CLAUSE, X VERB (iopener.c) */
+  {"relative-gap", 0.55, vb_relative_gap, 0, 0, 0, VB_CUE_ACC | VB_CUE_ING},                      /* which X say could be CLAUSE (irelgap.c) */
+  {"according-to", 0.7, vb_according_front, 0, 0, VB_CUE_ACC, 0},                                 /* According to X, CLAUSE. */
+  {"according-to-aside", 0.65, vb_according_aside, 0, 0, VB_CUE_ACC, 0},                          /* CLAUSE, according to X, CLAUSE. */
+  {"according-to-after", 0.7, vb_according_after, 0, 0, VB_CUE_ACC, 0},                           /* CLAUSE, according to X. */
+  {"according-to-that", 0.6, vb_according_that, 0, 0, VB_CUE_ACC, 0},                             /* That’s according to X. */
+  {"as-view", 0.6, vb_as_view, 0, 0, 0, 0},                                                       /* As X reported, CLAUSE. · CLAUSE, as X believe. */
+  {"clause-cue-inverted", 0.65, ir_inverted_after, 0, 0, 0, VB_CUE_ACC},                          /* CLAUSE, said X. */
+  {"clause-subject-cue", 0.65, ir_subject_after, 0, 0, 0, VB_CUE_ACC},                            /* CLAUSE, X said. */
+  {"aside", 0.55, ir_aside, 0, 0, 0, VB_CUE_ACC},                                                 /* PART, X said, PART. */
+  {"feeling-object", 0.5, vb_feeling_object, 0, 0, VB_CUE_LEARNED, 0},                            /* NAME angered X: X holds a view of NAME (ipsych.c) */
+  {"subject-cue-clause", 0.6, ir_subject_clause, 0, 0, 0, VB_CUE_ACC},                            /* X said (that) CLAUSE · X believes CLAUSE */
+  {"clause-after-quote", 0.55, ir_after_quote, 0, 0, 0, 0},                                       /* X said “…” and that CLAUSE (last: the one rule for a cue a quote took) */
 };
 
 #define NAGENT_RULES 3   /* the first rules of the table: a cue with its agent ("by X") */
